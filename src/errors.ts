@@ -1,0 +1,129 @@
+/**
+ * The error family every stage throws. The CLI's single top-level catch maps
+ * these to an exit code and prints `message` (one paragraph saying what is wrong
+ * and what to do); stack traces are only printed for errors outside this family.
+ */
+
+/** Documented exit codes (README "Exit codes"). */
+export const ExitCode = {
+  ok: 0,
+  /** The data is invalid, a check found errors, or export refused. */
+  invalidData: 1,
+  /** Wrong usage, unreadable file, unknown language, missing project. */
+  usage: 2,
+  /** A translation provider refused or failed (auth, quota, network). */
+  provider: 3,
+  /** Interrupted by the user (Ctrl-C); work done so far is saved. */
+  interrupted: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class CarefullyError extends Error {
+  readonly exitCode: ExitCodeValue;
+  constructor(message: string, exitCode: ExitCodeValue, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad command-line usage, a missing/unreadable file or folder, an unknown language. */
+export class UsageError extends CarefullyError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.usage, options);
+  }
+}
+
+/** One problem found in input data, located precisely. */
+export interface DataProblem {
+  file: string;
+  /** 0-based record index, when known. */
+  index?: number;
+  /** 1-based line number, when known. */
+  line?: number;
+  /** The record's ID, when it could be read. */
+  id?: string;
+  /** Field path (dotted), when the problem is about one field. */
+  field?: string;
+  message: string;
+}
+
+export function formatProblem(p: DataProblem): string {
+  const where: string[] = [p.file];
+  if (p.line !== undefined) where.push(`line ${p.line}`);
+  if (p.index !== undefined) where.push(`record ${p.index}`);
+  if (p.id !== undefined) where.push(`ID ${JSON.stringify(p.id)}`);
+  if (p.field !== undefined) where.push(`field "${p.field}"`);
+  return `${where.join(', ')}: ${p.message}`;
+}
+
+/** Input data that cannot be used: broken JSON, wrong schema, duplicate IDs. */
+export class DataError extends CarefullyError {
+  readonly problems: DataProblem[];
+  constructor(message: string, problems: DataProblem[] = [], options?: { cause?: unknown }) {
+    super(message, ExitCode.invalidData, options);
+    this.problems = problems;
+  }
+}
+
+/** A file that is not readable as text/JSON at all (exit 2, like a missing file). */
+export class UnreadableFileError extends CarefullyError {
+  readonly problem: DataProblem;
+  constructor(problem: DataProblem, hint: string) {
+    super(`${formatProblem(problem)}. ${hint}`, ExitCode.usage);
+    this.problem = problem;
+  }
+}
+
+/** The project folder is missing, not a project, or its config is broken. */
+export class ProjectError extends CarefullyError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.usage, options);
+  }
+}
+
+/**
+ * A translation provider failed. `retryable` says whether the engine may try the
+ * same request again; `stopRun` errors (auth, quota) end the run cleanly after
+ * saving what was received.
+ */
+export class ProviderError extends CarefullyError {
+  readonly provider: string;
+  readonly retryable: boolean;
+  /** Seconds the provider asked us to wait (Retry-After), if any. */
+  readonly retryAfterSeconds: number | undefined;
+  constructor(
+    provider: string,
+    message: string,
+    opts: { retryable?: boolean; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, ExitCode.provider, { cause: opts.cause });
+    this.provider = provider;
+    this.retryable = opts.retryable ?? false;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+  }
+}
+
+/** The key is missing or was rejected (401/403). Never retried. */
+export class ProviderAuthError extends ProviderError {}
+/** The account's character quota is used up (DeepL 456, Google quota). Never retried. */
+export class ProviderQuotaError extends ProviderError {}
+/** Too many requests (429); retried after Retry-After or with backoff. */
+export class ProviderRateLimitError extends ProviderError {
+  constructor(provider: string, message: string, retryAfterSeconds?: number, cause?: unknown) {
+    super(provider, message, { retryable: true, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }), cause });
+  }
+}
+/** 5xx, reset connections, timeouts: retried a bounded number of times. */
+export class ProviderUnavailableError extends ProviderError {
+  constructor(provider: string, message: string, cause?: unknown) {
+    super(provider, message, { retryable: true, cause });
+  }
+}
+
+/** The user pressed Ctrl-C; what was done is saved. */
+export class InterruptedError extends CarefullyError {
+  constructor(message = 'Interrupted. Everything completed so far is saved; run the same command again to resume.') {
+    super(message, ExitCode.interrupted);
+  }
+}
