@@ -58,3 +58,33 @@ export interface Provider {
   /** Estimated cost of billing `characters`, where the provider has a public price. */
   estimateCost(characters: number): CostEstimate | undefined;
 }
+
+/**
+ * What a backend is created from: the project's provider options
+ * (carefully.json `provider.options`, overridable from the command line) plus
+ * the environment, from which API keys are read. Keys are never stored.
+ */
+export interface ProviderSettings {
+  /** Override of the API endpoint / server URL (tests, private endpoints, self-hosted). */
+  endpoint?: string;
+  /** Model name (openai-compatible, google-v3 custom models). */
+  model?: string;
+  /** DeepL formality: "more" | "less" | "prefer_more" | "prefer_less" | "default". */
+  formality?: string;
+  /** Google v3: project ID and location. */
+  projectId?: string;
+  location?: string;
+  /** Pre-created glossary ID on the provider (google-v3, deepl). */
+  glossaryId?: string;
+  /** Glossary entries to create/reuse on the provider (from the locale pack and the user's glossary file). */
+  glossary?: { source: string; target: string }[];
+  /** Folder where a backend may keep small state (e.g. the DeepL glossary ID it created). */
+  stateDir?: string;
+  /** Per-request timeout in milliseconds. */
+  timeoutMs?: number;
+  /** Environment to read keys from (process.env by default; tests pass their own). */
+  env: Record<string, string | undefined>;
+}
+
+/** Each backend module (translate/providers/<name>.ts) exports `createProvider`. */
+export type CreateProvider = (settings: ProviderSettings) => Provider | Promise<Provider>;

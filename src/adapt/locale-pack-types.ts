@@ -1,0 +1,82 @@
+/**
+ * The shape of a locale pack (locales/<tag>/pack.json, validated by
+ * schemas/locale-pack.schema.json). The base pack applies to every target;
+ * a target pack (e.g. ko) adds to it. Used by the wizard (checklist,
+ * suggestions), the DeepL/Google glossaries, and QA (leftovers, registers).
+ */
+
+/** What answering a checklist question implies for the item. */
+export type ChecklistEffect =
+  | 'ok' // nothing to do
+  | 'needs-edit' // the translation needs a fix (wording, register)
+  | 'needs-adaptation' // target-specific entities or facts must change -> decision "adapt"
+  | 'needs-replacement' // a new target-culture item is needed -> decision "replace"
+  | 'consider-drop'; // there may be no sensible counterpart -> decision "drop"
+
+export interface ChecklistCondition {
+  /** Japanese risk-area labels (meta.risk-area) this applies to; absent = any. */
+  riskAreas?: string[];
+  harmTypes?: string[];
+  specificHarms?: string[];
+  /** Only when the item's Japan-specific annotation has this value. */
+  japanSpecific?: boolean;
+  /** Regular expressions (JS syntax, flag "u") tested on the source question/answer. */
+  patterns?: string[];
+  /** Applies only when an equivalent of one of these categories is found in the item. */
+  equivalentCategories?: string[];
+}
+
+export interface ChecklistQuestion {
+  id: string;
+  /** Handlebars template rendered with { item, suggestions, pack }. */
+  prompt: string;
+  help?: string;
+  /** All given conditions must hold (AND); within a list any label matches (OR). Absent = always. */
+  when?: ChecklistCondition;
+  /** Effect of each answer. Answers are "yes" / "no" / "n/a". */
+  effects: { yes: ChecklistEffect; no: ChecklistEffect };
+}
+
+export interface Equivalent {
+  id: string;
+  /** e.g. emergency, helpline, institution, law, currency, unit, admin-division, scam, person-name, place, company, practice */
+  category: string;
+  /** Source-culture terms (literal strings) as they appear in Japanese or English source text. */
+  source: string[];
+  /** The target-culture counterpart, written in the target language. */
+  target: string;
+  note?: string;
+  /** Terms that betray the source culture if left in the target text (QA leftovers); default: `source`. */
+  leftovers?: string[];
+}
+
+export interface GlossaryEntry {
+  /** Term in the source language (or English). */
+  source: string;
+  /** Required rendering in the target language (must-translate); absent when doNotTranslate. */
+  target?: string;
+  /** Keep `source` unchanged in the target text (product names, acronyms). */
+  doNotTranslate?: boolean;
+  note?: string;
+}
+
+export interface Register {
+  id: string; // e.g. "haeyo", "hapsho", "banmal"
+  name: string;
+  /** Regular expressions (flag "u") matching sentence endings typical of this register. */
+  endings: string[];
+}
+
+export interface LocalePack {
+  /** BCP 47 tag, "base" for the base pack. */
+  tag: string;
+  /** English name and native name of the target language. */
+  languageName: string;
+  nativeName?: string;
+  checklist: ChecklistQuestion[];
+  equivalents: Equivalent[];
+  glossary: GlossaryEntry[];
+  registers?: Register[];
+  /** Which register a question and a reference answer should use, if the pack has a convention. */
+  preferredRegister?: { question?: string; answer?: string };
+}
