@@ -1,0 +1,39 @@
+import { openProject } from '../../project/project.js';
+import { exportDataset } from '../../report/export.js';
+import type { SourceFormat } from '../../dataset/read-records.js';
+import { print, printJson, table, warn } from '../output.js';
+
+export interface ExportCommandOptions {
+  project: string;
+  out: string;
+  format?: SourceFormat;
+  includeUnreviewed?: boolean;
+  includeStale?: boolean;
+  allowVerbatim?: boolean;
+  failOnQa?: boolean;
+  json?: boolean;
+}
+
+export async function run(opts: ExportCommandOptions): Promise<void> {
+  const project = openProject(opts.project);
+  const r = await exportDataset({
+    project,
+    out: opts.out,
+    ...(opts.format ? { format: opts.format } : {}),
+    ...(opts.includeUnreviewed ? { includeUnreviewed: true } : {}),
+    ...(opts.includeStale ? { includeStale: true } : {}),
+    ...(opts.allowVerbatim ? { allowVerbatim: true } : {}),
+  });
+  if (opts.json) return printJson(r);
+  for (const w of r.warnings) warn(w);
+  print(`Exported ${r.exported} record(s) to ${r.out}`);
+  print(table([
+    ['dataset', r.datasetFile],
+    ['provenance', r.provenanceFile],
+    ['dataset card', r.cardFile],
+  ]));
+  const left = Object.entries(r.excluded);
+  if (left.length) print(`Not exported: ${left.map(([k, v]) => `${v} ${k}`).join(', ')}.${r.exported === 0 && !opts.includeUnreviewed ? ' Only approved items are exported by default: review them (`carefully review`) or pass --include-unreviewed.' : ''}`);
+  if (r.unreviewed) print(`${r.unreviewed} exported record(s) were not approved by a reviewer (marked in provenance.jsonl).`);
+  if (r.pseudo) print(`${r.pseudo} record(s) hold pseudo-localized text: NOT a translation, do not publish.`);
+}

@@ -1,0 +1,28 @@
+import { initProject } from '../../project/project.js';
+import { languageName } from '../../project/languages.js';
+import type { ProviderName } from '../../translate/provider.js';
+import { print, printJson } from '../output.js';
+
+export interface InitCommandOptions {
+  dir: string;
+  source: string;
+  to: string;
+  from?: string;
+  provider?: ProviderName;
+  profile?: string;
+  map?: string[];
+  localePack?: string;
+  json?: boolean;
+}
+
+export async function run(opts: InitCommandOptions): Promise<void> {
+  const r = await initProject(opts);
+  if (opts.json) return printJson(r);
+  const { from, to } = r.config.languages;
+  print(`Created project ${r.dir}`);
+  print(`  source    ${r.config.source.path} (${r.records} records, read in place, not copied)`);
+  print(`  languages ${from} -> ${to} (${languageName(to)})`);
+  print(`  provider  ${r.config.provider.name}${r.config.provider.name === 'pseudo' ? ' (pseudo-localization, NOT a translation; choose a real one with --provider)' : ''}`);
+  if (r.warnings) print(`  ${r.warnings} warning(s) about the source: run \`carefully validate\` to see them.`);
+  print(`\nNext: cd ${r.dir} && carefully translate --dry-run`);
+}

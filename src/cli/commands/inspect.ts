@@ -1,0 +1,34 @@
+import { inspectFile } from '../../dataset/inspect.js';
+import { print, printJson, table } from '../output.js';
+
+export interface InspectOptions {
+  file: string;
+  json?: boolean;
+}
+
+export async function run(opts: InspectOptions): Promise<number> {
+  const r = await inspectFile(opts.file);
+  if (opts.json) {
+    printJson(r);
+    return 0;
+  }
+  print(`${r.file}: ${r.format === 'json' ? 'JSON array' : 'JSONL'}, ${r.records} record(s)\n`);
+  print('Fields (records having it, types, example):');
+  print(table(r.fields.map((f) => [f.path, `${f.count}  ${Object.entries(f.types).map(([t, n]) => (n === f.count ? t : `${t}×${n}`)).join('|')}${f.example ? `  ${JSON.stringify(f.example)}` : ''}`])));
+  print('\nRoles recognised:');
+  const roles = Object.entries(r.roles);
+  print(roles.length ? table(roles.map(([role, g]) => [role, `${g.field}  (${g.reason})`])) : '  none');
+  print(
+    r.suggestedMap.length
+      ? `\nThese fields differ from the answercarefully profile; pass:\n  ${r.suggestedMap.map((m) => `--map ${m}`).join(' ')}`
+      : '\nThe answercarefully profile fits this file as is: no --map needed.',
+  );
+  for (const level of ['riskArea', 'harmType', 'specificHarm'] as const) {
+    const labels = r.taxonomy[level];
+    if (labels.length === 0) continue;
+    print(`\n${level} labels:`);
+    print(table(labels.map((l) => [l.label, `${l.count}${l.english ? `  ${l.english}` : ''}${l.known ? '' : '  (unknown label: kept, no English name)'}`])));
+  }
+  print(r.duplicateIds.length ? `\nDuplicate IDs (${r.duplicateIds.length}):\n${r.duplicateIds.map((d) => `  ${d.id}: records ${d.indexes.join(', ')}`).join('\n')}` : '\nNo duplicate IDs.');
+  return 0;
+}

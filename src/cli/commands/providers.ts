@@ -1,0 +1,12 @@
+import { describeProviders } from '../../translate/provider-info.js';
+import { print, printJson } from '../output.js';
+
+export async function run(opts: { json?: boolean }): Promise<void> {
+  const list = describeProviders(process.env);
+  if (opts.json) return printJson(list);
+  for (const p of list) {
+    print(`${p.name.padEnd(15)} ${p.configured ? 'configured    ' : 'not configured'}  ${p.summary}`);
+    for (const e of p.env) print(`${''.padEnd(17)}${e.set ? '✓' : e.required ? '✗' : '·'} ${e.name}${e.required ? '' : ' (optional)'}: ${e.purpose}`);
+  }
+  print('\nKeys are read from the environment only; carefully never stores or prints them.');
+}

@@ -1,0 +1,24 @@
+import { openProject, loadState } from '../../project/project.js';
+import { summarise } from '../../project/state.js';
+import { print, printJson, table, warn } from '../output.js';
+
+export interface StatusOptions {
+  project: string;
+  json?: boolean;
+}
+
+export async function run(opts: StatusOptions): Promise<void> {
+  const project = openProject(opts.project);
+  const { states, orphans, warnings } = await loadState(project);
+  const summary = summarise(states.values(), orphans);
+  if (opts.json) return printJson(summary);
+  for (const w of warnings) warn(w);
+  const { from, to } = project.config.languages;
+  print(`${project.dir}: ${summary.items} items, ${from} -> ${to}`);
+  print('\nBy state:');
+  print(table(Object.entries(summary.byState)));
+  print('\nBy decision:');
+  print(table(Object.entries(summary.byDecision)));
+  if (summary.flagged) print(`\n${summary.flagged} item(s) flagged for discussion.`);
+  if (summary.byState.stale) print(`\n${summary.byState.stale} item(s) are stale: their source text changed. Rerun \`carefully translate\` and \`carefully adapt --state stale\`.`);
+}

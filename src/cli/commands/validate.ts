@@ -1,0 +1,29 @@
+import { loadProfile, resolveMapping } from '../../dataset/profile.js';
+import { validateSource } from '../../dataset/validate.js';
+import { formatProblem, ExitCode } from '../../errors.js';
+import { print, printJson, warn } from '../output.js';
+
+export interface ValidateCommandOptions {
+  file: string;
+  profile?: string;
+  map?: string[];
+  json?: boolean;
+}
+
+export async function run(opts: ValidateCommandOptions): Promise<number> {
+  const profile = loadProfile(opts.profile);
+  const mapping = resolveMapping(profile, opts.map ?? []);
+  const report = await validateSource(opts.file, mapping, { schema: profile.schema });
+  if (opts.json) printJson({ ...report, mapping });
+  else {
+    for (const w of report.warnings) warn(formatProblem(w));
+    if (report.valid) print(`${report.file}: valid (${report.records} records, ${report.format === 'json' ? 'JSON array' : 'JSONL'}, profile ${profile.name})${report.warningCount ? `, ${report.warningCount} warning(s)` : ''}.`);
+    else {
+      print(`${report.file}: ${report.problemCount} problem(s) in ${report.records} record(s):`);
+      for (const p of report.problems) print(`  ${formatProblem(p)}`);
+      if (report.problemCount > report.problems.length) print(`  ... and ${report.problemCount - report.problems.length} more`);
+      print('Fix these records, or adjust the field mapping with --map ROLE=FIELD (`carefully inspect FILE` proposes one).');
+    }
+  }
+  return report.valid ? ExitCode.ok : ExitCode.invalidData;
+}

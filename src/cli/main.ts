@@ -1,0 +1,165 @@
+/**
+ * Command wiring only: declare commands and options, lazily import one module
+ * per command, and map errors to exit codes in one place. Heavy modules (SDKs,
+ * inquirer, ajv) are only imported by the command that needs them, so
+ * `carefully --help` starts fast.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CarefullyError, ExitCode } from '../errors.js';
+import { assetPath } from '../paths.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1.');
+  return n;
+};
+const PROVIDERS = ['pseudo', 'deepl', 'google-v2', 'google-v3', 'libretranslate', 'openai'];
+
+type Runner = (options: Record<string, unknown>) => Promise<number | void>;
+/** Import src/cli/commands/<name>.js and call its run() with the parsed options. */
+function lazy(name: string, toOptions: (...args: unknown[]) => Record<string, unknown>) {
+  return async (...args: unknown[]) => {
+    const mod = (await import(`./commands/${name}.js`)) as { run: Runner };
+    const code = await mod.run(toOptions(...args));
+    if (typeof code === 'number') process.exitCode = code;
+  };
+}
+/** For commands whose only positional is optional or absent: (opts, cmd). */
+const optsOnly = (opts: unknown) => opts as Record<string, unknown>;
+const withFile = (file: unknown, opts: unknown) => ({ ...(opts as object), file });
+
+const projectOption = () => new Option('-p, --project <dir>', 'project folder').default('.', 'the current folder');
+const asOption = () => new Option('--as <name>', 'author recorded in the journal (default: CAREFULLY_AUTHOR, git user.name, or the OS user)');
+
+export function buildProgram(): Command {
+  const pkg = JSON.parse(readFileSync(assetPath('package.json'), 'utf8')) as { version: string };
+  const program = new Command('carefully')
+    .version(pkg.version)
+    .description('Derive a region-specific LLM-safety dataset from AnswerCarefully: inspect and validate the source, machine-translate, adapt each item to the target culture, review, check and export in the same schema.')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Typical run:
+  carefully inspect ac.json                      see fields, roles and the --map to use
+  carefully init ko-project --source ac.json --to ko
+  cd ko-project && carefully translate --provider deepl
+  carefully adapt                                the culture-adaptation wizard
+  carefully review && carefully check
+  carefully export --out release/
+
+Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unreadable file,
+3 provider error (key, quota, network), 130 interrupted (work so far is saved).`,
+    );
+
+  program
+    .command('inspect')
+    .description("show a dataset file's format, fields, the roles they likely play (and the --map to pass), taxonomy labels and duplicate IDs")
+    .argument('<file>', 'JSON array or JSONL file')
+    .option('--json', 'print one JSON object')
+    .action(lazy('inspect', withFile));
+
+  program
+    .command('validate')
+    .description("check a dataset file against its profile's schema; every problem names the record and field")
+    .argument('<file>', 'JSON array or JSONL file')
+    .option('--profile <name>', 'field profile', 'answercarefully')
+    .option('--map <role=field>', 'map a role to a field, e.g. questionEn=text_en (repeatable)', collect, [])
+    .option('--json', 'print one JSON object')
+    .action(lazy('validate', withFile));
+
+  program
+    .command('init')
+    .description('create a project folder for one derivation (validates the source first; the source is read in place, never copied)')
+    .argument('<dir>', 'project folder to create')
+    .requiredOption('--source <file>', 'the source dataset (AnswerCarefully-shaped JSON or JSONL)')
+    .requiredOption('--to <lang>', 'target language (BCP 47, e.g. ko)')
+    .option('--from <lang>', 'translate from ja (question/answer fields) or en (the English fields)', 'ja')
+    .addOption(new Option('--provider <name>', 'machine translation provider').choices(PROVIDERS).default('pseudo'))
+    .option('--profile <name>', 'field profile', 'answercarefully')
+    .option('--map <role=field>', 'map a role to a field (repeatable)', collect, [])
+    .option('--locale-pack <tag>', 'locale pack in locales/ (default: the target language)')
+    .option('--json', 'print one JSON object')
+    .action(lazy('init', (dir, opts) => ({ ...(opts as object), dir })));
+
+  program
+    .command('translate')
+    .description('machine-translate every item not translated yet; safe to stop and rerun (nothing is sent or billed twice)')
+    .addOption(projectOption())
+    .addOption(new Option('--provider <name>', "override the project's provider").choices(PROVIDERS))
+    .option('--endpoint <url>', 'API endpoint / server URL (self-hosted engines, private endpoints)')
+    .option('--model <name>', 'model (openai-compatible endpoints)')
+    .option('--formality <level>', 'DeepL formality: more, less, prefer_more, prefer_less')
+    .option('--dry-run', 'show items, segments, characters and estimated cost; send nothing')
+    .option('--limit <n>', 'translate at most N items', positiveInt)
+    .option('--concurrency <n>', 'concurrent requests', positiveInt)
+    .option('--no-context', "don't send the English version as DeepL context (fewer, larger requests)")
+    .addOption(asOption())
+    .option('--json', 'print one JSON object')
+    .action(lazy('translate', optsOnly));
+
+  program
+    .command('status')
+    .description('count items by state and decision')
+    .addOption(projectOption())
+    .option('--json', 'print one JSON object: {items, byState, byDecision, ...}')
+    .action(lazy('status', optsOnly));
+
+  program
+    .command('export')
+    .description('write the derived dataset (same schema), provenance.jsonl and a dataset card README.md')
+    .addOption(projectOption())
+    .requiredOption('-o, --out <dir>', 'output folder')
+    .addOption(new Option('--format <format>', 'output format (default: the source format)').choices(['json', 'jsonl']))
+    .option('--include-unreviewed', 'also export items not approved by a reviewer (marked in provenance)')
+    .option('--include-stale', 'also export items whose source text changed since they were worked on')
+    .option('--allow-verbatim', 'disable the leak guard (records identical to a source field)')
+    .option('--fail-on-qa', 'refuse to export while QA errors remain')
+    .option('--json', 'print one JSON object')
+    .action(lazy('export', optsOnly));
+
+  program
+    .command('providers')
+    .description('list translation providers, what each needs, and whether it is configured here')
+    .option('--json', 'print JSON')
+    .action(lazy('providers', optsOnly));
+
+  program
+    .command('demo')
+    .description('the whole pipeline on the bundled synthetic examples, offline (pseudo provider): init, translate, export')
+    .option('--out <dir>', 'where to put the demo project and export', 'out/demo')
+    .option('--to <lang>', 'target language', 'ko')
+    .action(lazy('demo', optsOnly));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0.
+      return e.exitCode === 0 ? 0 : ExitCode.usage;
+    }
+    if (e instanceof CarefullyError) {
+      process.stderr.write(`carefully: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    if (err?.name === 'ExitPromptError') {
+      process.stderr.write('carefully: stopped. Everything answered so far is saved; run the same command again to resume.\n');
+      return ExitCode.interrupted;
+    }
+    process.stderr.write(`carefully: internal error (a bug, please report it with this output):\n${err?.stack ?? String(e)}\n`);
+    return 70;
+  }
+}
+
+process.exitCode = await main(process.argv);

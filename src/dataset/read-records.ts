@@ -1,0 +1,285 @@
+/**
+ * Streaming reader for source files: a JSON array of records or JSONL (one
+ * record per line), UTF-8 with or without BOM, LF or CRLF.
+ *
+ * We split the top-level array ourselves instead of using a streaming JSON
+ * library because every error must name the file, the record index and the
+ * line it starts on, and memory must not grow with the file: one record is
+ * held at a time.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { UnreadableFileError, DataError, UsageError, type DataProblem } from '../errors.js';
+
+export type SourceFormat = 'json' | 'jsonl';
+
+export interface RawRecord {
+  /** 0-based record index. */
+  index: number;
+  /** 1-based line where the record starts. */
+  line: number;
+  value: unknown;
+}
+
+export interface ReadOptions {
+  /** Called once the format is known (before the first record). */
+  onFormat?: (format: SourceFormat) => void;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** JSON.parse that refuses keys which could alter object prototypes when records are copied. */
+export function parseRecordText(text: string, where: Omit<DataProblem, 'message'>): unknown {
+  const risky = text.includes('"__proto__"') || text.includes('"constructor"') || text.includes('"prototype"');
+  try {
+    return JSON.parse(
+      text,
+      risky
+        ? (key, value: unknown) => {
+            if (FORBIDDEN_KEYS.has(key)) {
+              throw new ForbiddenKey(key);
+            }
+            return value;
+          }
+        : undefined,
+    );
+  } catch (e) {
+    if (e instanceof ForbiddenKey) {
+      const problem = { ...where, field: e.key, message: `the key "${e.key}" is not allowed in records (it can alter JavaScript objects). Rename or remove that field` };
+      throw new DataError(formatOne(problem), [problem]);
+    }
+    const reason = (e as Error).message.replace(/^JSON\.parse: /, '');
+    const problem = { ...where, message: `not valid JSON (${reason}). Fix the record or remove it` };
+    throw new DataError(formatOne(problem), [problem]);
+  }
+}
+
+class ForbiddenKey extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+function formatOne(p: DataProblem): string {
+  const parts = [p.file];
+  if (p.line !== undefined) parts.push(`line ${p.line}`);
+  if (p.index !== undefined) parts.push(`record ${p.index}`);
+  if (p.field !== undefined) parts.push(`field "${p.field}"`);
+  return `${parts.join(', ')}: ${p.message}.`;
+}
+
+/** Decoded text chunks with invalid UTF-8 reported as a located, readable error. */
+async function* decodedChunks(file: string): AsyncGenerator<string> {
+  try {
+    const s = await stat(file);
+    if (s.isDirectory()) throw new UsageError(`${file} is a folder, not a data file. Give the path of a .json or .jsonl file.`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}. Check the path.`);
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let line = 1;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    let text: string;
+    try {
+      text = decoder.decode(chunk as Buffer, { stream: true });
+    } catch {
+      const lossy = new TextDecoder('utf-8').decode(chunk as Buffer);
+      const before = lossy.slice(0, Math.max(0, lossy.indexOf('\uFFFD')));
+      for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) line++;
+      throw new UnreadableFileError(
+        { file, line, message: 'contains bytes that are not valid UTF-8' },
+        'Save the file as UTF-8 (for example with `iconv -f SHIFT_JIS -t UTF-8`) and try again.',
+      );
+    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+    if (text) yield text;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch {
+    throw new UnreadableFileError({ file, line, message: 'ends with an incomplete UTF-8 character' }, 'Save the file as UTF-8 and try again.');
+  }
+}
+
+/** Read every record of a JSON-array or JSONL file, one at a time. */
+export async function* readRecords(file: string, options: ReadOptions = {}): AsyncGenerator<RawRecord> {
+  const chunks = decodedChunks(file);
+  let first = await chunks.next();
+  // Skip leading whitespace (and a BOM the decoder already dropped) to see the format.
+  let head = '';
+  while (!first.done) {
+    head += first.value;
+    if (head.trim().length > 0) break;
+    first = await chunks.next();
+  }
+  const trimmed = head.trimStart();
+  if (trimmed.length === 0) {
+    throw new UnreadableFileError({ file, message: 'is empty' }, 'Give a JSON array of records or a JSONL file with one record per line.');
+  }
+  async function* all(): AsyncGenerator<string> {
+    yield head;
+    for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield r.value;
+  }
+  if (trimmed[0] === '[') {
+    options.onFormat?.('json');
+    yield* splitJsonArray(file, all());
+  } else if (trimmed[0] === '{') {
+    options.onFormat?.('jsonl');
+    yield* splitJsonLines(file, all());
+  } else {
+    throw new UnreadableFileError(
+      { file, line: 1, message: `starts with ${JSON.stringify(trimmed.slice(0, 10))}, not with "[" (a JSON array) or "{" (JSONL records)` },
+      'Give a JSON array of records or a JSONL file with one record per line.',
+    );
+  }
+}
+
+async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
+  let buffer = '';
+  let line = 0;
+  let index = 0;
+  const handle = (raw: string): RawRecord | undefined => {
+    line++;
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.trim() === '') return undefined;
+    try {
+      return { index, line, value: parseRecordText(text, { file, line, index }) };
+    } catch (e) {
+      // A first record that does not parse while the file starts with "{" is most often
+      // one JSON object spread over several lines: say so instead of "line 1 is broken".
+      if (index === 0 && e instanceof DataError && e.problems[0]?.field === undefined) {
+        throw new DataError(
+          `${file}: the file holds a single JSON object, not an array of records or one record per line. ` +
+            'If the records are inside a field (for example {"data": [...]}), extract that array into its own file (e.g. `jq .data FILE > records.json`).',
+          e.problems,
+        );
+      }
+      throw e;
+    } finally {
+      index++;
+    }
+  };
+  for await (const chunk of chunks) {
+    buffer += chunk;
+    let start = 0;
+    for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n', start)) {
+      const rec = handle(buffer.slice(start, nl));
+      start = nl + 1;
+      if (rec) yield rec;
+    }
+    buffer = buffer.slice(start);
+  }
+  if (buffer.length > 0) {
+    const rec = handle(buffer);
+    if (rec) yield rec;
+  }
+}
+
+const OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, NEWLINE = 0x0a;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
+}
+
+async function* splitJsonArray(file: string, chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
+  // States: 0 = before "[", 1 = expecting a value or "]", 2 = inside a value,
+  // 3 = expecting "," or "]", 4 = after the closing "]".
+  let state = 0;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let line = 1;
+  let index = 0;
+  let startLine = 1;
+  let parts: string[] = [];
+  let afterComma = false;
+
+  const fail = (message: string, hint = 'Fix the file (is it truncated?) and try again.'): never => {
+    throw new DataError(`${file}, line ${line}: ${message}. ${hint}`, [{ file, line, index, message }]);
+  };
+  const finish = (): RawRecord => {
+    const text = parts.join('');
+    parts = [];
+    const rec = { index, line: startLine, value: parseRecordText(text, { file, line: startLine, index }) };
+    index++;
+    return rec;
+  };
+
+  for await (const chunk of chunks) {
+    let valueStart = state === 2 ? 0 : -1;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === NEWLINE) line++;
+      if (state === 2) {
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === BACKSLASH) escaped = true;
+          else if (c === QUOTE) inString = false;
+          continue;
+        }
+        if (c === QUOTE) inString = true;
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+          if (depth === 0) {
+            // "]" closing the top-level array right after a scalar value.
+            parts.push(chunk.slice(valueStart, i));
+            yield finish();
+            state = 4;
+            valueStart = -1;
+            continue;
+          }
+          depth--;
+          if (depth === 0) {
+            parts.push(chunk.slice(valueStart, i + 1));
+            yield finish();
+            state = 3;
+            valueStart = -1;
+          }
+        } else if (c === COMMA && depth === 0) {
+          parts.push(chunk.slice(valueStart, i));
+          yield finish();
+          state = 1;
+          afterComma = true;
+          valueStart = -1;
+        }
+        continue;
+      }
+      if (isSpace(c)) continue;
+      if (state === 0) {
+        if (c !== OPEN_BRACKET) fail('expected "[" to start the array of records');
+        state = 1;
+      } else if (state === 1) {
+        if (c === CLOSE_BRACKET && !afterComma) {
+          state = 4;
+          continue;
+        }
+        if (c === CLOSE_BRACKET) fail(`a trailing comma before "]" (after record ${index - 1})`, 'Remove the comma.');
+        state = 2;
+        afterComma = false;
+        startLine = line;
+        valueStart = i;
+        depth = 0;
+        if (c === QUOTE) inString = true;
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth = 1;
+      } else if (state === 3) {
+        if (c === COMMA) {
+          state = 1;
+          afterComma = true;
+        } else if (c === CLOSE_BRACKET) state = 4;
+        else fail(`expected "," or "]" after record ${index - 1}, found ${JSON.stringify(String.fromCharCode(c))}`);
+      } else {
+        fail('unexpected text after the closing "]" of the array', 'Remove it, or give a JSONL file if this is one record per line.');
+      }
+    }
+    if (state === 2 && valueStart !== -1) parts.push(chunk.slice(valueStart));
+  }
+  if (state !== 4) {
+    fail(
+      index === 0 && state <= 1 ? 'the file ends before the array is closed' : `the file ends inside the JSON array, after ${index} complete record(s)`,
+      'The file looks truncated: download or export it again.',
+    );
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Streaming validation of a source file against its profile: record shape
+ * (ajv, schemas/<profile schema>), duplicate IDs, and taxonomy labels
+ * (unknown labels are warnings, never errors).
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { DataError, formatProblem, type DataProblem } from '../errors.js';
+import { assetPath } from '../paths.js';
+import type { RoleMapping, SourceItem } from './item.js';
+import { readRecords, type SourceFormat } from './read-records.js';
+import { roleView, toSourceItem } from './profile.js';
+import { loadTaxonomy } from './taxonomy.js';
+
+const validators = new Map<string, ValidateFunction>();
+
+/** The compiled validator for a schema shipped in schemas/. */
+export function schemaValidator(schemaFile: string): ValidateFunction {
+  let v = validators.get(schemaFile);
+  if (!v) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    v = ajv.compile(JSON.parse(readFileSync(assetPath('schemas', schemaFile), 'utf8')) as object);
+    validators.set(schemaFile, v);
+  }
+  return v;
+}
+
+/** Turn ajv errors on a role view into problems named by the record's real fields. */
+export function roleProblems(errors: ErrorObject[] | null | undefined, mapping: RoleMapping, base: Omit<DataProblem, 'message'>): DataProblem[] {
+  return (errors ?? []).map((e) => {
+    const role = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : e.instancePath.split('/')[1];
+    const field = role ? (mapping as Record<string, string>)[role] ?? role : undefined;
+    const message =
+      e.keyword === 'required'
+        ? `is missing (the ${role} of the record). Add it, or point --map ${role}=FIELD at the field that holds it`
+        : e.keyword === 'type'
+          ? `must be a ${(e.params as { type: string }).type} (${role})`
+          : e.keyword === 'minLength'
+            ? `is empty (${role})`
+            : `${e.message ?? 'is invalid'} (${role})`;
+    return { ...base, ...(field ? { field } : {}), message };
+  });
+}
+
+export interface ValidationReport {
+  file: string;
+  format: SourceFormat | undefined;
+  records: number;
+  valid: boolean;
+  /** First `maxProblems` problems; `problemCount` is the total. */
+  problems: DataProblem[];
+  problemCount: number;
+  warnings: DataProblem[];
+  warningCount: number;
+}
+
+export interface ValidateOptions {
+  schema?: string;
+  maxProblems?: number;
+  /** Called with every valid record's item, awaited (streaming back-pressure: nothing is kept here). */
+  onItem?: (item: SourceItem, record: unknown) => void | Promise<void>;
+  onFormat?: (format: SourceFormat) => void;
+}
+
+export async function validateSource(file: string, mapping: RoleMapping, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const validate = schemaValidator(options.schema ?? 'item.schema.json');
+  const maxProblems = options.maxProblems ?? 50;
+  const taxonomy = loadTaxonomy();
+  const report: ValidationReport = { file, format: undefined, records: 0, valid: true, problems: [], problemCount: 0, warnings: [], warningCount: 0 };
+  const seen = new Map<string, number>();
+  const problem = (p: DataProblem) => {
+    report.problemCount++;
+    if (report.problems.length < maxProblems) report.problems.push(p);
+  };
+  const warn = (p: DataProblem) => {
+    report.warningCount++;
+    if (report.warnings.length < maxProblems) report.warnings.push(p);
+  };
+  for await (const rec of readRecords(file, { onFormat: (f) => { report.format = f; options.onFormat?.(f); } })) {
+    report.records++;
+    const base = { file, index: rec.index, line: rec.line };
+    if (rec.value === null || typeof rec.value !== 'object' || Array.isArray(rec.value)) {
+      problem({ ...base, message: `is ${Array.isArray(rec.value) ? 'an array' : typeof rec.value}, not an object with fields` });
+      continue;
+    }
+    const view = roleView(rec.value, mapping);
+    const id = typeof view.id === 'string' ? view.id : undefined;
+    const where = id === undefined ? base : { ...base, id };
+    if (!validate(view)) {
+      for (const p of roleProblems(validate.errors, mapping, where)) problem(p);
+      continue;
+    }
+    const first = seen.get(id!);
+    if (first !== undefined) {
+      problem({ ...where, field: mapping.id!, message: `duplicates the ID of record ${first}. IDs must be unique: fix one of them` });
+      continue;
+    }
+    seen.set(id!, rec.index);
+    for (const level of ['riskArea', 'harmType', 'specificHarm'] as const) {
+      const label = view[level];
+      if (typeof label === 'string' && !taxonomy.isKnown(level, label)) {
+        warn({ ...where, field: mapping[level]!, message: `unknown ${level} label ${JSON.stringify(label)} (kept; English name unknown)` });
+      }
+    }
+    await options.onItem?.(toSourceItem(view, rec.index), rec.value);
+  }
+  report.valid = report.problemCount === 0;
+  return report;
+}
+
+/** Describe a failed report in one paragraph (plus one line per problem). */
+export function describeProblems(report: ValidationReport): string {
+  const lines = report.problems.map((p) => `  - ${formatProblem(p)}`);
+  if (report.problemCount > report.problems.length) lines.push(`  ... and ${report.problemCount - report.problems.length} more`);
+  return `${report.file} is not a valid dataset for this profile: ${report.problemCount} problem(s) in ${report.records} record(s). Fix them (or adjust the field mapping with --map ROLE=FIELD; \`carefully inspect FILE\` proposes one) and try again.\n${lines.join('\n')}`;
+}
+
+/** Read and validate a whole source file into items; throws DataError listing the problems. */
+export async function loadSourceItems(file: string, mapping: RoleMapping): Promise<{ items: SourceItem[]; report: ValidationReport }> {
+  const items: SourceItem[] = [];
+  const report = await validateSource(file, mapping, { onItem: (item) => void items.push(item) });
+  if (!report.valid) throw new DataError(describeProblems(report), report.problems);
+  return { items, report };
+}

@@ -1,0 +1,57 @@
+/** carefully.json: read, validate (schemas/config.schema.json) and write atomically. */
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { ProjectError } from '../errors.js';
+import { schemaValidator } from '../dataset/validate.js';
+import type { ProviderName } from '../translate/provider.js';
+
+export const CONFIG_FILE = 'carefully.json';
+
+export interface ProviderOptions {
+  endpoint?: string;
+  model?: string;
+  formality?: string;
+  projectId?: string;
+  location?: string;
+  glossaryId?: string;
+  timeoutMs?: number;
+  concurrency?: number;
+  useContext?: boolean;
+}
+
+export interface ProjectConfig {
+  version: 1;
+  source: { path: string; profile: string; map?: Record<string, string> };
+  languages: { from: string; to: string };
+  provider: { name: ProviderName; options?: ProviderOptions };
+  localePack?: string;
+  glossary?: string;
+}
+
+/** Check that `dir` is a project folder and read its validated config. */
+export function readConfig(dir: string): ProjectConfig {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ProjectError(`The project folder ${dir} does not exist. Create a project with \`carefully init ${dir} --source FILE --to LANG\`, or pass --project DIR.`);
+  }
+  const file = path.join(dir, CONFIG_FILE);
+  if (!existsSync(file)) {
+    throw new ProjectError(`${dir} is not a carefully project (no ${CONFIG_FILE}). Run \`carefully init ${dir} --source FILE --to LANG\` first, or pass --project DIR.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ProjectError(`${file} is not valid JSON (${(e as Error).message}). Fix it by hand or restore it from git.`);
+  }
+  const validate = schemaValidator('config.schema.json');
+  if (!validate(value)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(top level)'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}`);
+    throw new ProjectError(`${file} is not a valid project config: ${problems.join('; ')}. Fix it by hand or restore it from git.`);
+  }
+  return value as ProjectConfig;
+}
+
+export async function writeConfig(dir: string, config: ProjectConfig): Promise<void> {
+  await writeFileAtomic(path.join(dir, CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`, { fsync: true });
+}

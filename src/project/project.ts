@@ -1,0 +1,107 @@
+/** A project folder: its config, its source items, and the state folded from its journal. */
+import path from 'node:path';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { ProjectError, UsageError, DataError } from '../errors.js';
+import { loadProfile, resolveMapping, mappingOverrides, type Profile } from '../dataset/profile.js';
+import { loadSourceItems, validateSource, describeProblems } from '../dataset/validate.js';
+import type { RoleMapping, SourceItem } from '../dataset/item.js';
+import type { ProviderName } from '../translate/provider.js';
+import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
+import { readJournal, JOURNAL_DIR } from './journal.js';
+import { foldState, type ItemState } from './state.js';
+import { checkLanguage, checkSourceLanguage } from './languages.js';
+
+export interface Project {
+  dir: string;
+  config: ProjectConfig;
+  profile: Profile;
+  mapping: RoleMapping;
+  /** Absolute path of the source dataset. */
+  sourcePath: string;
+}
+
+export function openProject(dir: string): Project {
+  const abs = path.resolve(dir);
+  const config = readConfig(abs);
+  const profile = loadProfile(config.source.profile);
+  return { dir: abs, config, profile, mapping: resolveMapping(profile, config.source.map ?? {}), sourcePath: path.resolve(abs, config.source.path) };
+}
+
+export async function loadItems(project: Project): Promise<SourceItem[]> {
+  if (!existsSync(project.sourcePath)) {
+    throw new ProjectError(`The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`);
+  }
+  return (await loadSourceItems(project.sourcePath, project.mapping)).items;
+}
+
+export interface LoadedState {
+  items: SourceItem[];
+  states: Map<string, ItemState>;
+  /** IDs with journal events that are no longer in the source. */
+  orphans: string[];
+  warnings: string[];
+}
+
+export async function loadState(project: Project): Promise<LoadedState> {
+  const items = await loadItems(project);
+  const { events, warnings } = readJournal(project.dir);
+  const { states, orphans } = foldState(items, events);
+  if (orphans.length > 0) warnings.push(`${orphans.length} item(s) in the journal are no longer in the source file and are excluded: ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`);
+  return { items, states, orphans, warnings };
+}
+
+export interface InitOptions {
+  dir: string;
+  source: string;
+  to: string;
+  from?: string;
+  provider?: ProviderName;
+  profile?: string;
+  map?: string[];
+  localePack?: string;
+}
+
+export interface InitResult {
+  dir: string;
+  config: ProjectConfig;
+  records: number;
+  warnings: number;
+}
+
+/** Validate the source, then create the project. Nothing is written if anything is wrong. */
+export async function initProject(options: InitOptions): Promise<InitResult> {
+  const dir = path.resolve(options.dir);
+  if (existsSync(path.join(dir, CONFIG_FILE))) {
+    throw new UsageError(`${dir} is already a carefully project (it has ${CONFIG_FILE}). Use another folder, or edit its ${CONFIG_FILE}.`);
+  }
+  const to = checkLanguage(options.to, '--to');
+  const from = checkSourceLanguage(options.from ?? 'ja');
+  const profile = loadProfile(options.profile);
+  const mapping = resolveMapping(profile, options.map ?? []);
+  const sourcePath = path.resolve(options.source);
+  const report = await validateSource(sourcePath, mapping, {
+    onItem: (item) => {
+      if (from === 'en' && (item.questionEn === undefined || item.answerEn === undefined)) {
+        throw new DataError(`${sourcePath}, record ${item.index}, ID ${JSON.stringify(item.id)}: --from en needs the English question and answer (roles questionEn, answerEn), and this record lacks them. Map them with --map questionEn=FIELD --map answerEn=FIELD, or translate from ja.`);
+      }
+    },
+  });
+  if (!report.valid) throw new DataError(describeProblems(report), report.problems);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UsageError(`${dir} is a file, not a folder. Give a new or existing folder for the project.`);
+  }
+  const overrides = mappingOverrides(profile, mapping);
+  const config: ProjectConfig = {
+    version: 1,
+    source: { path: path.relative(dir, sourcePath) || '.', profile: profile.name, ...(Object.keys(overrides).length ? { map: overrides } : {}) },
+    languages: { from, to },
+    provider: { name: options.provider ?? 'pseudo' },
+    ...(options.localePack ? { localePack: options.localePack } : {}),
+  };
+  mkdirSync(path.join(dir, JOURNAL_DIR), { recursive: true });
+  writeFileSync(path.join(dir, JOURNAL_DIR, '.gitkeep'), '');
+  // Lock files are transient; the cache and journal are meant to be committed.
+  writeFileSync(path.join(dir, '.gitignore'), '*.lock\n');
+  await writeConfig(dir, config);
+  return { dir, config, records: report.records, warnings: report.warningCount };
+}

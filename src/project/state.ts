@@ -1,0 +1,141 @@
+/**
+ * Item state as a fold over the journal. Nothing here writes: the same
+ * events always give the same state, whichever order the journals were merged in.
+ *
+ * States: untranslated -> translated (MT or edited draft) -> adapted (a
+ * localizer's decision) -> approved | rejected (a reviewer's verdict on the
+ * current decision and text). Any event made against an older source text
+ * than the current one makes the item stale until it is redone.
+ */
+import type { SourceItem, TextRole } from '../dataset/item.js';
+import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
+
+export const ITEM_STATES = ['untranslated', 'translated', 'adapted', 'approved', 'rejected', 'stale'] as const;
+export type ItemStateName = (typeof ITEM_STATES)[number];
+
+export interface ItemState {
+  id: string;
+  state: ItemStateName;
+  mt?: Pick<MtEvent, 'provider' | 'label' | 'isTranslation' | 'question' | 'answer' | 'ts' | 'author' | 'sourceHash'>;
+  /** Current target text: the latest of the MT and the human edits. */
+  question?: string;
+  answer?: string;
+  /** Which fields were edited by a person since the latest MT. */
+  edited: Record<TextRole, boolean>;
+  checklist: Record<string, { answer: ChecklistAnswer; note?: string; author: string }>;
+  decision?: { decision: Decision; rationale?: string; author: string; ts: string; sourceHash: string };
+  /** Decisions of second annotators (double annotation), latest per author. */
+  secondaryDecisions: Record<string, { decision: Decision; rationale?: string }>;
+  /** The latest review of the current decision, if any. */
+  review?: { verdict: ReviewVerdict; comment?: string; author: string; ts: string };
+  /** The latest rejection comment, kept after the localizer reworks the item. */
+  lastRejection?: { comment?: string; author: string; ts: string };
+  flags: { note: string; author: string; ts: string }[];
+  assignees: string[];
+  authors: string[];
+  firstTs?: string;
+  lastTs?: string;
+  /** Hash of the source text the stale work was made against. */
+  staleFrom?: string;
+}
+
+function emptyState(id: string): ItemState {
+  return { id, state: 'untranslated', edited: { question: false, answer: false }, checklist: {}, secondaryDecisions: {}, flags: [], assignees: [], authors: [] };
+}
+
+/**
+ * Fold events into item states for the given source items. Events for IDs not in
+ * the source are returned in `orphans` (items removed from a new source release).
+ */
+export function foldState(items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[], events: readonly JournalEvent[]): { states: Map<string, ItemState>; orphans: string[] } {
+  const hashes = new Map(items.map((i) => [i.id, i.sourceHash]));
+  const states = new Map<string, ItemState>(items.map((i) => [i.id, emptyState(i.id)]));
+  // Track, per item, the order of the last change to text/decision so a review only counts if it came after.
+  const lastChange = new Map<string, number>();
+  const reviewAt = new Map<string, number>();
+  const orphans = new Set<string>();
+  events.forEach((e, order) => {
+    const s = states.get(e.item);
+    if (!s) {
+      orphans.add(e.item);
+      return;
+    }
+    if (!s.authors.includes(e.author)) s.authors.push(e.author);
+    s.firstTs ??= e.ts;
+    s.lastTs = e.ts;
+    switch (e.type) {
+      case 'mt':
+        s.mt = { provider: e.provider, label: e.label, isTranslation: e.isTranslation, question: e.question, answer: e.answer, ts: e.ts, author: e.author, sourceHash: e.sourceHash };
+        s.question = e.question;
+        s.answer = e.answer;
+        s.edited = { question: false, answer: false };
+        lastChange.set(e.item, order);
+        break;
+      case 'edit':
+        s[e.field] = e.text;
+        s.edited[e.field] = true;
+        lastChange.set(e.item, order);
+        break;
+      case 'checklist':
+        s.checklist[e.question] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
+        break;
+      case 'decision':
+        if (e.secondary) {
+          s.secondaryDecisions[e.author] = { decision: e.decision, ...(e.rationale ? { rationale: e.rationale } : {}) };
+          break;
+        }
+        s.decision = { decision: e.decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}) };
+        lastChange.set(e.item, order);
+        break;
+      case 'review':
+        s.review = { verdict: e.verdict, author: e.author, ts: e.ts, ...(e.comment ? { comment: e.comment } : {}) };
+        if (e.verdict === 'reject') s.lastRejection = { author: e.author, ts: e.ts, ...(e.comment ? { comment: e.comment } : {}) };
+        reviewAt.set(e.item, order);
+        break;
+      case 'flag':
+        if (e.resolved) s.flags = [];
+        else s.flags.push({ note: e.note, author: e.author, ts: e.ts });
+        break;
+      case 'assign':
+        if (!s.assignees.includes(e.assignee)) s.assignees.push(e.assignee);
+        break;
+    }
+  });
+  for (const s of states.values()) {
+    const current = hashes.get(s.id)!;
+    const reviewed = (reviewAt.get(s.id) ?? -1) > (lastChange.get(s.id) ?? -1);
+    if (!reviewed) delete s.review;
+    const staleFrom = [s.mt?.sourceHash, s.decision?.sourceHash].find((h) => h !== undefined && h !== current);
+    if (staleFrom) {
+      s.state = 'stale';
+      s.staleFrom = staleFrom;
+    } else if (s.review) s.state = s.review.verdict === 'approve' ? 'approved' : 'rejected';
+    else if (s.decision) s.state = 'adapted';
+    else if (s.question !== undefined || s.answer !== undefined) s.state = 'translated';
+    else s.state = 'untranslated';
+  }
+  return { states, orphans: [...orphans] };
+}
+
+export interface StatusSummary {
+  items: number;
+  byState: Record<ItemStateName, number>;
+  byDecision: Record<Decision | 'none', number>;
+  flagged: number;
+  /** Items of the journal whose IDs are no longer in the source. */
+  removed: number;
+}
+
+export function summarise(states: Iterable<ItemState>, orphans: readonly string[] = []): StatusSummary {
+  const byState = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemStateName, number>;
+  const byDecision: Record<Decision | 'none', number> = { transfer: 0, adapt: 0, replace: 0, drop: 0, none: 0 };
+  let items = 0;
+  let flagged = 0;
+  for (const s of states) {
+    items++;
+    byState[s.state]++;
+    byDecision[s.decision?.decision ?? 'none']++;
+    if (s.flags.length > 0) flagged++;
+  }
+  return { items, byState, byDecision, flagged, removed: orphans.length };
+}

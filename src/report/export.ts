@@ -1,0 +1,231 @@
+/**
+ * `carefully export`: the derived dataset in the source's own schema, with
+ * provenance and a dataset card. Source-language fields are never copied:
+ * a record is built from the target text plus the ID and taxonomy labels.
+ * Everything is written to a temporary folder first and moved into place only
+ * when every record passed the schema and the leak guard.
+ */
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import { DataError, formatProblem, type DataProblem } from '../errors.js';
+import type { Project } from '../project/project.js';
+import { loadState } from '../project/project.js';
+import type { ItemState, ItemStateName } from '../project/state.js';
+import { ITEM_STATES } from '../project/state.js';
+import type { Decision } from '../project/events.js';
+import type { RoleMapping, SourceItem } from '../dataset/item.js';
+import { getPath, setPath } from '../dataset/field-path.js';
+import { roleView } from '../dataset/profile.js';
+import { schemaValidator, roleProblems, validateSource } from '../dataset/validate.js';
+import { describeLabel } from '../dataset/taxonomy.js';
+import type { SourceFormat } from '../dataset/read-records.js';
+import { languageName } from '../project/languages.js';
+import { renderDatasetCard } from './dataset-card.js';
+import { DECISIONS, DECISION_DESCRIPTIONS } from '../adapt/decisions.js';
+
+export interface ExportOptions {
+  project: Project;
+  out: string;
+  format?: SourceFormat;
+  /** Also export items not approved by a reviewer (marked in provenance). */
+  includeUnreviewed?: boolean;
+  /** Also export items whose source changed since they were worked on. */
+  includeStale?: boolean;
+  /** Disable the leak guard (records equal to a source field verbatim). */
+  allowVerbatim?: boolean;
+  /** QA findings remaining, for the dataset card. */
+  qaCounts?: Record<string, number>;
+  /** Agreement summary line, for the dataset card. */
+  agreement?: string;
+  now?: Date;
+}
+
+export interface ExportResult {
+  out: string;
+  datasetFile: string;
+  provenanceFile: string;
+  cardFile: string;
+  format: SourceFormat;
+  exported: number;
+  excluded: Record<string, number>;
+  unreviewed: number;
+  pseudo: number;
+  warnings: string[];
+}
+
+/** Why an item is left out, or undefined when it is exported. */
+function exclusion(s: ItemState, opts: ExportOptions): string | undefined {
+  if (s.decision?.decision === 'drop' && s.state !== 'stale') return 'dropped';
+  if (s.state === 'untranslated') return 'untranslated';
+  if (s.state === 'stale' && !opts.includeStale) return 'stale';
+  if (s.state === 'rejected') return 'rejected';
+  if (s.state !== 'approved' && !opts.includeUnreviewed) return 'not approved';
+  if (s.question === undefined || s.answer === undefined) return 'no target text';
+  return undefined;
+}
+
+const OUTPUT_ROLES = ['id', 'question', 'answer', 'riskArea', 'harmType', 'specificHarm'] as const;
+
+/** The derived record: same field paths as the source for the roles we keep, in the source's key order. */
+function derivedRecord(source: Record<string, unknown>, item: SourceItem, s: ItemState, mapping: RoleMapping): Record<string, unknown> {
+  const topOrder = Object.keys(source);
+  const paths = OUTPUT_ROLES.filter((r) => mapping[r] && getPath(source, mapping[r]!) !== undefined).sort(
+    (a, b) => topOrder.indexOf(mapping[a]!.split('.')[0]!) - topOrder.indexOf(mapping[b]!.split('.')[0]!),
+  );
+  const out: Record<string, unknown> = {};
+  for (const role of paths) {
+    const value = role === 'question' ? s.question : role === 'answer' ? s.answer : getPath(source, mapping[role]!);
+    setPath(out, mapping[role]!, value);
+  }
+  return out;
+}
+
+/** Leak guard: a target text equal to any source-language text of the item. */
+function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: string): DataProblem[] {
+  const norm = (t: string | undefined) => t?.normalize('NFC').trim();
+  const sources = (['question', 'answer', 'questionEn', 'answerEn'] as const).map((r) => [r, norm(item[r])] as const).filter(([, t]) => t);
+  const problems: DataProblem[] = [];
+  for (const field of ['question', 'answer'] as const) {
+    const target = norm(s[field]);
+    const hit = sources.find(([, t]) => t === target);
+    if (hit) {
+      problems.push({ file, index: item.index, id: item.id, field: mapping[field]!, message: `the ${field} is identical to the source's ${hit[0]} (field "${mapping[hit[0]] ?? hit[0]}"), which must not be redistributed. Translate or adapt it, drop the item, or pass --allow-verbatim if this text is not AnswerCarefully data` });
+    }
+  }
+  return problems;
+}
+
+async function write(stream: WriteStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+async function close(stream: WriteStream): Promise<void> {
+  stream.end();
+  await once(stream, 'finish');
+}
+
+export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
+  const { project } = opts;
+  const { states, warnings } = await loadState(project);
+  const out = path.resolve(opts.out);
+  const tmp = path.join(out, `.carefully-export-${process.pid}`);
+  mkdirSync(tmp, { recursive: true });
+  let format: SourceFormat = opts.format ?? 'json';
+  const ext = () => (format === 'json' ? 'json' : 'jsonl');
+  const validate = schemaValidator(project.profile.schema);
+  const problems: DataProblem[] = [];
+  const excluded: Record<string, number> = {};
+  const byRisk = new Map<string, { exported: number } & Record<Decision, number>>();
+  const byState = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemStateName, number>;
+  const byDecision: Record<Decision, number> = { transfer: 0, adapt: 0, replace: 0, drop: 0 };
+  const providers = new Map<string, number>();
+  let exported = 0;
+  let unreviewed = 0;
+  let pseudo = 0;
+  let sourceItems = 0;
+  let data: WriteStream | undefined;
+  const provenance = createWriteStream(path.join(tmp, 'provenance.jsonl'));
+  try {
+    const report = await validateSource(project.sourcePath, project.mapping, {
+      onFormat: (f) => {
+        if (opts.format === undefined) format = f;
+      },
+      onItem: async (item, record) => {
+        const s = states.get(item.id)!;
+        sourceItems++;
+        byState[s.state]++;
+        if (s.decision) byDecision[s.decision.decision]++;
+        const reason = exclusion(s, opts);
+        const risk = item.riskArea ?? '(none)';
+        const row = byRisk.get(risk) ?? { exported: 0, transfer: 0, adapt: 0, replace: 0, drop: 0 };
+        byRisk.set(risk, row);
+        if (s.decision) row[s.decision.decision]++;
+        let line: string | undefined;
+        if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
+        else {
+          const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath);
+          const rec = derivedRecord(record as Record<string, unknown>, item, s, project.mapping);
+          const view = roleView(rec, project.mapping);
+          if (!validate(view)) problems.push(...roleProblems(validate.errors, project.mapping, { file: 'export', index: item.index, id: item.id }));
+          problems.push(...leak);
+          if (leak.length === 0) {
+            line = JSON.stringify(rec);
+            exported++;
+            row.exported++;
+            if (s.state !== 'approved') unreviewed++;
+            if (s.mt && !s.mt.isTranslation) pseudo++;
+            if (s.mt) providers.set(s.mt.label, (providers.get(s.mt.label) ?? 0) + 1);
+          }
+        }
+        const prov = {
+          id: item.id,
+          exported: line !== undefined,
+          ...(reason ? { excludedBecause: reason } : {}),
+          state: s.state,
+          reviewed: s.state === 'approved',
+          decision: s.decision?.decision ?? null,
+          rationale: s.decision?.rationale ?? null,
+          provider: s.mt?.provider ?? null,
+          providerLabel: s.mt?.label ?? null,
+          machineTranslation: s.mt ? s.mt.isTranslation : null,
+          edited: s.edited,
+          checklist: Object.fromEntries(Object.entries(s.checklist).map(([k, v]) => [k, v.answer])),
+          authors: s.authors,
+          reviewer: s.review?.author ?? null,
+          firstChange: s.firstTs ?? null,
+          lastChange: s.lastTs ?? null,
+          sourceHash: item.sourceHash,
+        };
+        if (line !== undefined) {
+          if (!data) {
+            data = createWriteStream(path.join(tmp, `dataset.${ext()}`));
+            await write(data, format === 'json' ? `[\n${line}` : `${line}\n`);
+          } else await write(data, format === 'json' ? `,\n${line}` : `${line}\n`);
+        }
+        await write(provenance, `${JSON.stringify(prov)}\n`);
+      },
+    });
+    if (!report.valid) throw new DataError(`The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`, report.problems);
+    if (problems.length > 0) {
+      const list = problems.slice(0, 20).map((p) => `  - ${formatProblem(p)}`).join('\n');
+      throw new DataError(`Export refused: ${problems.length} record(s) would not be valid or would leak source text. Nothing was written.\n${list}${problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ''}`, problems);
+    }
+    if (!data) data = createWriteStream(path.join(tmp, `dataset.${ext()}`));
+    if (format === 'json') await write(data, exported === 0 ? '[]\n' : '\n]\n');
+    await close(data);
+    await close(provenance);
+    const to = project.config.languages.to;
+    const card = renderDatasetCard({
+      title: `AnswerCarefully-derived safety dataset: ${languageName(to) ?? to}`,
+      languageName: languageName(to) ?? to,
+      to,
+      from: project.config.languages.from === 'ja' ? 'Japanese (ja)' : 'English (en)',
+      generated: (opts.now ?? new Date()).toISOString().slice(0, 10),
+      format: ext() === 'json' ? 'JSON array' : 'JSON Lines',
+      sourceItems,
+      exported,
+      dropped: excluded.dropped ?? 0,
+      excluded: Object.entries(excluded).filter(([k]) => k !== 'dropped').reduce((n, [, v]) => n + v, 0),
+      unreviewed,
+      pseudo: pseudo > 0,
+      pseudoCount: pseudo,
+      providers: [...providers].map(([label, n]) => `${label}: ${n}`).join(', ') || 'none',
+      decisions: DECISIONS.map((d) => ({ name: d, count: byDecision[d], meaning: DECISION_DESCRIPTIONS[d] })),
+      states: ITEM_STATES.map((s) => ({ name: s, count: byState[s] })),
+      riskAreas: [...byRisk].map(([label, r]) => ({ label: describeLabel('riskArea', label === '(none)' ? undefined : label), ...r })),
+      ...(opts.qaCounts ? { qa: opts.qaCounts } : {}),
+      ...(opts.agreement ? { agreement: opts.agreement } : {}),
+    });
+    writeFileSync(path.join(tmp, 'README.md'), card);
+    const files = { datasetFile: path.join(out, `dataset.${ext()}`), provenanceFile: path.join(out, 'provenance.jsonl'), cardFile: path.join(out, 'README.md') };
+    renameSync(path.join(tmp, `dataset.${ext()}`), files.datasetFile);
+    renameSync(path.join(tmp, 'provenance.jsonl'), files.provenanceFile);
+    renameSync(path.join(tmp, 'README.md'), files.cardFile);
+    return { out, ...files, format, exported, excluded, unreviewed, pseudo, warnings };
+  } finally {
+    data?.destroy();
+    provenance.destroy();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Pseudo-localization for dry runs and demos: deterministic, offline, and
+ * visibly NOT a translation. Letters of the source are mapped to letters of
+ * a target-looking script (so the output contains no source text and passes
+ * the export leak guard), digits and Latin are kept, the text is wrapped in
+ * ⟦ ⟧ and lengthened by about 30% like real translations often are.
+ */
+import type { CreateProvider, Provider, Segment } from '../provider.js';
+
+const PUNCT: Record<string, string> = { '。': '.', '、': ',', '「': '"', '」': '"', '？': '?', '！': '!', '（': '(', '）': ')', '：': ':', '・': '·', '　': ' ' };
+const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/u;
+
+function hangulFor(code: number): string {
+  // A multiplicative hash spreads code points over the 11,172 Hangul syllables.
+  return String.fromCharCode(0xac00 + ((code * 2654435761) >>> 0) % 11172);
+}
+
+function pseudoChar(ch: string, to: string): string {
+  if (PUNCT[ch] !== undefined) return PUNCT[ch];
+  if (!JAPANESE.test(ch)) return ch;
+  const code = ch.codePointAt(0)!;
+  if (to.startsWith('ko')) return hangulFor(code);
+  if (to.startsWith('zh')) return String.fromCodePoint(0x4e00 + (((code * 2654435761) >>> 0) % 0x5000));
+  // Other targets: accented Latin letters.
+  const letters = 'àáâãäåèéêëìíîïòóôõöùúûüýÿ';
+  return letters[code % letters.length]!;
+}
+
+/** The pseudo-localized form of `text` for target `to`. */
+export function pseudoLocalize(text: string, to: string): string {
+  const body = Array.from(text, (ch) => pseudoChar(ch, to)).join('');
+  const padding = '~'.repeat(Math.max(1, Math.round(Array.from(body).length * 0.3)));
+  return `⟦${body} ${padding}⟧`;
+}
+
+export const PSEUDO_LABEL = 'pseudo (NOT a translation)';
+
+export const createProvider: CreateProvider = () => {
+  const provider: Provider = {
+    name: 'pseudo',
+    label: PSEUDO_LABEL,
+    isTranslation: false,
+    limits: { maxSegments: 100, defaultConcurrency: 4 },
+    cacheKey: () => 'pseudo-v1',
+    translate: async (segments: readonly Segment[], _from: string, to: string) => segments.map((s) => pseudoLocalize(s.text, to)),
+    estimateCost: () => undefined,
+  };
+  return provider;
+};

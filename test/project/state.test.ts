@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { foldState, summarise } from '../../src/project/state.js';
+import type { JournalEvent } from '../../src/project/events.js';
+
+let n = 0;
+function ev(e: Record<string, unknown>): JournalEvent {
+  return { v: 1, ts: new Date(Date.UTC(2026, 0, 1, 0, 0, n++)).toISOString(), author: 'kim', sourceHash: 'h1', item: 'a', ...e } as JournalEvent;
+}
+const mt = (extra = {}) => ev({ type: 'mt', provider: 'pseudo', label: 'pseudo', isTranslation: false, question: 'q', answer: 'a', ...extra });
+const items = [{ id: 'a', sourceHash: 'h1' }];
+const stateOf = (events: JournalEvent[], its = items) => foldState(its, events).states.get('a')!;
+
+describe('foldState', () => {
+  it('walks untranslated -> translated -> adapted -> approved', () => {
+    assert.equal(stateOf([]).state, 'untranslated');
+    assert.equal(stateOf([mt()]).state, 'translated');
+    assert.equal(stateOf([mt(), ev({ type: 'decision', decision: 'transfer' })]).state, 'adapted');
+    assert.equal(stateOf([mt(), ev({ type: 'decision', decision: 'transfer' }), ev({ type: 'review', verdict: 'approve' })]).state, 'approved');
+  });
+
+  it('returns an approved item to review when it is edited', () => {
+    const s = stateOf([mt(), ev({ type: 'decision', decision: 'adapt', rationale: 'r' }), ev({ type: 'review', verdict: 'approve' }), ev({ type: 'edit', field: 'answer', text: 'new' })]);
+    assert.equal(s.state, 'adapted');
+    assert.equal(s.answer, 'new');
+    assert.equal(s.edited.answer, true);
+  });
+
+  it('keeps the rejection comment after the localizer reworks the item', () => {
+    const s = stateOf([mt(), ev({ type: 'decision', decision: 'transfer' }), ev({ type: 'review', verdict: 'reject', comment: 'use 112' }), ev({ type: 'decision', decision: 'adapt', rationale: 'fixed' })]);
+    assert.equal(s.state, 'adapted');
+    assert.equal(s.lastRejection?.comment, 'use 112');
+  });
+
+  it('marks work done against an older source text as stale', () => {
+    const events = [mt(), ev({ type: 'decision', decision: 'transfer' })];
+    const s = stateOf(events, [{ id: 'a', sourceHash: 'h2' }]);
+    assert.equal(s.state, 'stale');
+    assert.equal(s.staleFrom, 'h1');
+    // A new MT alone does not clear it: the decision was made on the old text.
+    assert.equal(stateOf([...events, mt({ sourceHash: 'h2' })], [{ id: 'a', sourceHash: 'h2' }]).state, 'stale');
+    assert.equal(stateOf([...events, mt({ sourceHash: 'h2' }), ev({ type: 'decision', decision: 'transfer', sourceHash: 'h2' })], [{ id: 'a', sourceHash: 'h2' }]).state, 'adapted');
+  });
+
+  it('keeps secondary decisions apart and reports orphans', () => {
+    const { states, orphans } = foldState(items, [mt(), ev({ type: 'decision', decision: 'drop', rationale: 'x', secondary: true, author: 'lee' }), ev({ item: 'gone', type: 'flag', note: 'n' })]);
+    assert.equal(states.get('a')!.decision, undefined);
+    assert.equal(states.get('a')!.secondaryDecisions.lee?.decision, 'drop');
+    assert.deepEqual(orphans, ['gone']);
+  });
+
+  it('summarises counts by state and decision', () => {
+    const { states } = foldState([{ id: 'a', sourceHash: 'h1' }, { id: 'b', sourceHash: 'h1' }], [mt(), ev({ type: 'decision', decision: 'drop', rationale: 'none in Korea' })]);
+    const s = summarise(states.values());
+    assert.equal(s.items, 2);
+    assert.equal(s.byState.adapted, 1);
+    assert.equal(s.byState.untranslated, 1);
+    assert.equal(s.byDecision.drop, 1);
+    assert.equal(s.byDecision.none, 1);
+  });
+});
