@@ -26,7 +26,7 @@ export async function run(opts: { out: string; to: string }): Promise<void> {
   print(`1. init       ${projectDir} (${init.records} synthetic records, ja -> ${opts.to})`);
   const project = openProject(projectDir);
   const t = await translateProject({ project, author: 'demo' });
-  print(`2. translate  ${t.translatedItems} items with ${t.label}: ${t.requestsSent} requests, ${t.charactersSent} characters`);
+  print(`2. translate  ${t.translatedItems} items with ${t.label}: ${t.requestsSent} request(s), ${t.charactersSent} characters`);
   const e = await exportDataset({ project, out: path.join(out, 'export'), includeUnreviewed: true });
   print(`3. export     ${e.exported} records (unreviewed, pseudo-localized: NOT a translation)`);
   print(`\nDerived dataset: ${e.datasetFile}`);
