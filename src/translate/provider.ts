@@ -48,6 +48,8 @@ export interface Provider {
   /** False for pseudo-localization: its output must never pass as a translation. */
   readonly isTranslation: boolean;
   readonly limits: ProviderLimits;
+  /** Whether the provider uses Segment.context (DeepL). The engine only then groups batches by context. */
+  readonly supportsContext?: boolean;
   /**
    * Everything besides the text and languages that changes the output (model,
    * formality, glossary...). Part of the translation cache key.

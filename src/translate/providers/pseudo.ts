@@ -6,6 +6,7 @@
  * ⟦ ⟧ and lengthened by about 30% like real translations often are.
  */
 import type { CreateProvider, Provider, Segment } from '../provider.js';
+import { LIMITS } from '../provider-info.js';
 
 const PUNCT: Record<string, string> = { '。': '.', '、': ',', '「': '"', '」': '"', '？': '?', '！': '!', '（': '(', '）': ')', '：': ':', '・': '·', '　': ' ' };
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/u;
@@ -40,7 +41,7 @@ export const createProvider: CreateProvider = () => {
     name: 'pseudo',
     label: PSEUDO_LABEL,
     isTranslation: false,
-    limits: { maxSegments: 100, defaultConcurrency: 4 },
+    limits: LIMITS.pseudo,
     cacheKey: () => 'pseudo-v1',
     translate: async (segments: readonly Segment[], _from: string, to: string) => segments.map((s) => pseudoLocalize(s.text, to)),
     estimateCost: () => undefined,
