@@ -42,12 +42,28 @@ export interface LoadedState {
   warnings: string[];
 }
 
+function foldJournal(project: Project, keys: readonly Pick<SourceItem, 'id' | 'sourceHash'>[]) {
+  const { events, warnings } = readJournal(project.dir);
+  const { states, orphans } = foldState(keys, events);
+  if (orphans.length > 0) warnings.push(`${orphans.length} item(s) in the journal are no longer in the source file and are excluded: ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`);
+  return { states, orphans, warnings };
+}
+
 export async function loadState(project: Project): Promise<LoadedState> {
   const items = await loadItems(project);
-  const { events, warnings } = readJournal(project.dir);
-  const { states, orphans } = foldState(items, events);
-  if (orphans.length > 0) warnings.push(`${orphans.length} item(s) in the journal are no longer in the source file and are excluded: ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`);
-  return { items, states, orphans, warnings };
+  return { items, ...foldJournal(project, items) };
+}
+
+/**
+ * State without keeping the source texts in memory (only IDs and hashes), for
+ * commands that stream the source file themselves, such as export.
+ */
+export async function loadStateOnly(project: Project): Promise<Omit<LoadedState, 'items'>> {
+  if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
+  const keys: Pick<SourceItem, 'id' | 'sourceHash'>[] = [];
+  const report = await validateSource(project.sourcePath, project.mapping, { onItem: (i) => void keys.push({ id: i.id, sourceHash: i.sourceHash }) });
+  if (!report.valid) throw new DataError(describeProblems(report), report.problems);
+  return foldJournal(project, keys);
 }
 
 export interface InitOptions {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { DataError, formatProblem, type DataProblem } from '../errors.js';
 import type { Project } from '../project/project.js';
-import { loadState } from '../project/project.js';
+import { loadStateOnly } from '../project/project.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
 import { ITEM_STATES } from '../project/state.js';
 import type { Decision } from '../project/events.js';
@@ -107,7 +107,7 @@ async function close(stream: WriteStream): Promise<void> {
 
 export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
   const { project } = opts;
-  const { states, warnings } = await loadState(project);
+  const { states, warnings } = await loadStateOnly(project);
   const out = path.resolve(opts.out);
   const tmp = path.join(out, `.carefully-export-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
