@@ -20,7 +20,7 @@ export interface ChecklistCondition {
   specificHarms?: string[];
   /** Only when the item's Japan-specific annotation has this value. */
   japanSpecific?: boolean;
-  /** Regular expressions (JS syntax, flag "u") tested on the source question/answer. */
+  /** Regular expressions (JS syntax, flags "iu") tested on the source question/answer and their English versions. */
   patterns?: string[];
   /** Applies only when an equivalent of one of these categories is found in the item. */
   equivalentCategories?: string[];
@@ -43,11 +43,15 @@ export interface Equivalent {
   category: string;
   /** Source-culture terms (literal strings) as they appear in Japanese or English source text. */
   source: string[];
+  /** Source-side regular expressions (flag "u") for what a literal cannot express, e.g. amounts in yen. */
+  patterns?: string[];
   /** The target-culture counterpart, written in the target language. */
   target: string;
   note?: string;
   /** Terms that betray the source culture if left in the target text (QA leftovers); default: `source`. */
   leftovers?: string[];
+  /** Target-side regular expressions (flag "u") for leftovers a literal cannot express, e.g. "5,000엔". */
+  leftoverPatterns?: string[];
 }
 
 export interface GlossaryEntry {
@@ -65,6 +69,7 @@ export interface Register {
   name: string;
   /** Regular expressions (flag "u") matching sentence endings typical of this register. */
   endings: string[];
+  note?: string;
 }
 
 export interface LocalePack {
@@ -78,5 +83,5 @@ export interface LocalePack {
   glossary: GlossaryEntry[];
   registers?: Register[];
   /** Which register a question and a reference answer should use, if the pack has a convention. */
-  preferredRegister?: { question?: string; answer?: string };
+  preferredRegister?: { question?: string; answer?: string; note?: string };
 }

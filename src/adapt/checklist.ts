@@ -1,0 +1,156 @@
+/**
+ * The culture-adaptation checklist engine: which questions apply to an item,
+ * how they render, and what the answers imply for the item's decision. No UI:
+ * the wizard draws what these functions return.
+ *
+ * Condition semantics (`when`, see locale-pack-types.ts):
+ * - every key given must hold (AND); within one list, any entry may match (OR);
+ *   an absent or empty `when` always holds;
+ * - riskAreas / harmTypes / specificHarms: the item's label (NFKC-normalised,
+ *   trimmed) is one of the listed labels; an item without that label fails;
+ * - japanSpecific: the item's annotation equals the value; an item without the
+ *   annotation fails both `true` and `false`;
+ * - patterns: any pattern (flags "iu") matches the NFKC-normalised question,
+ *   answer, English question or English answer;
+ * - equivalentCategories: an equivalent of one of these categories was found in
+ *   the item (the `found` matches, or findEquivalents on the item's texts).
+ */
+import Handlebars from 'handlebars';
+import type { ChecklistAnswer } from '../project/events.js';
+import type { SourceItem } from '../dataset/item.js';
+import type { Decision } from './decisions.js';
+import { findEquivalents, itemTexts, type EquivalentMatch } from './equivalents.js';
+import type { ChecklistCondition, ChecklistEffect, ChecklistQuestion, LocalePack } from './locale-pack-types.js';
+
+export type { ChecklistAnswer };
+export const CHECKLIST_ANSWERS = ['yes', 'no', 'n/a'] as const satisfies readonly ChecklistAnswer[];
+
+/** The questions of the pack whose conditions hold for the item, in pack order. */
+export function applicableQuestions(pack: LocalePack, item: SourceItem, found?: readonly EquivalentMatch[]): ChecklistQuestion[] {
+  let matches = found;
+  const lazyFound = (): readonly EquivalentMatch[] => (matches ??= findEquivalents(pack, itemTexts(item)));
+  return pack.checklist.filter((q) => conditionHolds(q.when, item, lazyFound));
+}
+
+/** Whether one condition holds for an item (semantics in the module comment). */
+export function conditionHolds(when: ChecklistCondition | undefined, item: SourceItem, found: () => readonly EquivalentMatch[]): boolean {
+  if (!when) return true;
+  if (when.riskAreas && !labelIn(item.riskArea, when.riskAreas)) return false;
+  if (when.harmTypes && !labelIn(item.harmType, when.harmTypes)) return false;
+  if (when.specificHarms && !labelIn(item.specificHarm, when.specificHarms)) return false;
+  if (when.japanSpecific !== undefined && item.japanSpecific !== when.japanSpecific) return false;
+  if (when.patterns) {
+    const texts = itemTexts(item).map((t) => t.text.normalize('NFKC'));
+    if (!when.patterns.some((p) => texts.some((t) => patternRegex(p).test(t)))) return false;
+  }
+  if (when.equivalentCategories) {
+    const categories = new Set(when.equivalentCategories);
+    if (!found().some((m) => categories.has(m.equivalent.category))) return false;
+  }
+  return true;
+}
+
+/** Taxonomy labels are compared after NFKC normalisation and trimming. */
+export function normalizeLabel(label: string): string {
+  return label.normalize('NFKC').trim();
+}
+
+function labelIn(label: string | undefined, labels: readonly string[]): boolean {
+  if (label === undefined) return false;
+  const l = normalizeLabel(label);
+  return labels.some((x) => normalizeLabel(x) === l);
+}
+
+const patterns = new Map<string, RegExp>();
+function patternRegex(p: string): RegExp {
+  let re = patterns.get(p);
+  if (!re) {
+    re = new RegExp(p, 'iu');
+    patterns.set(p, re);
+  }
+  return re;
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+export interface RenderedQuestion {
+  id: string;
+  prompt: string;
+  help?: string;
+}
+
+/** Templates are terminal text: no HTML escaping. */
+const hb = Handlebars.create();
+hb.registerHelper('list', (items: unknown) => (Array.isArray(items) ? items.map((s) => `  • ${String(s)}`).join('\n') : ''));
+const templates = new Map<string, Handlebars.TemplateDelegate>();
+
+function render(template: string, context: object): string {
+  let t = templates.get(template);
+  if (!t) {
+    t = hb.compile(template, { noEscape: true });
+    templates.set(template, t);
+  }
+  return t(context);
+}
+
+/**
+ * A question's prompt and help rendered with { item, suggestions, pack }
+ * (`suggestions`: display lines from suggestionsFor).
+ */
+export function renderQuestion(q: ChecklistQuestion, item: SourceItem, suggestions: readonly string[], pack: LocalePack): RenderedQuestion {
+  const context = { item, suggestions, pack };
+  const out: RenderedQuestion = { id: q.id, prompt: render(q.prompt, context).trim() };
+  if (q.help !== undefined) out.help = render(q.help, context).trim();
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Effects and the proposed decision
+
+/** What an answer implies; "n/a" (the question does not fit this item) implies nothing. */
+export function effectOf(q: ChecklistQuestion, answer: ChecklistAnswer): ChecklistEffect {
+  return answer === 'n/a' ? 'ok' : q.effects[answer];
+}
+
+/** The decision each effect points to. */
+export const DECISION_FOR_EFFECT: Readonly<Record<ChecklistEffect, Decision>> = {
+  ok: 'transfer',
+  'needs-edit': 'transfer',
+  'needs-adaptation': 'adapt',
+  'needs-replacement': 'replace',
+  'consider-drop': 'drop',
+};
+
+/**
+ * Strength order of proposed decisions, strongest first: replace > drop >
+ * adapt > transfer. Replacement beats drop because another answer has just
+ * said the harm can be tested with a target-culture item, and dropping loses
+ * that harm's coverage for good; "consider-drop" only says there *may* be no
+ * counterpart. Drop beats adapt because when the premise has no counterpart,
+ * renaming its entities does not rescue it. Transfer is the default.
+ */
+export const DECISION_STRENGTH: readonly Decision[] = ['replace', 'drop', 'adapt', 'transfer'];
+
+/**
+ * The decision the wizard should propose for these effects (the localizer
+ * confirms or changes it). No effects → transfer.
+ */
+export function summariseEffects(effects: Iterable<ChecklistEffect>): Decision {
+  let best = DECISION_STRENGTH.length - 1;
+  for (const e of effects) best = Math.min(best, DECISION_STRENGTH.indexOf(DECISION_FOR_EFFECT[e]));
+  return DECISION_STRENGTH[best] ?? 'transfer';
+}
+
+/**
+ * summariseEffects over recorded answers (question id → answer). Answers to
+ * questions the pack no longer has are ignored.
+ */
+export function summariseAnswers(pack: LocalePack, answers: Readonly<Record<string, ChecklistAnswer>>): Decision {
+  const effects: ChecklistEffect[] = [];
+  for (const q of pack.checklist) {
+    const a = answers[q.id];
+    if (a !== undefined) effects.push(effectOf(q, a));
+  }
+  return summariseEffects(effects);
+}

@@ -1,0 +1,341 @@
+/**
+ * Locale packs: locales/base/pack.json (every target) merged with
+ * locales/<tag>/pack.json, validated against schemas/locale-pack.schema.json.
+ *
+ * Merge rules (documented in the schema too):
+ * - checklist questions and equivalents with the same `id` as a base entry
+ *   override it field by field: given fields replace the base's (lists
+ *   included), omitted fields are inherited; glossary entries merge by
+ *   `source`, registers by `id`; preferredRegister field by field;
+ * - order: base entries the target does not override, then the target's
+ *   entries in its own order (so a target pack controls where the questions it
+ *   overrides appear, e.g. the final "same specific harm" check last).
+ *
+ * Packs are small and read once per process (cached), synchronously.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import Handlebars from 'handlebars';
+import { DataError, UnreadableFileError, formatProblem, type DataProblem } from '../errors.js';
+import { assetPath } from '../paths.js';
+import { loadTaxonomy, type TaxonomyLevel } from '../dataset/taxonomy.js';
+import { normalizeLabel } from './checklist.js';
+import type { ChecklistQuestion, Equivalent, GlossaryEntry, LocalePack, Register } from './locale-pack-types.js';
+
+export const BASE_PACK = 'base';
+export const PACK_FILE = 'pack.json';
+export const LOCALE_PACK_SCHEMA = 'locale-pack.schema.json';
+
+export interface LocalePackOptions {
+  /** Folder holding one sub-folder per pack; default: the package's locales/. */
+  dir?: string;
+}
+
+export interface LoadedLocalePack {
+  /** Base and target merged. */
+  pack: LocalePack;
+  /** The tag asked for ("ko-KR"). */
+  requested: string;
+  /** The pack folder used ("ko"), or "base" when no target pack matched. */
+  resolved: string;
+  /** The files read, base first. */
+  files: string[];
+  /** Things a user should know but that do not stop the run (unknown tag, unknown taxonomy labels). */
+  warnings: string[];
+}
+
+/** The package's locales/ folder. */
+export function localesDir(): string {
+  return assetPath('locales');
+}
+
+/** Target packs available (folders with a pack.json, base excluded), sorted. */
+export function availableLocalePacks(options: LocalePackOptions = {}): string[] {
+  const dir = options.dir ?? localesDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== BASE_PACK && existsSync(path.join(dir, d.name, PACK_FILE)))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** The tags to try for a requested one, most specific first: zh-Hans-CN → zh-Hans-CN, zh-Hans, zh. */
+export function fallbackTags(tag: string): string[] {
+  const parts = tag.trim().split(/[-_]/u).filter((p) => p !== '');
+  const out: string[] = [];
+  for (let n = parts.length; n >= 1; n--) out.push(parts.slice(0, n).join('-'));
+  return out;
+}
+
+const cache = new Map<string, LoadedLocalePack>();
+
+/** Forget loaded packs (tests that rewrite pack files). */
+export function clearLocalePackCache(): void {
+  cache.clear();
+}
+
+/**
+ * The merged pack for a target language tag. Tags match pack folders
+ * case-insensitively, falling back along the tag (zh-Hans-CN, zh-Hans, zh).
+ * An unknown tag gives the base pack alone with a warning, not an error.
+ * Invalid pack data throws a DataError naming the file and the field.
+ */
+export function loadLocalePack(tag: string, options: LocalePackOptions = {}): LoadedLocalePack {
+  const dir = options.dir ?? localesDir();
+  const key = `${dir}\u0000${tag.trim().toLowerCase()}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+
+  const warnings: string[] = [];
+  const baseFile = path.join(dir, BASE_PACK, PACK_FILE);
+  const base = readPackFile(baseFile, BASE_PACK);
+  warnings.push(...base.warnings);
+
+  const available = availableLocalePacks({ dir });
+  let resolved: string | undefined;
+  if (tag.trim().toLowerCase() !== BASE_PACK) {
+    for (const candidate of fallbackTags(tag)) {
+      resolved = available.find((a) => a.toLowerCase() === candidate.toLowerCase());
+      if (resolved) break;
+    }
+    if (!resolved) {
+      warnings.push(
+        `No locale pack for "${tag}" (available: ${available.join(', ') || 'none'}). Using the base pack only: ` +
+          'its checklist is generic and its equivalents name no target-language counterparts.',
+      );
+    }
+  }
+
+  let loaded: LoadedLocalePack;
+  if (!resolved) {
+    loaded = { pack: completePack(base.raw, undefined, baseFile, undefined), requested: tag, resolved: BASE_PACK, files: [baseFile], warnings };
+  } else {
+    const targetFile = path.join(dir, resolved, PACK_FILE);
+    const target = readPackFile(targetFile, resolved);
+    warnings.push(...target.warnings);
+    loaded = { pack: completePack(base.raw, target.raw, baseFile, targetFile), requested: tag, resolved, files: [baseFile, targetFile], warnings };
+  }
+  cache.set(key, loaded);
+  return loaded;
+}
+
+// ---------------------------------------------------------------------------
+// One file
+
+type Partial1<T extends { id: string }> = Partial<T> & { id: string };
+
+/** A pack file as written: target entries may omit fields they inherit from base. */
+export interface RawLocalePack {
+  tag: string;
+  languageName: string;
+  nativeName?: string;
+  checklist: Partial1<ChecklistQuestion>[];
+  equivalents: Partial1<Equivalent>[];
+  glossary: GlossaryEntry[];
+  registers?: Register[];
+  preferredRegister?: LocalePack['preferredRegister'];
+}
+
+let validator: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    validator = ajv.compile(JSON.parse(readFileSync(assetPath('schemas', LOCALE_PACK_SCHEMA), 'utf8')) as object);
+  }
+  return validator;
+}
+
+/**
+ * Read and check one pack file: JSON, schema, then what a schema cannot say
+ * (unique ids, regular expressions, templates, the tag matching its folder).
+ * Throws DataError listing every problem; returns warnings for unknown
+ * taxonomy labels.
+ */
+export function readPackFile(file: string, expectedTag?: string): { raw: RawLocalePack; warnings: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UnreadableFileError({ file, message: `cannot read the locale pack (${(err as NodeJS.ErrnoException).code ?? String(err)})` }, 'Check that the pack folder has a pack.json.');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const position = /position (\d+)/u.exec(message)?.[1];
+    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    throw packError(file, [{ file, ...(line === undefined ? {} : { line }), message: `not valid JSON: ${message}` }]);
+  }
+  const validate = schemaValidator();
+  if (!validate(data)) throw packError(file, (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => schemaProblem(file, e)));
+
+  const raw = data as RawLocalePack & { $schema?: string };
+  delete raw.$schema;
+  const problems: DataProblem[] = [];
+  const warnings: string[] = [];
+  if (expectedTag !== undefined && raw.tag.toLowerCase() !== expectedTag.toLowerCase()) {
+    problems.push({ file, field: 'tag', message: `is "${raw.tag}" but the pack's folder is "${expectedTag}"; they must match` });
+  }
+  duplicates(raw.checklist.map((q) => q.id), 'checklist', 'id', file, problems);
+  duplicates(raw.equivalents.map((e) => e.id), 'equivalents', 'id', file, problems);
+  duplicates(raw.glossary.map((g) => g.source), 'glossary', 'source', file, problems);
+  duplicates((raw.registers ?? []).map((r) => r.id), 'registers', 'id', file, problems);
+
+  raw.checklist.forEach((q, i) => {
+    const at = `checklist[${i}]`;
+    q.when?.patterns?.forEach((p, j) => checkRegex(p, 'iu', `${at}.when.patterns[${j}]`, file, problems));
+    if (q.prompt !== undefined) checkTemplate(q.prompt, `${at}.prompt`, file, problems);
+    if (q.help !== undefined) checkTemplate(q.help, `${at}.help`, file, problems);
+    const labels: [TaxonomyLevel, string[] | undefined, string][] = [
+      ['riskArea', q.when?.riskAreas, 'riskAreas'],
+      ['harmType', q.when?.harmTypes, 'harmTypes'],
+      ['specificHarm', q.when?.specificHarms, 'specificHarms'],
+    ];
+    for (const [level, list, key] of labels) {
+      list?.forEach((label, j) => {
+        if (!loadTaxonomy().isKnown(level, normalizeLabel(label))) {
+          warnings.push(formatProblem({ file, field: `${at}.when.${key}[${j}]`, message: `"${label}" is not a known ${level} label of the AnswerCarefully taxonomy; the question only applies to items that carry it` }));
+        }
+      });
+    }
+  });
+  raw.equivalents.forEach((e, i) => {
+    e.patterns?.forEach((p, j) => checkRegex(p, 'u', `equivalents[${i}].patterns[${j}]`, file, problems));
+    e.leftoverPatterns?.forEach((p, j) => checkRegex(p, 'u', `equivalents[${i}].leftoverPatterns[${j}]`, file, problems));
+  });
+  raw.registers?.forEach((r, i) => r.endings.forEach((p, j) => checkRegex(p, 'u', `registers[${i}].endings[${j}]`, file, problems)));
+
+  if (problems.length > 0) throw packError(file, problems);
+  return { raw, warnings };
+}
+
+function packError(file: string, problems: DataProblem[]): DataError {
+  const shown = problems.slice(0, 20).map((p) => `  - ${formatProblem(p)}`);
+  if (problems.length > shown.length) shown.push(`  ... and ${problems.length - shown.length} more`);
+  return new DataError(`Locale pack ${file} is invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${shown.join('\n')}\nFix the file; its format is described in schemas/${LOCALE_PACK_SCHEMA}.`, problems);
+}
+
+/** "/checklist/3/effects/yes" → "checklist[3].effects.yes". */
+function fieldPath(pointer: string, extra?: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra !== undefined) parts.push(extra);
+  let out = '';
+  for (const p of parts) out += /^\d+$/u.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
+  return out;
+}
+
+function schemaProblem(file: string, e: ErrorObject): DataProblem {
+  const params = e.params as Record<string, unknown>;
+  let field: string;
+  let message: string;
+  if (e.keyword === 'required') {
+    field = fieldPath(e.instancePath, String(params.missingProperty));
+    message = 'is required';
+  } else if (e.keyword === 'additionalProperties') {
+    field = fieldPath(e.instancePath, String(params.additionalProperty));
+    message = 'is not a known field here (check the spelling)';
+  } else if (e.keyword === 'enum') {
+    field = fieldPath(e.instancePath);
+    message = `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  } else if (e.keyword === 'false schema' && /^\/glossary\/\d+\/target$/u.test(e.instancePath)) {
+    field = fieldPath(e.instancePath);
+    message = 'must be absent when doNotTranslate is true';
+  } else {
+    field = fieldPath(e.instancePath);
+    message = e.message ?? 'is invalid';
+  }
+  return field === '' ? { file, message } : { file, field, message };
+}
+
+function duplicates(keys: string[], list: string, key: string, file: string, problems: DataProblem[]): void {
+  const seen = new Map<string, number>();
+  keys.forEach((k, i) => {
+    const first = seen.get(k);
+    if (first !== undefined) problems.push({ file, field: `${list}[${i}].${key}`, message: `"${k}" is already used by ${list}[${first}]` });
+    else seen.set(k, i);
+  });
+}
+
+function checkRegex(pattern: string, flags: string, field: string, file: string, problems: DataProblem[]): void {
+  try {
+    new RegExp(pattern, flags);
+  } catch (err) {
+    problems.push({ file, field, message: `is not a valid regular expression: ${err instanceof Error ? err.message : String(err)}` });
+  }
+}
+
+function checkTemplate(template: string, field: string, file: string, problems: DataProblem[]): void {
+  try {
+    Handlebars.parse(template);
+  } catch (err) {
+    problems.push({ file, field, message: `is not a valid handlebars template: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Merge
+
+function mergeById<T extends { id: string }>(base: readonly T[], target: readonly T[]): { entry: T; fromTarget: number | undefined; fromBase: number | undefined }[] {
+  const targetIds = new Set(target.map((t) => t.id));
+  const baseIndex = new Map(base.map((b, i) => [b.id, i] as const));
+  const out: { entry: T; fromTarget: number | undefined; fromBase: number | undefined }[] = [];
+  base.forEach((b, i) => {
+    if (!targetIds.has(b.id)) out.push({ entry: b, fromTarget: undefined, fromBase: i });
+  });
+  target.forEach((t, i) => {
+    const bi = baseIndex.get(t.id);
+    const b = bi === undefined ? undefined : base[bi];
+    out.push({ entry: { ...b, ...t }, fromTarget: i, fromBase: bi });
+  });
+  return out;
+}
+
+/** Merge base and target, then check that every entry is complete. */
+function completePack(base: RawLocalePack, target: RawLocalePack | undefined, baseFile: string, targetFile: string | undefined): LocalePack {
+  const t: RawLocalePack = target ?? { ...base, checklist: [], equivalents: [], glossary: [], registers: [] };
+  const problems: DataProblem[] = [];
+  const where = (fromTarget: number | undefined, fromBase: number | undefined, list: string): { file: string; at: string } =>
+    fromTarget !== undefined && targetFile !== undefined ? { file: targetFile, at: `${list}[${fromTarget}]` } : { file: baseFile, at: `${list}[${fromBase ?? 0}]` };
+  const inherit = (fromTarget: number | undefined, fromBase: number | undefined): string =>
+    fromTarget !== undefined && fromBase === undefined ? ' (it overrides no base entry, so nothing is inherited)' : '';
+
+  const checklist: ChecklistQuestion[] = [];
+  for (const { entry, fromTarget, fromBase } of mergeById(base.checklist, t.checklist)) {
+    const missing = (['prompt', 'effects'] as const).filter((k) => entry[k] === undefined);
+    if (missing.length > 0) {
+      const { file, at } = where(fromTarget, fromBase, 'checklist');
+      for (const k of missing) problems.push({ file, field: `${at}.${k}`, message: `is required${inherit(fromTarget, fromBase)}` });
+      continue;
+    }
+    checklist.push(entry as ChecklistQuestion);
+  }
+  const equivalents: Equivalent[] = [];
+  for (const { entry, fromTarget, fromBase } of mergeById(base.equivalents, t.equivalents)) {
+    const missing = (['category', 'source', 'target'] as const).filter((k) => entry[k] === undefined);
+    if (missing.length > 0) {
+      const { file, at } = where(fromTarget, fromBase, 'equivalents');
+      for (const k of missing) problems.push({ file, field: `${at}.${k}`, message: `is required${inherit(fromTarget, fromBase)}` });
+      continue;
+    }
+    equivalents.push(entry as Equivalent);
+  }
+  const glossary = [...base.glossary.filter((g) => !t.glossary.some((x) => x.source === g.source)), ...t.glossary];
+  const registers = mergeById(base.registers ?? [], t.registers ?? []).map((r) => r.entry);
+  const preferredRegister = { ...base.preferredRegister, ...t.preferredRegister };
+  for (const role of ['question', 'answer'] as const) {
+    const id = preferredRegister[role];
+    if (id !== undefined && !registers.some((r) => r.id === id)) {
+      problems.push({ file: targetFile ?? baseFile, field: `preferredRegister.${role}`, message: `names register "${id}", which no pack defines` });
+    }
+  }
+  if (problems.length > 0) throw packError(problems[0]?.file ?? baseFile, problems);
+
+  const pack: LocalePack = { tag: t.tag, languageName: t.languageName, checklist, equivalents, glossary };
+  const nativeName = t.nativeName ?? (target ? undefined : base.nativeName);
+  if (nativeName !== undefined) pack.nativeName = nativeName;
+  if (registers.length > 0) pack.registers = registers;
+  if (Object.keys(preferredRegister).length > 0) pack.preferredRegister = preferredRegister;
+  return pack;
+}

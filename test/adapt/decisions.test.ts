@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { DECISIONS, DECISION_DESCRIPTIONS, isDecision, requiresRationale, validateDecision } from '../../src/adapt/decisions.js';
+
+describe('decisions', () => {
+  it('has the KoBBQ vocabulary, each with a one-line description', () => {
+    assert.deepEqual([...DECISIONS], ['transfer', 'adapt', 'replace', 'drop']);
+    for (const d of DECISIONS) {
+      assert.ok(DECISION_DESCRIPTIONS[d].length > 0);
+      assert.ok(!DECISION_DESCRIPTIONS[d].includes('\n'));
+    }
+  });
+
+  it('requires a rationale for adapt, replace and drop only', () => {
+    assert.deepEqual(DECISIONS.filter(requiresRationale), ['adapt', 'replace', 'drop']);
+  });
+
+  it('accepts a complete decision', () => {
+    assert.equal(validateDecision({ decision: 'transfer' }), undefined);
+    assert.equal(validateDecision({ decision: 'adapt', rationale: '110番 → 112, 東京 → 서울' }), undefined);
+    assert.equal(validateDecision({ decision: 'drop', rationale: '한국에 대응하는 제도가 없음' }), undefined);
+  });
+
+  it('rejects a missing or empty rationale where one is required', () => {
+    for (const rationale of [undefined, '', '   ', '-', '...']) {
+      const message = validateDecision({ decision: 'drop', rationale });
+      assert.ok(message, `rationale ${JSON.stringify(rationale)} should be rejected`);
+      assert.match(message, /"drop" decision needs a rationale/u);
+    }
+  });
+
+  it('rejects an unknown decision', () => {
+    assert.equal(isDecision('keep'), false);
+    assert.equal(isDecision(3), false);
+    assert.match(validateDecision({ decision: 'keep', rationale: 'x' }) ?? '', /"keep" is not a decision: use one of transfer, adapt, replace, drop/u);
+  });
+});
