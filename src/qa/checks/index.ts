@@ -1,0 +1,54 @@
+/** The registry of QA checks, in report order. Add a check here to make it run. */
+import { sourceCultureLeftover } from './culture.js';
+import { decisionConsistency } from './decision.js';
+import { glossaryDoNotTranslate, glossaryMustTranslate } from './glossary.js';
+import { lengthRatio } from './length.js';
+import { emails, numbers, placeholders, tags, urls } from './placeables.js';
+import { registerMixed, registerPreferred } from './register.js';
+import { sourcePunctuation, sourceScript } from './script.js';
+import { empty, unchangedFromSource, untranslated } from './untranslated.js';
+import type { Check } from '../types.js';
+
+export const ALL_CHECKS: readonly Check[] = [
+  empty,
+  untranslated,
+  unchangedFromSource,
+  sourceScript,
+  sourcePunctuation,
+  numbers,
+  urls,
+  emails,
+  placeholders,
+  tags,
+  glossaryMustTranslate,
+  glossaryDoNotTranslate,
+  sourceCultureLeftover,
+  lengthRatio,
+  registerMixed,
+  registerPreferred,
+  decisionConsistency,
+];
+
+export function findCheck(id: string): Check | undefined {
+  return ALL_CHECKS.find((c) => c.id === id);
+}
+
+export {
+  decisionConsistency,
+  emails,
+  empty,
+  glossaryDoNotTranslate,
+  glossaryMustTranslate,
+  lengthRatio,
+  numbers,
+  placeholders,
+  registerMixed,
+  registerPreferred,
+  sourceCultureLeftover,
+  sourcePunctuation,
+  sourceScript,
+  tags,
+  unchangedFromSource,
+  untranslated,
+  urls,
+};

@@ -1,0 +1,145 @@
+/** Text helpers shared by the checks: normalisation, term matching, quoting. */
+import type { QaField, QaInput } from './types.js';
+
+/** NFKC: full-width digits and letters become ASCII ("１１０" -> "110"), half-width kana become full-width. */
+export function nfkc(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/** NFKC, lower case, no whitespace: for "is this the same text?" comparisons. */
+export function compact(text: string): string {
+  return nfkc(text).toLowerCase().replace(/\s+/gu, '');
+}
+
+export function isBlank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}
+
+export function fieldLabel(field: QaField): string {
+  return field === 'question' ? 'Question' : 'Answer';
+}
+
+/** The source text the translation of `field` was made from (English fields when translating from English). */
+export function sourceText(input: QaInput, field: QaField): string {
+  if (primaryLanguage(input.sourceLanguage) === 'en') {
+    const en = field === 'question' ? input.item.questionEn : input.item.answerEn;
+    if (en !== undefined) return en;
+  }
+  return input.item[field];
+}
+
+/** Every source-side version of `field`: the Japanese original and, when present, its English translation. */
+export function originalTexts(input: QaInput, field: QaField): string[] {
+  const en = field === 'question' ? input.item.questionEn : input.item.answerEn;
+  return [input.item[field], ...(en === undefined ? [] : [en])].filter((t) => !isBlank(t));
+}
+
+/** "ko-KR" -> "ko"; lower case. */
+export function primaryLanguage(tag: string): string {
+  return (tag.split(/[-_]/)[0] ?? tag).toLowerCase();
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
+/** English name of a language tag ("ko" -> "Korean"), or the tag itself when unknown. */
+export function languageName(tag: string): string {
+  try {
+    return languageNames.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+const MAX_QUOTE = 40;
+
+/** `"text"`, shortened in the middle when long. */
+export function quote(text: string): string {
+  const chars = Array.from(text);
+  const shown = chars.length <= MAX_QUOTE ? text : `${chars.slice(0, MAX_QUOTE / 2).join('')}…${chars.slice(-MAX_QUOTE / 2 + 1).join('')}`;
+  return `"${shown}"`;
+}
+
+/** `"a", "b" and 3 more`: distinct items, quoted, at most `max` shown. */
+export function quoteList(items: Iterable<string>, max = 5): string {
+  const unique = [...new Set(items)];
+  const shown = unique.slice(0, max).map(quote).join(', ');
+  return unique.length > max ? `${shown} and ${unique.length - max} more` : shown;
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Korean particles and copulas that attach directly to a noun. A Hangul term
+ * followed by one of these (or by no Hangul at all) is the whole word:
+ * "엔으로" contains the word "엔", "엔진" does not.
+ */
+export const KOREAN_PARTICLES = [
+  '에서', '에게', '한테', '으로', '로', '까지', '부터', '처럼', '보다', '이라고', '라고', '이나', '이다', '입니다', '이에요', '예요', '이고',
+  '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '만', '나', '께',
+] as const;
+const PARTICLE_ALTERNATION = KOREAN_PARTICLES.map(escapeRegExp).join('|');
+
+/** Which letters may not touch a term at this end for it to count as a whole word; undefined for scripts written without spaces. */
+function edgeGuard(ch: string): string | undefined {
+  if (/\p{N}/u.test(ch)) return '\\p{N}';
+  if (/\p{sc=Latin}/u.test(ch)) return '[\\p{sc=Latin}\\p{N}_]';
+  if (/\p{sc=Hangul}/u.test(ch)) return '\\p{sc=Hangul}';
+  if (/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u30fc]/u.test(ch)) return undefined;
+  if (/\p{L}/u.test(ch)) return '\\p{L}';
+  return undefined;
+}
+
+/**
+ * A regular expression (flags "gu", plus "i" unless caseSensitive) that finds
+ * `term` as a whole word in NFKC-normalised text:
+ * - Han and kana: anywhere (Japanese and Chinese have no word spaces);
+ * - Latin and digits: not touching other Latin letters or digits ("LINE" is not in "ONLINE", but is in "LINE에서");
+ * - Hangul: not preceded by Hangul, and followed by no Hangul or by a particle
+ *   (`KOREAN_PARTICLES`): "엔" is in "100엔으로" but not in "엔진".
+ */
+export function termRegExp(term: string, options: { caseSensitive?: boolean } = {}): RegExp {
+  const key = `${options.caseSensitive ? 'c' : 'i'}${term}`;
+  let re = termRegExps.get(key);
+  if (!re) termRegExps.set(key, (re = buildTermRegExp(term, options.caseSensitive === true)));
+  return re;
+}
+/** Compiled once per term: a pack's terms are tested against every field of every item. (Shared safely: matchAll copies the regex.) */
+const termRegExps = new Map<string, RegExp>();
+
+function buildTermRegExp(term: string, caseSensitive: boolean): RegExp {
+  const t = nfkc(term).trim();
+  const chars = Array.from(t);
+  const first = chars[0] ?? '';
+  const last = chars[chars.length - 1] ?? '';
+  const before = edgeGuard(first);
+  const after = edgeGuard(last);
+  let pattern = escapeRegExp(t).replace(/\s+/g, '\\s+');
+  if (before) pattern = `(?<!${before})${pattern}`;
+  if (after) {
+    pattern += /\p{sc=Hangul}/u.test(last) ? `(?:(?!${after})|(?=(?:${PARTICLE_ALTERNATION})))` : `(?!${after})`;
+  }
+  return new RegExp(pattern, caseSensitive ? 'gu' : 'giu');
+}
+
+/** Every whole-word occurrence of `term` in `text` (both NFKC-normalised), as found in the text. */
+export function findTerm(text: string, term: string, options: { caseSensitive?: boolean } = {}): string[] {
+  return findTermIn(nfkc(text), term, options);
+}
+
+/** `findTerm` for text already NFKC-normalised (normalise once, then look for many terms). */
+export function findTermIn(normalized: string, term: string, options: { caseSensitive?: boolean } = {}): string[] {
+  if (isBlank(term)) return [];
+  return Array.from(normalized.matchAll(termRegExp(term, options)), (m) => m[0]);
+}
+
+/** Whether `term` occurs as a whole word in text already NFKC-normalised. */
+export function hasTermIn(normalized: string, term: string, options: { caseSensitive?: boolean } = {}): boolean {
+  // search() ignores and restores lastIndex, so the shared global regex is safe here.
+  return !isBlank(term) && normalized.search(termRegExp(term, options)) >= 0;
+}
+
+export function containsTerm(text: string, term: string, options: { caseSensitive?: boolean } = {}): boolean {
+  return hasTermIn(nfkc(text), term, options);
+}

@@ -1,0 +1,34 @@
+import { glossaryDoNotTranslate, glossaryMustTranslate } from '../../src/qa/checks/glossary.js';
+import { KO } from './fixtures.js';
+import { fails, passes } from './helpers.js';
+
+describe('qa: glossary-must-translate', () => {
+  it('reports a must-translate term without its rendering', () => {
+    fails(glossaryMustTranslate, { source: 'オレオレ詐欺に注意', target: '전화 사기에 주의하세요' }, KO, /"보이스피싱" for "オレオレ詐欺"/);
+    passes(glossaryMustTranslate, { source: 'オレオレ詐欺に注意', target: '보이스피싱에 주의하세요' }, KO);
+    passes(glossaryMustTranslate, { source: '詐欺に注意', target: '사기에 주의하세요' }, KO);
+  });
+
+  it('finds terms in the English source too', () => {
+    fails(glossaryMustTranslate, { source: '詐欺電話に注意', sourceEn: 'Beware of a Scam Call.', target: '전화를 조심하세요' }, KO, '"사기 전화"');
+    passes(glossaryMustTranslate, { source: '詐欺電話に注意', sourceEn: 'Beware of a Scam Call.', target: '사기 전화를 조심하세요' }, KO);
+  });
+
+  it('accepts a term declared as intentionally changed, and needs a pack', () => {
+    passes(glossaryMustTranslate, { source: 'オレオレ詐欺に注意', target: '전화 사기에 주의하세요', intendedChanges: ['オレオレ詐欺'] }, KO);
+    passes(glossaryMustTranslate, { source: 'オレオレ詐欺に注意', target: '전화 사기에 주의하세요' });
+  });
+});
+
+describe('qa: glossary-do-not-translate', () => {
+  it('reports a do-not-translate term not kept verbatim', () => {
+    fails(glossaryDoNotTranslate, { source: 'LINEで連絡', target: '라인으로 연락' }, KO, '"LINE"');
+    fails(glossaryDoNotTranslate, { source: 'LINEで連絡', target: 'line으로 연락' }, KO, '"LINE"');
+    passes(glossaryDoNotTranslate, { source: 'LINEで連絡', target: 'LINE으로 연락' }, KO);
+  });
+
+  it('matches the source term case-sensitively as a whole word', () => {
+    passes(glossaryDoNotTranslate, { source: 'ネットで連絡', sourceEn: 'Contact them online.', target: '온라인으로 연락' }, KO);
+    passes(glossaryDoNotTranslate, { source: 'ネットで連絡', sourceEn: 'Stand in line.', target: '줄을 서세요' }, KO);
+  });
+});

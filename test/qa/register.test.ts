@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { registerMixed, registerOf, registerPreferred, sentences } from '../../src/qa/checks/register.js';
+import { KO, KO_PACK } from './fixtures.js';
+import { fails, passes } from './helpers.js';
+
+const registers = KO_PACK.registers ?? [];
+
+describe('qa: register-mixed', () => {
+  it('reports mixed speech levels in one text', () => {
+    fails(registerMixed, { source: '私は学生です。ご飯食べた？', target: '저는 학생입니다. 밥 먹었어?' }, KO, /합니다체 in "저는 학생입니다" and 반말 in "밥 먹었어"/);
+    fails(registerMixed, { source: '', target: '도와드릴게요.\n그럼 가자', field: 'question' }, KO, '해요체');
+    passes(registerMixed, { source: '', target: '저는 학생입니다. 밥을 먹었습니까?' }, KO);
+    passes(registerMixed, { source: '', target: '안녕하세요. 무엇을 도와드릴까요?' }, KO);
+  });
+
+  it('ignores quoted speech and unclassified sentences', () => {
+    passes(registerMixed, { source: '', target: '사기범은 "엄마, 나야. 돈 좀 보내 줘."라고 말합니다. 조심하십시오.' }, KO);
+    fails(registerMixed, { source: '', target: '사기범은 엄마, 나야. 돈 좀 보내 줘.라고 말합니다.' }, KO, '반말');
+    passes(registerMixed, { source: '', target: '1. 경찰 2. 소방\n도와드릴게요.' }, KO);
+  });
+
+  it('needs a pack with registers', () => {
+    passes(registerMixed, { source: '', target: '저는 학생입니다. 밥 먹었어?' });
+    passes(registerMixed, { source: '', target: '저는 학생입니다. 밥 먹었어?' }, { pack: { ...KO_PACK, registers: [] } });
+  });
+
+  it('prefers the longest matching ending', () => {
+    const longer = [{ id: 'plain', name: '해라체', endings: ['다'] }, ...registers];
+    assert.equal(registerOf('저는 학생입니다.', longer)?.id, 'hapsho');
+    assert.equal(registerOf('나는 학생이다.', longer)?.id, 'plain');
+    assert.equal(registerOf('음…', longer), undefined);
+    const tie = [{ id: 'first', name: 'A', endings: ['요'] }, { id: 'second', name: 'B', endings: ['요'] }];
+    assert.equal(registerOf('좋아요', tie)?.id, 'first');
+    assert.deepEqual(sentences('하나. 둘!\n셋? 3.5배'), ['하나.', '둘!', '셋?', '3.5배']);
+  });
+
+  it('skips pack endings that are not valid regular expressions', () => {
+    const bad = { ...KO_PACK, registers: [{ id: 'broken', name: 'broken', endings: ['(요'] }, ...registers] };
+    fails(registerMixed, { source: '', target: '저는 학생입니다. 밥 먹었어?' }, { pack: bad }, '반말');
+  });
+});
+
+describe('qa: register-preferred', () => {
+  it('reports sentences not in the pack’s preferred register', () => {
+    fails(registerPreferred, { source: '', target: '도와드리겠습니다.' }, KO, /합니다체 in "도와드리겠습니다".*use 해요체/);
+    fails(registerPreferred, { source: '', target: '도와드리겠습니다. 알겠어. 괜찮아요.' }, KO, /합니다체 in "도와드리겠습니다" and 반말 in "알겠어"/);
+    passes(registerPreferred, { source: '', target: '도와드릴게요. 괜찮아요?' }, KO);
+  });
+
+  it('applies only to fields the pack has a preference for', () => {
+    passes(registerPreferred, { source: '', target: '밥 먹었어?', field: 'question' }, KO);
+  });
+});

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { UsageError } from '../../src/errors.js';
+import { defineCheck } from '../../src/qa/check.js';
+import { checkItem, runChecks, severityAtLeast } from '../../src/qa/run-checks.js';
+import type { QaInput } from '../../src/qa/types.js';
+import { KO } from './fixtures.js';
+import { qaInput } from './helpers.js';
+
+const withId = (id: string, input: QaInput): QaInput => ({ ...input, item: { ...input.item, id } });
+const clean = withId('clean', qaInput({ source: '警察に相談してください', target: '경찰에 상담하세요' }));
+const kanji = withId('kanji', qaInput({ source: '警察に電話してください', target: '경찰에 電話하세요' }));
+const mixed = withId('mixed', qaInput({ source: '私は学生です。ご飯食べた？', target: '저는 학생이에요. 밥 먹었어?' }));
+
+describe('qa: severityAtLeast', () => {
+  it('orders error > warning > info', () => {
+    assert.equal(severityAtLeast('error', 'warning'), true);
+    assert.equal(severityAtLeast('warning', 'warning'), true);
+    assert.equal(severityAtLeast('info', 'warning'), false);
+    assert.equal(severityAtLeast('warning', 'error'), false);
+    assert.equal(severityAtLeast('info', 'info'), true);
+  });
+});
+
+describe('qa: runChecks', () => {
+  it('reports findings with their item ID, and counts them', () => {
+    const { findings, counts } = runChecks([clean, kanji, mixed], KO);
+    assert.deepEqual(
+      findings.map((f) => [f.item, f.check, f.severity, f.field]),
+      [
+        ['kanji', 'source-script', 'error', 'answer'],
+        ['mixed', 'register-mixed', 'warning', 'answer'],
+        ['mixed', 'register-preferred', 'warning', 'answer'],
+      ],
+    );
+    assert.deepEqual(counts, { error: 1, warning: 2, info: 0 });
+  });
+
+  it('runs only the checks asked for, and rejects unknown IDs', () => {
+    const { findings } = runChecks([clean, kanji, mixed], KO, { only: ['register-mixed'] });
+    assert.deepEqual(findings.map((f) => f.item), ['mixed']);
+    assert.throws(() => runChecks([clean], KO, { only: ['numbres'] }), (err: unknown) => err instanceof UsageError && /"numbres".*Known checks: .*numbers/.test(err.message));
+  });
+
+  it('filters by minimum severity', () => {
+    const { findings, counts } = runChecks([clean, kanji, mixed], KO, { minSeverity: 'error' });
+    assert.deepEqual(findings.map((f) => f.check), ['source-script']);
+    assert.deepEqual(counts, { error: 1, warning: 0, info: 0 });
+  });
+
+  it('checks only the decision of a dropped item', () => {
+    const dropped = withId('dropped', qaInput({ source: '警察に電話', target: '', decision: 'drop' }));
+    const { findings } = runChecks([dropped], KO);
+    assert.deepEqual(findings.map((f) => f.check), ['decision-consistency']);
+  });
+
+  it('computes length statistics from the inputs when the context has none', () => {
+    const source = 'あいうえおかきくけこさしすせそたちつてと';
+    function* inputs(): Generator<QaInput> {
+      for (let i = 0; i < 12; i++) yield withId(`ok-${i}`, qaInput({ source, target: '가'.repeat(22 + (i % 4)) }));
+      yield withId('long', qaInput({ source, target: '가'.repeat(120) }));
+    }
+    const { findings } = runChecks(inputs(), {}, { only: ['length-ratio'] });
+    assert.deepEqual(findings.map((f) => f.item), ['long']);
+  });
+});
+
+describe('qa: checkItem', () => {
+  it('turns a check that throws into an error finding of that check', () => {
+    const broken = defineCheck({
+      id: 'broken',
+      title: 'Always throws',
+      severity: 'warning',
+      run() {
+        throw new Error('bad pattern');
+      },
+    });
+    assert.deepEqual(checkItem(clean, {}, [broken]), [
+      { check: 'broken', severity: 'error', message: 'The check could not run (bad pattern); fix the locale pack or report this bug.' },
+    ]);
+  });
+});
