@@ -100,12 +100,57 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .option('--json', 'print one JSON object')
     .action(lazy('translate', optsOnly));
 
+  // Repeatable options without a default, so --help shows no "(default: [])".
+  const repeatable = (value: string, previous?: string[]) => [...(previous ?? []), value];
+  program
+    .command('adapt')
+    .description('the culture-adaptation wizard: go through the items one by one (checklist, edits, decision); stop any time, rerun to resume')
+    .addOption(projectOption())
+    .addOption(asOption())
+    .option('--risk-area <label>', 'only this risk area: Japanese label or English name (repeatable)', repeatable)
+    .option('--harm-type <label>', 'only this harm type: Japanese label or English name (repeatable)', repeatable)
+    .option('--only <what>', 'only items that are japan-specific (annotation) or flagged (for discussion)', repeatable)
+    .option('--state <states>', 'only items in these states, comma-separated (e.g. rejected,stale)', repeatable)
+    .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
+    .option('--shard <K/N>', 'only shard K of N (a stable split by item ID, for several localizers)')
+    .option('--answers <file>', 'scripted run: apply decisions/edits from a JSONL file (all lines are checked first; nothing is written if one is wrong)')
+    .option('--json', 'with --answers: print one JSON summary')
+    .addHelpText(
+      'after',
+      `
+Keys: a accept as transfer, e edit (in $VISUAL/$EDITOR; inline when CAREFULLY_INLINE_EDIT=1 or no
+editor is set), c checklist, d decide, f flag, r resolve flags, s skip, b back, q quit; then Enter.
+Every answer is saved to the journal before the next prompt; Ctrl-C loses only the answer being typed.
+
+--answers lines: {"id": "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
+  "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "..."}`,
+    )
+    .action(lazy('adapt', optsOnly));
+
   program
     .command('status')
     .description('count items by state and decision')
     .addOption(projectOption())
     .option('--json', 'print one JSON object: {items, byState, byDecision, ...}')
     .action(lazy('status', optsOnly));
+
+  program
+    .command('check')
+    .description('run the QA checks on every item with target text; exit code 1 while errors remain (a release gate for CI)')
+    .addOption(projectOption())
+    .addOption(new Option('--severity <level>', 'report only findings at least this severe').choices(['error', 'warning', 'info']))
+    .option('--only <checks>', 'only these checks, comma-separated IDs (see --list)', collect, [])
+    .option('--ids <ids>', 'only these item IDs, comma-separated', collect, [])
+    .option('--list', 'list the checks (ID, severity, title) and exit')
+    .option('--json', 'print one JSON object: {findings, counts, checked, items}')
+    .action(lazy('check', optsOnly));
+
+  program
+    .command('agreement')
+    .description("inter-annotator agreement on decisions (double annotation): raw agreement, Cohen's kappa, Krippendorff's alpha, and the disagreements to discuss")
+    .addOption(projectOption())
+    .option('--json', 'print one JSON object')
+    .action(lazy('agreement', optsOnly));
 
   program
     .command('export')

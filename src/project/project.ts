@@ -10,6 +10,7 @@ import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './conf
 import { readJournal, JOURNAL_DIR } from './journal.js';
 import { foldState, type ItemState } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
+import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 
 export interface Project {
   dir: string;
@@ -31,7 +32,11 @@ export async function loadItems(project: Project): Promise<SourceItem[]> {
   if (!existsSync(project.sourcePath)) {
     throw new ProjectError(`The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`);
   }
-  return (await loadSourceItems(project.sourcePath, project.mapping)).items;
+  const items = (await loadSourceItems(project.sourcePath, project.mapping)).items;
+  // Before any event can be made against a new source text, keep that text: a later source change then has a diff to show.
+  // Best effort: a read-only or locked project still loads; only that diff would be missing.
+  await recordSourceTexts(project.dir, items).catch(() => undefined);
+  return items;
 }
 
 export interface LoadedState {
@@ -95,8 +100,10 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   const profile = loadProfile(options.profile);
   const mapping = resolveMapping(profile, options.map ?? []);
   const sourcePath = path.resolve(options.source);
+  const snapshot: Pick<SourceItem, 'sourceHash' | 'question' | 'answer'>[] = [];
   const report = await validateSource(sourcePath, mapping, {
     onItem: (item) => {
+      snapshot.push({ sourceHash: item.sourceHash, question: item.question, answer: item.answer });
       if (from === 'en' && (item.questionEn === undefined || item.answerEn === undefined)) {
         throw new DataError(`${sourcePath}, record ${item.index}, ID ${JSON.stringify(item.id)}: --from en needs the English question and answer (roles questionEn, answerEn), and this record lacks them. Map them with --map questionEn=FIELD --map answerEn=FIELD, or translate from ja.`);
       }
@@ -116,8 +123,10 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   };
   mkdirSync(path.join(dir, JOURNAL_DIR), { recursive: true });
   writeFileSync(path.join(dir, JOURNAL_DIR, '.gitkeep'), '');
-  // Lock files are transient; the cache and journal are meant to be committed.
-  writeFileSync(path.join(dir, '.gitignore'), '*.lock\n');
+  // Lock files are transient; the cache and journal are meant to be committed. The
+  // source snapshot is AnswerCarefully text, which must not end up in a public repository.
+  writeFileSync(path.join(dir, '.gitignore'), `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\n`);
   await writeConfig(dir, config);
+  await recordSourceTexts(dir, snapshot);
   return { dir, config, records: report.records, warnings: report.warningCount };
 }

@@ -22,6 +22,8 @@ export interface ItemState {
   answer?: string;
   /** Which fields were edited by a person since the latest MT. */
   edited: Record<TextRole, boolean>;
+  /** Who made those edits (authors of edit events since the latest MT), for the self-review rule. */
+  editors: string[];
   checklist: Record<string, { answer: ChecklistAnswer; note?: string; author: string }>;
   decision?: { decision: Decision; rationale?: string; author: string; ts: string; sourceHash: string };
   /** Decisions of second annotators (double annotation), latest per author. */
@@ -40,7 +42,7 @@ export interface ItemState {
 }
 
 function emptyState(id: string): ItemState {
-  return { id, state: 'untranslated', edited: { question: false, answer: false }, checklist: {}, secondaryDecisions: {}, flags: [], assignees: [], authors: [] };
+  return { id, state: 'untranslated', edited: { question: false, answer: false }, editors: [], checklist: {}, secondaryDecisions: {}, flags: [], assignees: [], authors: [] };
 }
 
 /**
@@ -69,11 +71,13 @@ export function foldState(items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[
         s.question = e.question;
         s.answer = e.answer;
         s.edited = { question: false, answer: false };
+        s.editors = [];
         lastChange.set(e.item, order);
         break;
       case 'edit':
         s[e.field] = e.text;
         s.edited[e.field] = true;
+        if (!s.editors.includes(e.author)) s.editors.push(e.author);
         lastChange.set(e.item, order);
         break;
       case 'checklist':

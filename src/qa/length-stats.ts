@@ -47,6 +47,14 @@ export function computeLengthStats(pairs: Iterable<{ source: string; target: str
     const r = logLengthRatio(source, target);
     if (r !== undefined) logs.push(r);
   }
+  return lengthStatsOfLogRatios(logs);
+}
+
+/**
+ * The same statistics from ratios already measured with `logLengthRatio`, for
+ * callers that stream a dataset and keep only the numbers (export). Sorts `logs`.
+ */
+export function lengthStatsOfLogRatios(logs: number[]): LengthStats | undefined {
   if (logs.length === 0) return undefined;
   logs.sort((a, b) => a - b);
   const m = median(logs);

@@ -4,6 +4,7 @@
  */
 import type { LocalePack } from '../adapt/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
+import type { Decision } from '../project/events.js';
 
 /** Most severe first; `severityAtLeast` relies on this order. */
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -13,8 +14,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export const QA_FIELDS = ['question', 'answer'] as const;
 export type QaField = (typeof QA_FIELDS)[number];
 
-/** Same vocabulary as the journal's decision events (KoBBQ-style). */
-export type QaDecision = 'transfer' | 'adapt' | 'replace' | 'drop';
+/** The journal's decision vocabulary (KoBBQ-style), under the name the checks use. */
+export type QaDecision = Decision;
 
 export interface QaTexts {
   question: string;

@@ -23,6 +23,9 @@ import type { SourceFormat } from '../dataset/read-records.js';
 import { languageName } from '../project/languages.js';
 import { renderDatasetCard } from './dataset-card.js';
 import { DECISIONS, DECISION_DESCRIPTIONS } from '../adapt/decisions.js';
+import { openItemQa } from '../qa/project-qa.js';
+import type { ItemFinding, Severity } from '../qa/types.js';
+import { agreementSummary, computeAgreement } from '../review/agreement.js';
 
 export interface ExportOptions {
   project: Project;
@@ -34,10 +37,8 @@ export interface ExportOptions {
   includeStale?: boolean;
   /** Disable the leak guard (records equal to a source field verbatim). */
   allowVerbatim?: boolean;
-  /** QA findings remaining, for the dataset card. */
-  qaCounts?: Record<string, number>;
-  /** Agreement summary line, for the dataset card. */
-  agreement?: string;
+  /** Refuse to write anything while QA errors remain on the items that would be exported. */
+  failOnQa?: boolean;
   now?: Date;
 }
 
@@ -51,16 +52,36 @@ export interface ExportResult {
   excluded: Record<string, number>;
   unreviewed: number;
   pseudo: number;
+  /** QA findings remaining on the exported items (also reported in the dataset card). */
+  qa: { counts: Record<Severity, number>; findings: ItemFinding[] };
+  /** The dataset card's agreement paragraph, when items were double-annotated. */
+  agreement?: string;
   warnings: string[];
 }
 
+/** How many QA errors --fail-on-qa lists before "... and N more". */
+const QA_ERRORS_LISTED = 20;
+
+function qaRefusal(errors: readonly ItemFinding[]): string {
+  const list = errors.slice(0, QA_ERRORS_LISTED).map((f) => `  - ${f.item}${f.field ? ` (${f.field})` : ''}: ${f.check}: ${f.message}`);
+  if (errors.length > QA_ERRORS_LISTED) list.push(`  ... and ${errors.length - QA_ERRORS_LISTED} more (\`carefully check --severity error\` lists them all)`);
+  return `Export refused (--fail-on-qa): ${errors.length} QA error(s) on items that would be exported. Nothing was written. Fix them (\`carefully check\`), or leave out --fail-on-qa to export with the findings reported in the dataset card.\n${list.join('\n')}`;
+}
+
+/**
+ * Whether a reviewer approved the item's current text and decision. For a
+ * stale item the state hides the verdict, which still stands for the text it
+ * was given on (and --include-stale exports that text).
+ */
+const isApproved = (s: ItemState): boolean => s.review?.verdict === 'approve';
+
 /** Why an item is left out, or undefined when it is exported. */
 function exclusion(s: ItemState, opts: ExportOptions): string | undefined {
-  if (s.decision?.decision === 'drop' && s.state !== 'stale') return 'dropped';
-  if (s.state === 'untranslated') return 'untranslated';
   if (s.state === 'stale' && !opts.includeStale) return 'stale';
-  if (s.state === 'rejected') return 'rejected';
-  if (s.state !== 'approved' && !opts.includeUnreviewed) return 'not approved';
+  if (s.decision?.decision === 'drop') return 'dropped';
+  if (s.state === 'untranslated') return 'untranslated';
+  if (s.review?.verdict === 'reject') return 'rejected';
+  if (!isApproved(s) && !opts.includeUnreviewed) return 'not approved';
   if (s.question === undefined || s.answer === undefined) return 'no target text';
   return undefined;
 }
@@ -108,6 +129,8 @@ async function close(stream: WriteStream): Promise<void> {
 export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
   const { project } = opts;
   const { states, warnings } = await loadStateOnly(project);
+  const qa = await openItemQa(project, states);
+  warnings.push(...qa.warnings);
   const out = path.resolve(opts.out);
   const tmp = path.join(out, `.carefully-export-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
@@ -153,9 +176,10 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
             line = JSON.stringify(rec);
             exported++;
             row.exported++;
-            if (s.state !== 'approved') unreviewed++;
+            if (!isApproved(s)) unreviewed++;
             if (s.mt && !s.mt.isTranslation) pseudo++;
             if (s.mt) providers.set(s.mt.label, (providers.get(s.mt.label) ?? 0) + 1);
+            qa.check(item, s);
           }
         }
         const prov = {
@@ -163,7 +187,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
           exported: line !== undefined,
           ...(reason ? { excludedBecause: reason } : {}),
           state: s.state,
-          reviewed: s.state === 'approved',
+          reviewed: isApproved(s),
           decision: s.decision?.decision ?? null,
           rationale: s.decision?.rationale ?? null,
           provider: s.mt?.provider ?? null,
@@ -191,6 +215,9 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       const list = problems.slice(0, 20).map((p) => `  - ${formatProblem(p)}`).join('\n');
       throw new DataError(`Export refused: ${problems.length} record(s) would not be valid or would leak source text. Nothing was written.\n${list}${problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ''}`, problems);
     }
+    const qaResult = qa.result();
+    if (opts.failOnQa && qaResult.counts.error > 0) throw new DataError(qaRefusal(qaResult.findings.filter((f) => f.severity === 'error')));
+    const agreement = agreementSummary(computeAgreement(states.values()));
     if (!data) data = createWriteStream(path.join(tmp, `dataset.${ext()}`));
     if (format === 'json') await write(data, exported === 0 ? '[]\n' : '\n]\n');
     await close(data);
@@ -214,18 +241,18 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       decisions: DECISIONS.map((d) => ({ name: d, count: byDecision[d], meaning: DECISION_DESCRIPTIONS[d] })),
       states: ITEM_STATES.map((s) => ({ name: s, count: byState[s] })),
       riskAreas: [...byRisk].map(([label, r]) => ({ label: describeLabel('riskArea', label === '(none)' ? undefined : label), ...r })),
-      ...(opts.qaCounts ? { qa: opts.qaCounts } : {}),
-      ...(opts.agreement ? { agreement: opts.agreement } : {}),
+      qa: qaResult.counts,
+      ...(agreement ? { agreement } : {}),
     });
     writeFileSync(path.join(tmp, 'README.md'), card);
     const files = { datasetFile: path.join(out, `dataset.${ext()}`), provenanceFile: path.join(out, 'provenance.jsonl'), cardFile: path.join(out, 'README.md') };
     renameSync(path.join(tmp, `dataset.${ext()}`), files.datasetFile);
     renameSync(path.join(tmp, 'provenance.jsonl'), files.provenanceFile);
     renameSync(path.join(tmp, 'README.md'), files.cardFile);
-    return { out, ...files, format, exported, excluded, unreviewed, pseudo, warnings };
+    return { out, ...files, format, exported, excluded, unreviewed, pseudo, qa: qaResult, ...(agreement ? { agreement } : {}), warnings };
   } finally {
-    data?.destroy();
-    provenance.destroy();
+    // On a refusal, writes may still be queued: destroying the streams fails them, which is intended (the folder is removed).
+    for (const stream of [data, provenance]) stream?.on('error', () => undefined).destroy();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -2,11 +2,9 @@
 import type { ProviderLimits, Segment } from './provider.js';
 
 const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
-const codePoints = (s: string) => {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-};
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+/** Code points (what providers bill): UTF-16 length less one per surrogate pair. Fast for long texts. */
+const codePoints = (s: string) => s.length - (s.match(SURROGATE_PAIR)?.length ?? 0);
 
 /**
  * Greedy packing in input order. Segments with different contexts never share

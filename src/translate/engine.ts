@@ -6,18 +6,23 @@
  * before it counts as done. Stopping at any point loses nothing received.
  */
 import path from 'node:path';
-import { InterruptedError, ProviderError, ProviderUnavailableError } from '../errors.js';
+import { InterruptedError, ProviderAuthError, ProviderError, ProviderUnavailableError } from '../errors.js';
 import type { SourceItem } from '../dataset/item.js';
 import type { Project } from '../project/project.js';
 import { loadState } from '../project/project.js';
 import { JournalWriter } from '../project/journal.js';
 import type { ProviderOptions } from '../project/config.js';
 import type { NewEvent } from '../project/events.js';
-import type { CostEstimate, Provider, ProviderName, Segment } from './provider.js';
-import { loadProvider } from './provider-info.js';
-import { TranslationCache, cacheKey } from './cache.js';
-import { planBatches, codePoints } from './batches.js';
-import { withRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import type { Provider, ProviderName } from './provider.js';
+import { DEEPL_GLOSSARY_LANGUAGES, FEATURES, isProviderName, loadProvider } from './provider-info.js';
+import { TranslationCache } from './cache.js';
+import { codePoints } from './batches.js';
+import { withRetry, retryPolicyFromEnv, retryText, type RetryPolicy } from './retry.js';
+import { projectGlossary, type ProviderGlossary } from './glossary.js';
+import { planWork, staticProvider, type PlanProvider, type TranslatePlan } from './plan.js';
+import { RESUME_HINT } from './providers/http-status.js';
+
+export type { TranslatePlan } from './plan.js';
 
 export interface TranslateProgress {
   itemsDone: number;
@@ -38,32 +43,13 @@ export interface TranslateRunOptions {
   /** Translate at most this many items (in source order). */
   limit?: number;
   concurrency?: number;
+  /** Default: DEFAULT_RETRY, with CAREFULLY_RETRY_BASE_MS (tests) from `env`. */
   retry?: RetryPolicy;
   signal?: AbortSignal;
   onProgress?: (p: TranslateProgress) => void;
   onRetry?: (message: string) => void;
   /** Tests and benchmarks may pass a ready provider. */
   providerInstance?: Provider;
-}
-
-export interface TranslatePlan {
-  provider: string;
-  label: string;
-  isTranslation: boolean;
-  from: string;
-  to: string;
-  /** Items that still need machine translation (after --limit). */
-  items: number;
-  segments: number;
-  uniqueSegments: number;
-  /** Unique segments already in the cache (not sent, not billed). */
-  cachedSegments: number;
-  /** Requests needed for the rest, at the provider's batch limits. */
-  requests: number;
-  /** Characters that would be billed: code points of the unique uncached texts. */
-  characters: number;
-  cost?: CostEstimate;
-  usesContext: boolean;
 }
 
 export interface TranslateResult extends TranslatePlan {
@@ -77,33 +63,52 @@ export interface TranslateResult extends TranslatePlan {
   elapsedMs: number;
 }
 
-interface Unit extends Segment {
+interface Entry {
   key: string;
-}
-
-function sourceTexts(item: SourceItem, from: string): { question: string; answer: string; context?: string } {
-  if (from === 'en') return { question: item.questionEn ?? '', answer: item.answerEn ?? '' };
-  // DeepL-style context: the English version of the item, which providers do not bill.
-  const context = [item.questionEn, item.answerEn].filter((t): t is string => !!t).join('\n\n');
-  return { question: item.question, answer: item.answer, ...(context ? { context } : {}) };
+  text: string;
 }
 
 export async function translateProject(opts: TranslateRunOptions): Promise<TranslateResult> {
   const started = Date.now();
   const { project } = opts;
   const { from, to } = project.config.languages;
+  const env = opts.env ?? process.env;
   const providerName = opts.provider ?? project.config.provider.name;
   const options: ProviderOptions = { ...(project.config.provider.options ?? {}), ...(opts.options ?? {}) };
-  const provider =
-    opts.providerInstance ??
-    (await loadProvider(providerName, {
-      ...options,
-      stateDir: path.join(project.dir, 'cache'),
-      env: opts.env ?? process.env,
-    }));
-  const usesContext = !!provider.supportsContext && options.useContext !== false && from === 'ja';
+  const retry = opts.retry ?? retryPolicyFromEnv(env);
 
-  const { items, states } = await loadState(project);
+  // Locale pack + project glossary, for backends that take entries (a configured DeepL glossaryId wins).
+  let glossary: ProviderGlossary | undefined;
+  const warnings: string[] = [];
+  if (!opts.providerInstance && isProviderName(providerName) && FEATURES[providerName].glossaryEntries && !(providerName === 'deepl' && options.glossaryId)) {
+    glossary = projectGlossary(project);
+    const base = (tag: string) => tag.split('-')[0]!.toLowerCase();
+    if (providerName === 'deepl' && ![from, to].every((l) => DEEPL_GLOSSARY_LANGUAGES.includes(base(l)))) {
+      if (glossary.entries.length > 0) warnings.push(`DeepL has no glossaries for ${from} -> ${to}; the ${glossary.entries.length} glossary term(s) are not sent (QA still checks them).`);
+      glossary = undefined;
+    }
+  }
+  // Importing an SDK and reading the source overlap: both take a while before the first request.
+  const [created, { items, states }] = await Promise.all([
+    opts.providerInstance
+      ? { provider: opts.providerInstance }
+      : loadProvider(providerName, { ...options, ...(glossary ? { glossary: glossary.entries } : {}), stateDir: path.join(project.dir, 'cache'), env }).then(
+          (p) => ({ provider: p }),
+          (error: unknown) => ({ error }),
+        ),
+    loadState(project),
+  ]);
+  let note: string | undefined;
+  const provider: Provider | undefined = 'provider' in created ? created.provider : undefined;
+  if ('error' in created) {
+    const e = created.error;
+    // A dry run needs no key: plan with the backend's published limits and price instead.
+    if (!(opts.dryRun && e instanceof ProviderError && isProviderName(providerName))) throw e;
+    note = `${e.message.trim()} Until then, this plan uses the provider's published request limits and list price, and does not subtract texts cached by earlier runs.`;
+  }
+  const facts: PlanProvider = provider ?? staticProvider(providerName as ProviderName, env);
+  const usesContext = !!facts.supportsContext && options.useContext !== false;
+
   let todo = items.filter((i) => {
     const mt = states.get(i.id)?.mt;
     return !mt || mt.sourceHash !== i.sourceHash;
@@ -111,44 +116,13 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
   if (opts.limit !== undefined) todo = todo.slice(0, opts.limit);
 
   const cache = new TranslationCache(project.dir);
-  const keyOf = (text: string, context?: string) =>
-    cacheKey({ provider: provider.name, options: provider.cacheKey(), from, to, text, ...(context && usesContext ? { context } : {}) });
-
-  // Each item needs two segments; identical texts (with the same context) are sent once.
-  const itemKeys = new Map<string, { question: string; answer: string }>();
-  const units = new Map<string, Unit>();
-  let segments = 0;
-  for (const item of todo) {
-    const t = sourceTexts(item, from);
-    const ctx = usesContext ? t.context : undefined;
-    const q = keyOf(t.question, ctx);
-    const a = keyOf(t.answer, ctx);
-    itemKeys.set(item.id, { question: q, answer: a });
-    for (const [key, text] of [[q, t.question], [a, t.answer]] as const) {
-      segments++;
-      if (!units.has(key)) units.set(key, { key, text, ...(ctx ? { context: ctx } : {}) });
-    }
-  }
-  const uncached = [...units.values()].filter((u) => cache.get(u.key) === undefined);
-  const batches = planBatches(uncached, provider.limits, usesContext);
-  const cost = provider.estimateCost(uncached.reduce((n, u) => n + codePoints(u.text), 0));
-  const plan: TranslatePlan = {
-    provider: provider.name,
-    label: provider.label,
-    isTranslation: provider.isTranslation,
-    from,
-    to,
-    items: todo.length,
-    segments,
-    uniqueSegments: units.size,
-    cachedSegments: units.size - uncached.length,
-    requests: batches.length,
-    characters: uncached.reduce((n, u) => n + codePoints(u.text), 0),
-    ...(cost ? { cost } : {}),
-    usesContext,
-  };
+  const { plan, itemKeys, batches } = planWork({ todo, from, to, provider: facts, usesContext, cache });
+  if (glossary && glossary.entries.length > 0) plan.glossary = { terms: glossary.entries.length, sources: glossary.sources };
+  if (note) plan.note = note;
+  if (warnings.length > 0) plan.warnings = warnings;
   const result: TranslateResult = { ...plan, dryRun: !!opts.dryRun, translatedItems: 0, requestsSent: 0, charactersSent: 0, retries: 0, remainingItems: todo.length, elapsedMs: 0 };
-  if (opts.dryRun) return { ...result, elapsedMs: Date.now() - started };
+  if (opts.dryRun || !provider) return { ...result, elapsedMs: Date.now() - started };
+  const live: Provider = provider;
 
   const journal = new JournalWriter(project.dir, opts.author);
   const pendingByKey = new Map<string, SourceItem[]>();
@@ -174,26 +148,46 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
         const answer = cache.get(k.answer);
         if (question === undefined || answer === undefined) continue;
         done.add(item.id);
-        events.push({ type: 'mt', item: item.id, sourceHash: item.sourceHash, provider: provider.name, label: provider.label, isTranslation: provider.isTranslation, question, answer });
+        events.push({ type: 'mt', item: item.id, sourceHash: item.sourceHash, provider: live.name, label: live.label, isTranslation: live.isTranslation, question, answer });
       }
     }
     return events;
   };
 
-  // Writes go one at a time: cache first, so a crash between the two never bills twice.
-  let writes: Promise<void> = Promise.resolve();
-  const record = (entries: { key: string; text: string }[]) => {
-    writes = writes.then(async () => {
-      if (entries.length > 0) await cache.add(entries);
-      const events = completed(entries.length > 0 ? entries.map((e) => e.key) : pendingByKey.keys());
-      if (events.length > 0) await journal.append(events);
-      result.translatedItems = done.size;
-      progress();
-    });
-    return writes;
-  };
+  // Items whose texts are all cached already (a crash between cache and journal, shared texts).
+  const initial = completed(pendingByKey.keys());
+  if (initial.length > 0) await journal.append(initial);
+  result.translatedItems = done.size;
+  progress();
 
-  await record([]); // items whose texts are all cached already
+  // Group commit: one writer at a time takes every batch received meanwhile, and writes
+  // the cache first, then the journal (a crash between the two never bills twice).
+  // A batch's promise settles once it is on disk; only then does it count as done.
+  const queue: { entries: Entry[]; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let writer: Promise<void> | undefined;
+  const flush = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const jobs = queue.splice(0);
+      const entries = jobs.flatMap((j) => j.entries);
+      try {
+        await cache.add(entries);
+        const events = completed(entries.map((e) => e.key));
+        if (events.length > 0) await journal.append(events);
+        result.translatedItems = done.size;
+        progress();
+        for (const j of jobs) j.resolve();
+      } catch (e) {
+        for (const j of jobs) j.reject(e);
+      }
+    }
+    writer = undefined;
+  };
+  const record = (entries: Entry[]): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ entries, resolve, reject });
+      writer ??= flush();
+    });
+
   let next = 0;
   let failure: unknown;
   const worker = async () => {
@@ -204,30 +198,35 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
           async () => {
             result.requestsSent++;
             result.charactersSent += batch.reduce((n, u) => n + codePoints(u.text), 0);
-            const out = await provider.translate(batch, from, to, opts.signal ? { signal: opts.signal } : {});
+            const out = await live.translate(batch, from, to, opts.signal ? { signal: opts.signal } : {});
             if (out.length !== batch.length || out.some((t) => typeof t !== 'string')) {
-              throw new ProviderUnavailableError(provider.name, `${provider.label} returned ${out.length} texts for ${batch.length} sent`);
+              throw new ProviderUnavailableError(live.name, `${live.label} returned ${out.length} texts for ${batch.length} sent`);
             }
             return out;
           },
-          opts.retry ?? DEFAULT_RETRY,
+          retry,
           {
             ...(opts.signal ? { signal: opts.signal } : {}),
+            label: live.label,
             onRetry: (e, attempt, delay) => {
               result.retries++;
-              opts.onRetry?.(`${e.message} (retry ${attempt} in ${(delay / 1000).toFixed(1)} s)`);
+              opts.onRetry?.(`${retryText(e)} (retry ${attempt} in ${(delay / 1000).toFixed(1)} s)`);
             },
           },
         );
-        await record(batch.map((u, i) => ({ key: u.key, text: texts[i]! })));
+        // Not awaited: the next request goes out while this batch is written. It counts as
+        // done only once on disk, and the run ends only after every write has finished.
+        record(batch.map((u, i) => ({ key: u.key, text: texts[i]! }))).catch((e: unknown) => {
+          failure ??= e;
+        });
       } catch (e) {
         failure ??= e;
       }
     }
   };
-  const concurrency = Math.max(1, opts.concurrency ?? options.concurrency ?? provider.limits.defaultConcurrency);
+  const concurrency = Math.max(1, opts.concurrency ?? options.concurrency ?? live.limits.defaultConcurrency);
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(batches.length, 1)) }, worker));
-  await writes;
+  while (writer) await writer; // every batch received is on disk (or its write failed) before we report
 
   result.remainingItems = todo.length - done.size;
   result.elapsedMs = Date.now() - started;
@@ -235,8 +234,11 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
     throw new InterruptedError(`Interrupted: ${done.size} item(s) translated and saved, ${result.remainingItems} left. Run \`carefully translate\` again to resume; nothing is sent twice.`);
   }
   if (failure !== undefined) {
-    if (failure instanceof ProviderError) {
-      failure.message = `${failure.message.replace(/\s+$/, '')} ${done.size} item(s) were translated and saved in this run; ${result.remainingItems} of ${todo.length} remain. Rerun \`carefully translate\` to resume; nothing is sent twice.`;
+    // Say once what was kept and what remains (an auth failure before anything was saved needs no resume advice).
+    if (failure instanceof ProviderError && !(failure instanceof ProviderAuthError && done.size === 0)) {
+      failure.message =
+        `${failure.message.replace(RESUME_HINT, '').replace(/\s{2,}/g, ' ').trim()} ${done.size} item(s) were translated and saved in this run; ` +
+        `${result.remainingItems} of ${todo.length} remain. Rerun \`carefully translate\` to resume; nothing is sent twice.`;
     }
     throw failure;
   }

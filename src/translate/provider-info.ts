@@ -46,6 +46,28 @@ export const LIMITS: Record<ProviderName, ProviderLimits> = {
   pseudo: { maxSegments: 100, defaultConcurrency: 4 }, // informational; the pseudo backend declares its own
 };
 
+/**
+ * What the engine does for each backend without loading it: whether it takes
+ * DeepL-style per-request `context` (batches are then grouped by item), and
+ * whether it takes glossary entries (from the locale pack and the project's
+ * glossary file). Backends declare the same at run time (Provider.supportsContext).
+ */
+export const FEATURES: Record<ProviderName, { context: boolean; glossaryEntries: boolean }> = {
+  deepl: { context: true, glossaryEntries: true },
+  'google-v2': { context: false, glossaryEntries: false },
+  'google-v3': { context: false, glossaryEntries: false }, // glossaries by ID (provider.options.glossaryId)
+  libretranslate: { context: false, glossaryEntries: false },
+  openai: { context: false, glossaryEntries: true }, // listed in the prompt
+  pseudo: { context: false, glossaryEntries: false },
+};
+
+/**
+ * Languages DeepL glossaries support, any two of them as a pair (DeepL API docs,
+ * "Manage glossaries"). Creating a glossary for another pair fails, so the engine
+ * sends none then (the glossary terms still drive QA). Extend when DeepL does.
+ */
+export const DEEPL_GLOSSARY_LANGUAGES: readonly string[] = ['da', 'de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt', 'ru', 'sv', 'zh'];
+
 /** List prices used by estimateCost (USD per 1M characters). */
 export const PRICES = {
   deepl: { usdPerMillion: 25, basis: 'DeepL API Pro, USD 25 per 1M characters (list price, excluding the monthly base fee)' },

@@ -1,5 +1,6 @@
 /** Bounded retries with backoff around one provider request; Retry-After wins when given. */
-import { ProviderError, ProviderRateLimitError, ProviderUnavailableError } from '../errors.js';
+import { ProviderError, ProviderRateLimitError, UsageError } from '../errors.js';
+import { RESUME_HINT } from './providers/http-status.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -11,6 +12,22 @@ export interface RetryPolicy {
 
 /** Defaults, referred to by the README. */
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+/**
+ * Test-only knob (README "Translation providers"): the first backoff delay in
+ * ms, so failure tests through the real CLI do not wait seconds. Retry-After
+ * from the provider still wins, and the number of retries stays the default.
+ */
+export const RETRY_BASE_ENV = 'CAREFULLY_RETRY_BASE_MS';
+
+/** DEFAULT_RETRY, with the base delay from CAREFULLY_RETRY_BASE_MS when set. */
+export function retryPolicyFromEnv(env: Record<string, string | undefined>): RetryPolicy {
+  const raw = env[RETRY_BASE_ENV];
+  if (raw === undefined || raw === '') return DEFAULT_RETRY;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw new UsageError(`${RETRY_BASE_ENV}="${raw}" is not a whole number of milliseconds. Unset it (it is meant for tests) or give e.g. 10.`);
+  return { ...DEFAULT_RETRY, baseDelayMs: ms };
+}
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -27,6 +44,15 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** An error's message without its "carefully retries" and resume sentences (said once, by whoever reports it). */
+export function retryText(e: Error): string {
+  return e.message
+    .replace(RESUME_HINT, '')
+    .replace(/carefully (?:waits and )?retries(?: a few times)?[;.]\s*(\w?)/, (_m, c: string) => c.toUpperCase())
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
 export function backoffDelay(attempt: number, policy: RetryPolicy, error: unknown): number {
   if (error instanceof ProviderError && error.retryAfterSeconds !== undefined) return Math.min(error.retryAfterSeconds * 1000, policy.maxDelayMs);
   const exp = Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
@@ -36,7 +62,7 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, error: unknow
 export async function withRetry<T>(
   run: () => Promise<T>,
   policy: RetryPolicy,
-  hooks: { signal?: AbortSignal; onRetry?: (error: ProviderError, attempt: number, delayMs: number) => void } = {},
+  hooks: { signal?: AbortSignal; label?: string; onRetry?: (error: ProviderError, attempt: number, delayMs: number) => void } = {},
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -46,8 +72,14 @@ export async function withRetry<T>(
       const retryable = e instanceof ProviderError && e.retryable;
       if (!retryable || attempt >= policy.maxRetries) {
         if (retryable && e instanceof ProviderError) {
-          const what = e instanceof ProviderRateLimitError ? 'kept refusing with "too many requests"' : e instanceof ProviderUnavailableError ? 'kept failing' : 'kept failing';
-          throw new ProviderError(e.provider, `${e.provider} ${what} after ${attempt + 1} attempts (${e.message}). Everything received so far is saved; rerun \`carefully translate\` later to resume, or lower --concurrency.`, { cause: e });
+          const rate = e instanceof ProviderRateLimitError;
+          const what = rate ? 'kept refusing with "too many requests"' : 'kept failing';
+          // The engine adds how many items remain and that a rerun resumes.
+          throw new ProviderError(
+            e.provider,
+            `${hooks.label ?? e.provider} ${what} after ${attempt + 1} attempts; last error: ${retryText(e)}${rate ? ' Use a lower --concurrency if this keeps happening.' : ''}`,
+            { cause: e },
+          );
         }
         throw e;
       }

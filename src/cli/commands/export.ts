@@ -23,6 +23,7 @@ export async function run(opts: ExportCommandOptions): Promise<void> {
     ...(opts.includeUnreviewed ? { includeUnreviewed: true } : {}),
     ...(opts.includeStale ? { includeStale: true } : {}),
     ...(opts.allowVerbatim ? { allowVerbatim: true } : {}),
+    ...(opts.failOnQa ? { failOnQa: true } : {}),
   });
   if (opts.json) return printJson(r);
   for (const w of r.warnings) warn(w);
@@ -35,5 +36,8 @@ export async function run(opts: ExportCommandOptions): Promise<void> {
   const left = Object.entries(r.excluded);
   if (left.length) print(`Not exported: ${left.map(([k, v]) => `${v} ${k}`).join(', ')}.${r.exported === 0 && !opts.includeUnreviewed ? ' Only approved items are exported by default: review them (`carefully review`) or pass --include-unreviewed.' : ''}`);
   if (r.unreviewed) print(`${r.unreviewed} exported record(s) were not approved by a reviewer (marked in provenance.jsonl).`);
+  const { error, warning, info } = r.qa.counts;
+  if (error + warning + info > 0) print(`QA findings on exported records: ${error} error(s), ${warning} warning(s), ${info} info (in the dataset card; \`carefully check\` lists them).`);
+  if (r.agreement) print(`Agreement: ${r.agreement}`);
   if (r.pseudo) print(`${r.pseudo} record(s) hold pseudo-localized text: NOT a translation, do not publish.`);
 }

@@ -3,7 +3,7 @@ import { defaultAuthor } from '../../project/author.js';
 import { translateProject, type TranslateResult } from '../../translate/engine.js';
 import type { ProviderName } from '../../translate/provider.js';
 import { createProgress } from '../progress.js';
-import { print, printJson, table, info } from '../output.js';
+import { print, printJson, table, info, warn } from '../output.js';
 
 export interface TranslateCommandOptions {
   project: string;
@@ -21,15 +21,17 @@ export interface TranslateCommandOptions {
 }
 
 function describe(r: TranslateResult): string {
-  return table([
+  const rows: [string, string | number][] = [
     ['provider', r.label],
     ['items to translate', r.items],
     ['segments', `${r.segments} (${r.uniqueSegments} unique, ${r.cachedSegments} already cached)`],
     ['requests', r.dryRun ? r.requests : `${r.requestsSent} sent (minimum for these limits: ${r.requests})`],
     ['characters billed', r.dryRun ? r.characters : r.charactersSent],
     ['estimated cost', r.cost ? `${r.cost.currency} ${r.cost.amount.toFixed(2)} (${r.cost.basis})` : 'no public per-character price'],
-    ['DeepL context', r.usesContext ? 'English version of each item (not billed)' : 'not used'],
-  ]);
+  ];
+  if (r.provider === 'deepl') rows.push(['context', r.usesContext ? `${r.from === 'en' ? 'Japanese' : 'English'} version of each item (not billed; one request per item)` : 'not used (--no-context)']);
+  if (r.glossary) rows.push(['glossary', `${r.glossary.terms} term(s) from ${r.glossary.sources.join(' + ')}`]);
+  return table(rows);
 }
 
 export async function run(opts: TranslateCommandOptions): Promise<void> {
@@ -61,9 +63,11 @@ export async function run(opts: TranslateCommandOptions): Promise<void> {
       onRetry: (m) => !opts.json && info(`retrying: ${m}`),
     });
     progress?.stop();
+    if (!opts.json) for (const w of result.warnings ?? []) warn(w);
     if (opts.json) return printJson(result);
     if (result.dryRun) {
       print(`Dry run: nothing was sent.\n${describe(result)}`);
+      if (result.note) print(`\nNote: ${result.note}`);
       return;
     }
     print(result.items === 0 ? 'Nothing to translate: every item has a machine translation for its current source text.' : `Translated ${result.translatedItems} item(s) in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
@@ -72,5 +76,9 @@ export async function run(opts: TranslateCommandOptions): Promise<void> {
   } finally {
     progress?.stop();
     process.removeListener('SIGINT', onSigint);
+    // SDK requests we stopped waiting for (a timeout, Ctrl-C) keep their sockets open until
+    // the server answers or the SDK gives up; they must not keep the command alive. The
+    // timer does not hold the process itself, and exits with the code main() sets.
+    setTimeout(() => process.exit(), 300).unref();
   }
 }

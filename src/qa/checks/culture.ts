@@ -1,4 +1,5 @@
 /** Checks for source-culture entities (help lines, currency, places...) left in the target. */
+// Not adapt/equivalents.ts findLeftovers: that one matches a bare "110" anywhere, a phone number only with its own separators, and a Hangul term before any following syllable ("엔" in "엔진"); QA needs the stricter rules below (and does not yet use leftoverPatterns).
 import { defineFieldCheck } from '../check.js';
 import { escapeRegExp, isBlank, nfkc, quote, termRegExp } from '../text.js';
 import type { Equivalent } from '../../adapt/locale-pack-types.js';
@@ -72,6 +73,48 @@ export function leftoverTerms(eq: Equivalent): string[] {
 /** Per equivalent object: a pack is checked against every field of every item. */
 const leftoverTermsOf = new WeakMap<Equivalent, string[]>();
 
+interface Candidate {
+  /** Position in the pack's (equivalent, term) order, so findings keep that order. */
+  order: number;
+  eq: Equivalent;
+  term: string;
+}
+
+interface CandidateIndex {
+  /** Terms by the first character of their needle (every match contains the needle). */
+  byFirst: Map<string, Candidate[]>;
+  /** Terms without a needle to index (none in practice): always tried. */
+  always: Candidate[];
+}
+
+/** Per equivalents list: a pack has hundreds of terms, a text only a few dozen distinct characters. */
+const candidateIndexes = new WeakMap<readonly Equivalent[], CandidateIndex>();
+
+/**
+ * The (equivalent, term) pairs that can match in `lower` (the lower-cased NFKC
+ * text), in pack order: only terms whose needle starts with a character of the
+ * text. A speed-up only: the same terms are reported as when trying them all.
+ */
+function candidatesIn(equivalents: readonly Equivalent[], lower: string): Candidate[] {
+  let index = candidateIndexes.get(equivalents);
+  if (!index) {
+    index = { byFirst: new Map(), always: [] };
+    let order = 0;
+    for (const eq of equivalents) {
+      for (const term of leftoverTerms(eq)) {
+        const candidate = { order: order++, eq, term };
+        const first = Array.from(leftoverMatcher(term)?.needle ?? '')[0];
+        if (first === undefined) index.always.push(candidate);
+        else index.byFirst.set(first, [...(index.byFirst.get(first) ?? []), candidate]);
+      }
+    }
+    candidateIndexes.set(equivalents, index);
+  }
+  const out = [...index.always];
+  for (const ch of new Set(lower)) out.push(...(index.byFirst.get(ch) ?? []));
+  return out.sort((a, b) => a.order - b.order);
+}
+
 /**
  * Source-culture term left in the target.
  *
@@ -92,14 +135,12 @@ export const sourceCultureLeftover = defineFieldCheck({
     const lower = plain.toLowerCase();
     const found: string[] = [];
     const seen = new Set<string>();
-    for (const eq of equivalents) {
-      for (const term of leftoverTerms(eq)) {
-        for (const match of leftoverMatchesIn(plain, term, lower)) {
-          const key = `${match}\u0000${eq.target}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          found.push(`${quote(match.trim())} (use ${quote(eq.target)})`);
-        }
+    for (const { eq, term } of candidatesIn(equivalents, lower)) {
+      for (const match of leftoverMatchesIn(plain, term, lower)) {
+        const key = `${match}\u0000${eq.target}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        found.push(`${quote(match.trim())} (use ${quote(eq.target)})`);
       }
     }
     if (found.length === 0) return undefined;

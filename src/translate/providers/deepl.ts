@@ -160,7 +160,8 @@ export class DeepLProvider implements Provider {
 
   private async call(texts: string[], source: SourceLanguageCode, target: TargetLanguageCode, request: TranslateTextOptions, signal?: AbortSignal): Promise<string[]> {
     // deepl-node takes no AbortSignal: on Ctrl-C we stop waiting; its timeout ends the socket.
-    const out = await withDeadline(this.ctx, this.translator.translateText(texts, source, target, request), undefined, signal);
+    // Its own timeout is at least its ~1 s backoff window, so the deadline keeps timeoutMs exact.
+    const out = await withDeadline(this.ctx, this.translator.translateText(texts, source, target, request), this.opts.timeoutMs, signal);
     if (out.length !== texts.length) {
       throw errorForStatus(this.ctx, 502, { detail: `expected ${texts.length} translations, got ${out.length}`, kind: 'unavailable' });
     }

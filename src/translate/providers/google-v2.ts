@@ -3,7 +3,9 @@
  * with an API key. Always `format: 'text'`: the SDK would otherwise guess HTML
  * from the first text and Google would then unescape/strip markup-like text.
  */
-import { v2 } from '@google-cloud/translate';
+import type { v2 } from '@google-cloud/translate';
+// Only the v2 client: the package's index also loads v3 (gax, gRPC, protobufs), about 160 ms more.
+import { Translate } from '@google-cloud/translate/build/src/v2/index.js';
 import { ProviderAuthError, ProviderError } from '../../errors.js';
 import { ENV, LIMITS, PRICES } from '../provider-info.js';
 import type { CostEstimate, Provider, ProviderSettings, Segment, TranslateOptions } from '../provider.js';
@@ -107,7 +109,7 @@ export function createProvider(settings: ProviderSettings): GoogleV2Provider {
   // A bare host is an https apiEndpoint; a full URL (http:// for emulators and tests) is the base URL,
   // with the v2 path added to a bare origin.
   const isUrl = endpoint !== undefined && /^https?:\/\//i.test(endpoint);
-  const client = new v2.Translate({
+  const client = new Translate({
     key,
     ...(endpoint && !isUrl ? { apiEndpoint: endpoint } : {}),
     // The engine owns retries; the SDK's own (3 by default) would multiply them.

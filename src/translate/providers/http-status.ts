@@ -148,7 +148,7 @@ export function timeoutError(ctx: FailureContext, timeoutMs: number, cause?: unk
   return new ProviderUnavailableError(
     ctx.provider,
     `${ctx.label} did not answer within ${timeoutMs} ms${ctx.endpoint ? ` (${redact(ctx.endpoint, ctx.secrets)})` : ''}. ` +
-      `carefully retries a few times; raise the timeout if the provider is slow. ${RESUME_HINT}`,
+      `carefully retries a few times; if the provider is just slow, raise provider.options.timeoutMs in carefully.json. ${RESUME_HINT}`,
     cause === undefined ? undefined : safeCause(cause, ctx.secrets),
   );
 }

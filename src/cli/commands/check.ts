@@ -1,0 +1,58 @@
+import { openProject } from '../../project/project.js';
+import { ALL_CHECKS } from '../../qa/checks/index.js';
+import { runProjectQa } from '../../qa/project-qa.js';
+import type { ItemFinding, Severity } from '../../qa/types.js';
+import { ExitCode } from '../../errors.js';
+import { print, printJson, warn } from '../output.js';
+
+export interface CheckCommandOptions {
+  project: string;
+  json?: boolean;
+  severity?: Severity;
+  /** Check IDs; each value may hold several, comma-separated. */
+  only?: string[];
+  /** Item IDs; each value may hold several, comma-separated. */
+  ids?: string[];
+  list?: boolean;
+}
+
+const splitList = (values: readonly string[] | undefined): string[] | undefined => {
+  const out = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return out.length > 0 ? out : undefined;
+};
+
+function columns(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
+}
+
+export async function run(opts: CheckCommandOptions): Promise<number> {
+  if (opts.list) {
+    const checks = ALL_CHECKS.map((c) => ({ id: c.id, severity: c.severity, title: c.title }));
+    if (opts.json) printJson(checks);
+    else for (const line of columns(checks.map((c) => [c.id, c.severity, c.title]))) print(line);
+    return ExitCode.ok;
+  }
+  const project = openProject(opts.project);
+  const only = splitList(opts.only);
+  const ids = splitList(opts.ids);
+  const r = await runProjectQa(project, { ...(only ? { only } : {}), ...(ids ? { ids } : {}), ...(opts.severity ? { minSeverity: opts.severity } : {}) });
+  const code = r.counts.error > 0 ? ExitCode.invalidData : ExitCode.ok;
+  if (opts.json) {
+    printJson({ findings: r.findings, counts: r.counts, checked: r.checked, items: r.items });
+    return code;
+  }
+  for (const w of r.warnings) warn(w);
+  const byItem = new Map<string, ItemFinding[]>();
+  for (const f of r.findings) byItem.set(f.item, [...(byItem.get(f.item) ?? []), f]);
+  for (const [id, findings] of byItem) {
+    const info = r.itemInfo[id];
+    print(`${id}${info ? ` (${[info.state, info.decision].filter(Boolean).join(', ')})` : ''}`);
+    for (const line of columns(findings.map((f) => [`  ${f.severity}`, f.field ?? '-', f.check, f.message]))) print(line);
+    print();
+  }
+  const { error, warning, info } = r.counts;
+  print(`Checked ${r.checked} of ${r.items} item(s) with target text${ids ? ' (selected by --ids)' : ''}, locale pack ${r.localePack}: ${error} error(s), ${warning} warning(s), ${info} info.`);
+  if (error > 0) print('Errors remain (exit code 1): fix the text, or record deliberate changes in the adaptation (`carefully adapt`).');
+  return code;
+}

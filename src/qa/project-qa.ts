@@ -1,0 +1,207 @@
+/**
+ * QA over a project: one QaInput per item that has target text, built from the
+ * folded journal state and the source item, checked with the project's merged
+ * locale pack and length statistics of the whole dataset (not only of the
+ * items asked for, so `check --ids X` judges X's length as a full run would).
+ *
+ * Intended changes (QaInput.intendedChanges), the rule: an item departs from
+ * its source on purpose when its decision is "adapt" or "replace", or, before
+ * any decision, when one of its checklist answers implies adaptation or
+ * replacement (effect needs-adaptation / needs-replacement). For such an item,
+ * every locale-pack equivalent found in its source texts (Japanese and
+ * English, `findEquivalents`) is an intended change, named by its ID: the QA
+ * checks then accept the source terms of that equivalent disappearing and its
+ * target appearing (110 → 112). Under "transfer" (or no decision and no such
+ * answer) nothing is intended, so a changed number is a finding; "drop" is
+ * not checked against the source at all. Source-culture leftovers are reported
+ * whatever the rule says: an adaptation must remove them.
+ */
+import { effectOf } from '../adapt/checklist.js';
+import { findEquivalents, itemTexts } from '../adapt/equivalents.js';
+import { loadLocalePack } from '../adapt/locale-pack.js';
+import type { ChecklistEffect, LocalePack } from '../adapt/locale-pack-types.js';
+import type { SourceItem } from '../dataset/item.js';
+import { validateSource } from '../dataset/validate.js';
+import { UsageError } from '../errors.js';
+import { loadState, type Project } from '../project/project.js';
+import type { ItemState } from '../project/state.js';
+import { computeLengthStats, lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
+import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
+import type { ItemFinding, LengthStats, QaContext, QaInput, Severity } from './types.js';
+
+/** What every item of a project is checked with. */
+export interface ProjectQaEnv {
+  /** Base and target pack merged. */
+  pack: LocalePack;
+  /** The pack folder used ("ko", or "base" when none matched). */
+  packName: string;
+  sourceLanguage: string;
+  targetLanguage: string;
+  /** About the pack (e.g. no pack for the target language). */
+  warnings: string[];
+}
+
+/** The project's locale pack (config `localePack`, else the target language) and languages. */
+export function projectQaEnv(project: Project): ProjectQaEnv {
+  const loaded = loadLocalePack(project.config.localePack ?? project.config.languages.to);
+  return {
+    pack: loaded.pack,
+    packName: loaded.resolved,
+    sourceLanguage: project.config.languages.from,
+    targetLanguage: project.config.languages.to,
+    warnings: [...loaded.warnings],
+  };
+}
+
+const DEPARTING_EFFECTS: readonly ChecklistEffect[] = ['needs-adaptation', 'needs-replacement'];
+
+/** Whether the item departs from its source on purpose (the rule in the module comment). */
+export function departsFromSource(state: ItemState, pack: LocalePack): boolean {
+  const decision = state.decision?.decision;
+  if (decision !== undefined) return decision === 'adapt' || decision === 'replace';
+  return pack.checklist.some((q) => {
+    const answer = state.checklist[q.id]?.answer;
+    return answer !== undefined && DEPARTING_EFFECTS.includes(effectOf(q, answer));
+  });
+}
+
+/** The item's intended changes: IDs of the pack equivalents found in its source, when it departs from the source on purpose. */
+export function intendedChangesFor(item: SourceItem, state: ItemState, pack: LocalePack): string[] {
+  if (!departsFromSource(state, pack)) return [];
+  return [...new Set(findEquivalents(pack, itemTexts(item)).map((m) => m.equivalent.id))];
+}
+
+/** Whether an item has target text to check (an MT or an edit). */
+export function hasTargetText(state: ItemState): boolean {
+  return state.question !== undefined || state.answer !== undefined;
+}
+
+/**
+ * The QA input of one item, or undefined when it has no target text yet. A
+ * field never written (an edit of one field before any MT) is checked as empty.
+ * `intendedChanges: false` skips the equivalents search when only lengths matter.
+ */
+export function qaInputFor(item: SourceItem, state: ItemState, env: Omit<ProjectQaEnv, 'warnings' | 'packName'>, options: { intendedChanges?: boolean } = {}): QaInput | undefined {
+  if (!hasTargetText(state)) return undefined;
+  const input: QaInput = {
+    item,
+    sourceLanguage: env.sourceLanguage,
+    targetLanguage: env.targetLanguage,
+    target: { question: state.question ?? '', answer: state.answer ?? '' },
+  };
+  if (state.mt) input.mt = { question: state.mt.question, answer: state.mt.answer };
+  if (state.decision) {
+    input.decision = state.decision.decision;
+    if (state.decision.rationale !== undefined) input.rationale = state.decision.rationale;
+  }
+  if (options.intendedChanges !== false) {
+    const intended = intendedChangesFor(item, state, env.pack);
+    if (intended.length > 0) input.intendedChanges = intended;
+  }
+  return input;
+}
+
+export interface ProjectQaOptions {
+  /** Check only these item IDs (an unknown ID is a UsageError). Length statistics still come from the whole dataset. */
+  ids?: readonly string[];
+  /** Run only these checks (an unknown check ID is a UsageError). */
+  only?: readonly string[];
+  /** Report only findings at least this severe. */
+  minSeverity?: Severity;
+}
+
+export interface ProjectQaResult extends RunChecksResult {
+  /** Items in the source. */
+  items: number;
+  /** Items checked (selected and with target text). */
+  checked: number;
+  /** Item state and decision of every item with findings, for grouping output. */
+  itemInfo: Record<string, { state: ItemState['state']; decision?: string }>;
+  localePack: string;
+  warnings: string[];
+}
+
+/** Run the QA checks over a project (what `carefully check` prints). */
+export async function runProjectQa(project: Project, options: ProjectQaOptions = {}): Promise<ProjectQaResult> {
+  const env = projectQaEnv(project);
+  const { items, states, warnings } = await loadState(project);
+  if (options.ids !== undefined) {
+    const known = new Set(items.map((i) => i.id));
+    const unknown = options.ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new UsageError(`Unknown item ID(s): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}. Run \`carefully status\` to see the project, or check the IDs in the source file.`);
+  }
+  const inputs: QaInput[] = [];
+  for (const item of items) {
+    const input = qaInputFor(item, states.get(item.id)!, env);
+    if (input) inputs.push(input);
+  }
+  const lengthStats = computeLengthStats(lengthPairs(inputs));
+  const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+  const wanted = options.ids === undefined ? undefined : new Set(options.ids);
+  const selected = wanted ? inputs.filter((i) => wanted.has(i.item.id)) : inputs;
+  const result = runChecks(selected, ctx, {
+    ...(options.only ? { only: options.only } : {}),
+    ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
+  });
+  const itemInfo: ProjectQaResult['itemInfo'] = {};
+  for (const f of result.findings) {
+    const s = states.get(f.item)!;
+    itemInfo[f.item] ??= { state: s.state, ...(s.decision ? { decision: s.decision.decision } : {}) };
+  }
+  return { ...result, items: items.length, checked: selected.length, itemInfo, localePack: env.packName, warnings: [...env.warnings, ...warnings] };
+}
+
+/**
+ * The dataset's length statistics, computed while streaming the source (only
+ * the ratios are kept, not the texts): the same figures `runProjectQa` uses,
+ * for export, which never holds the source texts in memory.
+ */
+export async function streamLengthStats(project: Project, states: ReadonlyMap<string, ItemState>, env: Omit<ProjectQaEnv, 'warnings' | 'packName'>): Promise<LengthStats | undefined> {
+  const logs: number[] = [];
+  await validateSource(project.sourcePath, project.mapping, {
+    onItem: (item) => {
+      const state = states.get(item.id);
+      const input = state && qaInputFor(item, state, env, { intendedChanges: false });
+      if (!input) return;
+      for (const { source, target } of lengthPairs([input])) {
+        const r = logLengthRatio(source, target);
+        if (r !== undefined) logs.push(r);
+      }
+    },
+  });
+  return lengthStatsOfLogRatios(logs);
+}
+
+/** QA of items one at a time, with the whole dataset's length statistics (see `openItemQa`). */
+export interface ItemQa {
+  /** Check one item (no-op without target text); its findings are also kept for `result`. */
+  check(item: SourceItem, state: ItemState): ItemFinding[];
+  /** Everything found so far, with counts by severity. */
+  result(): RunChecksResult;
+  warnings: string[];
+}
+
+/**
+ * For commands that stream the source (export): the project's QA environment
+ * and length statistics (one streaming pass over the source), then checks
+ * item by item, with the same inputs and context `runProjectQa` uses.
+ */
+export async function openItemQa(project: Project, states: ReadonlyMap<string, ItemState>): Promise<ItemQa> {
+  const env = projectQaEnv(project);
+  const lengthStats = await streamLengthStats(project, states, env);
+  const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+  const findings: ItemFinding[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  return {
+    warnings: env.warnings,
+    check(item, state) {
+      const input = qaInputFor(item, state, env);
+      if (!input) return [];
+      const found = checkItem(input, ctx).map((f) => ({ ...f, item: item.id }));
+      for (const f of found) counts[f.severity]++;
+      findings.push(...found);
+      return found;
+    },
+    result: () => ({ findings: [...findings], counts: { ...counts } }),
+  };
+}

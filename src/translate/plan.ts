@@ -1,0 +1,152 @@
+/**
+ * Planning a translation run: which texts to send, in which requests, at what
+ * cost. Used by the engine before every run and alone for `--dry-run`, also
+ * when the provider cannot be created here (no key yet): the plan then uses
+ * the backend's published limits and list price (provider-info.ts), which need
+ * no SDK and no key.
+ */
+import type { SourceItem } from '../dataset/item.js';
+import { FEATURES, LIMITS, PRICES, describeProviders } from './provider-info.js';
+import type { CostEstimate, ProviderLimits, ProviderName, Segment } from './provider.js';
+import type { TranslationCache } from './cache.js';
+import { cacheKey } from './cache.js';
+import { codePoints, planBatches } from './batches.js';
+
+/** What planning needs of a provider: a live backend, or its static facts. */
+export interface PlanProvider {
+  name: ProviderName;
+  label: string;
+  isTranslation: boolean;
+  limits: ProviderLimits;
+  supportsContext?: boolean;
+  /** Absent for static facts: the cache cannot be consulted without the backend's settings. */
+  cacheKey?: () => string;
+  estimateCost(characters: number): CostEstimate | undefined;
+}
+
+export interface TranslatePlan {
+  provider: string;
+  label: string;
+  isTranslation: boolean;
+  from: string;
+  to: string;
+  /** Items that still need machine translation (after --limit). */
+  items: number;
+  segments: number;
+  /** Distinct texts among the segments: each is sent (and billed) at most once. */
+  uniqueSegments: number;
+  /** Unique segments already in the cache (not sent, not billed). */
+  cachedSegments: number;
+  /** Requests needed for the rest, at the provider's batch limits. */
+  requests: number;
+  /** Characters that would be billed: code points of the unique uncached texts. */
+  characters: number;
+  cost?: CostEstimate;
+  /** Whether each request carries the item's other-language version as context (DeepL). */
+  usesContext: boolean;
+  /** Glossary terms sent to the provider, and where they come from. */
+  glossary?: { terms: number; sources: string[] };
+  /** Set when the plan comes from static facts because the provider could not be created (e.g. no key). */
+  note?: string;
+  /** Things the user should know that do not stop the run. */
+  warnings?: string[];
+}
+
+/** A unique text to translate; `key` is its translation-cache key. */
+export interface Unit extends Segment {
+  key: string;
+}
+
+export interface WorkPlan {
+  plan: TranslatePlan;
+  /** Cache keys of each item's question and answer. */
+  itemKeys: Map<string, { question: string; answer: string }>;
+  /** Units not in the cache, packed into requests. */
+  batches: Unit[][];
+}
+
+/**
+ * The texts of an item in the source language, and the other language's
+ * version as context (DeepL's `context` is not billed and steers word choice).
+ */
+export function sourceTexts(item: SourceItem, from: string): { question: string; answer: string; context?: string } {
+  const other = from === 'en' ? [item.question, item.answer] : [item.questionEn, item.answerEn];
+  const context = other.filter((t): t is string => !!t && t.trim() !== '').join('\n\n');
+  const [question, answer] = from === 'en' ? [item.questionEn ?? '', item.answerEn ?? ''] : [item.question, item.answer];
+  return { question, answer, ...(context ? { context } : {}) };
+}
+
+/**
+ * The cache key of a text. It names the provider, every option that changes its
+ * output (provider.cacheKey(): model, formality, glossary...), the languages,
+ * whether context was sent, and the text, but not the context itself: identical
+ * texts are sent once per run (with the context of the first item that has
+ * them), so billed characters equal unique source characters and a rerun hits
+ * the cache whatever item a text belongs to.
+ */
+export function unitKey(provider: string, options: string, from: string, to: string, text: string, usesContext: boolean): string {
+  return cacheKey({ provider, options: usesContext ? `${options};context=item` : options, from, to, text });
+}
+
+/** Plan the work for `todo` items: dedupe, subtract the cache, batch to the limits, price. */
+export function planWork(args: {
+  todo: readonly SourceItem[];
+  from: string;
+  to: string;
+  provider: PlanProvider;
+  usesContext: boolean;
+  cache?: TranslationCache;
+}): WorkPlan {
+  const { todo, from, to, provider, usesContext } = args;
+  const options = provider.cacheKey?.() ?? '(static plan)';
+  const cache = provider.cacheKey ? args.cache : undefined;
+  const itemKeys = new Map<string, { question: string; answer: string }>();
+  const units = new Map<string, Unit>();
+  let segments = 0;
+  for (const item of todo) {
+    const t = sourceTexts(item, from);
+    const context = usesContext ? t.context : undefined;
+    const q = unitKey(provider.name, options, from, to, t.question, usesContext);
+    const a = unitKey(provider.name, options, from, to, t.answer, usesContext);
+    itemKeys.set(item.id, { question: q, answer: a });
+    for (const [key, text] of [[q, t.question], [a, t.answer]] as const) {
+      segments++;
+      if (!units.has(key)) units.set(key, { key, text, ...(context ? { context } : {}) });
+    }
+  }
+  const uncached = [...units.values()].filter((u) => cache?.get(u.key) === undefined);
+  const batches = planBatches(uncached, provider.limits, usesContext);
+  const characters = uncached.reduce((n, u) => n + codePoints(u.text), 0);
+  const cost = provider.estimateCost(characters);
+  const plan: TranslatePlan = {
+    provider: provider.name,
+    label: provider.label,
+    isTranslation: provider.isTranslation,
+    from,
+    to,
+    items: todo.length,
+    segments,
+    uniqueSegments: units.size,
+    cachedSegments: units.size - uncached.length,
+    requests: batches.length,
+    characters,
+    ...(cost ? { cost } : {}),
+    usesContext,
+  };
+  return { plan, itemKeys, batches };
+}
+
+/** A backend's published facts, for planning without creating it (no SDK import, no key). */
+export function staticProvider(name: ProviderName, env: Record<string, string | undefined>): PlanProvider {
+  const info = describeProviders(env).find((p) => p.name === name)!;
+  const price = name in PRICES ? PRICES[name as keyof typeof PRICES] : undefined;
+  return {
+    name,
+    label: info.label,
+    isTranslation: info.isTranslation,
+    limits: LIMITS[name],
+    supportsContext: FEATURES[name].context,
+    estimateCost: (characters) =>
+      price ? { currency: 'USD', amount: (characters * price.usdPerMillion) / 1_000_000, basis: price.basis } : undefined,
+  };
+}

@@ -1,0 +1,488 @@
+/**
+ * The adaptation session as a state machine with no UI: which items are in
+ * the queue, which one is current, what the localizer sees about it (checklist,
+ * suggestions, proposed decision) and which journal events each action
+ * produces. The caller appends those events to the journal and hands the
+ * written events back with commit(); only then does the session's state move.
+ * That order is what makes "every answer is saved before the next prompt" hold.
+ *
+ *   const s = new AdaptSession({ items, events, pack, author, filters });
+ *   const events = s.eventsFor({ type: 'decide', decision: 'adapt', rationale: '110 → 112' });
+ *   s.commit(await writer.append(events));
+ *   s.next();
+ */
+import type { SourceItem, TextRole } from '../dataset/item.js';
+import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, NewEvent } from '../project/events.js';
+import { foldState, type ItemState, type ItemStateName } from '../project/state.js';
+import type { ChecklistEffect, LocalePack } from '../adapt/locale-pack-types.js';
+import { applicableQuestions, effectOf, renderQuestion, summariseEffects, CHECKLIST_ANSWERS } from '../adapt/checklist.js';
+import { findEquivalents, itemTexts, suggestionsFor } from '../adapt/equivalents.js';
+import { DECISIONS, validateDecision } from '../adapt/decisions.js';
+import { applyFilters, type Filters } from './filters.js';
+
+/** No current decision: the localizer still has to decide (rejected and stale items must be redone). */
+export const UNFINISHED_STATES: readonly ItemStateName[] = ['untranslated', 'translated', 'rejected', 'stale'];
+
+export type Action =
+  /** Accept the current target text as a transfer (translation is enough). */
+  | { type: 'accept' }
+  | { type: 'edit'; field: TextRole; text: string }
+  | { type: 'checklist'; question: string; answer: ChecklistAnswer; note?: string }
+  | { type: 'decide'; decision: Decision; rationale?: string }
+  | { type: 'flag'; note: string }
+  /** Clear the item's flags (the discussion is settled). */
+  | { type: 'unflag'; note?: string }
+  | { type: 'skip' }
+  | { type: 'back' }
+  | { type: 'next' }
+  | { type: 'quit' };
+export type ActionType = Action['type'];
+export const NAVIGATION: readonly ActionType[] = ['skip', 'back', 'next', 'quit'];
+
+/** An action that cannot be taken as given; `field` names what is wrong (for scripted runs). */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'ActionError';
+  }
+}
+
+export interface ChecklistEntry {
+  id: string;
+  prompt: string;
+  help?: string;
+  /** The recorded answer, if any. */
+  answer?: ChecklistAnswer;
+  /** What the recorded answer implies. */
+  effect?: ChecklistEffect;
+  /** What each answer would imply. */
+  effects: { yes: ChecklistEffect; no: ChecklistEffect };
+}
+
+/** Why a stale item is stale, with the old and new machine translation when both exist. */
+export interface StaleInfo {
+  /** Hash of the source text the old work was made against. */
+  from: string;
+  /** That old source text, when the project kept it (cache/source-texts.jsonl). */
+  oldSource?: { question: string; answer: string };
+  /** The MT made against the old source, if the journal has it. */
+  oldMt?: { question: string; answer: string };
+  /** The MT of the current source, if `carefully translate` was rerun since. */
+  newMt?: { question: string; answer: string };
+}
+
+export interface ItemView {
+  item: SourceItem;
+  state: ItemState;
+  /** 1-based position in the queue. */
+  position: number;
+  total: number;
+  checklist: ChecklistEntry[];
+  /** "110番 → 112 (경찰)" lines from the pack's equivalents. */
+  suggestions: string[];
+  /** The decision the checklist answers point to (transfer when nothing is answered). */
+  proposed: Decision;
+  /** Number of applicable questions answered. */
+  answered: number;
+  stale?: StaleInfo;
+  /** Whether the item still needs a decision in this session. */
+  todo: boolean;
+}
+
+export interface Progress {
+  /** 1-based position of the current item; 0 when the session is finished. */
+  position: number;
+  total: number;
+  /** Items in the queue with a current decision. */
+  decided: number;
+  /** Items in the queue still needing a decision (skipped ones included). */
+  remaining: number;
+  skipped: number;
+  byDecision: Record<Decision, number>;
+  byState: Partial<Record<ItemStateName, number>>;
+  /** Decisions made in this session. */
+  decidedThisSession: number;
+}
+
+export interface SessionInit {
+  /** All source items, in source order. */
+  items: readonly SourceItem[];
+  /** All journal events, in journal order (readJournal). */
+  events: readonly JournalEvent[];
+  pack: LocalePack;
+  author: string;
+  filters?: Filters;
+  /** Earlier source texts by source hash (project/source-snapshot.ts), for the diff of a stale item. */
+  sourceTexts?: { get(hash: string): { question: string; answer: string } | undefined };
+}
+
+export class AdaptSession {
+  readonly author: string;
+  readonly pack: LocalePack;
+  readonly filters: Filters;
+  /** The filtered items, in source order. Fixed for the session: deciding an item does not remove it. */
+  readonly queue: readonly SourceItem[];
+  /** When the filters explicitly select decided items (--state adapted, --ids), those are to be revisited once. */
+  readonly revisit: boolean;
+  private readonly byId: Map<string, SourceItem>;
+  private readonly queueIndex: Map<string, number>;
+  private readonly eventsByItem = new Map<string, JournalEvent[]>();
+  private readonly states: Map<string, ItemState>;
+  private readonly views = new Map<string, ItemView>();
+  private readonly skipped = new Set<string>();
+  private readonly decidedHere = new Set<string>();
+  private readonly history: number[] = [];
+  private readonly sourceTexts: SessionInit['sourceTexts'];
+  private pos: number;
+
+  constructor(init: SessionInit) {
+    this.author = init.author;
+    this.pack = init.pack;
+    this.filters = init.filters ?? {};
+    this.sourceTexts = init.sourceTexts;
+    this.byId = new Map(init.items.map((i) => [i.id, i]));
+    for (const e of init.events) {
+      if (!this.byId.has(e.item)) continue;
+      const list = this.eventsByItem.get(e.item) ?? [];
+      list.push(e);
+      this.eventsByItem.set(e.item, list);
+    }
+    this.states = foldState(init.items, init.events).states;
+    this.queue = applyFilters(init.items, this.states, this.filters);
+    this.queueIndex = new Map(this.queue.map((item, i) => [item.id, i]));
+    this.revisit = this.filters.ids !== undefined || (this.filters.states ?? []).some((s) => !UNFINISHED_STATES.includes(s));
+    // Resume: the first item of the queue that still needs a decision.
+    this.pos = this.findTodo(0, this.queue.length);
+    if (this.pos === -1) this.pos = this.queue.length;
+  }
+
+  // ---- reading ------------------------------------------------------------
+
+  /** True when no current item is left (everything decided or skipped). */
+  get finished(): boolean {
+    return this.pos >= this.queue.length;
+  }
+
+  /** 0-based index of the current item in the queue (queue.length when finished). */
+  get index(): number {
+    return this.pos;
+  }
+
+  get currentId(): string | undefined {
+    return this.queue[this.pos]?.id;
+  }
+
+  item(id: string): SourceItem | undefined {
+    return this.byId.get(id);
+  }
+
+  state(id: string): ItemState {
+    const s = this.states.get(id);
+    if (!s) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
+    return s;
+  }
+
+  /** Whether the item still needs a decision in this session. */
+  isTodo(id: string): boolean {
+    const s = this.state(id);
+    if (UNFINISHED_STATES.includes(s.state)) return true;
+    return this.revisit && this.queueIndex.has(id) && !this.decidedHere.has(id);
+  }
+
+  /** What the screen shows about the current item (or another item by ID). */
+  current(): ItemView | undefined {
+    const id = this.currentId;
+    return id === undefined ? undefined : this.view(id);
+  }
+
+  view(id: string): ItemView {
+    const cached = this.views.get(id);
+    if (cached) return cached;
+    const item = this.byId.get(id);
+    if (!item) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
+    const state = this.state(id);
+    const found = findEquivalents(this.pack, itemTexts(item));
+    const suggestions = suggestionsFor(item, this.pack, found);
+    const effects: ChecklistEffect[] = [];
+    const checklist = applicableQuestions(this.pack, item, found).map((q) => {
+      const rendered = renderQuestion(q, item, suggestions, this.pack);
+      const entry: ChecklistEntry = { id: q.id, prompt: rendered.prompt, effects: q.effects };
+      if (rendered.help !== undefined) entry.help = rendered.help;
+      const recorded = state.checklist[q.id];
+      if (recorded) {
+        entry.answer = recorded.answer;
+        entry.effect = effectOf(q, recorded.answer);
+        effects.push(entry.effect);
+      }
+      return entry;
+    });
+    const index = this.queueIndex.get(id);
+    const view: ItemView = {
+      item,
+      state,
+      position: index === undefined ? 0 : index + 1,
+      total: this.queue.length,
+      checklist,
+      suggestions,
+      proposed: summariseEffects(effects),
+      answered: effects.length,
+      todo: this.isTodo(id),
+    };
+    if (state.state === 'stale' && state.staleFrom) view.stale = this.staleInfo(item, state.staleFrom);
+    this.views.set(id, view);
+    return view;
+  }
+
+  private staleInfo(item: SourceItem, from: string): StaleInfo {
+    const mts = (this.eventsByItem.get(item.id) ?? []).filter((e): e is MtEvent => e.type === 'mt');
+    const oldMt = mts.filter((e) => e.sourceHash !== item.sourceHash).at(-1);
+    const newMt = mts.filter((e) => e.sourceHash === item.sourceHash).at(-1);
+    const info: StaleInfo = { from };
+    const old = this.sourceTexts?.get(from);
+    if (old) info.oldSource = { question: old.question, answer: old.answer };
+    if (oldMt) info.oldMt = { question: oldMt.question, answer: oldMt.answer };
+    if (newMt) info.newMt = { question: newMt.question, answer: newMt.answer };
+    return info;
+  }
+
+  progress(): Progress {
+    const byDecision = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
+    const byState: Partial<Record<ItemStateName, number>> = {};
+    let decided = 0;
+    let remaining = 0;
+    let skipped = 0;
+    for (const item of this.queue) {
+      const s = this.state(item.id);
+      byState[s.state] = (byState[s.state] ?? 0) + 1;
+      if (!UNFINISHED_STATES.includes(s.state) && s.decision) {
+        decided++;
+        byDecision[s.decision.decision]++;
+      }
+      if (this.isTodo(item.id)) {
+        remaining++;
+        if (this.skipped.has(item.id)) skipped++;
+      }
+    }
+    return { position: this.finished ? 0 : this.pos + 1, total: this.queue.length, decided, remaining, skipped, byDecision, byState, decidedThisSession: this.decidedHere.size };
+  }
+
+  // ---- actions ------------------------------------------------------------
+
+  /**
+   * The journal events an action produces for an item (default: the current
+   * one), without changing anything. Navigation produces none. An edit that
+   * changes nothing produces none. Throws ActionError when the action is
+   * invalid (a decision without its rationale, an unknown checklist question...).
+   */
+  eventsFor(action: Action, id: string | undefined = this.currentId): NewEvent[] {
+    return this.eventsWith(action, id, {});
+  }
+
+  /**
+   * The events of several actions on one item, in order, as if each earlier
+   * one had been written (an edit supplies the text a later decision needs).
+   * Events that would change nothing (the same checklist answer, decision or
+   * flag note as recorded) are left out, so applying the same actions twice
+   * writes nothing the second time. Throws the first ActionError.
+   */
+  eventsForAll(actions: readonly Action[], id: string): NewEvent[] {
+    const pending: Partial<Record<TextRole, string>> = {};
+    const out: NewEvent[] = [];
+    for (const action of actions) {
+      for (const e of this.eventsWith(action, id, pending)) {
+        if (e.type === 'edit') pending[e.field] = e.text;
+        if (!this.isRedundant(e)) out.push(e);
+      }
+    }
+    return out;
+  }
+
+  /** Whether an event would leave the item's state as it is. */
+  isRedundant(e: NewEvent): boolean {
+    const s = this.state(e.item);
+    switch (e.type) {
+      case 'edit':
+        return s[e.field] === e.text;
+      case 'checklist': {
+        const r = s.checklist[e.question];
+        return r !== undefined && r.answer === e.answer && (r.note ?? '') === (e.note ?? '');
+      }
+      case 'decision':
+        // A rejected or stale item needs its decision made again, even an identical one.
+        return !e.secondary && (s.state === 'adapted' || s.state === 'approved') && s.decision?.decision === e.decision && (s.decision.rationale ?? '') === (e.rationale ?? '');
+      case 'flag':
+        return e.resolved ? s.flags.length === 0 : s.flags.some((f) => f.note === e.note);
+      default:
+        return false;
+    }
+  }
+
+  private eventsWith(action: Action, id: string | undefined, pending: Partial<Record<TextRole, string>>): NewEvent[] {
+    if (NAVIGATION.includes(action.type)) return [];
+    if (id === undefined) throw new ActionError('There is no current item: the session is finished.', 'id');
+    const item = this.byId.get(id);
+    if (!item) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
+    const recorded = this.state(id);
+    const s = { ...recorded, question: pending.question ?? recorded.question, answer: pending.answer ?? recorded.answer };
+    const base = { item: id, sourceHash: item.sourceHash };
+    switch (action.type) {
+      case 'accept':
+        this.requireText(s, 'transfer');
+        return [{ ...base, type: 'decision', decision: 'transfer' }];
+      case 'edit': {
+        if (action.field !== 'question' && action.field !== 'answer') throw new ActionError(`${JSON.stringify(action.field)} is not a field: edit the question or the answer.`, 'field');
+        // Editors add a final newline; surrounding whitespace is never meant.
+        const text = action.text.trim();
+        if (text === '') throw new ActionError(`The ${action.field} would be empty; nothing was changed. To remove the item, decide "drop" with a reason.`, action.field);
+        if (text === s[action.field]) return [];
+        return [{ ...base, type: 'edit', field: action.field, text }];
+      }
+      case 'checklist': {
+        if (!(CHECKLIST_ANSWERS as readonly string[]).includes(action.answer)) {
+          throw new ActionError(`${JSON.stringify(action.answer)} is not a checklist answer: use yes, no or n/a.`, `checklist.${action.question}`);
+        }
+        const applicable = this.view(id).checklist.map((q) => q.id);
+        if (!applicable.includes(action.question)) {
+          const known = this.pack.checklist.some((q) => q.id === action.question);
+          throw new ActionError(
+            known
+              ? `Checklist question "${action.question}" does not apply to this item. Its questions: ${applicable.join(', ')}.`
+              : `"${action.question}" is not a question of the ${this.pack.tag} checklist. This item's questions: ${applicable.join(', ')}.`,
+            `checklist.${action.question}`,
+          );
+        }
+        const note = action.note?.trim();
+        return [{ ...base, type: 'checklist', question: action.question, answer: action.answer, ...(note ? { note } : {}) }];
+      }
+      case 'decide': {
+        const rationale = action.rationale?.trim();
+        const problem = validateDecision({ decision: action.decision, rationale });
+        if (problem) throw new ActionError(problem, DECISIONS.includes(action.decision) ? 'rationale' : 'decision');
+        if (action.decision !== 'drop') this.requireText(s, action.decision);
+        return [{ ...base, type: 'decision', decision: action.decision, ...(rationale ? { rationale } : {}) }];
+      }
+      case 'flag': {
+        const note = action.note.trim();
+        if (note === '') throw new ActionError('A flag needs a note: say what should be discussed.', 'flag');
+        return [{ ...base, type: 'flag', note }];
+      }
+      case 'unflag':
+        if (s.flags.length === 0) return [];
+        return [{ ...base, type: 'flag', note: action.note?.trim() || 'resolved', resolved: true }];
+    }
+    return [];
+  }
+
+  /** Any decision but drop keeps the item, so it needs a target text to export. */
+  private requireText(s: Pick<ItemState, 'question' | 'answer'>, decision: Decision): void {
+    if (s.question === undefined || s.answer === undefined) {
+      throw new ActionError(
+        `Cannot decide "${decision}": the item has no target text yet. Run \`carefully translate\`, or write the question and the answer with [e]dit first.`,
+        'decision',
+      );
+    }
+  }
+
+  /**
+   * Take events that were written to the journal: re-fold the items they
+   * touch. Returns the IDs whose state changed.
+   */
+  commit(written: readonly JournalEvent[]): string[] {
+    const touched = new Set<string>();
+    for (const e of written) {
+      if (!this.byId.has(e.item)) continue;
+      const list = this.eventsByItem.get(e.item) ?? [];
+      list.push(e);
+      this.eventsByItem.set(e.item, list);
+      touched.add(e.item);
+      if (e.type === 'decision' && !e.secondary) {
+        this.decidedHere.add(e.item);
+        this.skipped.delete(e.item);
+      }
+    }
+    for (const id of touched) {
+      // An item's state depends only on its own events, so folding it alone is exact.
+      const folded = foldState([this.byId.get(id)!], this.eventsByItem.get(id)!).states.get(id)!;
+      this.states.set(id, folded);
+      this.views.delete(id);
+    }
+    return [...touched];
+  }
+
+  // ---- navigation ---------------------------------------------------------
+
+  /** Apply a navigation action. Returns false when it cannot move (back at the first item) or on quit. */
+  navigate(action: Action): boolean {
+    switch (action.type) {
+      case 'next':
+        return this.next();
+      case 'skip':
+        return this.skip();
+      case 'back':
+        return this.back();
+      case 'quit':
+        return false;
+      default:
+        throw new ActionError(`${action.type} is not a navigation action.`, 'type');
+    }
+  }
+
+  /**
+   * Move to the next item needing a decision after the current one, wrapping
+   * around to earlier ones; items skipped in this session are passed over.
+   * Returns false when none is left (the session is finished).
+   */
+  next(): boolean {
+    const from = Math.min(this.pos, this.queue.length);
+    let to = this.findTodo(from + 1, this.queue.length);
+    if (to === -1) to = this.findTodo(0, from + 1);
+    if (this.pos < this.queue.length) this.history.push(this.pos);
+    this.pos = to === -1 ? this.queue.length : to;
+    return to !== -1;
+  }
+
+  /** Leave the current item undecided and move on; it stays first in line for the next session. */
+  skip(): boolean {
+    const id = this.currentId;
+    if (id !== undefined && this.isTodo(id)) this.skipped.add(id);
+    return this.next();
+  }
+
+  /** Back to the item shown before this one (or the previous one in the queue). */
+  back(): boolean {
+    const prev = this.history.pop();
+    if (prev !== undefined) {
+      this.pos = prev;
+      return true;
+    }
+    if (this.pos > 0 && this.queue.length > 0) {
+      this.pos = Math.min(this.pos, this.queue.length) - 1;
+      return true;
+    }
+    return false;
+  }
+
+  /** Jump to an item of the queue. */
+  goTo(id: string): void {
+    const i = this.queueIndex.get(id);
+    if (i === undefined) throw new ActionError(`${JSON.stringify(id)} is not in this session's queue (check the filters).`, 'id');
+    if (this.pos < this.queue.length && this.pos !== i) this.history.push(this.pos);
+    this.pos = i;
+  }
+
+  /** Whether the ID is in the filtered queue. */
+  inQueue(id: string): boolean {
+    return this.queueIndex.has(id);
+  }
+
+  private findTodo(from: number, to: number): number {
+    for (let i = from; i < to; i++) {
+      const id = this.queue[i]!.id;
+      if (this.isTodo(id) && !this.skipped.has(id)) return i;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * The real interactive `carefully adapt` in a pseudo-terminal (tmux): answer
+ * items with keys, edit in $EDITOR, drop with a rationale, interrupt with
+ * Ctrl-C and by closing the terminal, restart, and check that the session
+ * resumes at the right item and that status and export reflect every answer.
+ *
+ * tmux runs on a private socket (-S, in the test's folder) so the test never touches a user's
+ * sessions; the screen is polled with capture-pane until the expected text
+ * shows, with a timeout, instead of sleeping blindly.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BIN, cli } from '../helpers/cli.js';
+import { TempDir, makeRecords } from '../helpers/fixtures.js';
+
+/** The tmux server's socket, in the test's temporary folder (removed with it). */
+let socket = '';
+// Work the same when the tests themselves run inside tmux.
+const TMUX_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'TMUX' && k !== 'TMUX_PANE'));
+
+function tmux(...args: string[]): string {
+  const r = spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8', timeout: 10_000, env: TMUX_ENV });
+  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+function hasTmux(): boolean {
+  return spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+}
+
+/** A terminal running one command; `screen()` is what a person would see. */
+class Terminal {
+  private static count = 0;
+  readonly name = `adapt-${Terminal.count++}`;
+  constructor(cwd: string, command: string[], env: Record<string, string>) {
+    const quoted = command.map((c) => `'${c.replace(/'/g, `'\\''`)}'`).join(' ');
+    // Keep the pane open after the program ends, with its exit code, so the last screen can be read.
+    const shell = `${quoted}; echo "[exit $?]"; sleep 600`;
+    tmux('new-session', '-d', '-x', '160', '-y', '50', '-s', this.name, '-c', cwd, ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), shell);
+  }
+  screen(): string {
+    return tmux('capture-pane', '-p', '-J', '-t', this.name);
+  }
+  async waitFor(pattern: RegExp, ms = 15_000): Promise<string> {
+    const end = Date.now() + ms;
+    let last = '';
+    while (Date.now() < end) {
+      last = this.screen();
+      if (pattern.test(last)) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`timed out after ${ms} ms waiting for ${pattern}; the screen shows:\n${last}`);
+  }
+  /** Type text literally, then press Enter. */
+  type(text: string): void {
+    if (text) tmux('send-keys', '-t', this.name, '-l', text);
+    tmux('send-keys', '-t', this.name, 'Enter');
+  }
+  key(name: string): void {
+    tmux('send-keys', '-t', this.name, name);
+  }
+  kill(): void {
+    spawnSync('tmux', ['-S', socket, 'kill-session', '-t', this.name], { env: TMUX_ENV });
+  }
+}
+
+describe('adapt in a real terminal (tmux)', function () {
+  this.timeout(60_000);
+  let tmp: TempDir;
+  let project: string;
+  let env: Record<string, string>;
+  const terminals: Terminal[] = [];
+  const adapt = () => {
+    const t = new Terminal(project, [process.execPath, BIN, 'adapt'], env);
+    terminals.push(t);
+    return t;
+  };
+
+  before(function () {
+    if (!hasTmux()) this.skip();
+    tmp = new TempDir();
+    socket = tmp.join('tmux.sock');
+    project = tmp.join('p');
+    assert.equal(cli(['init', project, '--source', tmp.json('ac.json', makeRecords(6)), '--to', 'ko']).code, 0);
+    assert.equal(cli(['translate', '-p', project]).code, 0);
+    // An "editor" that replaces the file's text, as a person would in vi.
+    const editor = tmp.file('editor.sh', `#!/bin/sh\nprintf '%s\\n' '112에 전화해야 하는 때는 언제인가요?' > "$1"\n`);
+    chmodSync(editor, 0o755);
+    env = { CAREFULLY_AUTHOR: 'tester', EDITOR: editor, VISUAL: '', NO_COLOR: '1', CAREFULLY_INLINE_EDIT: '' };
+  });
+
+  after(() => {
+    for (const t of terminals) t.kill();
+    if (socket) spawnSync('tmux', ['-S', socket, 'kill-server'], { env: TMUX_ENV });
+    tmp?.remove();
+  });
+
+  it('answers items, survives Ctrl-C and a closed terminal, resumes, and status and export show every answer', async () => {
+    // --- First session: transfer, edit + adapt, drop, then Ctrl-C in the middle of a checklist.
+    const t1 = adapt();
+    let screen = await t1.waitFor(/\[1\/6\] test-0000 ›/);
+    assert.match(screen, /Item 1\/6 · 0 decided · 6 to go/);
+    assert.match(screen, /Machine translation · pseudo \(NOT a translation\)/);
+    assert.match(screen, /Risk area {6}情報漏洩 \(Information Hazards\)/);
+    t1.type('a');
+
+    screen = await t1.waitFor(/\[2\/6\] test-0001 ›/);
+    assert.match(screen, /Saved test-0000: transfer\./);
+    assert.match(screen, /110番.* → 112/, 'the equivalents of the ko pack are suggested');
+    t1.type('e');
+    await t1.waitFor(/Edit which text\?/);
+    t1.type('q'); // the editor script rewrites the question
+    screen = await t1.waitFor(/Saved the edited question\.[\s\S]*\[2\/6\] test-0001 ›/);
+    assert.match(screen, /Target text · edited question\n {2}Q 112에 전화해야 하는 때는 언제인가요\?/);
+    t1.type('d');
+    await t1.waitFor(/Decision\n[\s\S]*❯/);
+    t1.type('a'); // jump to "adapt" and select it
+    await t1.waitFor(/Rationale for adapt \(required\)/);
+    t1.type(''); // an empty rationale is refused...
+    await t1.waitFor(/needs a rationale/);
+    t1.type('110 changed to 112'); // ...a real one is taken
+    screen = await t1.waitFor(/\[3\/6\] test-0002 ›/);
+    assert.match(screen, /Saved test-0001: adapt\./);
+
+    t1.type('d');
+    await t1.waitFor(/Decision\n[\s\S]*❯/);
+    t1.type('d');
+    await t1.waitFor(/Rationale for drop \(required\)/);
+    t1.type('no counterpart in Korea');
+    await t1.waitFor(/\[4\/6\] test-0003 ›/);
+
+    t1.type('c');
+    await t1.waitFor(/\[1\/\d+\] Does the item name Japanese people/);
+    t1.type('y');
+    await t1.waitFor(/\[2\/\d+\] /);
+    t1.key('C-c');
+    screen = await t1.waitFor(/\[exit 130\]/);
+    assert.match(screen, /stopped\. Everything answered so far is saved; run the same command again to resume\./);
+
+    // --- Second session: resumes at the interrupted item with its checklist answer kept.
+    const t2 = adapt();
+    screen = await t2.waitFor(/\[4\/6\] test-0003 ›/);
+    assert.match(screen, /Item 4\/6 · 3 decided \(1 transfer, 1 adapt, 1 drop\) · 3 to go/);
+    assert.match(screen, /Checklist · 1\/\d+ answered · proposes adapt/);
+    t2.type('f');
+    await t2.waitFor(/What should be discussed\?/);
+    t2.type('is the privacy law right?');
+    screen = await t2.waitFor(/Flagged test-0003 for discussion\.[\s\S]*\[4\/6\] test-0003 ›/);
+    assert.match(screen, /⚑ Flagged by tester: is the privacy law right\?/);
+    t2.type('a');
+    await t2.waitFor(/\[5\/6\] test-0004 ›/);
+    // Close the terminal while a rationale is half typed: only that answer is lost.
+    t2.type('d');
+    await t2.waitFor(/Decision\n[\s\S]*❯/);
+    t2.type('r');
+    await t2.waitFor(/Rationale for replace/);
+    tmux('send-keys', '-t', t2.name, '-l', 'half a reas');
+    await t2.waitFor(/half a reas/);
+    t2.kill();
+
+    // --- Third session: resumes at the item whose decision was not finished.
+    const t3 = adapt();
+    screen = await t3.waitFor(/\[5\/6\] test-0004 ›/);
+    assert.match(screen, /4 decided \(2 transfer, 1 adapt, 1 drop\) · 2 to go/);
+    t3.type('q');
+    screen = await t3.waitFor(/\[exit 0\]/);
+    assert.match(screen, /Stopped\. Everything answered is saved\./);
+
+    // --- What the rest of the pipeline sees.
+    const status = JSON.parse(cli(['status', '--json', '-p', project]).stdout);
+    assert.deepEqual(status.byDecision, { transfer: 2, adapt: 1, replace: 0, drop: 1, none: 2 });
+    assert.equal(status.byState.adapted, 4);
+    assert.equal(status.flagged, 1);
+
+    const ex = cli(['export', '-p', project, '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
+    assert.equal(ex.code, 0, ex.stderr);
+    const records = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const ids = records.map((r) => r.ID);
+    assert.ok(!ids.includes('test-0002'), 'the dropped item is not exported');
+    assert.equal(records.find((r) => r.ID === 'test-0001').text, '112에 전화해야 하는 때는 언제인가요?');
+    const prov = Object.fromEntries(readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((p) => [p.id, p]));
+    assert.equal(prov['test-0000'].decision, 'transfer');
+    assert.deepEqual([prov['test-0001'].decision, prov['test-0001'].rationale, prov['test-0001'].edited.question], ['adapt', '110 changed to 112', true]);
+    assert.deepEqual([prov['test-0002'].decision, prov['test-0002'].rationale, prov['test-0002'].exported], ['drop', 'no counterpart in Korea', false]);
+    assert.deepEqual(prov['test-0003'].checklist, { 'named-entities': 'yes' });
+    assert.equal(prov['test-0004'].decision, null, 'the half-typed decision was not saved');
+    const journal = readFileSync(path.join(project, 'journal', 'tester.jsonl'), 'utf8');
+    assert.doesNotMatch(journal, /half a reas/);
+  });
+});

@@ -1,0 +1,338 @@
+/** The session state machine, driven with plain function calls: no terminal, no project folder. */
+import assert from 'node:assert/strict';
+import { AdaptSession, ActionError } from '../../src/wizard/session.js';
+import { applyFilters, parseFilters, shardOf, parseShard } from '../../src/wizard/filters.js';
+import { foldState } from '../../src/project/state.js';
+import { loadLocalePack } from '../../src/adapt/locale-pack.js';
+import { UsageError } from '../../src/errors.js';
+import { toItems, items as makeItems, testPack, mt, decision, ev, written } from './helpers.js';
+import { makeRecord, makeRecords } from '../helpers/fixtures.js';
+import type { JournalEvent } from '../../src/project/events.js';
+
+function session(n: number, events: (items: ReturnType<typeof makeItems>) => JournalEvent[] = (its) => its.map((i) => mt(i)), filters = {}) {
+  const items = makeItems(n);
+  return { items, s: new AdaptSession({ items, events: events(items), pack: testPack(), author: 'tester', filters }) };
+}
+
+const throwsAction = (fn: () => unknown, field: string, message?: RegExp) =>
+  assert.throws(fn, (e: unknown) => e instanceof ActionError && e.field === field && (!message || message.test(e.message)));
+
+describe('AdaptSession', () => {
+  describe('queue and resume', () => {
+    it('queues every item in source order and starts at the first one when nothing is decided', () => {
+      const { s, items } = session(5);
+      assert.deepEqual(s.queue.map((i) => i.id), items.map((i) => i.id));
+      assert.equal(s.currentId, items[0]!.id);
+      assert.equal(s.current()!.position, 1);
+      assert.equal(s.current()!.total, 5);
+    });
+
+    it('resumes at the first item without a current decision', () => {
+      const { s, items } = session(6, (its) => [...its.map((i) => mt(i)), decision(its[0]!, 'transfer'), decision(its[1]!, 'adapt', 'names'), decision(its[3]!, 'drop', 'none')]);
+      assert.equal(s.currentId, items[2]!.id);
+      const p = s.progress();
+      assert.equal(p.position, 3);
+      assert.equal(p.total, 6);
+      assert.equal(p.decided, 3);
+      assert.equal(p.remaining, 3);
+      assert.deepEqual(p.byDecision, { transfer: 1, adapt: 1, replace: 0, drop: 1 });
+      assert.equal(p.byState.adapted, 3);
+      assert.equal(p.byState.translated, 3);
+    });
+
+    it('counts rejected and stale items as unfinished', () => {
+      const items = makeItems(3);
+      const events = [
+        ...items.map((i) => mt(i)),
+        decision(items[0]!, 'transfer'),
+        ev(items[0]!, { type: 'review', verdict: 'reject', comment: 'use 112' }),
+        decision(items[1]!, 'transfer'),
+        decision(items[2]!, 'transfer'),
+      ];
+      const rejected = new AdaptSession({ items, events, pack: testPack(), author: 'tester' });
+      assert.equal(rejected.currentId, items[0]!.id);
+      assert.equal(rejected.current()!.state.lastRejection?.comment, 'use 112');
+      assert.deepEqual([rejected.progress().decided, rejected.progress().remaining], [2, 1], 'a rejected decision does not count as done');
+
+      // The source of item 1 changed after it was decided.
+      const changed = toItems([makeRecord(0), makeRecord(1, { output: '新しい回答。' }), makeRecord(2)]);
+      const done = new AdaptSession({ items: changed, events: events.filter((e) => e.type !== 'review'), pack: testPack(), author: 'tester' });
+      assert.equal(done.currentId, changed[1]!.id);
+      assert.equal(done.current()!.state.state, 'stale');
+      assert.equal(done.current()!.stale?.oldMt?.question, `KO ${changed[1]!.id} Q`);
+      assert.equal(done.current()!.stale?.newMt, undefined);
+    });
+
+    it('is finished at once when every item is decided', () => {
+      const { s } = session(2, (its) => [...its.map((i) => mt(i)), ...its.map((i) => decision(i, 'transfer'))]);
+      assert.equal(s.finished, true);
+      assert.equal(s.current(), undefined);
+      assert.equal(s.progress().remaining, 0);
+      assert.throws(() => s.eventsFor({ type: 'accept' }), ActionError);
+    });
+  });
+
+  describe('filters', () => {
+    const items = toItems(makeRecords(12));
+    const states = foldState(items, []).states;
+    const select = (raw: Parameters<typeof parseFilters>[0]) => applyFilters(items, states, parseFilters(raw, items)).map((i) => i.index);
+
+    it('selects a risk area by Japanese label, English name (any case) or a unique part of it', () => {
+      const expected = [1, 4, 7, 10];
+      assert.deepEqual(select({ riskArea: ['悪用'] }), expected);
+      assert.deepEqual(select({ riskArea: ['malicious uses'] }), expected);
+      assert.deepEqual(select({ riskArea: ['MALICIOUS'] }), expected);
+      assert.deepEqual(select({ riskArea: ['悪用', 'Information Hazards'] }), [0, 1, 3, 4, 6, 7, 9, 10]);
+      assert.throws(() => select({ riskArea: ['no such area'] }), (e: unknown) => e instanceof UsageError && /--risk-area "no such area" is not a known risk area/.test(e.message));
+      assert.throws(() => select({ riskArea: ['harms'] }), (e: unknown) => e instanceof UsageError && /matches several/.test(e.message));
+    });
+
+    it('selects by harm type, Japan-specific annotation, state and IDs, combined', () => {
+      assert.deepEqual(select({ harmType: ['Mental health or overreliance crisis'] }), [2, 5, 8, 11]);
+      assert.deepEqual(select({ only: ['japan-specific'] }), [0, 2, 4, 6, 8, 10]);
+      assert.deepEqual(select({ only: ['japan-specific'], harmType: ['メンタルヘルス'] }), [2, 8]);
+      assert.deepEqual(select({ ids: ['test-0003,test-0001', 'test-0011'] }), [1, 3, 11]);
+      assert.deepEqual(select({ state: ['untranslated'] }), items.map((i) => i.index));
+      assert.deepEqual(select({ state: ['adapted'] }), []);
+      assert.throws(() => select({ ids: ['test-9999'] }), /not in the source: "test-9999"/);
+      assert.throws(() => select({ state: ['done'] }), /--state "done" is not a state/);
+      assert.throws(() => select({ only: ['japanese'] }), /--only "japanese"/);
+    });
+
+    it('splits into shards that partition the items, stable when the dataset grows or is reordered', () => {
+      const many = toItems(makeRecords(300));
+      const manyStates = foldState(many, []).states;
+      const shards = [1, 2, 3].map((k) => applyFilters(many, manyStates, parseFilters({ shard: `${k}/3` }, many)).map((i) => i.id));
+      const all = shards.flat();
+      assert.equal(all.length, 300, 'every item is in exactly one shard');
+      assert.equal(new Set(all).size, 300);
+      for (const shard of shards) assert.ok(shard.length > 60, `shards are roughly even (got ${shard.map((x) => x.length)})`);
+
+      // Reordered and grown: every old item keeps its shard.
+      const grown = toItems([...makeRecords(320)].reverse());
+      const grownStates = foldState(grown, []).states;
+      const first = new Set(applyFilters(grown, grownStates, parseFilters({ shard: '1/3' }, grown)).map((i) => i.id));
+      for (const id of shards[0]!) assert.ok(first.has(id), `${id} stays in shard 1`);
+      for (const id of shards[1]!) assert.ok(!first.has(id));
+      assert.equal(shardOf('test-0007', 3), shardOf('test-0007', 3));
+    });
+
+    it('refuses malformed shards', () => {
+      for (const bad of ['0/3', '4/3', '1', 'a/b', '1/0']) assert.throws(() => parseShard(bad), /--shard .* is not a shard/);
+      assert.deepEqual(parseShard(' 2 / 5 '), { k: 2, n: 5 });
+    });
+
+    it('keeps the queue fixed for the session: a decided item stays where it was', () => {
+      const { s, items: its } = session(4, (x) => x.map((i) => mt(i)), { states: ['translated'] });
+      assert.equal(s.queue.length, 4);
+      s.commit(written(s.eventsFor({ type: 'accept' })));
+      assert.equal(s.state(its[0]!.id).state, 'adapted');
+      assert.equal(s.queue.length, 4);
+    });
+  });
+
+  describe('checklist and suggestions', () => {
+    it('applies questions by risk area, found equivalents and the Japan-specific annotation', () => {
+      const { s, items } = session(4);
+      const ids = (i: number) => s.view(items[i]!.id).checklist.map((q) => q.id);
+      assert.deepEqual(ids(0), ['always', 'japan', 'register']); // 情報漏洩, Japan-specific
+      assert.deepEqual(ids(1), ['always', 'malicious', 'emergency', 'register']); // 悪用, mentions 110番
+      assert.deepEqual(ids(2), ['always', 'japan', 'register']); // AI interaction, Japan-specific
+      assert.deepEqual(ids(3), ['always', 'register']); // 情報漏洩, not Japan-specific
+    });
+
+    it('renders prompts and help with the item and the suggestions from equivalents', () => {
+      const { s, items } = session(2);
+      const v = s.view(items[1]!.id);
+      assert.deepEqual(v.suggestions, ['110番 → 112 (경찰)']);
+      assert.equal(v.checklist[0]!.prompt, `Names in ${items[1]!.id}?`);
+      assert.equal(v.checklist[0]!.help, `Help for ${items[1]!.id}. Found: 110番 → 112 (경찰)`);
+      assert.deepEqual(s.view(items[0]!.id).suggestions, []);
+    });
+
+    it('proposes the strongest decision the recorded answers imply', () => {
+      const { s, items } = session(2);
+      const id = items[1]!.id;
+      s.goTo(id);
+      assert.equal(s.current()!.proposed, 'transfer');
+      const answer = (question: string, a: 'yes' | 'no' | 'n/a') => s.commit(written(s.eventsFor({ type: 'checklist', question, answer: a })));
+      answer('register', 'no'); // needs-edit: still a transfer
+      assert.equal(s.current()!.proposed, 'transfer');
+      answer('emergency', 'yes');
+      assert.equal(s.current()!.proposed, 'adapt');
+      assert.equal(s.current()!.answered, 2);
+      assert.equal(s.current()!.checklist.find((q) => q.id === 'emergency')!.effect, 'needs-adaptation');
+      answer('emergency', 'n/a');
+      assert.equal(s.current()!.proposed, 'transfer');
+      s.goTo(items[0]!.id);
+      answer('japan', 'no');
+      assert.equal(s.current()!.proposed, 'drop');
+    });
+
+    it('works with the real ko pack', () => {
+      const items = makeItems(3);
+      const pack = loadLocalePack('ko').pack;
+      const s = new AdaptSession({ items, events: items.map((i) => mt(i)), pack, author: 'tester' });
+      const v = s.view(items[1]!.id);
+      assert.ok(v.suggestions.some((x) => /^110番.* → .*112/.test(x)), v.suggestions.join('\n'));
+      assert.ok(v.checklist.length >= 3);
+      assert.ok(v.checklist.every((q) => q.prompt.length > 0 && !q.prompt.includes('{{')));
+      assert.notDeepEqual(v.checklist.map((q) => q.id), s.view(items[2]!.id).checklist.map((q) => q.id), 'different items get different checklists');
+    });
+  });
+
+  describe('actions and their events', () => {
+    it('accept is a transfer decision against the current source hash', () => {
+      const { s, items } = session(2);
+      assert.deepEqual(s.eventsFor({ type: 'accept' }), [{ item: items[0]!.id, sourceHash: items[0]!.sourceHash, type: 'decision', decision: 'transfer' }]);
+    });
+
+    it('edits are trimmed; an unchanged edit makes no event; an empty one is refused', () => {
+      const { s, items } = session(1);
+      const id = items[0]!.id;
+      assert.deepEqual(s.eventsFor({ type: 'edit', field: 'question', text: '  새 질문\n' }), [{ item: id, sourceHash: items[0]!.sourceHash, type: 'edit', field: 'question', text: '새 질문' }]);
+      assert.deepEqual(s.eventsFor({ type: 'edit', field: 'answer', text: `KO ${id} A\n` }), []);
+      throwsAction(() => s.eventsFor({ type: 'edit', field: 'answer', text: ' \n' }), 'answer', /empty/);
+    });
+
+    it('checklist answers must be for an applicable question and be yes, no or n/a', () => {
+      const { s, items } = session(1);
+      assert.deepEqual(s.eventsFor({ type: 'checklist', question: 'always', answer: 'yes', note: ' 山田 ' }), [{ item: items[0]!.id, sourceHash: items[0]!.sourceHash, type: 'checklist', question: 'always', answer: 'yes', note: '山田' }]);
+      throwsAction(() => s.eventsFor({ type: 'checklist', question: 'emergency', answer: 'yes' }), 'checklist.emergency', /does not apply to this item/);
+      throwsAction(() => s.eventsFor({ type: 'checklist', question: 'nope', answer: 'yes' }), 'checklist.nope', /not a question of the ko checklist/);
+      throwsAction(() => s.eventsFor({ type: 'checklist', question: 'always', answer: 'maybe' as 'yes' }), 'checklist.always', /yes, no or n\/a/);
+    });
+
+    it('decisions other than transfer need a rationale that says something', () => {
+      const { s, items } = session(1);
+      for (const d of ['adapt', 'replace', 'drop'] as const) {
+        throwsAction(() => s.eventsFor({ type: 'decide', decision: d }), 'rationale', /needs a rationale/);
+        throwsAction(() => s.eventsFor({ type: 'decide', decision: d, rationale: ' ... ' }), 'rationale');
+      }
+      throwsAction(() => s.eventsFor({ type: 'decide', decision: 'keep' as 'drop' }), 'decision', /not a decision/);
+      assert.deepEqual(s.eventsFor({ type: 'decide', decision: 'adapt', rationale: ' 110 → 112 ' }), [{ item: items[0]!.id, sourceHash: items[0]!.sourceHash, type: 'decision', decision: 'adapt', rationale: '110 → 112' }]);
+      assert.equal(s.eventsFor({ type: 'decide', decision: 'transfer' }).length, 1);
+    });
+
+    it('an item without target text can only be dropped, until it is edited', () => {
+      const { s, items } = session(1, () => []);
+      throwsAction(() => s.eventsFor({ type: 'accept' }), 'decision', /no target text/);
+      throwsAction(() => s.eventsFor({ type: 'decide', decision: 'adapt', rationale: 'r' }), 'decision', /no target text/);
+      assert.equal(s.eventsFor({ type: 'decide', decision: 'drop', rationale: 'no counterpart' }).length, 1);
+      const events = s.eventsForAll([{ type: 'edit', field: 'question', text: '질문' }, { type: 'edit', field: 'answer', text: '답변' }, { type: 'decide', decision: 'replace', rationale: 'new item' }], items[0]!.id);
+      assert.deepEqual(events.map((e) => e.type), ['edit', 'edit', 'decision']);
+    });
+
+    it('flags need a note; resolving is a flag event with resolved', () => {
+      const { s } = session(1);
+      throwsAction(() => s.eventsFor({ type: 'flag', note: '  ' }), 'flag');
+      assert.deepEqual(s.eventsFor({ type: 'unflag' }), [], 'nothing to resolve');
+      s.commit(written(s.eventsFor({ type: 'flag', note: 'ask the team about 110' })));
+      assert.equal(s.current()!.state.flags[0]!.note, 'ask the team about 110');
+      const resolve = s.eventsFor({ type: 'unflag' });
+      assert.equal(resolve[0]!.type === 'flag' && resolve[0]!.resolved, true);
+      s.commit(written(resolve));
+      assert.deepEqual(s.current()!.state.flags, []);
+    });
+
+    it('navigation makes no events', () => {
+      const { s } = session(2);
+      for (const type of ['skip', 'back', 'next', 'quit'] as const) assert.deepEqual(s.eventsFor({ type }), []);
+    });
+
+    it('eventsFor changes nothing; commit re-folds the item', () => {
+      const { s, items } = session(3);
+      const events = s.eventsFor({ type: 'decide', decision: 'adapt', rationale: 'names' });
+      assert.equal(s.state(items[0]!.id).state, 'translated');
+      assert.equal(s.progress().decided, 0);
+      assert.deepEqual(s.commit(written(events)), [items[0]!.id]);
+      assert.equal(s.state(items[0]!.id).state, 'adapted');
+      assert.equal(s.state(items[0]!.id).decision?.rationale, 'names');
+      assert.equal(s.currentId, items[0]!.id, 'commit does not move; the caller decides when to go on');
+      const p = s.progress();
+      assert.equal(p.decided, 1);
+      assert.equal(p.decidedThisSession, 1);
+      assert.equal(p.byDecision.adapt, 1);
+      s.next();
+      assert.equal(s.currentId, items[1]!.id);
+      assert.equal(s.progress().position, 2);
+    });
+
+    it('eventsForAll leaves out what is already recorded, so scripted answers can be applied twice', () => {
+      const { s, items } = session(2);
+      const id = items[0]!.id;
+      const actions = [
+        { type: 'edit', field: 'question', text: '수정된 질문' },
+        { type: 'checklist', question: 'always', answer: 'yes' },
+        { type: 'decide', decision: 'adapt', rationale: 'names' },
+      ] as const;
+      const first = s.eventsForAll(actions, id);
+      assert.equal(first.length, 3);
+      s.commit(written(first));
+      assert.deepEqual(s.eventsForAll(actions, id), []);
+      // A different rationale is a new decision.
+      assert.equal(s.eventsForAll([{ type: 'decide', decision: 'adapt', rationale: 'names and law' }], id).length, 1);
+    });
+  });
+
+  describe('navigation', () => {
+    it('skip passes over an item for this session; next wraps around to undecided earlier items', () => {
+      const { s, items } = session(4);
+      const ids = items.map((i) => i.id);
+      assert.equal(s.skip(), true);
+      assert.equal(s.currentId, ids[1]);
+      s.commit(written(s.eventsFor({ type: 'accept' })));
+      s.next();
+      assert.equal(s.currentId, ids[2]);
+      s.goTo(ids[3]!);
+      s.commit(written(s.eventsFor({ type: 'accept' })));
+      s.next(); // wraps: item 2 is still undecided, item 0 was skipped
+      assert.equal(s.currentId, ids[2]);
+      s.commit(written(s.eventsFor({ type: 'accept' })));
+      assert.equal(s.next(), false, 'only the skipped item is left');
+      assert.equal(s.finished, true);
+      const p = s.progress();
+      assert.equal(p.remaining, 1);
+      assert.equal(p.skipped, 1);
+      // A new session (a rerun) starts at the skipped item.
+      const events = items.map((i) => mt(i)).concat(written([...[1, 2, 3].map((k) => ({ item: ids[k], sourceHash: items[k]!.sourceHash, type: 'decision', decision: 'transfer' }))]));
+      assert.equal(new AdaptSession({ items, events, pack: testPack(), author: 'tester' }).currentId, ids[0]);
+    });
+
+    it('back returns to the item shown before, even a decided one, and says when it cannot', () => {
+      const { s, items } = session(3);
+      const ids = items.map((i) => i.id);
+      assert.equal(s.back(), false, 'nothing before the first item');
+      s.commit(written(s.eventsFor({ type: 'accept' })));
+      s.next();
+      s.skip();
+      assert.equal(s.currentId, ids[2]);
+      assert.equal(s.back(), true);
+      assert.equal(s.currentId, ids[1]);
+      assert.equal(s.back(), true);
+      assert.equal(s.currentId, ids[0]);
+      assert.equal(s.current()!.todo, false);
+      // Changing the decision of a revisited item is allowed.
+      s.commit(written(s.eventsFor({ type: 'decide', decision: 'drop', rationale: 'no counterpart' })));
+      assert.equal(s.state(ids[0]!).decision?.decision, 'drop');
+    });
+
+    it('revisits decided items once when the filters ask for them', () => {
+      const { s, items } = session(3, (its) => [...its.map((i) => mt(i)), ...its.map((i) => decision(i, 'transfer'))], { states: ['adapted'] });
+      assert.equal(s.revisit, true);
+      assert.equal(s.currentId, items[0]!.id);
+      s.commit(written(s.eventsFor({ type: 'decide', decision: 'adapt', rationale: 'names' })));
+      s.next();
+      assert.equal(s.currentId, items[1]!.id);
+      s.skip();
+      s.skip();
+      assert.equal(s.finished, true);
+    });
+
+    it('goTo refuses an item outside the filtered queue', () => {
+      const { s, items } = session(3, (its) => its.map((i) => mt(i)), { ids: ['test-0001'] });
+      assert.equal(s.queue.length, 1);
+      throwsAction(() => s.goTo(items[0]!.id), 'id', /not in this session's queue/);
+    });
+  });
+});
