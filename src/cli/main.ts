@@ -39,6 +39,9 @@ export function buildProgram(): Command {
     .version(pkg.version)
     .description('Derive a region-specific LLM-safety dataset from AnswerCarefully: inspect and validate the source, machine-translate, adapt each item to the target culture, review, check and export in the same schema.')
     .showHelpAfterError('(run with --help for usage)')
+    // Set before the subcommands are declared: they copy these settings when created,
+    // so a bad option value on any command ends in main()'s catch (exit 2), not process.exit(1).
+    .exitOverride()
     .addHelpText(
       'after',
       `
@@ -183,8 +186,6 @@ Every answer is saved to the journal before the next prompt; Ctrl-C loses only t
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

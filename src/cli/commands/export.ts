@@ -1,30 +1,16 @@
 import { openProject } from '../../project/project.js';
-import { exportDataset } from '../../report/export.js';
-import type { SourceFormat } from '../../dataset/read-records.js';
+import { exportDataset, type ExportOptions } from '../../report/export.js';
 import { print, printJson, table, warn } from '../output.js';
 
-export interface ExportCommandOptions {
+export type ExportCommandOptions = Pick<ExportOptions, 'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa'> & {
   project: string;
-  out: string;
-  format?: SourceFormat;
-  includeUnreviewed?: boolean;
-  includeStale?: boolean;
-  allowVerbatim?: boolean;
-  failOnQa?: boolean;
   json?: boolean;
-}
+};
 
 export async function run(opts: ExportCommandOptions): Promise<void> {
   const project = openProject(opts.project);
-  const r = await exportDataset({
-    project,
-    out: opts.out,
-    ...(opts.format ? { format: opts.format } : {}),
-    ...(opts.includeUnreviewed ? { includeUnreviewed: true } : {}),
-    ...(opts.includeStale ? { includeStale: true } : {}),
-    ...(opts.allowVerbatim ? { allowVerbatim: true } : {}),
-    ...(opts.failOnQa ? { failOnQa: true } : {}),
-  });
+  const { project: _dir, json: _json, ...options } = opts;
+  const r = await exportDataset({ ...options, project });
   if (opts.json) return printJson(r);
   for (const w of r.warnings) warn(w);
   print(`Exported ${r.exported} record(s) to ${r.out}`);

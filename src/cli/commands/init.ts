@@ -1,19 +1,8 @@
-import { initProject } from '../../project/project.js';
+import { initProject, type InitOptions } from '../../project/project.js';
 import { languageName } from '../../project/languages.js';
-import type { ProviderName } from '../../translate/provider.js';
 import { print, printJson } from '../output.js';
 
-export interface InitCommandOptions {
-  dir: string;
-  source: string;
-  to: string;
-  from?: string;
-  provider?: ProviderName;
-  profile?: string;
-  map?: string[];
-  localePack?: string;
-  json?: boolean;
-}
+export type InitCommandOptions = InitOptions & { json?: boolean };
 
 export async function run(opts: InitCommandOptions): Promise<void> {
   const r = await initProject(opts);
