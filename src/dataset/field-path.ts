@@ -1,8 +1,12 @@
 /** Dotted field paths ("meta.risk-area") into plain JSON records. */
 
+const splitPaths = new Map<string, string[]>();
+
 export function getPath(record: unknown, path: string): unknown {
+  let keys = splitPaths.get(path);
+  if (!keys) splitPaths.set(path, (keys = path.split('.')));
   let cur: unknown = record;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
     if (!Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];

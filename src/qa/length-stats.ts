@@ -23,9 +23,10 @@ export const LENGTH_MAD_FLOOR = 0.1;
 
 /** Characters (code points) without whitespace: Japanese is written without spaces, Korean with them. */
 export function textLength(text: string): number {
-  let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
-  return n;
+  const compact = text.replace(/\s+/gu, '');
+  // Code points: UTF-16 length minus one per surrogate pair.
+  const pairs = compact.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0;
+  return compact.length - pairs;
 }
 
 /** ln(target length / source length), or undefined when either text is too short to say. */

@@ -3,8 +3,15 @@ import type { QaField, QaInput } from './types.js';
 
 /** NFKC: full-width digits and letters become ASCII ("１１０" -> "110"), half-width kana become full-width. */
 export function nfkc(text: string): string {
-  return text.normalize('NFKC');
+  let out = nfkcCache.get(text);
+  if (out === undefined) {
+    // The checks of one item normalise the same few texts many times: a small cache, reset when full.
+    if (nfkcCache.size >= 256) nfkcCache.clear();
+    nfkcCache.set(text, (out = text.normalize('NFKC')));
+  }
+  return out;
 }
+const nfkcCache = new Map<string, string>();
 
 /** NFKC, lower case, no whitespace: for "is this the same text?" comparisons. */
 export function compact(text: string): string {

@@ -70,6 +70,14 @@ function computeForeignScripts(sourceLanguage: string, targetLanguage: string): 
   return [...foreign.values()];
 }
 
+/** Compiled once per set of foreign scripts: the check runs on every field of every item. */
+const foreignRuns = new WeakMap<ScriptClass[], RegExp>();
+function foreignRunRegExp(foreign: ScriptClass[]): RegExp {
+  let re = foreignRuns.get(foreign);
+  if (!re) foreignRuns.set(foreign, (re = new RegExp(`[${foreign.map((s) => s.chars).join('')}]+`, 'gu')));
+  return re;
+}
+
 /**
  * Source-language script the target language does not use.
  *
@@ -83,7 +91,7 @@ export const sourceScript = defineFieldCheck({
   test(_source, target, { label, input }) {
     const foreign = foreignSourceScripts(input.sourceLanguage, input.targetLanguage);
     if (foreign.length === 0) return undefined;
-    const runs = target.match(new RegExp(`[${foreign.map((s) => s.chars).join('')}]+`, 'gu'));
+    const runs = target.match(foreignRunRegExp(foreign));
     if (!runs) return undefined;
     const found = foreign.filter((s) => runs.some((r) => new RegExp(`[${s.chars}]`, 'u').test(r))).map((s) => s.name);
     return `${label} has ${found.join(' and ')}, which ${languageName(input.targetLanguage)} text does not use: ${quoteList(runs)}; translate or transliterate ${new Set(runs).size === 1 ? 'it' : 'them'}.`;
