@@ -208,4 +208,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `carefully ... | head` closes stdout early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await main(process.argv);

@@ -109,9 +109,11 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
   const facts: PlanProvider = provider ?? staticProvider(providerName as ProviderName, env);
   const usesContext = !!facts.supportsContext && options.useContext !== false;
 
+  // Pseudo-localized drafts (a demo or dry run) never count as translated once a real provider is chosen.
+  const replacesPseudo = facts.isTranslation;
   let todo = items.filter((i) => {
     const mt = states.get(i.id)?.mt;
-    return !mt || mt.sourceHash !== i.sourceHash;
+    return !mt || mt.sourceHash !== i.sourceHash || (replacesPseudo && !mt.isTranslation);
   });
   if (opts.limit !== undefined) todo = todo.slice(0, opts.limit);
 

@@ -122,6 +122,20 @@ describe('translateProject', () => {
     for (const s of states.values()) assert.ok(s.state === 'untranslated' || (s.question && s.answer));
   });
 
+  it('replaces pseudo-localized drafts when a real provider is used, and only then', async () => {
+    const p = await project(makeRecords(3));
+    await translateProject({ project: p, author: 't', providerInstance: counting().provider });
+    const pseudoAgain = counting();
+    assert.equal((await translateProject({ project: p, author: 't', providerInstance: pseudoAgain.provider })).items, 0);
+    const real = counting();
+    const realProvider: Provider = { ...real.provider, name: 'deepl', label: 'DeepL', isTranslation: true, cacheKey: () => 'real' };
+    const r = await translateProject({ project: p, author: 't', providerInstance: realProvider });
+    assert.equal(r.translatedItems, 3);
+    const { states } = await loadState(p);
+    assert.ok([...states.values()].every((s) => s.mt?.provider === 'deepl' && s.mt.isTranslation));
+    assert.equal((await translateProject({ project: p, author: 't', providerInstance: realProvider })).items, 0);
+  });
+
   it('re-translates an item whose source text changed', async () => {
     const p = await project(makeRecords(2));
     await translateProject({ project: p, author: 't', providerInstance: counting().provider });
