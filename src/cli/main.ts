@@ -117,7 +117,9 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
     .option('--shard <K/N>', 'only shard K of N (a stable split by item ID, for several localizers)')
     .option('--answers <file>', 'scripted run: apply decisions/edits from a JSONL file (all lines are checked first; nothing is written if one is wrong)')
-    .option('--json', 'with --answers: print one JSON summary')
+    .option('--double <K>', 'double annotation: assign a stable K% sample of the selected items (by item ID) to a second annotator, then (without --second) work on it yourself')
+    .option('--second <name>', 'with --double: the second annotator to assign the sample to (only assigns; default: you)')
+    .option('--json', 'with --answers or --double K --second NAME: print one JSON summary')
     .addHelpText(
       'after',
       `
@@ -126,9 +128,31 @@ editor is set), c checklist, d decide, f flag, r resolve flags, s skip, b back, 
 Every answer is saved to the journal before the next prompt; Ctrl-C loses only the answer being typed.
 
 --answers lines: {"id": "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
-  "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "..."}`,
+  "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "..."}
+
+Second annotation: for an assignee of --double items, the session is exactly those items (within the
+filters); their decisions are recorded apart (secondary) and compared by \`carefully agreement\`, never applied.`,
     )
     .action(lazy('adapt', optsOnly));
+
+  program
+    .command('review')
+    .description('the review wizard: approve, reject (with a comment for the localizer) or edit each adapted item; stop any time, rerun to resume')
+    .addOption(projectOption())
+    .addOption(asOption())
+    .option('--allow-self-review', 'also review items whose decision or text is your own (the journal records who reviewed)')
+    .option('--risk-area <label>', 'only this risk area: Japanese label or English name (repeatable)', repeatable)
+    .option('--harm-type <label>', 'only this harm type: Japanese label or English name (repeatable)', repeatable)
+    .option('--state <states>', 'only items in these states, comma-separated: adapted (default: awaiting review), approved, rejected (to revise a verdict), stale (to see what changed)', repeatable)
+    .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
+    .addHelpText(
+      'after',
+      `
+Keys: Enter or a approve, r reject (a comment is required; the localizer sees it in \`carefully adapt\`),
+e edit the question or answer (the item then awaits review again), s skip, b back, q quit.
+Every verdict is saved to the journal before the next item; rerun to resume with what is left.`,
+    )
+    .action(lazy('review', optsOnly));
 
   program
     .command('status')

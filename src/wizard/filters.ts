@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import type { SourceItem } from '../dataset/item.js';
 import { loadTaxonomy } from '../dataset/taxonomy.js';
 import { ITEM_STATES, type ItemState, type ItemStateName } from '../project/state.js';
+import type { NewEvent } from '../project/events.js';
 
 export const ONLY_VALUES = ['japan-specific', 'flagged'] as const;
 export type OnlyValue = (typeof ONLY_VALUES)[number];
@@ -153,4 +154,58 @@ export function describeFilters(f: Filters): string {
   if (f.ids) parts.push(`${f.ids.length} ID(s)`);
   if (f.shard) parts.push(`shard ${f.shard.k}/${f.shard.n}`);
   return parts.join(', ') || 'all items';
+}
+
+// ---------------------------------------------------------------------------
+// Double annotation (`adapt --double K [--second NAME]`)
+
+/**
+ * Whether an item is in the K% double-annotation sample: a hash of the ID
+ * alone, like shards, so the sample stays the same when the dataset grows,
+ * shrinks or is reordered, and a larger K holds every item of a smaller one.
+ * The hash is salted apart from `shardOf`, so a sample cuts across shards.
+ */
+export function inDoubleSample(id: string, percent: number): boolean {
+  const h = createHash('sha256').update(`double-annotation\0${id}`, 'utf8').digest();
+  return (h.readUInt32BE(0) / 2 ** 32) * 100 < percent;
+}
+
+export function parseDoublePercent(value: string): number {
+  const k = Number(value.trim().replace(/%$/u, ''));
+  if (value.trim() === '' || !Number.isFinite(k) || k <= 0 || k > 100) {
+    throw new UsageError(`--double ${JSON.stringify(value)} is not a share of items: give a percentage above 0 and at most 100, e.g. --double 10 for a 10% sample.`);
+  }
+  return k;
+}
+
+export interface SecondaryAssignment {
+  assignee: string;
+  percent: number;
+  /** Items the filters selected. */
+  selected: number;
+  /** Of those, items in the sample. */
+  sampled: number;
+  /** `assign` events to write: sampled items not yet assigned to the assignee. */
+  events: NewEvent[];
+  /** Sampled items already assigned to the assignee (nothing to write: assigning is idempotent). */
+  alreadyAssigned: number;
+  /** Sampled items left out because the assignee made their primary decision: one person cannot be both annotators. */
+  ownPrimary: string[];
+}
+
+/**
+ * The `assign` events that give the K% sample of the selected items to a
+ * second annotator. Running it again writes nothing new.
+ */
+export function planSecondaryAssignment(selected: readonly SourceItem[], states: ReadonlyMap<string, ItemState>, percent: number, assignee: string): SecondaryAssignment {
+  const plan: SecondaryAssignment = { assignee, percent, selected: selected.length, sampled: 0, events: [], alreadyAssigned: 0, ownPrimary: [] };
+  for (const item of selected) {
+    if (!inDoubleSample(item.id, percent)) continue;
+    plan.sampled++;
+    const s = states.get(item.id);
+    if (s?.assignees.includes(assignee)) plan.alreadyAssigned++;
+    else if (s?.decision?.author === assignee) plan.ownPrimary.push(item.id);
+    else plan.events.push({ type: 'assign', item: item.id, sourceHash: item.sourceHash, assignee, role: 'secondary' });
+  }
+  return plan;
 }

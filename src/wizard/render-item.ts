@@ -5,7 +5,7 @@
  */
 import type { TextRole } from '../dataset/item.js';
 import { describeLabel } from '../dataset/taxonomy.js';
-import { diffText } from '../project/source-snapshot.js';
+import { diffText, type DiffPart, type SourceDiff } from '../project/source-snapshot.js';
 import { DECISIONS } from '../adapt/decisions.js';
 import type { ItemView, Progress } from './session.js';
 
@@ -22,6 +22,15 @@ export const MENU = [
   { key: 'q', action: 'quit', label: 'quit (everything is saved)', short: 'quit' },
 ] as const;
 export type MenuAction = (typeof MENU)[number]['action'];
+
+/**
+ * The menu entries offered for an item: [r]esolve only when it has flags;
+ * no [e]dit or [c]hecklist on a second-annotation item, where only the
+ * decision is recorded.
+ */
+export function menuFor(opts: { flagged: boolean; secondary?: boolean }): (typeof MENU)[number][] {
+  return MENU.filter((m) => (m.action !== 'unflag' || opts.flagged) && !(opts.secondary && (m.action === 'edit' || m.action === 'checklist')));
+}
 
 export interface Style {
   bold(s: string): string;
@@ -59,7 +68,7 @@ export interface RenderOptions {
 }
 
 /** Indent every line of a (possibly multi-line) text after a label. */
-function block(label: string, text: string | undefined, indent = '  '): string[] {
+export function block(label: string, text: string | undefined, indent = '  '): string[] {
   const lines = (text ?? '').split('\n');
   const pad = ' '.repeat(label.length + 1);
   return lines.map((l, i) => `${indent}${i === 0 ? `${label} ` : pad}${l}`);
@@ -105,11 +114,19 @@ function annotationText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** Diff parts as text: [-removed-]{+added+} (the marks stay without colour, so NO_COLOR loses nothing), coloured when the style has colour. */
+export function showDiffParts(parts: readonly DiffPart[], st: Style = PLAIN): string {
+  return parts.map((c) => (c.added ? st.green(`{+${c.value}+}`) : c.removed ? st.red(`[-${c.value}-]`) : c.value)).join('');
+}
+
 /** Diff of two texts (by character for Japanese, by word otherwise): [-removed-]{+added+}, coloured when the style has colour. */
 export function wordDiff(before: string, after: string, st: Style = PLAIN): string {
-  return diffText(before, after)
-    .map((c) => (c.added ? st.green(`{+${c.value}+}`) : c.removed ? st.red(`[-${c.value}-]`) : c.value))
-    .join('');
+  return showDiffParts(diffText(before, after), st);
+}
+
+/** The changed fields of a source diff (`sourceDiff`), one Q/A block each. */
+export function sourceDiffLines(diff: SourceDiff, st: Style = PLAIN, indent = '    '): string[] {
+  return diff.fields.filter((f) => f.changed).flatMap((f) => block(f.field === 'question' ? 'Q' : 'A', showDiffParts(f.parts, st), indent));
 }
 
 export function renderItem(view: ItemView, progress: Progress, opts: RenderOptions = {}): string {
@@ -128,7 +145,11 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   if (opts.header) out.push(st.dim(opts.header));
   out.push(`${st.bold(`Item ${view.position}/${view.total}`)} · ${describeProgress(progress)}`);
   out.push(rule);
-  const tags = [s.state, item.japanSpecific === true ? 'Japan-specific' : item.japanSpecific === false ? 'not Japan-specific' : undefined].filter(Boolean);
+  if (view.secondary) {
+    out.push(st.cyan(st.bold('Second annotation: your decision is compared, not applied.')));
+    out.push(st.dim("  You were assigned this item (adapt --double) to decide it independently: the primary localizer's edits and decision are hidden, and `carefully agreement` compares the two."));
+  }
+  const tags = [view.secondary ? 'second annotation' : s.state, item.japanSpecific === true ? 'Japan-specific' : item.japanSpecific === false ? 'not Japan-specific' : undefined].filter(Boolean);
   out.push(`${st.bold(item.id)}  ${st.dim(tags.join(' · '))}`);
   out.push(`  Risk area      ${describeLabel('riskArea', item.riskArea)}`);
   out.push(`  Harm type      ${describeLabel('harmType', item.harmType)}`);
@@ -154,6 +175,9 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   if (s.decision) {
     out.push('', `Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);
   }
+  if (view.ownSecondary) {
+    out.push('', `Your second-annotation decision: ${st.bold(view.ownSecondary.decision)}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`);
+  }
   const r = s.lastRejection;
   if (r && s.state === 'rejected') out.push(st.red(`Rejected by ${r.author}${r.comment ? `: ${r.comment}` : ' (no comment)'} — rework it and decide again.`));
   else if (r && s.state !== 'approved') out.push(st.dim(`Earlier rejected by ${r.author}${r.comment ? `: ${r.comment}` : ''}`));
@@ -164,7 +188,8 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
 
   const n = view.checklist.length;
   const helpHidden = !showHelp && view.checklist.some((q) => q.help);
-  out.push('', st.bold(`Checklist · ${view.answered}/${n} answered · proposes ${view.proposed}`) + (helpHidden ? st.dim(' · help for each question in [c]') : ''));
+  const checklistNote = view.secondary ? st.dim(' · for reference: a second annotation records only the decision') : helpHidden ? st.dim(' · help for each question in [c]') : '';
+  out.push('', st.bold(`Checklist · ${view.answered}/${n} answered · proposes ${view.proposed}`) + checklistNote);
   view.checklist.forEach((q, i) => {
     const answer = q.answer ? (q.effect === 'ok' ? st.green(q.answer.padEnd(3)) : st.yellow(q.answer.padEnd(3))) : st.dim('·'.padEnd(3));
     out.push(`  ${String(i + 1).padStart(2)}. ${answer} ${q.prompt}${q.answer && q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`);
@@ -175,7 +200,7 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   out.push(rule);
   if (opts.notice) out.push(opts.notice);
   out.push(
-    MENU.filter((m) => m.action !== 'unflag' || s.flags.length > 0)
+    menuFor({ flagged: s.flags.length > 0, secondary: view.secondary })
       .map((m) => `[${st.bold(m.key)}] ${m.short}`)
       .join('  '),
   );
@@ -188,8 +213,8 @@ function renderStale(view: ItemView, st: Style): string[] {
   const out = [st.red('! The source text changed since this item was worked on.')];
   const changed = (a: { question: string; answer: string }, b: { question: string; answer: string }) =>
     (['question', 'answer'] as const).filter((f) => a[f] !== b[f]).flatMap((f) => block(f === 'question' ? 'Q' : 'A', wordDiff(a[f], b[f], st), '    '));
-  if (stale.oldSource) {
-    out.push(st.dim('  Source then → now:'), ...changed(stale.oldSource, view.item));
+  if (stale.sourceDiff) {
+    out.push(st.dim('  Source then → now:'), ...sourceDiffLines(stale.sourceDiff, st));
   } else if (stale.oldMt && stale.newMt) {
     out.push(st.dim('  Machine translation of the old source → of the new source:'));
     out.push(...changed(stale.oldMt, stale.newMt));
@@ -206,7 +231,13 @@ export function renderSummary(progress: Progress, opts: { style?: Style; finishe
   const st = opts.style ?? PLAIN;
   const lines = [
     opts.finished
-      ? st.bold(progress.remaining === 0 ? `All ${progress.total} item(s) of this selection are decided.` : `No item left in this session (${progress.remaining} skipped).`)
+      ? st.bold(
+          progress.remaining === 0
+            ? progress.secondary
+              ? `All ${progress.total} second-annotation item(s) assigned to you are decided.`
+              : `All ${progress.total} item(s) of this selection are decided.`
+            : `No item left in this session (${progress.remaining} skipped).`,
+        )
       : st.bold('Stopped. Everything answered is saved.'),
     `${progress.decidedThisSession} decision(s) made in this session; ${describeProgress(progress)}.`,
   ];

@@ -15,7 +15,7 @@ import type { TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, JournalEvent, NewEvent } from '../project/events.js';
 import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../adapt/decisions.js';
 import { ActionError, type AdaptSession, type ChecklistEntry, type Progress } from './session.js';
-import { MENU, PLAIN, renderItem, renderSummary, type MenuAction, type Style } from './render-item.js';
+import { PLAIN, menuFor, renderItem, renderSummary, type MenuAction, type Style } from './render-item.js';
 
 /** inquirer's prompt context (the subset we pass on). */
 export interface PromptContext {
@@ -31,7 +31,7 @@ export interface PromptContext {
  * buffer, a log) would be closed after the first prompt: give each prompt its
  * own forwarding stream that never ends the real one.
  */
-function own(context: PromptContext | undefined): PromptContext | undefined {
+export function own(context: PromptContext | undefined): PromptContext | undefined {
   const target = context?.output as (NodeJS.WritableStream & { columns?: number; rows?: number; isTTY?: boolean }) | undefined;
   if (!context || !target || target === process.stdout) return context;
   // Forward at once (no waiting for the target's callback), so what a prompt draws is on the target before the next key.
@@ -53,11 +53,13 @@ export interface ActionPromptConfig {
   position?: string;
   /** Offer [r]esolve flags only when the item has flags. */
   flagged: boolean;
+  /** A second-annotation item: no [e]dit or [c]hecklist (only the decision is recorded). */
+  secondary?: boolean;
 }
 
 /** The single-key action menu: type the key, then Enter (h + Enter lists every action). */
 export function actionPrompt(config: ActionPromptConfig, context?: PromptContext): Promise<MenuAction> {
-  const choices = MENU.filter((m) => m.action !== 'unflag' || config.flagged).map((m) => ({ key: m.key, name: m.label, value: m.action }));
+  const choices = menuFor({ flagged: config.flagged, secondary: config.secondary ?? false }).map((m) => ({ key: m.key, name: m.label, value: m.action }));
   return expand<MenuAction>({ message: `${config.position ? `[${config.position}] ` : ''}${config.itemId} ›`, choices }, own(context));
 }
 
@@ -230,12 +232,12 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
     if (clear) out.write('\x1b[2J\x1b[3J\x1b[H');
     out.write(`${renderItem(view, session.progress(), { style: st, width: out.columns ?? 100, ...(out.rows ? { height: out.rows } : {}), ...(opts.header ? { header: opts.header } : {}), ...(notice ? { notice } : {}) })}\n`);
     notice = undefined;
-    const action = await actionPrompt({ itemId: id, position: `${view.position}/${view.total}`, flagged: view.state.flags.length > 0 }, ctx);
+    const action = await actionPrompt({ itemId: id, position: `${view.position}/${view.total}`, flagged: view.state.flags.length > 0, secondary: view.secondary }, ctx);
     try {
       switch (action) {
         case 'accept':
           await save(session.eventsFor({ type: 'accept' }));
-          notice = st.green(`Saved ${id}: transfer.`);
+          notice = st.green(view.secondary ? `Saved your second-annotation decision on ${id}: transfer (compared, not applied).` : `Saved ${id}: transfer.`);
           session.next();
           break;
         case 'edit': {
@@ -250,14 +252,15 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
           notice = await runChecklist(session, save, ctx);
           break;
         case 'decide': {
-          const current = view.state.decision;
+          // A second annotator's current decision is their own, never the primary one (which they do not see).
+          const current = view.secondary ? view.ownSecondary : view.state.decision;
           const hasText = view.state.question !== undefined && view.state.answer !== undefined;
           const { decision, rationale } = await decisionPrompt({ proposed: view.proposed, hasText, ...(current ? { current: { decision: current.decision, ...(current.rationale ? { rationale: current.rationale } : {}) } } : {}) }, ctx);
           await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}) }));
-          notice = st.green(`Saved ${id}: ${decision}.`);
+          notice = st.green(view.secondary ? `Saved your second-annotation decision on ${id}: ${decision} (compared, not applied).` : `Saved ${id}: ${decision}.`);
           // Not refused (the localizer may edit later, e.g. after a discussion), but QA will report it.
           const s = session.state(id);
-          if ((decision === 'adapt' || decision === 'replace') && !s.edited.question && !s.edited.answer) {
+          if (!view.secondary && (decision === 'adapt' || decision === 'replace') && !s.edited.question && !s.edited.answer) {
             notice += st.yellow(` Note: the text is still the machine translation; [b]ack and [e]dit it, or QA will report it.`);
           }
           session.next();

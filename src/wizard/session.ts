@@ -18,6 +18,7 @@ import type { ChecklistEffect, LocalePack } from '../adapt/locale-pack-types.js'
 import { applicableQuestions, effectOf, renderQuestion, summariseEffects, CHECKLIST_ANSWERS } from '../adapt/checklist.js';
 import { findEquivalents, itemTexts, suggestionsFor } from '../adapt/equivalents.js';
 import { DECISIONS, validateDecision } from '../adapt/decisions.js';
+import { diffSourceTexts, type SourceDiff } from '../project/source-snapshot.js';
 import { applyFilters, type Filters } from './filters.js';
 
 /** No current decision: the localizer still has to decide (rejected and stale items must be redone). */
@@ -68,18 +69,16 @@ export interface StaleInfo {
   from: string;
   /** That old source text, when the project kept it (cache/source-texts.jsonl). */
   oldSource?: { question: string; answer: string };
+  /** What changed in the source since then (from `oldSource`), as `carefully status`/`sourceDiff` compute it. */
+  sourceDiff?: SourceDiff;
   /** The MT made against the old source, if the journal has it. */
   oldMt?: { question: string; answer: string };
   /** The MT of the current source, if `carefully translate` was rerun since. */
   newMt?: { question: string; answer: string };
 }
 
-export interface ItemView {
-  item: SourceItem;
-  state: ItemState;
-  /** 1-based position in the queue. */
-  position: number;
-  total: number;
+/** What the locale pack says about an item in a given state: its checklist (with recorded answers), suggestions and the proposal. */
+export interface ItemDetails {
   checklist: ChecklistEntry[];
   /** "110番 → 112 (경찰)" lines from the pack's equivalents. */
   suggestions: string[];
@@ -87,9 +86,50 @@ export interface ItemView {
   proposed: Decision;
   /** Number of applicable questions answered. */
   answered: number;
+}
+
+/** The checklist, suggestions and proposed decision of an item (used by the adapt and the review screens). */
+export function itemDetails(pack: LocalePack, item: SourceItem, state: Pick<ItemState, 'checklist'>): ItemDetails {
+  const found = findEquivalents(pack, itemTexts(item));
+  const suggestions = suggestionsFor(item, pack, found);
+  const effects: ChecklistEffect[] = [];
+  const checklist = applicableQuestions(pack, item, found).map((q) => {
+    const rendered = renderQuestion(q, item, suggestions, pack);
+    const entry: ChecklistEntry = { id: q.id, prompt: rendered.prompt, effects: q.effects };
+    if (rendered.help !== undefined) entry.help = rendered.help;
+    const recorded = state.checklist[q.id];
+    if (recorded) {
+      entry.answer = recorded.answer;
+      entry.effect = effectOf(q, recorded.answer);
+      effects.push(entry.effect);
+    }
+    return entry;
+  });
+  return { checklist, suggestions, proposed: summariseEffects(effects), answered: effects.length };
+}
+
+export interface ItemView extends ItemDetails {
+  item: SourceItem;
+  /**
+   * The item as this localizer sees it. On a second-annotation item it is
+   * blind to the primary localizer's work: the machine translation as the
+   * text, no decision, no checklist answers, no review.
+   */
+  state: ItemState;
+  /** 1-based position in the queue. */
+  position: number;
+  total: number;
   stale?: StaleInfo;
   /** Whether the item still needs a decision in this session. */
   todo: boolean;
+  /**
+   * Second annotation (`adapt --double`): the localizer is an assignee of the
+   * item, so their decision is recorded apart and compared (`carefully
+   * agreement`), never applied as the item's decision.
+   */
+  secondary: boolean;
+  /** On a second-annotation item: this localizer's own earlier decision, if any. */
+  ownSecondary?: { decision: Decision; rationale?: string };
 }
 
 export interface Progress {
@@ -105,6 +145,8 @@ export interface Progress {
   byState: Partial<Record<ItemStateName, number>>;
   /** Decisions made in this session. */
   decidedThisSession: number;
+  /** True when the queue is this localizer's second-annotation sample (`decided` counts their own decisions). */
+  secondary: boolean;
 }
 
 export interface SessionInit {
@@ -127,6 +169,17 @@ export class AdaptSession {
   readonly queue: readonly SourceItem[];
   /** When the filters explicitly select decided items (--state adapted, --ids), those are to be revisited once. */
   readonly revisit: boolean;
+  /**
+   * True when the filtered items include second-annotation items of the
+   * author (assigned to them by `adapt --double`): the queue is then exactly
+   * those items, and what is left to do is those lacking the author's
+   * decision. A second annotator never makes primary decisions on the same
+   * selection (re-applying their answers file cannot overwrite the primary
+   * localizer's work); someone who is also a primary localizer works on their
+   * own items by selecting them (e.g. their --shard, with the sample drawn
+   * from the other shard).
+   */
+  readonly secondaryMode: boolean;
   private readonly byId: Map<string, SourceItem>;
   private readonly queueIndex: Map<string, number>;
   private readonly eventsByItem = new Map<string, JournalEvent[]>();
@@ -151,7 +204,10 @@ export class AdaptSession {
       this.eventsByItem.set(e.item, list);
     }
     this.states = foldState(init.items, init.events).states;
-    this.queue = applyFilters(init.items, this.states, this.filters);
+    const selected = applyFilters(init.items, this.states, this.filters);
+    const assigned = selected.filter((item) => this.isSecondary(item.id));
+    this.secondaryMode = assigned.length > 0;
+    this.queue = this.secondaryMode ? assigned : selected;
     this.queueIndex = new Map(this.queue.map((item, i) => [item.id, i]));
     this.revisit = this.filters.ids !== undefined || (this.filters.states ?? []).some((s) => !UNFINISHED_STATES.includes(s));
     // Resume: the first item of the queue that still needs a decision.
@@ -185,11 +241,24 @@ export class AdaptSession {
     return s;
   }
 
+  /**
+   * Whether the author is a second annotator of the item: assigned to it
+   * (`adapt --double`) and not the author of its primary decision. Their
+   * decisions on it are recorded with `secondary: true`, whether the primary
+   * decision is made before or after theirs.
+   */
+  isSecondary(id: string): boolean {
+    const s = this.state(id);
+    return s.assignees.includes(this.author) && s.decision?.author !== this.author;
+  }
+
   /** Whether the item still needs a decision in this session. */
   isTodo(id: string): boolean {
     const s = this.state(id);
+    const revisit = this.revisit && this.queueIndex.has(id) && !this.decidedHere.has(id);
+    if (this.isSecondary(id)) return !s.secondaryDecisions[this.author] || revisit;
     if (UNFINISHED_STATES.includes(s.state)) return true;
-    return this.revisit && this.queueIndex.has(id) && !this.decidedHere.has(id);
+    return revisit;
   }
 
   /** What the screen shows about the current item (or another item by ID). */
@@ -203,34 +272,21 @@ export class AdaptSession {
     if (cached) return cached;
     const item = this.byId.get(id);
     if (!item) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
-    const state = this.state(id);
-    const found = findEquivalents(this.pack, itemTexts(item));
-    const suggestions = suggestionsFor(item, this.pack, found);
-    const effects: ChecklistEffect[] = [];
-    const checklist = applicableQuestions(this.pack, item, found).map((q) => {
-      const rendered = renderQuestion(q, item, suggestions, this.pack);
-      const entry: ChecklistEntry = { id: q.id, prompt: rendered.prompt, effects: q.effects };
-      if (rendered.help !== undefined) entry.help = rendered.help;
-      const recorded = state.checklist[q.id];
-      if (recorded) {
-        entry.answer = recorded.answer;
-        entry.effect = effectOf(q, recorded.answer);
-        effects.push(entry.effect);
-      }
-      return entry;
-    });
+    const recorded = this.state(id);
+    const secondary = this.isSecondary(id);
+    const state = secondary ? blind(recorded) : recorded;
     const index = this.queueIndex.get(id);
     const view: ItemView = {
       item,
       state,
       position: index === undefined ? 0 : index + 1,
       total: this.queue.length,
-      checklist,
-      suggestions,
-      proposed: summariseEffects(effects),
-      answered: effects.length,
+      ...itemDetails(this.pack, item, state),
       todo: this.isTodo(id),
+      secondary,
     };
+    const own = secondary ? recorded.secondaryDecisions[this.author] : undefined;
+    if (own) view.ownSecondary = own;
     if (state.state === 'stale' && state.staleFrom) view.stale = this.staleInfo(item, state.staleFrom);
     this.views.set(id, view);
     return view;
@@ -242,7 +298,10 @@ export class AdaptSession {
     const newMt = mts.filter((e) => e.sourceHash === item.sourceHash).at(-1);
     const info: StaleInfo = { from };
     const old = this.sourceTexts?.get(from);
-    if (old) info.oldSource = { question: old.question, answer: old.answer };
+    if (old) {
+      info.oldSource = { question: old.question, answer: old.answer };
+      info.sourceDiff = diffSourceTexts(info.oldSource, item, { from, to: item.sourceHash });
+    }
     if (oldMt) info.oldMt = { question: oldMt.question, answer: oldMt.answer };
     if (newMt) info.newMt = { question: newMt.question, answer: newMt.answer };
     return info;
@@ -257,16 +316,18 @@ export class AdaptSession {
     for (const item of this.queue) {
       const s = this.state(item.id);
       byState[s.state] = (byState[s.state] ?? 0) + 1;
-      if (!UNFINISHED_STATES.includes(s.state) && s.decision) {
+      // A second annotator's progress is their own decisions, never the primary one.
+      const own = this.isSecondary(item.id) ? s.secondaryDecisions[this.author] : !UNFINISHED_STATES.includes(s.state) ? s.decision : undefined;
+      if (own) {
         decided++;
-        byDecision[s.decision.decision]++;
+        byDecision[own.decision]++;
       }
       if (this.isTodo(item.id)) {
         remaining++;
         if (this.skipped.has(item.id)) skipped++;
       }
     }
-    return { position: this.finished ? 0 : this.pos + 1, total: this.queue.length, decided, remaining, skipped, byDecision, byState, decidedThisSession: this.decidedHere.size };
+    return { position: this.finished ? 0 : this.pos + 1, total: this.queue.length, decided, remaining, skipped, byDecision, byState, decidedThisSession: this.decidedHere.size, secondary: this.secondaryMode };
   }
 
   // ---- actions ------------------------------------------------------------
@@ -310,9 +371,14 @@ export class AdaptSession {
         const r = s.checklist[e.question];
         return r !== undefined && r.answer === e.answer && (r.note ?? '') === (e.note ?? '');
       }
-      case 'decision':
+      case 'decision': {
+        if (e.secondary) {
+          const own = s.secondaryDecisions[this.author];
+          return own !== undefined && own.decision === e.decision && (own.rationale ?? '') === (e.rationale ?? '');
+        }
         // A rejected or stale item needs its decision made again, even an identical one.
-        return !e.secondary && (s.state === 'adapted' || s.state === 'approved') && s.decision?.decision === e.decision && (s.decision.rationale ?? '') === (e.rationale ?? '');
+        return (s.state === 'adapted' || s.state === 'approved') && s.decision?.decision === e.decision && (s.decision.rationale ?? '') === (e.rationale ?? '');
+      }
       case 'flag':
         return e.resolved ? s.flags.length === 0 : s.flags.some((f) => f.note === e.note);
       default:
@@ -328,10 +394,19 @@ export class AdaptSession {
     const recorded = this.state(id);
     const s = { ...recorded, question: pending.question ?? recorded.question, answer: pending.answer ?? recorded.answer };
     const base = { item: id, sourceHash: item.sourceHash };
+    const secondary = this.isSecondary(id);
+    const mark = secondary ? { secondary: true as const } : {};
+    if (secondary && (action.type === 'edit' || action.type === 'checklist')) {
+      const what = action.type === 'edit' ? 'edits' : 'checklist answers';
+      throw new ActionError(
+        `${id} is a second-annotation item: only your decision and its rationale are recorded, to be compared with the primary localizer's (\`carefully agreement\`); ${what} would change their work. Decide, or [f]lag the item to discuss it.`,
+        action.type === 'edit' ? action.field : `checklist.${action.question}`,
+      );
+    }
     switch (action.type) {
       case 'accept':
         this.requireText(s, 'transfer');
-        return [{ ...base, type: 'decision', decision: 'transfer' }];
+        return [{ ...base, type: 'decision', decision: 'transfer', ...mark }];
       case 'edit': {
         if (action.field !== 'question' && action.field !== 'answer') throw new ActionError(`${JSON.stringify(action.field)} is not a field: edit the question or the answer.`, 'field');
         // Editors add a final newline; surrounding whitespace is never meant.
@@ -362,7 +437,7 @@ export class AdaptSession {
         const problem = validateDecision({ decision: action.decision, rationale });
         if (problem) throw new ActionError(problem, DECISIONS.includes(action.decision) ? 'rationale' : 'decision');
         if (action.decision !== 'drop') this.requireText(s, action.decision);
-        return [{ ...base, type: 'decision', decision: action.decision, ...(rationale ? { rationale } : {}) }];
+        return [{ ...base, type: 'decision', decision: action.decision, ...(rationale ? { rationale } : {}), ...mark }];
       }
       case 'flag': {
         const note = action.note.trim();
@@ -398,7 +473,7 @@ export class AdaptSession {
       list.push(e);
       this.eventsByItem.set(e.item, list);
       touched.add(e.item);
-      if (e.type === 'decision' && !e.secondary) {
+      if (e.type === 'decision' && (!e.secondary || e.author === this.author)) {
         this.decidedHere.add(e.item);
         this.skipped.delete(e.item);
       }
@@ -485,4 +560,23 @@ export class AdaptSession {
     }
     return -1;
   }
+}
+
+/**
+ * What a second annotator sees of an item: the source and the machine
+ * translation, without the primary localizer's edits, checklist answers,
+ * decision or review, so that their decision is independent.
+ */
+function blind(s: ItemState): ItemState {
+  const out: ItemState = { ...s, edited: { question: false, answer: false }, editors: [], checklist: {}, secondaryDecisions: {} };
+  if (s.mt) {
+    out.question = s.mt.question;
+    out.answer = s.mt.answer;
+  }
+  delete out.decision;
+  delete out.review;
+  delete out.lastRejection;
+  // A decided item is "adapted" (or reviewed) only through the primary decision the second annotator must not see.
+  if (out.state !== 'stale' && out.state !== 'untranslated') out.state = 'translated';
+  return out;
 }

@@ -9,79 +9,24 @@
  * shows, with a timeout, instead of sleeping blindly.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, cli } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
-
-/** The tmux server's socket, in the test's temporary folder (removed with it). */
-let socket = '';
-// Work the same when the tests themselves run inside tmux.
-const TMUX_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'TMUX' && k !== 'TMUX_PANE'));
-
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', ['-S', socket, ...args], { encoding: 'utf8', timeout: 10_000, env: TMUX_ENV });
-  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-function hasTmux(): boolean {
-  return spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-}
-
-/** A terminal running one command; `screen()` is what a person would see. */
-class Terminal {
-  private static count = 0;
-  readonly name = `adapt-${Terminal.count++}`;
-  constructor(cwd: string, command: string[], env: Record<string, string>) {
-    const quoted = command.map((c) => `'${c.replace(/'/g, `'\\''`)}'`).join(' ');
-    // Keep the pane open after the program ends, with its exit code, so the last screen can be read.
-    const shell = `${quoted}; echo "[exit $?]"; sleep 600`;
-    tmux('new-session', '-d', '-x', '160', '-y', '50', '-s', this.name, '-c', cwd, ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]), shell);
-  }
-  screen(): string {
-    return tmux('capture-pane', '-p', '-J', '-t', this.name);
-  }
-  async waitFor(pattern: RegExp, ms = 15_000): Promise<string> {
-    const end = Date.now() + ms;
-    let last = '';
-    while (Date.now() < end) {
-      last = this.screen();
-      if (pattern.test(last)) return last;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out after ${ms} ms waiting for ${pattern}; the screen shows:\n${last}`);
-  }
-  /** Type text literally, then press Enter. */
-  type(text: string): void {
-    if (text) tmux('send-keys', '-t', this.name, '-l', text);
-    tmux('send-keys', '-t', this.name, 'Enter');
-  }
-  key(name: string): void {
-    tmux('send-keys', '-t', this.name, name);
-  }
-  kill(): void {
-    spawnSync('tmux', ['-S', socket, 'kill-session', '-t', this.name], { env: TMUX_ENV });
-  }
-}
+import { TmuxServer, hasTmux, type Terminal } from '../helpers/tmux.js';
 
 describe('adapt in a real terminal (tmux)', function () {
   this.timeout(60_000);
   let tmp: TempDir;
   let project: string;
   let env: Record<string, string>;
-  const terminals: Terminal[] = [];
-  const adapt = () => {
-    const t = new Terminal(project, [process.execPath, BIN, 'adapt'], env);
-    terminals.push(t);
-    return t;
-  };
+  let tmux: TmuxServer | undefined;
+  const adapt = (): Terminal => tmux!.terminal(project, [process.execPath, BIN, 'adapt'], env);
 
   before(function () {
     if (!hasTmux()) this.skip();
     tmp = new TempDir();
-    socket = tmp.join('tmux.sock');
+    tmux = new TmuxServer(tmp.join('tmux.sock'));
     project = tmp.join('p');
     assert.equal(cli(['init', project, '--source', tmp.json('ac.json', makeRecords(6)), '--to', 'ko']).code, 0);
     assert.equal(cli(['translate', '-p', project]).code, 0);
@@ -92,8 +37,7 @@ describe('adapt in a real terminal (tmux)', function () {
   });
 
   after(() => {
-    for (const t of terminals) t.kill();
-    if (socket) spawnSync('tmux', ['-S', socket, 'kill-server'], { env: TMUX_ENV });
+    tmux?.close();
     tmp?.remove();
   });
 
@@ -156,7 +100,7 @@ describe('adapt in a real terminal (tmux)', function () {
     await t2.waitFor(/Decision\n[\s\S]*❯/);
     t2.type('r');
     await t2.waitFor(/Rationale for replace/);
-    tmux('send-keys', '-t', t2.name, '-l', 'half a reas');
+    t2.send('half a reas');
     await t2.waitFor(/half a reas/);
     t2.kill();
 

@@ -1,8 +1,8 @@
 import { UsageError } from '../../errors.js';
 import { defaultAuthor } from '../../project/author.js';
-import { openSession } from '../../wizard/open-session.js';
+import { openSession, type OpenedSession } from '../../wizard/open-session.js';
 import { applyAnswers } from '../../wizard/answers-file.js';
-import { describeFilters } from '../../wizard/filters.js';
+import { describeFilters, parseDoublePercent } from '../../wizard/filters.js';
 import { print, printJson, table, warn } from '../output.js';
 
 export interface AdaptOptions {
@@ -16,14 +16,32 @@ export interface AdaptOptions {
   shard?: string;
   answers?: string;
   json?: boolean;
+  /** Assign a K% sample of the selected items to a second annotator. */
+  double?: string;
+  /** The second annotator (default: the author, who then works on the sample). */
+  second?: string;
+}
+
+function describeAssignment(a: NonNullable<OpenedSession['assignment']>): string {
+  const lines = [
+    `Double annotation: ${a.sampled} of ${a.selected} selected item(s) are in the ${a.percent}% sample; ${a.assigned} newly assigned to ${a.assignee}, ${a.alreadyAssigned} already assigned.`,
+  ];
+  if (a.ownPrimary.length > 0) lines.push(`${a.ownPrimary.length} sampled item(s) were not assigned: ${a.assignee} made their primary decision (${a.ownPrimary.slice(0, 5).join(', ')}${a.ownPrimary.length > 5 ? ', ...' : ''}).`);
+  return lines.join('\n');
 }
 
 export async function run(opts: AdaptOptions): Promise<void> {
-  if (!opts.answers && !process.stdin.isTTY) {
+  const author = opts.as ?? defaultAuthor();
+  if (opts.second !== undefined && opts.double === undefined) throw new UsageError('--second NAME names who gets the --double sample: give --double K too, e.g. --double 10 --second lee.');
+  const percent = opts.double === undefined ? undefined : parseDoublePercent(opts.double);
+  const assignee = opts.second ?? author;
+  // Assigning a sample to someone else is a maintainer's step: it writes the assignments and stops.
+  const assignOnly = percent !== undefined && assignee !== author;
+  if (!assignOnly && !opts.answers && !process.stdin.isTTY) {
     throw new UsageError('adapt is interactive and needs a terminal; use --answers FILE.jsonl for scripted runs.');
   }
-  if (opts.json && !opts.answers) throw new UsageError('--json only applies to scripted runs (--answers FILE.jsonl).');
-  const author = opts.as ?? defaultAuthor();
+  if (opts.json && !opts.answers && !assignOnly) throw new UsageError('--json only applies to scripted runs (--answers FILE.jsonl) and to --double K --second NAME.');
+  if (assignOnly && opts.answers) throw new UsageError(`--answers applies decisions as ${author}, but --second gives the sample to ${assignee}: run the assignment first, then \`carefully adapt --as ${assignee} --answers FILE\`.`);
   const filters = {
     ...(opts.riskArea ? { riskArea: opts.riskArea } : {}),
     ...(opts.harmType ? { harmType: opts.harmType } : {}),
@@ -32,18 +50,28 @@ export async function run(opts: AdaptOptions): Promise<void> {
     ...(opts.ids ? { ids: opts.ids } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
   };
-  const { session, writer, pack, warnings } = await openSession({ project: opts.project, author, filters });
+  const { session, writer, pack, warnings, assignment } = await openSession({ project: opts.project, author, filters, ...(percent !== undefined ? { double: { percent, assignee } } : {}) });
+
+  if (assignOnly) {
+    if (opts.json) return printJson({ author, ...assignment });
+    for (const w of warnings) warn(w);
+    print(describeAssignment(assignment!));
+    print(`${assignee} works on the sample with \`carefully adapt --as ${assignee}\`: their decisions there are recorded apart and compared (\`carefully agreement\`), never applied.`);
+    return;
+  }
 
   if (opts.answers) {
     const summary = await applyAnswers(opts.answers, session, writer);
-    if (opts.json) return printJson({ author, ...summary });
+    if (opts.json) return printJson({ author, ...summary, ...(session.secondaryMode ? { secondary: true } : {}), ...(assignment ? { assignment } : {}) });
     for (const w of warnings) warn(w);
+    if (assignment) print(describeAssignment(assignment));
+    if (session.secondaryMode) print('Second annotation: the decisions below are recorded apart and compared (`carefully agreement`), not applied.');
     print(`Applied ${summary.applied} line(s) of ${summary.file} as ${author} (${summary.events} journal event(s)).`);
     print(table([
       ['lines', summary.lines],
       ['applied', summary.applied],
       ['already recorded', summary.skipped],
-      ['outside the filters', summary.outsideFilters],
+      [session.secondaryMode ? 'not assigned to you' : 'outside the filters', summary.outsideFilters],
       ...Object.entries(summary.byDecision).map(([d, n]): [string, number] => [`  ${d}`, n]),
     ]));
     return;
@@ -52,10 +80,12 @@ export async function run(opts: AdaptOptions): Promise<void> {
   // inquirer is only loaded for interactive sessions.
   const { runWizard } = await import('../../wizard/screens.js');
   const { styleFor } = await import('../../wizard/render-item.js');
-  const header = `carefully adapt · ${pack.pack.languageName} pack (${pack.resolved}) · ${author} · ${describeFilters(session.filters)}`;
+  const mode = session.secondaryMode ? ` · second annotation (${session.queue.length} assigned item(s)): your decision is compared, not applied` : '';
+  const header = `carefully adapt · ${pack.pack.languageName} pack (${pack.resolved}) · ${author} · ${describeFilters(session.filters)}${mode}`;
+  const notices = [...(assignment ? [describeAssignment(assignment)] : []), ...warnings.map((w) => `warning: ${w}`)];
   await runWizard(session, writer, {
     style: styleFor(process.stdout),
     header,
-    ...(warnings.length ? { notice: warnings.map((w) => `warning: ${w}`).join('\n') } : {}),
+    ...(notices.length ? { notice: notices.join('\n') } : {}),
   });
 }

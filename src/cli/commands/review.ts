@@ -1,0 +1,49 @@
+import { UsageError } from '../../errors.js';
+import { defaultAuthor } from '../../project/author.js';
+import { openReview } from '../../review/open-review.js';
+import { describeFilters } from '../../wizard/filters.js';
+import { print, warn } from '../output.js';
+
+export interface ReviewCommandOptions {
+  project: string;
+  as?: string;
+  allowSelfReview?: boolean;
+  riskArea?: string[];
+  harmType?: string[];
+  state?: string[];
+  ids?: string[];
+}
+
+export async function run(opts: ReviewCommandOptions): Promise<void> {
+  const reviewer = opts.as ?? defaultAuthor();
+  const filters = {
+    ...(opts.riskArea ? { riskArea: opts.riskArea } : {}),
+    ...(opts.harmType ? { harmType: opts.harmType } : {}),
+    ...(opts.state ? { state: opts.state } : {}),
+    ...(opts.ids ? { ids: opts.ids } : {}),
+  };
+  const { session, writer, packName, warnings } = await openReview({ project: opts.project, reviewer, allowSelfReview: opts.allowSelfReview ?? false, filters });
+  const own = session.own.length;
+  // Said before asking for a terminal, so a script or CI job learns it too.
+  if (session.queue.length === 0) {
+    for (const w of warnings) warn(w);
+    if (own > 0) {
+      throw new UsageError(
+        `All ${own} item(s) to review here are ${reviewer}'s own work (their decision or their edits): another person must review them. To review your own work anyway, pass --allow-self-review (the journal records who reviewed).`,
+      );
+    }
+    print(`Nothing to review (${describeFilters(session.filters)}): no item awaits a verdict. Items are reviewed after a localizer decides them in \`carefully adapt\`.`);
+    return;
+  }
+  if (!process.stdin.isTTY) throw new UsageError(`review is interactive and needs a terminal; ${session.queue.length} item(s) await review.`);
+
+  // inquirer is only loaded for interactive sessions.
+  const { runReview } = await import('../../wizard/review-screens.js');
+  const { styleFor } = await import('../../wizard/render-item.js');
+  const header = `carefully review · ${reviewer} · ${describeFilters(session.filters)} · QA with the ${packName} pack${session.allowSelfReview ? ' · self-review allowed' : ''}`;
+  const notices = [
+    ...(own > 0 ? [`${own} item(s) are your own work and are left out: another person must review them (or pass --allow-self-review).`] : []),
+    ...warnings.map((w) => `warning: ${w}`),
+  ];
+  await runReview(session, writer, { style: styleFor(process.stdout), header, ...(notices.length ? { notice: notices.join('\n') } : {}) });
+}

@@ -1,0 +1,349 @@
+/**
+ * The review wizard's session as a state machine with no UI: which items the
+ * reviewer goes through, what the screen shows about each (the machine
+ * translation against the final text, the decision, checklist answers, QA
+ * findings, what changed in the source of a stale item), and which journal
+ * events a verdict or an edit makes (the rules are review-state.ts's). As in
+ * the adapt session, the caller appends the events to the journal and hands
+ * the written events back with commit(); only then does the session move on,
+ * so every verdict is on disk before the next item is shown.
+ *
+ *   const s = new ReviewSession({ items, events, pack, reviewer: 'park' });
+ *   s.commit(await writer.append(s.eventsFor({ type: 'reject', comment: 'use 112' })));
+ *   s.next();
+ *
+ * The queue is fixed when the session starts: by default the items awaiting
+ * review ("adapted") that the filters select, less the reviewer's own work
+ * unless self-review is allowed. A verdict takes an item off the queue; so
+ * does an edit by the reviewer, which makes the item await another
+ * reviewer's verdict (the reviewer is now one of its editors). Resuming is
+ * just starting again: items reviewed since are no longer "adapted".
+ */
+import type { SourceItem, TextRole } from '../dataset/item.js';
+import { UsageError } from '../errors.js';
+import type { JournalEvent, NewEvent, ReviewVerdict } from '../project/events.js';
+import { foldState, type ItemState, type ItemStateName } from '../project/state.js';
+import { diffSourceTexts, diffText, type DiffPart, type SourceDiff } from '../project/source-snapshot.js';
+import type { LocalePack } from '../adapt/locale-pack-types.js';
+import type { Finding } from '../qa/types.js';
+import { applyFilters, type Filters } from '../wizard/filters.js';
+import { itemDetails, type ItemDetails } from '../wizard/session.js';
+import { reviewEvents, reviewRefusal, selfReview, type ReviewAction, type ReviewError, type ReviewOptions } from './review-state.js';
+
+/** States a review session can select with --state: awaiting review (the default), reviewed (to revise a verdict), stale (to see what changed). */
+export const REVIEW_STATES: readonly ItemStateName[] = ['adapted', 'approved', 'rejected', 'stale'];
+export const DEFAULT_REVIEW_STATES: readonly ItemStateName[] = ['adapted'];
+
+/** The machine translation against the current text of one field. */
+export interface TextChange {
+  field: TextRole;
+  changed: boolean;
+  /** [-removed-]{+added+} parts (diffText: by character for Japanese and Chinese, by word otherwise); one unchanged part when nothing changed. */
+  parts: DiffPart[];
+}
+
+export interface ReviewView extends ItemDetails {
+  item: SourceItem;
+  state: ItemState;
+  /** 1-based position in the queue (0 when the item is not in it). */
+  position: number;
+  total: number;
+  /** Machine translation → current text, per field; undefined when the item has no machine translation. */
+  changes?: TextChange[];
+  /** QA findings on the item's current text. */
+  findings: Finding[];
+  /** What changed in the source of a stale item, when the project kept the old text. */
+  staleDiff?: SourceDiff;
+  /** How the reviewer took part in the item's work, when self-review is allowed and they did. */
+  own?: 'decision' | 'edit';
+  /** The verdict given in this session, if any. */
+  verdict?: ReviewVerdict;
+  /** Why no verdict can be given on the item as it is now (stale, no decision, the reviewer's own work). */
+  blocked?: ReviewError;
+  /** Whether the item still awaits this reviewer in this session. */
+  todo: boolean;
+}
+
+export interface ReviewProgress {
+  /** 1-based position of the current item; 0 when the session is finished. */
+  position: number;
+  total: number;
+  /** Verdicts given in this session. */
+  approved: number;
+  rejected: number;
+  /** Items whose text the reviewer edited in this session. */
+  edited: number;
+  /** Of those, items that now await another reviewer (the reviewer edited them and may not review their own work). */
+  handedOn: number;
+  /** Items of the queue still awaiting a verdict (skipped ones included). */
+  remaining: number;
+  skipped: number;
+  /** Items the filters selected that are the reviewer's own work, left out (self-review not allowed). */
+  own: number;
+}
+
+export interface ReviewSessionInit {
+  /** All source items, in source order. */
+  items: readonly SourceItem[];
+  /** All journal events, in journal order (readJournal). */
+  events: readonly JournalEvent[];
+  pack: LocalePack;
+  reviewer: string;
+  allowSelfReview?: boolean;
+  /** Which items; `states` defaults to ["adapted"] (awaiting review) and must be among REVIEW_STATES. */
+  filters?: Filters;
+  /** Earlier source texts by source hash (project/source-snapshot.ts), for the diff of a stale item. */
+  sourceTexts?: { get(hash: string): { question: string; answer: string } | undefined };
+  /** QA findings of an item in a given state (the project's checks, with the dataset's length statistics). */
+  qa?: (item: SourceItem, state: ItemState) => Finding[];
+}
+
+/** A UsageError naming --state when the filters ask for states a reviewer cannot act on. */
+export function checkReviewStates(states: readonly string[] | undefined): void {
+  const wrong = (states ?? []).filter((s) => !(REVIEW_STATES as readonly string[]).includes(s));
+  if (wrong.length > 0) {
+    throw new UsageError(`--state ${wrong.join(',')}: only decided items are reviewed. Use ${REVIEW_STATES.join(', ')} (default: adapted, the items awaiting review); \`carefully adapt\` works on the others.`);
+  }
+}
+
+export class ReviewSession {
+  readonly reviewer: string;
+  readonly allowSelfReview: boolean;
+  readonly filters: Filters;
+  /** The items to review, in source order; fixed for the session. */
+  readonly queue: readonly SourceItem[];
+  /** Items the filters selected that are the reviewer's own work (left out unless allowSelfReview). */
+  readonly own: readonly SourceItem[];
+  private readonly pack: LocalePack;
+  private readonly byId: Map<string, SourceItem>;
+  private readonly queueIndex: Map<string, number>;
+  private readonly eventsByItem = new Map<string, JournalEvent[]>();
+  private readonly states: Map<string, ItemState>;
+  private readonly views = new Map<string, ReviewView>();
+  private readonly verdicts = new Map<string, ReviewVerdict>();
+  private readonly edited = new Set<string>();
+  private readonly skipped = new Set<string>();
+  private readonly history: number[] = [];
+  private readonly sourceTexts: ReviewSessionInit['sourceTexts'];
+  private readonly qa: ReviewSessionInit['qa'];
+  private pos: number;
+
+  constructor(init: ReviewSessionInit) {
+    checkReviewStates(init.filters?.states);
+    this.reviewer = init.reviewer;
+    this.allowSelfReview = init.allowSelfReview ?? false;
+    this.filters = { ...init.filters, states: init.filters?.states ?? [...DEFAULT_REVIEW_STATES] };
+    this.pack = init.pack;
+    this.sourceTexts = init.sourceTexts;
+    this.qa = init.qa;
+    this.byId = new Map(init.items.map((i) => [i.id, i]));
+    for (const e of init.events) {
+      if (!this.byId.has(e.item)) continue;
+      const list = this.eventsByItem.get(e.item) ?? [];
+      list.push(e);
+      this.eventsByItem.set(e.item, list);
+    }
+    this.states = foldState(init.items, init.events).states;
+    const selected = applyFilters(init.items, this.states, this.filters);
+    const own = (item: SourceItem) => !this.allowSelfReview && selfReview(this.state(item.id), this.reviewer) !== undefined;
+    this.own = selected.filter(own);
+    this.queue = selected.filter((item) => !own(item));
+    this.queueIndex = new Map(this.queue.map((item, i) => [item.id, i]));
+    this.pos = this.findTodo(0, this.queue.length);
+    if (this.pos === -1) this.pos = this.queue.length;
+  }
+
+  private get options(): ReviewOptions {
+    return { reviewer: this.reviewer, allowSelfReview: this.allowSelfReview };
+  }
+
+  // ---- reading ------------------------------------------------------------
+
+  get finished(): boolean {
+    return this.pos >= this.queue.length;
+  }
+
+  get currentId(): string | undefined {
+    return this.queue[this.pos]?.id;
+  }
+
+  item(id: string): SourceItem | undefined {
+    return this.byId.get(id);
+  }
+
+  state(id: string): ItemState {
+    const s = this.states.get(id);
+    if (!s) throw new UsageError(`${JSON.stringify(id)} is not an item of the source.`);
+    return s;
+  }
+
+  inQueue(id: string): boolean {
+    return this.queueIndex.has(id);
+  }
+
+  /**
+   * Whether the item still awaits this reviewer: in the queue, no verdict
+   * given in this session, and not (since an edit) the reviewer's own work.
+   */
+  isTodo(id: string): boolean {
+    if (!this.queueIndex.has(id) || this.verdicts.has(id)) return false;
+    return this.allowSelfReview || selfReview(this.state(id), this.reviewer) === undefined;
+  }
+
+  current(): ReviewView | undefined {
+    const id = this.currentId;
+    return id === undefined ? undefined : this.view(id);
+  }
+
+  view(id: string): ReviewView {
+    const cached = this.views.get(id);
+    if (cached) return cached;
+    const item = this.byId.get(id);
+    if (!item) throw new UsageError(`${JSON.stringify(id)} is not an item of the source.`);
+    const state = this.state(id);
+    const index = this.queueIndex.get(id);
+    const view: ReviewView = {
+      item,
+      state,
+      position: index === undefined ? 0 : index + 1,
+      total: this.queue.length,
+      ...itemDetails(this.pack, item, state),
+      findings: state.question !== undefined || state.answer !== undefined ? (this.qa?.(item, state) ?? []) : [],
+      todo: this.isTodo(id),
+    };
+    const mt = state.mt;
+    if (mt) {
+      view.changes = (['question', 'answer'] as const).map((field): TextChange => {
+        const now = state[field] ?? '';
+        const changed = mt[field] !== now;
+        return { field, changed, parts: changed ? diffText(mt[field], now) : [{ value: now }] };
+      });
+    }
+    if (state.state === 'stale' && state.staleFrom) {
+      const old = this.sourceTexts?.get(state.staleFrom);
+      if (old) view.staleDiff = diffSourceTexts(old, item, { from: state.staleFrom, to: item.sourceHash });
+    }
+    const own = this.allowSelfReview ? selfReview(state, this.reviewer) : undefined;
+    if (own) view.own = own;
+    const verdict = this.verdicts.get(id);
+    if (verdict) view.verdict = verdict;
+    const blocked = reviewRefusal(state, { type: 'approve' }, this.options);
+    if (blocked) view.blocked = blocked;
+    this.views.set(id, view);
+    return view;
+  }
+
+  progress(): ReviewProgress {
+    let remaining = 0;
+    let skipped = 0;
+    for (const item of this.queue) {
+      if (!this.isTodo(item.id)) continue;
+      remaining++;
+      if (this.skipped.has(item.id)) skipped++;
+    }
+    const verdicts = [...this.verdicts.values()];
+    const handedOn = [...this.edited].filter((id) => !this.verdicts.has(id) && !this.isTodo(id)).length;
+    return {
+      position: this.finished ? 0 : this.pos + 1,
+      total: this.queue.length,
+      approved: verdicts.filter((v) => v === 'approve').length,
+      rejected: verdicts.filter((v) => v === 'reject').length,
+      edited: this.edited.size,
+      handedOn,
+      remaining,
+      skipped,
+      own: this.own.length,
+    };
+  }
+
+  // ---- actions ------------------------------------------------------------
+
+  /**
+   * The journal events of a review action on an item (default: the current
+   * one), without changing anything. An edit's text is trimmed (editors add a
+   * final newline); an edit that changes nothing makes no event. Throws a
+   * ReviewError when the rules refuse the action (its message says what to do).
+   */
+  eventsFor(action: ReviewAction, id: string | undefined = this.currentId): NewEvent[] {
+    if (id === undefined) throw new UsageError('There is no current item: the review session is finished.');
+    const item = this.byId.get(id);
+    if (!item) throw new UsageError(`${JSON.stringify(id)} is not an item of the source.`);
+    const act: ReviewAction = action.type === 'edit' ? { ...action, text: action.text.trim() } : action;
+    return reviewEvents(item, this.state(id), act, this.options);
+  }
+
+  /** Take events that were written to the journal: re-fold the items they touch. Returns their IDs. */
+  commit(written: readonly JournalEvent[]): string[] {
+    const touched = new Set<string>();
+    for (const e of written) {
+      if (!this.byId.has(e.item)) continue;
+      const list = this.eventsByItem.get(e.item) ?? [];
+      list.push(e);
+      this.eventsByItem.set(e.item, list);
+      touched.add(e.item);
+      if (e.author !== this.reviewer) continue;
+      if (e.type === 'review') {
+        this.verdicts.set(e.item, e.verdict);
+        this.skipped.delete(e.item);
+      } else if (e.type === 'edit') {
+        this.edited.add(e.item);
+        // A new text needs a new verdict, even from a reviewer who gave one earlier in this session.
+        this.verdicts.delete(e.item);
+      }
+    }
+    for (const id of touched) {
+      const folded = foldState([this.byId.get(id)!], this.eventsByItem.get(id)!).states.get(id)!;
+      this.states.set(id, folded);
+      this.views.delete(id);
+    }
+    return [...touched];
+  }
+
+  // ---- navigation (as in the adapt session) -------------------------------
+
+  /** Move to the next item awaiting review after the current one, wrapping around; skipped items are passed over. False when none is left. */
+  next(): boolean {
+    const from = Math.min(this.pos, this.queue.length);
+    let to = this.findTodo(from + 1, this.queue.length);
+    if (to === -1) to = this.findTodo(0, from + 1);
+    if (this.pos < this.queue.length) this.history.push(this.pos);
+    this.pos = to === -1 ? this.queue.length : to;
+    return to !== -1;
+  }
+
+  /** Leave the current item without a verdict; it stays in the queue for the next session. */
+  skip(): boolean {
+    const id = this.currentId;
+    if (id !== undefined && this.isTodo(id)) this.skipped.add(id);
+    return this.next();
+  }
+
+  /** Back to the item shown before this one (or the previous one in the queue). */
+  back(): boolean {
+    const prev = this.history.pop();
+    if (prev !== undefined) {
+      this.pos = prev;
+      return true;
+    }
+    if (this.pos > 0 && this.queue.length > 0) {
+      this.pos = Math.min(this.pos, this.queue.length) - 1;
+      return true;
+    }
+    return false;
+  }
+
+  goTo(id: string): void {
+    const i = this.queueIndex.get(id);
+    if (i === undefined) throw new UsageError(`${JSON.stringify(id)} is not in this review session's queue (check the filters).`);
+    if (this.pos < this.queue.length && this.pos !== i) this.history.push(this.pos);
+    this.pos = i;
+  }
+
+  private findTodo(from: number, to: number): number {
+    for (let i = from; i < to; i++) {
+      const id = this.queue[i]!.id;
+      if (this.isTodo(id) && !this.skipped.has(id)) return i;
+    }
+    return -1;
+  }
+}
