@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CarefullyError, ExitCode } from '../errors.js';
 import { assetPath } from '../paths.js';
+import { PROVIDER_NAMES } from '../translate/provider.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const positiveInt = (value: string) => {
@@ -15,7 +16,6 @@ const positiveInt = (value: string) => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1.');
   return n;
 };
-const PROVIDERS = ['pseudo', 'deepl', 'google-v2', 'google-v3', 'libretranslate', 'openai'];
 
 type Runner = (options: Record<string, unknown>) => Promise<number | void>;
 /** Import src/cli/commands/<name>.js and call its run() with the parsed options. */
@@ -80,7 +80,7 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .requiredOption('--source <file>', 'the source dataset (AnswerCarefully-shaped JSON or JSONL)')
     .requiredOption('--to <lang>', 'target language (BCP 47, e.g. ko)')
     .option('--from <lang>', 'translate from ja (question/answer fields) or en (the English fields)', 'ja')
-    .addOption(new Option('--provider <name>', 'machine translation provider').choices(PROVIDERS).default('pseudo'))
+    .addOption(new Option('--provider <name>', 'machine translation provider').choices(PROVIDER_NAMES).default('pseudo'))
     .option('--profile <name>', 'field profile', 'answercarefully')
     .option('--map <role=field>', 'map a role to a field (repeatable)', collect, [])
     .option('--locale-pack <tag>', 'locale pack in locales/ (default: the target language)')
@@ -91,7 +91,7 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .command('translate')
     .description('machine-translate every item not translated yet; safe to stop and rerun (nothing is sent or billed twice)')
     .addOption(projectOption())
-    .addOption(new Option('--provider <name>', "override the project's provider").choices(PROVIDERS))
+    .addOption(new Option('--provider <name>', "override the project's provider").choices(PROVIDER_NAMES))
     .option('--endpoint <url>', 'API endpoint / server URL (self-hosted engines, private endpoints)')
     .option('--model <name>', 'model (openai-compatible endpoints)')
     .option('--formality <level>', 'DeepL formality: more, less, prefer_more, prefer_less')

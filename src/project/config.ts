@@ -4,21 +4,15 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ProjectError } from '../errors.js';
 import { schemaValidator } from '../dataset/validate.js';
-import type { ProviderName } from '../translate/provider.js';
+import type { ProviderName, ProviderSettings } from '../translate/provider.js';
 
 export const CONFIG_FILE = 'carefully.json';
 
-export interface ProviderOptions {
-  endpoint?: string;
-  model?: string;
-  formality?: string;
-  projectId?: string;
-  location?: string;
-  glossaryId?: string;
-  timeoutMs?: number;
+/** carefully.json `provider.options`: the backend settings a project may fix, plus engine knobs. */
+export type ProviderOptions = Partial<Pick<ProviderSettings, 'endpoint' | 'model' | 'formality' | 'projectId' | 'location' | 'glossaryId' | 'timeoutMs'>> & {
   concurrency?: number;
   useContext?: boolean;
-}
+};
 
 export interface ProjectConfig {
   version: 1;

@@ -126,6 +126,8 @@ export interface StatusSummary {
   byState: Record<ItemStateName, number>;
   byDecision: Record<Decision | 'none', number>;
   flagged: number;
+  /** Double annotation: items assigned to a second annotator, and those whose second decision is in. */
+  secondAnnotation: { assigned: number; done: number };
   /** Items of the journal whose IDs are no longer in the source. */
   removed: number;
 }
@@ -135,11 +137,16 @@ export function summarise(states: Iterable<ItemState>, orphans: readonly string[
   const byDecision: Record<Decision | 'none', number> = { transfer: 0, adapt: 0, replace: 0, drop: 0, none: 0 };
   let items = 0;
   let flagged = 0;
+  const secondAnnotation = { assigned: 0, done: 0 };
   for (const s of states) {
     items++;
     byState[s.state]++;
     byDecision[s.decision?.decision ?? 'none']++;
     if (s.flags.length > 0) flagged++;
+    if (s.assignees.length > 0) {
+      secondAnnotation.assigned++;
+      if (s.assignees.every((a) => s.secondaryDecisions[a])) secondAnnotation.done++;
+    }
   }
-  return { items, byState, byDecision, flagged, removed: orphans.length };
+  return { items, byState, byDecision, flagged, secondAnnotation, removed: orphans.length };
 }

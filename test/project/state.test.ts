@@ -57,4 +57,15 @@ describe('foldState', () => {
     assert.equal(s.byDecision.drop, 1);
     assert.equal(s.byDecision.none, 1);
   });
+
+  it('counts items assigned for second annotation and those done', () => {
+    const its = [{ id: 'a', sourceHash: 'h1' }, { id: 'b', sourceHash: 'h1' }, { id: 'c', sourceHash: 'h1' }];
+    const { states } = foldState(its, [
+      ev({ item: 'a', type: 'assign', assignee: 'lee', role: 'secondary' }),
+      ev({ item: 'b', type: 'assign', assignee: 'lee', role: 'secondary' }),
+      ev({ item: 'a', type: 'decision', decision: 'transfer', secondary: true, author: 'lee' }),
+      ev({ item: 'c', type: 'decision', decision: 'transfer', secondary: true, author: 'park' }),
+    ]);
+    assert.deepEqual(summarise(states.values()).secondAnnotation, { assigned: 2, done: 1 });
+  });
 });

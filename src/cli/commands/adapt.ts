@@ -2,25 +2,19 @@ import { UsageError } from '../../errors.js';
 import { defaultAuthor } from '../../project/author.js';
 import { openSession, type OpenedSession } from '../../wizard/open-session.js';
 import { applyAnswers } from '../../wizard/answers-file.js';
-import { describeFilters, parseDoublePercent } from '../../wizard/filters.js';
+import { describeFilters, parseDoublePercent, type RawFilters } from '../../wizard/filters.js';
 import { print, printJson, table, warn } from '../output.js';
 
-export interface AdaptOptions {
+export type AdaptOptions = RawFilters & {
   project: string;
   as?: string;
-  riskArea?: string[];
-  harmType?: string[];
-  only?: string[];
-  state?: string[];
-  ids?: string[];
-  shard?: string;
   answers?: string;
   json?: boolean;
   /** Assign a K% sample of the selected items to a second annotator. */
   double?: string;
   /** The second annotator (default: the author, who then works on the sample). */
   second?: string;
-}
+};
 
 function describeAssignment(a: NonNullable<OpenedSession['assignment']>): string {
   const lines = [

@@ -19,6 +19,9 @@ export async function run(opts: StatusOptions): Promise<void> {
   print(table(Object.entries(summary.byState)));
   print('\nBy decision:');
   print(table(Object.entries(summary.byDecision)));
-  if (summary.flagged) print(`\n${summary.flagged} item(s) flagged for discussion.`);
+  if (summary.flagged) print(`\n${summary.flagged} item(s) flagged for discussion (\`carefully adapt --only flagged\`).`);
+  const second = summary.secondAnnotation;
+  if (second.assigned) print(`\nSecond annotation: ${second.done} of ${second.assigned} assigned item(s) done (\`carefully agreement\` compares them).`);
+  if (summary.removed) print(`\n${summary.removed} item(s) in the journal are no longer in the source file; they are excluded.`);
   if (summary.byState.stale) print(`\n${summary.byState.stale} item(s) are stale: their source text changed. Rerun \`carefully translate\` and \`carefully adapt --state stale\`.`);
 }
