@@ -22,12 +22,14 @@
 import type { SourceItem, TextRole } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
 import type { JournalEvent, NewEvent, ReviewVerdict } from '../project/events.js';
-import { foldState, type ItemState, type ItemStateName } from '../project/state.js';
+import type { ItemState, ItemStateName } from '../project/state.js';
 import { diffSourceTexts, diffText, type DiffPart, type SourceDiff } from '../project/source-snapshot.js';
 import type { LocalePack } from '../adapt/locale-pack-types.js';
 import type { Finding } from '../qa/types.js';
 import { applyFilters, type Filters } from '../wizard/filters.js';
 import { itemDetails, type ItemDetails } from '../wizard/session.js';
+import { ItemStates } from '../wizard/item-states.js';
+import { QueueCursor } from '../wizard/queue-cursor.js';
 import { reviewEvents, reviewRefusal, selfReview, type ReviewAction, type ReviewError, type ReviewOptions } from './review-state.js';
 
 /** States a review session can select with --state: awaiting review (the default), reviewed (to revise a verdict), stale (to see what changed). */
@@ -115,18 +117,13 @@ export class ReviewSession {
   /** Items the filters selected that are the reviewer's own work (left out unless allowSelfReview). */
   readonly own: readonly SourceItem[];
   private readonly pack: LocalePack;
-  private readonly byId: Map<string, SourceItem>;
-  private readonly queueIndex: Map<string, number>;
-  private readonly eventsByItem = new Map<string, JournalEvent[]>();
-  private readonly states: Map<string, ItemState>;
+  private readonly items: ItemStates;
+  private readonly cursor: QueueCursor;
   private readonly views = new Map<string, ReviewView>();
   private readonly verdicts = new Map<string, ReviewVerdict>();
   private readonly edited = new Set<string>();
-  private readonly skipped = new Set<string>();
-  private readonly history: number[] = [];
   private readonly sourceTexts: ReviewSessionInit['sourceTexts'];
   private readonly qa: ReviewSessionInit['qa'];
-  private pos: number;
 
   constructor(init: ReviewSessionInit) {
     checkReviewStates(init.filters?.states);
@@ -136,21 +133,13 @@ export class ReviewSession {
     this.pack = init.pack;
     this.sourceTexts = init.sourceTexts;
     this.qa = init.qa;
-    this.byId = new Map(init.items.map((i) => [i.id, i]));
-    for (const e of init.events) {
-      if (!this.byId.has(e.item)) continue;
-      const list = this.eventsByItem.get(e.item) ?? [];
-      list.push(e);
-      this.eventsByItem.set(e.item, list);
-    }
-    this.states = foldState(init.items, init.events).states;
-    const selected = applyFilters(init.items, this.states, this.filters);
+    this.items = new ItemStates(init.items, init.events);
+    const selected = applyFilters(init.items, this.items.states, this.filters);
     const own = (item: SourceItem) => !this.allowSelfReview && selfReview(this.state(item.id), this.reviewer) !== undefined;
     this.own = selected.filter(own);
     this.queue = selected.filter((item) => !own(item));
-    this.queueIndex = new Map(this.queue.map((item, i) => [item.id, i]));
-    this.pos = this.findTodo(0, this.queue.length);
-    if (this.pos === -1) this.pos = this.queue.length;
+    this.cursor = new QueueCursor(this.queue, (id) => this.isTodo(id));
+    this.cursor.resume();
   }
 
   private get options(): ReviewOptions {
@@ -160,25 +149,25 @@ export class ReviewSession {
   // ---- reading ------------------------------------------------------------
 
   get finished(): boolean {
-    return this.pos >= this.queue.length;
+    return this.cursor.finished;
   }
 
   get currentId(): string | undefined {
-    return this.queue[this.pos]?.id;
+    return this.cursor.currentId;
   }
 
   item(id: string): SourceItem | undefined {
-    return this.byId.get(id);
+    return this.items.item(id);
   }
 
   state(id: string): ItemState {
-    const s = this.states.get(id);
+    const s = this.items.state(id);
     if (!s) throw new UsageError(`${JSON.stringify(id)} is not an item of the source.`);
     return s;
   }
 
   inQueue(id: string): boolean {
-    return this.queueIndex.has(id);
+    return this.cursor.has(id);
   }
 
   /**
@@ -186,7 +175,7 @@ export class ReviewSession {
    * given in this session, and not (since an edit) the reviewer's own work.
    */
   isTodo(id: string): boolean {
-    if (!this.queueIndex.has(id) || this.verdicts.has(id)) return false;
+    if (!this.cursor.has(id) || this.verdicts.has(id)) return false;
     return this.allowSelfReview || selfReview(this.state(id), this.reviewer) === undefined;
   }
 
@@ -198,10 +187,10 @@ export class ReviewSession {
   view(id: string): ReviewView {
     const cached = this.views.get(id);
     if (cached) return cached;
-    const item = this.byId.get(id);
+    const item = this.items.item(id);
     if (!item) throw new UsageError(`${JSON.stringify(id)} is not an item of the source.`);
     const state = this.state(id);
-    const index = this.queueIndex.get(id);
+    const index = this.cursor.indexOf(id);
     const view: ReviewView = {
       item,
       state,
@@ -239,12 +228,12 @@ export class ReviewSession {
     for (const item of this.queue) {
       if (!this.isTodo(item.id)) continue;
       remaining++;
-      if (this.skipped.has(item.id)) skipped++;
+      if (this.cursor.isSkipped(item.id)) skipped++;
     }
     const verdicts = [...this.verdicts.values()];
     const handedOn = [...this.edited].filter((id) => !this.verdicts.has(id) && !this.isTodo(id)).length;
     return {
-      position: this.finished ? 0 : this.pos + 1,
+      position: this.finished ? 0 : this.cursor.position + 1,
       total: this.queue.length,
       approved: verdicts.filter((v) => v === 'approve').length,
       rejected: verdicts.filter((v) => v === 'reject').length,
@@ -266,7 +255,7 @@ export class ReviewSession {
    */
   eventsFor(action: ReviewAction, id: string | undefined = this.currentId): NewEvent[] {
     if (id === undefined) throw new UsageError('There is no current item: the review session is finished.');
-    const item = this.byId.get(id);
+    const item = this.items.item(id);
     if (!item) throw new UsageError(`${JSON.stringify(id)} is not an item of the source.`);
     const act: ReviewAction = action.type === 'edit' ? { ...action, text: action.text.trim() } : action;
     return reviewEvents(item, this.state(id), act, this.options);
@@ -274,76 +263,39 @@ export class ReviewSession {
 
   /** Take events that were written to the journal: re-fold the items they touch. Returns their IDs. */
   commit(written: readonly JournalEvent[]): string[] {
-    const touched = new Set<string>();
-    for (const e of written) {
-      if (!this.byId.has(e.item)) continue;
-      const list = this.eventsByItem.get(e.item) ?? [];
-      list.push(e);
-      this.eventsByItem.set(e.item, list);
-      touched.add(e.item);
-      if (e.author !== this.reviewer) continue;
+    const touched = this.items.add(written, (e) => {
+      if (e.author !== this.reviewer) return;
       if (e.type === 'review') {
         this.verdicts.set(e.item, e.verdict);
-        this.skipped.delete(e.item);
+        this.cursor.unskip(e.item);
       } else if (e.type === 'edit') {
         this.edited.add(e.item);
         // A new text needs a new verdict, even from a reviewer who gave one earlier in this session.
         this.verdicts.delete(e.item);
       }
-    }
-    for (const id of touched) {
-      const folded = foldState([this.byId.get(id)!], this.eventsByItem.get(id)!).states.get(id)!;
-      this.states.set(id, folded);
-      this.views.delete(id);
-    }
-    return [...touched];
+    });
+    for (const id of touched) this.views.delete(id);
+    return touched;
   }
 
   // ---- navigation (as in the adapt session) -------------------------------
 
   /** Move to the next item awaiting review after the current one, wrapping around; skipped items are passed over. False when none is left. */
   next(): boolean {
-    const from = Math.min(this.pos, this.queue.length);
-    let to = this.findTodo(from + 1, this.queue.length);
-    if (to === -1) to = this.findTodo(0, from + 1);
-    if (this.pos < this.queue.length) this.history.push(this.pos);
-    this.pos = to === -1 ? this.queue.length : to;
-    return to !== -1;
+    return this.cursor.next();
   }
 
   /** Leave the current item without a verdict; it stays in the queue for the next session. */
   skip(): boolean {
-    const id = this.currentId;
-    if (id !== undefined && this.isTodo(id)) this.skipped.add(id);
-    return this.next();
+    return this.cursor.skip();
   }
 
   /** Back to the item shown before this one (or the previous one in the queue). */
   back(): boolean {
-    const prev = this.history.pop();
-    if (prev !== undefined) {
-      this.pos = prev;
-      return true;
-    }
-    if (this.pos > 0 && this.queue.length > 0) {
-      this.pos = Math.min(this.pos, this.queue.length) - 1;
-      return true;
-    }
-    return false;
+    return this.cursor.back();
   }
 
   goTo(id: string): void {
-    const i = this.queueIndex.get(id);
-    if (i === undefined) throw new UsageError(`${JSON.stringify(id)} is not in this review session's queue (check the filters).`);
-    if (this.pos < this.queue.length && this.pos !== i) this.history.push(this.pos);
-    this.pos = i;
-  }
-
-  private findTodo(from: number, to: number): number {
-    for (let i = from; i < to; i++) {
-      const id = this.queue[i]!.id;
-      if (this.isTodo(id) && !this.skipped.has(id)) return i;
-    }
-    return -1;
+    if (!this.cursor.goTo(id)) throw new UsageError(`${JSON.stringify(id)} is not in this review session's queue (check the filters).`);
   }
 }

@@ -3,10 +3,11 @@
  * view, so the layout is tested without a terminal. screens.ts prints it and
  * draws the prompts below it.
  */
-import type { TextRole } from '../dataset/item.js';
+import type { SourceItem, TextRole } from '../dataset/item.js';
 import { describeLabel } from '../dataset/taxonomy.js';
 import { diffText, type DiffPart, type SourceDiff } from '../project/source-snapshot.js';
 import { DECISIONS } from '../adapt/decisions.js';
+import type { ItemState } from '../project/state.js';
 import type { ItemView, Progress } from './session.js';
 
 /** The action menu: one key each, in the order shown. Keys never change meaning. */
@@ -129,6 +130,46 @@ export function sourceDiffLines(diff: SourceDiff, st: Style = PLAIN, indent = ' 
   return diff.fields.filter((f) => f.changed).flatMap((f) => block(f.field === 'question' ? 'Q' : 'A', showDiffParts(f.parts, st), indent));
 }
 
+// ---- parts of the adapt and the review screens --------------------------------
+
+/** The line between the parts of an item screen. */
+export function ruleLine(st: Style, width: number): string {
+  return st.dim('─'.repeat(Math.max(10, Math.min(width - 1, 100))));
+}
+
+/** "test-0001  translated · not Japan-specific", then the item's taxonomy. */
+export function itemHeadLines(item: SourceItem, tag: string, st: Style): string[] {
+  const tags = [tag, item.japanSpecific === true ? 'Japan-specific' : item.japanSpecific === false ? 'not Japan-specific' : undefined].filter(Boolean);
+  return [
+    `${st.bold(item.id)}  ${st.dim(tags.join(' · '))}`,
+    `  Risk area      ${describeLabel('riskArea', item.riskArea)}`,
+    `  Harm type      ${describeLabel('harmType', item.harmType)}`,
+    `  Specific harm  ${item.specificHarm ?? '(none)'}`,
+  ];
+}
+
+/** The Japanese source, its English version when the item has one, and the machine translation when there is one. */
+export function sourceAndMtLines(item: SourceItem, mt: ItemState['mt'], st: Style): string[] {
+  const out = ['', st.bold('Japanese source'), ...block('Q', item.question), ...block('A', item.answer)];
+  if (item.questionEn !== undefined || item.answerEn !== undefined) {
+    out.push(st.bold('English'), ...block('Q', item.questionEn ?? '(none)'), ...block('A', item.answerEn ?? '(none)'));
+  }
+  if (mt) {
+    const label = mt.isTranslation ? mt.label : st.yellow(mt.label);
+    out.push(st.bold(`Machine translation · ${label}`), ...block('Q', mt.question), ...block('A', mt.answer));
+  }
+  return out;
+}
+
+/** A recorded checklist answer, padded: green when it changes nothing, yellow otherwise. */
+export function checklistAnswer(answer: string, effect: string | undefined, st: Style): string {
+  return effect === 'ok' ? st.green(answer.padEnd(3)) : st.yellow(answer.padEnd(3));
+}
+
+export function flagLines(flags: ItemState['flags'], st: Style): string[] {
+  return flags.map((f) => st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`));
+}
+
 export function renderItem(view: ItemView, progress: Progress, opts: RenderOptions = {}): string {
   const withHelp = layout(view, progress, opts, true);
   if (opts.height === undefined || screenRows(withHelp, opts.width ?? 100) < opts.height) return withHelp;
@@ -140,7 +181,7 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   const width = opts.width ?? 100;
   const { item, state: s } = view;
   const out: string[] = [];
-  const rule = st.dim('─'.repeat(Math.max(10, Math.min(width - 1, 100))));
+  const rule = ruleLine(st, width);
 
   if (opts.header) out.push(st.dim(opts.header));
   out.push(`${st.bold(`Item ${view.position}/${view.total}`)} · ${describeProgress(progress)}`);
@@ -149,22 +190,12 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
     out.push(st.cyan(st.bold('Second annotation: your decision is compared, not applied.')));
     out.push(st.dim("  You were assigned this item (adapt --double) to decide it independently: the primary localizer's edits and decision are hidden, and `carefully agreement` compares the two."));
   }
-  const tags = [view.secondary ? 'second annotation' : s.state, item.japanSpecific === true ? 'Japan-specific' : item.japanSpecific === false ? 'not Japan-specific' : undefined].filter(Boolean);
-  out.push(`${st.bold(item.id)}  ${st.dim(tags.join(' · '))}`);
-  out.push(`  Risk area      ${describeLabel('riskArea', item.riskArea)}`);
-  out.push(`  Harm type      ${describeLabel('harmType', item.harmType)}`);
-  out.push(`  Specific harm  ${item.specificHarm ?? '(none)'}`);
+  out.push(...itemHeadLines(item, view.secondary ? 'second annotation' : s.state, st));
   const annotations = Object.entries(item.annotations ?? {});
   if (annotations.length) out.push(`  Annotations    ${annotations.map(([k, v]) => `${k}: ${annotationText(v)}`).join('; ')}`);
 
-  out.push('', st.bold('Japanese source'), ...block('Q', item.question), ...block('A', item.answer));
-  if (item.questionEn !== undefined || item.answerEn !== undefined) {
-    out.push(st.bold('English'), ...block('Q', item.questionEn ?? '(none)'), ...block('A', item.answerEn ?? '(none)'));
-  }
-  if (s.mt) {
-    const label = s.mt.isTranslation ? s.mt.label : st.yellow(s.mt.label);
-    out.push(st.bold(`Machine translation · ${label}`), ...block('Q', s.mt.question), ...block('A', s.mt.answer));
-  } else {
+  out.push(...sourceAndMtLines(item, s.mt, st));
+  if (!s.mt) {
     out.push(st.yellow('No machine translation yet: run `carefully translate`, or write the target text with [e]dit.'));
   }
   const edited = (['question', 'answer'] as TextRole[]).filter((f) => s.edited[f]);
@@ -182,7 +213,7 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   if (r && s.state === 'rejected') out.push(st.red(`Rejected by ${r.author}${r.comment ? `: ${r.comment}` : ' (no comment)'} — rework it and decide again.`));
   else if (r && s.state !== 'approved') out.push(st.dim(`Earlier rejected by ${r.author}${r.comment ? `: ${r.comment}` : ''}`));
   if (view.stale) out.push(...renderStale(view, st));
-  for (const f of s.flags) out.push(st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`));
+  out.push(...flagLines(s.flags, st));
 
   if (view.suggestions.length) out.push('', st.bold('Known equivalents'), ...view.suggestions.map((x) => `  ${x}`));
 
@@ -191,7 +222,7 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   const checklistNote = view.secondary ? st.dim(' · for reference: a second annotation records only the decision') : helpHidden ? st.dim(' · help for each question in [c]') : '';
   out.push('', st.bold(`Checklist · ${view.answered}/${n} answered · proposes ${view.proposed}`) + checklistNote);
   view.checklist.forEach((q, i) => {
-    const answer = q.answer ? (q.effect === 'ok' ? st.green(q.answer.padEnd(3)) : st.yellow(q.answer.padEnd(3))) : st.dim('·'.padEnd(3));
+    const answer = q.answer ? checklistAnswer(q.answer, q.effect, st) : st.dim('·'.padEnd(3));
     out.push(`  ${String(i + 1).padStart(2)}. ${answer} ${q.prompt}${q.answer && q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`);
     if (q.help && showHelp) out.push(st.dim(`         ${cut(q.help.split('\n')[0]!, Math.max(20, width - 10))}`));
   });

@@ -6,10 +6,9 @@
  * Tuned for speed: everything a verdict needs on one screen, the change from
  * the machine translation as a diff, and Enter approves.
  */
-import { describeLabel } from '../dataset/taxonomy.js';
 import type { ReviewProgress, ReviewView } from '../review/review-session.js';
 import type { Severity } from '../qa/types.js';
-import { PLAIN, block, showDiffParts, sourceDiffLines, type RenderOptions, type Style } from './render-item.js';
+import { PLAIN, block, checklistAnswer, flagLines, itemHeadLines, ruleLine, showDiffParts, sourceAndMtLines, sourceDiffLines, type RenderOptions, type Style } from './render-item.js';
 
 /** The review menu: one key each, in the order shown; Enter alone approves. Keys never change meaning. */
 export const REVIEW_MENU = [
@@ -43,25 +42,13 @@ export function renderReviewItem(view: ReviewView, progress: ReviewProgress, opt
   const width = opts.width ?? 100;
   const { item, state: s } = view;
   const out: string[] = [];
-  const rule = st.dim('─'.repeat(Math.max(10, Math.min(width - 1, 100))));
+  const rule = ruleLine(st, width);
 
   if (opts.header) out.push(st.dim(opts.header));
   out.push(`${st.bold(`Review ${view.position}/${view.total}`)} · ${describeReviewProgress(progress)}`);
   out.push(rule);
-  const tags = [s.state, item.japanSpecific === true ? 'Japan-specific' : item.japanSpecific === false ? 'not Japan-specific' : undefined].filter(Boolean);
-  out.push(`${st.bold(item.id)}  ${st.dim(tags.join(' · '))}`);
-  out.push(`  Risk area      ${describeLabel('riskArea', item.riskArea)}`);
-  out.push(`  Harm type      ${describeLabel('harmType', item.harmType)}`);
-  out.push(`  Specific harm  ${item.specificHarm ?? '(none)'}`);
-
-  out.push('', st.bold('Japanese source'), ...block('Q', item.question), ...block('A', item.answer));
-  if (item.questionEn !== undefined || item.answerEn !== undefined) {
-    out.push(st.bold('English'), ...block('Q', item.questionEn ?? '(none)'), ...block('A', item.answerEn ?? '(none)'));
-  }
-  if (s.mt) {
-    const label = s.mt.isTranslation ? s.mt.label : st.yellow(s.mt.label);
-    out.push(st.bold(`Machine translation · ${label}`), ...block('Q', s.mt.question), ...block('A', s.mt.answer));
-  }
+  out.push(...itemHeadLines(item, s.state, st));
+  out.push(...sourceAndMtLines(item, s.mt, st));
   const changed = view.changes?.filter((c) => c.changed) ?? [];
   if (!view.changes) {
     out.push(st.bold('Final text · written by hand (no machine translation)'), ...block('Q', s.question ?? '(none)'), ...block('A', s.answer ?? '(none)'));
@@ -84,10 +71,10 @@ export function renderReviewItem(view: ReviewView, progress: ReviewProgress, opt
   const answered = view.checklist.filter((q) => q.answer !== undefined);
   out.push(`Checklist · ${view.answered}/${view.checklist.length} answered · proposes ${view.proposed}`);
   for (const q of answered) {
-    const answer = q.effect === 'ok' ? st.green(q.answer!.padEnd(3)) : st.yellow(q.answer!.padEnd(3));
+    const answer = checklistAnswer(q.answer!, q.effect, st);
     out.push(`  ${answer} ${q.prompt}${q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`);
   }
-  for (const f of s.flags) out.push(st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`));
+  out.push(...flagLines(s.flags, st));
 
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of view.findings) counts[f.severity]++;

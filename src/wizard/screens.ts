@@ -12,10 +12,13 @@
 import { Writable } from 'node:stream';
 import { editor, expand, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
-import type { ChecklistAnswer, Decision, JournalEvent, NewEvent } from '../project/events.js';
+import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
 import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../adapt/decisions.js';
 import { ActionError, type AdaptSession, type ChecklistEntry, type Progress } from './session.js';
-import { PLAIN, menuFor, renderItem, renderSummary, type MenuAction, type Style } from './render-item.js';
+import { menuFor, renderItem, renderSummary, type MenuAction } from './render-item.js';
+import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
+
+export type { Journal, WizardOptions } from './wizard-loop.js';
 
 /** inquirer's prompt context (the subset we pass on). */
 export interface PromptContext {
@@ -60,7 +63,12 @@ export interface ActionPromptConfig {
 /** The single-key action menu: type the key, then Enter (h + Enter lists every action). */
 export function actionPrompt(config: ActionPromptConfig, context?: PromptContext): Promise<MenuAction> {
   const choices = menuFor({ flagged: config.flagged, secondary: config.secondary ?? false }).map((m) => ({ key: m.key, name: m.label, value: m.action }));
-  return expand<MenuAction>({ message: `${config.position ? `[${config.position}] ` : ''}${config.itemId} ›`, choices }, own(context));
+  return expand<MenuAction>({ message: menuMessage(config), choices }, own(context));
+}
+
+/** The action menu's question: "[4/36] test-0003 ›". */
+export function menuMessage(config: { itemId: string; position?: string }): string {
+  return `${config.position ? `[${config.position}] ` : ''}${config.itemId} ›`;
 }
 
 export type ChecklistReply = ChecklistAnswer | 'skip' | 'stop';
@@ -178,122 +186,89 @@ export function flagPrompt(context?: PromptContext): Promise<string> {
   return input({ message: 'What should be discussed? (note for the flag)', required: true, validate: (v) => v.trim() !== '' || 'Write a note.' }, own(context));
 }
 
-// ---- the session loop -------------------------------------------------------
-
-export interface Journal {
-  append(events: readonly NewEvent[]): Promise<JournalEvent[]>;
-}
-
-export interface WizardOptions {
-  /** Where the item screens go (default: stdout); prompts use `context`. */
-  output?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
-  context?: PromptContext;
-  style?: Style;
-  /** Edit inline instead of in $EDITOR. */
-  inlineEdit?: boolean;
-  /** Clear the terminal before each item (default: when output is a terminal). */
-  clear?: boolean;
-  header?: string;
-  /** Shown on the first screen (warnings from loading the project). */
-  notice?: string;
-}
-
-export interface WizardResult {
-  quit: boolean;
-  progress: Progress;
-}
-
 /** Use the inline editor when asked to, or when no editor is configured (rather than falling back to vi). */
 export function wantsInlineEdit(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.CAREFULLY_INLINE_EDIT === '1' || !(env.VISUAL || env.EDITOR);
 }
 
-export async function runWizard(session: AdaptSession, journal: Journal, opts: WizardOptions = {}): Promise<WizardResult> {
-  const out = opts.output ?? process.stdout;
-  const st = opts.style ?? PLAIN;
-  const ctx = opts.context;
-  const clear = opts.clear ?? Boolean(out.isTTY);
-  let notice = opts.notice;
+/** [e]dit in both wizards: which text (fieldPrompt), then its new text (editPrompt); undefined when cancelled. */
+export async function editTextPrompt(
+  current: { question?: string; answer?: string },
+  opts: Pick<WizardOptions, 'inlineEdit'>,
+  context?: PromptContext,
+): Promise<{ field: TextRole; text: string } | undefined> {
+  const field = await fieldPrompt(context);
+  if (field === 'cancel') return undefined;
+  const text = await editPrompt({ field, current: current[field] ?? '', inline: opts.inlineEdit ?? wantsInlineEdit() }, context);
+  return { field, text };
+}
 
-  /** The rule of the wizard: written and fsynced, then committed, before anything else is shown. */
-  const save = async (events: NewEvent[]): Promise<number> => {
-    if (events.length === 0) return 0;
-    session.commit(await journal.append(events));
-    return events.length;
-  };
+// ---- the session loop -------------------------------------------------------
+
+export type WizardResult = LoopResult<Progress>;
+
+export async function runWizard(session: AdaptSession, journal: Journal, opts: WizardOptions = {}): Promise<WizardResult> {
+  const screen = new WizardScreen(opts);
+  const st = screen.style;
+  const ctx = opts.context;
+  const save = saver(session, journal);
 
   if (session.queue.length === 0) {
-    out.write(`${notice ? `${notice}\n` : ''}No item matches these filters: nothing to do.\n`);
+    screen.out.write(`${opts.notice ? `${opts.notice}\n` : ''}No item matches these filters: nothing to do.\n`);
     return { quit: false, progress: session.progress() };
   }
-  while (!session.finished) {
-    const view = session.current()!;
-    const id = view.item.id;
-    if (clear) out.write('\x1b[2J\x1b[3J\x1b[H');
-    out.write(`${renderItem(view, session.progress(), { style: st, width: out.columns ?? 100, ...(out.rows ? { height: out.rows } : {}), ...(opts.header ? { header: opts.header } : {}), ...(notice ? { notice } : {}) })}\n`);
-    notice = undefined;
-    const action = await actionPrompt({ itemId: id, position: `${view.position}/${view.total}`, flagged: view.state.flags.length > 0, secondary: view.secondary }, ctx);
-    try {
-      switch (action) {
-        case 'accept':
-          await save(session.eventsFor({ type: 'accept' }));
-          notice = st.green(view.secondary ? `Saved your second-annotation decision on ${id}: transfer (compared, not applied).` : `Saved ${id}: transfer.`);
-          session.next();
-          break;
-        case 'edit': {
-          const field = await fieldPrompt(ctx);
-          if (field === 'cancel') break;
-          const text = await editPrompt({ field, current: view.state[field] ?? '', inline: opts.inlineEdit ?? wantsInlineEdit() }, ctx);
-          const n = await save(session.eventsFor({ type: 'edit', field, text }));
-          notice = n ? st.green(`Saved the edited ${field}.`) : `The ${field} is unchanged.`;
-          break;
-        }
-        case 'checklist':
-          notice = await runChecklist(session, save, ctx);
-          break;
-        case 'decide': {
-          // A second annotator's current decision is their own, never the primary one (which they do not see).
-          const current = view.secondary ? view.ownSecondary : view.state.decision;
-          const hasText = view.state.question !== undefined && view.state.answer !== undefined;
-          const { decision, rationale } = await decisionPrompt({ proposed: view.proposed, hasText, ...(current ? { current: { decision: current.decision, ...(current.rationale ? { rationale: current.rationale } : {}) } } : {}) }, ctx);
-          await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}) }));
-          notice = st.green(view.secondary ? `Saved your second-annotation decision on ${id}: ${decision} (compared, not applied).` : `Saved ${id}: ${decision}.`);
-          // Not refused (the localizer may edit later, e.g. after a discussion), but QA will report it.
-          const s = session.state(id);
-          if (!view.secondary && (decision === 'adapt' || decision === 'replace') && !s.edited.question && !s.edited.answer) {
-            notice += st.yellow(` Note: the text is still the machine translation; [b]ack and [e]dit it, or QA will report it.`);
+  return runLoop(
+    session,
+    {
+      render: renderItem,
+      prompt: (view) => actionPrompt({ itemId: view.item.id, position: `${view.position}/${view.total}`, flagged: view.state.flags.length > 0, secondary: view.secondary }, ctx),
+      skipped: (id) => `Skipped ${id}; it stays undecided.`,
+      summary: (progress, finished) => renderSummary(progress, { style: st, finished }),
+      isRefusal: (e) => e instanceof ActionError,
+      act: async (action, view) => {
+        const id = view.item.id;
+        switch (action) {
+          case 'accept':
+            await save(session.eventsFor({ type: 'accept' }));
+            session.next();
+            return st.green(view.secondary ? `Saved your second-annotation decision on ${id}: transfer (compared, not applied).` : `Saved ${id}: transfer.`);
+          case 'edit': {
+            const edit = await editTextPrompt(view.state, opts, ctx);
+            if (!edit) return undefined;
+            const n = await save(session.eventsFor({ type: 'edit', ...edit }));
+            return n ? st.green(`Saved the edited ${edit.field}.`) : `The ${edit.field} is unchanged.`;
           }
-          session.next();
-          break;
+          case 'checklist':
+            return runChecklist(session, save, ctx);
+          case 'decide': {
+            // A second annotator's current decision is their own, never the primary one (which they do not see).
+            const current = view.secondary ? view.ownSecondary : view.state.decision;
+            const hasText = view.state.question !== undefined && view.state.answer !== undefined;
+            const { decision, rationale } = await decisionPrompt({ proposed: view.proposed, hasText, ...(current ? { current: { decision: current.decision, ...(current.rationale ? { rationale: current.rationale } : {}) } } : {}) }, ctx);
+            await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}) }));
+            let notice = st.green(view.secondary ? `Saved your second-annotation decision on ${id}: ${decision} (compared, not applied).` : `Saved ${id}: ${decision}.`);
+            // Not refused (the localizer may edit later, e.g. after a discussion), but QA will report it.
+            const s = session.state(id);
+            if (!view.secondary && (decision === 'adapt' || decision === 'replace') && !s.edited.question && !s.edited.answer) {
+              notice += st.yellow(` Note: the text is still the machine translation; [b]ack and [e]dit it, or QA will report it.`);
+            }
+            session.next();
+            return notice;
+          }
+          case 'flag': {
+            const note = await flagPrompt(ctx);
+            await save(session.eventsFor({ type: 'flag', note }));
+            return st.yellow(`Flagged ${id} for discussion.`);
+          }
+          case 'unflag':
+            await save(session.eventsFor({ type: 'unflag' }));
+            return `Flags of ${id} resolved.`;
         }
-        case 'flag': {
-          const note = await flagPrompt(ctx);
-          await save(session.eventsFor({ type: 'flag', note }));
-          notice = st.yellow(`Flagged ${id} for discussion.`);
-          break;
-        }
-        case 'unflag':
-          await save(session.eventsFor({ type: 'unflag' }));
-          notice = `Flags of ${id} resolved.`;
-          break;
-        case 'skip':
-          session.skip();
-          if (view.todo) notice = `Skipped ${id}; it stays undecided.`;
-          break;
-        case 'back':
-          if (!session.back()) notice = 'This is the first item.';
-          break;
-        case 'quit':
-          out.write(`${renderSummary(session.progress(), { style: st, finished: false })}\n`);
-          return { quit: true, progress: session.progress() };
-      }
-    } catch (e) {
-      if (!(e instanceof ActionError)) throw e;
-      notice = st.red(e.message);
-    }
-  }
-  out.write(`${notice ? `${notice}\n` : ''}${renderSummary(session.progress(), { style: st, finished: true })}\n`);
-  return { quit: false, progress: session.progress() };
+      },
+    },
+    screen,
+    opts.notice,
+  );
 }
 
 /**

@@ -13,13 +13,15 @@
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, NewEvent } from '../project/events.js';
-import { foldState, type ItemState, type ItemStateName } from '../project/state.js';
+import type { ItemState, ItemStateName } from '../project/state.js';
 import type { ChecklistEffect, LocalePack } from '../adapt/locale-pack-types.js';
 import { applicableQuestions, effectOf, renderQuestion, summariseEffects, CHECKLIST_ANSWERS } from '../adapt/checklist.js';
 import { findEquivalents, itemTexts, suggestionsFor } from '../adapt/equivalents.js';
 import { DECISIONS, validateDecision } from '../adapt/decisions.js';
 import { diffSourceTexts, type SourceDiff } from '../project/source-snapshot.js';
 import { applyFilters, type Filters } from './filters.js';
+import { ItemStates } from './item-states.js';
+import { QueueCursor } from './queue-cursor.js';
 
 /** No current decision: the localizer still has to decide (rejected and stale items must be redone). */
 export const UNFINISHED_STATES: readonly ItemStateName[] = ['untranslated', 'translated', 'rejected', 'stale'];
@@ -180,63 +182,50 @@ export class AdaptSession {
    * from the other shard).
    */
   readonly secondaryMode: boolean;
-  private readonly byId: Map<string, SourceItem>;
-  private readonly queueIndex: Map<string, number>;
-  private readonly eventsByItem = new Map<string, JournalEvent[]>();
-  private readonly states: Map<string, ItemState>;
+  private readonly items: ItemStates;
+  private readonly cursor: QueueCursor;
   private readonly views = new Map<string, ItemView>();
-  private readonly skipped = new Set<string>();
   private readonly decidedHere = new Set<string>();
-  private readonly history: number[] = [];
   private readonly sourceTexts: SessionInit['sourceTexts'];
-  private pos: number;
 
   constructor(init: SessionInit) {
     this.author = init.author;
     this.pack = init.pack;
     this.filters = init.filters ?? {};
     this.sourceTexts = init.sourceTexts;
-    this.byId = new Map(init.items.map((i) => [i.id, i]));
-    for (const e of init.events) {
-      if (!this.byId.has(e.item)) continue;
-      const list = this.eventsByItem.get(e.item) ?? [];
-      list.push(e);
-      this.eventsByItem.set(e.item, list);
-    }
-    this.states = foldState(init.items, init.events).states;
-    const selected = applyFilters(init.items, this.states, this.filters);
+    this.items = new ItemStates(init.items, init.events);
+    const selected = applyFilters(init.items, this.items.states, this.filters);
     const assigned = selected.filter((item) => this.isSecondary(item.id));
     this.secondaryMode = assigned.length > 0;
     this.queue = this.secondaryMode ? assigned : selected;
-    this.queueIndex = new Map(this.queue.map((item, i) => [item.id, i]));
+    this.cursor = new QueueCursor(this.queue, (id) => this.isTodo(id));
     this.revisit = this.filters.ids !== undefined || (this.filters.states ?? []).some((s) => !UNFINISHED_STATES.includes(s));
     // Resume: the first item of the queue that still needs a decision.
-    this.pos = this.findTodo(0, this.queue.length);
-    if (this.pos === -1) this.pos = this.queue.length;
+    this.cursor.resume();
   }
 
   // ---- reading ------------------------------------------------------------
 
   /** True when no current item is left (everything decided or skipped). */
   get finished(): boolean {
-    return this.pos >= this.queue.length;
+    return this.cursor.finished;
   }
 
   /** 0-based index of the current item in the queue (queue.length when finished). */
   get index(): number {
-    return this.pos;
+    return this.cursor.position;
   }
 
   get currentId(): string | undefined {
-    return this.queue[this.pos]?.id;
+    return this.cursor.currentId;
   }
 
   item(id: string): SourceItem | undefined {
-    return this.byId.get(id);
+    return this.items.item(id);
   }
 
   state(id: string): ItemState {
-    const s = this.states.get(id);
+    const s = this.items.state(id);
     if (!s) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
     return s;
   }
@@ -255,7 +244,7 @@ export class AdaptSession {
   /** Whether the item still needs a decision in this session. */
   isTodo(id: string): boolean {
     const s = this.state(id);
-    const revisit = this.revisit && this.queueIndex.has(id) && !this.decidedHere.has(id);
+    const revisit = this.revisit && this.cursor.has(id) && !this.decidedHere.has(id);
     if (this.isSecondary(id)) return !s.secondaryDecisions[this.author] || revisit;
     if (UNFINISHED_STATES.includes(s.state)) return true;
     return revisit;
@@ -270,12 +259,12 @@ export class AdaptSession {
   view(id: string): ItemView {
     const cached = this.views.get(id);
     if (cached) return cached;
-    const item = this.byId.get(id);
+    const item = this.items.item(id);
     if (!item) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
     const recorded = this.state(id);
     const secondary = this.isSecondary(id);
     const state = secondary ? blind(recorded) : recorded;
-    const index = this.queueIndex.get(id);
+    const index = this.cursor.indexOf(id);
     const view: ItemView = {
       item,
       state,
@@ -293,7 +282,7 @@ export class AdaptSession {
   }
 
   private staleInfo(item: SourceItem, from: string): StaleInfo {
-    const mts = (this.eventsByItem.get(item.id) ?? []).filter((e): e is MtEvent => e.type === 'mt');
+    const mts = this.items.events(item.id).filter((e): e is MtEvent => e.type === 'mt');
     const oldMt = mts.filter((e) => e.sourceHash !== item.sourceHash).at(-1);
     const newMt = mts.filter((e) => e.sourceHash === item.sourceHash).at(-1);
     const info: StaleInfo = { from };
@@ -324,10 +313,10 @@ export class AdaptSession {
       }
       if (this.isTodo(item.id)) {
         remaining++;
-        if (this.skipped.has(item.id)) skipped++;
+        if (this.cursor.isSkipped(item.id)) skipped++;
       }
     }
-    return { position: this.finished ? 0 : this.pos + 1, total: this.queue.length, decided, remaining, skipped, byDecision, byState, decidedThisSession: this.decidedHere.size, secondary: this.secondaryMode };
+    return { position: this.finished ? 0 : this.cursor.position + 1, total: this.queue.length, decided, remaining, skipped, byDecision, byState, decidedThisSession: this.decidedHere.size, secondary: this.secondaryMode };
   }
 
   // ---- actions ------------------------------------------------------------
@@ -389,7 +378,7 @@ export class AdaptSession {
   private eventsWith(action: Action, id: string | undefined, pending: Partial<Record<TextRole, string>>): NewEvent[] {
     if (NAVIGATION.includes(action.type)) return [];
     if (id === undefined) throw new ActionError('There is no current item: the session is finished.', 'id');
-    const item = this.byId.get(id);
+    const item = this.items.item(id);
     if (!item) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
     const recorded = this.state(id);
     const s = { ...recorded, question: pending.question ?? recorded.question, answer: pending.answer ?? recorded.answer };
@@ -466,25 +455,14 @@ export class AdaptSession {
    * touch. Returns the IDs whose state changed.
    */
   commit(written: readonly JournalEvent[]): string[] {
-    const touched = new Set<string>();
-    for (const e of written) {
-      if (!this.byId.has(e.item)) continue;
-      const list = this.eventsByItem.get(e.item) ?? [];
-      list.push(e);
-      this.eventsByItem.set(e.item, list);
-      touched.add(e.item);
+    const touched = this.items.add(written, (e) => {
       if (e.type === 'decision' && (!e.secondary || e.author === this.author)) {
         this.decidedHere.add(e.item);
-        this.skipped.delete(e.item);
+        this.cursor.unskip(e.item);
       }
-    }
-    for (const id of touched) {
-      // An item's state depends only on its own events, so folding it alone is exact.
-      const folded = foldState([this.byId.get(id)!], this.eventsByItem.get(id)!).states.get(id)!;
-      this.states.set(id, folded);
-      this.views.delete(id);
-    }
-    return [...touched];
+    });
+    for (const id of touched) this.views.delete(id);
+    return touched;
   }
 
   // ---- navigation ---------------------------------------------------------
@@ -511,54 +489,27 @@ export class AdaptSession {
    * Returns false when none is left (the session is finished).
    */
   next(): boolean {
-    const from = Math.min(this.pos, this.queue.length);
-    let to = this.findTodo(from + 1, this.queue.length);
-    if (to === -1) to = this.findTodo(0, from + 1);
-    if (this.pos < this.queue.length) this.history.push(this.pos);
-    this.pos = to === -1 ? this.queue.length : to;
-    return to !== -1;
+    return this.cursor.next();
   }
 
   /** Leave the current item undecided and move on; it stays first in line for the next session. */
   skip(): boolean {
-    const id = this.currentId;
-    if (id !== undefined && this.isTodo(id)) this.skipped.add(id);
-    return this.next();
+    return this.cursor.skip();
   }
 
   /** Back to the item shown before this one (or the previous one in the queue). */
   back(): boolean {
-    const prev = this.history.pop();
-    if (prev !== undefined) {
-      this.pos = prev;
-      return true;
-    }
-    if (this.pos > 0 && this.queue.length > 0) {
-      this.pos = Math.min(this.pos, this.queue.length) - 1;
-      return true;
-    }
-    return false;
+    return this.cursor.back();
   }
 
   /** Jump to an item of the queue. */
   goTo(id: string): void {
-    const i = this.queueIndex.get(id);
-    if (i === undefined) throw new ActionError(`${JSON.stringify(id)} is not in this session's queue (check the filters).`, 'id');
-    if (this.pos < this.queue.length && this.pos !== i) this.history.push(this.pos);
-    this.pos = i;
+    if (!this.cursor.goTo(id)) throw new ActionError(`${JSON.stringify(id)} is not in this session's queue (check the filters).`, 'id');
   }
 
   /** Whether the ID is in the filtered queue. */
   inQueue(id: string): boolean {
-    return this.queueIndex.has(id);
-  }
-
-  private findTodo(from: number, to: number): number {
-    for (let i = from; i < to; i++) {
-      const id = this.queue[i]!.id;
-      if (this.isTodo(id) && !this.skipped.has(id)) return i;
-    }
-    return -1;
+    return this.cursor.has(id);
   }
 }
 

@@ -9,37 +9,20 @@
  * shows, with a timeout, instead of sleeping blindly.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, cli } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
-import { TmuxServer, hasTmux, type Terminal } from '../helpers/tmux.js';
+import { terminalProject } from '../helpers/terminal-project.js';
+import type { Terminal } from '../helpers/tmux.js';
 
 describe('adapt in a real terminal (tmux)', function () {
   this.timeout(60_000);
-  let tmp: TempDir;
-  let project: string;
-  let env: Record<string, string>;
-  let tmux: TmuxServer | undefined;
-  const adapt = (): Terminal => tmux!.terminal(project, [process.execPath, BIN, 'adapt'], env);
-
-  before(function () {
-    if (!hasTmux()) this.skip();
-    tmp = new TempDir();
-    tmux = new TmuxServer(tmp.join('tmux.sock'));
-    project = tmp.join('p');
-    assert.equal(cli(['init', project, '--source', tmp.json('ac.json', makeRecords(6)), '--to', 'ko']).code, 0);
-    assert.equal(cli(['translate', '-p', project]).code, 0);
+  const t = terminalProject({
     // An "editor" that replaces the file's text, as a person would in vi.
-    const editor = tmp.file('editor.sh', `#!/bin/sh\nprintf '%s\\n' '112에 전화해야 하는 때는 언제인가요?' > "$1"\n`);
-    chmodSync(editor, 0o755);
-    env = { CAREFULLY_AUTHOR: 'tester', EDITOR: editor, VISUAL: '', NO_COLOR: '1', CAREFULLY_INLINE_EDIT: '' };
+    editor: `#!/bin/sh\nprintf '%s\\n' '112에 전화해야 하는 때는 언제인가요?' > "$1"\n`,
+    env: { CAREFULLY_AUTHOR: 'tester' },
   });
-
-  after(() => {
-    tmux?.close();
-    tmp?.remove();
-  });
+  const adapt = (): Terminal => t.tmux.terminal(t.dir, [process.execPath, BIN, 'adapt'], t.env);
 
   it('answers items, survives Ctrl-C and a closed terminal, resumes, and status and export show every answer', async () => {
     // --- First session: transfer, edit + adapt, drop, then Ctrl-C in the middle of a checklist.
@@ -113,24 +96,24 @@ describe('adapt in a real terminal (tmux)', function () {
     assert.match(screen, /Stopped\. Everything answered is saved\./);
 
     // --- What the rest of the pipeline sees.
-    const status = JSON.parse(cli(['status', '--json', '-p', project]).stdout);
+    const status = JSON.parse(cli(['status', '--json', '-p', t.dir]).stdout);
     assert.deepEqual(status.byDecision, { transfer: 2, adapt: 1, replace: 0, drop: 1, none: 2 });
     assert.equal(status.byState.adapted, 4);
     assert.equal(status.flagged, 1);
 
-    const ex = cli(['export', '-p', project, '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
+    const ex = cli(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
-    const records = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const records = readFileSync(t.tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const ids = records.map((r) => r.ID);
     assert.ok(!ids.includes('test-0002'), 'the dropped item is not exported');
     assert.equal(records.find((r) => r.ID === 'test-0001').text, '112에 전화해야 하는 때는 언제인가요?');
-    const prov = Object.fromEntries(readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((p) => [p.id, p]));
+    const prov = Object.fromEntries(readFileSync(t.tmp.join('out', 'provenance.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((p) => [p.id, p]));
     assert.equal(prov['test-0000'].decision, 'transfer');
     assert.deepEqual([prov['test-0001'].decision, prov['test-0001'].rationale, prov['test-0001'].edited.question], ['adapt', '110 changed to 112', true]);
     assert.deepEqual([prov['test-0002'].decision, prov['test-0002'].rationale, prov['test-0002'].exported], ['drop', 'no counterpart in Korea', false]);
     assert.deepEqual(prov['test-0003'].checklist, { 'named-entities': 'yes' });
     assert.equal(prov['test-0004'].decision, null, 'the half-typed decision was not saved');
-    const journal = readFileSync(path.join(project, 'journal', 'tester.jsonl'), 'utf8');
+    const journal = readFileSync(path.join(t.dir, 'journal', 'tester.jsonl'), 'utf8');
     assert.doesNotMatch(journal, /half a reas/);
   });
 });

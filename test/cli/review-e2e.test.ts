@@ -9,11 +9,12 @@
  * refused with exit code 2.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, cli } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
-import { TmuxServer, hasTmux, type Terminal } from '../helpers/tmux.js';
+import { makeRecords } from '../helpers/fixtures.js';
+import { terminalProject } from '../helpers/terminal-project.js';
+import type { Terminal } from '../helpers/tmux.js';
 
 const lines = (file: string) =>
   existsSync(file)
@@ -26,43 +27,27 @@ const lines = (file: string) =>
 
 describe('review in a real terminal (tmux)', function () {
   this.timeout(60_000);
-  let tmp: TempDir;
-  let project: string;
-  let env: Record<string, string>;
-  let tmux: TmuxServer | undefined;
-  /** `carefully ARGS` in a new terminal; FIX_TEXT is what the stand-in editor writes. */
-  const run = (args: string[], fixText = ''): Terminal => tmux!.terminal(project, [process.execPath, BIN, ...args], { ...env, FIX_TEXT: fixText });
-
-  before(function () {
-    if (!hasTmux()) this.skip();
-    tmp = new TempDir();
-    tmux = new TmuxServer(tmp.join('tmux.sock'));
-    project = tmp.join('p');
-    assert.equal(cli(['init', project, '--source', tmp.json('ac.json', makeRecords(6)), '--to', 'ko']).code, 0);
-    assert.equal(cli(['translate', '-p', project]).code, 0);
+  const t = terminalProject({
     // An "editor" that replaces the file's text with $FIX_TEXT, as a person would in vi.
-    const editor = tmp.file('editor.sh', `#!/bin/sh\nprintf '%s\\n' "$FIX_TEXT" > "$1"\n`);
-    chmodSync(editor, 0o755);
-    env = { EDITOR: editor, VISUAL: '', NO_COLOR: '1', CAREFULLY_INLINE_EDIT: '' };
-    // loc decides items 0-4; rev, who also localizes, decides item 5.
-    const loc = tmp.jsonl('loc.jsonl', [
-      { id: 'test-0000', decision: 'transfer' },
-      { id: 'test-0001', decision: 'adapt', rationale: '110 → 112', question: '112에 전화해야 하는 때는 언제인가요? (1)' },
-      { id: 'test-0002', decision: 'transfer' },
-      { id: 'test-0003', decision: 'transfer' },
-      { id: 'test-0004', decision: 'transfer' },
-    ]);
-    assert.equal(cli(['adapt', '-p', project, '--as', 'loc', '--answers', loc]).code, 0);
-    assert.equal(cli(['adapt', '-p', project, '--as', 'rev', '--answers', tmp.jsonl('rev.jsonl', [{ id: 'test-0005', decision: 'transfer' }])]).code, 0);
+    editor: `#!/bin/sh\nprintf '%s\\n' "$FIX_TEXT" > "$1"\n`,
+    setup: ({ tmp, dir: project }) => {
+      // loc decides items 0-4; rev, who also localizes, decides item 5.
+      const loc = tmp.jsonl('loc.jsonl', [
+        { id: 'test-0000', decision: 'transfer' },
+        { id: 'test-0001', decision: 'adapt', rationale: '110 → 112', question: '112에 전화해야 하는 때는 언제인가요? (1)' },
+        { id: 'test-0002', decision: 'transfer' },
+        { id: 'test-0003', decision: 'transfer' },
+        { id: 'test-0004', decision: 'transfer' },
+      ]);
+      assert.equal(cli(['adapt', '-p', project, '--as', 'loc', '--answers', loc]).code, 0);
+      assert.equal(cli(['adapt', '-p', project, '--as', 'rev', '--answers', tmp.jsonl('rev.jsonl', [{ id: 'test-0005', decision: 'transfer' }])]).code, 0);
+    },
   });
-
-  after(() => {
-    tmux?.close();
-    tmp?.remove();
-  });
+  /** `carefully ARGS` in a new terminal; FIX_TEXT is what the stand-in editor writes. */
+  const run = (args: string[], fixText = ''): Terminal => t.tmux.terminal(t.dir, [process.execPath, BIN, ...args], { ...t.env, FIX_TEXT: fixText });
 
   it('reject with a comment → the localizer sees it and fixes the item → approve → export has exactly the approved items', async () => {
-    const revJournal = path.join(project, 'journal', 'rev.jsonl');
+    const revJournal = path.join(t.dir, 'journal', 'rev.jsonl');
     const reviews = () => lines(revJournal).filter((e) => e.type === 'review').map((e) => [e.item, e.verdict, e.comment]);
 
     // --- rev reviews loc's five items; rev's own item is left out.
@@ -103,7 +88,7 @@ describe('review in a real terminal (tmux)', function () {
     ]);
 
     // --- What is left for rev is their own work: refused without --allow-self-review (exit 2), before any terminal is needed.
-    const own = cli(['review', '-p', project, '--as', 'rev']);
+    const own = cli(['review', '-p', t.dir, '--as', 'rev']);
     assert.equal(own.code, 2, own.stderr);
     assert.match(own.stderr, /All 2 item\(s\) to review here are rev's own work .* pass --allow-self-review/);
 
@@ -140,21 +125,21 @@ describe('review in a real terminal (tmux)', function () {
     assert.match(screen, /No item left in this session \(1 skipped\)\./);
 
     // --- Export (approved items only, by default).
-    const ex = cli(['export', '-p', project, '--out', tmp.join('out'), '--format', 'jsonl']);
+    const ex = cli(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
     assert.match(ex.stdout, /Exported 5 record\(s\)/);
     assert.match(ex.stdout, /Not exported: 1 not approved\./);
-    const records = lines(tmp.join('out', 'dataset.jsonl'));
+    const records = lines(t.tmp.join('out', 'dataset.jsonl'));
     assert.deepEqual(records.map((r) => r.ID), ['test-0000', 'test-0001', 'test-0003', 'test-0004', 'test-0005']);
     const fixed = records.find((r) => r.ID === 'test-0001');
     assert.deepEqual([fixed.text, fixed.output], ['112에 전화해야 하는 때는 언제인가요? (1)', '사건이나 사고가 났을 때는 112에 전화하세요. (1)']);
-    const prov = Object.fromEntries(lines(tmp.join('out', 'provenance.jsonl')).map((p) => [p.id, p]));
+    const prov = Object.fromEntries(lines(t.tmp.join('out', 'provenance.jsonl')).map((p) => [p.id, p]));
     for (const id of ['test-0000', 'test-0001', 'test-0003', 'test-0004', 'test-0005']) {
       assert.deepEqual([prov[id].exported, prov[id].reviewed, prov[id].reviewer, prov[id].state], [true, true, 'rev', 'approved'], id);
     }
     assert.deepEqual([prov['test-0002'].exported, prov['test-0002'].excludedBecause, prov['test-0002'].state], [false, 'not approved', 'adapted']);
     assert.deepEqual([prov['test-0001'].decision, prov['test-0001'].rationale], ['adapt', '110 → 112 in the question and the answer']);
-    const card = readFileSync(tmp.join('out', 'README.md'), 'utf8');
+    const card = readFileSync(t.tmp.join('out', 'README.md'), 'utf8');
     assert.match(card, /\| records \| 5 \|/);
     assert.match(card, /\| approved \| 5 \|/);
     assert.match(card, /\| adapted \| 1 \|/);
@@ -162,18 +147,18 @@ describe('review in a real terminal (tmux)', function () {
   });
 
   it('after a source change, adapt and review show what changed in the source of a stale item', async () => {
-    const dir = tmp.join('stale');
+    const dir = t.tmp.join('stale');
     const records = makeRecords(2);
-    const source = tmp.json('stale.json', records);
+    const source = t.tmp.json('stale.json', records);
     assert.equal(cli(['init', dir, '--source', source, '--to', 'ko']).code, 0);
     assert.equal(cli(['translate', '-p', dir]).code, 0);
-    const answers = tmp.jsonl('stale-answers.jsonl', [{ id: 'test-0000', decision: 'transfer' }, { id: 'test-0001', decision: 'transfer' }]);
+    const answers = t.tmp.jsonl('stale-answers.jsonl', [{ id: 'test-0000', decision: 'transfer' }, { id: 'test-0001', decision: 'transfer' }]);
     assert.equal(cli(['adapt', '-p', dir, '--as', 'loc', '--answers', answers]).code, 0);
     // A new release rewords test-0001's answer.
-    tmp.json('stale.json', [records[0], { ...records[1]!, output: records[1]!.output.replace('電話して', '通報して') }]);
+    t.tmp.json('stale.json', [records[0], { ...records[1]!, output: records[1]!.output.replace('電話して', '通報して') }]);
     const diff = /Source then → now:\n {4}A 事件や事故の時は110番に\[-電話-\]\{\+通報\+\}してください。（1）/;
 
-    const a = tmux!.terminal(dir, [process.execPath, BIN, 'adapt', '--as', 'loc'], env);
+    const a = t.tmux.terminal(dir, [process.execPath, BIN, 'adapt', '--as', 'loc'], t.env);
     let screen = await a.waitFor(/\[2\/2\] test-0001 ›/);
     assert.match(screen, /test-0001 {2}stale/);
     assert.match(screen, /The source text changed since this item was worked on/);
@@ -181,7 +166,7 @@ describe('review in a real terminal (tmux)', function () {
     a.type('q');
     await a.waitFor(/\[exit 0\]/);
 
-    const r = tmux!.terminal(dir, [process.execPath, BIN, 'review', '--as', 'rev', '--state', 'stale'], env);
+    const r = t.tmux.terminal(dir, [process.execPath, BIN, 'review', '--as', 'rev', '--state', 'stale'], t.env);
     screen = await r.waitFor(/\[1\/1\] test-0001 ›/);
     assert.match(screen, /it cannot be reviewed until the localizer redoes it/);
     assert.match(screen, diff);

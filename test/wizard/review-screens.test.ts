@@ -1,27 +1,13 @@
 /** The review screen (a pure render) and the review wizard's prompts and loop, driven by keys through @inquirer/testing. */
 import assert from 'node:assert/strict';
 import { render } from '@inquirer/testing';
-import { rejectCommentPrompt, reviewActionPrompt, runReview, type ReviewWizardResult } from '../../src/wizard/review-screens.js';
-import type { PromptContext } from '../../src/wizard/screens.js';
+import { rejectCommentPrompt, reviewActionPrompt, runReview } from '../../src/wizard/review-screens.js';
 import { renderReviewItem } from '../../src/wizard/render-review.js';
 import { COLOR, styleFor } from '../../src/wizard/render-item.js';
 import { ReviewSession } from '../../src/review/review-session.js';
-import type { JournalEvent, NewEvent } from '../../src/project/events.js';
-import { items as makeItems, testPack, mt, ev, decision, written, toItems } from './helpers.js';
+import { items as makeItems, testPack, mt, ev, decision, toItems } from './helpers.js';
+import { asPrompt, renderLoop, slowJournal, until } from './prompt-helpers.js';
 import { makeRecord } from '../helpers/fixtures.js';
-
-type AnyPrompt<C, V> = (config: C, context?: PromptContext) => Promise<V>;
-const asPrompt = <C, V>(p: AnyPrompt<C, V>) => p as unknown as Parameters<typeof render<C, V>>[0];
-
-async function until(getScreen: () => string, pattern: RegExp, ms = 3000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const screen = getScreen();
-    if (pattern.test(screen)) return screen;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const REVIEWER = 'park';
 
@@ -118,26 +104,13 @@ describe('review prompts', () => {
 });
 
 describe('review loop', () => {
-  /** A journal stand-in that takes a while to write (like fsync), so a loop that does not wait for it is caught. */
-  function journal() {
-    const log: JournalEvent[] = [];
-    return {
-      log,
-      append: async (events: readonly NewEvent[]) => {
-        await new Promise((r) => setTimeout(r, 30));
-        const w = written(events as unknown as Record<string, unknown>[], REVIEWER);
-        log.push(...w);
-        return w;
-      },
-    };
-  }
+  const journal = () => slowJournal(REVIEWER);
 
   it('saves each verdict before the next item, requires a comment to reject, hands an edited item on, and quits with a summary', async () => {
     const items = makeItems(4);
     const session = new ReviewSession({ items, events: [...items.map((i) => mt(i)), ...items.map((i) => decision(i, 'transfer'))], pack: testPack(), reviewer: REVIEWER });
     const j = journal();
-    const loop = asPrompt((_: object, context?: PromptContext) => runReview(session, j, { context: context!, output: context!.output!, inlineEdit: true, clear: false }));
-    const { answer, events, getScreen, getFullOutput } = await render<object, ReviewWizardResult>(loop, {});
+    const { answer, events, getScreen, getFullOutput } = await renderLoop((io) => runReview(session, j, { ...io, inlineEdit: true, clear: false }));
 
     await until(getScreen, /\[1\/4\] test-0000 ›/);
     events.keypress('enter');
@@ -183,8 +156,7 @@ describe('review loop', () => {
     const changed = toItems([makeRecord(0, { output: '別の回答です。' })])[0]!;
     const session = new ReviewSession({ items: [changed], events: [mt(x!), decision(x!, 'transfer')], pack: testPack(), reviewer: REVIEWER, filters: { states: ['stale'] } });
     const j = journal();
-    const loop = asPrompt((_: object, context?: PromptContext) => runReview(session, j, { context: context!, output: context!.output!, clear: false }));
-    const { answer, events, getScreen, getFullOutput } = await render<object, ReviewWizardResult>(loop, {});
+    const { answer, events, getScreen, getFullOutput } = await renderLoop((io) => runReview(session, j, { ...io, clear: false }));
     await until(getScreen, /test-0000 ›/);
     events.keypress('enter');
     await until(() => getFullOutput(), /test-0000 is stale: its source text changed after the work was done/);

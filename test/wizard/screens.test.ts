@@ -1,28 +1,13 @@
 /** The wizard's prompts and its loop, driven by keys through @inquirer/testing (no terminal needed). */
 import assert from 'node:assert/strict';
 import { render } from '@inquirer/testing';
-import { actionPrompt, checklistPrompt, decisionPrompt, editPrompt, runWizard, type PromptContext, type WizardResult } from '../../src/wizard/screens.js';
+import { actionPrompt, checklistPrompt, decisionPrompt, editPrompt, runWizard } from '../../src/wizard/screens.js';
 import { renderItem, displayWidth, screenRows, wordDiff, COLOR } from '../../src/wizard/render-item.js';
 import { AdaptSession } from '../../src/wizard/session.js';
-import type { JournalEvent, NewEvent } from '../../src/project/events.js';
-import { items as makeItems, testPack, mt, ev, written } from './helpers.js';
+import { items as makeItems, testPack, mt, ev } from './helpers.js';
 import { toItems } from './helpers.js';
+import { asPrompt, renderLoop, slowJournal as journal, until } from './prompt-helpers.js';
 import { makeRecord } from '../helpers/fixtures.js';
-
-/** render() accepts inquirer prompts; our composed prompts have the same call shape. */
-type AnyPrompt<C, V> = (config: C, context?: PromptContext) => Promise<V>;
-const asPrompt = <C, V>(p: AnyPrompt<C, V>) => p as unknown as Parameters<typeof render<C, V>>[0];
-
-/** Wait until the screen shows what we expect (the next prompt starts asynchronously). */
-async function until(getScreen: () => string, pattern: RegExp, ms = 3000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const screen = getScreen();
-    if (pattern.test(screen)) return screen;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('wizard prompts', () => {
   it('the action menu takes one key and Enter, and names the action before Enter', async () => {
@@ -187,26 +172,11 @@ describe('item screen', () => {
 });
 
 describe('wizard loop', () => {
-  /** A journal stand-in that takes a while to write (like fsync), so a loop that does not wait for it is caught. */
-  function journal() {
-    const log: JournalEvent[] = [];
-    return {
-      log,
-      append: async (events: readonly NewEvent[]) => {
-        await new Promise((r) => setTimeout(r, 30));
-        const w = written(events as unknown as Record<string, unknown>[]);
-        log.push(...w);
-        return w;
-      },
-    };
-  }
-
   it('saves each answer before the next prompt, moves on after a decision, and quits with a summary', async () => {
     const items = makeItems(3);
     const session = new AdaptSession({ items, events: items.map((i) => mt(i)), pack: testPack(), author: 'tester' });
     const j = journal();
-    const loop = asPrompt((_: object, context?: PromptContext) => runWizard(session, j, { context: context!, output: context!.output!, inlineEdit: true, clear: false }));
-    const { answer, events, getScreen, getFullOutput } = await render<object, WizardResult>(loop, {});
+    const { answer, events, getScreen, getFullOutput } = await renderLoop((io) => runWizard(session, j, { ...io, inlineEdit: true, clear: false }));
 
     await until(getScreen, /test-0000 ›/);
     events.type('a');
@@ -272,8 +242,7 @@ describe('wizard loop', () => {
     const items = makeItems(1);
     const session = new AdaptSession({ items, events: [], pack: testPack(), author: 'tester' }); // no MT yet
     const j = journal();
-    const loop = asPrompt((_: object, context?: PromptContext) => runWizard(session, j, { context: context!, output: context!.output!, clear: false }));
-    const { answer, events, getScreen, getFullOutput } = await render<object, WizardResult>(loop, {});
+    const { answer, events, getScreen, getFullOutput } = await renderLoop((io) => runWizard(session, j, { ...io, clear: false }));
     await until(getScreen, /test-0000 ›/);
     events.type('a');
     events.keypress('enter');
