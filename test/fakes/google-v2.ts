@@ -13,7 +13,8 @@ import type { FakeOptions, FakeServer, Reply } from './http-fake.js';
 export const GOOGLE_V2_PATH = '/language/translate/v2';
 export const GOOGLE_V2_MAX_SEGMENTS = 128;
 
-const STATUS_NAMES: Record<number, string> = {
+/** gRPC status names Google uses in error bodies (v2 JSON and v3 REST alike). */
+export const GOOGLE_STATUS_NAMES: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
   401: 'UNAUTHENTICATED',
   403: 'PERMISSION_DENIED',
@@ -25,12 +26,12 @@ const STATUS_NAMES: Record<number, string> = {
 };
 
 export function googleErrorReply(status: number, f: { reason?: string; message?: string }): Reply {
-  const message = f.message ?? (f.reason ? `Quota or limit: ${f.reason}` : (STATUS_NAMES[status] ?? 'Error'));
+  const message = f.message ?? (f.reason ? `Quota or limit: ${f.reason}` : (GOOGLE_STATUS_NAMES[status] ?? 'Error'));
   const reason = f.reason ?? (status === 403 ? 'forbidden' : status === 429 ? 'rateLimitExceeded' : status >= 500 ? 'backendError' : 'badRequest');
   const domain = /Limit|quota/i.test(reason) ? 'usageLimits' : 'global';
   return {
     status,
-    body: { error: { code: status, message, errors: [{ message, domain, reason }], status: STATUS_NAMES[status] ?? 'UNKNOWN' } },
+    body: { error: { code: status, message, errors: [{ message, domain, reason }], status: GOOGLE_STATUS_NAMES[status] ?? 'UNKNOWN' } },
   };
 }
 

@@ -12,23 +12,14 @@
  */
 import { fakeTranslate, startFake } from './http-fake.js';
 import type { FakeOptions, FakeServer, Reply } from './http-fake.js';
+import { GOOGLE_STATUS_NAMES } from './google-v2.js';
 
 export const GOOGLE_V3_MAX_SEGMENTS = 1024;
 export const GOOGLE_V3_MAX_CODE_POINTS = 30_000;
 
-const STATUS_NAMES: Record<number, string> = {
-  400: 'INVALID_ARGUMENT',
-  401: 'UNAUTHENTICATED',
-  403: 'PERMISSION_DENIED',
-  404: 'NOT_FOUND',
-  429: 'RESOURCE_EXHAUSTED',
-  500: 'INTERNAL',
-  503: 'UNAVAILABLE',
-  504: 'DEADLINE_EXCEEDED',
-};
 
 export function googleV3ErrorReply(status: number, f: { reason?: string; message?: string }): Reply {
-  const name = STATUS_NAMES[status] ?? 'UNKNOWN';
+  const name = GOOGLE_STATUS_NAMES[status] ?? 'UNKNOWN';
   return { status, body: { error: { code: status, message: f.message ?? `${name}${f.reason ? `: ${f.reason}` : ''}`, status: name } } };
 }
 
