@@ -126,6 +126,29 @@ async function close(stream: WriteStream): Promise<void> {
   await once(stream, 'finish');
 }
 
+/** One line of provenance.jsonl: what happened to an item, by whom, against which source text. */
+function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undefined, exported: boolean): Record<string, unknown> {
+  return {
+    id: item.id,
+    exported,
+    ...(reason ? { excludedBecause: reason } : {}),
+    state: s.state,
+    reviewed: isApproved(s),
+    decision: s.decision?.decision ?? null,
+    rationale: s.decision?.rationale ?? null,
+    provider: s.mt?.provider ?? null,
+    providerLabel: s.mt?.label ?? null,
+    machineTranslation: s.mt ? s.mt.isTranslation : null,
+    edited: s.edited,
+    checklist: Object.fromEntries(Object.entries(s.checklist).map(([k, v]) => [k, v.answer])),
+    authors: s.authors,
+    reviewer: s.review?.author ?? null,
+    firstChange: s.firstTs ?? null,
+    lastChange: s.lastTs ?? null,
+    sourceHash: item.sourceHash,
+  };
+}
+
 export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
   const { project } = opts;
   const { states, warnings } = await loadStateOnly(project);
@@ -182,32 +205,13 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
             qa.check(item, s);
           }
         }
-        const prov = {
-          id: item.id,
-          exported: line !== undefined,
-          ...(reason ? { excludedBecause: reason } : {}),
-          state: s.state,
-          reviewed: isApproved(s),
-          decision: s.decision?.decision ?? null,
-          rationale: s.decision?.rationale ?? null,
-          provider: s.mt?.provider ?? null,
-          providerLabel: s.mt?.label ?? null,
-          machineTranslation: s.mt ? s.mt.isTranslation : null,
-          edited: s.edited,
-          checklist: Object.fromEntries(Object.entries(s.checklist).map(([k, v]) => [k, v.answer])),
-          authors: s.authors,
-          reviewer: s.review?.author ?? null,
-          firstChange: s.firstTs ?? null,
-          lastChange: s.lastTs ?? null,
-          sourceHash: item.sourceHash,
-        };
         if (line !== undefined) {
           if (!data) {
             data = createWriteStream(path.join(tmp, `dataset.${ext()}`));
             await write(data, format === 'json' ? `[\n${line}` : `${line}\n`);
           } else await write(data, format === 'json' ? `,\n${line}` : `${line}\n`);
         }
-        await write(provenance, `${JSON.stringify(prov)}\n`);
+        await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined))}\n`);
       },
     });
     if (!report.valid) throw new DataError(`The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`, report.problems);
