@@ -9,6 +9,7 @@ import type { ProviderName } from '../translate/provider.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 import { readJournal, JOURNAL_DIR } from './journal.js';
 import { foldState, type ItemState } from './state.js';
+import type { JournalEvent } from './events.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 
@@ -47,28 +48,44 @@ export interface LoadedState {
   warnings: string[];
 }
 
-function foldJournal(project: Project, keys: readonly Pick<SourceItem, 'id' | 'sourceHash'>[]) {
-  const { events, warnings } = readJournal(project.dir);
-  const { states, orphans } = foldState(keys, events);
-  if (orphans.length > 0) warnings.push(`${orphans.length} item(s) in the journal are no longer in the source file and are excluded: ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`);
-  return { states, orphans, warnings };
+function orphanWarning(orphans: readonly string[]): string[] {
+  return orphans.length === 0 ? [] : [`${orphans.length} item(s) in the journal are no longer in the source file and are excluded: ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`];
 }
 
 export async function loadState(project: Project): Promise<LoadedState> {
   const items = await loadItems(project);
-  return { items, ...foldJournal(project, items) };
+  const { events, warnings } = readJournal(project.dir);
+  const { states, orphans } = foldState(items, events);
+  return { items, states, orphans, warnings: [...warnings, ...orphanWarning(orphans)] };
 }
 
 /**
- * State without keeping the source texts in memory (only IDs and hashes), for
- * commands that stream the source file themselves, such as export.
+ * State without keeping the source texts in memory, in one streaming pass
+ * over the source: each item's state is folded as the item is read, and
+ * `onItem` sees both (export computes its QA length statistics here rather
+ * than reading the source again).
  */
-export async function loadStateOnly(project: Project): Promise<Omit<LoadedState, 'items'>> {
+export async function loadStateOnly(project: Project, onItem?: (item: SourceItem, state: ItemState) => void): Promise<Omit<LoadedState, 'items'>> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
-  const keys: Pick<SourceItem, 'id' | 'sourceHash'>[] = [];
-  const report = await validateSource(project.sourcePath, project.mapping, { onItem: (i) => void keys.push({ id: i.id, sourceHash: i.sourceHash }) });
+  const { events, warnings } = readJournal(project.dir);
+  const byItem = new Map<string, JournalEvent[]>();
+  for (const e of events) {
+    const list = byItem.get(e.item);
+    if (list) list.push(e);
+    else byItem.set(e.item, [e]);
+  }
+  const states = new Map<string, ItemState>();
+  const report = await validateSource(project.sourcePath, project.mapping, {
+    onItem: (item) => {
+      // Items never share events, so folding one item at a time gives the same state as a whole fold.
+      const state = foldState([item], byItem.get(item.id) ?? []).states.get(item.id)!;
+      states.set(item.id, state);
+      onItem?.(item, state);
+    },
+  });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
-  return foldJournal(project, keys);
+  const orphans = [...byItem.keys()].filter((id) => !states.has(id));
+  return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)] };
 }
 
 export interface InitOptions {

@@ -21,7 +21,6 @@ import { findEquivalents, itemTexts } from '../adapt/equivalents.js';
 import { loadLocalePack } from '../adapt/locale-pack.js';
 import type { ChecklistEffect, LocalePack } from '../adapt/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
-import { validateSource } from '../dataset/validate.js';
 import { UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
@@ -152,24 +151,23 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
 }
 
 /**
- * The dataset's length statistics, computed while streaming the source (only
- * the ratios are kept, not the texts): the same figures `runProjectQa` uses,
- * for export, which never holds the source texts in memory.
+ * The dataset's length statistics gathered item by item (only the ratios are
+ * kept, not the texts): the same figures `runProjectQa` uses, for export,
+ * which streams the source and never holds its texts in memory.
  */
-export async function streamLengthStats(project: Project, states: ReadonlyMap<string, ItemState>, env: Omit<ProjectQaEnv, 'warnings' | 'packName'>): Promise<LengthStats | undefined> {
+export function lengthRatios(env: Omit<ProjectQaEnv, 'warnings' | 'packName'>): { add(item: SourceItem, state: ItemState): void; stats(): LengthStats | undefined } {
   const logs: number[] = [];
-  await validateSource(project.sourcePath, project.mapping, {
-    onItem: (item) => {
-      const state = states.get(item.id);
-      const input = state && qaInputFor(item, state, env, { intendedChanges: false });
+  return {
+    add(item, state) {
+      const input = qaInputFor(item, state, env, { intendedChanges: false });
       if (!input) return;
       for (const { source, target } of lengthPairs([input])) {
         const r = logLengthRatio(source, target);
         if (r !== undefined) logs.push(r);
       }
     },
-  });
-  return lengthStatsOfLogRatios(logs);
+    stats: () => lengthStatsOfLogRatios(logs),
+  };
 }
 
 /** QA of items one at a time, with the whole dataset's length statistics (see `openItemQa`). */
@@ -182,13 +180,11 @@ export interface ItemQa {
 }
 
 /**
- * For commands that stream the source (export): the project's QA environment
- * and length statistics (one streaming pass over the source), then checks
- * item by item, with the same inputs and context `runProjectQa` uses.
+ * For commands that stream the source (export): checks item by item with the
+ * dataset's length statistics (from `lengthRatios`), with the same inputs and
+ * context `runProjectQa` uses.
  */
-export async function openItemQa(project: Project, states: ReadonlyMap<string, ItemState>): Promise<ItemQa> {
-  const env = projectQaEnv(project);
-  const lengthStats = await streamLengthStats(project, states, env);
+export function openItemQa(env: ProjectQaEnv, lengthStats: LengthStats | undefined): ItemQa {
   const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
   const findings: ItemFinding[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

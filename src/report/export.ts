@@ -23,7 +23,7 @@ import type { SourceFormat } from '../dataset/read-records.js';
 import { languageName } from '../project/languages.js';
 import { renderDatasetCard } from './dataset-card.js';
 import { DECISIONS, DECISION_DESCRIPTIONS } from '../adapt/decisions.js';
-import { openItemQa } from '../qa/project-qa.js';
+import { lengthRatios, openItemQa, projectQaEnv } from '../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { agreementSummary, computeAgreement } from '../review/agreement.js';
 
@@ -151,8 +151,10 @@ function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undef
 
 export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
   const { project } = opts;
-  const { states, warnings } = await loadStateOnly(project);
-  const qa = await openItemQa(project, states);
+  const qaEnv = projectQaEnv(project);
+  const ratios = lengthRatios(qaEnv);
+  const { states, warnings } = await loadStateOnly(project, (item, s) => ratios.add(item, s));
+  const qa = openItemQa(qaEnv, ratios.stats());
   warnings.push(...qa.warnings);
   const out = path.resolve(opts.out);
   const tmp = path.join(out, `.carefully-export-${process.pid}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
-import { initProject, loadItems, loadState, openProject, type Project } from '../../src/project/project.js';
+import { initProject, loadItems, loadState, loadStateOnly, openProject, type Project } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import type { NewEvent } from '../../src/project/events.js';
 import type { SourceItem } from '../../src/dataset/item.js';
@@ -14,7 +14,7 @@ import {
   projectQaEnv,
   qaInputFor,
   runProjectQa,
-  streamLengthStats,
+  lengthRatios,
 } from '../../src/qa/project-qa.js';
 import type { QaInput } from '../../src/qa/types.js';
 
@@ -151,9 +151,12 @@ describe('project QA: runs over a project', () => {
     const inputs = items.map((i) => qaInputFor(i, states.get(i.id)!, env)).filter((i): i is QaInput => i !== undefined);
     const expected = computeLengthStats(lengthPairs(inputs));
     assert.ok(expected && expected.count === 26);
-    assert.deepEqual(await streamLengthStats(project, states, env), expected);
+    const ratios = lengthRatios(env);
+    const streamed = await loadStateOnly(project, (item, state) => ratios.add(item, state));
+    assert.deepEqual(streamed.states, states, 'folding item by item while streaming gives the same states');
+    assert.deepEqual(ratios.stats(), expected);
 
-    const qa = await openItemQa(project, states);
+    const qa = openItemQa(env, ratios.stats());
     for (const item of items) qa.check(item, states.get(item.id)!);
     assert.deepEqual(qa.result(), await runProjectQa(project).then((r) => ({ findings: r.findings, counts: r.counts })));
   });
