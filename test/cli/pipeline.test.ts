@@ -1,7 +1,9 @@
 /** Every foundation command through the real CLI, on good and bad input. */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { cli } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { BIN, cli } from '../helpers/cli.js';
 import { TempDir, makeRecords, makeRecord } from '../helpers/fixtures.js';
 
 describe('CLI pipeline', () => {
@@ -14,6 +16,16 @@ describe('CLI pipeline', () => {
     assert.equal(r.code, 0);
     for (const c of ['inspect', 'validate', 'init', 'translate', 'status', 'export']) assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
     assert.match(r.stdout, /Exit codes/);
+  });
+
+  it('stops quietly when its output pipe is closed early (`carefully ... | head`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'providers'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader goes away before the command prints
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, 'close')) as [number];
+    assert.equal(code, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|at .+:\d+:\d+/);
   });
 
   it('init -> translate -> status -> export gives a valid dataset with no source text', () => {
