@@ -26,7 +26,7 @@ async function child(op: string, args: string[]): Promise<void> {
     if (!r.valid) throw new Error('invalid');
   } else {
     const { openProject } = await import('../src/project/project.js');
-    const { exportDataset } = await import('../src/report/export.js');
+    const { exportDataset } = await import('../src/export/export.js');
     const r = await exportDataset({ project: openProject(args[0]!), out: args[1]!, includeUnreviewed: true });
     if (r.exported === 0) throw new Error('nothing exported');
   }

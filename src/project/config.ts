@@ -4,21 +4,31 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ProjectError } from '../errors.js';
 import { schemaValidator } from '../dataset/validate.js';
-import type { ProviderName, ProviderSettings } from '../translate/provider.js';
 
 export const CONFIG_FILE = 'carefully.json';
 
-/** carefully.json `provider.options`: the backend settings a project may fix, plus engine knobs. */
-export type ProviderOptions = Partial<Pick<ProviderSettings, 'endpoint' | 'model' | 'formality' | 'projectId' | 'location' | 'glossaryId' | 'timeoutMs'>> & {
+/**
+ * carefully.json `provider.options`: the backend settings a project may fix
+ * (which of them apply depends on the provider) plus engine knobs. The
+ * provider name is checked against the known providers by the config schema.
+ */
+export interface ProviderOptions {
+  endpoint?: string;
+  model?: string;
+  formality?: string;
+  projectId?: string;
+  location?: string;
+  glossaryId?: string;
+  timeoutMs?: number;
   concurrency?: number;
   useContext?: boolean;
-};
+}
 
 export interface ProjectConfig {
   version: 1;
   source: { path: string; profile: string; map?: Record<string, string> };
   languages: { from: string; to: string };
-  provider: { name: ProviderName; options?: ProviderOptions };
+  provider: { name: string; options?: ProviderOptions };
   localePack?: string;
   glossary?: string;
 }

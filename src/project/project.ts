@@ -5,7 +5,6 @@ import { ProjectError, UsageError, DataError } from '../errors.js';
 import { loadProfile, resolveMapping, mappingOverrides, type Profile } from '../dataset/profile.js';
 import { loadSourceItems, validateSource, describeProblems } from '../dataset/validate.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
-import type { ProviderName } from '../translate/provider.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 import { readJournal, JOURNAL_DIR } from './journal.js';
 import { foldState, type ItemState } from './state.js';
@@ -93,7 +92,8 @@ export interface InitOptions {
   source: string;
   to: string;
   from?: string;
-  provider?: ProviderName;
+  /** A provider name (checked against the config schema's list). */
+  provider?: string;
   profile?: string;
   map?: string[];
   localePack?: string;

@@ -18,7 +18,6 @@ import path from 'node:path';
 import { diffChars, diffWordsWithSpace, type Change } from 'diff';
 import { appendLines, parseJsonLines } from './append-file.js';
 import type { SourceItem, TextRole } from '../dataset/item.js';
-import type { Project } from './project.js';
 
 /** Relative to the project folder. */
 export const SOURCE_TEXTS_FILE = path.join('cache', 'source-texts.jsonl');
@@ -205,7 +204,7 @@ function indent(text: string): string {
  * never recorded in this project (work done before snapshots existed, or in
  * another copy of the project). Pass `snapshot` when diffing many items.
  */
-export function sourceDiff(project: Pick<Project, 'dir'>, item: SourceItem, staleFrom: string, snapshot: SourceSnapshot = SourceSnapshot.read(project.dir)): SourceDiff | undefined {
+export function sourceDiff(project: { dir: string }, item: SourceItem, staleFrom: string, snapshot: SourceSnapshot = SourceSnapshot.read(project.dir)): SourceDiff | undefined {
   const old = snapshot.get(staleFrom);
   if (!old) return undefined;
   return diffSourceTexts(old, item, { from: staleFrom, to: item.sourceHash });

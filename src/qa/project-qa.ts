@@ -16,10 +16,10 @@
  * not checked against the source at all. Source-culture leftovers are reported
  * whatever the rule says: an adaptation must remove them.
  */
-import { effectOf } from '../adapt/checklist.js';
-import { findEquivalents, itemTexts } from '../adapt/equivalents.js';
-import { loadLocalePack } from '../adapt/locale-pack.js';
-import type { ChecklistEffect, LocalePack } from '../adapt/locale-pack-types.js';
+import { effectOf } from '../locale/checklist.js';
+import { findEquivalents, itemTexts } from '../locale/equivalents.js';
+import { loadLocalePack } from '../locale/locale-pack.js';
+import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';

@@ -2,7 +2,7 @@
  * Types shared by the QA checks (pofilter-style: one small named function per
  * check, each with an ID, a title and a severity) and their runner.
  */
-import type { LocalePack } from '../adapt/locale-pack-types.js';
+import type { LocalePack } from '../locale/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
 import type { Decision } from '../project/events.js';
 

@@ -13,7 +13,7 @@
  */
 import type { Decision } from '../project/events.js';
 import type { ItemState } from '../project/state.js';
-import { DECISIONS } from '../adapt/decisions.js';
+import { DECISIONS } from '../project/decisions.js';
 
 export interface Annotation {
   annotator: string;

@@ -11,7 +11,7 @@ import { projectQaEnv, qaInputFor } from '../qa/project-qa.js';
 import { computeLengthStats, lengthPairs } from '../qa/length-stats.js';
 import { checkItem } from '../qa/run-checks.js';
 import type { QaContext, QaInput } from '../qa/types.js';
-import { parseFilters, type RawFilters } from '../wizard/filters.js';
+import { parseFilters, type RawFilters } from '../session/filters.js';
 import { ReviewSession, checkReviewStates } from './review-session.js';
 
 export interface OpenReviewOptions {

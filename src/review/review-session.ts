@@ -24,12 +24,12 @@ import { UsageError } from '../errors.js';
 import type { JournalEvent, NewEvent, ReviewVerdict } from '../project/events.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
 import { diffSourceTexts, diffText, type DiffPart, type SourceDiff } from '../project/source-snapshot.js';
-import type { LocalePack } from '../adapt/locale-pack-types.js';
+import type { LocalePack } from '../locale/locale-pack-types.js';
 import type { Finding } from '../qa/types.js';
-import { applyFilters, type Filters } from '../wizard/filters.js';
-import { itemDetails, type ItemDetails } from '../wizard/session.js';
-import { ItemStates } from '../wizard/item-states.js';
-import { QueueCursor } from '../wizard/queue-cursor.js';
+import { applyFilters, type Filters } from '../session/filters.js';
+import { itemDetails, type ItemDetails } from '../session/item-details.js';
+import { ItemStates } from '../session/item-states.js';
+import { QueueCursor } from '../session/queue-cursor.js';
 import { reviewEvents, reviewRefusal, selfReview, type ReviewAction, type ReviewError, type ReviewOptions } from './review-state.js';
 
 /** States a review session can select with --state: awaiting review (the default), reviewed (to revise a verdict), stale (to see what changed). */

@@ -13,8 +13,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, UnreadableFileError, formatProblem, type DataProblem } from '../errors.js';
-import { loadLocalePack } from '../adapt/locale-pack.js';
-import type { GlossaryEntry } from '../adapt/locale-pack-types.js';
+import { loadLocalePack } from '../locale/locale-pack.js';
+import type { GlossaryEntry } from '../locale/locale-pack-types.js';
 import type { Project } from '../project/project.js';
 import { CONFIG_FILE } from '../project/config.js';
 

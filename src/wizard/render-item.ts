@@ -6,9 +6,9 @@
 import type { SourceItem, TextRole } from '../dataset/item.js';
 import { describeLabel } from '../dataset/taxonomy.js';
 import { diffText, type DiffPart, type SourceDiff } from '../project/source-snapshot.js';
-import { DECISIONS } from '../adapt/decisions.js';
+import { DECISIONS } from '../project/decisions.js';
 import type { ItemState } from '../project/state.js';
-import type { ItemView, Progress } from './session.js';
+import type { ItemView, Progress } from '../adapt/adapt-session.js';
 
 /** The action menu: one key each, in the order shown. Keys never change meaning. */
 export const MENU = [

@@ -10,7 +10,8 @@ import { expand, input } from '@inquirer/prompts';
 import { ReviewError } from '../review/review-state.js';
 import type { ReviewProgress, ReviewSession } from '../review/review-session.js';
 import { REVIEW_DEFAULT_KEY, REVIEW_MENU, renderReviewItem, renderReviewSummary, type ReviewMenuAction } from './render-review.js';
-import { editTextPrompt, menuMessage, own, type PromptContext } from './screens.js';
+import { editTextPrompt, menuMessage } from './screens.js';
+import { own, type PromptContext } from './prompt-context.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
 export interface ReviewActionPromptConfig {

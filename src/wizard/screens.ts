@@ -9,44 +9,17 @@
  * Each prompt is a small function taking inquirer's context (input/output
  * streams), so tests drive them with @inquirer/testing.
  */
-import { Writable } from 'node:stream';
 import { editor, expand, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
-import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../adapt/decisions.js';
-import { ActionError, type AdaptSession, type ChecklistEntry, type Progress } from './session.js';
+import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../project/decisions.js';
+import { ActionError, type AdaptSession, type ChecklistEntry, type Progress } from '../adapt/adapt-session.js';
 import { menuFor, renderItem, renderSummary, type MenuAction } from './render-item.js';
+import { own, type PromptContext } from './prompt-context.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
 export type { Journal, WizardOptions } from './wizard-loop.js';
 
-/** inquirer's prompt context (the subset we pass on). */
-export interface PromptContext {
-  input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream;
-  signal?: AbortSignal;
-  clearPromptOnDone?: boolean;
-}
-
-/**
- * Each inquirer prompt pipes into the context's output and ends that pipe when
- * it is done. process.stdout ignores the end, but any other stream (a test's
- * buffer, a log) would be closed after the first prompt: give each prompt its
- * own forwarding stream that never ends the real one.
- */
-export function own(context: PromptContext | undefined): PromptContext | undefined {
-  const target = context?.output as (NodeJS.WritableStream & { columns?: number; rows?: number; isTTY?: boolean }) | undefined;
-  if (!context || !target || target === process.stdout) return context;
-  // Forward at once (no waiting for the target's callback), so what a prompt draws is on the target before the next key.
-  const output = new Writable({
-    write: (chunk: Buffer, _encoding, callback) => {
-      target.write(chunk);
-      callback();
-    },
-  });
-  Object.defineProperties(output, { columns: { get: () => target.columns }, rows: { get: () => target.rows }, isTTY: { get: () => target.isTTY } });
-  return { ...context, output };
-}
 
 // ---- prompts ----------------------------------------------------------------
 

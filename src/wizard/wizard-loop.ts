@@ -9,7 +9,7 @@
  */
 import type { JournalEvent, NewEvent } from '../project/events.js';
 import { PLAIN, type RenderOptions, type Style } from './render-item.js';
-import type { PromptContext } from './screens.js';
+import type { PromptContext } from './prompt-context.js';
 
 export interface Journal {
   append(events: readonly NewEvent[]): Promise<JournalEvent[]>;

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { cli } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
-import { inDoubleSample } from '../../src/wizard/filters.js';
+import { inDoubleSample } from '../../src/session/filters.js';
 
 const journal = (dir: string, author: string) =>
   readFileSync(path.join(dir, 'journal', `${author}.jsonl`), 'utf8')

@@ -1,5 +1,5 @@
 /** A small inline Korean locale pack for the QA tests (independent of locales/, synthetic and mild). */
-import type { LocalePack } from '../../src/adapt/locale-pack-types.js';
+import type { LocalePack } from '../../src/locale/locale-pack-types.js';
 import type { QaContext } from '../../src/qa/types.js';
 
 export const KO_PACK: LocalePack = {

@@ -4,7 +4,7 @@ import { initProject, loadItems, loadState, loadStateOnly, openProject, type Pro
 import { JournalWriter } from '../../src/project/journal.js';
 import type { NewEvent } from '../../src/project/events.js';
 import type { SourceItem } from '../../src/dataset/item.js';
-import { loadLocalePack } from '../../src/adapt/locale-pack.js';
+import { loadLocalePack } from '../../src/locale/locale-pack.js';
 import { computeLengthStats, lengthPairs } from '../../src/qa/length-stats.js';
 import { UsageError } from '../../src/errors.js';
 import {

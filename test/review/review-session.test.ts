@@ -5,7 +5,7 @@ import { ReviewError } from '../../src/review/review-state.js';
 import { UsageError, ExitCode } from '../../src/errors.js';
 import type { JournalEvent } from '../../src/project/events.js';
 import type { SourceItem } from '../../src/dataset/item.js';
-import { items as makeItems, testPack, mt, ev, decision, written, toItems } from '../wizard/helpers.js';
+import { items as makeItems, testPack, mt, ev, decision, written, toItems } from '../helpers/session-fixtures.js';
 import { makeRecord } from '../helpers/fixtures.js';
 
 const REVIEWER = 'park';

@@ -1,8 +1,8 @@
 /** Driving the wizards' prompts and loops through @inquirer/testing (no terminal needed). */
 import { render } from '@inquirer/testing';
 import type { JournalEvent, NewEvent } from '../../src/project/events.js';
-import type { PromptContext } from '../../src/wizard/screens.js';
-import { written } from './helpers.js';
+import type { PromptContext } from '../../src/wizard/prompt-context.js';
+import { written } from '../helpers/session-fixtures.js';
 
 /** render() accepts inquirer prompts; our composed prompts have the same call shape. */
 type AnyPrompt<C, V> = (config: C, context?: PromptContext) => Promise<V>;

@@ -5,7 +5,7 @@ import { rejectCommentPrompt, reviewActionPrompt, runReview } from '../../src/wi
 import { renderReviewItem } from '../../src/wizard/render-review.js';
 import { COLOR, styleFor } from '../../src/wizard/render-item.js';
 import { ReviewSession } from '../../src/review/review-session.js';
-import { items as makeItems, testPack, mt, ev, decision, toItems } from './helpers.js';
+import { items as makeItems, testPack, mt, ev, decision, toItems } from '../helpers/session-fixtures.js';
 import { asPrompt, renderLoop, slowJournal, until } from './prompt-helpers.js';
 import { makeRecord } from '../helpers/fixtures.js';
 

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { render } from '@inquirer/testing';
 import { actionPrompt, checklistPrompt, decisionPrompt, editPrompt, runWizard } from '../../src/wizard/screens.js';
 import { renderItem, displayWidth, screenRows, wordDiff, COLOR } from '../../src/wizard/render-item.js';
-import { AdaptSession } from '../../src/wizard/session.js';
-import { items as makeItems, testPack, mt, ev } from './helpers.js';
-import { toItems } from './helpers.js';
+import { AdaptSession } from '../../src/adapt/adapt-session.js';
+import { items as makeItems, testPack, mt, ev } from '../helpers/session-fixtures.js';
+import { toItems } from '../helpers/session-fixtures.js';
 import { asPrompt, renderLoop, slowJournal as journal, until } from './prompt-helpers.js';
 import { makeRecord } from '../helpers/fixtures.js';
 

@@ -1,8 +1,8 @@
 import { UsageError } from '../../errors.js';
 import { defaultAuthor } from '../../project/author.js';
-import { openSession, type OpenedSession } from '../../wizard/open-session.js';
-import { applyAnswers } from '../../wizard/answers-file.js';
-import { describeFilters, parseDoublePercent, type RawFilters } from '../../wizard/filters.js';
+import { openSession, type OpenedSession } from '../../adapt/open-session.js';
+import { applyAnswers } from '../../adapt/answers-file.js';
+import { describeFilters, parseDoublePercent, type RawFilters } from '../../session/filters.js';
 import { print, printJson, table, warn } from '../output.js';
 
 export type AdaptOptions = RawFilters & {

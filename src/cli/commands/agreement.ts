@@ -1,6 +1,6 @@
 import { openProject, loadStateOnly } from '../../project/project.js';
 import { computeAgreement } from '../../review/agreement.js';
-import { DECISIONS } from '../../adapt/decisions.js';
+import { DECISIONS } from '../../project/decisions.js';
 import { print, printJson, table, warn } from '../output.js';
 
 export interface AgreementCommandOptions {

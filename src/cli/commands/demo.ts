@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import { assetPath } from '../../paths.js';
 import { initProject, openProject } from '../../project/project.js';
 import { translateProject } from '../../translate/engine.js';
-import { exportDataset } from '../../report/export.js';
+import { exportDataset } from '../../export/export.js';
 import { print } from '../output.js';
 
 const MARKER = '.carefully-demo';

@@ -1,5 +1,5 @@
 import { openProject } from '../../project/project.js';
-import { exportDataset, type ExportOptions } from '../../report/export.js';
+import { exportDataset, type ExportOptions } from '../../export/export.js';
 import { print, printJson, table, warn } from '../output.js';
 
 export type ExportCommandOptions = Pick<ExportOptions, 'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa'> & {

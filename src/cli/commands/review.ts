@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { defaultAuthor } from '../../project/author.js';
 import { openReview } from '../../review/open-review.js';
-import { describeFilters } from '../../wizard/filters.js';
+import { describeFilters } from '../../session/filters.js';
 import { print, warn } from '../output.js';
 
 export interface ReviewCommandOptions {

@@ -2,7 +2,7 @@
 // Not adapt/equivalents.ts findLeftovers: that one matches a bare "110" anywhere, a phone number only with its own separators, and a Hangul term before any following syllable ("엔" in "엔진"); QA needs the stricter rules below (and does not yet use leftoverPatterns).
 import { defineFieldCheck } from '../check.js';
 import { escapeRegExp, isBlank, nfkc, quote, termRegExp } from '../text.js';
-import type { Equivalent } from '../../adapt/locale-pack-types.js';
+import type { Equivalent } from '../../locale/locale-pack-types.js';
 
 /** A bare number this short ("110", "189") is also an ordinary number, so it is only a leftover in a phone-number context. */
 const SHORT_NUMBER = /^\d{1,4}$/u;

@@ -3,7 +3,7 @@ import { defineFieldCheck, SKIP_NEW_TEXT } from '../check.js';
 import { intendedTerms } from '../intended.js';
 import { hasTermIn, isBlank, nfkc, originalTexts, quote } from '../text.js';
 import type { FieldEnv } from '../check.js';
-import type { GlossaryEntry } from '../../adapt/locale-pack-types.js';
+import type { GlossaryEntry } from '../../locale/locale-pack-types.js';
 
 /** Glossary entries whose source term occurs (as a whole word) in the Japanese or English source of the field, unless declared intentionally changed. */
 function entriesInSource(env: FieldEnv, pick: (e: GlossaryEntry) => boolean, caseSensitive: boolean): GlossaryEntry[] {

@@ -1,7 +1,7 @@
 /** Checks the target's speech level (e.g. Korean 합니다체 / 해요체 / 반말) against the locale pack's registers. */
 import { defineFieldCheck } from '../check.js';
 import { quote } from '../text.js';
-import type { Register } from '../../adapt/locale-pack-types.js';
+import type { Register } from '../../locale/locale-pack-types.js';
 
 /** Quoted passages may be in another register on purpose (a scammer's message, a child's words), so they are not judged. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'|「[^」\n]*」|『[^』\n]*』/gu;

@@ -7,7 +7,7 @@ import {
   fallbackTags,
   loadLocalePack,
   readPackFile,
-} from '../../src/adapt/locale-pack.js';
+} from '../../src/locale/locale-pack.js';
 import { TempDir } from '../helpers/fixtures.js';
 import { minimalPack, packDir } from './helpers.js';
 

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assetPath } from '../../src/paths.js';
-import { loadLocalePack } from '../../src/adapt/locale-pack.js';
+import { loadLocalePack } from '../../src/locale/locale-pack.js';
 import {
   applicableQuestions,
   effectOf,
   renderQuestion,
   summariseAnswers,
   summariseEffects,
-} from '../../src/adapt/checklist.js';
-import { suggestionsFor } from '../../src/adapt/equivalents.js';
-import type { ChecklistQuestion, LocalePack } from '../../src/adapt/locale-pack-types.js';
+} from '../../src/locale/checklist.js';
+import { suggestionsFor } from '../../src/locale/equivalents.js';
+import type { ChecklistQuestion, LocalePack } from '../../src/locale/locale-pack-types.js';
 import { item } from './helpers.js';
 
 interface TaxonomyFile {

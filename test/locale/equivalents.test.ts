@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { loadLocalePack } from '../../src/adapt/locale-pack.js';
-import { findEquivalents, findLeftovers, suggestionsFor } from '../../src/adapt/equivalents.js';
-import type { LocalePack } from '../../src/adapt/locale-pack-types.js';
+import { loadLocalePack } from '../../src/locale/locale-pack.js';
+import { findEquivalents, findLeftovers, suggestionsFor } from '../../src/locale/equivalents.js';
+import type { LocalePack } from '../../src/locale/locale-pack-types.js';
 import { item } from './helpers.js';
 
 const ko = (): LocalePack => loadLocalePack('ko').pack;

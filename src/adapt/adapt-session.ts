@@ -14,14 +14,17 @@
 import type { SourceItem, TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, NewEvent } from '../project/events.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
-import type { ChecklistEffect, LocalePack } from '../adapt/locale-pack-types.js';
-import { applicableQuestions, effectOf, renderQuestion, summariseEffects, CHECKLIST_ANSWERS } from '../adapt/checklist.js';
-import { findEquivalents, itemTexts, suggestionsFor } from '../adapt/equivalents.js';
-import { DECISIONS, validateDecision } from '../adapt/decisions.js';
+import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
+import { applicableQuestions, effectOf, renderQuestion, summariseEffects, CHECKLIST_ANSWERS } from '../locale/checklist.js';
+import { findEquivalents, itemTexts, suggestionsFor } from '../locale/equivalents.js';
+import { DECISIONS, validateDecision } from '../project/decisions.js';
 import { diffSourceTexts, type SourceDiff } from '../project/source-snapshot.js';
-import { applyFilters, type Filters } from './filters.js';
-import { ItemStates } from './item-states.js';
-import { QueueCursor } from './queue-cursor.js';
+import { applyFilters, type Filters } from '../session/filters.js';
+import { ItemStates } from '../session/item-states.js';
+import { QueueCursor } from '../session/queue-cursor.js';
+import { itemDetails, type ChecklistEntry, type ItemDetails } from '../session/item-details.js';
+
+export type { ChecklistEntry, ItemDetails };
 
 /** No current decision: the localizer still has to decide (rejected and stale items must be redone). */
 export const UNFINISHED_STATES: readonly ItemStateName[] = ['untranslated', 'translated', 'rejected', 'stale'];
@@ -53,18 +56,6 @@ export class ActionError extends Error {
   }
 }
 
-export interface ChecklistEntry {
-  id: string;
-  prompt: string;
-  help?: string;
-  /** The recorded answer, if any. */
-  answer?: ChecklistAnswer;
-  /** What the recorded answer implies. */
-  effect?: ChecklistEffect;
-  /** What each answer would imply. */
-  effects: { yes: ChecklistEffect; no: ChecklistEffect };
-}
-
 /** Why a stale item is stale, with the old and new machine translation when both exist. */
 export interface StaleInfo {
   /** Hash of the source text the old work was made against. */
@@ -77,37 +68,6 @@ export interface StaleInfo {
   oldMt?: { question: string; answer: string };
   /** The MT of the current source, if `carefully translate` was rerun since. */
   newMt?: { question: string; answer: string };
-}
-
-/** What the locale pack says about an item in a given state: its checklist (with recorded answers), suggestions and the proposal. */
-export interface ItemDetails {
-  checklist: ChecklistEntry[];
-  /** "110番 → 112 (경찰)" lines from the pack's equivalents. */
-  suggestions: string[];
-  /** The decision the checklist answers point to (transfer when nothing is answered). */
-  proposed: Decision;
-  /** Number of applicable questions answered. */
-  answered: number;
-}
-
-/** The checklist, suggestions and proposed decision of an item (used by the adapt and the review screens). */
-export function itemDetails(pack: LocalePack, item: SourceItem, state: Pick<ItemState, 'checklist'>): ItemDetails {
-  const found = findEquivalents(pack, itemTexts(item));
-  const suggestions = suggestionsFor(item, pack, found);
-  const effects: ChecklistEffect[] = [];
-  const checklist = applicableQuestions(pack, item, found).map((q) => {
-    const rendered = renderQuestion(q, item, suggestions, pack);
-    const entry: ChecklistEntry = { id: q.id, prompt: rendered.prompt, effects: q.effects };
-    if (rendered.help !== undefined) entry.help = rendered.help;
-    const recorded = state.checklist[q.id];
-    if (recorded) {
-      entry.answer = recorded.answer;
-      entry.effect = effectOf(q, recorded.answer);
-      effects.push(entry.effect);
-    }
-    return entry;
-  });
-  return { checklist, suggestions, proposed: summariseEffects(effects), answered: effects.length };
 }
 
 export interface ItemView extends ItemDetails {

@@ -14,8 +14,8 @@
 import { readFileSync } from 'node:fs';
 import { DataError, UnreadableFileError, formatProblem, type DataProblem } from '../errors.js';
 import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
-import { DECISIONS, isDecision } from '../adapt/decisions.js';
-import { ActionError, type Action, type AdaptSession } from './session.js';
+import { DECISIONS, isDecision } from '../project/decisions.js';
+import { ActionError, type Action, type AdaptSession } from './adapt-session.js';
 
 export const ANSWER_KEYS = ['id', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag'] as const;
 

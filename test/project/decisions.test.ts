@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DECISIONS, DECISION_DESCRIPTIONS, isDecision, requiresRationale, validateDecision } from '../../src/adapt/decisions.js';
+import { DECISIONS, DECISION_DESCRIPTIONS, isDecision, requiresRationale, validateDecision } from '../../src/project/decisions.js';
 
 describe('decisions', () => {
   it('has the KoBBQ vocabulary, each with a one-line description', () => {

@@ -3,9 +3,9 @@ import { loadItems, openProject, type Project } from '../project/project.js';
 import { readJournal, JournalWriter } from '../project/journal.js';
 import { foldState } from '../project/state.js';
 import { SourceSnapshot } from '../project/source-snapshot.js';
-import { loadLocalePack, type LoadedLocalePack } from '../adapt/locale-pack.js';
-import { AdaptSession } from './session.js';
-import { applyFilters, parseFilters, planSecondaryAssignment, type RawFilters, type SecondaryAssignment } from './filters.js';
+import { loadLocalePack, type LoadedLocalePack } from '../locale/locale-pack.js';
+import { AdaptSession } from './adapt-session.js';
+import { applyFilters, parseFilters, planSecondaryAssignment, type RawFilters, type SecondaryAssignment } from '../session/filters.js';
 
 export interface OpenSessionOptions {
   project: string;

@@ -2,8 +2,8 @@
 import type { SourceItem } from '../../src/dataset/item.js';
 import { loadProfile, resolveMapping, roleView, toSourceItem } from '../../src/dataset/profile.js';
 import type { JournalEvent } from '../../src/project/events.js';
-import type { LocalePack } from '../../src/adapt/locale-pack-types.js';
-import { makeRecords, type FixtureRecord } from '../helpers/fixtures.js';
+import type { LocalePack } from '../../src/locale/locale-pack-types.js';
+import { makeRecords, type FixtureRecord } from './fixtures.js';
 
 const mapping = resolveMapping(loadProfile());
 

@@ -22,7 +22,7 @@ import { describeLabel } from '../dataset/taxonomy.js';
 import type { SourceFormat } from '../dataset/read-records.js';
 import { languageName } from '../project/languages.js';
 import { renderDatasetCard } from './dataset-card.js';
-import { DECISIONS, DECISION_DESCRIPTIONS } from '../adapt/decisions.js';
+import { DECISIONS, DECISION_DESCRIPTIONS } from '../project/decisions.js';
 import { lengthRatios, openItemQa, projectQaEnv } from '../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { agreementSummary, computeAgreement } from '../review/agreement.js';

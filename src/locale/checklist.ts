@@ -18,7 +18,7 @@
 import Handlebars from 'handlebars';
 import type { ChecklistAnswer } from '../project/events.js';
 import type { SourceItem } from '../dataset/item.js';
-import type { Decision } from './decisions.js';
+import type { Decision } from '../project/decisions.js';
 import { findEquivalents, itemTexts, type EquivalentMatch } from './equivalents.js';
 import type { ChecklistCondition, ChecklistEffect, ChecklistQuestion, LocalePack } from './locale-pack-types.js';
 

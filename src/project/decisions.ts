@@ -4,7 +4,7 @@
  * the rationale, and summarised in the dataset card. The stored type lives with
  * the journal events (project/events.ts); this module owns its meaning.
  */
-import type { Decision } from '../project/events.js';
+import type { Decision } from './events.js';
 
 export type { Decision };
 

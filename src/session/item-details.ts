@@ -1,0 +1,50 @@
+/** What the locale pack says about an item: its checklist with recorded answers, suggestions and the proposed decision (shared by the adapt and review sessions). */
+import type { SourceItem } from '../dataset/item.js';
+import type { ChecklistAnswer, Decision } from '../project/events.js';
+import type { ItemState } from '../project/state.js';
+import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
+import { applicableQuestions, effectOf, renderQuestion, summariseEffects } from '../locale/checklist.js';
+import { findEquivalents, itemTexts, suggestionsFor } from '../locale/equivalents.js';
+
+export interface ChecklistEntry {
+  id: string;
+  prompt: string;
+  help?: string;
+  /** The recorded answer, if any. */
+  answer?: ChecklistAnswer;
+  /** What the recorded answer implies. */
+  effect?: ChecklistEffect;
+  /** What each answer would imply. */
+  effects: { yes: ChecklistEffect; no: ChecklistEffect };
+}
+
+/** What the locale pack says about an item in a given state: its checklist (with recorded answers), suggestions and the proposal. */
+export interface ItemDetails {
+  checklist: ChecklistEntry[];
+  /** "110番 → 112 (경찰)" lines from the pack's equivalents. */
+  suggestions: string[];
+  /** The decision the checklist answers point to (transfer when nothing is answered). */
+  proposed: Decision;
+  /** Number of applicable questions answered. */
+  answered: number;
+}
+
+/** The checklist, suggestions and proposed decision of an item (used by the adapt and the review screens). */
+export function itemDetails(pack: LocalePack, item: SourceItem, state: Pick<ItemState, 'checklist'>): ItemDetails {
+  const found = findEquivalents(pack, itemTexts(item));
+  const suggestions = suggestionsFor(item, pack, found);
+  const effects: ChecklistEffect[] = [];
+  const checklist = applicableQuestions(pack, item, found).map((q) => {
+    const rendered = renderQuestion(q, item, suggestions, pack);
+    const entry: ChecklistEntry = { id: q.id, prompt: rendered.prompt, effects: q.effects };
+    if (rendered.help !== undefined) entry.help = rendered.help;
+    const recorded = state.checklist[q.id];
+    if (recorded) {
+      entry.answer = recorded.answer;
+      entry.effect = effectOf(q, recorded.answer);
+      effects.push(entry.effect);
+    }
+    return entry;
+  });
+  return { checklist, suggestions, proposed: summariseEffects(effects), answered: effects.length };
+}
