@@ -29,7 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initProject, openProject } from '../src/project/project.js';
 import { translateProject } from '../src/translate/engine.js';
-import { LIMITS } from '../src/translate/provider-info.js';
+import { providerDescriptor } from '../src/translate/registry.js';
 import type { ProviderLimits } from '../src/translate/provider.js';
 import { FAKE_KEYS, startFakeProvider } from '../test/fakes/index.js';
 
@@ -350,7 +350,7 @@ async function scenario(
         name,
         concurrency: opts.concurrency,
         requests: first.translate,
-        minimum: minimumRequests(records, LIMITS[provider], opts.useContext),
+        minimum: minimumRequests(records, providerDescriptor(provider).limits, opts.useContext),
         setupRequests,
         charactersSent: first.characters,
         uniqueCharacters: unique.reduce((n, t) => n + codePoints(t), 0),

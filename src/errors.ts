@@ -82,6 +82,12 @@ export class ProjectError extends CarefullyError {
   }
 }
 
+/** Where a translation run stood when it stopped: items translated and saved in this run, and items left. */
+export interface RunProgress {
+  saved: number;
+  remaining: number;
+}
+
 /**
  * A translation provider failed. `retryable` says whether the engine may try the
  * same request again; `stopRun` errors (auth, quota) end the run cleanly after
@@ -92,6 +98,11 @@ export class ProviderError extends CarefullyError {
   readonly retryable: boolean;
   /** Seconds the provider asked us to wait (Retry-After), if any. */
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * Set by the engine when the error ended a run: what was saved and what is
+   * left, so the caller can say how to resume (the message itself says what failed).
+   */
+  progress: RunProgress | undefined;
   constructor(
     provider: string,
     message: string,

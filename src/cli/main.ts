@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CarefullyError, ExitCode } from '../errors.js';
 import { assetPath } from '../paths.js';
-import { PROVIDER_NAMES } from '../translate/provider.js';
+import { providerNames, translateOptionFlags } from '../translate/registry.js';
+import { errorText } from './error-text.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const positiveInt = (value: string) => {
@@ -80,25 +81,23 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .requiredOption('--source <file>', 'the source dataset (AnswerCarefully-shaped JSON or JSONL)')
     .requiredOption('--to <lang>', 'target language (BCP 47, e.g. ko)')
     .option('--from <lang>', 'translate from ja (question/answer fields) or en (the English fields)', 'ja')
-    .addOption(new Option('--provider <name>', 'machine translation provider').choices(PROVIDER_NAMES).default('pseudo'))
+    .addOption(new Option('--provider <name>', 'machine translation provider').choices(providerNames()).default('pseudo'))
     .option('--profile <name>', 'field profile', 'answercarefully')
     .option('--map <role=field>', 'map a role to a field (repeatable)', collect, [])
     .option('--locale-pack <tag>', 'locale pack in locales/ (default: the target language)')
     .option('--json', 'print one JSON object')
     .action(lazy('init', (dir, opts) => ({ ...(opts as object), dir })));
 
-  program
+  const translate = program
     .command('translate')
     .description('machine-translate every item not translated yet; safe to stop and rerun (nothing is sent or billed twice)')
     .addOption(projectOption())
-    .addOption(new Option('--provider <name>', "override the project's provider").choices(PROVIDER_NAMES))
-    .option('--endpoint <url>', 'API endpoint / server URL (self-hosted engines, private endpoints)')
-    .option('--model <name>', 'model (openai-compatible endpoints)')
-    .option('--formality <level>', 'DeepL formality: more, less, prefer_more, prefer_less')
+    .addOption(new Option('--provider <name>', "override the project's provider").choices(providerNames()));
+  // Provider option flags come from the option table (translate/provider-options.ts).
+  for (const f of translateOptionFlags()) translate.addOption(f.type === 'integer' ? new Option(f.flags, f.description).argParser(positiveInt) : new Option(f.flags, f.description));
+  translate
     .option('--dry-run', 'show items, segments, characters and estimated cost; send nothing')
     .option('--limit <n>', 'translate at most N items', positiveInt)
-    .option('--concurrency <n>', 'concurrent requests', positiveInt)
-    .option('--no-context', "don't send the English version as DeepL context (fewer, larger requests)")
     .addOption(asOption())
     .option('--json', 'print one JSON object')
     .action(lazy('translate', optsOnly));
@@ -219,7 +218,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : ExitCode.usage;
     }
     if (e instanceof CarefullyError) {
-      process.stderr.write(`carefully: ${e.message}\n`);
+      process.stderr.write(`carefully: ${errorText(e)}\n`);
       return e.exitCode;
     }
     const err = e as Error;

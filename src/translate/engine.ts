@@ -6,21 +6,20 @@
  * before it counts as done. Stopping at any point loses nothing received.
  */
 import path from 'node:path';
-import { InterruptedError, ProviderAuthError, ProviderError, ProviderUnavailableError } from '../errors.js';
+import { InterruptedError, ProviderError, ProviderUnavailableError } from '../errors.js';
 import type { SourceItem } from '../dataset/item.js';
 import type { Project } from '../project/project.js';
 import { loadState } from '../project/project.js';
 import { JournalWriter } from '../project/journal.js';
 import type { ProviderOptions } from '../project/config.js';
 import type { NewEvent } from '../project/events.js';
-import type { Provider, ProviderName } from './provider.js';
-import { DEEPL_GLOSSARY_LANGUAGES, FEATURES, isProviderName, loadProvider } from './provider-info.js';
+import type { Provider, ProviderDescriptor, ProviderName } from './provider.js';
+import { providerDescriptor } from './registry.js';
 import { TranslationCache } from './cache.js';
 import { codePoints } from './batches.js';
 import { withRetry, retryPolicyFromEnv, retryText, type RetryPolicy } from './retry.js';
 import { projectGlossary, type ProviderGlossary } from './glossary.js';
 import { planWork, staticProvider, type PlanProvider, type TranslatePlan } from './plan.js';
-import { RESUME_HINT } from './providers/http-status.js';
 
 export type { TranslatePlan } from './plan.js';
 
@@ -77,22 +76,15 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
   const options: ProviderOptions = { ...(project.config.provider.options ?? {}), ...(opts.options ?? {}) };
   const retry = opts.retry ?? retryPolicyFromEnv(env);
 
-  // Locale pack + project glossary, for backends that take entries (a configured DeepL glossaryId wins).
-  let glossary: ProviderGlossary | undefined;
+  // Unknown names fail here, as a usage error; a ready instance needs no descriptor.
+  const descriptor: ProviderDescriptor | undefined = opts.providerInstance ? undefined : providerDescriptor(providerName);
   const warnings: string[] = [];
-  if (!opts.providerInstance && isProviderName(providerName) && FEATURES[providerName].glossaryEntries && !(providerName === 'deepl' && options.glossaryId)) {
-    glossary = projectGlossary(project);
-    const base = (tag: string) => tag.split('-')[0]!.toLowerCase();
-    if (providerName === 'deepl' && ![from, to].every((l) => DEEPL_GLOSSARY_LANGUAGES.includes(base(l)))) {
-      if (glossary.entries.length > 0) warnings.push(`DeepL has no glossaries for ${from} -> ${to}; the ${glossary.entries.length} glossary term(s) are not sent (QA still checks them).`);
-      glossary = undefined;
-    }
-  }
+  const glossary = descriptor ? glossaryFor(descriptor, project, options, from, to, warnings) : undefined;
   // Importing an SDK and reading the source overlap: both take a while before the first request.
   const [created, { items, states }] = await Promise.all([
     opts.providerInstance
       ? { provider: opts.providerInstance }
-      : loadProvider(providerName, { ...options, ...(glossary ? { glossary: glossary.entries } : {}), stateDir: path.join(project.dir, 'cache'), env }).then(
+      : descriptor!.create({ ...options, ...(glossary ? { glossary: glossary.entries } : {}), stateDir: path.join(project.dir, 'cache'), env }).then(
           (p) => ({ provider: p }),
           (error: unknown) => ({ error }),
         ),
@@ -103,10 +95,10 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
   if ('error' in created) {
     const e = created.error;
     // A dry run needs no key: plan with the backend's published limits and price instead.
-    if (!(opts.dryRun && e instanceof ProviderError && isProviderName(providerName))) throw e;
+    if (!(opts.dryRun && e instanceof ProviderError && descriptor)) throw e;
     note = `${e.message.trim()} Until then, this plan uses the provider's published request limits and list price, and does not subtract texts cached by earlier runs.`;
   }
-  const facts: PlanProvider = provider ?? staticProvider(providerName as ProviderName, env);
+  const facts: PlanProvider = provider ?? staticProvider(descriptor!);
   const usesContext = !!facts.supportsContext && options.useContext !== false;
 
   // Pseudo-localized drafts (a demo or dry run) never count as translated once a real provider is chosen.
@@ -119,6 +111,10 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
 
   const cache = new TranslationCache(project.dir);
   const { plan, itemKeys, batches } = planWork({ todo, from, to, provider: facts, usesContext, cache });
+  if (facts.supportsContext) {
+    const cap = descriptor?.capabilities.context;
+    plan.context = { billed: cap ? cap.billed : true };
+  }
   if (glossary && glossary.entries.length > 0) plan.glossary = { terms: glossary.entries.length, sources: glossary.sources };
   if (note) plan.note = note;
   if (warnings.length > 0) plan.warnings = warnings;
@@ -236,13 +232,26 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
     throw new InterruptedError(`Interrupted: ${done.size} item(s) translated and saved, ${result.remainingItems} left. Run \`carefully translate\` again to resume; nothing is sent twice.`);
   }
   if (failure !== undefined) {
-    // Say once what was kept and what remains (an auth failure before anything was saved needs no resume advice).
-    if (failure instanceof ProviderError && !(failure instanceof ProviderAuthError && done.size === 0)) {
-      failure.message =
-        `${failure.message.replace(RESUME_HINT, '').replace(/\s{2,}/g, ' ').trim()} ${done.size} item(s) were translated and saved in this run; ` +
-        `${result.remainingItems} of ${todo.length} remain. Rerun \`carefully translate\` to resume; nothing is sent twice.`;
-    }
+    // The caller says what was kept and how to resume, from this data.
+    if (failure instanceof ProviderError) failure.progress = { saved: done.size, remaining: result.remainingItems };
     throw failure;
   }
   return result;
+}
+
+/**
+ * Locale pack + project glossary terms, for backends that take entries, when
+ * the provider supports the language pair (else a warning: the terms still
+ * drive QA). A configured `glossaryId` the backend reads replaces them.
+ */
+function glossaryFor(d: ProviderDescriptor, project: Project, options: ProviderOptions, from: string, to: string, warnings: string[]): ProviderGlossary | undefined {
+  const takes = d.capabilities.glossaryEntries;
+  if (takes === false || (options.glossaryId && d.options.includes('glossaryId'))) return undefined;
+  const glossary = projectGlossary(project);
+  const base = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  if (takes.languages && ![from, to].every((l) => takes.languages!.includes(base(l)))) {
+    if (glossary.entries.length > 0) warnings.push(`${d.label} has no glossaries for ${from} -> ${to}; the ${glossary.entries.length} glossary term(s) are not sent (QA still checks them).`);
+    return undefined;
+  }
+  return glossary;
 }

@@ -2,12 +2,12 @@
  * Planning a translation run: which texts to send, in which requests, at what
  * cost. Used by the engine before every run and alone for `--dry-run`, also
  * when the provider cannot be created here (no key yet): the plan then uses
- * the backend's published limits and list price (provider-info.ts), which need
+ * the backend's published limits and list price (its descriptor), which need
  * no SDK and no key.
  */
 import type { SourceItem } from '../dataset/item.js';
-import { FEATURES, LIMITS, PRICES, describeProviders } from './provider-info.js';
-import type { CostEstimate, ProviderLimits, ProviderName, Segment } from './provider.js';
+import { estimateWith } from './provider.js';
+import type { CostEstimate, ProviderDescriptor, ProviderLimits, ProviderName, Segment } from './provider.js';
 import type { TranslationCache } from './cache.js';
 import { cacheKey } from './cache.js';
 import { codePoints, planBatches } from './batches.js';
@@ -42,7 +42,9 @@ export interface TranslatePlan {
   /** Characters that would be billed: code points of the unique uncached texts. */
   characters: number;
   cost?: CostEstimate;
-  /** Whether each request carries the item's other-language version as context (DeepL). */
+  /** Set when the provider takes per-request context: whether context characters are billed. */
+  context?: { billed: boolean };
+  /** Whether each request carries the item's other-language version as context. */
   usesContext: boolean;
   /** Glossary terms sent to the provider, and where they come from. */
   glossary?: { terms: number; sources: string[] };
@@ -137,16 +139,13 @@ export function planWork(args: {
 }
 
 /** A backend's published facts, for planning without creating it (no SDK import, no key). */
-export function staticProvider(name: ProviderName, env: Record<string, string | undefined>): PlanProvider {
-  const info = describeProviders(env).find((p) => p.name === name)!;
-  const price = name in PRICES ? PRICES[name as keyof typeof PRICES] : undefined;
+export function staticProvider(d: ProviderDescriptor): PlanProvider {
   return {
-    name,
-    label: info.label,
-    isTranslation: info.isTranslation,
-    limits: LIMITS[name],
-    supportsContext: FEATURES[name].context,
-    estimateCost: (characters) =>
-      price ? { currency: 'USD', amount: (characters * price.usdPerMillion) / 1_000_000, basis: price.basis } : undefined,
+    name: d.name,
+    label: d.label,
+    isTranslation: d.isTranslation,
+    limits: d.limits,
+    supportsContext: d.capabilities.context !== false,
+    estimateCost: (characters) => estimateWith(d.price, characters),
   };
 }

@@ -16,12 +16,25 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { initProject } from '../../src/project/project.js';
 import type { ProjectConfig } from '../../src/project/config.js';
-import { ENV } from '../../src/translate/provider-info.js';
 import { FAKE_KEYS, FAKE_PROVIDERS, asList, fakeTranslate, startFakeProvider, type FakeProviderName, type FakeServer } from '../fakes/index.js';
 import type { FakeDeepL } from '../fakes/deepl.js';
 import { parsePrompt } from '../fakes/openai.js';
 import { BIN, REPO, type CliResult } from '../helpers/cli.js';
 import { TempDir, makeRecords, type FixtureRecord } from '../helpers/fixtures.js';
+
+/** The environment variables the README documents for each provider. */
+const ENV = {
+  deeplKey: 'DEEPL_AUTH_KEY',
+  deeplServer: 'DEEPL_SERVER_URL',
+  googleV2Key: 'GOOGLE_TRANSLATE_API_KEY',
+  googleV2Endpoint: 'GOOGLE_CLOUD_TRANSLATE_ENDPOINT',
+  googleProject: 'GOOGLE_CLOUD_PROJECT',
+  libreUrl: 'LIBRETRANSLATE_URL',
+  libreKey: 'LIBRETRANSLATE_API_KEY',
+  openaiBase: 'OPENAI_BASE_URL',
+  openaiKey: 'OPENAI_API_KEY',
+  openaiModel: 'OPENAI_MODEL',
+} as const;
 
 const WRONG_KEYS = { deepl: 'wrong-deepl-key-9876543210:fx', 'google-v2': 'wrong-google-key-9876543210' };
 const SECRETS = [...Object.values(FAKE_KEYS).filter((k) => k !== ''), ...Object.values(WRONG_KEYS)];

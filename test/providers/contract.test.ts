@@ -12,7 +12,7 @@ import {
   ProviderRateLimitError,
   ProviderUnavailableError,
 } from '../../src/errors.js';
-import { loadProvider } from '../../src/translate/provider-info.js';
+import { loadProvider } from '../../src/translate/registry.js';
 import type { Provider, ProviderSettings, Segment } from '../../src/translate/provider.js';
 import { FAKE_KEYS, fakeSettings, fakeTranslate, startFakeProvider } from '../fakes/index.js';
 import type { Fault, FakeProviderName, FakeServer, RecordedRequest } from '../fakes/index.js';

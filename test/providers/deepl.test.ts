@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createProvider, deeplSourceLang, deeplTargetLang, GLOSSARY_STATE_FILE } from '../../src/translate/providers/deepl.js';
+import { deepl } from '../../src/translate/providers/deepl.js';
+import { deeplSourceLang, deeplTargetLang, GLOSSARY_STATE_FILE } from '../../src/translate/providers/deepl-client.js';
 import type { ProviderSettings } from '../../src/translate/provider.js';
 import { DEEPL_MAX_BODY_BYTES, startFakeDeepL } from '../fakes/deepl.js';
 import type { FakeDeepL } from '../fakes/deepl.js';
@@ -15,6 +16,7 @@ describe('deepl backend', () => {
   let fake: FakeDeepL;
   let stateDir: string;
   const settings = (extra: Partial<ProviderSettings> = {}): ProviderSettings => fakeSettings('deepl', fake, extra);
+  const createProvider = (s: ProviderSettings) => deepl.create(s);
 
   before(async () => {
     fake = await startFakeDeepL({ key: 'fake-deepl-key-0123456789:fx' });
@@ -28,7 +30,7 @@ describe('deepl backend', () => {
   afterEach(async () => rm(stateDir, { recursive: true, force: true }));
 
   it('sends texts form-encoded with context, prefer_* formality and language codes, authenticated', async () => {
-    const p = createProvider(settings({ formality: 'less' }));
+    const p = await createProvider(settings({ formality: 'less' }));
     const ctx = 'What number do I call for an ambulance?';
     const out = await p.translate([{ text: '救急車は何番？', context: ctx }, { text: '答え', context: ctx }], 'ja', 'ko');
     assert.deepEqual(out, [fakeTranslate('救急車は何番？', 'ko'), fakeTranslate('答え', 'ko')]);
@@ -58,7 +60,7 @@ describe('deepl backend', () => {
     assert.equal(deeplTargetLang('pt-PT'), 'pt-PT');
     assert.equal(deeplTargetLang('zh-TW'), 'zh-HANT');
     assert.equal(deeplTargetLang('ko-KR'), 'ko');
-    const p = createProvider(settings());
+    const p = await createProvider(settings());
     for (const [to, wire] of [['en', 'en-US'], ['zh-Hans', 'zh-HANS'], ['pt-BR', 'pt-BR']] as const) {
       fake.clear();
       await p.translate([{ text: 'テスト' }], 'ja', to);
@@ -68,7 +70,7 @@ describe('deepl backend', () => {
 
   it('creates the glossary once, stores its ID, reuses it by ID, and recreates it when entries change', async () => {
     const entries = [{ source: '110番', target: '112' }];
-    const p1 = createProvider(settings({ glossary: entries, stateDir }));
+    const p1 = await createProvider(settings({ glossary: entries, stateDir }));
     // Two concurrent batches share one creation.
     const [a] = await Promise.all([p1.translate([{ text: '110番に電話' }], 'ja', 'ko'), p1.translate([{ text: '別の文' }], 'ja', 'ko')]);
     assert.deepEqual(a, [fakeTranslate('112に電話', 'ko')], 'the glossary was applied');
@@ -84,7 +86,7 @@ describe('deepl backend', () => {
 
     // A new run (new provider object) reuses the stored ID after checking it exists.
     fake.clear();
-    const p2 = createProvider(settings({ glossary: entries, stateDir }));
+    const p2 = await createProvider(settings({ glossary: entries, stateDir }));
     assert.equal(p2.cacheKey(), p1.cacheKey());
     await p2.translate([{ text: '110番' }], 'ja', 'ko');
     assert.equal(fake.requestsTo('glossary.create').length, 0);
@@ -93,7 +95,7 @@ describe('deepl backend', () => {
 
     // Changed entries: a new glossary, a new cache key, and the outdated glossary is deleted.
     fake.clear();
-    const p3 = createProvider(settings({ glossary: [...entries, { source: '円', target: '원' }], stateDir }));
+    const p3 = await createProvider(settings({ glossary: [...entries, { source: '円', target: '원' }], stateDir }));
     assert.notEqual(p3.cacheKey(), p1.cacheKey());
     await p3.translate([{ text: '100円' }], 'ja', 'ko');
     assert.equal(fake.requestsTo('glossary.create').length, 1);
@@ -106,20 +108,20 @@ describe('deepl backend', () => {
 
   it('recreates a stored glossary that was deleted on the server', async () => {
     const entries = [{ source: '110番', target: '112' }];
-    await createProvider(settings({ glossary: entries, stateDir })).translate([{ text: 'a' }], 'ja', 'ko');
+    await (await createProvider(settings({ glossary: entries, stateDir }))).translate([{ text: 'a' }], 'ja', 'ko');
     fake.glossaries.clear();
     fake.clear();
-    const out = await createProvider(settings({ glossary: entries, stateDir })).translate([{ text: '110番' }], 'ja', 'ko');
+    const out = await (await createProvider(settings({ glossary: entries, stateDir }))).translate([{ text: '110番' }], 'ja', 'ko');
     assert.deepEqual(out, [fakeTranslate('112', 'ko')]);
     assert.equal(fake.requestsTo('glossary.get').length, 1);
     assert.equal(fake.requestsTo('glossary.create').length, 1);
   });
 
   it('uses a configured glossaryId as given, creating nothing', async () => {
-    await createProvider(settings({ glossary: [{ source: 'x', target: 'y' }], stateDir })).translate([{ text: 'x' }], 'ja', 'ko');
+    await (await createProvider(settings({ glossary: [{ source: 'x', target: 'y' }], stateDir }))).translate([{ text: 'x' }], 'ja', 'ko');
     const id = [...fake.glossaries.keys()][0]!;
     fake.clear();
-    const p = createProvider(settings({ glossaryId: id }));
+    const p = await createProvider(settings({ glossaryId: id }));
     assert.match(p.cacheKey(), new RegExp(id));
     await p.translate([{ text: 'x' }], 'ja', 'ko');
     assert.deepEqual(fake.requests.map((r) => r.route), ['translate']);
@@ -127,13 +129,13 @@ describe('deepl backend', () => {
   });
 
   it('returns empty texts as empty without sending them (deepl-node rejects them)', async () => {
-    const out = await createProvider(settings()).translate([{ text: '' }, { text: '文' }, { text: ' ' }], 'ja', 'ko');
+    const out = await (await createProvider(settings())).translate([{ text: '' }, { text: '文' }, { text: ' ' }], 'ja', 'ko');
     assert.deepEqual(out, ['', fakeTranslate('文', 'ko'), '']);
     assert.deepEqual(form(fake.requests[0]?.body)['text'], '文');
   });
 
   it('keeps a full-size batch of Japanese text plus a long context under the 128 KiB body limit', async () => {
-    const p = createProvider(settings());
+    const p = await createProvider(settings());
     const perText = Math.floor(p.limits.maxRequestBytes! / p.limits.maxSegments);
     const text = 'あ'.repeat(Math.floor(perText / 3)); // 3 UTF-8 bytes each, 9 on the wire
     const context = 'Long English context, with punctuation & symbols; '.repeat(400); // truncated to 4 KiB
@@ -148,18 +150,18 @@ describe('deepl backend', () => {
 
   it('takes the server from DEEPL_SERVER_URL when no endpoint is configured', async () => {
     const { endpoint: _e, ...s } = settings();
-    const p = createProvider({ ...s, env: { ...s.env, DEEPL_SERVER_URL: fake.url } });
+    const p = await createProvider({ ...s, env: { ...s.env, DEEPL_SERVER_URL: fake.url } });
     await p.translate([{ text: 'a' }], 'ja', 'ko');
     assert.equal(fake.requests.length, 1);
   });
 
-  it('refuses an unknown formality', () => {
-    assert.throws(() => createProvider(settings({ formality: 'polite' })), /formality/);
+  it('refuses an unknown formality', async () => {
+    await assert.rejects(createProvider(settings({ formality: 'polite' })), /formality/);
   });
 
-  it('prices at the DeepL API Pro list price', () => {
-    const cost = createProvider(settings()).estimateCost(2_000_000);
-    assert.equal(cost.amount, 50);
-    assert.match(cost.basis, /DeepL API Pro/);
+  it('prices at the DeepL API Pro list price', async () => {
+    const cost = (await createProvider(settings())).estimateCost(2_000_000);
+    assert.equal(cost?.amount, 50);
+    assert.match(cost?.basis ?? '', /DeepL API Pro/);
   });
 });

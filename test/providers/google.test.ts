@@ -1,8 +1,13 @@
 /** Google v2 and v3 wire details, driving the real @google-cloud/translate clients against the fakes. */
 import assert from 'node:assert/strict';
 import { ProviderAuthError, ProviderRateLimitError } from '../../src/errors.js';
-import { createProvider as createV2, googleLanguageCode } from '../../src/translate/providers/google-v2.js';
-import { createProvider as createV3 } from '../../src/translate/providers/google-v3.js';
+import { googleV2 } from '../../src/translate/providers/google-v2.js';
+import { googleLanguageCode } from '../../src/translate/providers/google-v2-client.js';
+import { googleV3 } from '../../src/translate/providers/google-v3.js';
+import type { ProviderSettings } from '../../src/translate/provider.js';
+
+const createV2 = (s: ProviderSettings) => googleV2.create(s);
+const createV3 = (s: ProviderSettings) => googleV3.create(s);
 import { fakeSettings, fakeTranslate, startFakeGoogleV2, startFakeGoogleV3 } from '../fakes/index.js';
 import type { FakeServer } from '../fakes/index.js';
 
@@ -17,7 +22,7 @@ describe('google-v2 backend', () => {
   beforeEach(() => fake.clear());
 
   it("always sends format: 'text', even when a text looks like HTML", async () => {
-    const p = createV2(fakeSettings('google-v2', fake));
+    const p = await createV2(fakeSettings('google-v2', fake));
     const out = await p.translate([{ text: '<b>太字</b> & 記号' }, { text: '普通の文' }], 'ja', 'zh-Hans');
     assert.deepEqual(out, [fakeTranslate('<b>太字</b> & 記号', 'zh-CN'), fakeTranslate('普通の文', 'zh-CN')]);
     const [req] = fake.requests;
@@ -36,14 +41,14 @@ describe('google-v2 backend', () => {
   it('reads the endpoint from GOOGLE_CLOUD_TRANSLATE_ENDPOINT in its env (adding the v2 path to a bare origin)', async () => {
     const before = process.env['GOOGLE_CLOUD_TRANSLATE_ENDPOINT'];
     const { endpoint: _e, ...s } = fakeSettings('google-v2', fake);
-    const p = createV2({ ...s, env: { ...s.env, GOOGLE_CLOUD_TRANSLATE_ENDPOINT: fake.url } });
+    const p = await createV2({ ...s, env: { ...s.env, GOOGLE_CLOUD_TRANSLATE_ENDPOINT: fake.url } });
     await p.translate([{ text: 'a' }], 'ja', 'ko');
     assert.equal(fake.requests[0]?.path, '/language/translate/v2');
     assert.equal(process.env['GOOGLE_CLOUD_TRANSLATE_ENDPOINT'], before, 'process.env untouched');
   });
 
   it('tells a per-user rate limit (403 userRateLimitExceeded) from a bad key', async () => {
-    const p = createV2(fakeSettings('google-v2', fake));
+    const p = await createV2(fakeSettings('google-v2', fake));
     fake.inject({ kind: 'status', status: 403, reason: 'userRateLimitExceeded', message: 'User Rate Limit Exceeded' });
     await assert.rejects(p.translate([{ text: 'a' }], 'ja', 'ko'), ProviderRateLimitError);
     fake.inject({ kind: 'status', status: 403, reason: 'accessNotConfigured', message: 'Cloud Translation API has not been used in project 123' });
@@ -54,9 +59,9 @@ describe('google-v2 backend', () => {
     });
   });
 
-  it('prices at the Basic list price', () => {
-    const cost = createV2(fakeSettings('google-v2', fake)).estimateCost(1_000_000);
-    assert.equal(cost.amount, 20);
+  it('prices at the Basic list price', async () => {
+    const cost = (await createV2(fakeSettings('google-v2', fake))).estimateCost(1_000_000);
+    assert.equal(cost?.amount, 20);
   });
 });
 
@@ -69,7 +74,7 @@ describe('google-v3 backend', () => {
   beforeEach(() => fake.clear());
 
   it("posts to projects/*/locations/*:translateText over REST with mimeType 'text/plain' and no credentials", async () => {
-    const p = createV3(fakeSettings('google-v3', fake));
+    const p = await createV3(fakeSettings('google-v3', fake));
     const out = await p.translate([{ text: '一' }, { text: '二' }], 'ja', 'ko');
     assert.deepEqual(out, [fakeTranslate('一', 'ko'), fakeTranslate('二', 'ko')]);
     const [req] = fake.requests;
@@ -88,7 +93,7 @@ describe('google-v3 backend', () => {
   });
 
   it('sends the glossary as a full resource name and returns the glossary translations', async () => {
-    const p = createV3(fakeSettings('google-v3', fake, { location: 'us-central1', glossaryId: 'ko-terms', model: 'general/nmt' }));
+    const p = await createV3(fakeSettings('google-v3', fake, { location: 'us-central1', glossaryId: 'ko-terms', model: 'general/nmt' }));
     const out = await p.translate([{ text: '110番' }], 'ja', 'ko');
     assert.deepEqual(out, [fakeTranslate('110番', 'ko+glossary')]);
     const b = body(fake.requests[0]?.body);
@@ -100,19 +105,19 @@ describe('google-v3 backend', () => {
 
   it('takes the project from GOOGLE_CLOUD_PROJECT', async () => {
     const { projectId: _p, ...s } = fakeSettings('google-v3', fake);
-    const p = createV3({ ...s, env: { GOOGLE_CLOUD_PROJECT: 'env-project' } });
+    const p = await createV3({ ...s, env: { GOOGLE_CLOUD_PROJECT: 'env-project' } });
     await p.translate([{ text: 'a' }], 'ja', 'ko');
     assert.match(fake.requests[0]?.path ?? '', /^\/v3\/projects\/env-project\//);
   });
 
   it('maps a per-minute RESOURCE_EXHAUSTED to a rate limit', async () => {
-    const p = createV3(fakeSettings('google-v3', fake));
+    const p = await createV3(fakeSettings('google-v3', fake));
     fake.inject({ kind: 'status', status: 429, message: "Quota exceeded for quota metric 'Characters' and limit 'Characters per minute per project'" });
     await assert.rejects(p.translate([{ text: 'a' }], 'ja', 'ko'), ProviderRateLimitError);
   });
 
   it('names gcloud and GOOGLE_APPLICATION_CREDENTIALS when credentials are refused', async () => {
-    const p = createV3(fakeSettings('google-v3', fake));
+    const p = await createV3(fakeSettings('google-v3', fake));
     fake.inject({ kind: 'status', status: 401, message: 'Request had invalid authentication credentials.' });
     await assert.rejects(p.translate([{ text: 'a' }], 'ja', 'ko'), (err: Error) => {
       assert.ok(err instanceof ProviderAuthError);

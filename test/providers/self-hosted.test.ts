@@ -2,7 +2,11 @@
 import assert from 'node:assert/strict';
 import { ProviderAuthError, ProviderError, ProviderUnavailableError } from '../../src/errors.js';
 import { createProvider as createLibre, libreLanguageCode } from '../../src/translate/providers/libretranslate.js';
-import { createProvider as createOpenAI, parseTranslations } from '../../src/translate/providers/openai.js';
+import { openai } from '../../src/translate/providers/openai.js';
+import { parseTranslations } from '../../src/translate/providers/openai-client.js';
+import type { ProviderSettings } from '../../src/translate/provider.js';
+
+const createOpenAI = (s: ProviderSettings) => openai.create(s);
 import { fakeSettings, fakeTranslate, startFakeLibreTranslate, startFakeOpenAI } from '../fakes/index.js';
 import type { FakeServer } from '../fakes/index.js';
 
@@ -67,7 +71,7 @@ describe('openai-compatible backend', () => {
   beforeEach(() => fake.clear());
 
   it('posts one user prompt rendered from the template, unescaped, asking for a JSON array', async () => {
-    const p = createOpenAI({ endpoint: `${fake.url}/v1`, model: 'fake-model', glossary: [{ source: '110番', target: '112' }], env: {} });
+    const p = await createOpenAI({ endpoint: `${fake.url}/v1`, model: 'fake-model', glossary: [{ source: '110番', target: '112' }], env: {} });
     const ctx = 'Q: "Which number?" & more';
     const texts = ['<b>A&B</b> "引用"', '二'];
     const out = await p.translate(texts.map((text) => ({ text, context: ctx })), 'ja', 'ko');
@@ -88,7 +92,7 @@ describe('openai-compatible backend', () => {
   });
 
   it('leaves context out when the batch does not share one', async () => {
-    const p = createOpenAI(fakeSettings('openai', fake));
+    const p = await createOpenAI(fakeSettings('openai', fake));
     await p.translate([{ text: 'a', context: 'one' }, { text: 'b', context: 'two' }], 'ja', 'ko');
     const prompt = (body(fake.requests[0]?.body)['messages'] as { content: string }[])[0]!.content;
     assert.doesNotMatch(prompt, /Context/);
@@ -98,7 +102,7 @@ describe('openai-compatible backend', () => {
     for (const replyStyle of ['fenced', 'object'] as const) {
       const f = await startFakeOpenAI({ replyStyle });
       try {
-        const out = await createOpenAI(fakeSettings('openai', f, { env: { OPENAI_API_KEY: undefined } })).translate([{ text: 'x' }], 'ja', 'ko');
+        const out = await (await createOpenAI(fakeSettings('openai', f, { env: { OPENAI_API_KEY: undefined } }))).translate([{ text: 'x' }], 'ja', 'ko');
         assert.deepEqual(out, [fakeTranslate('x', 'ko')]);
       } finally {
         await f.close();
@@ -111,7 +115,7 @@ describe('openai-compatible backend', () => {
   it('sends OPENAI_API_KEY as a bearer token', async () => {
     const f = await startFakeOpenAI({ key: 'sk-fake-openai-key-0123456789' });
     try {
-      await createOpenAI(fakeSettings('openai', f)).translate([{ text: 'x' }], 'ja', 'ko');
+      await (await createOpenAI(fakeSettings('openai', f))).translate([{ text: 'x' }], 'ja', 'ko');
       assert.equal(f.requests[0]?.authorized, true);
     } finally {
       await f.close();
@@ -119,14 +123,14 @@ describe('openai-compatible backend', () => {
   });
 
   it('treats a chatty reply without the JSON array as retryable', async () => {
-    const p = createOpenAI(fakeSettings('openai', fake));
+    const p = await createOpenAI(fakeSettings('openai', fake));
     // The fake answers with one translation too few.
     fake.inject({ kind: 'malformed' });
     await assert.rejects(p.translate([{ text: 'a' }, { text: 'b' }], 'ja', 'ko'), ProviderUnavailableError);
   });
 
   it('explains an unknown model', async () => {
-    const p = createOpenAI(fakeSettings('openai', fake, { model: 'no-such-model' }));
+    const p = await createOpenAI(fakeSettings('openai', fake, { model: 'no-such-model' }));
     await assert.rejects(p.translate([{ text: 'a' }], 'ja', 'ko'), (err: Error) => {
       assert.ok(err instanceof ProviderError && !err.retryable);
       assert.match(err.message, /ollama pull no-such-model/);
@@ -134,9 +138,9 @@ describe('openai-compatible backend', () => {
     });
   });
 
-  it('puts model and prompt version in the cache key', () => {
-    const a = createOpenAI(fakeSettings('openai', fake)).cacheKey();
-    const b = createOpenAI(fakeSettings('openai', fake, { model: 'other' })).cacheKey();
+  it('puts model and prompt version in the cache key', async () => {
+    const a = (await createOpenAI(fakeSettings('openai', fake))).cacheKey();
+    const b = (await createOpenAI(fakeSettings('openai', fake, { model: 'other' }))).cacheKey();
     assert.notEqual(a, b);
     assert.match(a, /model=fake-model;prompt=[0-9a-f]{12}/);
   });

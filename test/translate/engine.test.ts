@@ -88,10 +88,15 @@ describe('translateProject', () => {
     assert.equal((await loadState(p)).states.get('test-0000')!.state, 'untranslated');
   });
 
-  it('stops cleanly on a quota error, keeping what was received and saying what remains', async () => {
+  it('stops cleanly on a quota error, keeping what was received and carrying what remains as data', async () => {
     const p = await project();
     const { provider } = counting({ request: 3, error: () => new ProviderQuotaError('fake', 'Quota exceeded.') }, { maxSegments: 4, defaultConcurrency: 1 });
-    await assert.rejects(translateProject({ project: p, author: 't', providerInstance: provider }), (e: unknown) => e instanceof ProviderQuotaError && /4 item\(s\) were translated and saved/.test(e.message) && /6 of 10 remain/.test(e.message));
+    await assert.rejects(translateProject({ project: p, author: 't', providerInstance: provider }), (e: unknown) => {
+      assert.ok(e instanceof ProviderQuotaError);
+      assert.deepEqual(e.progress, { saved: 4, remaining: 6 });
+      assert.equal(e.message, 'Quota exceeded.', "the provider's message is left as it said it");
+      return true;
+    });
     const { states } = await loadState(p);
     const translated = [...states.values()].filter((s) => s.state === 'translated');
     assert.equal(translated.length, 4);

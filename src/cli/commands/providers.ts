@@ -1,4 +1,4 @@
-import { describeProviders } from '../../translate/provider-info.js';
+import { describeProviders } from '../../translate/registry.js';
 import { print, printJson } from '../output.js';
 
 export async function run(opts: { json?: boolean }): Promise<void> {

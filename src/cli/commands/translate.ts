@@ -1,21 +1,16 @@
 import { openProject } from '../../project/project.js';
 import { defaultAuthor } from '../../project/author.js';
 import { translateProject, type TranslateResult } from '../../translate/engine.js';
-import type { ProviderName } from '../../translate/provider.js';
+import { optionsFromFlags } from '../../translate/provider-options.js';
 import { createProgress } from '../progress.js';
 import { print, printJson, table, info, warn } from '../output.js';
 
-export interface TranslateCommandOptions {
+/** Parsed flags; the provider option flags (translate/provider-options.ts) arrive as further keys. */
+export interface TranslateCommandOptions extends Record<string, unknown> {
   project: string;
-  provider?: ProviderName;
-  endpoint?: string;
-  model?: string;
-  formality?: string;
+  provider?: string;
   dryRun?: boolean;
   limit?: number;
-  concurrency?: number;
-  /** Commander's --no-context sets context=false. */
-  context?: boolean;
   as?: string;
   json?: boolean;
 }
@@ -29,7 +24,7 @@ function describe(r: TranslateResult): string {
     ['characters billed', r.dryRun ? r.characters : r.charactersSent],
     ['estimated cost', r.cost ? `${r.cost.currency} ${r.cost.amount.toFixed(2)} (${r.cost.basis})` : 'no public per-character price'],
   ];
-  if (r.provider === 'deepl') rows.push(['context', r.usesContext ? `${r.from === 'en' ? 'Japanese' : 'English'} version of each item (not billed; one request per item)` : 'not used (--no-context)']);
+  if (r.context) rows.push(['context', r.usesContext ? `${r.from === 'en' ? 'Japanese' : 'English'} version of each item (${r.context.billed ? 'billed' : 'not billed'}; one request per item)` : 'not used (--no-context)']);
   if (r.glossary) rows.push(['glossary', `${r.glossary.terms} term(s) from ${r.glossary.sources.join(' + ')}`]);
   return table(rows);
 }
@@ -49,15 +44,9 @@ export async function run(opts: TranslateCommandOptions): Promise<void> {
       project,
       author: opts.as ?? defaultAuthor(),
       ...(opts.provider ? { provider: opts.provider } : {}),
-      options: {
-        ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
-        ...(opts.model ? { model: opts.model } : {}),
-        ...(opts.formality ? { formality: opts.formality } : {}),
-        ...(opts.context === false ? { useContext: false } : {}),
-      },
+      options: optionsFromFlags(opts),
       ...(opts.dryRun ? { dryRun: true } : {}),
       ...(opts.limit ? { limit: opts.limit } : {}),
-      ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
       signal: controller.signal,
       onProgress: (p) => progress?.update(p.itemsDone, p.itemsTotal, `${p.requests} requests${p.retries ? `, ${p.retries} retries` : ''}`),
       onRetry: (m) => !opts.json && info(`retrying: ${m}`),

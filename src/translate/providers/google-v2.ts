@@ -1,134 +1,31 @@
 /**
- * Google Cloud Translation Basic (v2) via @google-cloud/translate's `v2.Translate`,
- * with an API key. Always `format: 'text'`: the SDK would otherwise guess HTML
- * from the first text and Google would then unescape/strip markup-like text.
+ * Google Cloud Translation Basic (v2)'s facts. The backend (google-v2-client.ts,
+ * with @google-cloud/translate) is imported only by `create`.
  */
-import type { v2 } from '@google-cloud/translate';
-// Only the v2 client: the package's index also loads v3 (gax, gRPC, protobufs), about 160 ms more.
-import { Translate } from '@google-cloud/translate/build/src/v2/index.js';
-import { ProviderAuthError, ProviderError } from '../../errors.js';
-import { ENV, LIMITS, PRICES } from '../provider-info.js';
-import type { CostEstimate, Provider, ProviderSettings, Segment, TranslateOptions } from '../provider.js';
-import { DEFAULT_TIMEOUT_MS, errorForStatus, networkError, withDeadline } from './http-status.js';
-import type { FailureContext, FailureKind } from './http-status.js';
+import type { ProviderDescriptor } from '../provider.js';
+import type { GoogleV2Facts } from './google-v2-client.js';
 
-export const GOOGLE_V2_DEFAULT_BASE_URL = 'https://translation.googleapis.com/language/translate/v2';
+const ENV = { key: 'GOOGLE_TRANSLATE_API_KEY', endpoint: 'GOOGLE_CLOUD_TRANSLATE_ENDPOINT' } as const;
 
-/** Our BCP 47 tag -> Google's code. Google names Chinese by region (zh-CN / zh-TW); the rest pass through. */
-export function googleLanguageCode(tag: string): string {
-  const [base = '', sub = ''] = tag.split('-');
-  if (base.toLowerCase() === 'zh') return /^(hant|tw|hk|mo)$/i.test(sub) ? 'zh-TW' : 'zh-CN';
-  return tag;
-}
+const facts: GoogleV2Facts = {
+  name: 'google-v2',
+  label: 'Google Cloud Translation (v2)',
+  // 128 segments per request; Google recommends request bodies under 204,800 bytes, and JSON keeps UTF-8 as is.
+  limits: { maxSegments: 128, maxRequestBytes: 100_000, defaultConcurrency: 4 },
+  price: { currency: 'USD', perMillionCharacters: 20, basis: 'Google Cloud Translation Basic (v2), USD 20 per 1M characters (list price, first 500k/month free)' },
+  env: ENV,
+};
 
-/**
- * Google's JSON error body, as @google-cloud/common's ApiError / gax's GoogleError
- * expose it, -> our error kind. 403 is overloaded: a bad key, a disabled API, or
- * a quota (by `reason`).
- */
-export function googleFailureKind(status: number, reasons: readonly string[], message: string): FailureKind {
-  const has = (...r: string[]): boolean => reasons.some((x) => r.includes(x));
-  if (has('dailyLimitExceeded', 'quotaExceeded', 'billingNotEnabled')) return 'quota';
-  if (has('userRateLimitExceeded', 'rateLimitExceeded')) return 'rate';
-  if (has('keyInvalid', 'API_KEY_INVALID', 'keyExpired', 'API_KEY_EXPIRED') || /API key (not valid|expired)/i.test(message)) return 'auth';
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 429) return /per day|daily/i.test(message) ? 'quota' : 'rate';
-  if (status === 408 || status >= 500) return 'unavailable';
-  return 'other';
-}
-
-interface ApiErrorLike {
-  code?: unknown;
-  message?: string;
-  errors?: { reason?: string; message?: string }[];
-  response?: { headers?: Record<string, string> };
-}
-
-export class GoogleV2Provider implements Provider {
-  readonly name = 'google-v2' as const;
-  readonly label = 'Google Cloud Translation (v2)';
-  readonly isTranslation = true;
-  readonly limits = LIMITS['google-v2'];
-
-  constructor(
-    private readonly client: v2.Translate,
-    private readonly ctx: FailureContext,
-    private readonly opts: { model: string | undefined; timeoutMs: number },
-  ) {}
-
-  cacheKey(): string {
-    return `google-v2;model=${this.opts.model ?? 'default'}`;
-  }
-
-  estimateCost(characters: number): CostEstimate {
-    const p = PRICES['google-v2'];
-    return { currency: 'USD', amount: (characters * p.usdPerMillion) / 1_000_000, basis: p.basis };
-  }
-
-  async translate(segments: readonly Segment[], from: string, to: string, options: TranslateOptions = {}): Promise<string[]> {
-    const request: v2.TranslateRequest = { from: googleLanguageCode(from), to: googleLanguageCode(to), format: 'text' };
-    if (this.opts.model) request.model = this.opts.model;
-    let out: string[];
-    try {
-      // With an API key the SDK sets no timeout it honours (node-fetch 3 ignores `timeout`), hence the deadline.
-      [out] = await withDeadline(this.ctx, this.client.translate(segments.map((s) => s.text), request), this.opts.timeoutMs, options.signal);
-    } catch (err) {
-      throw this.mapError(err);
-    }
-    if (out.length !== segments.length) {
-      throw errorForStatus(this.ctx, 502, { kind: 'unavailable', detail: `expected ${segments.length} translations, got ${out.length}` });
-    }
-    return out;
-  }
-
-  private mapError(err: unknown): unknown {
-    const e = err as ApiErrorLike;
-    if (!(err instanceof Error) || err instanceof ProviderError || err.name === 'AbortError') return err; // ours already, or an abort
-    if (typeof e.code !== 'number') return networkError(this.ctx, err); // node-fetch FetchError: reset, refused
-    const reasons = (e.errors ?? []).map((x) => x.reason ?? '');
-    const message = e.message ?? '';
-    return errorForStatus(this.ctx, e.code, {
-      kind: googleFailureKind(e.code, reasons, message),
-      retryAfter: e.response?.headers?.['retry-after'],
-      detail: [message, ...reasons.filter(Boolean)].join(' / '),
-      cause: err,
-    });
-  }
-}
-
-export function createProvider(settings: ProviderSettings): GoogleV2Provider {
-  const env = settings.env;
-  const key = env[ENV.googleV2Key]?.trim();
-  if (!key) {
-    throw new ProviderAuthError(
-      'google-v2',
-      `${ENV.googleV2Key} is not set. Create an API key for the Cloud Translation API (Google Cloud console, APIs & Services > Credentials) and run: export ${ENV.googleV2Key}=...`,
-    );
-  }
-  const endpoint = settings.endpoint ?? env[ENV.googleV2Endpoint];
-  // A bare host is an https apiEndpoint; a full URL (http:// for emulators and tests) is the base URL,
-  // with the v2 path added to a bare origin.
-  const isUrl = endpoint !== undefined && /^https?:\/\//i.test(endpoint);
-  const client = new Translate({
-    key,
-    ...(endpoint && !isUrl ? { apiEndpoint: endpoint } : {}),
-    // The engine owns retries; the SDK's own (3 by default) would multiply them.
-    autoRetry: false,
-  });
-  // Set baseUrl in every case: the SDK's constructor lets process.env.GOOGLE_CLOUD_TRANSLATE_ENDPOINT win otherwise.
-  if (isUrl) {
-    const u = new URL(endpoint);
-    client.baseUrl = u.pathname === '/' ? `${u.origin}/language/translate/v2` : endpoint.replace(/\/+$/, '');
-  } else {
-    client.baseUrl = endpoint ? `https://${endpoint}/language/translate/v2` : GOOGLE_V2_DEFAULT_BASE_URL;
-  }
-  const ctx: FailureContext = {
-    provider: 'google-v2',
-    label: 'Google Cloud Translation (v2)',
-    keyEnv: ENV.googleV2Key,
-    keySet: true,
-    endpoint: client.baseUrl,
-    secrets: [key],
-  };
-  return new GoogleV2Provider(client, ctx, { model: settings.model, timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS });
-}
+export const googleV2: ProviderDescriptor = {
+  ...facts,
+  summary: 'Google Cloud Translation v2 with an API key.',
+  isTranslation: true,
+  env: [
+    { name: ENV.key, required: true, secret: true, purpose: 'API key' },
+    { name: ENV.endpoint, required: false, secret: false, purpose: 'endpoint override' },
+  ],
+  options: ['endpoint', 'model', 'timeoutMs'],
+  capabilities: { context: false, glossaryEntries: false, formality: false },
+  sendsDataToThirdParty: () => true,
+  create: async (settings) => (await import('./google-v2-client.js')).createProvider(settings, facts),
+};

@@ -1,10 +1,11 @@
 /**
- * LibreTranslate: `POST {url}/translate` with `{q: string[], source, target,
+ * LibreTranslate: its facts (the descriptor) and its backend, which needs no
+ * SDK: `POST {url}/translate` with `{q: string[], source, target,
  * format: 'text', api_key?}`, answered by `{translatedText: string[]}`.
  * Self-hostable, free: no cost estimate.
  */
-import { ENV, LIBRETRANSLATE_DEFAULT_URL, LIMITS } from '../provider-info.js';
-import type { Provider, ProviderSettings, Segment, TranslateOptions } from '../provider.js';
+import { isLocalUrl } from '../provider.js';
+import type { BackendFacts, Provider, ProviderDescriptor, ProviderSettings, Segment, TranslateOptions } from '../provider.js';
 import { DEFAULT_TIMEOUT_MS, errorForStatus, errorMessageOf, postJson } from './http-status.js';
 import type { FailureContext } from './http-status.js';
 
@@ -15,11 +16,35 @@ export function libreLanguageCode(tag: string): string {
   return base.toLowerCase();
 }
 
+const ENV = { url: 'LIBRETRANSLATE_URL', key: 'LIBRETRANSLATE_API_KEY' } as const;
+export const LIBRETRANSLATE_DEFAULT_URL = 'http://localhost:5000';
+
+const facts: BackendFacts<keyof typeof ENV> = {
+  name: 'libretranslate',
+  label: 'LibreTranslate',
+  limits: { maxSegments: 50, maxRequestBytes: 50_000, defaultConcurrency: 2 },
+  env: ENV,
+};
+
+export const libretranslate: ProviderDescriptor = {
+  ...facts,
+  summary: 'A LibreTranslate server (self-hosted or libretranslate.com).',
+  isTranslation: true,
+  env: [
+    { name: ENV.url, required: false, secret: false, purpose: `server URL (default ${LIBRETRANSLATE_DEFAULT_URL})` },
+    { name: ENV.key, required: false, secret: true, purpose: 'API key, if the server requires one' },
+  ],
+  options: ['endpoint', 'timeoutMs'],
+  capabilities: { context: false, glossaryEntries: false, formality: false },
+  sendsDataToThirdParty: (env) => !isLocalUrl(env[ENV.url] ?? LIBRETRANSLATE_DEFAULT_URL),
+  create: async (settings) => createProvider(settings),
+};
+
 export class LibreTranslateProvider implements Provider {
-  readonly name = 'libretranslate' as const;
-  readonly label = 'LibreTranslate';
+  readonly name = facts.name;
+  readonly label = facts.label;
   readonly isTranslation = true;
-  readonly limits = LIMITS.libretranslate;
+  readonly limits = facts.limits;
 
   constructor(
     private readonly ctx: FailureContext,
@@ -65,12 +90,12 @@ export class LibreTranslateProvider implements Provider {
 
 export function createProvider(settings: ProviderSettings): LibreTranslateProvider {
   const env = settings.env;
-  const url = (settings.endpoint ?? env[ENV.libreUrl] ?? LIBRETRANSLATE_DEFAULT_URL).replace(/\/+$/, '');
-  const apiKey = env[ENV.libreKey]?.trim() || undefined;
+  const url = (settings.endpoint ?? env[ENV.url] ?? LIBRETRANSLATE_DEFAULT_URL).replace(/\/+$/, '');
+  const apiKey = env[ENV.key]?.trim() || undefined;
   const ctx: FailureContext = {
-    provider: 'libretranslate',
-    label: 'LibreTranslate',
-    keyEnv: ENV.libreKey,
+    provider: facts.name,
+    label: facts.label,
+    keyEnv: ENV.key,
     keySet: apiKey !== undefined,
     endpoint: url,
     secrets: apiKey ? [apiKey] : [],

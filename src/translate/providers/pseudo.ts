@@ -5,8 +5,7 @@
  * the export leak guard), digits and Latin are kept, the text is wrapped in
  * ⟦ ⟧ and lengthened by about 30% like real translations often are.
  */
-import type { CreateProvider, Provider, Segment } from '../provider.js';
-import { LIMITS } from '../provider-info.js';
+import type { Provider, ProviderDescriptor, ProviderSettings, Segment } from '../provider.js';
 
 const PUNCT: Record<string, string> = { '。': '.', '、': ',', '「': '"', '」': '"', '？': '?', '！': '!', '（': '(', '）': ')', '：': ':', '・': '·', '　': ' ' };
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/u;
@@ -36,12 +35,27 @@ export function pseudoLocalize(text: string, to: string): string {
 
 export const PSEUDO_LABEL = 'pseudo (NOT a translation)';
 
-export const createProvider: CreateProvider = () => {
+const LIMITS = { maxSegments: 100, defaultConcurrency: 4 };
+
+export const pseudo: ProviderDescriptor = {
+  name: 'pseudo',
+  label: PSEUDO_LABEL,
+  summary: 'Pseudo-localization for dry runs and demos: marks text visibly; never a translation.',
+  isTranslation: false,
+  limits: LIMITS,
+  env: [],
+  options: [],
+  capabilities: { context: false, glossaryEntries: false, formality: false },
+  sendsDataToThirdParty: () => false,
+  create: async (settings) => createProvider(settings),
+};
+
+export const createProvider = (_settings?: ProviderSettings): Provider => {
   const provider: Provider = {
-    name: 'pseudo',
+    name: pseudo.name,
     label: PSEUDO_LABEL,
     isTranslation: false,
-    limits: LIMITS.pseudo,
+    limits: LIMITS,
     cacheKey: () => 'pseudo-v1',
     translate: async (segments: readonly Segment[], _from: string, to: string) => segments.map((s) => pseudoLocalize(s.text, to)),
     estimateCost: () => undefined,
