@@ -166,7 +166,7 @@ export function mergeGlossaries(pack: readonly GlossaryEntry[], user: readonly G
   return { entries, skipped };
 }
 
-/** The project's glossary for providers that take one (DeepL, OpenAI-compatible). */
+/** The project's glossary, for providers that take glossary entries (descriptor capabilities). */
 export function projectGlossary(project: Project): ProviderGlossary {
   const { config } = project;
   const tag = config.localePack ?? config.languages.to;

@@ -69,7 +69,7 @@ export interface WorkPlan {
 
 /**
  * The texts of an item in the source language, and the other language's
- * version as context (DeepL's `context` is not billed and steers word choice).
+ * version as context, for providers that take it (it steers word choice).
  */
 export function sourceTexts(item: SourceItem, from: string): { question: string; answer: string; context?: string } {
   const other = from === 'en' ? [item.question, item.answer] : [item.questionEn, item.answerEn];

@@ -83,7 +83,7 @@ export function translateOptionFlags(): OptionFlag[] {
   return optionTable().flatMap((row) => {
     if (!row.flag) return [];
     const all = row.providers.length === providerDescriptors().length;
-    const who = all ? '' : ` (${row.providers.map((n) => registry.get(n)!.label).join(', ')})`;
+    const who = all ? '' : ` (${row.providers.join(', ')})`;
     const what = row.flag.startsWith('--no-') ? `do not ${row.description}` : row.description;
     return [{ option: row.name, flags: row.flag, description: `${what}${who}`, type: row.type }];
   });

@@ -140,7 +140,7 @@ describe('provider registry', () => {
     it('derives the translate flags, naming the providers an option is limited to', () => {
       const flags = Object.fromEntries(translateOptionFlags().map((f) => [f.option, f]));
       assert.deepEqual(Object.keys(flags).sort(), ['concurrency', 'endpoint', 'formality', 'model', 'useContext']);
-      assert.match(flags['formality']!.description, /\(DeepL\)$/);
+      assert.match(flags['formality']!.description, /\(deepl\)$/);
       assert.match(flags['useContext']!.description, /^do not send/);
       assert.equal(flags['useContext']!.flags, '--no-context');
       assert.doesNotMatch(flags['concurrency']!.description, /\(/, 'an option every provider reads names none');
