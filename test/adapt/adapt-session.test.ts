@@ -1,10 +1,10 @@
 /** The session state machine, driven with plain function calls: no terminal, no project folder. */
 import assert from 'node:assert/strict';
-import { AdaptSession, ActionError } from '../../src/adapt/adapt-session.js';
+import { AdaptSession } from '../../src/adapt/adapt-session.js';
 import { applyFilters, parseFilters, shardOf, parseShard } from '../../src/session/filters.js';
 import { foldState } from '../../src/project/state.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
-import { UsageError } from '../../src/errors.js';
+import { ActionError, UsageError } from '../../src/errors.js';
 import { toItems, items as makeItems, testPack, mt, decision, ev, written } from '../helpers/session-fixtures.js';
 import { makeRecord, makeRecords } from '../helpers/fixtures.js';
 import type { JournalEvent } from '../../src/project/events.js';
