@@ -27,24 +27,6 @@ export interface ReviewOptions {
   allowSelfReview?: boolean;
 }
 
-export interface ReviewQueue {
-  /** Items awaiting this reviewer's verdict, in source order. */
-  items: ItemState[];
-  /** Items awaiting review that are this reviewer's own work (left out unless allowSelfReview). */
-  own: ItemState[];
-}
-
-/** Adapted items (decided, with no verdict on the current text and decision) awaiting review. Stale items are not "adapted", so never queued. */
-export function reviewQueue(states: Iterable<ItemState>, options: ReviewOptions): ReviewQueue {
-  const queue: ReviewQueue = { items: [], own: [] };
-  for (const s of states) {
-    if (s.state !== 'adapted') continue;
-    if (!options.allowSelfReview && selfReview(s, options.reviewer)) queue.own.push(s);
-    else queue.items.push(s);
-  }
-  return queue;
-}
-
 /** How the reviewer took part in the item's current work, or undefined when they did not. */
 export function selfReview(state: ItemState, reviewer: string): 'decision' | 'edit' | undefined {
   if (state.decision?.author === reviewer) return 'decision';
