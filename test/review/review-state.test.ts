@@ -4,7 +4,7 @@ import { ReviewSession } from '../../src/review/review-session.js';
 import { testPack } from '../helpers/session-fixtures.js';
 import { foldState, type ItemState } from '../../src/project/state.js';
 import type { JournalEvent, NewEvent } from '../../src/project/events.js';
-import { ExitCode } from '../../src/errors.js';
+import { ActionError, ExitCode } from '../../src/errors.js';
 
 let n = 0;
 const at = () => new Date(Date.UTC(2026, 0, 1, 0, 0, n++)).toISOString();
@@ -77,6 +77,11 @@ describe('review state machine', () => {
   it('approve records the reviewer; reject needs a comment, which stays after the fix', () => {
     const j = new Journal().add(mt(), decide());
     assert.throws(() => j.act({ type: 'reject', comment: '  ...' }, 'park'), (e: unknown) => e instanceof ReviewError && e.reason === 'comment-required' && /needs a comment/.test(e.message));
+    assert.throws(
+      () => j.act({ type: 'reject', comment: '' }, 'park'),
+      (e: unknown) => e instanceof ActionError && e.exitCode === ExitCode.usage && e.field === 'comment',
+      'a refused verdict is the refused-action usage error the wizard shows',
+    );
     const rejected = j.act({ type: 'reject', comment: ' Use 112, not 110. ' }, 'park');
     assert.equal(rejected.state, 'rejected');
     assert.deepEqual(rejected.review && { verdict: rejected.review.verdict, comment: rejected.review.comment, author: rejected.review.author }, { verdict: 'reject', comment: 'Use 112, not 110.', author: 'park' });
