@@ -34,6 +34,21 @@ export class UsageError extends CarefullyError {
   }
 }
 
+/**
+ * An action a session refuses as given (a decision without its rationale, an
+ * unknown checklist question, a verdict on one's own work...). `field` names
+ * what is wrong, as a scripted answers file reports it; the wizard shows the
+ * message and stays on the item.
+ */
+export class ActionError extends UsageError {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
 /** One problem found in input data, located precisely. */
 export interface DataProblem {
   file: string;
@@ -57,12 +72,36 @@ export function formatProblem(p: DataProblem): string {
   return `${where.join(', ')}: ${p.message}`;
 }
 
+/** How many entries a problem list shows before "... and N more". */
+export const LISTED_PROBLEMS = 20;
+
+/**
+ * "  - entry" lines for the first `max` entries, then "  ... and N more" when
+ * `total` (default: entries.length; larger when the caller kept only some)
+ * exceeds what is shown. `more` follows the count ("(run X to see them all)").
+ */
+export function listEntries(entries: readonly string[], options: { max?: number; total?: number; bullet?: string; more?: string } = {}): string[] {
+  const { max = LISTED_PROBLEMS, total = entries.length, bullet = '  - ', more } = options;
+  const lines = entries.slice(0, max).map((e) => `${bullet}${e}`);
+  if (total > lines.length) lines.push(`  ... and ${total - lines.length} more${more ? ` ${more}` : ''}`);
+  return lines;
+}
+
 /** Input data that cannot be used: broken JSON, wrong schema, duplicate IDs. */
 export class DataError extends CarefullyError {
   readonly problems: DataProblem[];
   constructor(message: string, problems: DataProblem[] = [], options?: { cause?: unknown }) {
     super(message, ExitCode.invalidData, options);
     this.problems = problems;
+  }
+
+  /**
+   * A DataError whose message is `summary`, then one line per problem (the
+   * first `max`, then "... and N more"), then `advice` when given.
+   */
+  static listing(summary: string, problems: DataProblem[], options: { max?: number; format?: (p: DataProblem) => string; advice?: string } = {}): DataError {
+    const lines = listEntries(problems.map(options.format ?? formatProblem), options.max === undefined ? {} : { max: options.max });
+    return new DataError([summary, ...lines, ...(options.advice ? [options.advice] : [])].join('\n'), problems);
   }
 }
 

@@ -12,17 +12,15 @@
  *   s.next();
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
+import { ActionError } from '../errors.js';
 import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, NewEvent } from '../project/events.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
-import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
-import { applicableQuestions, effectOf, renderQuestion, summariseEffects, CHECKLIST_ANSWERS } from '../locale/checklist.js';
-import { findEquivalents, itemTexts, suggestionsFor } from '../locale/equivalents.js';
-import { DECISIONS, validateDecision } from '../project/decisions.js';
-import { diffSourceTexts, type SourceDiff } from '../project/source-snapshot.js';
-import { applyFilters, type Filters } from '../session/filters.js';
-import { ItemStates } from '../session/item-states.js';
-import { QueueCursor } from '../session/queue-cursor.js';
-import { itemDetails, type ChecklistEntry, type ItemDetails } from '../session/item-details.js';
+import { CHECKLIST_ANSWERS } from '../locale/checklist.js';
+import { DECISIONS, decisionCounts, validateDecision } from '../project/decisions.js';
+import type { SourceDiff } from '../project/source-snapshot.js';
+import type { Filters } from '../session/filters.js';
+import type { ChecklistEntry, ItemDetails } from '../session/item-details.js';
+import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
 
 export type { ChecklistEntry, ItemDetails };
 
@@ -44,17 +42,6 @@ export type Action =
   | { type: 'quit' };
 export type ActionType = Action['type'];
 export const NAVIGATION: readonly ActionType[] = ['skip', 'back', 'next', 'quit'];
-
-/** An action that cannot be taken as given; `field` names what is wrong (for scripted runs). */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message);
-    this.name = 'ActionError';
-  }
-}
 
 /** Why a stale item is stale, with the old and new machine translation when both exist. */
 export interface StaleInfo {
@@ -111,24 +98,13 @@ export interface Progress {
   secondary: boolean;
 }
 
-export interface SessionInit {
-  /** All source items, in source order. */
-  items: readonly SourceItem[];
-  /** All journal events, in journal order (readJournal). */
-  events: readonly JournalEvent[];
-  pack: LocalePack;
+export interface SessionInit extends QueueSessionInit {
   author: string;
   filters?: Filters;
-  /** Earlier source texts by source hash (project/source-snapshot.ts), for the diff of a stale item. */
-  sourceTexts?: { get(hash: string): { question: string; answer: string } | undefined };
 }
 
-export class AdaptSession {
+export class AdaptSession extends QueueSession<ItemView> {
   readonly author: string;
-  readonly pack: LocalePack;
-  readonly filters: Filters;
-  /** The filtered items, in source order. Fixed for the session: deciding an item does not remove it. */
-  readonly queue: readonly SourceItem[];
   /** When the filters explicitly select decided items (--state adapted, --ids), those are to be revisited once. */
   readonly revisit: boolean;
   /**
@@ -142,53 +118,21 @@ export class AdaptSession {
    * from the other shard).
    */
   readonly secondaryMode: boolean;
-  private readonly items: ItemStates;
-  private readonly cursor: QueueCursor;
-  private readonly views = new Map<string, ItemView>();
   private readonly decidedHere = new Set<string>();
-  private readonly sourceTexts: SessionInit['sourceTexts'];
 
   constructor(init: SessionInit) {
+    const filters = init.filters ?? {};
+    super(init, filters, 'session');
     this.author = init.author;
-    this.pack = init.pack;
-    this.filters = init.filters ?? {};
-    this.sourceTexts = init.sourceTexts;
-    this.items = new ItemStates(init.items, init.events);
-    const selected = applyFilters(init.items, this.items.states, this.filters);
+    const selected = this.selected();
     const assigned = selected.filter((item) => this.isSecondary(item.id));
     this.secondaryMode = assigned.length > 0;
-    this.queue = this.secondaryMode ? assigned : selected;
-    this.cursor = new QueueCursor(this.queue, (id) => this.isTodo(id));
-    this.revisit = this.filters.ids !== undefined || (this.filters.states ?? []).some((s) => !UNFINISHED_STATES.includes(s));
+    this.revisit = filters.ids !== undefined || (filters.states ?? []).some((s) => !UNFINISHED_STATES.includes(s));
     // Resume: the first item of the queue that still needs a decision.
-    this.cursor.resume();
+    this.start(this.secondaryMode ? assigned : selected);
   }
 
   // ---- reading ------------------------------------------------------------
-
-  /** True when no current item is left (everything decided or skipped). */
-  get finished(): boolean {
-    return this.cursor.finished;
-  }
-
-  /** 0-based index of the current item in the queue (queue.length when finished). */
-  get index(): number {
-    return this.cursor.position;
-  }
-
-  get currentId(): string | undefined {
-    return this.cursor.currentId;
-  }
-
-  item(id: string): SourceItem | undefined {
-    return this.items.item(id);
-  }
-
-  state(id: string): ItemState {
-    const s = this.items.state(id);
-    if (!s) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
-    return s;
-  }
 
   /**
    * Whether the author is a second annotator of the item: assigned to it
@@ -210,34 +154,20 @@ export class AdaptSession {
     return revisit;
   }
 
-  /** What the screen shows about the current item (or another item by ID). */
-  current(): ItemView | undefined {
-    const id = this.currentId;
-    return id === undefined ? undefined : this.view(id);
-  }
-
-  view(id: string): ItemView {
-    const cached = this.views.get(id);
-    if (cached) return cached;
-    const item = this.items.item(id);
-    if (!item) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
-    const recorded = this.state(id);
-    const secondary = this.isSecondary(id);
+  protected buildView(item: SourceItem, recorded: ItemState): ItemView {
+    const secondary = this.isSecondary(item.id);
     const state = secondary ? blind(recorded) : recorded;
-    const index = this.cursor.indexOf(id);
     const view: ItemView = {
       item,
       state,
-      position: index === undefined ? 0 : index + 1,
-      total: this.queue.length,
-      ...itemDetails(this.pack, item, state),
-      todo: this.isTodo(id),
+      ...this.placeOf(item.id),
+      ...this.details(item, state),
+      todo: this.isTodo(item.id),
       secondary,
     };
     const own = secondary ? recorded.secondaryDecisions[this.author] : undefined;
     if (own) view.ownSecondary = own;
     if (state.state === 'stale' && state.staleFrom) view.stale = this.staleInfo(item, state.staleFrom);
-    this.views.set(id, view);
     return view;
   }
 
@@ -246,10 +176,10 @@ export class AdaptSession {
     const oldMt = mts.filter((e) => e.sourceHash !== item.sourceHash).at(-1);
     const newMt = mts.filter((e) => e.sourceHash === item.sourceHash).at(-1);
     const info: StaleInfo = { from };
-    const old = this.sourceTexts?.get(from);
-    if (old) {
-      info.oldSource = { question: old.question, answer: old.answer };
-      info.sourceDiff = diffSourceTexts(info.oldSource, item, { from, to: item.sourceHash });
+    const change = this.sourceChange(item, from);
+    if (change) {
+      info.oldSource = change.old;
+      info.sourceDiff = change.diff;
     }
     if (oldMt) info.oldMt = { question: oldMt.question, answer: oldMt.answer };
     if (newMt) info.newMt = { question: newMt.question, answer: newMt.answer };
@@ -257,11 +187,9 @@ export class AdaptSession {
   }
 
   progress(): Progress {
-    const byDecision = Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
+    const byDecision = decisionCounts();
     const byState: Partial<Record<ItemStateName, number>> = {};
     let decided = 0;
-    let remaining = 0;
-    let skipped = 0;
     for (const item of this.queue) {
       const s = this.state(item.id);
       byState[s.state] = (byState[s.state] ?? 0) + 1;
@@ -271,12 +199,9 @@ export class AdaptSession {
         decided++;
         byDecision[own.decision]++;
       }
-      if (this.isTodo(item.id)) {
-        remaining++;
-        if (this.cursor.isSkipped(item.id)) skipped++;
-      }
     }
-    return { position: this.finished ? 0 : this.cursor.position + 1, total: this.queue.length, decided, remaining, skipped, byDecision, byState, decidedThisSession: this.decidedHere.size, secondary: this.secondaryMode };
+    const { position, total, remaining, skipped } = this.queueProgress();
+    return { position, total, decided, remaining, skipped, byDecision, byState, decidedThisSession: this.decidedHere.size, secondary: this.secondaryMode };
   }
 
   // ---- actions ------------------------------------------------------------
@@ -335,11 +260,10 @@ export class AdaptSession {
     }
   }
 
-  private eventsWith(action: Action, id: string | undefined, pending: Partial<Record<TextRole, string>>): NewEvent[] {
+  private eventsWith(action: Action, current: string | undefined, pending: Partial<Record<TextRole, string>>): NewEvent[] {
     if (NAVIGATION.includes(action.type)) return [];
-    if (id === undefined) throw new ActionError('There is no current item: the session is finished.', 'id');
-    const item = this.items.item(id);
-    if (!item) throw new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
+    const item = this.requireItem(current);
+    const id = item.id;
     const recorded = this.state(id);
     const s = { ...recorded, question: pending.question ?? recorded.question, answer: pending.answer ?? recorded.answer };
     const base = { item: id, sourceHash: item.sourceHash };
@@ -410,19 +334,11 @@ export class AdaptSession {
     }
   }
 
-  /**
-   * Take events that were written to the journal: re-fold the items they
-   * touch. Returns the IDs whose state changed.
-   */
-  commit(written: readonly JournalEvent[]): string[] {
-    const touched = this.items.add(written, (e) => {
-      if (e.type === 'decision' && (!e.secondary || e.author === this.author)) {
-        this.decidedHere.add(e.item);
-        this.cursor.unskip(e.item);
-      }
-    });
-    for (const id of touched) this.views.delete(id);
-    return touched;
+  protected onWritten(e: JournalEvent): void {
+    if (e.type === 'decision' && (!e.secondary || e.author === this.author)) {
+      this.decidedHere.add(e.item);
+      this.cursor.unskip(e.item);
+    }
   }
 
   // ---- navigation ---------------------------------------------------------
@@ -441,35 +357,6 @@ export class AdaptSession {
       default:
         throw new ActionError(`${action.type} is not a navigation action.`, 'type');
     }
-  }
-
-  /**
-   * Move to the next item needing a decision after the current one, wrapping
-   * around to earlier ones; items skipped in this session are passed over.
-   * Returns false when none is left (the session is finished).
-   */
-  next(): boolean {
-    return this.cursor.next();
-  }
-
-  /** Leave the current item undecided and move on; it stays first in line for the next session. */
-  skip(): boolean {
-    return this.cursor.skip();
-  }
-
-  /** Back to the item shown before this one (or the previous one in the queue). */
-  back(): boolean {
-    return this.cursor.back();
-  }
-
-  /** Jump to an item of the queue. */
-  goTo(id: string): void {
-    if (!this.cursor.goTo(id)) throw new ActionError(`${JSON.stringify(id)} is not in this session's queue (check the filters).`, 'id');
-  }
-
-  /** Whether the ID is in the filtered queue. */
-  inQueue(id: string): boolean {
-    return this.cursor.has(id);
   }
 }
 

@@ -12,10 +12,10 @@
  * applied again safely.
  */
 import { readFileSync } from 'node:fs';
-import { DataError, UnreadableFileError, formatProblem, type DataProblem } from '../errors.js';
+import { ActionError, DataError, UnreadableFileError, type DataProblem } from '../errors.js';
 import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
-import { DECISIONS, isDecision } from '../project/decisions.js';
-import { ActionError, type Action, type AdaptSession } from './adapt-session.js';
+import { DECISIONS, decisionCounts, isDecision } from '../project/decisions.js';
+import type { Action, AdaptSession } from './adapt-session.js';
 
 export const ANSWER_KEYS = ['id', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag'] as const;
 
@@ -41,7 +41,7 @@ export interface AnswersSummary extends Omit<AnswersPlan, 'events'> {
 /** Check every line and compute the events; throws one DataError listing every problem (up to 50). */
 export function planAnswers(file: string, text: string, session: AdaptSession): AnswersPlan {
   const problems: DataProblem[] = [];
-  const plan: AnswersPlan = { file, lines: 0, applied: 0, skipped: 0, outsideFilters: 0, byDecision: { transfer: 0, adapt: 0, replace: 0, drop: 0 }, events: [] };
+  const plan: AnswersPlan = { file, lines: 0, applied: 0, skipped: 0, outsideFilters: 0, byDecision: decisionCounts(), events: [] };
   const seen = new Map<string, number>();
   const rows = text.split('\n');
   if (rows.at(-1) === '') rows.pop();
@@ -118,11 +118,7 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     plan.byDecision[decision]++;
     plan.events.push(...events);
   });
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 50).map((p) => `  - ${formatProblem(p)}`);
-    if (problems.length > 50) shown.push(`  ... and ${problems.length - 50} more`);
-    throw new DataError(`${file}: ${problems.length} problem(s); nothing was written.\n${shown.join('\n')}`, problems);
-  }
+  if (problems.length > 0) throw DataError.listing(`${file}: ${problems.length} problem(s); nothing was written.`, problems, { max: 50 });
   return plan;
 }
 

@@ -1,11 +1,11 @@
 /** Build an adaptation session from a project folder: items, journal, locale pack, filters and a journal writer. */
-import { loadItems, openProject, type Project } from '../project/project.js';
-import { readJournal, JournalWriter } from '../project/journal.js';
+import type { Project } from '../project/project.js';
+import type { JournalWriter } from '../project/journal.js';
 import { foldState } from '../project/state.js';
-import { SourceSnapshot } from '../project/source-snapshot.js';
-import { loadLocalePack, type LoadedLocalePack } from '../locale/locale-pack.js';
+import type { LoadedLocalePack } from '../locale/locale-pack.js';
 import { AdaptSession } from './adapt-session.js';
-import { applyFilters, parseFilters, planSecondaryAssignment, type RawFilters, type SecondaryAssignment } from '../session/filters.js';
+import { applyFilters, planSecondaryAssignment, type RawFilters, type SecondaryAssignment } from '../session/filters.js';
+import { openProjectSession } from '../session/open-project-session.js';
 
 export interface OpenSessionOptions {
   project: string;
@@ -32,12 +32,7 @@ export interface OpenedSession {
 }
 
 export async function openSession(opts: OpenSessionOptions): Promise<OpenedSession> {
-  const project = openProject(opts.project);
-  const pack = loadLocalePack(opts.localePack ?? project.config.localePack ?? project.config.languages.to);
-  const items = await loadItems(project);
-  const { events, warnings } = readJournal(project.dir);
-  const filters = parseFilters(opts.filters ?? {}, items);
-  const writer = new JournalWriter(project.dir, opts.author);
+  const { project, pack, items, events, filters, sourceTexts, writer, warnings } = await openProjectSession(opts);
   let assignment: OpenedSession['assignment'];
   if (opts.double) {
     const { states } = foldState(items, events);
@@ -46,7 +41,6 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
     if (assign.length > 0) events.push(...(await writer.append(assign)));
     assignment = { ...rest, assigned: assign.length };
   }
-  const sourceTexts = SourceSnapshot.read(project.dir);
   const session = new AdaptSession({ items, events, pack: pack.pack, author: opts.author, filters, sourceTexts });
-  return { project, session, writer, pack, warnings: [...pack.warnings, ...warnings, ...sourceTexts.warnings], ...(assignment ? { assignment } : {}) };
+  return { project, session, writer, pack, warnings, ...(assignment ? { assignment } : {}) };
 }

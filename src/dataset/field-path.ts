@@ -31,15 +31,6 @@ export function setPath(record: Record<string, unknown>, path: string, value: un
   cur[keys[keys.length - 1]!] = value;
 }
 
-/** Remove the value at a dotted path (no-op when absent). */
-export function deletePath(record: Record<string, unknown>, path: string): void {
-  const keys = path.split('.');
-  const parent = keys.length === 1 ? record : getPath(record, keys.slice(0, -1).join('.'));
-  if (parent && typeof parent === 'object' && !Array.isArray(parent)) {
-    delete (parent as Record<string, unknown>)[keys[keys.length - 1]!];
-  }
-}
-
 /** Every leaf and object path of a record, with its JSON type. */
 export function* walkFields(value: unknown, prefix = ''): Generator<{ path: string; type: string; value: unknown }> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;

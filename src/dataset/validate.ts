@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { DataError, formatProblem, type DataProblem } from '../errors.js';
+import { DataError, formatProblem, listEntries, type DataProblem } from '../errors.js';
 import { assetPath } from '../paths.js';
 import type { RoleMapping, SourceItem } from './item.js';
 import { readRecords, type SourceFormat } from './read-records.js';
@@ -110,8 +110,7 @@ export async function validateSource(file: string, mapping: RoleMapping, options
 
 /** Describe a failed report in one paragraph (plus one line per problem). */
 export function describeProblems(report: ValidationReport): string {
-  const lines = report.problems.map((p) => `  - ${formatProblem(p)}`);
-  if (report.problemCount > report.problems.length) lines.push(`  ... and ${report.problemCount - report.problems.length} more`);
+  const lines = listEntries(report.problems.map(formatProblem), { max: report.problems.length, total: report.problemCount });
   return `${report.file} is not a valid dataset for this profile: ${report.problemCount} problem(s) in ${report.records} record(s). Fix them (or adjust the field mapping with --map ROLE=FIELD; \`carefully inspect FILE\` proposes one) and try again.\n${lines.join('\n')}`;
 }
 

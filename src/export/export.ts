@@ -8,7 +8,7 @@
 import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { DataError, formatProblem, type DataProblem } from '../errors.js';
+import { DataError, formatProblem, listEntries, type DataProblem } from '../errors.js';
 import type { Project } from '../project/project.js';
 import { loadStateOnly } from '../project/project.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
@@ -22,8 +22,8 @@ import { describeLabel } from '../dataset/taxonomy.js';
 import type { SourceFormat } from '../dataset/read-records.js';
 import { languageName } from '../project/languages.js';
 import { renderDatasetCard } from './dataset-card.js';
-import { DECISIONS, DECISION_DESCRIPTIONS } from '../project/decisions.js';
-import { lengthRatios, openItemQa, projectQaEnv } from '../qa/project-qa.js';
+import { DECISIONS, DECISION_DESCRIPTIONS, decisionCounts } from '../project/decisions.js';
+import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { agreementSummary, computeAgreement } from '../review/agreement.js';
 
@@ -63,8 +63,10 @@ export interface ExportResult {
 const QA_ERRORS_LISTED = 20;
 
 function qaRefusal(errors: readonly ItemFinding[]): string {
-  const list = errors.slice(0, QA_ERRORS_LISTED).map((f) => `  - ${f.item}${f.field ? ` (${f.field})` : ''}: ${f.check}: ${f.message}`);
-  if (errors.length > QA_ERRORS_LISTED) list.push(`  ... and ${errors.length - QA_ERRORS_LISTED} more (\`carefully check --severity error\` lists them all)`);
+  const list = listEntries(
+    errors.map((f) => `${f.item}${f.field ? ` (${f.field})` : ''}: ${f.check}: ${f.message}`),
+    { max: QA_ERRORS_LISTED, more: '(`carefully check --severity error` lists them all)' },
+  );
   return `Export refused (--fail-on-qa): ${errors.length} QA error(s) on items that would be exported. Nothing was written. Fix them (\`carefully check\`), or leave out --fail-on-qa to export with the findings reported in the dataset card.\n${list.join('\n')}`;
 }
 
@@ -151,10 +153,9 @@ function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undef
 
 export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
   const { project } = opts;
-  const qaEnv = projectQaEnv(project);
-  const ratios = lengthRatios(qaEnv);
-  const { states, warnings } = await loadStateOnly(project, (item, s) => ratios.add(item, s));
-  const qa = openItemQa(qaEnv, ratios.stats());
+  const lengths = qaContextBuilder(projectQaEnv(project));
+  const { states, warnings } = await loadStateOnly(project, (item, s) => lengths.add(item, s));
+  const qa = openItemQa(lengths.done());
   warnings.push(...qa.warnings);
   const out = path.resolve(opts.out);
   const tmp = path.join(out, `.carefully-export-${process.pid}`);
@@ -166,7 +167,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const excluded: Record<string, number> = {};
   const byRisk = new Map<string, { exported: number } & Record<Decision, number>>();
   const byState = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemStateName, number>;
-  const byDecision: Record<Decision, number> = { transfer: 0, adapt: 0, replace: 0, drop: 0 };
+  const byDecision = decisionCounts();
   const providers = new Map<string, number>();
   let exported = 0;
   let unreviewed = 0;
@@ -186,7 +187,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         if (s.decision) byDecision[s.decision.decision]++;
         const reason = exclusion(s, opts);
         const risk = item.riskArea ?? '(none)';
-        const row = byRisk.get(risk) ?? { exported: 0, transfer: 0, adapt: 0, replace: 0, drop: 0 };
+        const row = byRisk.get(risk) ?? { exported: 0, ...decisionCounts() };
         byRisk.set(risk, row);
         if (s.decision) row[s.decision.decision]++;
         let line: string | undefined;
@@ -217,10 +218,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       },
     });
     if (!report.valid) throw new DataError(`The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`, report.problems);
-    if (problems.length > 0) {
-      const list = problems.slice(0, 20).map((p) => `  - ${formatProblem(p)}`).join('\n');
-      throw new DataError(`Export refused: ${problems.length} record(s) would not be valid or would leak source text. Nothing was written.\n${list}${problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ''}`, problems);
-    }
+    if (problems.length > 0) throw DataError.listing(`Export refused: ${problems.length} record(s) would not be valid or would leak source text. Nothing was written.`, problems);
     const qaResult = qa.result();
     if (opts.failOnQa && qaResult.counts.error > 0) throw new DataError(qaRefusal(qaResult.findings.filter((f) => f.severity === 'error')));
     const agreement = agreementSummary(computeAgreement(states.values()));

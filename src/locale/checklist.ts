@@ -142,15 +142,3 @@ export function summariseEffects(effects: Iterable<ChecklistEffect>): Decision {
   return DECISION_STRENGTH[best] ?? 'transfer';
 }
 
-/**
- * summariseEffects over recorded answers (question id → answer). Answers to
- * questions the pack no longer has are ignored.
- */
-export function summariseAnswers(pack: LocalePack, answers: Readonly<Record<string, ChecklistAnswer>>): Decision {
-  const effects: ChecklistEffect[] = [];
-  for (const q of pack.checklist) {
-    const a = answers[q.id];
-    if (a !== undefined) effects.push(effectOf(q, a));
-  }
-  return summariseEffects(effects);
-}

@@ -212,9 +212,9 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
 }
 
 function packError(file: string, problems: DataProblem[]): DataError {
-  const shown = problems.slice(0, 20).map((p) => `  - ${formatProblem(p)}`);
-  if (problems.length > shown.length) shown.push(`  ... and ${problems.length - shown.length} more`);
-  return new DataError(`Locale pack ${file} is invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${shown.join('\n')}\nFix the file; its format is described in schemas/${LOCALE_PACK_SCHEMA}.`, problems);
+  return DataError.listing(`Locale pack ${file} is invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):`, problems, {
+    advice: `Fix the file; its format is described in schemas/${LOCALE_PACK_SCHEMA}.`,
+  });
 }
 
 /** "/checklist/3/effects/yes" → "checklist[3].effects.yes". */

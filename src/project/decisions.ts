@@ -10,6 +10,11 @@ export type { Decision };
 
 export const DECISIONS = ['transfer', 'adapt', 'replace', 'drop'] as const satisfies readonly Decision[];
 
+/** A zero count per decision, in DECISIONS order (for tallies). */
+export function decisionCounts(): Record<Decision, number> {
+  return Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
+}
+
 /** One line each (the dataset card prints them after the decision's name). */
 export const DECISION_DESCRIPTIONS: Readonly<Record<Decision, string>> = {
   transfer: 'translation is enough: the item probes the same harm in the target society as it is',

@@ -27,7 +27,6 @@ export function checkLanguage(tag: string, option: string): string {
 }
 
 /** The source side can only be the Japanese fields or their English translations. */
-export const SOURCE_LANGUAGES = ['ja', 'en'] as const;
 export function checkSourceLanguage(tag: string): 'ja' | 'en' {
   if (tag !== 'ja' && tag !== 'en') {
     throw new UsageError(`--from "${tag}" is not supported: translate from ja (the question/answer fields) or en (the English translations, roles questionEn/answerEn).`);

@@ -9,6 +9,7 @@
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
+import { decisionCounts } from './decisions.js';
 
 export const ITEM_STATES = ['untranslated', 'translated', 'adapted', 'approved', 'rejected', 'stale'] as const;
 export type ItemStateName = (typeof ITEM_STATES)[number];
@@ -134,7 +135,7 @@ export interface StatusSummary {
 
 export function summarise(states: Iterable<ItemState>, orphans: readonly string[] = []): StatusSummary {
   const byState = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemStateName, number>;
-  const byDecision: Record<Decision | 'none', number> = { transfer: 0, adapt: 0, replace: 0, drop: 0, none: 0 };
+  const byDecision: Record<Decision | 'none', number> = { ...decisionCounts(), none: 0 };
   let items = 0;
   let flagged = 0;
   const secondAnnotation = { assigned: 0, done: 0 };

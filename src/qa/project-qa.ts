@@ -24,9 +24,9 @@ import type { SourceItem } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
-import { computeLengthStats, lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
+import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
-import type { ItemFinding, LengthStats, QaContext, QaInput, Severity } from './types.js';
+import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
 
 /** What every item of a project is checked with. */
 export interface ProjectQaEnv {
@@ -129,15 +129,14 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     const unknown = options.ids.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new UsageError(`Unknown item ID(s): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}. Run \`carefully status\` to see the project, or check the IDs in the source file.`);
   }
-  const inputs: QaInput[] = [];
-  for (const item of items) {
-    const input = qaInputFor(item, states.get(item.id)!, env);
-    if (input) inputs.push(input);
-  }
-  const lengthStats = computeLengthStats(lengthPairs(inputs));
-  const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+  const { ctx } = qaContextFor(project, items, states);
   const wanted = options.ids === undefined ? undefined : new Set(options.ids);
-  const selected = wanted ? inputs.filter((i) => wanted.has(i.item.id)) : inputs;
+  const selected: QaInput[] = [];
+  for (const item of items) {
+    if (wanted && !wanted.has(item.id)) continue;
+    const input = qaInputFor(item, states.get(item.id)!, env);
+    if (input) selected.push(input);
+  }
   const result = runChecks(selected, ctx, {
     ...(options.only ? { only: options.only } : {}),
     ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
@@ -150,12 +149,20 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
   return { ...result, items: items.length, checked: selected.length, itemInfo, localePack: env.packName, warnings: [...env.warnings, ...warnings] };
 }
 
+/** What the items of a project are checked with: its QA environment and context (pack and the whole dataset's length statistics). */
+export interface ProjectQa {
+  env: ProjectQaEnv;
+  ctx: QaContext;
+  /** The QA findings of one item in a given state (none without target text). */
+  check(item: SourceItem, state: ItemState): Finding[];
+}
+
 /**
- * The dataset's length statistics gathered item by item (only the ratios are
- * kept, not the texts): the same figures `runProjectQa` uses, for export,
- * which streams the source and never holds its texts in memory.
+ * Builds a ProjectQa item by item, keeping only the length ratios (not the
+ * texts): for callers that stream the source (export). `qaContextFor` is the
+ * same over items in memory.
  */
-export function lengthRatios(env: Omit<ProjectQaEnv, 'warnings' | 'packName'>): { add(item: SourceItem, state: ItemState): void; stats(): LengthStats | undefined } {
+export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, state: ItemState): void; done(): ProjectQa } {
   const logs: number[] = [];
   return {
     add(item, state) {
@@ -166,8 +173,26 @@ export function lengthRatios(env: Omit<ProjectQaEnv, 'warnings' | 'packName'>): 
         if (r !== undefined) logs.push(r);
       }
     },
-    stats: () => lengthStatsOfLogRatios(logs),
+    done() {
+      const lengthStats = lengthStatsOfLogRatios(logs);
+      const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+      return {
+        env,
+        ctx,
+        check(item, state) {
+          const input = qaInputFor(item, state, env);
+          return input ? checkItem(input, ctx) : [];
+        },
+      };
+    },
   };
+}
+
+/** The project's QA (locale pack, languages, length statistics over every item given): what check, review and export judge items with. */
+export function qaContextFor(project: Project, items: Iterable<SourceItem>, states: ReadonlyMap<string, ItemState>): ProjectQa {
+  const builder = qaContextBuilder(projectQaEnv(project));
+  for (const item of items) builder.add(item, states.get(item.id)!);
+  return builder.done();
 }
 
 /** QA of items one at a time, with the whole dataset's length statistics (see `openItemQa`). */
@@ -181,19 +206,16 @@ export interface ItemQa {
 
 /**
  * For commands that stream the source (export): checks item by item with the
- * dataset's length statistics (from `lengthRatios`), with the same inputs and
- * context `runProjectQa` uses.
+ * dataset's length statistics (from `qaContextBuilder`), with the same inputs
+ * and context `runProjectQa` uses.
  */
-export function openItemQa(env: ProjectQaEnv, lengthStats: LengthStats | undefined): ItemQa {
-  const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+export function openItemQa(qa: ProjectQa): ItemQa {
   const findings: ItemFinding[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   return {
-    warnings: env.warnings,
+    warnings: qa.env.warnings,
     check(item, state) {
-      const input = qaInputFor(item, state, env);
-      if (!input) return [];
-      const found = checkItem(input, ctx).map((f) => ({ ...f, item: item.id }));
+      const found = qa.check(item, state).map((f) => ({ ...f, item: item.id }));
       for (const f of found) counts[f.severity]++;
       findings.push(...found);
       return found;

@@ -146,7 +146,3 @@ export function hasTermIn(normalized: string, term: string, options: { caseSensi
   // search() ignores and restores lastIndex, so the shared global regex is safe here.
   return !isBlank(term) && normalized.search(termRegExp(term, options)) >= 0;
 }
-
-export function containsTerm(text: string, term: string, options: { caseSensitive?: boolean } = {}): boolean {
-  return hasTermIn(nfkc(text), term, options);
-}

@@ -13,7 +13,7 @@
  */
 import type { Decision } from '../project/events.js';
 import type { ItemState } from '../project/state.js';
-import { DECISIONS } from '../project/decisions.js';
+import { DECISIONS, decisionCounts } from '../project/decisions.js';
 
 export interface Annotation {
   annotator: string;
@@ -150,12 +150,11 @@ export interface AgreementReport {
   disagreements: Disagreement[];
 }
 
-const zeroCounts = (): Record<Decision, number> => Object.fromEntries(DECISIONS.map((d) => [d, 0])) as Record<Decision, number>;
 
 export function computeAgreement(states: Iterable<ItemState>): AgreementReport {
   const items = doubleAnnotated(states);
   const annotators = [...new Set(items.flatMap((i) => i.annotations.map((a) => a.annotator)))].sort();
-  const counts: AgreementReport['counts'] = Object.fromEntries(annotators.map((a) => [a, zeroCounts()]));
+  const counts: AgreementReport['counts'] = Object.fromEntries(annotators.map((a) => [a, decisionCounts()]));
   const units = items.map((i) => i.annotations.map((a) => a.decision));
   const disagreements: Disagreement[] = [];
   for (const item of items) {
@@ -174,7 +173,7 @@ export function computeAgreement(states: Iterable<ItemState>): AgreementReport {
       const by = (who: string) => i.annotations.find((a) => a.annotator === who)!.decision;
       return [by(first), by(second)] as const;
     });
-    report.matrix = Object.fromEntries(DECISIONS.map((d) => [d, zeroCounts()])) as Record<Decision, Record<Decision, number>>;
+    report.matrix = Object.fromEntries(DECISIONS.map((d) => [d, decisionCounts()])) as Record<Decision, Record<Decision, number>>;
     for (const [x, y] of pairs) report.matrix[x][y]++;
     const kappa = cohenKappa(pairs);
     if (kappa === undefined) report.notes.push("Cohen's kappa is undefined: both annotators chose one and the same decision for every item, so chance agreement is 1.");

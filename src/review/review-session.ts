@@ -23,13 +23,11 @@ import type { SourceItem, TextRole } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
 import type { JournalEvent, NewEvent, ReviewVerdict } from '../project/events.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
-import { diffSourceTexts, diffText, type DiffPart, type SourceDiff } from '../project/source-snapshot.js';
-import type { LocalePack } from '../locale/locale-pack-types.js';
+import { diffText, type DiffPart, type SourceDiff } from '../project/source-snapshot.js';
 import type { Finding } from '../qa/types.js';
-import { applyFilters, type Filters } from '../session/filters.js';
-import { itemDetails, type ItemDetails } from '../session/item-details.js';
-import { ItemStates } from '../session/item-states.js';
-import { QueueCursor } from '../session/queue-cursor.js';
+import type { Filters } from '../session/filters.js';
+import type { ItemDetails } from '../session/item-details.js';
+import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
 import { reviewEvents, reviewRefusal, selfReview, type ReviewAction, type ReviewError, type ReviewOptions } from './review-state.js';
 
 /** States a review session can select with --state: awaiting review (the default), reviewed (to revise a verdict), stale (to see what changed). */
@@ -84,18 +82,11 @@ export interface ReviewProgress {
   own: number;
 }
 
-export interface ReviewSessionInit {
-  /** All source items, in source order. */
-  items: readonly SourceItem[];
-  /** All journal events, in journal order (readJournal). */
-  events: readonly JournalEvent[];
-  pack: LocalePack;
+export interface ReviewSessionInit extends QueueSessionInit {
   reviewer: string;
   allowSelfReview?: boolean;
   /** Which items; `states` defaults to ["adapted"] (awaiting review) and must be among REVIEW_STATES. */
   filters?: Filters;
-  /** Earlier source texts by source hash (project/source-snapshot.ts), for the diff of a stale item. */
-  sourceTexts?: { get(hash: string): { question: string; answer: string } | undefined };
   /** QA findings of an item in a given state (the project's checks, with the dataset's length statistics). */
   qa?: (item: SourceItem, state: ItemState) => Finding[];
 }
@@ -108,38 +99,25 @@ export function checkReviewStates(states: readonly string[] | undefined): void {
   }
 }
 
-export class ReviewSession {
+export class ReviewSession extends QueueSession<ReviewView> {
   readonly reviewer: string;
   readonly allowSelfReview: boolean;
-  readonly filters: Filters;
-  /** The items to review, in source order; fixed for the session. */
-  readonly queue: readonly SourceItem[];
   /** Items the filters selected that are the reviewer's own work (left out unless allowSelfReview). */
   readonly own: readonly SourceItem[];
-  private readonly pack: LocalePack;
-  private readonly items: ItemStates;
-  private readonly cursor: QueueCursor;
-  private readonly views = new Map<string, ReviewView>();
   private readonly verdicts = new Map<string, ReviewVerdict>();
   private readonly edited = new Set<string>();
-  private readonly sourceTexts: ReviewSessionInit['sourceTexts'];
   private readonly qa: ReviewSessionInit['qa'];
 
   constructor(init: ReviewSessionInit) {
     checkReviewStates(init.filters?.states);
+    super(init, { ...init.filters, states: init.filters?.states ?? [...DEFAULT_REVIEW_STATES] }, 'review session');
     this.reviewer = init.reviewer;
     this.allowSelfReview = init.allowSelfReview ?? false;
-    this.filters = { ...init.filters, states: init.filters?.states ?? [...DEFAULT_REVIEW_STATES] };
-    this.pack = init.pack;
-    this.sourceTexts = init.sourceTexts;
     this.qa = init.qa;
-    this.items = new ItemStates(init.items, init.events);
-    const selected = applyFilters(init.items, this.items.states, this.filters);
+    const selected = this.selected();
     const own = (item: SourceItem) => !this.allowSelfReview && selfReview(this.state(item.id), this.reviewer) !== undefined;
     this.own = selected.filter(own);
-    this.queue = selected.filter((item) => !own(item));
-    this.cursor = new QueueCursor(this.queue, (id) => this.isTodo(id));
-    this.cursor.resume();
+    this.start(selected.filter((item) => !own(item)));
   }
 
   private get options(): ReviewOptions {
@@ -147,28 +125,6 @@ export class ReviewSession {
   }
 
   // ---- reading ------------------------------------------------------------
-
-  get finished(): boolean {
-    return this.cursor.finished;
-  }
-
-  get currentId(): string | undefined {
-    return this.cursor.currentId;
-  }
-
-  item(id: string): SourceItem | undefined {
-    return this.items.item(id);
-  }
-
-  state(id: string): ItemState {
-    const s = this.items.state(id);
-    if (!s) throw new UsageError(`${JSON.stringify(id)} is not an item of the source.`);
-    return s;
-  }
-
-  inQueue(id: string): boolean {
-    return this.cursor.has(id);
-  }
 
   /**
    * Whether the item still awaits this reviewer: in the queue, no verdict
@@ -179,24 +135,13 @@ export class ReviewSession {
     return this.allowSelfReview || selfReview(this.state(id), this.reviewer) === undefined;
   }
 
-  current(): ReviewView | undefined {
-    const id = this.currentId;
-    return id === undefined ? undefined : this.view(id);
-  }
-
-  view(id: string): ReviewView {
-    const cached = this.views.get(id);
-    if (cached) return cached;
-    const item = this.items.item(id);
-    if (!item) throw new UsageError(`${JSON.stringify(id)} is not an item of the source.`);
-    const state = this.state(id);
-    const index = this.cursor.indexOf(id);
+  protected buildView(item: SourceItem, state: ItemState): ReviewView {
+    const id = item.id;
     const view: ReviewView = {
       item,
       state,
-      position: index === undefined ? 0 : index + 1,
-      total: this.queue.length,
-      ...itemDetails(this.pack, item, state),
+      ...this.placeOf(id),
+      ...this.details(item, state),
       findings: state.question !== undefined || state.answer !== undefined ? (this.qa?.(item, state) ?? []) : [],
       todo: this.isTodo(id),
     };
@@ -209,8 +154,8 @@ export class ReviewSession {
       });
     }
     if (state.state === 'stale' && state.staleFrom) {
-      const old = this.sourceTexts?.get(state.staleFrom);
-      if (old) view.staleDiff = diffSourceTexts(old, item, { from: state.staleFrom, to: item.sourceHash });
+      const change = this.sourceChange(item, state.staleFrom);
+      if (change) view.staleDiff = change.diff;
     }
     const own = this.allowSelfReview ? selfReview(state, this.reviewer) : undefined;
     if (own) view.own = own;
@@ -218,23 +163,16 @@ export class ReviewSession {
     if (verdict) view.verdict = verdict;
     const blocked = reviewRefusal(state, { type: 'approve' }, this.options);
     if (blocked) view.blocked = blocked;
-    this.views.set(id, view);
     return view;
   }
 
   progress(): ReviewProgress {
-    let remaining = 0;
-    let skipped = 0;
-    for (const item of this.queue) {
-      if (!this.isTodo(item.id)) continue;
-      remaining++;
-      if (this.cursor.isSkipped(item.id)) skipped++;
-    }
     const verdicts = [...this.verdicts.values()];
     const handedOn = [...this.edited].filter((id) => !this.verdicts.has(id) && !this.isTodo(id)).length;
+    const { position, total, remaining, skipped } = this.queueProgress();
     return {
-      position: this.finished ? 0 : this.cursor.position + 1,
-      total: this.queue.length,
+      position,
+      total,
       approved: verdicts.filter((v) => v === 'approve').length,
       rejected: verdicts.filter((v) => v === 'reject').length,
       edited: this.edited.size,
@@ -254,48 +192,20 @@ export class ReviewSession {
    * ReviewError when the rules refuse the action (its message says what to do).
    */
   eventsFor(action: ReviewAction, id: string | undefined = this.currentId): NewEvent[] {
-    if (id === undefined) throw new UsageError('There is no current item: the review session is finished.');
-    const item = this.items.item(id);
-    if (!item) throw new UsageError(`${JSON.stringify(id)} is not an item of the source.`);
+    const item = this.requireItem(id);
     const act: ReviewAction = action.type === 'edit' ? { ...action, text: action.text.trim() } : action;
-    return reviewEvents(item, this.state(id), act, this.options);
+    return reviewEvents(item, this.state(item.id), act, this.options);
   }
 
-  /** Take events that were written to the journal: re-fold the items they touch. Returns their IDs. */
-  commit(written: readonly JournalEvent[]): string[] {
-    const touched = this.items.add(written, (e) => {
-      if (e.author !== this.reviewer) return;
-      if (e.type === 'review') {
-        this.verdicts.set(e.item, e.verdict);
-        this.cursor.unskip(e.item);
-      } else if (e.type === 'edit') {
-        this.edited.add(e.item);
-        // A new text needs a new verdict, even from a reviewer who gave one earlier in this session.
-        this.verdicts.delete(e.item);
-      }
-    });
-    for (const id of touched) this.views.delete(id);
-    return touched;
-  }
-
-  // ---- navigation (as in the adapt session) -------------------------------
-
-  /** Move to the next item awaiting review after the current one, wrapping around; skipped items are passed over. False when none is left. */
-  next(): boolean {
-    return this.cursor.next();
-  }
-
-  /** Leave the current item without a verdict; it stays in the queue for the next session. */
-  skip(): boolean {
-    return this.cursor.skip();
-  }
-
-  /** Back to the item shown before this one (or the previous one in the queue). */
-  back(): boolean {
-    return this.cursor.back();
-  }
-
-  goTo(id: string): void {
-    if (!this.cursor.goTo(id)) throw new UsageError(`${JSON.stringify(id)} is not in this review session's queue (check the filters).`);
+  protected onWritten(e: JournalEvent): void {
+    if (e.author !== this.reviewer) return;
+    if (e.type === 'review') {
+      this.verdicts.set(e.item, e.verdict);
+      this.cursor.unskip(e.item);
+    } else if (e.type === 'edit') {
+      this.edited.add(e.item);
+      // A new text needs a new verdict, even from a reviewer who gave one earlier in this session.
+      this.verdicts.delete(e.item);
+    }
   }
 }

@@ -16,7 +16,7 @@
  * current text, may not give it a verdict unless `allowSelfReview` is set.
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
-import { UsageError } from '../errors.js';
+import { ActionError } from '../errors.js';
 import type { NewEvent } from '../project/events.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
 
@@ -25,24 +25,6 @@ export interface ReviewOptions {
   reviewer: string;
   /** Let the reviewer give a verdict on their own decision or edits. Default false. */
   allowSelfReview?: boolean;
-}
-
-export interface ReviewQueue {
-  /** Items awaiting this reviewer's verdict, in source order. */
-  items: ItemState[];
-  /** Items awaiting review that are this reviewer's own work (left out unless allowSelfReview). */
-  own: ItemState[];
-}
-
-/** Adapted items (decided, with no verdict on the current text and decision) awaiting review. Stale items are not "adapted", so never queued. */
-export function reviewQueue(states: Iterable<ItemState>, options: ReviewOptions): ReviewQueue {
-  const queue: ReviewQueue = { items: [], own: [] };
-  for (const s of states) {
-    if (s.state !== 'adapted') continue;
-    if (!options.allowSelfReview && selfReview(s, options.reviewer)) queue.own.push(s);
-    else queue.items.push(s);
-  }
-  return queue;
 }
 
 /** How the reviewer took part in the item's current work, or undefined when they did not. */
@@ -63,14 +45,19 @@ export type ReviewRefusalReason = 'stale' | 'not-decided' | 'self-review' | 'com
 /** States in which an item carries a decision that can be reviewed (re-reviewing a verdict is allowed). */
 const REVIEWABLE: readonly ItemStateName[] = ['adapted', 'approved', 'rejected'];
 
-/** An action the rules do not allow. `reason` lets a UI react (e.g. offer --allow-self-review); `message` says what to do. */
-export class ReviewError extends UsageError {
+/**
+ * An action the rules do not allow. `reason` lets a UI react (e.g. offer
+ * --allow-self-review); `message` says what to do; `field` is what is wrong
+ * (the comment, the edited field, else the verdict itself).
+ */
+export class ReviewError extends ActionError {
   constructor(
     readonly item: string,
     readonly reason: ReviewRefusalReason,
     message: string,
+    field: string = reason === 'comment-required' ? 'comment' : 'verdict',
   ) {
-    super(message);
+    super(message, field);
   }
 }
 
@@ -84,7 +71,7 @@ export function reviewRefusal(state: ItemState, action: ReviewAction, options: R
     return new ReviewError(id, 'not-decided', `${id} has no decision yet (state: ${state.state}). Items are reviewed after a localizer decides them in \`carefully adapt\`.`);
   }
   if (action.type === 'edit') {
-    if (action.text.trim() === '') return new ReviewError(id, 'empty-text', `The new ${action.field} of ${id} is empty. To take the item out of the dataset, reject it and ask the localizer to drop it.`);
+    if (action.text.trim() === '') return new ReviewError(id, 'empty-text', `The new ${action.field} of ${id} is empty. To take the item out of the dataset, reject it and ask the localizer to drop it.`, action.field);
     return undefined;
   }
   if (action.type === 'reject' && !/[\p{L}\p{N}]/u.test(action.comment ?? '')) {

@@ -138,13 +138,10 @@ function formatEntryProblem(p: DataProblem): string {
 }
 
 function glossaryError(file: string, problems: DataProblem[]): DataError {
-  const shown = problems.slice(0, 20).map((p) => `  - ${formatEntryProblem(p)}`);
-  if (problems.length > shown.length) shown.push(`  ... and ${problems.length - shown.length} more`);
-  return new DataError(
-    `Glossary file ${file} is invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${shown.join('\n')}\n` +
-      'Each entry is {"source": TERM, "target": TRANSLATION} or {"source": TERM, "doNotTranslate": true}. Nothing was sent.',
-    problems,
-  );
+  return DataError.listing(`Glossary file ${file} is invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):`, problems, {
+    format: formatEntryProblem,
+    advice: 'Each entry is {"source": TERM, "target": TRANSLATION} or {"source": TERM, "doNotTranslate": true}. Nothing was sent.',
+  });
 }
 
 /** Pack terms overridden by the file's (by source), as provider pairs in the source language. */

@@ -7,7 +7,7 @@
  * adapt: every verdict given is on disk by then.
  */
 import { expand, input } from '@inquirer/prompts';
-import { ReviewError } from '../review/review-state.js';
+import { ActionError } from '../errors.js';
 import type { ReviewProgress, ReviewSession } from '../review/review-session.js';
 import { REVIEW_DEFAULT_KEY, REVIEW_MENU, renderReviewItem, renderReviewSummary, type ReviewMenuAction } from './render-review.js';
 import { editTextPrompt, menuMessage } from './screens.js';
@@ -62,7 +62,7 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
       prompt: (view) => reviewActionPrompt({ itemId: view.item.id, position: `${view.position}/${view.total}` }, ctx),
       skipped: (id) => `Skipped ${id}; it still awaits review.`,
       summary: (progress, finished) => renderReviewSummary(progress, { style: st, finished }),
-      isRefusal: (e) => e instanceof ReviewError,
+      isRefusal: (e) => e instanceof ActionError,
       act: async (action, view) => {
         const id = view.item.id;
         switch (action) {

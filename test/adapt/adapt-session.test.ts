@@ -1,10 +1,10 @@
 /** The session state machine, driven with plain function calls: no terminal, no project folder. */
 import assert from 'node:assert/strict';
-import { AdaptSession, ActionError } from '../../src/adapt/adapt-session.js';
+import { AdaptSession } from '../../src/adapt/adapt-session.js';
 import { applyFilters, parseFilters, shardOf, parseShard } from '../../src/session/filters.js';
 import { foldState } from '../../src/project/state.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
-import { UsageError } from '../../src/errors.js';
+import { ActionError, ExitCode, UsageError } from '../../src/errors.js';
 import { toItems, items as makeItems, testPack, mt, decision, ev, written } from '../helpers/session-fixtures.js';
 import { makeRecord, makeRecords } from '../helpers/fixtures.js';
 import type { JournalEvent } from '../../src/project/events.js';
@@ -69,6 +69,15 @@ describe('AdaptSession', () => {
       assert.equal(s.current(), undefined);
       assert.equal(s.progress().remaining, 0);
       assert.throws(() => s.eventsFor({ type: 'accept' }), ActionError);
+    });
+
+    it('refuses an action with a usage error (exit code 2) naming the field, as the answers file reports it', () => {
+      const { s } = session(1, (its) => [mt(its[0]!)]);
+      assert.throws(
+        () => s.eventsFor({ type: 'decide', decision: 'drop', rationale: ' ' }),
+        (e: unknown) => e instanceof UsageError && e.exitCode === ExitCode.usage && e instanceof ActionError && e.field === 'rationale' && /needs a rationale/.test(e.message),
+      );
+      assert.throws(() => s.goTo('nope'), (e: unknown) => e instanceof ActionError && e.exitCode === ExitCode.usage && e.field === 'id');
     });
   });
 

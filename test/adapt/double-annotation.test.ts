@@ -1,12 +1,12 @@
 /** Double annotation in the adapt session: the sample, assignments, and a second annotator's queue and decisions. */
 import assert from 'node:assert/strict';
-import { AdaptSession, ActionError } from '../../src/adapt/adapt-session.js';
+import { AdaptSession } from '../../src/adapt/adapt-session.js';
 import { inDoubleSample, parseDoublePercent, planSecondaryAssignment, shardOf } from '../../src/session/filters.js';
 import { renderItem, renderSummary } from '../../src/wizard/render-item.js';
 import { actionPrompt } from '../../src/wizard/screens.js';
 import { render } from '@inquirer/testing';
 import { foldState } from '../../src/project/state.js';
-import { UsageError } from '../../src/errors.js';
+import { ActionError, UsageError } from '../../src/errors.js';
 import type { JournalEvent } from '../../src/project/events.js';
 import type { SourceItem } from '../../src/dataset/item.js';
 import { items as makeItems, testPack, mt, ev, decision, written } from '../helpers/session-fixtures.js';

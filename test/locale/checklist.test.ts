@@ -6,10 +6,10 @@ import {
   applicableQuestions,
   effectOf,
   renderQuestion,
-  summariseAnswers,
   summariseEffects,
 } from '../../src/locale/checklist.js';
 import { suggestionsFor } from '../../src/locale/equivalents.js';
+import { itemDetails } from '../../src/session/item-details.js';
 import type { ChecklistQuestion, LocalePack } from '../../src/locale/locale-pack-types.js';
 import { item } from './helpers.js';
 
@@ -167,11 +167,15 @@ describe('checklist: effects and the proposed decision', () => {
     assert.equal(summariseEffects(['consider-drop', 'needs-replacement', 'needs-adaptation']), 'replace');
   });
 
-  it('summarises recorded answers against the pack, ignoring unknown questions', () => {
+  it("proposes the decision an item's recorded answers point to, ignoring answers to questions the pack does not have", () => {
     const ko = loadLocalePack('ko').pack;
-    assert.equal(summariseAnswers(ko, { 'named-entities': 'yes', 'ko-culture-specific': 'no', 'gone-question': 'yes' }), 'drop');
-    assert.equal(summariseAnswers(ko, { 'named-entities': 'yes', 'ko-culture-specific': 'no', 'same-specific-harm': 'no' }), 'replace');
-    assert.equal(summariseAnswers(ko, { register: 'no' }), 'transfer');
-    assert.equal(summariseAnswers(ko, { 'named-entities': 'yes' }), 'adapt');
+    const cultural = item({ specificHarm: '文化的特有性' });
+    const proposed = (answers: Record<string, 'yes' | 'no'>) =>
+      itemDetails(ko, cultural, { checklist: Object.fromEntries(Object.entries(answers).map(([q, answer]) => [q, { answer, author: 'kim' }])) }).proposed;
+    assert.equal(proposed({ 'named-entities': 'yes', 'ko-culture-specific': 'no', 'gone-question': 'yes' }), 'drop');
+    assert.equal(proposed({ 'named-entities': 'yes', 'ko-culture-specific': 'no', 'same-specific-harm': 'no' }), 'replace');
+    assert.equal(proposed({ register: 'no' }), 'transfer');
+    assert.equal(proposed({ 'named-entities': 'yes' }), 'adapt');
+    assert.equal(itemDetails(ko, cultural, { checklist: { 'named-entities': { answer: 'yes', author: 'kim' } } }).answered, 1);
   });
 });

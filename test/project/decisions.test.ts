@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DECISIONS, DECISION_DESCRIPTIONS, isDecision, requiresRationale, validateDecision } from '../../src/project/decisions.js';
+import { DECISIONS, DECISION_DESCRIPTIONS, decisionCounts, isDecision, requiresRationale, validateDecision } from '../../src/project/decisions.js';
 
 describe('decisions', () => {
   it('has the KoBBQ vocabulary, each with a one-line description', () => {
@@ -8,6 +8,13 @@ describe('decisions', () => {
       assert.ok(DECISION_DESCRIPTIONS[d].length > 0);
       assert.ok(!DECISION_DESCRIPTIONS[d].includes('\n'));
     }
+  });
+
+  it('gives a fresh zero count per decision, in vocabulary order', () => {
+    const a = decisionCounts();
+    assert.deepEqual(Object.entries(a), DECISIONS.map((d) => [d, 0]));
+    a.adapt++;
+    assert.equal(decisionCounts().adapt, 0, 'each call is a new tally');
   });
 
   it('requires a rationale for adapt, replace and drop only', () => {

@@ -14,7 +14,8 @@ import {
   projectQaEnv,
   qaInputFor,
   runProjectQa,
-  lengthRatios,
+  qaContextBuilder,
+  qaContextFor,
 } from '../../src/qa/project-qa.js';
 import type { QaInput } from '../../src/qa/types.js';
 
@@ -151,12 +152,14 @@ describe('project QA: runs over a project', () => {
     const inputs = items.map((i) => qaInputFor(i, states.get(i.id)!, env)).filter((i): i is QaInput => i !== undefined);
     const expected = computeLengthStats(lengthPairs(inputs));
     assert.ok(expected && expected.count === 26);
-    const ratios = lengthRatios(env);
-    const streamed = await loadStateOnly(project, (item, state) => ratios.add(item, state));
+    const builder = qaContextBuilder(env);
+    const streamed = await loadStateOnly(project, (item, state) => builder.add(item, state));
     assert.deepEqual(streamed.states, states, 'folding item by item while streaming gives the same states');
-    assert.deepEqual(ratios.stats(), expected);
+    const built = builder.done();
+    assert.deepEqual(built.ctx.lengthStats, expected);
+    assert.deepEqual(qaContextFor(project, items, states).ctx, built.ctx, 'in memory and streamed, the same context');
 
-    const qa = openItemQa(env, ratios.stats());
+    const qa = openItemQa(built);
     for (const item of items) qa.check(item, states.get(item.id)!);
     assert.deepEqual(qa.result(), await runProjectQa(project).then((r) => ({ findings: r.findings, counts: r.counts })));
   });

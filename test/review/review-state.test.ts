@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { reviewEvents, reviewQueue, reviewRefusal, ReviewError, selfReview, type ReviewAction } from '../../src/review/review-state.js';
+import { reviewEvents, reviewRefusal, ReviewError, selfReview, type ReviewAction } from '../../src/review/review-state.js';
+import { ReviewSession } from '../../src/review/review-session.js';
+import { testPack } from '../helpers/session-fixtures.js';
 import { foldState, type ItemState } from '../../src/project/state.js';
 import type { JournalEvent, NewEvent } from '../../src/project/events.js';
-import { ExitCode } from '../../src/errors.js';
+import { ActionError, ExitCode } from '../../src/errors.js';
 
 let n = 0;
 const at = () => new Date(Date.UTC(2026, 0, 1, 0, 0, n++)).toISOString();
@@ -37,6 +39,13 @@ class Journal {
   }
 }
 
+/** The IDs a review session on the journal as it is queues, and leaves out as the reviewer's own work. */
+function queued(j: Journal, reviewer: string, allowSelfReview = false): { items: string[]; own: string[] } {
+  const items = j.items.map((i, index) => ({ ...i, index, question: '質問です。', answer: '回答です。' }));
+  const s = new ReviewSession({ items, events: j.events, pack: testPack(), reviewer, allowSelfReview });
+  return { items: s.queue.map((i) => i.id), own: s.own.map((i) => i.id) };
+}
+
 describe('review state machine', () => {
   it('queues adapted items in source order, not untranslated, translated, approved, rejected or stale ones', () => {
     const items = ['u', 't', 'a1', 'ok', 'no', 'st', 'a2'].map((id) => ({ id, sourceHash: id === 'st' ? 'h2' : 'h1' }));
@@ -48,9 +57,7 @@ describe('review state machine', () => {
       mt('st'), decide('st'), // made against h1, source now h2
       mt('a2'), decide('a2'),
     );
-    const q = reviewQueue(j.states(), { reviewer: 'park' });
-    assert.deepEqual(q.items.map((s) => s.id), ['a1', 'a2']);
-    assert.deepEqual(q.own, []);
+    assert.deepEqual(queued(j, 'park'), { items: ['a1', 'a2'], own: [] });
   });
 
   it("keeps the reviewer's own decisions and edits out of the queue unless self-review is allowed", () => {
@@ -60,10 +67,8 @@ describe('review state machine', () => {
       mt('edited'), ev({ item: 'edited', author: 'park', type: 'edit', field: 'answer', text: 'fixed' }), decide('edited', 'kim'),
       mt('other'), decide('other', 'kim'),
     );
-    const q = reviewQueue(j.states(), { reviewer: 'park' });
-    assert.deepEqual(q.items.map((s) => s.id), ['other']);
-    assert.deepEqual(q.own.map((s) => s.id), ['mine', 'edited']);
-    assert.deepEqual(reviewQueue(j.states(), { reviewer: 'park', allowSelfReview: true }).items.map((s) => s.id), ['mine', 'edited', 'other']);
+    assert.deepEqual(queued(j, 'park'), { items: ['other'], own: ['mine', 'edited'] });
+    assert.deepEqual(queued(j, 'park', true).items, ['mine', 'edited', 'other']);
     assert.equal(selfReview(j.state('mine'), 'park'), 'decision');
     assert.equal(selfReview(j.state('edited'), 'park'), 'edit');
     assert.equal(selfReview(j.state('other'), 'park'), undefined);
@@ -72,17 +77,22 @@ describe('review state machine', () => {
   it('approve records the reviewer; reject needs a comment, which stays after the fix', () => {
     const j = new Journal().add(mt(), decide());
     assert.throws(() => j.act({ type: 'reject', comment: '  ...' }, 'park'), (e: unknown) => e instanceof ReviewError && e.reason === 'comment-required' && /needs a comment/.test(e.message));
+    assert.throws(
+      () => j.act({ type: 'reject', comment: '' }, 'park'),
+      (e: unknown) => e instanceof ActionError && e.exitCode === ExitCode.usage && e.field === 'comment',
+      'a refused verdict is the refused-action usage error the wizard shows',
+    );
     const rejected = j.act({ type: 'reject', comment: ' Use 112, not 110. ' }, 'park');
     assert.equal(rejected.state, 'rejected');
     assert.deepEqual(rejected.review && { verdict: rejected.review.verdict, comment: rejected.review.comment, author: rejected.review.author }, { verdict: 'reject', comment: 'Use 112, not 110.', author: 'park' });
-    assert.equal(reviewQueue(j.states(), { reviewer: 'park' }).items.length, 0, 'a rejected item goes back to the localizer, not to the reviewer');
+    assert.deepEqual(queued(j, 'park').items, [], 'a rejected item goes back to the localizer, not to the reviewer');
 
     // The localizer fixes it: it is back in the review queue, with the rejection comment kept.
     j.add(ev({ type: 'edit', field: 'answer', text: '112에 전화하세요.' }));
     const fixed = j.state();
     assert.equal(fixed.state, 'adapted');
     assert.equal(fixed.lastRejection?.comment, 'Use 112, not 110.');
-    assert.deepEqual(reviewQueue(j.states(), { reviewer: 'park' }).items.map((s) => s.id), ['a']);
+    assert.deepEqual(queued(j, 'park').items, ['a']);
 
     const approved = j.act({ type: 'approve' }, 'park');
     assert.equal(approved.state, 'approved');

@@ -1,6 +1,6 @@
 import { loadProfile, resolveMapping } from '../../dataset/profile.js';
 import { validateSource } from '../../dataset/validate.js';
-import { formatProblem, ExitCode } from '../../errors.js';
+import { formatProblem, listEntries, ExitCode } from '../../errors.js';
 import { print, printJson, warn } from '../output.js';
 
 export interface ValidateCommandOptions {
@@ -20,8 +20,7 @@ export async function run(opts: ValidateCommandOptions): Promise<number> {
     if (report.valid) print(`${report.file}: valid (${report.records} records, ${report.format === 'json' ? 'JSON array' : 'JSONL'}, profile ${profile.name})${report.warningCount ? `, ${report.warningCount} warning(s)` : ''}.`);
     else {
       print(`${report.file}: ${report.problemCount} problem(s) in ${report.records} record(s):`);
-      for (const p of report.problems) print(`  ${formatProblem(p)}`);
-      if (report.problemCount > report.problems.length) print(`  ... and ${report.problemCount - report.problems.length} more`);
+      for (const line of listEntries(report.problems.map(formatProblem), { max: report.problems.length, total: report.problemCount, bullet: '  ' })) print(line);
       print('Fix these records, or adjust the field mapping with --map ROLE=FIELD (`carefully inspect FILE` proposes one).');
     }
   }

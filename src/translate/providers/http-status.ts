@@ -166,11 +166,6 @@ export function networkError(ctx: FailureContext, cause: unknown): ProviderUnava
   );
 }
 
-/** True when `err` is the rejection of an aborted fetch/AbortSignal. */
-export function isAbortError(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError');
-}
-
 /**
  * Bounds a call whose SDK offers no (working) timeout or cancellation: rejects
  * with a retryable timeout error after `timeoutMs`, or with the signal's reason

@@ -1,0 +1,49 @@
+/**
+ * What opening any wizard session on a project folder reads: the project, its
+ * locale pack, the source items, every journal's events, the earlier source
+ * texts (for stale items), the parsed filters and a journal writer in the
+ * author's name, with the warnings met on the way. `openSession` (adapt) and
+ * `openReview` build their session from it.
+ */
+import type { SourceItem } from '../dataset/item.js';
+import type { JournalEvent } from '../project/events.js';
+import { JournalWriter, readJournal } from '../project/journal.js';
+import { loadItems, openProject, type Project } from '../project/project.js';
+import { SourceSnapshot } from '../project/source-snapshot.js';
+import { loadLocalePack, type LoadedLocalePack } from '../locale/locale-pack.js';
+import { parseFilters, type Filters, type RawFilters } from './filters.js';
+
+export interface OpenProjectSessionOptions {
+  /** The project folder. */
+  project: string;
+  /** Who writes the session's events (journal/<author>.jsonl). */
+  author: string;
+  filters?: RawFilters;
+  /** Locale pack tag; default: the project's localePack, else its target language. */
+  localePack?: string;
+}
+
+export interface OpenedProjectSession {
+  project: Project;
+  pack: LoadedLocalePack;
+  /** All source items, in source order. */
+  items: SourceItem[];
+  /** All journal events, in journal order; append what is written before the session is built. */
+  events: JournalEvent[];
+  filters: Filters;
+  sourceTexts: SourceSnapshot;
+  writer: JournalWriter;
+  /** About the pack, the journals and the source snapshot. */
+  warnings: string[];
+}
+
+export async function openProjectSession(opts: OpenProjectSessionOptions): Promise<OpenedProjectSession> {
+  const project = openProject(opts.project);
+  const pack = loadLocalePack(opts.localePack ?? project.config.localePack ?? project.config.languages.to);
+  const items = await loadItems(project);
+  const { events, warnings } = readJournal(project.dir);
+  const filters = parseFilters(opts.filters ?? {}, items);
+  const sourceTexts = SourceSnapshot.read(project.dir);
+  const writer = new JournalWriter(project.dir, opts.author);
+  return { project, pack, items, events, filters, sourceTexts, writer, warnings: [...pack.warnings, ...warnings, ...sourceTexts.warnings] };
+}

@@ -1,0 +1,215 @@
+/**
+ * What the adapt and the review sessions share: the items with their folded
+ * state (ItemStates), the queue fixed when the session starts, the cursor
+ * over it, the cache of what the screen shows about an item, and commit():
+ * the caller appends a session's events to the journal and hands the written
+ * events back; only then are the items they touch folded again and their
+ * views dropped. A subclass says which items are queued, what is still to do
+ * and what a view holds.
+ */
+import type { SourceItem } from '../dataset/item.js';
+import { ActionError } from '../errors.js';
+import type { JournalEvent } from '../project/events.js';
+import type { ItemState } from '../project/state.js';
+import { diffSourceTexts, type SourceDiff } from '../project/source-snapshot.js';
+import type { LocalePack } from '../locale/locale-pack-types.js';
+import { applyFilters, type Filters } from './filters.js';
+import { itemDetails, type ItemDetails } from './item-details.js';
+import { ItemStates } from './item-states.js';
+import { QueueCursor } from './queue-cursor.js';
+
+/** Earlier source texts by source hash (project/source-snapshot.ts), for the diff of a stale item. */
+export interface SourceTexts {
+  get(hash: string): { question: string; answer: string } | undefined;
+}
+
+export interface QueueSessionInit {
+  /** All source items, in source order. */
+  items: readonly SourceItem[];
+  /** All journal events, in journal order (readJournal). */
+  events: readonly JournalEvent[];
+  pack: LocalePack;
+  sourceTexts?: SourceTexts;
+}
+
+export abstract class QueueSession<View> {
+  readonly pack: LocalePack;
+  readonly filters: Filters;
+  protected readonly items: ItemStates;
+  protected readonly sourceTexts: SourceTexts | undefined;
+  private readonly sourceItems: readonly SourceItem[];
+  private readonly views = new Map<string, View>();
+  private started?: { queue: readonly SourceItem[]; cursor: QueueCursor };
+
+  /** `name` is how messages call the session ("session", "review session"). */
+  protected constructor(
+    init: QueueSessionInit,
+    filters: Filters,
+    private readonly name: string,
+  ) {
+    this.pack = init.pack;
+    this.filters = filters;
+    this.sourceTexts = init.sourceTexts;
+    this.sourceItems = init.items;
+    this.items = new ItemStates(init.items, init.events);
+  }
+
+  /** The items the filters select, in source order (the subclass picks its queue from them). */
+  protected selected(): SourceItem[] {
+    return applyFilters(this.sourceItems, this.items.states, this.filters);
+  }
+
+  /** Fix the queue and go to its first item still to do; called once, at the end of the subclass's constructor. */
+  protected start(queue: readonly SourceItem[]): void {
+    const cursor = new QueueCursor(queue, (id) => this.isTodo(id));
+    this.started = { queue, cursor };
+    cursor.resume();
+  }
+
+  /** Whether the item is still to do in this session (the cursor passes over the others). */
+  abstract isTodo(id: string): boolean;
+
+  /** What the screen shows about an item; cached until an event touches the item. */
+  protected abstract buildView(item: SourceItem, state: ItemState): View;
+
+  /** What a written event means to the session (who decided, which verdicts were given), before its item is folded again. */
+  protected abstract onWritten(e: JournalEvent): void;
+
+  /** The items of the session, in source order; fixed for the session. */
+  get queue(): readonly SourceItem[] {
+    return this.run.queue;
+  }
+
+  protected get cursor(): QueueCursor {
+    return this.run.cursor;
+  }
+
+  private get run(): { queue: readonly SourceItem[]; cursor: QueueCursor } {
+    if (!this.started) throw new Error('QueueSession: start() was not called by the constructor');
+    return this.started;
+  }
+
+  // ---- reading ------------------------------------------------------------
+
+  /** True when no current item is left (everything done or skipped). */
+  get finished(): boolean {
+    return this.cursor.finished;
+  }
+
+  /** 0-based index of the current item in the queue (queue.length when finished). */
+  get index(): number {
+    return this.cursor.position;
+  }
+
+  get currentId(): string | undefined {
+    return this.cursor.currentId;
+  }
+
+  item(id: string): SourceItem | undefined {
+    return this.items.item(id);
+  }
+
+  state(id: string): ItemState {
+    const s = this.items.state(id);
+    if (!s) throw notAnItem(id);
+    return s;
+  }
+
+  /** Whether the ID is in the queue. */
+  inQueue(id: string): boolean {
+    return this.cursor.has(id);
+  }
+
+  /** What the screen shows about the current item. */
+  current(): View | undefined {
+    const id = this.currentId;
+    return id === undefined ? undefined : this.view(id);
+  }
+
+  /** What the screen shows about an item of the source. */
+  view(id: string): View {
+    const cached = this.views.get(id);
+    if (cached) return cached;
+    const view = this.buildView(this.requireItem(id), this.state(id));
+    this.views.set(id, view);
+    return view;
+  }
+
+  /** The source item, or the refusal naming an ID that is not one. */
+  protected requireItem(id: string | undefined): SourceItem {
+    if (id === undefined) throw new ActionError(`There is no current item: the ${this.name} is finished.`, 'id');
+    const item = this.items.item(id);
+    if (!item) throw notAnItem(id);
+    return item;
+  }
+
+  /** Position in the queue (1-based; 0 when not in it) and the queue's length. */
+  protected placeOf(id: string): { position: number; total: number } {
+    const index = this.cursor.indexOf(id);
+    return { position: index === undefined ? 0 : index + 1, total: this.queue.length };
+  }
+
+  /** The checklist, suggestions and proposal of an item in a given state. */
+  protected details(item: SourceItem, state: Pick<ItemState, 'checklist'>): ItemDetails {
+    return itemDetails(this.pack, item, state);
+  }
+
+  /** What changed in the source since `from`, when the project kept that older text. */
+  protected sourceChange(item: SourceItem, from: string): { old: { question: string; answer: string }; diff: SourceDiff } | undefined {
+    const old = this.sourceTexts?.get(from);
+    if (!old) return undefined;
+    const texts = { question: old.question, answer: old.answer };
+    return { old: texts, diff: diffSourceTexts(texts, item, { from, to: item.sourceHash }) };
+  }
+
+  /** Current position (1-based; 0 when finished), items still to do and, of those, the ones skipped in this session. */
+  protected queueProgress(): { position: number; total: number; remaining: number; skipped: number } {
+    let remaining = 0;
+    let skipped = 0;
+    for (const item of this.queue) {
+      if (!this.isTodo(item.id)) continue;
+      remaining++;
+      if (this.cursor.isSkipped(item.id)) skipped++;
+    }
+    return { position: this.finished ? 0 : this.cursor.position + 1, total: this.queue.length, remaining, skipped };
+  }
+
+  // ---- writing ------------------------------------------------------------
+
+  /** Take events that were written to the journal: re-fold the items they touch. Returns their IDs. */
+  commit(written: readonly JournalEvent[]): string[] {
+    const touched = this.items.add(written, (e) => this.onWritten(e));
+    for (const id of touched) this.views.delete(id);
+    return touched;
+  }
+
+  // ---- navigation ---------------------------------------------------------
+
+  /**
+   * Move to the next item to do after the current one, wrapping around to
+   * earlier ones; items skipped in this session are passed over. Returns
+   * false when none is left (the session is finished).
+   */
+  next(): boolean {
+    return this.cursor.next();
+  }
+
+  /** Leave the current item as it is and move on; it stays first in line for the next session. */
+  skip(): boolean {
+    return this.cursor.skip();
+  }
+
+  /** Back to the item shown before this one (or the previous one in the queue). */
+  back(): boolean {
+    return this.cursor.back();
+  }
+
+  /** Jump to an item of the queue. */
+  goTo(id: string): void {
+    if (!this.cursor.goTo(id)) throw new ActionError(`${JSON.stringify(id)} is not in this ${this.name}'s queue (check the filters).`, 'id');
+  }
+}
+
+function notAnItem(id: string): ActionError {
+  return new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
+}
