@@ -38,6 +38,7 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
   const { events, warnings } = readJournal(project.dir);
   const filters = parseFilters(opts.filters ?? {}, items);
   const writer = new JournalWriter(project.dir, opts.author);
+  writer.observe(events);
   let assignment: OpenedSession['assignment'];
   if (opts.double) {
     const { states } = foldState(items, events);

@@ -55,5 +55,7 @@ export async function openReview(opts: OpenReviewOptions): Promise<OpenedReview>
       return input ? checkItem(input, ctx) : [];
     },
   });
-  return { project, session, writer: new JournalWriter(project.dir, opts.reviewer), packName: env.packName, warnings: [...env.warnings, ...warnings, ...sourceTexts.warnings] };
+  const writer = new JournalWriter(project.dir, opts.reviewer);
+  writer.observe(events);
+  return { project, session, writer, packName: env.packName, warnings: [...env.warnings, ...warnings, ...sourceTexts.warnings] };
 }
