@@ -139,6 +139,25 @@ export function foldState(items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[
   return { states, orphans: [...orphans] };
 }
 
+/**
+ * An item in conflict, settled for one use (export --on-conflict) without
+ * writing anything: `side` is "latest" (the decision last in journal order)
+ * or an author. Returns a reason string when that author has no side here.
+ */
+export function chooseSide(s: ItemState, side: string): ItemState | string {
+  if (!s.conflict) return s;
+  const chosen = side === 'latest' ? s.conflict.at(-1)! : s.conflict.findLast((d) => d.author === side);
+  if (!chosen) return `${side} made none of its conflicting decisions`;
+  const { conflict: _conflict, ...rest } = s;
+  const state = s.review ? (s.review.verdict === 'approve' ? 'approved' : 'rejected') : 'adapted';
+  return { ...rest, decision: chosen, state };
+}
+
+/** "alice: adapt (2026-11-29T10:00:00.000Z); bob: drop (...)" */
+export function describeConflict(sides: readonly ItemDecision[]): string {
+  return sides.map((d) => `${d.author}: ${d.decision} (${d.ts})`).join('; ');
+}
+
 export interface StatusSummary {
   items: number;
   byState: Record<ItemStateName, number>;
