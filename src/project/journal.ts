@@ -92,15 +92,18 @@ export interface AppendEventsOptions {
 /**
  * Appends events for one author; each call is one write, fsynced before it
  * returns, and on failure leaves the file as it was. Stamps come from a
- * hybrid logical clock that has seen every event passed to `observe`.
+ * hybrid logical clock that has seen every event passed to `observe` (a
+ * session passes what it read; without that, the first decision written reads
+ * the journal).
  */
 export class JournalWriter {
   readonly file: string;
   private readonly clock: HybridClock;
   /** Per item, the primary decisions this writer's author saw as current: a new decision records them in `after`. */
   private heads = new Map<string, DecisionHeads<object>>();
+  private observed = false;
   constructor(
-    projectDir: string,
+    private readonly projectDir: string,
     readonly author: string,
     now: () => Date = () => new Date(),
     private readonly io: AppendOptions = {},
@@ -111,6 +114,7 @@ export class JournalWriter {
 
   /** Take in events the author has seen (read from the journal, in journal order). */
   observe(events: Iterable<JournalEvent>): void {
+    this.observed = true;
     for (const e of events) {
       this.clock.observe(e);
       if (isPrimaryDecision(e)) this.heads.set(e.item, nextHeads(this.heads.get(e.item) ?? [], e, { id: eventId(e) }));
@@ -118,6 +122,8 @@ export class JournalWriter {
   }
 
   async append(events: readonly NewEvent[], opts: AppendEventsOptions = {}): Promise<JournalEvent[]> {
+    // A writer no session fed (a script, a test) decides after what is on disk now.
+    if (!this.observed && events.some((e) => e.type === 'decision' && !e.secondary)) this.observe(readJournal(this.projectDir).events);
     const heads = new Map<string, DecisionHeads<object>>();
     const full = events.map((e) => {
       const out = { v: 2, ...this.clock.next(), author: this.author, ...e } as JournalEvent;
