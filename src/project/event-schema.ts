@@ -25,48 +25,54 @@ const oneOf =
   (values: readonly (string | number)[]): Check =>
   (v) =>
     values.includes(v as string) ? undefined : `${JSON.stringify(v)} is not one of ${values.join(', ')}`;
-const isoTime: Check = (v) =>
-  typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/u.test(v) && !Number.isNaN(Date.parse(v)) ? undefined : `${JSON.stringify(v)} is not an ISO 8601 UTC time`;
+const ISO_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?Z$/u;
+const isoTime: Check = (v) => (typeof v === 'string' && ISO_UTC.test(v) ? undefined : `${JSON.stringify(v)} is not an ISO 8601 UTC time`);
 const counter: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? undefined : 'must be a whole number >= 0');
 const stringList: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of strings');
 const unit: Check = (v) => (typeof v === 'string' && /^.+\/[1-9]\d*$/u.test(v) ? undefined : 'must be "<unit ID>/<event count>"');
 
-/** Required and optional fields by event type, after the common ones. */
-const FIELDS: Record<EventType, { required: Record<string, Check>; optional?: Record<string, Check> }> = {
-  mt: { required: { provider: string, label: string, isTranslation: boolean, question: string, answer: string } },
-  edit: { required: { field: oneOf(TEXT_ROLES), text: string } },
-  checklist: { required: { question: nonEmpty, answer: oneOf(['yes', 'no', 'n/a']) }, optional: { note: string } },
-  decision: { required: { decision: oneOf(DECISIONS) }, optional: { rationale: string, secondary: boolean, after: stringList } },
-  flag: { required: { note: string }, optional: { resolved: boolean } },
-  review: { required: { verdict: oneOf(['approve', 'reject']) }, optional: { comment: string } },
-  assign: { required: { assignee: nonEmpty, role: oneOf(['secondary']) } },
-};
+type Fields = readonly (readonly [string, Check])[];
 
-const COMMON: Record<string, Check> = { v: oneOf([1, 2]), ts: isoTime, author: nonEmpty, item: nonEmpty, sourceHash: nonEmpty, type: oneOf(EVENT_TYPES) };
+/** Required and optional fields by event type, after the common ones (entries precomputed: this runs on every event read). */
+const FIELDS: Record<EventType, { required: Fields; optional: Fields }> = Object.fromEntries(
+  Object.entries({
+    mt: { required: { provider: string, label: string, isTranslation: boolean, question: string, answer: string } },
+    edit: { required: { field: oneOf(TEXT_ROLES), text: string } },
+    checklist: { required: { question: nonEmpty, answer: oneOf(['yes', 'no', 'n/a']) }, optional: { note: string } },
+    decision: { required: { decision: oneOf(DECISIONS) }, optional: { rationale: string, secondary: boolean, after: stringList } },
+    flag: { required: { note: string }, optional: { resolved: boolean } },
+    review: { required: { verdict: oneOf(['approve', 'reject']) }, optional: { comment: string } },
+    assign: { required: { assignee: nonEmpty, role: oneOf(['secondary']) } },
+  } satisfies Record<EventType, { required: Record<string, Check>; optional?: Record<string, Check> }>).map(([type, spec]) => [
+    type,
+    { required: Object.entries(spec.required), optional: Object.entries({ ...('optional' in spec ? spec.optional : {}), unit }) },
+  ]),
+) as unknown as Record<EventType, { required: Fields; optional: Fields }>;
+
+const COMMON: Fields = Object.entries({ v: oneOf([1, 2]), ts: isoTime, author: nonEmpty, item: nonEmpty, sourceHash: nonEmpty, type: oneOf(EVENT_TYPES) });
+const COUNTER: Fields = [['c', counter]];
 
 /** The first problem of a parsed journal line, or undefined when it is a valid event. Unknown extra fields are allowed (newer versions may add some). */
 export function eventProblem(value: unknown): EventProblem | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { message: 'is not a JSON object' };
   const e = value as Record<string, unknown>;
-  const check = (fields: Record<string, Check>, required: boolean): EventProblem | undefined => {
-    for (const [field, fn] of Object.entries(fields)) {
-      if (e[field] === undefined) {
-        if (required) return { field, message: 'is missing' };
-        continue;
-      }
-      const message = fn(e[field]);
-      if (message) return { field, message };
-    }
-    return undefined;
-  };
-  const common = check(COMMON, true);
+  const common = check(e, COMMON, true);
   if (common) return common;
   const spec = FIELDS[e.type as EventType];
-  return (
-    check(spec.required, true) ??
-    check({ ...spec.optional, unit }, false) ??
-    (e.v === 2 ? check({ c: counter }, true) : check({ c: counter }, false))
-  );
+  return check(e, spec.required, true) ?? check(e, spec.optional, false) ?? check(e, COUNTER, e.v === 2);
+}
+
+function check(e: Record<string, unknown>, fields: Fields, required: boolean): EventProblem | undefined {
+  for (const [field, fn] of fields) {
+    const v = e[field];
+    if (v === undefined) {
+      if (required) return { field, message: 'is missing' };
+      continue;
+    }
+    const message = fn(v);
+    if (message) return { field, message };
+  }
+  return undefined;
 }
 
 export function isValidEvent(value: unknown): value is JournalEvent {
