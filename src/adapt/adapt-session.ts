@@ -24,8 +24,8 @@ import { QueueSession, type QueueSessionInit } from '../session/queue-session.js
 
 export type { ChecklistEntry, ItemDetails };
 
-/** No current decision: the localizer still has to decide (rejected and stale items must be redone). */
-export const UNFINISHED_STATES: readonly ItemStateName[] = ['untranslated', 'translated', 'rejected', 'stale'];
+/** No current decision: the localizer still has to decide (rejected and stale items must be redone, conflicting decisions settled). */
+export const UNFINISHED_STATES: readonly ItemStateName[] = ['untranslated', 'translated', 'rejected', 'conflict', 'stale'];
 
 export type Action =
   /** Accept the current target text as a transfer (translation is enough). */

@@ -9,7 +9,9 @@
  * Every line is checked before anything is written, with the same rules as the
  * wizard (the session's eventsFor); one bad line means nothing is written.
  * Lines whose effect is already recorded write nothing, so a file can be
- * applied again safely.
+ * applied again safely. The events of a file are written as one unit: one
+ * write, cut back if it fails, and ignored by readers unless whole on disk
+ * (a crash mid-write), so a file is never half applied and a rerun completes it.
  */
 import { readFileSync } from 'node:fs';
 import { ActionError, DataError, UnreadableFileError, type DataProblem } from '../errors.js';
@@ -130,10 +132,10 @@ export function readAnswersFile(file: string): string {
   }
 }
 
-/** Plan, then append every event in one journal write (all or nothing), then update the session. */
-export async function applyAnswers(file: string, session: AdaptSession, writer: { append(events: readonly NewEvent[]): Promise<JournalEvent[]> }): Promise<AnswersSummary> {
+/** Plan, then append every event in one journal write as one unit (all or nothing), then update the session. */
+export async function applyAnswers(file: string, session: AdaptSession, writer: { append(events: readonly NewEvent[], opts?: { unit?: boolean }): Promise<JournalEvent[]> }): Promise<AnswersSummary> {
   const plan = planAnswers(file, readAnswersFile(file), session);
-  if (plan.events.length > 0) session.commit(await writer.append(plan.events));
+  if (plan.events.length > 0) session.commit(await writer.append(plan.events, { unit: true }));
   const { events, ...rest } = plan;
   return { ...rest, events: events.length };
 }

@@ -188,6 +188,7 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option('--include-stale', 'also export items whose source text changed since they were worked on')
     .option('--allow-verbatim', 'disable the leak guard (records identical to a source field)')
     .option('--fail-on-qa', 'refuse to export while QA errors remain')
+    .option('--on-conflict <side>', 'for items with conflicting decisions (refused otherwise): take "latest" (the later decision) or the decision of this author')
     .option('--json', 'print one JSON object')
     .action(lazy('export', optsOnly));
 

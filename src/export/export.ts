@@ -12,7 +12,7 @@ import { DataError, formatProblem, listEntries, type DataProblem } from '../erro
 import type { Project } from '../project/project.js';
 import { loadStateOnly } from '../project/project.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
-import { ITEM_STATES } from '../project/state.js';
+import { ITEM_STATES, chooseSide, describeConflict } from '../project/state.js';
 import type { Decision } from '../project/events.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { getPath, setPath } from '../dataset/field-path.js';
@@ -39,6 +39,8 @@ export interface ExportOptions {
   allowVerbatim?: boolean;
   /** Refuse to write anything while QA errors remain on the items that would be exported. */
   failOnQa?: boolean;
+  /** Items with conflicting decisions are refused unless this says which side to take: "latest" or an author. */
+  onConflict?: string;
   now?: Date;
 }
 
@@ -68,6 +70,16 @@ function qaRefusal(errors: readonly ItemFinding[]): string {
     { max: QA_ERRORS_LISTED, more: '(`carefully check --severity error` lists them all)' },
   );
   return `Export refused (--fail-on-qa): ${errors.length} QA error(s) on items that would be exported. Nothing was written. Fix them (\`carefully check\`), or leave out --fail-on-qa to export with the findings reported in the dataset card.\n${list.join('\n')}`;
+}
+
+/** How many conflicting items a refusal lists before "... and N more". */
+const CONFLICTS_LISTED = 20;
+
+function conflictRefusal(conflicts: readonly string[], onConflict: string | undefined): string {
+  const list = conflicts.slice(0, CONFLICTS_LISTED).map((c) => `  - ${c}`);
+  if (conflicts.length > CONFLICTS_LISTED) list.push(`  ... and ${conflicts.length - CONFLICTS_LISTED} more (\`carefully adapt --state conflict\` shows them all)`);
+  const why = onConflict === undefined ? 'have conflicting decisions (made by localizers who had not seen each other\'s)' : `have conflicting decisions and --on-conflict ${onConflict} picks no side of them`;
+  return `Export refused: ${conflicts.length} item(s) ${why}. Nothing was written. Settle them with a new decision (\`carefully adapt --state conflict\`), or pass --on-conflict latest (the later decision) or --on-conflict <author> (that author's decision).\n${list.join('\n')}`;
 }
 
 /**
@@ -165,6 +177,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const validate = schemaValidator(project.profile.schema);
   const problems: DataProblem[] = [];
   const excluded: Record<string, number> = {};
+  const conflicts: string[] = [];
   const byRisk = new Map<string, { exported: number } & Record<Decision, number>>();
   const byState = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemStateName, number>;
   const byDecision = decisionCounts();
@@ -181,7 +194,15 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         if (opts.format === undefined) format = f;
       },
       onItem: async (item, record) => {
-        const s = states.get(item.id)!;
+        let s = states.get(item.id)!;
+        if (s.conflict && s.state === 'conflict') {
+          const chosen = opts.onConflict === undefined ? undefined : chooseSide(s, opts.onConflict);
+          if (chosen === undefined || typeof chosen === 'string') {
+            conflicts.push(`${item.id}: ${describeConflict(s.conflict)}${typeof chosen === 'string' ? ` (${chosen})` : ''}`);
+            return;
+          }
+          s = chosen;
+        }
         sourceItems++;
         byState[s.state]++;
         if (s.decision) byDecision[s.decision.decision]++;
@@ -217,6 +238,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined))}\n`);
       },
     });
+    if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
     if (!report.valid) throw new DataError(`The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`, report.problems);
     if (problems.length > 0) throw DataError.listing(`Export refused: ${problems.length} record(s) would not be valid or would leak source text. Nothing was written.`, problems);
     const qaResult = qa.result();

@@ -2,7 +2,8 @@
  * Durable appends for the journal and the cache: all lines of one call go out
  * in one write() followed by fsync, under a lock, so a line is either whole
  * on disk or (after kill -9 mid-write) a torn last line that readers skip and
- * the next append trims away.
+ * the next append trims away. A write that fails (a full disk) is cut back,
+ * so one call is all or nothing.
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, ftruncateSync, writeSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,7 +44,13 @@ function repairTail(fd: number): void {
   }
 }
 
-export async function appendLines(file: string, lines: readonly string[]): Promise<void> {
+/** Test seam: the write() used for the data (a fake can fail the way a full disk does). */
+export interface AppendOptions {
+  write?: (fd: number, data: Buffer, offset: number, length: number, position: number) => number;
+}
+
+export async function appendLines(file: string, lines: readonly string[], opts: AppendOptions = {}): Promise<void> {
+  const write = opts.write ?? writeSync;
   if (lines.length === 0) return;
   mkdirSync(path.dirname(file), { recursive: true });
   if (!existsSync(file)) writeFileSync(file, '', { flag: 'a' });
@@ -60,8 +67,20 @@ export async function appendLines(file: string, lines: readonly string[]): Promi
       const data = Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
       let written = 0;
       const at = fstatSync(fd).size;
-      while (written < data.length) written += writeSync(fd, data, written, data.length - written, at + written);
-      fsyncSync(fd);
+      try {
+        while (written < data.length) written += write(fd, data, written, data.length - written, at + written);
+        fsyncSync(fd);
+      } catch (e) {
+        // All or nothing: cut back what part of this write reached the file (a full disk, an I/O error).
+        try {
+          ftruncateSync(fd, at);
+          fsyncSync(fd);
+        } catch {
+          // Nothing more to do: a torn tail is still skipped by readers and repaired by the next append.
+        }
+        const code = (e as NodeJS.ErrnoException).code ?? String(e);
+        throw new ProjectError(`Could not write to ${file} (${code}): nothing of these ${lines.length} line(s) was kept. Free disk space (or fix the file system) and run the same command again.`, { cause: e });
+      }
     } finally {
       closeSync(fd);
     }

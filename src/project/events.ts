@@ -10,10 +10,14 @@ export type ChecklistAnswer = 'yes' | 'no' | 'n/a';
 export type ReviewVerdict = 'approve' | 'reject';
 
 interface Base {
-  /** Event format version. */
-  v: 1;
-  /** ISO 8601 time with milliseconds. */
+  /** Event format version: 2 adds the causal order (`c`, a decision's `after`); 1 is ordered by `ts` alone. */
+  v: 1 | 2;
+  /** ISO 8601 time with milliseconds: the wall time of the writer's hybrid logical clock (project/event-order.ts). */
   ts: string;
+  /** Version 2: the clock's logical counter, ordering events within one millisecond. */
+  c?: number;
+  /** Set when the event was written with others as one unit (an answers file): `<unit ID>/<event count>`; a unit not whole on disk is ignored. */
+  unit?: string;
   author: string;
   item: string;
   sourceHash: string;
@@ -51,6 +55,8 @@ export interface DecisionEvent extends Base {
   rationale?: string;
   /** Made by a second annotator on a double-annotation sample: kept apart for agreement, never the item's decision. */
   secondary?: boolean;
+  /** Version 2, primary decisions: the IDs (event-order.ts eventId) of the item's decisions its author saw as current; absent when none. */
+  after?: string[];
 }
 
 export interface FlagEvent extends Base {
@@ -76,20 +82,7 @@ export interface AssignEvent extends Base {
 export type JournalEvent = MtEvent | EditEvent | ChecklistEvent | DecisionEvent | FlagEvent | ReviewEvent | AssignEvent;
 export type EventType = JournalEvent['type'];
 
-/** What callers pass: the journal fills in v, ts and author. */
-export type NewEvent = JournalEvent extends infer E ? (E extends JournalEvent ? Omit<E, 'v' | 'ts' | 'author'> : never) : never;
+/** What callers pass: the journal fills in v, ts, c, author, a decision's after and unit. */
+export type NewEvent = JournalEvent extends infer E ? (E extends JournalEvent ? Omit<E, 'v' | 'ts' | 'c' | 'author' | 'after' | 'unit'> : never) : never;
 
 export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign'];
-
-export function isJournalEvent(v: unknown): v is JournalEvent {
-  if (v === null || typeof v !== 'object') return false;
-  const e = v as Record<string, unknown>;
-  return (
-    e.v === 1 &&
-    typeof e.ts === 'string' &&
-    typeof e.author === 'string' &&
-    typeof e.item === 'string' &&
-    typeof e.sourceHash === 'string' &&
-    EVENT_TYPES.includes(e.type as EventType)
-  );
-}

@@ -5,8 +5,10 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { appendLines, parseJsonLines } from './append-file.js';
-import { isJournalEvent, type JournalEvent, type NewEvent } from './events.js';
+import { appendLines, parseJsonLines, type AppendOptions } from './append-file.js';
+import type { JournalEvent, NewEvent } from './events.js';
+import { eventProblem } from './event-schema.js';
+import { compareStamps, eventId, HybridClock, isPrimaryDecision, nextHeads, type DecisionHeads } from './event-order.js';
 
 export const JOURNAL_DIR = 'journal';
 
@@ -17,56 +19,127 @@ export function authorFileName(author: string): string {
 }
 
 export interface JournalRead {
-  /** Events of all authors, in time order (ties: file name, then line). */
+  /** Events of all authors, in causal order (hybrid logical clock; ties: file name, then line). */
   events: JournalEvent[];
   warnings: string[];
+  /** Lines not used: torn, not JSON, not a valid event, or part of a unit not whole on disk. */
+  skipped: number;
+}
+
+interface Read {
+  e: JournalEvent;
+  file: string;
+  line: number;
 }
 
 export function readJournal(projectDir: string): JournalRead {
   const dir = path.join(projectDir, JOURNAL_DIR);
   const warnings: string[] = [];
-  const all: { e: JournalEvent; file: string; line: number }[] = [];
-  if (!existsSync(dir)) return { events: [], warnings };
+  let skipped = 0;
+  const all: Read[] = [];
+  if (!existsSync(dir)) return { events: [], warnings, skipped };
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
     const file = path.join(dir, name);
     const rel = path.join(JOURNAL_DIR, name);
+    const skip = (message: string, lines = 1) => {
+      skipped += lines;
+      warnings.push(message);
+    };
     const lines = parseJsonLines<unknown>(
       readFileSync(file, 'utf8'),
-      (line) => warnings.push(`${rel}, line ${line}: an unfinished last event (the program was stopped while writing it) is ignored; it will be removed on the next write.`),
-      (line, reason) => warnings.push(`${rel}, line ${line}: not valid JSON (${reason}); this event is ignored. Was the file edited by hand or merged with conflict markers?`),
+      (line) => skip(`${rel}, line ${line}: an unfinished last event (the program was stopped while writing it) is ignored; it will be removed on the next write.`),
+      (line, reason) => skip(`${rel}, line ${line}: not valid JSON (${reason}); this event is ignored. Was the file edited by hand or merged with conflict markers?`),
     );
+    const valid: Read[] = [];
     for (const { value, line } of lines) {
-      if (isJournalEvent(value)) all.push({ e: value, file: name, line });
-      else warnings.push(`${rel}, line ${line}: not a carefully event; ignored.`);
+      const problem = eventProblem(value);
+      if (!problem) valid.push({ e: value as JournalEvent, file: name, line });
+      else skip(`${rel} line ${line}: ${problem.field ? `field "${problem.field}": ` : ''}${problem.message}; this event is ignored. Fix or remove the line (was it edited by hand?).`);
     }
+    const whole = wholeUnits(valid, rel, skip);
+    for (const r of valid) if (r.e.unit === undefined || whole.has(r.e.unit)) all.push(r);
   }
-  all.sort((a, b) => (a.e.ts < b.e.ts ? -1 : a.e.ts > b.e.ts ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  return { events: all.map((x) => x.e), warnings };
+  all.sort((a, b) => compareStamps(a.e, b.e) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return { events: all.map((x) => x.e), warnings, skipped };
 }
 
-/** Appends events for one author; each call is written and fsynced before it returns. */
+/** The units of one file whose every event is on disk; each cut unit gets one warning and counts all its lines as skipped. */
+function wholeUnits(read: readonly Read[], rel: string, skip: (message: string, lines: number) => void): Set<string> {
+  const found = new Map<string, Read[]>();
+  for (const r of read) {
+    if (r.e.unit === undefined) continue;
+    const rows = found.get(r.e.unit);
+    if (rows) rows.push(r);
+    else found.set(r.e.unit, [r]);
+  }
+  const whole = new Set<string>();
+  for (const [unit, rows] of found) {
+    const expected = Number(unit.slice(unit.lastIndexOf('/') + 1));
+    if (rows.length === expected) {
+      whole.add(unit);
+      continue;
+    }
+    skip(`${rel} lines ${rows[0]!.line}-${rows.at(-1)!.line}: ${rows.length} of the ${expected} events written together at ${rows[0]!.e.ts} (one answers file) are on disk: the write was cut short, so none of them is applied. Run the same \`carefully adapt --answers FILE\` again to apply the file.`, rows.length);
+  }
+  return whole;
+}
+
+export interface AppendEventsOptions {
+  /** Write the events as one unit: readers ignore all of them unless every one is on disk (an answers file). */
+  unit?: boolean;
+}
+
+/**
+ * Appends events for one author; each call is one write, fsynced before it
+ * returns, and on failure leaves the file as it was. Stamps come from a
+ * hybrid logical clock that has seen every event passed to `observe` (a
+ * session passes what it read; without that, the first decision written reads
+ * the journal).
+ */
 export class JournalWriter {
   readonly file: string;
-  private lastTs = '';
+  private readonly clock: HybridClock;
+  /** Per item, the primary decisions this writer's author saw as current: a new decision records them in `after`. */
+  private heads = new Map<string, DecisionHeads<object>>();
+  private observed = false;
   constructor(
-    projectDir: string,
+    private readonly projectDir: string,
     readonly author: string,
-    private readonly now: () => Date = () => new Date(),
+    now: () => Date = () => new Date(),
+    private readonly io: AppendOptions = {},
   ) {
     this.file = path.join(projectDir, JOURNAL_DIR, authorFileName(author));
+    this.clock = new HybridClock(now);
   }
 
-  /** Timestamps strictly increase within a writer, so the fold keeps this author's order. */
-  private timestamp(): string {
-    let ts = this.now().toISOString();
-    if (ts <= this.lastTs) ts = new Date(Date.parse(this.lastTs) + 1).toISOString();
-    this.lastTs = ts;
-    return ts;
+  /** Take in events the author has seen (read from the journal, in journal order). */
+  observe(events: Iterable<JournalEvent>): void {
+    this.observed = true;
+    for (const e of events) {
+      this.clock.observe(e);
+      if (isPrimaryDecision(e)) this.heads.set(e.item, nextHeads(this.heads.get(e.item) ?? [], e, { id: eventId(e) }));
+    }
   }
 
-  async append(events: readonly NewEvent[]): Promise<JournalEvent[]> {
-    const full = events.map((e) => ({ v: 1, ts: this.timestamp(), author: this.author, ...e }) as JournalEvent);
-    await appendLines(this.file, full.map((e) => JSON.stringify(e)));
+  async append(events: readonly NewEvent[], opts: AppendEventsOptions = {}): Promise<JournalEvent[]> {
+    // A writer no session fed (a script, a test) decides after what is on disk now.
+    if (!this.observed && events.some((e) => e.type === 'decision' && !e.secondary)) this.observe(readJournal(this.projectDir).events);
+    const heads = new Map<string, DecisionHeads<object>>();
+    const full = events.map((e) => {
+      const out = { v: 2, ...this.clock.next(), author: this.author, ...e } as JournalEvent;
+      if (isPrimaryDecision(out)) {
+        const seen = heads.get(out.item) ?? this.heads.get(out.item) ?? [];
+        if (seen.length > 0) out.after = seen.map((h) => h.id);
+        heads.set(out.item, nextHeads(seen, out, { id: eventId(out) }));
+      }
+      return out;
+    });
+    if (opts.unit && full.length > 0) {
+      const unit = `${eventId(full[0]!)}/${full.length}`;
+      for (const e of full) e.unit = unit;
+    }
+    await appendLines(this.file, full.map((e) => JSON.stringify(e)), this.io);
+    for (const [item, h] of heads) this.heads.set(item, h);
     return full;
   }
 }

@@ -45,6 +45,8 @@ export interface LoadedState {
   /** IDs with journal events that are no longer in the source. */
   orphans: string[];
   warnings: string[];
+  /** Journal lines skipped on read (each has its warning). */
+  skippedEvents: number;
 }
 
 function orphanWarning(orphans: readonly string[]): string[] {
@@ -53,9 +55,9 @@ function orphanWarning(orphans: readonly string[]): string[] {
 
 export async function loadState(project: Project): Promise<LoadedState> {
   const items = await loadItems(project);
-  const { events, warnings } = readJournal(project.dir);
+  const { events, warnings, skipped } = readJournal(project.dir);
   const { states, orphans } = foldState(items, events);
-  return { items, states, orphans, warnings: [...warnings, ...orphanWarning(orphans)] };
+  return { items, states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
 /**
@@ -66,7 +68,7 @@ export async function loadState(project: Project): Promise<LoadedState> {
  */
 export async function loadStateOnly(project: Project, onItem?: (item: SourceItem, state: ItemState) => void): Promise<Omit<LoadedState, 'items'>> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
-  const { events, warnings } = readJournal(project.dir);
+  const { events, warnings, skipped } = readJournal(project.dir);
   const byItem = new Map<string, JournalEvent[]>();
   for (const e of events) {
     const list = byItem.get(e.item);
@@ -84,7 +86,7 @@ export async function loadStateOnly(project: Project, onItem?: (item: SourceItem
   });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
   const orphans = [...byItem.keys()].filter((id) => !states.has(id));
-  return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)] };
+  return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
 export interface InitOptions {

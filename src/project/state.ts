@@ -5,13 +5,16 @@
  * States: untranslated -> translated (MT or edited draft) -> adapted (a
  * localizer's decision) -> approved | rejected (a reviewer's verdict on the
  * current decision and text). Any event made against an older source text
- * than the current one makes the item stale until it is redone.
+ * than the current one makes the item stale until it is redone. Two
+ * decisions where neither author saw the other (project/event-order.ts) put
+ * the item in conflict until a decision that saw both.
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
 import { decisionCounts } from './decisions.js';
+import { eventId, nextHeads, type DecisionHeads } from './event-order.js';
 
-export const ITEM_STATES = ['untranslated', 'translated', 'adapted', 'approved', 'rejected', 'stale'] as const;
+export const ITEM_STATES = ['untranslated', 'translated', 'adapted', 'approved', 'rejected', 'conflict', 'stale'] as const;
 export type ItemStateName = (typeof ITEM_STATES)[number];
 
 export interface ItemState {
@@ -26,7 +29,9 @@ export interface ItemState {
   /** Who made those edits (authors of edit events since the latest MT), for the self-review rule. */
   editors: string[];
   checklist: Record<string, { answer: ChecklistAnswer; note?: string; author: string }>;
-  decision?: { decision: Decision; rationale?: string; author: string; ts: string; sourceHash: string };
+  decision?: ItemDecision;
+  /** Concurrent decisions (neither author saw the other), in journal order; `decision` is the last of them. Set only in conflict. */
+  conflict?: ItemDecision[];
   /** Decisions of second annotators (double annotation), latest per author. */
   secondaryDecisions: Record<string, { decision: Decision; rationale?: string }>;
   /** The latest review of the current decision, if any. */
@@ -40,6 +45,14 @@ export interface ItemState {
   lastTs?: string;
   /** Hash of the source text the stale work was made against. */
   staleFrom?: string;
+}
+
+export interface ItemDecision {
+  decision: Decision;
+  rationale?: string;
+  author: string;
+  ts: string;
+  sourceHash: string;
 }
 
 function emptyState(id: string): ItemState {
@@ -57,6 +70,7 @@ export function foldState(items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[
   const lastChange = new Map<string, number>();
   const reviewAt = new Map<string, number>();
   const orphans = new Set<string>();
+  const heads = new Map<string, DecisionHeads<ItemDecision>>();
   events.forEach((e, order) => {
     const s = states.get(e.item);
     if (!s) {
@@ -90,6 +104,7 @@ export function foldState(items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[
           break;
         }
         s.decision = { decision: e.decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}) };
+        heads.set(e.item, nextHeads(heads.get(e.item) ?? [], e, { ...s.decision, id: eventId(e) }));
         lastChange.set(e.item, order);
         break;
       case 'review':
@@ -110,16 +125,38 @@ export function foldState(items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[
     const current = hashes.get(s.id)!;
     const reviewed = (reviewAt.get(s.id) ?? -1) > (lastChange.get(s.id) ?? -1);
     if (!reviewed) delete s.review;
+    const sides = heads.get(s.id) ?? [];
+    if (sides.length > 1) s.conflict = sides.map(({ id: _id, ...d }) => d);
     const staleFrom = [s.mt?.sourceHash, s.decision?.sourceHash].find((h) => h !== undefined && h !== current);
     if (staleFrom) {
       s.state = 'stale';
       s.staleFrom = staleFrom;
-    } else if (s.review) s.state = s.review.verdict === 'approve' ? 'approved' : 'rejected';
+    } else if (s.conflict) s.state = 'conflict';
+    else if (s.review) s.state = s.review.verdict === 'approve' ? 'approved' : 'rejected';
     else if (s.decision) s.state = 'adapted';
     else if (s.question !== undefined || s.answer !== undefined) s.state = 'translated';
     else s.state = 'untranslated';
   }
   return { states, orphans: [...orphans] };
+}
+
+/**
+ * An item in conflict, settled for one use (export --on-conflict) without
+ * writing anything: `side` is "latest" (the decision last in journal order)
+ * or an author. Returns a reason string when that author has no side here.
+ */
+export function chooseSide(s: ItemState, side: string): ItemState | string {
+  if (!s.conflict) return s;
+  const chosen = side === 'latest' ? s.conflict.at(-1)! : s.conflict.findLast((d) => d.author === side);
+  if (!chosen) return `${side} made none of its conflicting decisions`;
+  const { conflict: _conflict, ...rest } = s;
+  const state = s.review ? (s.review.verdict === 'approve' ? 'approved' : 'rejected') : 'adapted';
+  return { ...rest, decision: chosen, state };
+}
+
+/** "alice: adapt (2026-11-29T10:00:00.000Z); bob: drop (...)" */
+export function describeConflict(sides: readonly ItemDecision[]): string {
+  return sides.map((d) => `${d.author}: ${d.decision} (${d.ts})`).join('; ');
 }
 
 export interface StatusSummary {
@@ -131,9 +168,11 @@ export interface StatusSummary {
   secondAnnotation: { assigned: number; done: number };
   /** Items of the journal whose IDs are no longer in the source. */
   removed: number;
+  /** Journal lines skipped on read (torn, malformed, or part of a cut unit). */
+  skippedEvents: number;
 }
 
-export function summarise(states: Iterable<ItemState>, orphans: readonly string[] = []): StatusSummary {
+export function summarise(states: Iterable<ItemState>, orphans: readonly string[] = [], skippedEvents = 0): StatusSummary {
   const byState = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemStateName, number>;
   const byDecision: Record<Decision | 'none', number> = { ...decisionCounts(), none: 0 };
   let items = 0;
@@ -149,5 +188,5 @@ export function summarise(states: Iterable<ItemState>, orphans: readonly string[
       if (s.assignees.every((a) => s.secondaryDecisions[a])) secondAnnotation.done++;
     }
   }
-  return { items, byState, byDecision, flagged, secondAnnotation, removed: orphans.length };
+  return { items, byState, byDecision, flagged, secondAnnotation, removed: orphans.length, skippedEvents };
 }

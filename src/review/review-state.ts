@@ -18,7 +18,7 @@
 import type { SourceItem, TextRole } from '../dataset/item.js';
 import { ActionError } from '../errors.js';
 import type { NewEvent } from '../project/events.js';
-import type { ItemState, ItemStateName } from '../project/state.js';
+import { describeConflict, type ItemState, type ItemStateName } from '../project/state.js';
 
 export interface ReviewOptions {
   /** Who reviews (the journal author of the events). */
@@ -66,6 +66,9 @@ export function reviewRefusal(state: ItemState, action: ReviewAction, options: R
   const id = state.id;
   if (state.state === 'stale') {
     return new ReviewError(id, 'stale', `${id} is stale: its source text changed after the work was done. Redo it first (\`carefully translate\`, then \`carefully adapt --state stale\`); then it can be reviewed.`);
+  }
+  if (state.conflict && state.state === 'conflict') {
+    return new ReviewError(id, 'not-decided', `${id} has conflicting decisions (${describeConflict(state.conflict)}): the localizers had not seen each other's. One of them settles it with a new decision in \`carefully adapt --state conflict\`; then it can be reviewed.`);
   }
   if (!REVIEWABLE.includes(state.state) || !state.decision) {
     return new ReviewError(id, 'not-decided', `${id} has no decision yet (state: ${state.state}). Items are reviewed after a localizer decides them in \`carefully adapt\`.`);

@@ -45,5 +45,7 @@ export async function openProjectSession(opts: OpenProjectSessionOptions): Promi
   const filters = parseFilters(opts.filters ?? {}, items);
   const sourceTexts = SourceSnapshot.read(project.dir);
   const writer = new JournalWriter(project.dir, opts.author);
+  // The writer orders its events after everything this session read (causal order, conflict detection).
+  writer.observe(events);
   return { project, pack, items, events, filters, sourceTexts, writer, warnings: [...pack.warnings, ...warnings, ...sourceTexts.warnings] };
 }

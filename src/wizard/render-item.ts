@@ -166,6 +166,15 @@ export function checklistAnswer(answer: string, effect: string | undefined, st: 
   return effect === 'ok' ? st.green(answer.padEnd(3)) : st.yellow(answer.padEnd(3));
 }
 
+/** The sides of a decision conflict, one line each. */
+export function conflictLines(s: Pick<ItemState, 'conflict'>, st: Style): string[] {
+  if (!s.conflict) return [];
+  return [
+    st.red(`Conflict: ${s.conflict.length} decisions made without seeing each other`),
+    ...s.conflict.map((d) => `  ${st.bold(d.decision)} by ${d.author} at ${d.ts}${d.rationale ? ` — ${d.rationale}` : ''}`),
+  ];
+}
+
 export function flagLines(flags: ItemState['flags'], st: Style): string[] {
   return flags.map((f) => st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`));
 }
@@ -203,7 +212,8 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
     out.push(st.bold(`Target text · edited ${edited.join(' and ')}`), ...block('Q', s.question), ...block('A', s.answer));
   }
 
-  if (s.decision) {
+  if (s.conflict) out.push('', ...conflictLines(s, st), st.yellow('  Decide again ([d]) to settle it: your decision replaces them.'));
+  else if (s.decision) {
     out.push('', `Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);
   }
   if (view.ownSecondary) {

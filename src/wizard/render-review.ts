@@ -8,7 +8,7 @@
  */
 import type { ReviewProgress, ReviewView } from '../review/review-session.js';
 import type { Severity } from '../qa/types.js';
-import { PLAIN, block, checklistAnswer, flagLines, itemHeadLines, ruleLine, showDiffParts, sourceAndMtLines, sourceDiffLines, type RenderOptions, type Style } from './render-item.js';
+import { PLAIN, block, checklistAnswer, conflictLines, flagLines, itemHeadLines, ruleLine, showDiffParts, sourceAndMtLines, sourceDiffLines, type RenderOptions, type Style } from './render-item.js';
 
 /** The review menu: one key each, in the order shown; Enter alone approves. Keys never change meaning. */
 export const REVIEW_MENU = [
@@ -91,6 +91,7 @@ export function renderReviewItem(view: ReviewView, progress: ReviewProgress, opt
   } else if (r) {
     out.push(st.dim(`Earlier rejected by ${r.author}${r.comment ? `: ${r.comment}` : ''} — the localizer has reworked it since.`));
   }
+  out.push(...conflictLines(s, st));
   if (s.state === 'stale') {
     out.push(st.red('! The source text changed since this item was worked on: it cannot be reviewed until the localizer redoes it.'));
     if (view.staleDiff) out.push(st.dim('  Source then → now:'), ...sourceDiffLines(view.staleDiff, st));

@@ -141,6 +141,15 @@ describe('review state machine', () => {
     assert.equal(reviewRefusal(adapted.state(), { type: 'edit', field: 'answer', text: ' ' }, { reviewer: 'park' })?.reason, 'empty-text');
   });
 
+  it('refuses verdicts on an item in conflict, naming both sides and how to settle it', () => {
+    // Version 2 decisions without `after`: neither author saw the other's.
+    const conflict = new Journal().add(mt(), decide('a', 'kim', { v: 2, c: 0 }), decide('a', 'lee', { v: 2, c: 0, decision: 'drop', rationale: 'none' }));
+    assert.equal(conflict.state().state, 'conflict');
+    const refusal = reviewRefusal(conflict.state(), { type: 'approve' }, { reviewer: 'park' });
+    assert.equal(refusal?.reason, 'not-decided');
+    assert.match(refusal!.message, /a has conflicting decisions \(kim: adapt \(.+\); lee: drop \(.+\)\).*`carefully adapt --state conflict`/);
+  });
+
   it('makes events against the current source hash, with the verdict and trimmed comment', () => {
     const j = new Journal().add(mt(), decide());
     assert.deepEqual(reviewEvents(ITEM, j.state(), { type: 'approve', comment: ' good ' }, { reviewer: 'park' }), [{ item: 'a', sourceHash: 'h1', type: 'review', verdict: 'approve', comment: 'good' }]);

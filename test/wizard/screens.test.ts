@@ -8,6 +8,7 @@ import { items as makeItems, testPack, mt, ev } from '../helpers/session-fixture
 import { toItems } from '../helpers/session-fixtures.js';
 import { asPrompt, renderLoop, slowJournal as journal, until } from './prompt-helpers.js';
 import { makeRecord } from '../helpers/fixtures.js';
+import type { JournalEvent } from '../../src/project/events.js';
 
 describe('wizard prompts', () => {
   it('the action menu takes one key and Enter, and names the action before Enter', async () => {
@@ -140,6 +141,19 @@ describe('item screen', () => {
     assert.match(text, /Rejected by lee: use 112 — rework it and decide again/);
     assert.match(text, /⚑ Flagged by kim: ask about 110/);
     assert.match(text, /\[r\] resolve flags/);
+  });
+
+  it('shows both sides of a decision conflict and queues the item as unfinished', () => {
+    const [a] = makeItems(1);
+    // Version 2 decisions that saw no other decision: neither author saw the other's.
+    const side = (author: string, ts: string, decision: string, rationale: string) => ({ ...ev(a!, { type: 'decision', decision, rationale }, author), v: 2, c: 0, ts }) as JournalEvent;
+    const events = [mt(a!), side('kim', '2026-05-01T00:00:00.000Z', 'adapt', '110 → 112'), side('lee', '2026-05-01T00:00:01.000Z', 'drop', 'no counterpart')];
+    const x = new AdaptSession({ items: [a!], events, pack: testPack(), author: 'tester' });
+    assert.equal(x.currentId, a!.id, 'a conflict is unfinished work');
+    const text = renderItem(x.current()!, x.progress());
+    assert.match(text, /Conflict: 2 decisions made without seeing each other\n {2}adapt by kim at 2026-05-01T00:00:00\.000Z — 110 → 112\n {2}drop by lee at 2026-05-01T00:00:01\.000Z — no counterpart/);
+    assert.match(text, /Decide again \(\[d\]\) to settle it/);
+    assert.doesNotMatch(text, /Decision: drop by lee/);
   });
 
   it('says a stale item changed, with a diff of the machine translations when both exist', () => {

@@ -60,7 +60,7 @@ export async function run(opts: AdaptOptions): Promise<void> {
     for (const w of warnings) warn(w);
     if (assignment) print(describeAssignment(assignment));
     if (session.secondaryMode) print('Second annotation: the decisions below are recorded apart and compared (`carefully agreement`), not applied.');
-    print(`Applied ${summary.applied} line(s) of ${summary.file} as ${author} (${summary.events} journal event(s)).`);
+    print(`Applied ${summary.applied} line(s) of ${summary.file} as ${author} (${summary.events} journal event(s)${summary.events > 0 ? ', written as one unit: all or nothing' : ''}).`);
     print(table([
       ['lines', summary.lines],
       ['applied', summary.applied],

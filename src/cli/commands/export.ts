@@ -2,7 +2,7 @@ import { openProject } from '../../project/project.js';
 import { exportDataset, type ExportOptions } from '../../export/export.js';
 import { print, printJson, table, warn } from '../output.js';
 
-export type ExportCommandOptions = Pick<ExportOptions, 'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa'> & {
+export type ExportCommandOptions = Pick<ExportOptions, 'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict'> & {
   project: string;
   json?: boolean;
 };
