@@ -1,11 +1,11 @@
 /** main(argv, io): the CLI as a function of its io (streams, env, cwd), and bin/carefully.js as its only caller with side effects. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import { ExitCode } from '../../src/errors.js';
-import { REPO, run } from '../helpers/cli.js';
+import { BIN, REPO, cli, run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 
 describe('CLI main(argv, io)', () => {
@@ -77,5 +77,30 @@ describe('CLI main(argv, io)', () => {
   it('--help lists exit code 70', async () => {
     const r = await run(['--help']);
     assert.match(r.stdout, /\b70 internal error\b/);
+  });
+});
+
+describe('bin/carefully.js', () => {
+  let tmp: TempDir;
+  beforeEach(() => (tmp = new TempDir()));
+  afterEach(() => tmp.remove());
+
+  it('gives the exit code main() returns to the process, and prints its output', () => {
+    const r = cli(['status', '-p', tmp.join('missing')]);
+    assert.equal(r.code, ExitCode.usage);
+    assert.match(r.stderr, /^carefully: /m);
+    const help = cli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Usage: carefully/);
+  });
+
+  it('says how to build when dist/ is missing (exit 2)', () => {
+    mkdirSync(tmp.join('bin'));
+    const bin = tmp.join('bin', 'carefully.js');
+    copyFileSync(BIN, bin);
+    const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /carefully is not built yet: run `npm install` \(or `npm run build`\)/);
   });
 });
