@@ -564,13 +564,13 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     it('deepl: a server that never answers times out (provider.options.timeoutMs), is retried within bounds, then a clear error', async () => {
       fake = await startFakeProvider('deepl');
       fake.inject({ kind: 'hang', times: 1000 });
-      const dir = await project('deepl', makeRecords(3), (c) => (c.provider.options = { timeoutMs: 100 }));
+      const dir = await project('deepl', makeRecords(3), (c) => (c.provider.options = { timeoutMs: 300 }));
       const started = Date.now();
       const r = await run(['translate', '-p', dir, '--concurrency', '1'], envFor('deepl', fake));
       const elapsed = Date.now() - started;
       assert.equal(r.code, 3, r.stderr);
       const msg = errorParagraph(r);
-      assert.match(msg, /kept failing after 6 attempts; last error: DeepL did not answer within 100 ms/);
+      assert.match(msg, /kept failing after 6 attempts; last error: DeepL did not answer within 300 ms/);
       assert.match(msg, /0 item\(s\) were translated and saved in this run; 3 of 3 remain/);
       assert.equal(fake.requestsTo('translate').length, 6);
       assert.ok(elapsed < 15_000, `bounded in time (${elapsed} ms)`);
