@@ -86,12 +86,10 @@ describe('bin/carefully.js', () => {
   afterEach(() => tmp.remove());
 
   it('gives the exit code main() returns to the process, and prints its output', () => {
-    const r = cli(['status', '-p', tmp.join('missing')]);
-    assert.equal(r.code, ExitCode.usage);
-    assert.match(r.stderr, /^carefully: /m);
-    const help = cli(['--help']);
-    assert.equal(help.code, 0);
-    assert.match(help.stdout, /Usage: carefully/);
+    const file = tmp.json('bad.json', [{ ...makeRecords(1)[0], output: 42 }]);
+    const r = cli(['validate', file]);
+    assert.equal(r.code, ExitCode.invalidData, r.stderr);
+    assert.match(r.stdout, /bad\.json: 1 problem\(s\) in 1 record\(s\)/);
   });
 
   it('says how to build when dist/ is missing (exit 2)', () => {
