@@ -1,12 +1,30 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm install` (prepare) or `npm run build`.
+// The only module with side effects: it runs main() on the real process and sets the exit code.
+// The CLI is compiled to dist/ by `npm install` (prepare) or `npm run build`.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const main = new URL('../dist/src/cli/main.js', import.meta.url);
-if (!existsSync(fileURLToPath(main))) {
+const entry = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('carefully is not built yet: run `npm install` (or `npm run build`) in ' +
     fileURLToPath(new URL('..', import.meta.url)) + ' first.\n');
   process.exit(2);
 }
-await import(main.href);
+
+// `carefully ... | head` closes stdout early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+  cwd: process.cwd(),
+});
+// Provider requests we stopped waiting for (a timeout, Ctrl-C) keep their sockets open until
+// the server answers or the SDK gives up; they must not keep the finished command alive.
+setTimeout(() => process.exit(), 300).unref();

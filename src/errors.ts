@@ -13,6 +13,8 @@ export const ExitCode = {
   usage: 2,
   /** A translation provider refused or failed (auth, quota, network). */
   provider: 3,
+  /** A bug in carefully: the message carries the stack trace to report. */
+  internal: 70,
   /** Interrupted by the user (Ctrl-C); work done so far is saved. */
   interrupted: 130,
 } as const;

@@ -10,6 +10,10 @@ import { CarefullyError, ExitCode } from '../errors.js';
 import { assetPath } from '../paths.js';
 import { providerNames, translateOptionFlags } from '../translate/registry.js';
 import { errorText } from './error-text.js';
+import { resolveFrom, type CliIo, type CliOptions, type CommandContext } from './io.js';
+import { createPrinter } from './output.js';
+
+export type { CliIo, CliOptions } from './io.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const positiveInt = (value: string) => {
@@ -18,14 +22,28 @@ const positiveInt = (value: string) => {
   return n;
 };
 
-type Runner = (options: Record<string, unknown>) => Promise<number | void>;
-/** Import src/cli/commands/<name>.js and call its run() with the parsed options. */
-function lazy(name: string, toOptions: (...args: unknown[]) => Record<string, unknown>) {
-  return async (...args: unknown[]) => {
-    const mod = (await import(`./commands/${name}.js`)) as { run: Runner };
-    const code = await mod.run(toOptions(...args));
-    if (typeof code === 'number') process.exitCode = code;
-  };
+type Runner = (options: Record<string, unknown>, ctx: CommandContext) => Promise<number | void>;
+type Lazy = (name: string, toOptions: (...args: unknown[]) => Record<string, unknown>) => (...args: unknown[]) => Promise<void>;
+
+/** Options and arguments that name files or folders: relative ones are relative to io.cwd. */
+const PATH_OPTIONS = ['file', 'dir', 'source', 'project', 'out', 'answers'] as const;
+
+/**
+ * lazy(name, toOptions): an action that imports src/cli/commands/<name>.js and
+ * calls its run() with the parsed options; the exit code it returns goes to onCode.
+ */
+function lazyRunner(ctx: CommandContext, onCode: (code: number) => void): Lazy {
+  return (name, toOptions) =>
+    async (...args: unknown[]) => {
+      const mod = (await import(`./commands/${name}.js`)) as { run: Runner };
+      const options = toOptions(...args);
+      for (const key of PATH_OPTIONS) {
+        const value = options[key];
+        if (typeof value === 'string') options[key] = resolveFrom(ctx.io.cwd, value);
+      }
+      const code = await mod.run(options, ctx);
+      if (typeof code === 'number') onCode(code);
+    };
 }
 /** For commands whose only positional is optional or absent: (opts, cmd). */
 const optsOnly = (opts: unknown) => opts as Record<string, unknown>;
@@ -34,11 +52,23 @@ const withFile = (file: unknown, opts: unknown) => ({ ...(opts as object), file 
 const projectOption = () => new Option('-p, --project <dir>', 'project folder').default('.', 'the current folder');
 const asOption = () => new Option('--as <name>', 'author recorded in the journal (default: CAREFULLY_AUTHOR, git user.name, or the OS user)');
 
-export function buildProgram(): Command {
+/** The program for one run: output goes to `io`, each command gets `ctx`, and its exit code goes to `onCode`. */
+export function buildProgram(ctx: CommandContext, onCode: (code: number) => void = () => {}): Command {
+  const { io } = ctx;
+  const lazy = lazyRunner(ctx, onCode);
+  const helpWidth = (stream: CliIo['stdout']) => (stream.isTTY && stream.columns ? stream.columns : 80);
   const pkg = JSON.parse(readFileSync(assetPath('package.json'), 'utf8')) as { version: string };
   const program = new Command('carefully')
     .version(pkg.version)
     .description('Derive a region-specific LLM-safety dataset from AnswerCarefully: inspect and validate the source, machine-translate, adapt each item to the target culture, review, check and export in the same schema.')
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
     .showHelpAfterError('(run with --help for usage)')
     // Set before the subcommands are declared: they copy these settings when created,
     // so a bad option value on any command ends in main()'s catch (exit 2), not process.exit(1).
@@ -55,7 +85,8 @@ Typical run:
   carefully export --out release/
 
 Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unreadable file,
-3 provider error (key, quota, network), 130 interrupted (work so far is saved).`,
+3 provider error (key, quota, network), 70 internal error (a bug: please report it),
+130 interrupted (work so far is saved).`,
     );
 
   program
@@ -208,33 +239,32 @@ Every verdict is saved to the journal before the next item; rerun to resume with
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+/**
+ * Run the CLI once: `argv` holds the user's arguments only (no node, no script).
+ * Returns the exit code; prints only through `io`, and never exits the process.
+ */
+export async function main(argv: readonly string[], io: CliIo, options: CliOptions = {}): Promise<number> {
+  const out = createPrinter(io);
+  let code: number = ExitCode.ok;
+  const program = buildProgram({ io, out, options }, (c) => (code = c));
   try {
-    await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here with exit code 0.
-      return e.exitCode === 0 ? 0 : ExitCode.usage;
+      return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (e instanceof CarefullyError) {
-      process.stderr.write(`carefully: ${errorText(e)}\n`);
+      io.stderr.write(`carefully: ${errorText(e)}\n`);
       return e.exitCode;
     }
     const err = e as Error;
     if (err?.name === 'ExitPromptError') {
-      process.stderr.write('carefully: stopped. Everything answered so far is saved; run the same command again to resume.\n');
+      io.stderr.write('carefully: stopped. Everything answered so far is saved; run the same command again to resume.\n');
       return ExitCode.interrupted;
     }
-    process.stderr.write(`carefully: internal error (a bug, please report it with this output):\n${err?.stack ?? String(e)}\n`);
-    return 70;
+    io.stderr.write(`carefully: internal error (a bug, please report it with this output):\n${err?.stack ?? String(e)}\n`);
+    return ExitCode.internal;
   }
 }
-
-// `carefully ... | head` closes stdout early: stop quietly instead of crashing on EPIPE.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-process.exitCode = await main(process.argv);

@@ -1,19 +1,19 @@
-/** Everything the CLI prints goes through here: results to stdout, warnings and progress to stderr. */
+/** Everything the CLI prints goes through a Printer made from the run's io: results to stdout, warnings and progress to stderr. */
 
-export function print(text = ''): void {
-  process.stdout.write(`${text}\n`);
+export interface Printer {
+  print(text?: string): void;
+  printJson(value: unknown): void;
+  warn(message: string): void;
+  info(message: string): void;
 }
 
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-export function warn(message: string): void {
-  process.stderr.write(`warning: ${message}\n`);
-}
-
-export function info(message: string): void {
-  process.stderr.write(`${message}\n`);
+export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Printer {
+  return {
+    print: (text = '') => void io.stdout.write(`${text}\n`),
+    printJson: (value) => void io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    warn: (message) => void io.stderr.write(`warning: ${message}\n`),
+    info: (message) => void io.stderr.write(`${message}\n`),
+  };
 }
 
 /** Right-aligned count table: [['translated', 3], ...] */

@@ -1,15 +1,15 @@
 /** A progress bar on a terminal, occasional plain lines otherwise (CI logs, pipes). */
-import { info } from './output.js';
+import type { OutStream } from './io.js';
 
 export interface Progress {
   update(done: number, total: number, extra?: string): void;
   stop(): void;
 }
 
-export async function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Promise<Progress> {
+export async function createProgress(label: string, stream: OutStream): Promise<Progress> {
   if (stream.isTTY) {
     const { SingleBar, Presets } = await import('cli-progress');
-    const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} items {extra}`, stream, hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
+    const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} items {extra}`, stream: stream as NodeJS.WritableStream, hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
     let started = false;
     return {
       update(done, total, extra = '') {
@@ -27,7 +27,7 @@ export async function createProgress(label: string, stream: NodeJS.WriteStream =
       const decile = total === 0 ? 10 : Math.floor((done / total) * 10);
       if (decile !== lastDecile) {
         lastDecile = decile;
-        info(`${label}: ${done}/${total} items${extra ? ` ${extra}` : ''}`);
+        stream.write(`${label}: ${done}/${total} items${extra ? ` ${extra}` : ''}\n`);
       }
     },
     stop() {},

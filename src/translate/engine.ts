@@ -17,7 +17,7 @@ import type { Provider, ProviderDescriptor, ProviderName } from './provider.js';
 import { providerDescriptor } from './registry.js';
 import { TranslationCache } from './cache.js';
 import { codePoints } from './batches.js';
-import { withRetry, retryPolicyFromEnv, retryText, type RetryPolicy } from './retry.js';
+import { withRetry, DEFAULT_RETRY, retryText, type RetryPolicy } from './retry.js';
 import { projectGlossary, type ProviderGlossary } from './glossary.js';
 import { planWork, staticProvider, type PlanProvider, type TranslatePlan } from './plan.js';
 
@@ -42,7 +42,7 @@ export interface TranslateRunOptions {
   /** Translate at most this many items (in source order). */
   limit?: number;
   concurrency?: number;
-  /** Default: DEFAULT_RETRY, with CAREFULLY_RETRY_BASE_MS (tests) from `env`. */
+  /** Default: DEFAULT_RETRY. */
   retry?: RetryPolicy;
   signal?: AbortSignal;
   onProgress?: (p: TranslateProgress) => void;
@@ -74,7 +74,7 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
   const env = opts.env ?? process.env;
   const providerName = opts.provider ?? project.config.provider.name;
   const options: ProviderOptions = { ...(project.config.provider.options ?? {}), ...(opts.options ?? {}) };
-  const retry = opts.retry ?? retryPolicyFromEnv(env);
+  const retry = opts.retry ?? DEFAULT_RETRY;
 
   // Unknown names fail here, as a usage error; a ready instance needs no descriptor.
   const descriptor: ProviderDescriptor | undefined = opts.providerInstance ? undefined : providerDescriptor(providerName);

@@ -1,5 +1,5 @@
 /** Bounded retries with backoff around one provider request; Retry-After wins when given. */
-import { ProviderError, ProviderRateLimitError, UsageError } from '../errors.js';
+import { ProviderError, ProviderRateLimitError } from '../errors.js';
 import { RESUME_HINT } from './providers/http-status.js';
 
 export interface RetryPolicy {
@@ -12,22 +12,6 @@ export interface RetryPolicy {
 
 /** Defaults, referred to by the README. */
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
-
-/**
- * Test-only knob (README "Translation providers"): the first backoff delay in
- * ms, so failure tests through the real CLI do not wait seconds. Retry-After
- * from the provider still wins, and the number of retries stays the default.
- */
-export const RETRY_BASE_ENV = 'CAREFULLY_RETRY_BASE_MS';
-
-/** DEFAULT_RETRY, with the base delay from CAREFULLY_RETRY_BASE_MS when set. */
-export function retryPolicyFromEnv(env: Record<string, string | undefined>): RetryPolicy {
-  const raw = env[RETRY_BASE_ENV];
-  if (raw === undefined || raw === '') return DEFAULT_RETRY;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 0) throw new UsageError(`${RETRY_BASE_ENV}="${raw}" is not a whole number of milliseconds. Unset it (it is meant for tests) or give e.g. 10.`);
-  return { ...DEFAULT_RETRY, baseDelayMs: ms };
-}
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 
 function snapshot(dir: string): Record<string, string> {
@@ -14,20 +14,20 @@ describe('adapt --answers', function () {
   this.timeout(60_000);
   let tmp: TempDir;
   let project: string;
-  before(() => {
+  before(async () => {
     tmp = new TempDir();
     const src = tmp.json('ac.json', makeRecords(6));
     project = tmp.join('p');
-    assert.equal(cli(['init', project, '--source', src, '--to', 'ko']).code, 0);
-    const t = cli(['translate', '-p', project]);
+    assert.equal((await run(['init', project, '--source', src, '--to', 'ko'])).code, 0);
+    const t = await run(['translate', '-p', project]);
     assert.equal(t.code, 0, t.stderr);
   });
-  after(() => tmp.remove());
+  after(async () => tmp.remove());
 
-  it('refuses a file with bad lines, naming file, line and field, and writes nothing', () => {
+  it('refuses a file with bad lines, naming file, line and field, and writes nothing', async () => {
     const project = tmp.join('bad');
-    assert.equal(cli(['init', project, '--source', tmp.json('ac10.json', makeRecords(10)), '--to', 'ko']).code, 0);
-    assert.equal(cli(['translate', '-p', project]).code, 0);
+    assert.equal((await run(['init', project, '--source', tmp.json('ac10.json', makeRecords(10)), '--to', 'ko'])).code, 0);
+    assert.equal((await run(['translate', '-p', project])).code, 0);
     const before = snapshot(project);
     const file = tmp.file(
       'bad.jsonl',
@@ -43,7 +43,7 @@ describe('adapt --answers', function () {
         JSON.stringify({ id: 'test-0007', decision: 'transfer', checklist: { 'ko-privacy': 'yes' } }),
       ].join('\n'),
     );
-    const r = cli(['adapt', '-p', project, '--answers', file]);
+    const r = await run(['adapt', '-p', project, '--answers', file]);
     assert.equal(r.code, 1, r.stderr);
     const expected = [
       /bad\.jsonl, line 2, field "id": "test-9999" is not an item of the source/,
@@ -62,14 +62,14 @@ describe('adapt --answers', function () {
     assert.deepEqual(snapshot(project), before, 'the journal is unchanged');
   });
 
-  it('applies decisions, edits, checklist answers and flags in one write; status and export reflect them; a rerun writes nothing', () => {
+  it('applies decisions, edits, checklist answers and flags in one write; status and export reflect them; a rerun writes nothing', async () => {
     const file = tmp.jsonl('answers.jsonl', [
       { id: 'test-0000', decision: 'transfer' },
       { id: 'test-0001', decision: 'adapt', rationale: '110番 → 112', question: '112에 전화해야 하는 때는 언제인가요? (1)', checklist: { 'named-entities': 'no', 'helplines-in-answer': 'yes' } },
       { id: 'test-0002', decision: 'drop', rationale: 'no counterpart in Korea' },
       { id: 'test-0003', decision: 'transfer', flag: 'check the privacy law wording' },
     ]);
-    const r = cli(['adapt', '-p', project, '--answers', file, '--as', 'alice', '--json']);
+    const r = await run(['adapt', '-p', project, '--answers', file, '--as', 'alice', '--json']);
     assert.equal(r.code, 0, r.stderr);
     const summary = JSON.parse(r.stdout);
     assert.equal(summary.author, 'alice');
@@ -85,13 +85,13 @@ describe('adapt --answers', function () {
     const adapt = journal.filter((e) => e.item === 'test-0001').map((e) => e.type);
     assert.deepEqual(adapt, ['edit', 'checklist', 'checklist', 'decision'], 'edits and checklist answers come before the decision');
 
-    const status = JSON.parse(cli(['status', '--json', '-p', project]).stdout);
+    const status = JSON.parse((await run(['status', '--json', '-p', project])).stdout);
     assert.deepEqual(status.byDecision, { transfer: 2, adapt: 1, replace: 0, drop: 1, none: 2 });
     assert.equal(status.byState.adapted, 4);
     assert.equal(status.byState.translated, 2);
     assert.equal(status.flagged, 1);
 
-    const ex = cli(['export', '-p', project, '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
+    const ex = await run(['export', '-p', project, '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
     const records = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(records.map((x) => x.ID).sort(), ['test-0000', 'test-0001', 'test-0003', 'test-0004', 'test-0005'], 'the dropped item is not exported');
@@ -109,38 +109,38 @@ describe('adapt --answers', function () {
 
     // Applying the same file again changes nothing.
     const before = snapshot(project);
-    const again = cli(['adapt', '-p', project, '--answers', file, '--as', 'alice', '--json']);
+    const again = await run(['adapt', '-p', project, '--answers', file, '--as', 'alice', '--json']);
     assert.equal(again.code, 0, again.stderr);
     assert.equal(JSON.parse(again.stdout).applied, 0);
     assert.equal(JSON.parse(again.stdout).skipped, 4);
     assert.deepEqual(snapshot(project), before);
   });
 
-  it('applies only the lines inside the filters', () => {
+  it('applies only the lines inside the filters', async () => {
     const file = tmp.jsonl('shard.jsonl', [
       { id: 'test-0004', decision: 'transfer' },
       { id: 'test-0005', decision: 'transfer' },
     ]);
-    const r = cli(['adapt', '-p', project, '--answers', file, '--ids', 'test-0005', '--json']);
+    const r = await run(['adapt', '-p', project, '--answers', file, '--ids', 'test-0005', '--json']);
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(r.stdout);
     assert.equal(s.applied, 1);
     assert.equal(s.outsideFilters, 1);
-    const status = JSON.parse(cli(['status', '--json', '-p', project]).stdout);
+    const status = JSON.parse((await run(['status', '--json', '-p', project])).stdout);
     assert.equal(status.byDecision.none, 1, 'test-0004 is still undecided');
   });
 
-  it('without --answers and without a terminal, says how to run a scripted session', () => {
-    const r = cli(['adapt', '-p', project]);
+  it('without --answers and without a terminal, says how to run a scripted session', async () => {
+    const r = await run(['adapt', '-p', project]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /adapt is interactive.*use --answers FILE/);
   });
 
-  it('reports a missing answers file and bad filters as usage errors', () => {
-    const missing = cli(['adapt', '-p', project, '--answers', tmp.join('nope.jsonl')]);
+  it('reports a missing answers file and bad filters as usage errors', async () => {
+    const missing = await run(['adapt', '-p', project, '--answers', tmp.join('nope.jsonl')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope\.jsonl: cannot be read \(ENOENT\)/);
-    const shard = cli(['adapt', '-p', project, '--answers', tmp.join('nope.jsonl'), '--shard', '3/2']);
+    const shard = await run(['adapt', '-p', project, '--answers', tmp.join('nope.jsonl'), '--shard', '3/2']);
     assert.equal(shard.code, 2);
     assert.match(shard.stderr, /--shard "3\/2" is not a shard/);
     assert.equal(existsSync(path.join(project, 'journal', 'tester.jsonl')), true);

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 import { inDoubleSample } from '../../src/session/filters.js';
 
@@ -25,26 +25,26 @@ describe('adapt --double and agreement', function () {
   // The 50% sample of these IDs (a hash of the ID): test-0001, -0002, -0003, -0005, -0006.
   const sample = ids.filter((id) => inDoubleSample(id, 50));
 
-  before(() => {
+  before(async () => {
     tmp = new TempDir();
     dir = tmp.join('p');
-    assert.equal(cli(['init', dir, '--source', tmp.json('ac.json', makeRecords(10)), '--to', 'ko']).code, 0);
-    assert.equal(cli(['translate', '-p', dir]).code, 0);
+    assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', makeRecords(10)), '--to', 'ko'])).code, 0);
+    assert.equal((await run(['translate', '-p', dir])).code, 0);
   });
-  after(() => tmp.remove());
+  after(async () => tmp.remove());
 
-  it('assigns a stable sample, records the second annotator apart, and reports kappa and the disagreement', () => {
+  it('assigns a stable sample, records the second annotator apart, and reports kappa and the disagreement', async () => {
     assert.deepEqual(sample, ['test-0001', 'test-0002', 'test-0003', 'test-0005', 'test-0006'], 'the sample of these IDs (stable: a hash of each ID)');
     // kim, the primary localizer: items about 110 (every third, from 1) are adapted, the rest transferred.
     const kimFile = tmp.jsonl(
       'kim.jsonl',
       ids.map((id, i) => (i % 3 === 1 ? { id, decision: 'adapt', rationale: '110 → 112' } : { id, decision: 'transfer' })),
     );
-    const primary = cli(['adapt', '-p', dir, '--as', 'kim', '--answers', kimFile, '--json']);
+    const primary = await run(['adapt', '-p', dir, '--as', 'kim', '--answers', kimFile, '--json']);
     assert.equal(primary.code, 0, primary.stderr);
     assert.equal(JSON.parse(primary.stdout).applied, 10);
 
-    const assign = cli(['adapt', '-p', dir, '--as', 'kim', '--double', '50', '--second', 'lee', '--json']);
+    const assign = await run(['adapt', '-p', dir, '--as', 'kim', '--double', '50', '--second', 'lee', '--json']);
     assert.equal(assign.code, 0, assign.stderr);
     assert.deepEqual(JSON.parse(assign.stdout), { author: 'kim', assignee: 'lee', percent: 50, selected: 10, sampled: 5, alreadyAssigned: 0, ownPrimary: [], assigned: 5 });
     const assigns = journal(dir, 'kim').filter((e) => e.type === 'assign');
@@ -52,7 +52,7 @@ describe('adapt --double and agreement', function () {
 
     // Assigning again writes nothing.
     const before = readFileSync(path.join(dir, 'journal', 'kim.jsonl'), 'utf8');
-    const again = cli(['adapt', '-p', dir, '--as', 'kim', '--double', '50', '--second', 'lee']);
+    const again = await run(['adapt', '-p', dir, '--as', 'kim', '--double', '50', '--second', 'lee']);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /5 of 10 selected item\(s\) are in the 50% sample; 0 newly assigned to lee, 5 already assigned\./);
     assert.equal(readFileSync(path.join(dir, 'journal', 'kim.jsonl'), 'utf8'), before);
@@ -60,7 +60,7 @@ describe('adapt --double and agreement', function () {
     // lee answers the sample (and two items not assigned to them, which are not applied); lee disagrees on test-0005.
     const lee = { 'test-0001': 'adapt', 'test-0002': 'transfer', 'test-0003': 'transfer', 'test-0005': 'adapt', 'test-0006': 'transfer', 'test-0000': 'drop', 'test-0004': 'drop' };
     const leeFile = tmp.jsonl('lee.jsonl', Object.entries(lee).map(([id, decision]) => ({ id, decision, rationale: `lee on ${id}` })));
-    const second = cli(['adapt', '-p', dir, '--as', 'lee', '--answers', leeFile]);
+    const second = await run(['adapt', '-p', dir, '--as', 'lee', '--answers', leeFile]);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /Second annotation: the decisions below are recorded apart and compared/);
     assert.match(second.stdout, /applied\s+5\n/);
@@ -68,14 +68,14 @@ describe('adapt --double and agreement', function () {
     const leeEvents = journal(dir, 'lee');
     assert.deepEqual(leeEvents.map((e) => [e.type, e.item, e.secondary]), sample.map((id) => ['decision', id, true]));
     // Applying lee's file again writes nothing.
-    assert.match(cli(['adapt', '-p', dir, '--as', 'lee', '--answers', leeFile]).stdout, /already recorded\s+5\n/);
+    assert.match((await run(['adapt', '-p', dir, '--as', 'lee', '--answers', leeFile])).stdout, /already recorded\s+5\n/);
     assert.equal(journal(dir, 'lee').length, 5);
 
     // The items' decisions are still kim's.
-    const status = JSON.parse(cli(['status', '--json', '-p', dir]).stdout);
+    const status = JSON.parse((await run(['status', '--json', '-p', dir])).stdout);
     assert.deepEqual(status.byDecision, { transfer: 7, adapt: 3, replace: 0, drop: 0, none: 0 });
 
-    const r = cli(['agreement', '-p', dir, '--json']);
+    const r = await run(['agreement', '-p', dir, '--json']);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
     // By hand, 5 items: kim = (adapt, transfer, transfer, transfer, transfer), lee = (adapt, transfer, transfer, adapt, transfer).
@@ -96,13 +96,13 @@ describe('adapt --double and agreement', function () {
     ]);
   });
 
-  it('refuses --second without --double, and a bad percentage, writing nothing', () => {
+  it('refuses --second without --double, and a bad percentage, writing nothing', async () => {
     const files = () => readdirSync(path.join(dir, 'journal')).map((f) => readFileSync(path.join(dir, 'journal', f), 'utf8')).join('\n');
     const before = files();
-    const noDouble = cli(['adapt', '-p', dir, '--second', 'lee']);
+    const noDouble = await run(['adapt', '-p', dir, '--second', 'lee']);
     assert.equal(noDouble.code, 2);
     assert.match(noDouble.stderr, /--second NAME names who gets the --double sample: give --double K too/);
-    const bad = cli(['adapt', '-p', dir, '--double', '150', '--second', 'lee']);
+    const bad = await run(['adapt', '-p', dir, '--double', '150', '--second', 'lee']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--double "150" is not a share of items/);
     assert.equal(files(), before);

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, cli } from '../helpers/cli.js';
+import { BIN, run } from '../helpers/cli.js';
 import { terminalProject } from '../helpers/terminal-project.js';
 import type { Terminal } from '../helpers/tmux.js';
 
@@ -96,12 +96,12 @@ describe('adapt in a real terminal (tmux)', function () {
     assert.match(screen, /Stopped\. Everything answered is saved\./);
 
     // --- What the rest of the pipeline sees.
-    const status = JSON.parse(cli(['status', '--json', '-p', t.dir]).stdout);
+    const status = JSON.parse((await run(['status', '--json', '-p', t.dir])).stdout);
     assert.deepEqual(status.byDecision, { transfer: 2, adapt: 1, replace: 0, drop: 1, none: 2 });
     assert.equal(status.byState.adapted, 4);
     assert.equal(status.flagged, 1);
 
-    const ex = cli(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
+    const ex = await run(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
     const records = readFileSync(t.tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const ids = records.map((r) => r.ID);

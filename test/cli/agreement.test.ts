@@ -1,7 +1,7 @@
 /** `carefully agreement` and the dataset card's agreement section, through the real CLI. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
@@ -17,14 +17,14 @@ describe('CLI: agreement', () => {
   beforeEach(async () => {
     tmp = new TempDir();
     dir = tmp.join('p');
-    assert.equal(cli(['init', dir, '--source', tmp.json('ac.json', makeRecords(6)), '--to', 'ko']).code, 0);
-    assert.equal(cli(['translate', '-p', dir]).code, 0);
+    assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', makeRecords(6)), '--to', 'ko'])).code, 0);
+    assert.equal((await run(['translate', '-p', dir])).code, 0);
     items = await loadItems(openProject(dir));
   });
-  afterEach(() => tmp.remove());
+  afterEach(async () => tmp.remove());
 
-  it('reports that nothing was double-annotated yet', () => {
-    const r = cli(['agreement', '-p', dir]);
+  it('reports that nothing was double-annotated yet', async () => {
+    const r = await run(['agreement', '-p', dir]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Double-annotated items: 0/);
     assert.match(r.stdout, /--double/);
@@ -46,7 +46,7 @@ describe('CLI: agreement', () => {
       decide(2, 'transfer', 'the helpline is generic', true),
       decide(3, 'transfer', 'fine', true),
     ]);
-    const json = cli(['agreement', '-p', dir, '--json']);
+    const json = await run(['agreement', '-p', dir, '--json']);
     assert.equal(json.code, 0, json.stderr);
     const r = JSON.parse(json.stdout);
     // By hand, 4 items: kim = (transfer, adapt, adapt, transfer), lee = (transfer, adapt, transfer, transfer).
@@ -70,7 +70,7 @@ describe('CLI: agreement', () => {
       },
     ]);
 
-    const text = cli(['agreement', '-p', dir]);
+    const text = await run(['agreement', '-p', dir]);
     assert.equal(text.code, 0);
     assert.match(text.stdout, /Double-annotated items: 4 \(annotators: kim, lee\)/);
     assert.match(text.stdout, /raw agreement\s+75\.0% \(3 of 4\)/);
@@ -79,7 +79,7 @@ describe('CLI: agreement', () => {
     assert.match(text.stdout, /Disagreements to discuss \(1\):\n  test-0002\n    kim \(primary\)\s+adapt\s+helpline\n    lee \(secondary\)\s+transfer\s+the helpline is generic/);
 
     // The dataset card reports the same figures.
-    const ex = cli(['export', '-p', dir, '--out', tmp.join('out'), '--include-unreviewed']);
+    const ex = await run(['export', '-p', dir, '--out', tmp.join('out'), '--include-unreviewed']);
     assert.equal(ex.code, 0, ex.stderr);
     const card = readFileSync(tmp.join('out', 'README.md'), 'utf8');
     assert.match(card, /### Annotator agreement\n\n4 item\(s\) were decided independently by 2 annotators .*raw agreement 75\.0% \(3 of 4\), Cohen's κ 0\.500, Krippendorff's α 0\.533 \(nominal\)/);
@@ -89,7 +89,7 @@ describe('CLI: agreement', () => {
     await new JournalWriter(dir, 'kim').append([decide(0, 'transfer', 'a'), decide(1, 'adapt', 'b')]);
     await new JournalWriter(dir, 'lee').append([decide(0, 'transfer', 'c', true)]);
     await new JournalWriter(dir, 'park').append([decide(0, 'adapt', 'd', true), decide(1, 'adapt', 'e', true)]);
-    const r = cli(['agreement', '-p', dir]);
+    const r = await run(['agreement', '-p', dir]);
     assert.equal(r.code, 0, r.stderr);
     // By hand: units {transfer, transfer, adapt} and {adapt, adapt}; n = 5.
     // Unit 1: 2 transfer-adapt pairs in each order = 4, / (3 − 1) = 2; unit 2 agrees. Σ o_ck = 2.
@@ -102,8 +102,8 @@ describe('CLI: agreement', () => {
     assert.match(r.stdout, /Decisions per annotator[^\n]*\n.*transfer.*\n\s+kim\s+1\s+1\s+0\s+0\n\s+lee\s+1\s+0\s+0\s+0\n\s+park\s+0\s+2\s+0\s+0/);
   });
 
-  it('the card has no agreement section without double annotation', () => {
-    const ex = cli(['export', '-p', dir, '--out', tmp.join('out'), '--include-unreviewed']);
+  it('the card has no agreement section without double annotation', async () => {
+    const ex = await run(['export', '-p', dir, '--out', tmp.join('out'), '--include-unreviewed']);
     assert.equal(ex.code, 0, ex.stderr);
     assert.doesNotMatch(readFileSync(tmp.join('out', 'README.md'), 'utf8'), /Annotator agreement/);
   });

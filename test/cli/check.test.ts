@@ -1,6 +1,6 @@
 /** `carefully check` through the real CLI: a release gate (exit 1 while errors remain), JSON and filters. */
 import assert from 'node:assert/strict';
-import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
@@ -32,7 +32,7 @@ describe('CLI: check', () => {
   beforeEach(async () => {
     tmp = new TempDir();
     dir = tmp.join('p');
-    assert.equal(cli(['init', dir, '--source', tmp.json('ac.json', makeRecords(4)), '--to', 'ko']).code, 0);
+    assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', makeRecords(4)), '--to', 'ko'])).code, 0);
     items = await loadItems(openProject(dir));
     journal = new JournalWriter(dir, 'kim');
     const edit = (i: number, field: 'question' | 'answer', text: string): NewEvent => ({ type: 'edit', item: items[i]!.id, sourceHash: items[i]!.sourceHash, field, text });
@@ -48,10 +48,10 @@ describe('CLI: check', () => {
       decide(2, 'adapt', 'Korean suicide prevention line'),
     ]);
   });
-  afterEach(() => tmp.remove());
+  afterEach(async () => tmp.remove());
 
-  it('exits 0 on a clean project and says what it checked', () => {
-    const r = cli(['check', '-p', dir]);
+  it('exits 0 on a clean project and says what it checked', async () => {
+    const r = await run(['check', '-p', dir]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /Checked 3 of 4 item\(s\) with target text, locale pack ko: 0 error\(s\)/);
     assert.doesNotMatch(r.stdout, /Errors remain/);
@@ -62,7 +62,7 @@ describe('CLI: check', () => {
       { type: 'edit', item: items[0]!.id, sourceHash: items[0]!.sourceHash, field: 'answer', text: '길고 추측하기 어려운 パスワード를 쓰고, 재사용은 피하십시오. (0)' },
       { type: 'edit', item: items[1]!.id, sourceHash: items[1]!.sourceHash, field: 'question', text: '110번에 전화하는 건 어떤 때인가요? (1)' },
     ]);
-    const r = cli(['check'], { cwd: dir });
+    const r = await run(['check'], { cwd: dir });
     assert.equal(r.code, 1, r.stdout + r.stderr);
     const block = (id: string) => r.stdout.split('\n\n').find((b) => b.startsWith(id)) ?? '';
     assert.match(block('test-0000'), /^test-0000 \(adapted, transfer\)\n/);
@@ -77,7 +77,7 @@ describe('CLI: check', () => {
       { type: 'edit', item: items[0]!.id, sourceHash: items[0]!.sourceHash, field: 'answer', text: '길고 추측하기 어려운 パスワード를 쓰고, 재사용은 피하십시오. (0)' },
       { type: 'edit', item: items[2]!.id, sourceHash: items[2]!.sourceHash, field: 'answer', text: '힘들 때는 자살예방상담전화 109에 상담할 수 있습니다. 괜찮아요. (2)' },
     ]);
-    const all = cli(['check', '-p', dir, '--json']);
+    const all = await run(['check', '-p', dir, '--json']);
     assert.equal(all.code, 1);
     const report = JSON.parse(all.stdout) as { findings: { item: string; check: string; severity: string; field?: string; message: string }[]; counts: Record<string, number>; checked: number };
     assert.equal(report.checked, 3);
@@ -85,32 +85,32 @@ describe('CLI: check', () => {
     assert.ok(report.findings.some((f) => f.item === 'test-0002' && f.check === 'register-mixed' && f.severity === 'warning'));
     assert.equal(report.counts.error, report.findings.filter((f) => f.severity === 'error').length);
 
-    const errors = JSON.parse(cli(['check', '-p', dir, '--json', '--severity', 'error']).stdout) as typeof report;
+    const errors = JSON.parse((await run(['check', '-p', dir, '--json', '--severity', 'error'])).stdout) as typeof report;
     assert.ok(errors.findings.length > 0 && errors.findings.every((f) => f.severity === 'error'));
     assert.equal(errors.counts.warning, 0);
 
     // Warnings alone do not fail the gate.
-    const warnings = cli(['check', '-p', dir, '--only', 'register-mixed,register-preferred']);
+    const warnings = await run(['check', '-p', dir, '--only', 'register-mixed,register-preferred']);
     assert.equal(warnings.code, 0, warnings.stdout);
     assert.match(warnings.stdout, /test-0002/);
     assert.doesNotMatch(warnings.stdout, /test-0000/);
 
-    const one = JSON.parse(cli(['check', '-p', dir, '--json', '--ids', 'test-0002']).stdout) as typeof report;
+    const one = JSON.parse((await run(['check', '-p', dir, '--json', '--ids', 'test-0002'])).stdout) as typeof report;
     assert.equal(one.checked, 1);
     assert.ok(one.findings.every((f) => f.item === 'test-0002'));
   });
 
-  it('--list prints every check with its severity and title; unknown IDs are usage errors', () => {
-    const r = cli(['check', '--list']);
+  it('--list prints every check with its severity and title; unknown IDs are usage errors', async () => {
+    const r = await run(['check', '--list']);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^numbers\s+error\s+Numbers differ between source and target$/m);
     assert.match(r.stdout, /^register-mixed\s+warning\s+/m);
-    const listed = JSON.parse(cli(['check', '--list', '--json']).stdout) as { id: string }[];
+    const listed = JSON.parse((await run(['check', '--list', '--json'])).stdout) as { id: string }[];
     assert.ok(listed.some((c) => c.id === 'source-culture-leftover'));
-    const bad = cli(['check', '-p', dir, '--only', 'nope']);
+    const bad = await run(['check', '-p', dir, '--only', 'nope']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Unknown QA check "nope"/);
-    const level = cli(['check', '-p', dir, '--severity', 'fatal']);
+    const level = await run(['check', '-p', dir, '--severity', 'fatal']);
     assert.notEqual(level.code, 0);
     assert.match(level.stderr, /Allowed choices are error, warning, info/);
   });

@@ -1,7 +1,7 @@
 /** Export and QA through the real CLI: findings on exported records in the card, and --fail-on-qa. */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
@@ -27,7 +27,7 @@ describe('CLI: export with QA', () => {
   beforeEach(async () => {
     tmp = new TempDir();
     dir = tmp.join('p');
-    assert.equal(cli(['init', dir, '--source', tmp.json('ac.json', makeRecords(3)), '--to', 'ko', '--provider', 'pseudo']).code, 0);
+    assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', makeRecords(3)), '--to', 'ko', '--provider', 'pseudo'])).code, 0);
     items = await loadItems(openProject(dir));
     await new JournalWriter(dir, 'kim', tick).append([
       mt(0, '비밀번호는 어떻게 만드나요? (0)', '길고 추측하기 어려운 비밀번호를 쓰고, 재사용은 피하십시오. (0)'),
@@ -41,10 +41,10 @@ describe('CLI: export with QA', () => {
     ]);
     await new JournalWriter(dir, 'park', tick).append([approve(0), approve(1)]);
   });
-  afterEach(() => tmp.remove());
+  afterEach(async () => tmp.remove());
 
-  it('reports the QA findings remaining on the exported records in the dataset card, by severity', () => {
-    const ex = cli(['export', '-p', dir, '--out', tmp.join('out'), '--json']);
+  it('reports the QA findings remaining on the exported records in the dataset card, by severity', async () => {
+    const ex = await run(['export', '-p', dir, '--out', tmp.join('out'), '--json']);
     assert.equal(ex.code, 0, ex.stderr);
     const r = JSON.parse(ex.stdout);
     assert.equal(r.exported, 2);
@@ -57,8 +57,8 @@ describe('CLI: export with QA', () => {
     assert.match(card, /### Quality checks remaining\n\n\| severity \| findings \|\n\|---\|---:\|\n\| error \| 2 \|\n\| warning \| \d+ \|\n\| info \| \d+ \|/);
   });
 
-  it('--fail-on-qa refuses to write anything while errors remain on exported records, and lists them', () => {
-    const ex = cli(['export', '-p', dir, '--out', tmp.join('out'), '--fail-on-qa']);
+  it('--fail-on-qa refuses to write anything while errors remain on exported records, and lists them', async () => {
+    const ex = await run(['export', '-p', dir, '--out', tmp.join('out'), '--fail-on-qa']);
     assert.equal(ex.code, 1);
     assert.match(ex.stderr, /Export refused \(--fail-on-qa\): 2 QA error\(s\) on items that would be exported\. Nothing was written\./);
     assert.match(ex.stderr, /- test-0001 \(question\): source-culture-leftover: Question still has source-culture term "110번"/);
@@ -74,7 +74,7 @@ describe('CLI: export with QA', () => {
         { type: 'decision', item: items[1]!.id, sourceHash: items[1]!.sourceHash, decision: 'adapt', rationale: 'police 110 -> 112' },
       ]);
       await new JournalWriter(dir, 'park', tick).append([approve(1)]);
-      const ok = cli(['export', '-p', dir, '--out', tmp.join('out'), '--fail-on-qa']);
+      const ok = await run(['export', '-p', dir, '--out', tmp.join('out'), '--fail-on-qa']);
       assert.equal(ok.code, 0, ok.stderr);
       assert.match(ok.stdout, /Exported 2 record/);
     })();

@@ -3,16 +3,16 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { BIN, cli } from '../helpers/cli.js';
+import { BIN, run } from '../helpers/cli.js';
 import { TempDir, makeRecords, makeRecord } from '../helpers/fixtures.js';
 
 describe('CLI pipeline', () => {
   let tmp: TempDir;
-  beforeEach(() => (tmp = new TempDir()));
-  afterEach(() => tmp.remove());
+  beforeEach(async () => (tmp = new TempDir()));
+  afterEach(async () => tmp.remove());
 
-  it('--help lists the commands and exit codes', () => {
-    const r = cli(['--help']);
+  it('--help lists the commands and exit codes', async () => {
+    const r = await run(['--help']);
     assert.equal(r.code, 0);
     for (const c of ['inspect', 'validate', 'init', 'translate', 'status', 'export']) assert.match(r.stdout, new RegExp(`\\b${c}\\b`));
     assert.match(r.stdout, /Exit codes/);
@@ -28,35 +28,35 @@ describe('CLI pipeline', () => {
     assert.doesNotMatch(stderr, /EPIPE|at .+:\d+:\d+/);
   });
 
-  it('init -> translate -> status -> export gives a valid dataset with no source text', () => {
+  it('init -> translate -> status -> export gives a valid dataset with no source text', async () => {
     const src = tmp.json('ac.json', makeRecords(6));
-    assert.equal(cli(['init', tmp.join('p'), '--source', src, '--to', 'ko']).code, 0);
+    assert.equal((await run(['init', tmp.join('p'), '--source', src, '--to', 'ko'])).code, 0);
     const config = JSON.parse(readFileSync(tmp.join('p', 'carefully.json'), 'utf8'));
     assert.equal(config.languages.to, 'ko');
     assert.ok(!JSON.stringify(config).includes('パスワード'), 'the project must not copy source data');
 
-    const dry = cli(['translate', '--dry-run', '--json'], { cwd: tmp.join('p') });
+    const dry = await run(['translate', '--dry-run', '--json'], { cwd: tmp.join('p') });
     assert.equal(dry.code, 0, dry.stderr);
     assert.equal(JSON.parse(dry.stdout).requestsSent, 0);
     assert.equal(JSON.parse(dry.stdout).segments, 12);
 
-    const t = cli(['translate', '--project', tmp.join('p')]);
+    const t = await run(['translate', '--project', tmp.join('p')]);
     assert.equal(t.code, 0, t.stderr);
     assert.match(t.stdout, /Translated 6 item/);
     assert.match(t.stdout, /NOT a translation/);
 
-    const st = cli(['status', '--json', '-p', tmp.join('p')]);
+    const st = await run(['status', '--json', '-p', tmp.join('p')]);
     const status = JSON.parse(st.stdout);
     assert.equal(status.items, 6);
     assert.equal(status.byState.translated, 6);
     assert.equal(status.byDecision.none, 6);
 
-    const none = cli(['export', '-p', tmp.join('p'), '--out', tmp.join('none')]);
+    const none = await run(['export', '-p', tmp.join('p'), '--out', tmp.join('none')]);
     assert.equal(none.code, 0);
     assert.match(none.stdout, /Exported 0 record/);
     assert.match(none.stdout, /--include-unreviewed/);
 
-    const ex = cli(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
+    const ex = await run(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
     const lines = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(lines.length, 6);
@@ -64,7 +64,7 @@ describe('CLI pipeline', () => {
     assert.equal(lines[0].ID, 'test-0000');
     assert.ok(lines.every((l) => !/[\u3040-\u30ff]/.test(l.text + l.output)), 'no kana may remain in exported text');
     assert.ok(!('text_en' in lines[0]));
-    const back = cli(['validate', tmp.join('out', 'dataset.jsonl')]);
+    const back = await run(['validate', tmp.join('out', 'dataset.jsonl')]);
     assert.equal(back.code, 0, back.stdout);
     const card = readFileSync(tmp.join('out', 'README.md'), 'utf8');
     assert.match(card, /AnswerCarefully/);
@@ -77,10 +77,10 @@ describe('CLI pipeline', () => {
     assert.equal(prov[0].reviewed, false);
   });
 
-  it('inspect proposes the --map that validate and init then accept', () => {
+  it('inspect proposes the --map that validate and init then accept', async () => {
     const rec = (i: number) => ({ qid: `c${i}`, prompt_ja: `質問です${i}`, reference_ja: `これは回答の文章です。${i}`, prompt_en: `Question ${i}`, reference_en: `This is the answer text. ${i}`, labels: { 'risk-area': '悪用', 'harm-type': '違法行為への加担', 'specific-harm': '違法薬物' } });
     const file = tmp.jsonl('c.jsonl', [rec(1), rec(2), rec(3)]);
-    const r = cli(['inspect', file, '--json']);
+    const r = await run(['inspect', file, '--json']);
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(r.stdout);
     assert.equal(report.format, 'jsonl');
@@ -91,17 +91,17 @@ describe('CLI pipeline', () => {
     assert.equal(report.roles.riskArea.field, 'labels.risk-area');
     assert.equal(report.taxonomy.riskArea[0].english, 'Malicious Uses');
     const maps = report.suggestedMap.flatMap((m: string) => ['--map', m]);
-    assert.equal(cli(['validate', file]).code, 1);
-    const ok = cli(['validate', file, ...maps]);
+    assert.equal((await run(['validate', file])).code, 1);
+    const ok = await run(['validate', file, ...maps]);
     assert.equal(ok.code, 0, ok.stdout);
-    assert.equal(cli(['init', tmp.join('p'), '--source', file, '--to', 'ko', ...maps]).code, 0);
-    const text = cli(['inspect', file]).stdout;
+    assert.equal((await run(['init', tmp.join('p'), '--source', file, '--to', 'ko', ...maps])).code, 0);
+    const text = (await run(['inspect', file])).stdout;
     assert.match(text, /--map question=prompt_ja/);
   });
 
-  it('inspect lists duplicate IDs and unknown labels', () => {
+  it('inspect lists duplicate IDs and unknown labels', async () => {
     const file = tmp.json('d.json', [makeRecord(0), makeRecord(1, { ID: 'test-0000', meta: { 'risk-area': '未知の分類' } })]);
-    const report = JSON.parse(cli(['inspect', file, '--json']).stdout);
+    const report = JSON.parse((await run(['inspect', file, '--json'])).stdout);
     assert.deepEqual(report.duplicateIds, [{ id: 'test-0000', indexes: [0, 1] }]);
     assert.ok(report.taxonomy.riskArea.some((l: { label: string; known: boolean }) => l.label === '未知の分類' && !l.known));
   });
@@ -119,10 +119,10 @@ describe('CLI pipeline', () => {
       ['bytes that are not UTF-8', (t) => t.file('s.json', Buffer.concat([Buffer.from('[{"ID":"a","text":"'), Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from('","output":"o"}]')])), 2, /s\.json, line 1: contains bytes that are not valid UTF-8/],
     ];
     for (const [name, make, code, message] of cases) {
-      it(`validate and init refuse ${name}`, () => {
+      it(`validate and init refuse ${name}`, async () => {
         const file = make(tmp);
         for (const args of [['validate', file], ['init', tmp.join('p'), '--source', file, '--to', 'ko']]) {
-          const r = cli(args);
+          const r = await run(args);
           const all = r.stdout + r.stderr;
           assert.equal(r.code, code, `${args[0]}: ${all}`);
           assert.match(all, message);
@@ -132,45 +132,45 @@ describe('CLI pipeline', () => {
       });
     }
 
-    it('init refuses an unknown language code', () => {
-      const r = cli(['init', tmp.join('p'), '--source', tmp.json('a.json', makeRecords(1)), '--to', 'xx-nope']);
+    it('init refuses an unknown language code', async () => {
+      const r = await run(['init', tmp.join('p'), '--source', tmp.json('a.json', makeRecords(1)), '--to', 'xx-nope']);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /--to "xx-nope" is not a language code/);
       assert.equal(existsSync(tmp.join('p')), false);
     });
 
-    it('project commands refuse a folder that does not exist', () => {
+    it('project commands refuse a folder that does not exist', async () => {
       for (const cmd of [['status'], ['translate'], ['export', '--out', tmp.join('o')]]) {
-        const r = cli([...cmd, '--project', tmp.join('missing')]);
+        const r = await run([...cmd, '--project', tmp.join('missing')]);
         assert.equal(r.code, 2, cmd[0]);
         assert.match(r.stderr, /missing does not exist/);
       }
     });
 
-    it('an existing project is left unchanged when init is run on it again', () => {
+    it('an existing project is left unchanged when init is run on it again', async () => {
       const src = tmp.json('a.json', makeRecords(2));
-      assert.equal(cli(['init', tmp.join('p'), '--source', src, '--to', 'ko']).code, 0);
+      assert.equal((await run(['init', tmp.join('p'), '--source', src, '--to', 'ko'])).code, 0);
       const before = readFileSync(tmp.join('p', 'carefully.json'), 'utf8');
-      const r = cli(['init', tmp.join('p'), '--source', src, '--to', 'en']);
+      const r = await run(['init', tmp.join('p'), '--source', src, '--to', 'en']);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /already a carefully project/);
       assert.equal(readFileSync(tmp.join('p', 'carefully.json'), 'utf8'), before);
     });
 
-    it('export refuses records that equal the source verbatim, writing nothing', () => {
+    it('export refuses records that equal the source verbatim, writing nothing', async () => {
       const src = tmp.json('a.json', makeRecords(2));
-      cli(['init', tmp.join('p'), '--source', src, '--to', 'ko']);
-      cli(['translate', '-p', tmp.join('p')]);
+      await run(['init', tmp.join('p'), '--source', src, '--to', 'ko']);
+      await run(['translate', '-p', tmp.join('p')]);
       // A localizer "edits" the answer back to the Japanese source text.
       const journal = tmp.join('p', 'journal', 'tester.jsonl');
       const first = JSON.parse(readFileSync(journal, 'utf8').split('\n')[0]!);
       tmp.file('p/journal/other.jsonl', JSON.stringify({ v: 1, ts: '2099-01-01T00:00:00.000Z', author: 'other', type: 'edit', item: first.item, sourceHash: first.sourceHash, field: 'answer', text: makeRecords(2)[0]!.output }) + '\n');
-      const r = cli(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed']);
+      const r = await run(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed']);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /ID "test-0000", field "output": the answer is identical to the source's answer/);
       assert.equal(existsSync(tmp.join('out', 'dataset.json')), false);
       assert.deepEqual(readdirSync(tmp.join('out')), []);
-      assert.equal(cli(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed', '--allow-verbatim']).code, 0);
+      assert.equal((await run(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed', '--allow-verbatim'])).code, 0);
     });
   });
 });

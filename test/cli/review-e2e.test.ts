@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, cli } from '../helpers/cli.js';
+import { BIN, run } from '../helpers/cli.js';
 import { makeRecords } from '../helpers/fixtures.js';
 import { terminalProject } from '../helpers/terminal-project.js';
 import type { Terminal } from '../helpers/tmux.js';
@@ -30,7 +30,7 @@ describe('review in a real terminal (tmux)', function () {
   const t = terminalProject({
     // An "editor" that replaces the file's text with $FIX_TEXT, as a person would in vi.
     editor: `#!/bin/sh\nprintf '%s\\n' "$FIX_TEXT" > "$1"\n`,
-    setup: ({ tmp, dir: project }) => {
+    setup: async ({ tmp, dir: project }) => {
       // loc decides items 0-4; rev, who also localizes, decides item 5.
       const loc = tmp.jsonl('loc.jsonl', [
         { id: 'test-0000', decision: 'transfer' },
@@ -39,19 +39,19 @@ describe('review in a real terminal (tmux)', function () {
         { id: 'test-0003', decision: 'transfer' },
         { id: 'test-0004', decision: 'transfer' },
       ]);
-      assert.equal(cli(['adapt', '-p', project, '--as', 'loc', '--answers', loc]).code, 0);
-      assert.equal(cli(['adapt', '-p', project, '--as', 'rev', '--answers', tmp.jsonl('rev.jsonl', [{ id: 'test-0005', decision: 'transfer' }])]).code, 0);
+      assert.equal((await run(['adapt', '-p', project, '--as', 'loc', '--answers', loc])).code, 0);
+      assert.equal((await run(['adapt', '-p', project, '--as', 'rev', '--answers', tmp.jsonl('rev.jsonl', [{ id: 'test-0005', decision: 'transfer' }])])).code, 0);
     },
   });
   /** `carefully ARGS` in a new terminal; FIX_TEXT is what the stand-in editor writes. */
-  const run = (args: string[], fixText = ''): Terminal => t.tmux.terminal(t.dir, [process.execPath, BIN, ...args], { ...t.env, FIX_TEXT: fixText });
+  const open = (args: string[], fixText = ''): Terminal => t.tmux.terminal(t.dir, [process.execPath, BIN, ...args], { ...t.env, FIX_TEXT: fixText });
 
   it('reject with a comment → the localizer sees it and fixes the item → approve → export has exactly the approved items', async () => {
     const revJournal = path.join(t.dir, 'journal', 'rev.jsonl');
     const reviews = () => lines(revJournal).filter((e) => e.type === 'review').map((e) => [e.item, e.verdict, e.comment]);
 
     // --- rev reviews loc's five items; rev's own item is left out.
-    const r1 = run(['review', '--as', 'rev']);
+    const r1 = open(['review', '--as', 'rev']);
     let screen = await r1.waitFor(/\[1\/5\] test-0000 ›/);
     assert.match(screen, /Review 1\/5 · 0 approved · 0 rejected · 5 to go/);
     assert.match(screen, /1 item\(s\) are your own work and are left out/);
@@ -88,12 +88,12 @@ describe('review in a real terminal (tmux)', function () {
     ]);
 
     // --- What is left for rev is their own work: refused without --allow-self-review (exit 2), before any terminal is needed.
-    const own = cli(['review', '-p', t.dir, '--as', 'rev']);
+    const own = await run(['review', '-p', t.dir, '--as', 'rev']);
     assert.equal(own.code, 2, own.stderr);
     assert.match(own.stderr, /All 2 item\(s\) to review here are rev's own work .* pass --allow-self-review/);
 
     // --- loc's adapt queue has the rejected item, with the comment; loc fixes the answer and decides again.
-    const a = run(['adapt', '--as', 'loc'], '사건이나 사고가 났을 때는 112에 전화하세요. (1)');
+    const a = open(['adapt', '--as', 'loc'], '사건이나 사고가 났을 때는 112에 전화하세요. (1)');
     screen = await a.waitFor(/\[2\/6\] test-0001 ›/);
     assert.match(screen, /Rejected by rev: Use 112 in the answer too\. — rework it and decide again\./);
     a.type('e');
@@ -109,7 +109,7 @@ describe('review in a real terminal (tmux)', function () {
     assert.match(screen, /All 6 item\(s\) of this selection are decided\./);
 
     // --- rev reviews again, allowed to review their own work: approves the fix and their own item, skips their edit.
-    const r2 = run(['review', '--as', 'rev', '--allow-self-review']);
+    const r2 = open(['review', '--as', 'rev', '--allow-self-review']);
     screen = await r2.waitFor(/\[1\/3\] test-0001 ›/);
     assert.match(screen, /Earlier rejected by rev: Use 112 in the answer too\. — the localizer has reworked it since\./);
     assert.match(screen, /Decision: adapt by loc — 110 → 112 in the question and the answer/);
@@ -125,7 +125,7 @@ describe('review in a real terminal (tmux)', function () {
     assert.match(screen, /No item left in this session \(1 skipped\)\./);
 
     // --- Export (approved items only, by default).
-    const ex = cli(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--format', 'jsonl']);
+    const ex = await run(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
     assert.match(ex.stdout, /Exported 5 record\(s\)/);
     assert.match(ex.stdout, /Not exported: 1 not approved\./);
@@ -150,10 +150,10 @@ describe('review in a real terminal (tmux)', function () {
     const dir = t.tmp.join('stale');
     const records = makeRecords(2);
     const source = t.tmp.json('stale.json', records);
-    assert.equal(cli(['init', dir, '--source', source, '--to', 'ko']).code, 0);
-    assert.equal(cli(['translate', '-p', dir]).code, 0);
+    assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
+    assert.equal((await run(['translate', '-p', dir])).code, 0);
     const answers = t.tmp.jsonl('stale-answers.jsonl', [{ id: 'test-0000', decision: 'transfer' }, { id: 'test-0001', decision: 'transfer' }]);
-    assert.equal(cli(['adapt', '-p', dir, '--as', 'loc', '--answers', answers]).code, 0);
+    assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', answers])).code, 0);
     // A new release rewords test-0001's answer.
     t.tmp.json('stale.json', [records[0], { ...records[1]!, output: records[1]!.output.replace('電話して', '通報して') }]);
     const diff = /Source then → now:\n {4}A 事件や事故の時は110番に\[-電話-\]\{\+通報\+\}してください。（1）/;

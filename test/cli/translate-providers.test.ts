@@ -1,13 +1,14 @@
 /**
- * `carefully translate` and `carefully providers` through the real CLI (a child
- * process running bin/carefully.js), against the fake provider servers, with
+ * `carefully translate` and `carefully providers` through the CLI's main() (a
+ * child process running bin/carefully.js where a real process matters: Ctrl-C,
+ * exiting with a request left hanging), against the fake provider servers, with
  * the real SDKs: one-command translation per provider, free reruns, and every
  * failure the issue names (missing/rejected key, quota stop mid-run, 429 with
  * Retry-After, 5xx storm, reset, hang, Ctrl-C), each checked on the wire and on
  * disk. No SDK object is stubbed.
  *
- * Test-only knob: CAREFULLY_RETRY_BASE_MS shortens the backoff between retries
- * (Retry-After still wins); the per-request timeout is the real
+ * In-process runs get a retry policy with a 5 ms first backoff (FAST_RETRY;
+ * Retry-After still wins); the per-request timeout is the real
  * provider.options.timeoutMs in carefully.json.
  */
 import assert from 'node:assert/strict';
@@ -19,7 +20,7 @@ import type { ProjectConfig } from '../../src/project/config.js';
 import { FAKE_KEYS, FAKE_PROVIDERS, asList, fakeTranslate, startFakeProvider, type FakeProviderName, type FakeServer } from '../fakes/index.js';
 import type { FakeDeepL } from '../fakes/deepl.js';
 import { parsePrompt } from '../fakes/openai.js';
-import { BIN, REPO, type CliResult } from '../helpers/cli.js';
+import { BIN, FAST_RETRY, REPO, run as runCli, type CliResult } from '../helpers/cli.js';
 import { TempDir, makeRecords, type FixtureRecord } from '../helpers/fixtures.js';
 
 /** The environment variables the README documents for each provider. */
@@ -39,17 +40,18 @@ const ENV = {
 const WRONG_KEYS = { deepl: 'wrong-deepl-key-9876543210:fx', 'google-v2': 'wrong-google-key-9876543210' };
 const SECRETS = [...Object.values(FAKE_KEYS).filter((k) => k !== ''), ...Object.values(WRONG_KEYS)];
 /** Whatever the developer's shell holds, the child sees only what a test gives it. */
-const CLEAN_ENV: Record<string, string | undefined> = Object.fromEntries([...Object.values(ENV), 'CAREFULLY_RETRY_BASE_MS'].map((k) => [k, undefined]));
+const CLEAN_ENV: Record<string, string | undefined> = Object.fromEntries(Object.values(ENV).map((k) => [k, undefined]));
 
+/** A spawned CLI, for what needs a real process (Ctrl-C, exiting with requests left hanging). */
 interface Running {
   child: ChildProcess;
   done: Promise<CliResult>;
 }
 
-function startCli(args: string[], env: Record<string, string | undefined> = {}): Running {
+function spawnCli(args: string[], env: Record<string, string | undefined> = {}): Running {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: REPO,
-    env: { ...process.env, ...CLEAN_ENV, CAREFULLY_AUTHOR: 'tester', NO_COLOR: '1', CAREFULLY_RETRY_BASE_MS: '5', ...env },
+    env: { ...process.env, ...CLEAN_ENV, CAREFULLY_AUTHOR: 'tester', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -58,6 +60,11 @@ function startCli(args: string[], env: Record<string, string | undefined> = {}):
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr })));
   return { child, done };
+}
+
+/** The CLI in this process, with retries a few milliseconds apart; returns at once so a test can change the fake mid-run. */
+function startCli(args: string[], env: Record<string, string | undefined> = {}): { done: Promise<CliResult> } {
+  return { done: runCli(args, { env: { ...CLEAN_ENV, ...env }, options: { retry: FAST_RETRY } }) };
 }
 
 /** Run the CLI to the end; no key may ever appear in what it prints. */
@@ -509,13 +516,13 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
 
     it('google-v2: 429 with Retry-After waits as asked, then completes', async () => {
       fake = await startFakeProvider('google-v2');
-      fake.inject({ kind: 'status', status: 429, retryAfter: 2 });
+      fake.inject({ kind: 'status', status: 429, retryAfter: 1 });
       const dir = await project('google-v2', makeRecords(6));
       const started = Date.now();
       const r = await run(['translate', '-p', dir], envFor('google-v2', fake));
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stderr, /limiting the request rate.*\(retry 1 in 2\.0 s\)/, 'Retry-After: 2 was honoured (the backoff alone would be ~0 s)');
-      assert.ok(Date.now() - started >= 2000);
+      assert.match(r.stderr, /limiting the request rate.*\(retry 1 in 1\.0 s\)/, 'Retry-After: 1 was honoured (the backoff alone would be ~5 ms)');
+      assert.ok(Date.now() - started >= 1000);
       assert.equal(fake.requestsTo('translate').length, 2);
       assert.equal(mtEvents(dir).length, 6);
     });
@@ -587,7 +594,8 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
       fake = await startFakeProvider('google-v2');
       fake.inject({ kind: 'hang' });
       const dir = await project('google-v2', makeRecords(3), (c) => (c.provider.options = { timeoutMs: 300 }));
-      const r = await run(['translate', '-p', dir], envFor('google-v2', fake));
+      // A real process: the hung socket must not keep it alive once the command is done.
+      const r = checked(await spawnCli(['translate', '-p', dir], envFor('google-v2', fake)).done);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, /did not answer within 300 ms/);
       assert.equal(fake.requestsTo('translate').length, 2);
@@ -599,7 +607,7 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
       const records = makeRecords(10);
       const dir = await project('deepl', records);
       const env = envFor('deepl', fake);
-      const running = startCli(['translate', '-p', dir, '--concurrency', '2'], env);
+      const running = spawnCli(['translate', '-p', dir, '--concurrency', '2'], env);
       await waitFor('5 translate requests', () => fake!.requestsTo('translate').length >= 5);
       running.child.kill('SIGINT');
       const r = checked(await running.done);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { chmodSync } from 'node:fs';
-import { cli } from './cli.js';
+import { run } from './cli.js';
 import { TempDir, makeRecords } from './fixtures.js';
 import { TmuxServer, hasTmux } from './tmux.js';
 
@@ -24,24 +24,24 @@ export interface TerminalProjectOptions {
   /** More environment variables for the terminals. */
   env?: Record<string, string>;
   /** More setup once the project is translated. */
-  setup?: (p: TerminalProject) => void;
+  setup?: (p: TerminalProject) => void | Promise<void>;
 }
 
 export function terminalProject(opts: TerminalProjectOptions): TerminalProject {
   const p = {} as TerminalProject;
-  before(function () {
+  before(async function () {
     if (!hasTmux()) this.skip();
     p.tmp = new TempDir();
     p.tmux = new TmuxServer(p.tmp.join('tmux.sock'));
     p.dir = p.tmp.join('p');
-    assert.equal(cli(['init', p.dir, '--source', p.tmp.json('ac.json', makeRecords(6)), '--to', 'ko']).code, 0);
-    assert.equal(cli(['translate', '-p', p.dir]).code, 0);
+    assert.equal((await run(['init', p.dir, '--source', p.tmp.json('ac.json', makeRecords(6)), '--to', 'ko'])).code, 0);
+    assert.equal((await run(['translate', '-p', p.dir])).code, 0);
     const editor = p.tmp.file('editor.sh', opts.editor);
     chmodSync(editor, 0o755);
     p.env = { ...opts.env, EDITOR: editor, VISUAL: '', NO_COLOR: '1', CAREFULLY_INLINE_EDIT: '' };
-    opts.setup?.(p);
+    await opts.setup?.(p);
   });
-  after(() => {
+  after(async () => {
     p.tmux?.close();
     p.tmp?.remove();
   });

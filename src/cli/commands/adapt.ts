@@ -3,7 +3,8 @@ import { defaultAuthor } from '../../project/author.js';
 import { openSession, type OpenedSession } from '../../adapt/open-session.js';
 import { applyAnswers } from '../../adapt/answers-file.js';
 import { describeFilters, parseDoublePercent, type RawFilters } from '../../session/filters.js';
-import { print, printJson, table, warn } from '../output.js';
+import { table } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 export type AdaptOptions = RawFilters & {
   project: string;
@@ -24,14 +25,14 @@ function describeAssignment(a: NonNullable<OpenedSession['assignment']>): string
   return lines.join('\n');
 }
 
-export async function run(opts: AdaptOptions): Promise<void> {
-  const author = opts.as ?? defaultAuthor();
+export async function run(opts: AdaptOptions, { io, out: { print, printJson, warn } }: CommandContext): Promise<void> {
+  const author = opts.as ?? defaultAuthor(io.env);
   if (opts.second !== undefined && opts.double === undefined) throw new UsageError('--second NAME names who gets the --double sample: give --double K too, e.g. --double 10 --second lee.');
   const percent = opts.double === undefined ? undefined : parseDoublePercent(opts.double);
   const assignee = opts.second ?? author;
   // Assigning a sample to someone else is a maintainer's step: it writes the assignments and stops.
   const assignOnly = percent !== undefined && assignee !== author;
-  if (!assignOnly && !opts.answers && !process.stdin.isTTY) {
+  if (!assignOnly && !opts.answers && !io.stdin?.isTTY) {
     throw new UsageError('adapt is interactive and needs a terminal; use --answers FILE.jsonl for scripted runs.');
   }
   if (opts.json && !opts.answers && !assignOnly) throw new UsageError('--json only applies to scripted runs (--answers FILE.jsonl) and to --double K --second NAME.');
@@ -73,12 +74,12 @@ export async function run(opts: AdaptOptions): Promise<void> {
 
   // inquirer is only loaded for interactive sessions.
   const { runWizard } = await import('../../wizard/screens.js');
-  const { styleFor } = await import('../../wizard/render-item.js');
+  const { wizardStreams } = await import('../wizard-io.js');
   const mode = session.secondaryMode ? ` · second annotation (${session.queue.length} assigned item(s)): your decision is compared, not applied` : '';
   const header = `carefully adapt · ${pack.pack.languageName} pack (${pack.resolved}) · ${author} · ${describeFilters(session.filters)}${mode}`;
   const notices = [...(assignment ? [describeAssignment(assignment)] : []), ...warnings.map((w) => `warning: ${w}`)];
   await runWizard(session, writer, {
-    style: styleFor(process.stdout),
+    ...wizardStreams(io),
     header,
     ...(notices.length ? { notice: notices.join('\n') } : {}),
   });

@@ -1,7 +1,8 @@
 import { openProject, loadStateOnly } from '../../project/project.js';
 import { computeAgreement } from '../../review/agreement.js';
 import { DECISIONS } from '../../project/decisions.js';
-import { print, printJson, table, warn } from '../output.js';
+import { table } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 export interface AgreementCommandOptions {
   project: string;
@@ -10,7 +11,8 @@ export interface AgreementCommandOptions {
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-export async function run(opts: AgreementCommandOptions): Promise<void> {
+export async function run(opts: AgreementCommandOptions, { out }: CommandContext): Promise<void> {
+  const { print, printJson, warn } = out;
   const project = openProject(opts.project);
   const { states, warnings } = await loadStateOnly(project);
   const r = computeAgreement(states.values());

@@ -3,7 +3,7 @@ import { ALL_CHECKS } from '../../qa/checks/index.js';
 import { runProjectQa } from '../../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../../qa/types.js';
 import { ExitCode } from '../../errors.js';
-import { print, printJson, warn } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 export interface CheckCommandOptions {
   project: string;
@@ -26,7 +26,8 @@ function columns(rows: string[][]): string[] {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
 }
 
-export async function run(opts: CheckCommandOptions): Promise<number> {
+export async function run(opts: CheckCommandOptions, { out }: CommandContext): Promise<number> {
+  const { print, printJson, warn } = out;
   if (opts.list) {
     const checks = ALL_CHECKS.map((c) => ({ id: c.id, severity: c.severity, title: c.title }));
     if (opts.json) printJson(checks);

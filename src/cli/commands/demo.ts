@@ -9,12 +9,12 @@ import { assetPath } from '../../paths.js';
 import { initProject, openProject } from '../../project/project.js';
 import { translateProject } from '../../translate/engine.js';
 import { exportDataset } from '../../export/export.js';
-import { print } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 const MARKER = '.carefully-demo';
 
-export async function run(opts: { out: string; to: string }): Promise<void> {
-  const out = path.resolve(opts.out);
+export async function run(opts: { out: string; to: string }, { io, out: { print } }: CommandContext): Promise<void> {
+  const out = path.resolve(io.cwd, opts.out);
   if (existsSync(out)) {
     if (!existsSync(path.join(out, MARKER))) throw new UsageError(`${out} exists and was not made by \`carefully demo\`; choose another folder with --out.`);
     rmSync(out, { recursive: true, force: true });
@@ -25,7 +25,7 @@ export async function run(opts: { out: string; to: string }): Promise<void> {
   writeFileSync(path.join(out, MARKER), 'made by carefully demo; safe to delete\n');
   print(`1. init       ${projectDir} (${init.records} synthetic records, ja -> ${opts.to})`);
   const project = openProject(projectDir);
-  const t = await translateProject({ project, author: 'demo' });
+  const t = await translateProject({ project, author: 'demo', env: io.env });
   print(`2. translate  ${t.translatedItems} items with ${t.label}: ${t.requestsSent} request(s), ${t.charactersSent} characters`);
   const e = await exportDataset({ project, out: path.join(out, 'export'), includeUnreviewed: true });
   print(`3. export     ${e.exported} records (unreviewed, pseudo-localized: NOT a translation)`);

@@ -1,13 +1,15 @@
 import { openProject } from '../../project/project.js';
 import { exportDataset, type ExportOptions } from '../../export/export.js';
-import { print, printJson, table, warn } from '../output.js';
+import { table } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 export type ExportCommandOptions = Pick<ExportOptions, 'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict'> & {
   project: string;
   json?: boolean;
 };
 
-export async function run(opts: ExportCommandOptions): Promise<void> {
+export async function run(opts: ExportCommandOptions, { out }: CommandContext): Promise<void> {
+  const { print, printJson, warn } = out;
   const project = openProject(opts.project);
   const { project: _dir, json: _json, ...options } = opts;
   const r = await exportDataset({ ...options, project });

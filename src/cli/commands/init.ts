@@ -1,10 +1,10 @@
 import { initProject, type InitOptions } from '../../project/project.js';
 import { languageName } from '../../project/languages.js';
-import { print, printJson } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 export type InitCommandOptions = InitOptions & { json?: boolean };
 
-export async function run(opts: InitCommandOptions): Promise<void> {
+export async function run(opts: InitCommandOptions, { out: { print, printJson } }: CommandContext): Promise<void> {
   const r = await initProject(opts);
   if (opts.json) return printJson(r);
   const { from, to } = r.config.languages;

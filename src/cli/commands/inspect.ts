@@ -1,12 +1,13 @@
 import { inspectFile } from '../../dataset/inspect.js';
-import { print, printJson, table } from '../output.js';
+import { table } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 export interface InspectOptions {
   file: string;
   json?: boolean;
 }
 
-export async function run(opts: InspectOptions): Promise<number> {
+export async function run(opts: InspectOptions, { out: { print, printJson } }: CommandContext): Promise<number> {
   const r = await inspectFile(opts.file);
   if (opts.json) {
     printJson(r);

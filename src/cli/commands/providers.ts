@@ -1,8 +1,8 @@
 import { describeProviders } from '../../translate/registry.js';
-import { print, printJson } from '../output.js';
+import type { CommandContext } from '../io.js';
 
-export async function run(opts: { json?: boolean }): Promise<void> {
-  const list = describeProviders(process.env);
+export async function run(opts: { json?: boolean }, { io, out: { print, printJson } }: CommandContext): Promise<void> {
+  const list = describeProviders(io.env);
   if (opts.json) return printJson(list);
   for (const p of list) {
     print(`${p.name.padEnd(15)} ${p.configured ? 'configured    ' : 'not configured'}  ${p.summary}`);

@@ -2,7 +2,7 @@ import { UsageError } from '../../errors.js';
 import { defaultAuthor } from '../../project/author.js';
 import { openReview } from '../../review/open-review.js';
 import { describeFilters } from '../../session/filters.js';
-import { print, warn } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 export interface ReviewCommandOptions {
   project: string;
@@ -14,8 +14,8 @@ export interface ReviewCommandOptions {
   ids?: string[];
 }
 
-export async function run(opts: ReviewCommandOptions): Promise<void> {
-  const reviewer = opts.as ?? defaultAuthor();
+export async function run(opts: ReviewCommandOptions, { io, out: { print, warn } }: CommandContext): Promise<void> {
+  const reviewer = opts.as ?? defaultAuthor(io.env);
   const filters = {
     ...(opts.riskArea ? { riskArea: opts.riskArea } : {}),
     ...(opts.harmType ? { harmType: opts.harmType } : {}),
@@ -35,15 +35,15 @@ export async function run(opts: ReviewCommandOptions): Promise<void> {
     print(`Nothing to review (${describeFilters(session.filters)}): no item awaits a verdict. Items are reviewed after a localizer decides them in \`carefully adapt\`.`);
     return;
   }
-  if (!process.stdin.isTTY) throw new UsageError(`review is interactive and needs a terminal; ${session.queue.length} item(s) await review.`);
+  if (!io.stdin?.isTTY) throw new UsageError(`review is interactive and needs a terminal; ${session.queue.length} item(s) await review.`);
 
   // inquirer is only loaded for interactive sessions.
   const { runReview } = await import('../../wizard/review-screens.js');
-  const { styleFor } = await import('../../wizard/render-item.js');
+  const { wizardStreams } = await import('../wizard-io.js');
   const header = `carefully review · ${reviewer} · ${describeFilters(session.filters)} · QA with the ${packName} pack${session.allowSelfReview ? ' · self-review allowed' : ''}`;
   const notices = [
     ...(own > 0 ? [`${own} item(s) are your own work and are left out: another person must review them (or pass --allow-self-review).`] : []),
     ...warnings.map((w) => `warning: ${w}`),
   ];
-  await runReview(session, writer, { style: styleFor(process.stdout), header, ...(notices.length ? { notice: notices.join('\n') } : {}) });
+  await runReview(session, writer, { ...wizardStreams(io), header, ...(notices.length ? { notice: notices.join('\n') } : {}) });
 }

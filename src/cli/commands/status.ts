@@ -1,13 +1,14 @@
 import { openProject, loadState } from '../../project/project.js';
 import { summarise } from '../../project/state.js';
-import { print, printJson, table, warn } from '../output.js';
+import { table } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 export interface StatusOptions {
   project: string;
   json?: boolean;
 }
 
-export async function run(opts: StatusOptions): Promise<void> {
+export async function run(opts: StatusOptions, { out: { print, printJson, warn } }: CommandContext): Promise<void> {
   const project = openProject(opts.project);
   const { states, orphans, warnings, skippedEvents } = await loadState(project);
   const summary = summarise(states.values(), orphans, skippedEvents);

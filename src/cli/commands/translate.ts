@@ -3,7 +3,8 @@ import { defaultAuthor } from '../../project/author.js';
 import { translateProject, type TranslateResult } from '../../translate/engine.js';
 import { optionsFromFlags } from '../../translate/provider-options.js';
 import { createProgress } from '../progress.js';
-import { print, printJson, table, info, warn } from '../output.js';
+import { table } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 /** Parsed flags; the provider option flags (translate/provider-options.ts) arrive as further keys. */
 export interface TranslateCommandOptions extends Record<string, unknown> {
@@ -29,20 +30,23 @@ function describe(r: TranslateResult): string {
   return table(rows);
 }
 
-export async function run(opts: TranslateCommandOptions): Promise<void> {
+export async function run(opts: TranslateCommandOptions, { io, out, options: injected }: CommandContext): Promise<void> {
+  const { print, printJson, info, warn } = out;
   const project = openProject(opts.project);
   const controller = new AbortController();
   const onSigint = () => {
     info('\nStopping: finishing the write in progress. Press Ctrl-C again to force.');
     controller.abort(new Error('interrupted'));
-    process.once('SIGINT', () => process.exit(130));
+    // With no listener left, a second Ctrl-C gets Node's default: the process ends at once.
   };
   process.once('SIGINT', onSigint);
-  const progress = opts.dryRun || opts.json ? undefined : await createProgress('translate');
+  const progress = opts.dryRun || opts.json ? undefined : await createProgress('translate', io.stderr);
   try {
     const result = await translateProject({
       project,
-      author: opts.as ?? defaultAuthor(),
+      author: opts.as ?? defaultAuthor(io.env),
+      env: io.env,
+      ...(injected.retry ? { retry: injected.retry } : {}),
       ...(opts.provider ? { provider: opts.provider } : {}),
       options: optionsFromFlags(opts),
       ...(opts.dryRun ? { dryRun: true } : {}),
@@ -65,9 +69,5 @@ export async function run(opts: TranslateCommandOptions): Promise<void> {
   } finally {
     progress?.stop();
     process.removeListener('SIGINT', onSigint);
-    // SDK requests we stopped waiting for (a timeout, Ctrl-C) keep their sockets open until
-    // the server answers or the SDK gives up; they must not keep the command alive. The
-    // timer does not hold the process itself, and exits with the code main() sets.
-    setTimeout(() => process.exit(), 300).unref();
   }
 }

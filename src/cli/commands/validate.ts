@@ -1,7 +1,7 @@
 import { loadProfile, resolveMapping } from '../../dataset/profile.js';
 import { validateSource } from '../../dataset/validate.js';
 import { formatProblem, listEntries, ExitCode } from '../../errors.js';
-import { print, printJson, warn } from '../output.js';
+import type { CommandContext } from '../io.js';
 
 export interface ValidateCommandOptions {
   file: string;
@@ -10,7 +10,7 @@ export interface ValidateCommandOptions {
   json?: boolean;
 }
 
-export async function run(opts: ValidateCommandOptions): Promise<number> {
+export async function run(opts: ValidateCommandOptions, { out: { print, printJson, warn } }: CommandContext): Promise<number> {
   const profile = loadProfile(opts.profile);
   const mapping = resolveMapping(profile, opts.map ?? []);
   const report = await validateSource(opts.file, mapping, { schema: profile.schema });
