@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CarefullyError, ExitCode } from '../errors.js';
+import { visible } from '../text-safety.js';
 import { assetPath } from '../paths.js';
 import { PROVIDER_NAMES } from '../translate/provider.js';
 
@@ -219,7 +220,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : ExitCode.usage;
     }
     if (e instanceof CarefullyError) {
-      process.stderr.write(`carefully: ${e.message}\n`);
+      process.stderr.write(`carefully: ${visible(e.message)}\n`);
       return e.exitCode;
     }
     const err = e as Error;
@@ -227,7 +228,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write('carefully: stopped. Everything answered so far is saved; run the same command again to resume.\n');
       return ExitCode.interrupted;
     }
-    process.stderr.write(`carefully: internal error (a bug, please report it with this output):\n${err?.stack ?? String(e)}\n`);
+    process.stderr.write(`carefully: internal error (a bug, please report it with this output):\n${visible(err?.stack ?? String(e))}\n`);
     return 70;
   }
 }
