@@ -4,6 +4,7 @@ import { translateProject, type TranslateResult } from '../../translate/engine.j
 import type { ProviderName } from '../../translate/provider.js';
 import { createProgress } from '../progress.js';
 import { print, printJson, table, info, warn } from '../output.js';
+import { redactSecretsInOutput, secretsFromEnv } from '../../secret-output.js';
 
 export interface TranslateCommandOptions {
   project: string;
@@ -35,6 +36,8 @@ function describe(r: TranslateResult): string {
 }
 
 export async function run(opts: TranslateCommandOptions): Promise<void> {
+  // DEBUG / NODE_DEBUG make the SDKs' HTTP modules log headers and URLs, keys included.
+  redactSecretsInOutput(secretsFromEnv(process.env));
   const project = openProject(opts.project);
   const controller = new AbortController();
   const onSigint = () => {
