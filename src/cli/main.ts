@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CarefullyError, ExitCode } from '../errors.js';
 import { visible } from '../text-safety.js';
+import { fileSystemError } from '../fs-errors.js';
 import { assetPath } from '../paths.js';
 import { PROVIDER_NAMES } from '../translate/provider.js';
 
@@ -222,6 +223,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CarefullyError) {
       process.stderr.write(`carefully: ${visible(e.message)}\n`);
       return e.exitCode;
+    }
+    const fsError = fileSystemError(e);
+    if (fsError) {
+      process.stderr.write(`carefully: ${visible(fsError.message)}\n`);
+      return fsError.exitCode;
     }
     const err = e as Error;
     if (err?.name === 'ExitPromptError') {

@@ -10,6 +10,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { UnreadableFileError, DataError, UsageError, type DataProblem } from '../errors.js';
+import { checkRecordText } from './record-text-check.js';
+import { assertRegularFile, fileSystemError } from '../fs-errors.js';
 
 export type SourceFormat = 'json' | 'jsonl';
 
@@ -26,38 +28,25 @@ export interface ReadOptions {
   onFormat?: (format: SourceFormat) => void;
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** JSON.parse that refuses keys which could alter object prototypes when records are copied. */
+/**
+ * JSON.parse of one record's text, after the checks JSON.parse cannot make
+ * (duplicate keys, "__proto__"-like keys even when escaped, absurd nesting).
+ */
 export function parseRecordText(text: string, where: Omit<DataProblem, 'message'>): unknown {
-  const risky = text.includes('"__proto__"') || text.includes('"constructor"') || text.includes('"prototype"');
+  let value: unknown;
   try {
-    return JSON.parse(
-      text,
-      risky
-        ? (key, value: unknown) => {
-            if (FORBIDDEN_KEYS.has(key)) {
-              throw new ForbiddenKey(key);
-            }
-            return value;
-          }
-        : undefined,
-    );
+    value = JSON.parse(text);
   } catch (e) {
-    if (e instanceof ForbiddenKey) {
-      const problem = { ...where, field: e.key, message: `the key "${e.key}" is not allowed in records (it can alter JavaScript objects). Rename or remove that field` };
-      throw new DataError(formatOne(problem), [problem]);
-    }
     const reason = (e as Error).message.replace(/^JSON\.parse: /, '');
     const problem = { ...where, message: `not valid JSON (${reason}). Fix the record or remove it` };
     throw new DataError(formatOne(problem), [problem]);
   }
-}
-
-class ForbiddenKey extends Error {
-  constructor(readonly key: string) {
-    super(key);
+  const found = checkRecordText(text);
+  if (found) {
+    const problem = { ...where, field: found.field, message: found.message };
+    throw new DataError(formatOne(problem), [problem]);
   }
+  return value;
 }
 
 function formatOne(p: DataProblem): string {
@@ -77,9 +66,20 @@ async function* decodedChunks(file: string): AsyncGenerator<string> {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}. Check the path.`);
   }
+  // A FIFO or a device would block the read for ever.
+  assertRegularFile(file, 'data file');
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let line = 1;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  // An open or read failure (permission denied, I/O error) names the file instead of ending as an internal error.
+  const chunks = (async function* () {
+    try {
+      yield* stream;
+    } catch (e) {
+      throw fileSystemError(e, file) ?? e;
+    }
+  })();
+  for await (const chunk of chunks) {
     let text: string;
     try {
       text = decoder.decode(chunk as Buffer, { stream: true });
