@@ -122,6 +122,14 @@ export async function* readRecords(file: string, options: ReadOptions = {}): Asy
     yield head;
     for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield r.value;
   }
+  // Classic Mac (CR-only) line endings: JSONL would read as one long line.
+  const firstBreak = head.search(/[\r\n]/);
+  if (firstBreak !== -1 && head[firstBreak] === '\r' && head[firstBreak + 1] !== '\n') {
+    throw new UnreadableFileError(
+      { file, line: 1, message: 'ends its lines with CR alone (old Mac line endings), so its lines cannot be told apart' },
+      "Convert the line endings to LF (for example `tr '\\r' '\\n' < FILE > FIXED`) and try again.",
+    );
+  }
   if (trimmed[0] === '[') {
     options.onFormat?.('json');
     yield* splitJsonArray(file, all());
@@ -145,7 +153,9 @@ async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): Asy
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim() === '') return undefined;
     try {
-      return { index, line, value: parseRecordText(text, { file, line, index }) };
+      const value = parseRecordText(text, { file, line, index });
+      if (index === 0) refuseWrapper(file, value);
+      return { index, line, value };
     } catch (e) {
       // A first record that does not parse while the file starts with "{" is most often
       // one JSON object spread over several lines: say so instead of "line 1 is broken".
@@ -175,6 +185,26 @@ async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): Asy
     const rec = handle(buffer);
     if (rec) yield rec;
   }
+}
+
+/**
+ * A JSONL first "record" like {"data": [{...}, ...]} (no text or number of its
+ * own, records in an array field) is a wrapper object holding the dataset:
+ * say which field holds the records instead of reporting missing fields.
+ */
+function refuseWrapper(file: string, value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const entries = Object.entries(value);
+  if (entries.some(([, v]) => typeof v === 'string' || typeof v === 'number')) return;
+  const holder = entries.find(([, v]) => Array.isArray(v) && v.length > 0 && v.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r)));
+  if (!holder) return;
+  const [field, records] = holder as [string, unknown[]];
+  const problem = { file, line: 1, index: 0, field, message: `the file holds a single JSON object whose field "${field}" holds ${records.length} record(s), not the records themselves` };
+  throw new DataError(
+    `${file}: the file holds a single JSON object whose field ${JSON.stringify(field)} holds ${records.length} record(s). ` +
+      `Extract that array into its own file (e.g. \`jq '.${field}' FILE > records.json\`) and give that file.`,
+    [problem],
+  );
 }
 
 const OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d;

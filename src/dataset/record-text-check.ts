@@ -22,18 +22,16 @@ export interface RecordTextProblem {
 
 const QUOTE = 0x22, BACKSLASH = 0x5c, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d, COMMA = 0x2c, COLON = 0x3a;
 
-/** Index of the quote closing the string that opens at `start`, and whether it holds an escape. */
-function stringEnd(text: string, start: number): { end: number; escaped: boolean } {
-  let escaped = false;
+/** Index of the quote closing the string that opens at `start`. */
+function stringEnd(text: string, start: number): number {
   let j = text.indexOf('"', start + 1);
   while (j !== -1) {
     let backslashes = 0;
     for (let k = j - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if (backslashes > 0) escaped = true;
-    if (backslashes % 2 === 0) return { end: j, escaped };
+    if (backslashes % 2 === 0) break;
     j = text.indexOf('"', j + 1);
   }
-  return { end: text.length, escaped };
+  return j === -1 ? text.length : j;
 }
 
 /** The first structural problem of a record's JSON text, or undefined. Malformed JSON is left to JSON.parse. */
@@ -47,10 +45,10 @@ export function checkRecordText(text: string): RecordTextProblem | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      const { end, escaped } = stringEnd(text, i);
+      const end = stringEnd(text, i);
       if (expectKey) {
         let key = text.slice(i + 1, end);
-        if (escaped) {
+        if (key.includes('\\')) {
           try {
             key = JSON.parse(text.slice(i, end + 1)) as string;
           } catch {

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { defaultAuthor } from '../../project/author.js';
+import { checkAuthor, resolveAuthor } from '../../project/author.js';
 import { openSession, type OpenedSession } from '../../adapt/open-session.js';
 import { applyAnswers } from '../../adapt/answers-file.js';
 import { describeFilters, parseDoublePercent, type RawFilters } from '../../session/filters.js';
@@ -25,10 +25,10 @@ function describeAssignment(a: NonNullable<OpenedSession['assignment']>): string
 }
 
 export async function run(opts: AdaptOptions): Promise<void> {
-  const author = opts.as ?? defaultAuthor();
+  const author = resolveAuthor(opts.as);
   if (opts.second !== undefined && opts.double === undefined) throw new UsageError('--second NAME names who gets the --double sample: give --double K too, e.g. --double 10 --second lee.');
   const percent = opts.double === undefined ? undefined : parseDoublePercent(opts.double);
-  const assignee = opts.second ?? author;
+  const assignee = opts.second !== undefined ? checkAuthor(opts.second, '--second') : author;
   // Assigning a sample to someone else is a maintainer's step: it writes the assignments and stops.
   const assignOnly = percent !== undefined && assignee !== author;
   if (!assignOnly && !opts.answers && !process.stdin.isTTY) {

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { defaultAuthor } from '../../project/author.js';
+import { resolveAuthor } from '../../project/author.js';
 import { openReview } from '../../review/open-review.js';
 import { describeFilters } from '../../session/filters.js';
 import { print, warn } from '../output.js';
@@ -15,7 +15,7 @@ export interface ReviewCommandOptions {
 }
 
 export async function run(opts: ReviewCommandOptions): Promise<void> {
-  const reviewer = opts.as ?? defaultAuthor();
+  const reviewer = resolveAuthor(opts.as);
   const filters = {
     ...(opts.riskArea ? { riskArea: opts.riskArea } : {}),
     ...(opts.harmType ? { harmType: opts.harmType } : {}),

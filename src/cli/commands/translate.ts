@@ -1,5 +1,5 @@
 import { openProject } from '../../project/project.js';
-import { defaultAuthor } from '../../project/author.js';
+import { resolveAuthor } from '../../project/author.js';
 import { translateProject, type TranslateResult } from '../../translate/engine.js';
 import type { ProviderName } from '../../translate/provider.js';
 import { createProgress } from '../progress.js';
@@ -50,7 +50,7 @@ export async function run(opts: TranslateCommandOptions): Promise<void> {
   try {
     const result = await translateProject({
       project,
-      author: opts.as ?? defaultAuthor(),
+      author: resolveAuthor(opts.as),
       ...(opts.provider ? { provider: opts.provider } : {}),
       options: {
         ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
