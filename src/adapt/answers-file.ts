@@ -11,7 +11,7 @@
  * Lines whose effect is already recorded write nothing, so a file can be
  * applied again safely.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { DataError, UnreadableFileError, formatProblem, type DataProblem } from '../errors.js';
 import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
 import { DECISIONS, isDecision } from '../project/decisions.js';
@@ -128,7 +128,8 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
 }
 
 export function readAnswersFile(file: string): string {
-  assertRegularFile(file, 'answers file');
+  // A FIFO would block the read for ever; a missing file gets the message below.
+  if (existsSync(file)) assertRegularFile(file, 'answers file');
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
