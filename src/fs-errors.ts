@@ -9,6 +9,7 @@ import { CarefullyError, ExitCode, UsageError } from './errors.js';
 
 /** A file or folder the command needs cannot be read or written (exit 2, like a missing file). */
 export class FileAccessError extends CarefullyError {
+  /** The path, or a description when the system error named none. */
   readonly path: string;
   readonly code: string;
   constructor(path: string, code: string, message: string, options?: { cause?: unknown }) {
@@ -30,8 +31,8 @@ export function fileSystemError(e: unknown, path?: string): FileAccessError | un
   const err = e as NodeJS.ErrnoException;
   const code = err.code;
   if (typeof code !== 'string') return undefined;
-  const where = err.path ?? path;
-  if (where === undefined) return undefined;
+  // A failed write on an open stream carries no path: still say what happened.
+  const where = err.path ?? path ?? 'a file this command was writing';
   const writing = err.syscall !== undefined && WRITE_SYSCALLS.has(err.syscall) && err.syscall !== 'open';
   const say = (what: string) => new FileAccessError(where, code, what, { cause: e });
   switch (code) {
