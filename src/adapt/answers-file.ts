@@ -13,11 +13,12 @@
  * write, cut back if it fails, and ignored by readers unless whole on disk
  * (a crash mid-write), so a file is never half applied and a rerun completes it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ActionError, DataError, UnreadableFileError, type DataProblem } from '../errors.js';
 import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
 import { DECISIONS, decisionCounts, isDecision } from '../project/decisions.js';
 import type { Action, AdaptSession } from './adapt-session.js';
+import { assertRegularFile } from '../fs-errors.js';
 
 export const ANSWER_KEYS = ['id', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag'] as const;
 
@@ -125,10 +126,21 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
 }
 
 export function readAnswersFile(file: string): string {
+  // A FIFO would block the read for ever; a missing file gets the message below.
+  if (existsSync(file)) assertRegularFile(file, 'answers file');
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new UnreadableFileError({ file, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` }, 'Check the path given to --answers.');
+  }
+  try {
+    // Fatal: Latin-1 or Shift_JIS bytes must not become U+FFFD in the journal unseen.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const before = new TextDecoder('utf-8').decode(bytes).split('\uFFFD')[0]!;
+    const line = before.split('\n').length;
+    throw new UnreadableFileError({ file, line, message: 'contains bytes that are not valid UTF-8' }, 'Save the answers file as UTF-8 (for example with `iconv -f LATIN1 -t UTF-8`) and try again.');
   }
 }
 

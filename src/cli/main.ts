@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CarefullyError, ExitCode } from '../errors.js';
+import { visible } from '../text-safety.js';
+import { fileSystemError } from '../fs-errors.js';
 import { assetPath } from '../paths.js';
 import { providerNames, translateOptionFlags } from '../translate/registry.js';
 import { errorText } from './error-text.js';
@@ -256,15 +258,20 @@ export async function main(argv: readonly string[], io: CliIo, options: CliOptio
       return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (e instanceof CarefullyError) {
-      io.stderr.write(`carefully: ${errorText(e)}\n`);
+      io.stderr.write(`carefully: ${visible(errorText(e))}\n`);
       return e.exitCode;
+    }
+    const fsError = fileSystemError(e);
+    if (fsError) {
+      io.stderr.write(`carefully: ${visible(fsError.message)}\n`);
+      return fsError.exitCode;
     }
     const err = e as Error;
     if (err?.name === 'ExitPromptError') {
       io.stderr.write('carefully: stopped. Everything answered so far is saved; run the same command again to resume.\n');
       return ExitCode.interrupted;
     }
-    io.stderr.write(`carefully: internal error (a bug, please report it with this output):\n${err?.stack ?? String(e)}\n`);
+    io.stderr.write(`carefully: internal error (a bug, please report it with this output):\n${visible(err?.stack ?? String(e))}\n`);
     return ExitCode.internal;
   }
 }

@@ -1,4 +1,10 @@
-/** Everything the CLI prints goes through a Printer made from the run's io: results to stdout, warnings and progress to stderr. */
+/**
+ * Everything the CLI prints goes through a Printer made from the run's io: results to stdout,
+ * warnings and progress to stderr. Printed text often quotes data (IDs, labels, texts, author
+ * names), so control characters are always shown as escapes (src/text-safety.ts): data can never
+ * drive the terminal.
+ */
+import { safeJson, visible } from '../text-safety.js';
 
 export interface Printer {
   print(text?: string): void;
@@ -9,10 +15,10 @@ export interface Printer {
 
 export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Printer {
   return {
-    print: (text = '') => void io.stdout.write(`${text}\n`),
-    printJson: (value) => void io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    warn: (message) => void io.stderr.write(`warning: ${message}\n`),
-    info: (message) => void io.stderr.write(`${message}\n`),
+    print: (text = '') => void io.stdout.write(`${visible(text)}\n`),
+    printJson: (value) => void io.stdout.write(`${safeJson(value, 2)}\n`),
+    warn: (message) => void io.stderr.write(`warning: ${visible(message)}\n`),
+    info: (message) => void io.stderr.write(`${visible(message)}\n`),
   };
 }
 

@@ -21,6 +21,12 @@ export interface FieldStats {
 export interface RoleGuess {
   field: string;
   reason: string;
+  /**
+   * How sure the guess is: high (an exact name, a name twin of the Japanese field,
+   * known labels), medium (per-record length correlation, a telling name), low
+   * (only script and average length): check a low guess before using it.
+   */
+  confidence: 'high' | 'medium' | 'low';
 }
 
 export interface TaxonomyLabelCount {
@@ -52,6 +58,8 @@ interface Acc {
   latin: number;
   labelHits: Record<TaxonomyLevel, number>;
   values: Map<string, number[]> | undefined; // for ID candidates
+  /** Text length per record index (sparse), to pair English fields with their Japanese twins. */
+  lengths: number[];
 }
 
 const ID_NAME = /(^|[._-])(id|uid|qid|key)$/i;
@@ -67,7 +75,7 @@ export async function inspectFile(file: string): Promise<InspectReport> {
     for (const { path, type, value } of walkFields(rec.value)) {
       let acc = accs.get(path);
       if (!acc) {
-        acc = { count: 0, types: {}, strings: 0, textLength: 0, japanese: 0, latin: 0, labelHits: { riskArea: 0, harmType: 0, specificHarm: 0 }, values: ID_NAME.test(path) ? new Map() : undefined };
+        acc = { count: 0, types: {}, strings: 0, textLength: 0, japanese: 0, latin: 0, labelHits: { riskArea: 0, harmType: 0, specificHarm: 0 }, values: ID_NAME.test(path) ? new Map() : undefined, lengths: [] };
         accs.set(path, acc);
       }
       if (value === null) continue;
@@ -78,6 +86,7 @@ export async function inspectFile(file: string): Promise<InspectReport> {
         const s = value as string;
         acc.strings++;
         acc.textLength += s.length;
+        if (rec.index < MAX_TRACKED_VALUES) acc.lengths[rec.index] = s.length;
         const shares = scriptShares(s);
         acc.japanese += shares.japanese;
         acc.latin += shares.latin;
@@ -110,8 +119,8 @@ function guessRoles(accs: Map<string, Acc>, records: number): Partial<Record<Rol
   const roles: Partial<Record<Role, RoleGuess>> = {};
   const used = new Set<string>();
   const entries = [...accs];
-  const take = (role: Role, field: string, reason: string) => {
-    roles[role] = { field, reason };
+  const take = (role: Role, field: string, reason: string, confidence: RoleGuess['confidence'] = 'high') => {
+    roles[role] = { field, reason, confidence };
     used.add(field);
   };
   const pct = (n: number) => `${Math.round((100 * n) / Math.max(records, 1))}%`;
@@ -139,21 +148,86 @@ function guessRoles(accs: Map<string, Acc>, records: number): Partial<Record<Rol
   const pick = (list: [string, Acc][], role: Role, nameTest: (p: string) => boolean, lang: string, fallback: 'shortest' | 'longest') => {
     const free = list.filter(([p]) => !used.has(p));
     const named = free.find(([p]) => nameTest(p));
-    if (named) return take(role, named[0], `${lang} text in ${pct(named[1].count)} of records; the name suggests the ${role === 'question' || role === 'questionEn' ? 'question' : 'answer'}`);
+    if (named) return take(role, named[0], `${lang} text in ${pct(named[1].count)} of records; the name suggests the ${role === 'question' || role === 'questionEn' ? 'question' : 'answer'}`, 'medium');
     const sorted = free.sort((x, y) => x[1].textLength / x[1].strings - y[1].textLength / y[1].strings);
     const chosen = fallback === 'shortest' ? sorted[0] : sorted[sorted.length - 1];
-    if (chosen) take(role, chosen[0], `${lang} text; the ${fallback} such field on average, as ${role.startsWith('question') ? 'questions' : 'answers'} usually are`);
+    if (chosen) take(role, chosen[0], `${lang} text; the ${fallback} such field on average, as ${role.startsWith('question') ? 'questions' : 'answers'} usually are`, 'low');
+  };
+  /** Only a field whose name says the role, and not named as a note or comment (those are annotations). */
+  const pickNamed = (list: [string, Acc][], role: Role, nameTest: (p: string) => boolean) => {
+    const named = list.find(([p]) => !used.has(p) && nameTest(p) && !/(note|comment|remark|memo|annot)/i.test(p));
+    if (named) take(role, named[0], `English text; the name suggests the ${role === 'questionEn' ? 'question' : 'answer'}, though its length does not follow the Japanese field`, 'low');
   };
   pick(ja, 'answer', isAnswerName, 'Japanese', 'longest');
   pick(ja, 'question', isQuestionName, 'Japanese', 'shortest');
-  pick(en, 'answerEn', isAnswerName, 'English', 'longest');
-  pick(en, 'questionEn', isQuestionName, 'English', 'shortest');
+  // English fields are paired with their Japanese twins (by name, then by per-record
+  // length correlation) before any guess by name or length: an English annotation
+  // note must not pass for the English question.
+  for (const [role, jaRole] of [['questionEn', 'question'], ['answerEn', 'answer']] as const) {
+    const jaField = roles[jaRole]?.field;
+    if (!jaField) continue;
+    const twin = en.find(([p]) => !used.has(p) && twinBase(p) === jaField);
+    if (twin) take(role, twin[0], `English text named as the twin of ${jaField} (the Japanese ${jaRole})`, 'high');
+  }
+  const jaOf = { questionEn: roles.question?.field, answerEn: roles.answer?.field } as const;
+  const correlations: { role: 'questionEn' | 'answerEn'; field: string; r: number }[] = [];
+  for (const role of ['questionEn', 'answerEn'] as const) {
+    const jaField = jaOf[role];
+    if (roles[role] || !jaField) continue;
+    for (const [p, a] of en) if (!used.has(p)) correlations.push({ role, field: p, r: lengthCorrelation(accs.get(jaField)!.lengths, a.lengths) });
+  }
+  correlations.sort((x, y) => y.r - x.r);
+  for (const c of correlations) {
+    if (c.r < MIN_TWIN_CORRELATION || roles[c.role] || used.has(c.field)) continue;
+    take(c.role, c.field, `English text whose length follows ${jaOf[c.role]} record by record (correlation ${c.r.toFixed(2)})`, 'medium');
+  }
+  // Without a Japanese twin to compare with, fall back to names and lengths (low confidence).
+  const comparable = (role: 'questionEn' | 'answerEn') => jaOf[role] !== undefined && correlations.some((c) => c.role === role && Number.isFinite(c.r));
+  if (!roles.answerEn && !comparable('answerEn')) pick(en, 'answerEn', isAnswerName, 'English', 'longest');
+  else if (!roles.answerEn) pickNamed(en, 'answerEn', isAnswerName);
+  if (!roles.questionEn && !comparable('questionEn')) pick(en, 'questionEn', isQuestionName, 'English', 'shortest');
+  else if (!roles.questionEn) pickNamed(en, 'questionEn', isQuestionName);
   // A boolean annotation about Japan specificity.
   const flag = entries.find(([p, a]) => !used.has(p) && (a.types.boolean ?? 0) > 0 && /(japan|jp|cultur|local|specific|region)/i.test(p));
-  if (flag) take('japanSpecific', flag[0], 'boolean field named like a Japan/culture-specific annotation');
+  if (flag) take('japanSpecific', flag[0], 'boolean field named like a Japan/culture-specific annotation', 'medium');
   const annotations = entries.find(([p, a]) => !used.has(p) && (a.types.object ?? 0) > 0 && /annot/i.test(p));
-  if (annotations) take('annotations', annotations[0], 'object field named like annotations');
+  if (annotations) take('annotations', annotations[0], 'object field named like annotations', 'medium');
   return roles;
+}
+
+/** English and Japanese texts of the same item have correlated lengths; unrelated fields do not. */
+const MIN_TWIN_CORRELATION = 0.6;
+
+/** The Japanese field an English field is named after: text_en, text-en, text.en, textEn, en_text, text_english -> text. */
+function twinBase(path: string): string | undefined {
+  const m = /^(.*?)(?:[_.-](?:en|eng|english)|En|English)$/.exec(path) ?? /^(?:en|eng|english)[_.-](.*)$/i.exec(path);
+  return m?.[1] || undefined;
+}
+
+/** Pearson correlation of two fields' text lengths over the records having both (NaN with fewer than 3). */
+function lengthCorrelation(a: readonly number[], b: readonly number[]): number {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  a.forEach((x, i) => {
+    const y = b[i];
+    if (y !== undefined) {
+      xs.push(x);
+      ys.push(y);
+    }
+  });
+  const n = xs.length;
+  if (n < 3) return NaN;
+  const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / n;
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! - mx, dy = ys[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
 }
 
 /** `--map` arguments that turn the default profile into `mapping`. */

@@ -10,6 +10,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { UnreadableFileError, DataError, UsageError, type DataProblem } from '../errors.js';
+import { checkRecordText } from './record-text-check.js';
+import { assertRegularFile, fileSystemError } from '../fs-errors.js';
 
 export type SourceFormat = 'json' | 'jsonl';
 
@@ -26,38 +28,25 @@ export interface ReadOptions {
   onFormat?: (format: SourceFormat) => void;
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** JSON.parse that refuses keys which could alter object prototypes when records are copied. */
+/**
+ * JSON.parse of one record's text, after the checks JSON.parse cannot make
+ * (duplicate keys, "__proto__"-like keys even when escaped, absurd nesting).
+ */
 export function parseRecordText(text: string, where: Omit<DataProblem, 'message'>): unknown {
-  const risky = text.includes('"__proto__"') || text.includes('"constructor"') || text.includes('"prototype"');
+  let value: unknown;
   try {
-    return JSON.parse(
-      text,
-      risky
-        ? (key, value: unknown) => {
-            if (FORBIDDEN_KEYS.has(key)) {
-              throw new ForbiddenKey(key);
-            }
-            return value;
-          }
-        : undefined,
-    );
+    value = JSON.parse(text);
   } catch (e) {
-    if (e instanceof ForbiddenKey) {
-      const problem = { ...where, field: e.key, message: `the key "${e.key}" is not allowed in records (it can alter JavaScript objects). Rename or remove that field` };
-      throw new DataError(formatOne(problem), [problem]);
-    }
     const reason = (e as Error).message.replace(/^JSON\.parse: /, '');
     const problem = { ...where, message: `not valid JSON (${reason}). Fix the record or remove it` };
     throw new DataError(formatOne(problem), [problem]);
   }
-}
-
-class ForbiddenKey extends Error {
-  constructor(readonly key: string) {
-    super(key);
+  const found = checkRecordText(text);
+  if (found) {
+    const problem = { ...where, field: found.field, message: found.message };
+    throw new DataError(formatOne(problem), [problem]);
   }
+  return value;
 }
 
 function formatOne(p: DataProblem): string {
@@ -77,9 +66,20 @@ async function* decodedChunks(file: string): AsyncGenerator<string> {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}. Check the path.`);
   }
+  // A FIFO or a device would block the read for ever.
+  assertRegularFile(file, 'data file');
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let line = 1;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  // An open or read failure (permission denied, I/O error) names the file instead of ending as an internal error.
+  const chunks = (async function* () {
+    try {
+      yield* stream;
+    } catch (e) {
+      throw fileSystemError(e, file) ?? e;
+    }
+  })();
+  for await (const chunk of chunks) {
     let text: string;
     try {
       text = decoder.decode(chunk as Buffer, { stream: true });
@@ -122,6 +122,14 @@ export async function* readRecords(file: string, options: ReadOptions = {}): Asy
     yield head;
     for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield r.value;
   }
+  // Classic Mac (CR-only) line endings: JSONL would read as one long line.
+  const firstBreak = head.search(/[\r\n]/);
+  if (firstBreak !== -1 && head[firstBreak] === '\r' && head[firstBreak + 1] !== '\n') {
+    throw new UnreadableFileError(
+      { file, line: 1, message: 'ends its lines with CR alone (old Mac line endings), so its lines cannot be told apart' },
+      "Convert the line endings to LF (for example `tr '\\r' '\\n' < FILE > FIXED`) and try again.",
+    );
+  }
   if (trimmed[0] === '[') {
     options.onFormat?.('json');
     yield* splitJsonArray(file, all());
@@ -145,7 +153,9 @@ async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): Asy
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim() === '') return undefined;
     try {
-      return { index, line, value: parseRecordText(text, { file, line, index }) };
+      const value = parseRecordText(text, { file, line, index });
+      if (index === 0) refuseWrapper(file, value);
+      return { index, line, value };
     } catch (e) {
       // A first record that does not parse while the file starts with "{" is most often
       // one JSON object spread over several lines: say so instead of "line 1 is broken".
@@ -175,6 +185,26 @@ async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): Asy
     const rec = handle(buffer);
     if (rec) yield rec;
   }
+}
+
+/**
+ * A JSONL first "record" like {"data": [{...}, ...]} (no text or number of its
+ * own, records in an array field) is a wrapper object holding the dataset:
+ * say which field holds the records instead of reporting missing fields.
+ */
+function refuseWrapper(file: string, value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const entries = Object.entries(value);
+  if (entries.some(([, v]) => typeof v === 'string' || typeof v === 'number')) return;
+  const holder = entries.find(([, v]) => Array.isArray(v) && v.length > 0 && v.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r)));
+  if (!holder) return;
+  const [field, records] = holder as [string, unknown[]];
+  const problem = { file, line: 1, index: 0, field, message: `the file holds a single JSON object whose field "${field}" holds ${records.length} record(s), not the records themselves` };
+  throw new DataError(
+    `${file}: the file holds a single JSON object whose field ${JSON.stringify(field)} holds ${records.length} record(s). ` +
+      `Extract that array into its own file (e.g. \`jq '.${field}' FILE > records.json\`) and give that file.`,
+    [problem],
+  );
 }
 
 const OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d;

@@ -67,7 +67,9 @@ export async function validateSource(file: string, mapping: RoleMapping, options
   const maxProblems = options.maxProblems ?? 50;
   const taxonomy = loadTaxonomy();
   const report: ValidationReport = { file, format: undefined, records: 0, valid: true, problems: [], problemCount: 0, warnings: [], warningCount: 0 };
-  const seen = new Map<string, number>();
+  // Keyed by the NFKC-normalized, trimmed ID: IDs that differ only by Unicode form or
+  // surrounding spaces name the same item for people and for most tools.
+  const seen = new Map<string, { index: number; id: string }>();
   const problem = (p: DataProblem) => {
     report.problemCount++;
     if (report.problems.length < maxProblems) report.problems.push(p);
@@ -90,12 +92,20 @@ export async function validateSource(file: string, mapping: RoleMapping, options
       for (const p of roleProblems(validate.errors, mapping, where)) problem(p);
       continue;
     }
-    const first = seen.get(id!);
+    const key = id!.normalize('NFKC').trim();
+    const first = seen.get(key);
     if (first !== undefined) {
-      problem({ ...where, field: mapping.id!, message: `duplicates the ID of record ${first}. IDs must be unique: fix one of them` });
+      problem({
+        ...where,
+        field: mapping.id!,
+        message:
+          first.id === id
+            ? `duplicates the ID of record ${first.index}. IDs must be unique: fix one of them`
+            : `is the same ID as record ${first.index} (${JSON.stringify(first.id)}) once Unicode normalization (NFKC) and surrounding spaces are set aside. IDs must be unique: fix one of them`,
+      });
       continue;
     }
-    seen.set(id!, rec.index);
+    seen.set(key, { index: rec.index, id: id! });
     for (const level of ['riskArea', 'harmType', 'specificHarm'] as const) {
       const label = view[level];
       if (typeof label === 'string' && !taxonomy.isKnown(level, label)) {
@@ -103,6 +113,9 @@ export async function validateSource(file: string, mapping: RoleMapping, options
       }
     }
     await options.onItem?.(toSourceItem(view, rec.index), rec.value);
+  }
+  if (report.records === 0) {
+    problem({ file, message: 'holds no records. Give the dataset file itself (a JSON array of records or one record per line)' });
   }
   report.valid = report.problemCount === 0;
   return report;

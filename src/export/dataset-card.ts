@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { templatePath } from '../paths.js';
+import { visibleInline } from '../text-safety.js';
 
 export interface CardData {
   title: string;
@@ -25,8 +26,28 @@ export interface CardData {
   agreement?: string;
 }
 
+/**
+ * One data value as inert Markdown text on one line: no link, image, HTML,
+ * emphasis, code span or table cell break can come out of it. Line breaks
+ * become spaces (a value never starts a heading, list or table row), control
+ * characters are shown as escapes, and Markdown's punctuation is backslash-escaped.
+ */
+export function escapeMarkdown(value: string): string {
+  return visibleInline(value.replace(/\r\n|[\r\n]/g, ' ')).replace(/[\\`*_{}[\]<>#|~!&]/g, '\\$&');
+}
+
+/** Every string (and object key) of the card's data, escaped for Markdown. */
+function escapeAll<T>(value: T): T {
+  if (typeof value === 'string') return escapeMarkdown(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => escapeAll(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeMarkdown(k), escapeAll(v)])) as T;
+  }
+  return value;
+}
+
 export function renderDatasetCard(data: CardData): string {
-  // Markdown, not HTML: no escaping.
+  // Handlebars' own escaping is for HTML; the card is Markdown, so values are escaped for it before rendering.
   const template = Handlebars.compile(readFileSync(templatePath('dataset-card.hbs'), 'utf8'), { noEscape: true });
-  return template(data);
+  return template(escapeAll(data));
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ProjectError } from '../errors.js';
 import { schemaValidator } from '../dataset/validate.js';
+import { languageName } from './languages.js';
 
 export const CONFIG_FILE = 'carefully.json';
 
@@ -50,10 +51,18 @@ export function readConfig(dir: string): ProjectConfig {
   }
   const validate = schemaValidator('config.schema.json');
   if (!validate(value)) {
-    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(top level)'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}`);
+    const problems = (validate.errors ?? []).map(
+      (e) =>
+        `${e.instancePath ? `field "${e.instancePath.slice(1).replace(/\//g, '.')}"` : '(top level)'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')})` : ''}`,
+    );
     throw new ProjectError(`${file} is not a valid project config: ${problems.join('; ')}. Fix it by hand or restore it from git.`);
   }
-  return value as ProjectConfig;
+  const config = value as ProjectConfig;
+  // The schema only says "a string"; a tag must also be one BCP 47 tag the runtime knows.
+  if (!languageName(config.languages.to)) {
+    throw new ProjectError(`${file}, field "languages.to": ${JSON.stringify(config.languages.to)} is not a language code this tool knows. Use a BCP 47 tag such as ko, zh-Hans, th, vi or id.`);
+  }
+  return config;
 }
 
 export async function writeConfig(dir: string, config: ProjectConfig): Promise<void> {

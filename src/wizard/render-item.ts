@@ -9,6 +9,7 @@ import { diffText, type DiffPart, type SourceDiff } from '../project/source-snap
 import { DECISIONS } from '../project/decisions.js';
 import type { ItemState } from '../project/state.js';
 import type { ItemView, Progress } from '../adapt/adapt-session.js';
+import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
 
 /** The action menu: one key each, in the order shown. Keys never change meaning. */
 export const MENU = [
@@ -179,7 +180,9 @@ export function flagLines(flags: ItemState['flags'], st: Style): string[] {
   return flags.map((f) => st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`));
 }
 
-export function renderItem(view: ItemView, progress: Progress, opts: RenderOptions = {}): string {
+export function renderItem(rawView: ItemView, progress: Progress, opts: RenderOptions = {}): string {
+  // Every string of the view comes from data: shown with control characters escaped.
+  const view = visibleDeep(rawView);
   const withHelp = layout(view, progress, opts, true);
   if (opts.height === undefined || screenRows(withHelp, opts.width ?? 100) < opts.height) return withHelp;
   return layout(view, progress, opts, false);
@@ -192,7 +195,7 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   const out: string[] = [];
   const rule = ruleLine(st, width);
 
-  if (opts.header) out.push(st.dim(opts.header));
+  if (opts.header) out.push(st.dim(visible(opts.header)));
   out.push(`${st.bold(`Item ${view.position}/${view.total}`)} · ${describeProgress(progress)}`);
   out.push(rule);
   if (view.secondary) {
@@ -239,7 +242,7 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   if (n === 0) out.push(st.dim('  (no question of this pack applies)'));
 
   out.push(rule);
-  if (opts.notice) out.push(opts.notice);
+  if (opts.notice) out.push(visibleStyled(opts.notice));
   out.push(
     menuFor({ flagged: s.flags.length > 0, secondary: view.secondary })
       .map((m) => `[${st.bold(m.key)}] ${m.short}`)

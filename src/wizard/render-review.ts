@@ -8,6 +8,7 @@
  */
 import type { ReviewProgress, ReviewView } from '../review/review-session.js';
 import type { Severity } from '../qa/types.js';
+import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
 import { PLAIN, block, checklistAnswer, conflictLines, flagLines, itemHeadLines, ruleLine, showDiffParts, sourceAndMtLines, sourceDiffLines, type RenderOptions, type Style } from './render-item.js';
 
 /** The review menu: one key each, in the order shown; Enter alone approves. Keys never change meaning. */
@@ -37,14 +38,16 @@ function severityStyle(severity: Severity, st: Style): (s: string) => string {
   return severity === 'error' ? st.red : severity === 'warning' ? st.yellow : st.dim;
 }
 
-export function renderReviewItem(view: ReviewView, progress: ReviewProgress, opts: RenderOptions = {}): string {
+export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, opts: RenderOptions = {}): string {
+  // Every string of the view comes from data: shown with control characters escaped.
+  const view = visibleDeep(rawView);
   const st = opts.style ?? PLAIN;
   const width = opts.width ?? 100;
   const { item, state: s } = view;
   const out: string[] = [];
   const rule = ruleLine(st, width);
 
-  if (opts.header) out.push(st.dim(opts.header));
+  if (opts.header) out.push(st.dim(visible(opts.header)));
   out.push(`${st.bold(`Review ${view.position}/${view.total}`)} · ${describeReviewProgress(progress)}`);
   out.push(rule);
   out.push(...itemHeadLines(item, s.state, st));
@@ -103,7 +106,7 @@ export function renderReviewItem(view: ReviewView, progress: ReviewProgress, opt
   } else if (view.blocked && view.blocked.reason !== 'stale') out.push(st.red(view.blocked.message));
 
   out.push(rule);
-  if (opts.notice) out.push(opts.notice);
+  if (opts.notice) out.push(visibleStyled(opts.notice));
   out.push(REVIEW_MENU.map((m) => `[${st.bold(m.key === REVIEW_DEFAULT_KEY ? `Enter/${m.key}` : m.key)}] ${m.short}`).join('  '));
   return out.join('\n');
 }

@@ -6,6 +6,7 @@
  * shows anything else. Ctrl-C is left to the CLI's top-level catch, as in
  * adapt: every verdict given is on disk by then.
  */
+import { visibleInline } from '../text-safety.js';
 import { expand, input } from '@inquirer/prompts';
 import { ActionError } from '../errors.js';
 import type { ReviewProgress, ReviewSession } from '../review/review-session.js';
@@ -36,7 +37,7 @@ export function reviewActionPrompt(config: ReviewActionPromptConfig, context?: P
 export async function rejectCommentPrompt(config: { itemId?: string } = {}, context?: PromptContext): Promise<string> {
   const comment = await input(
     {
-      message: `Why is ${config.itemId ?? 'it'} rejected? (the localizer sees this comment)`,
+      message: `Why is ${config.itemId === undefined ? 'it' : visibleInline(config.itemId)} rejected? (the localizer sees this comment)`,
       validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Write what the localizer should fix.',
     },
     own(context),

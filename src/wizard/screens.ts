@@ -9,6 +9,7 @@
  * Each prompt is a small function taking inquirer's context (input/output
  * streams), so tests drive them with @inquirer/testing.
  */
+import { visibleStyled } from '../text-safety.js';
 import { editor, expand, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
@@ -188,7 +189,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
   const save = saver(session, journal);
 
   if (session.queue.length === 0) {
-    screen.out.write(`${opts.notice ? `${opts.notice}\n` : ''}No item matches these filters: nothing to do.\n`);
+    screen.out.write(`${opts.notice ? `${visibleStyled(opts.notice)}\n` : ''}No item matches these filters: nothing to do.\n`);
     return { quit: false, progress: session.progress() };
   }
   return runLoop(

@@ -7,6 +7,7 @@
  * saver(): appended to the journal (fsync) and committed to the session
  * before anything else is shown.
  */
+import { visibleStyled } from '../text-safety.js';
 import type { JournalEvent, NewEvent } from '../project/events.js';
 import { PLAIN, type RenderOptions, type Style } from './render-item.js';
 import type { PromptContext } from './prompt-context.js';
@@ -127,6 +128,6 @@ export async function runLoop<V extends LoopView, A extends string, P>(session: 
       notice = screen.style.red(e.message);
     }
   }
-  screen.out.write(`${notice ? `${notice}\n` : ''}${screens.summary(session.progress(), true)}\n`);
+  screen.out.write(`${notice ? `${visibleStyled(notice)}\n` : ''}${screens.summary(session.progress(), true)}\n`);
   return { quit: false, progress: session.progress() };
 }

@@ -22,20 +22,8 @@ import type { FakeDeepL } from '../fakes/deepl.js';
 import { parsePrompt } from '../fakes/openai.js';
 import { BIN, FAST_RETRY, REPO, run as runCli, type CliResult } from '../helpers/cli.js';
 import { TempDir, makeRecords, type FixtureRecord } from '../helpers/fixtures.js';
+import { ENV } from '../helpers/provider-env.js';
 
-/** The environment variables the README documents for each provider. */
-const ENV = {
-  deeplKey: 'DEEPL_AUTH_KEY',
-  deeplServer: 'DEEPL_SERVER_URL',
-  googleV2Key: 'GOOGLE_TRANSLATE_API_KEY',
-  googleV2Endpoint: 'GOOGLE_CLOUD_TRANSLATE_ENDPOINT',
-  googleProject: 'GOOGLE_CLOUD_PROJECT',
-  libreUrl: 'LIBRETRANSLATE_URL',
-  libreKey: 'LIBRETRANSLATE_API_KEY',
-  openaiBase: 'OPENAI_BASE_URL',
-  openaiKey: 'OPENAI_API_KEY',
-  openaiModel: 'OPENAI_MODEL',
-} as const;
 
 const WRONG_KEYS = { deepl: 'wrong-deepl-key-9876543210:fx', 'google-v2': 'wrong-google-key-9876543210' };
 const SECRETS = [...Object.values(FAKE_KEYS).filter((k) => k !== ''), ...Object.values(WRONG_KEYS)];

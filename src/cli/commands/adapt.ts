@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { defaultAuthor } from '../../project/author.js';
+import { checkAuthor, resolveAuthor } from '../../project/author.js';
 import { openSession, type OpenedSession } from '../../adapt/open-session.js';
 import { applyAnswers } from '../../adapt/answers-file.js';
 import { describeFilters, parseDoublePercent, type RawFilters } from '../../session/filters.js';
@@ -26,10 +26,10 @@ function describeAssignment(a: NonNullable<OpenedSession['assignment']>): string
 }
 
 export async function run(opts: AdaptOptions, { io, out: { print, printJson, warn } }: CommandContext): Promise<void> {
-  const author = opts.as ?? defaultAuthor(io.env);
+  const author = resolveAuthor(opts.as, io.env);
   if (opts.second !== undefined && opts.double === undefined) throw new UsageError('--second NAME names who gets the --double sample: give --double K too, e.g. --double 10 --second lee.');
   const percent = opts.double === undefined ? undefined : parseDoublePercent(opts.double);
-  const assignee = opts.second ?? author;
+  const assignee = opts.second !== undefined ? checkAuthor(opts.second, '--second') : author;
   // Assigning a sample to someone else is a maintainer's step: it writes the assignments and stops.
   const assignOnly = percent !== undefined && assignee !== author;
   if (!assignOnly && !opts.answers && !io.stdin?.isTTY) {

@@ -18,7 +18,7 @@ export async function run(opts: InspectOptions, { out: { print, printJson } }: C
   print(table(r.fields.map((f) => [f.path, `${f.count}  ${Object.entries(f.types).map(([t, n]) => (n === f.count ? t : `${t}×${n}`)).join('|')}${f.example ? `  ${JSON.stringify(f.example)}` : ''}`])));
   print('\nRoles recognised:');
   const roles = Object.entries(r.roles);
-  print(roles.length ? table(roles.map(([role, g]) => [role, `${g.field}  (${g.reason})`])) : '  none');
+  print(roles.length ? table(roles.map(([role, g]) => [role, `${g.field}  (${g.confidence} confidence: ${g.reason})`])) : '  none');
   print(
     r.suggestedMap.length
       ? `\nThese fields differ from the answercarefully profile; pass:\n  ${r.suggestedMap.map((m) => `--map ${m}`).join(' ')}`

@@ -1,5 +1,5 @@
 import { UsageError } from '../../errors.js';
-import { defaultAuthor } from '../../project/author.js';
+import { resolveAuthor } from '../../project/author.js';
 import { openReview } from '../../review/open-review.js';
 import { describeFilters } from '../../session/filters.js';
 import type { CommandContext } from '../io.js';
@@ -15,7 +15,7 @@ export interface ReviewCommandOptions {
 }
 
 export async function run(opts: ReviewCommandOptions, { io, out: { print, warn } }: CommandContext): Promise<void> {
-  const reviewer = opts.as ?? defaultAuthor(io.env);
+  const reviewer = resolveAuthor(opts.as, io.env);
   const filters = {
     ...(opts.riskArea ? { riskArea: opts.riskArea } : {}),
     ...(opts.harmType ? { harmType: opts.harmType } : {}),

@@ -1,10 +1,11 @@
 import { openProject } from '../../project/project.js';
-import { defaultAuthor } from '../../project/author.js';
+import { resolveAuthor } from '../../project/author.js';
 import { translateProject, type TranslateResult } from '../../translate/engine.js';
 import { optionsFromFlags } from '../../translate/provider-options.js';
 import { createProgress } from '../progress.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
+import { redactSecretsInOutput, secretsFromEnv } from '../../secret-output.js';
 
 /** Parsed flags; the provider option flags (translate/provider-options.ts) arrive as further keys. */
 export interface TranslateCommandOptions extends Record<string, unknown> {
@@ -32,6 +33,8 @@ function describe(r: TranslateResult): string {
 
 export async function run(opts: TranslateCommandOptions, { io, out, options: injected }: CommandContext): Promise<void> {
   const { print, printJson, info, warn } = out;
+  // DEBUG / NODE_DEBUG make the SDKs' HTTP modules log headers and URLs, keys included.
+  redactSecretsInOutput(secretsFromEnv(io.env));
   const project = openProject(opts.project);
   const controller = new AbortController();
   const onSigint = () => {
@@ -44,7 +47,7 @@ export async function run(opts: TranslateCommandOptions, { io, out, options: inj
   try {
     const result = await translateProject({
       project,
-      author: opts.as ?? defaultAuthor(io.env),
+      author: resolveAuthor(opts.as, io.env),
       env: io.env,
       ...(injected.retry ? { retry: injected.retry } : {}),
       ...(opts.provider ? { provider: opts.provider } : {}),

@@ -1,0 +1,80 @@
+/**
+ * File system failures as typed errors that name the path and say what to do:
+ * permission denied, read-only file system, full disk, and special files (a
+ * FIFO would block a read for ever; a device never ends). Without this they
+ * surfaced as "internal error (a bug)", exit 70.
+ */
+import { statSync } from 'node:fs';
+import { CarefullyError, ExitCode, UsageError } from './errors.js';
+
+/** A file or folder the command needs cannot be read or written (exit 2, like a missing file). */
+export class FileAccessError extends CarefullyError {
+  /** The path, or a description when the system error named none. */
+  readonly path: string;
+  readonly code: string;
+  constructor(path: string, code: string, message: string, options?: { cause?: unknown }) {
+    super(message, ExitCode.usage, options);
+    this.path = path;
+    this.code = code;
+  }
+}
+
+const WRITE_SYSCALLS = new Set(['open', 'write', 'mkdir', 'rename', 'unlink', 'rmdir', 'copyfile', 'fsync', 'ftruncate', 'symlink', 'link', 'chmod', 'utime', 'futime', 'close']);
+
+/**
+ * The typed error for a Node file system error (EACCES, EPERM, EROFS, ENOSPC,
+ * EDQUOT, EISDIR, ENOTDIR, ENOENT, ELOOP, EMFILE), or undefined when `e` is
+ * not one. `path` is used when the error carries none.
+ */
+export function fileSystemError(e: unknown, path?: string): FileAccessError | undefined {
+  if (!(e instanceof Error)) return undefined;
+  const err = e as NodeJS.ErrnoException;
+  const code = err.code;
+  if (typeof code !== 'string') return undefined;
+  // A failed write on an open stream carries no path: still say what happened.
+  const where = err.path ?? path ?? 'a file this command was writing';
+  const writing = err.syscall !== undefined && WRITE_SYSCALLS.has(err.syscall) && err.syscall !== 'open';
+  const say = (what: string) => new FileAccessError(where, code, what, { cause: e });
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return say(`Permission denied on ${where}${err.syscall ? ` (${err.syscall})` : ''}. Give your user access to it (check its permissions and those of its folder), or use another path.`);
+    case 'EROFS':
+      return say(`${where} is on a read-only file system, so nothing can be written there. Work on a copy of the project in a writable folder, or choose another output folder.`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return say(`No space left on the device holding ${where}${code === 'EDQUOT' ? ' (disk quota exceeded)' : ''}. Free some space and run the same command again; what was saved before is kept.`);
+    case 'EISDIR':
+      return say(`${where} is a folder, but a file was expected. Give the path of a file.`);
+    case 'ENOTDIR':
+      return say(`A part of ${where} is a file, not a folder. Check the path.`);
+    case 'ENOENT':
+      return say(`${where} does not exist${writing ? ' (it was removed while the command ran)' : ''}. Check the path.`);
+    case 'ELOOP':
+      return say(`${where} is a symbolic link loop. Fix the link or give the real path.`);
+    case 'EMFILE':
+    case 'ENFILE':
+      return say(`Too many open files while working on ${where}. Raise the limit (ulimit -n) or close other programs, then run the same command again.`);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Refuse a path that is not a regular file (a FIFO, socket or device) before
+ * reading it: reading a FIFO blocks until another process writes to it.
+ * `what` names the file's role ("source file", "answers file").
+ */
+export function assertRegularFile(file: string, what: string): void {
+  let s;
+  try {
+    s = statSync(file);
+  } catch (e) {
+    throw fileSystemError(e, file) ?? e;
+  }
+  if (s.isDirectory()) throw new UsageError(`The ${what} ${file} is a folder, not a file. Give the path of a file.`);
+  if (!s.isFile()) {
+    const kind = s.isFIFO() ? 'a named pipe (FIFO)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : 'not a regular file';
+    throw new UsageError(`The ${what} ${file} is ${kind}, not a regular file; it is refused because reading it could block for ever. Save the data to a file first and give that path.`);
+  }
+}
