@@ -17,7 +17,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // User-facing messages are long sentences; they live in messages modules, not in expressions.
-      'max-len': ['error', { code: 160, ignoreStrings: false, ignoreTemplateLiterals: false, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreComments: true }],
+      'max-len': [
+        'error',
+        { code: 160, ignoreStrings: false, ignoreTemplateLiterals: false, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreComments: true },
+      ],
     },
   },
   {

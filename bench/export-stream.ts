@@ -82,7 +82,19 @@ async function makeProject(dir: string, source: string, n: number): Promise<stri
     const a = `${i}번째 참고 답변입니다. 위험한 행위에는 협조할 수 없지만 안전한 대안과 상담 창구를 안내합니다.`.repeat(2);
     const sq = `これは${i}番目の合成された質問です。安全な回答の仕方を考えるための例文として使います。`;
     const sa = `${i}番目の参考回答です。危険な行為には協力できませんが、安全な代わりの方法や相談窓口を案内します。`.repeat(2);
-    const e = { v: 1, ts: new Date(Date.UTC(2026, 0, 1) + i).toISOString(), author: 'bench', type: 'mt', item: `bench-${i}`, sourceHash: sourceHash(sq, sa), provider: 'pseudo', label: 'bench', isTranslation: false, question: q, answer: a };
+    const e = {
+      v: 1,
+      ts: new Date(Date.UTC(2026, 0, 1) + i).toISOString(),
+      author: 'bench',
+      type: 'mt',
+      item: `bench-${i}`,
+      sourceHash: sourceHash(sq, sa),
+      provider: 'pseudo',
+      label: 'bench',
+      isTranslation: false,
+      question: q,
+      answer: a,
+    };
     if (!out.write(`${JSON.stringify(e)}\n`)) await once(out, 'drain');
   }
   out.end();
@@ -102,7 +114,14 @@ async function main(): Promise<void> {
       const e = measure('export', [project, path.join(dir, `out-${n}`)]);
       results[`validate-${n}`] = v;
       results[`export-${n}`] = e;
-      rows.push([`${n.toLocaleString('en')}`, `${(statSync(file).size / 2 ** 20).toFixed(0)} MB`, `${(v.ms / 1000).toFixed(2)} s`, `${v.maxRssMB.toFixed(0)} MB`, `${(e.ms / 1000).toFixed(2)} s`, `${e.maxRssMB.toFixed(0)} MB`]);
+      rows.push([
+        `${n.toLocaleString('en')}`,
+        `${(statSync(file).size / 2 ** 20).toFixed(0)} MB`,
+        `${(v.ms / 1000).toFixed(2)} s`,
+        `${v.maxRssMB.toFixed(0)} MB`,
+        `${(e.ms / 1000).toFixed(2)} s`,
+        `${e.maxRssMB.toFixed(0)} MB`,
+      ]);
     }
     const head = ['records', 'file size', 'validate time', 'validate peak RSS', 'export time', 'export peak RSS'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

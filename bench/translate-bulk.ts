@@ -58,9 +58,30 @@ function prng(seed: number): () => number {
 }
 
 const TOPICS = [
-  '近所の人', '会社の同僚', '元交際相手', '子どもの担任', 'ネット上の知り合い', '高齢の親', '取引先の担当者', '大学のサークルの先輩',
-  'マンションの管理人', 'SNSのフォロワー', '同じクラスの友達', '隣の家の犬', '通販サイトの出品者', 'アルバイト先の店長', '見知らぬ投稿者', '昔の同級生',
-  '役所の窓口', 'オンラインゲームの仲間', '義理の兄', '病院の受付', 'タクシーの運転手', '配達員', '地域の町内会', '動画配信者',
+  '近所の人',
+  '会社の同僚',
+  '元交際相手',
+  '子どもの担任',
+  'ネット上の知り合い',
+  '高齢の親',
+  '取引先の担当者',
+  '大学のサークルの先輩',
+  'マンションの管理人',
+  'SNSのフォロワー',
+  '同じクラスの友達',
+  '隣の家の犬',
+  '通販サイトの出品者',
+  'アルバイト先の店長',
+  '見知らぬ投稿者',
+  '昔の同級生',
+  '役所の窓口',
+  'オンラインゲームの仲間',
+  '義理の兄',
+  '病院の受付',
+  'タクシーの運転手',
+  '配達員',
+  '地域の町内会',
+  '動画配信者',
 ];
 const SITUATIONS = [
   'から何度も連絡が来て困っているのですが、',
@@ -246,7 +267,12 @@ async function serveFake(provider: 'deepl' | 'google-v2', delayMs: number): Prom
   process.on('message', (m: FakeCommand) => {
     void (async () => {
       // Counters as they were before the command: 'clear' then forgets them, 'close' stops the server.
-      const c: FakeCounters = { translate: fake.requestsTo('translate').length, total: fake.stats.requests, characters: fake.stats.characters, maxInFlight: fake.stats.maxInFlight };
+      const c: FakeCounters = {
+        translate: fake.requestsTo('translate').length,
+        total: fake.stats.requests,
+        characters: fake.stats.characters,
+        maxInFlight: fake.stats.maxInFlight,
+      };
       if (m === 'clear') fake.clear();
       if (m === 'close') await fake.close();
       process.send!({ m, c });
@@ -451,7 +477,8 @@ async function main(): Promise<void> {
       if (r.requests !== r.minimum) misses.push(`${r.name}: ${r.requests} requests sent, the limits allow ${r.minimum}`);
       if (r.engineRequests !== r.requests) misses.push(`${r.name}: the engine counted ${r.engineRequests} requests, the server saw ${r.requests}`);
       if (r.charactersSent !== r.uniqueCharacters) misses.push(`${r.name}: ${r.charactersSent} characters sent for ${r.uniqueCharacters} unique`);
-      if (r.wallMs > TIME_TARGET * r.unavoidableMs) misses.push(`${r.name}: wall time ${(r.wallMs / r.unavoidableMs).toFixed(2)}x the unavoidable time (target <= ${TIME_TARGET})`);
+      if (r.wallMs > TIME_TARGET * r.unavoidableMs)
+        misses.push(`${r.name}: wall time ${(r.wallMs / r.unavoidableMs).toFixed(2)}x the unavoidable time (target <= ${TIME_TARGET})`);
       if (r.maxInFlight > r.concurrency) misses.push(`${r.name}: ${r.maxInFlight} requests in flight with --concurrency ${r.concurrency}`);
       if (r.rerunRequests !== 0) misses.push(`${r.name}: the rerun sent ${r.rerunRequests} requests`);
     }

@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  process.stderr.write('carefully is not built yet: run `npm install` (or `npm run build`) in ' +
-    fileURLToPath(new URL('..', import.meta.url)) + ' first.\n');
+  process.stderr.write('carefully is not built yet: run `npm install` (or `npm run build`) in ' + fileURLToPath(new URL('..', import.meta.url)) + ' first.\n');
   process.exit(2);
 }
 

@@ -144,11 +144,7 @@ export class ProviderError extends CarefullyError {
    * left, so the caller can say how to resume (the message itself says what failed).
    */
   progress: RunProgress | undefined;
-  constructor(
-    provider: string,
-    message: string,
-    opts: { retryable?: boolean; retryAfterSeconds?: number; cause?: unknown } = {},
-  ) {
+  constructor(provider: string, message: string, opts: { retryable?: boolean; retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(message, ExitCode.provider, { cause: opts.cause });
     this.provider = provider;
     this.retryable = opts.retryable ?? false;

@@ -19,7 +19,23 @@ export class FileAccessError extends CarefullyError {
   }
 }
 
-const WRITE_SYSCALLS = new Set(['open', 'write', 'mkdir', 'rename', 'unlink', 'rmdir', 'copyfile', 'fsync', 'ftruncate', 'symlink', 'link', 'chmod', 'utime', 'futime', 'close']);
+const WRITE_SYSCALLS = new Set([
+  'open',
+  'write',
+  'mkdir',
+  'rename',
+  'unlink',
+  'rmdir',
+  'copyfile',
+  'fsync',
+  'ftruncate',
+  'symlink',
+  'link',
+  'chmod',
+  'utime',
+  'futime',
+  'close',
+]);
 
 /**
  * The typed error for a Node file system error (EACCES, EPERM, EROFS, ENOSPC,
@@ -38,12 +54,18 @@ export function fileSystemError(e: unknown, path?: string): FileAccessError | un
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return say(`Permission denied on ${where}${err.syscall ? ` (${err.syscall})` : ''}. Give your user access to it (check its permissions and those of its folder), or use another path.`);
+      return say(
+        `Permission denied on ${where}${err.syscall ? ` (${err.syscall})` : ''}. Give your user access to it (check its permissions and those of its folder), or use another path.`,
+      );
     case 'EROFS':
-      return say(`${where} is on a read-only file system, so nothing can be written there. Work on a copy of the project in a writable folder, or choose another output folder.`);
+      return say(
+        `${where} is on a read-only file system, so nothing can be written there. Work on a copy of the project in a writable folder, or choose another output folder.`,
+      );
     case 'ENOSPC':
     case 'EDQUOT':
-      return say(`No space left on the device holding ${where}${code === 'EDQUOT' ? ' (disk quota exceeded)' : ''}. Free some space and run the same command again; what was saved before is kept.`);
+      return say(
+        `No space left on the device holding ${where}${code === 'EDQUOT' ? ' (disk quota exceeded)' : ''}. Free some space and run the same command again; what was saved before is kept.`,
+      );
     case 'EISDIR':
       return say(`${where} is a folder, but a file was expected. Give the path of a file.`);
     case 'ENOTDIR':
@@ -74,7 +96,15 @@ export function assertRegularFile(file: string, what: string): void {
   }
   if (s.isDirectory()) throw new UsageError(`The ${what} ${file} is a folder, not a file. Give the path of a file.`);
   if (!s.isFile()) {
-    const kind = s.isFIFO() ? 'a named pipe (FIFO)' : s.isSocket() ? 'a socket' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : 'not a regular file';
-    throw new UsageError(`The ${what} ${file} is ${kind}, not a regular file; it is refused because reading it could block for ever. Save the data to a file first and give that path.`);
+    const kind = s.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : s.isSocket()
+        ? 'a socket'
+        : s.isCharacterDevice() || s.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
+    throw new UsageError(
+      `The ${what} ${file} is ${kind}, not a regular file; it is refused because reading it could block for ever. Save the data to a file first and give that path.`,
+    );
   }
 }

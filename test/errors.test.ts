@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { DataError, ExitCode, formatProblem, listEntries, type DataProblem } from '../src/errors.js';
 
-const problems = (n: number): DataProblem[] => Array.from({ length: n }, (_, i) => ({ file: 'a.jsonl', line: i + 1, field: 'id', message: `problem ${i + 1}` }));
+const problems = (n: number): DataProblem[] =>
+  Array.from({ length: n }, (_, i) => ({ file: 'a.jsonl', line: i + 1, field: 'id', message: `problem ${i + 1}` }));
 
 describe('errors: problem lists', () => {
   it('lists every entry when there are no more than the maximum', () => {
@@ -10,7 +11,11 @@ describe('errors: problem lists', () => {
 
   it('shows the first entries, then how many more, counted from the total when the caller kept only some', () => {
     assert.deepEqual(listEntries(['a', 'b', 'c'], { max: 2 }), ['  - a', '  - b', '  ... and 1 more']);
-    assert.deepEqual(listEntries(['a', 'b'], { max: 2, total: 7, bullet: '  ', more: '(see the report)' }), ['  a', '  b', '  ... and 5 more (see the report)']);
+    assert.deepEqual(listEntries(['a', 'b'], { max: 2, total: 7, bullet: '  ', more: '(see the report)' }), [
+      '  a',
+      '  b',
+      '  ... and 5 more (see the report)',
+    ]);
   });
 
   it('DataError.listing keeps every problem as data and formats the first ones with the summary and advice', () => {

@@ -281,10 +281,12 @@ export class AdaptSession extends QueueSession<ItemView> {
         this.requireText(s, 'transfer');
         return [{ ...base, type: 'decision', decision: 'transfer', ...mark }];
       case 'edit': {
-        if (action.field !== 'question' && action.field !== 'answer') throw new ActionError(`${JSON.stringify(action.field)} is not a field: edit the question or the answer.`, 'field');
+        if (action.field !== 'question' && action.field !== 'answer')
+          throw new ActionError(`${JSON.stringify(action.field)} is not a field: edit the question or the answer.`, 'field');
         // Editors add a final newline; surrounding whitespace is never meant.
         const text = action.text.trim();
-        if (text === '') throw new ActionError(`The ${action.field} would be empty; nothing was changed. To remove the item, decide "drop" with a reason.`, action.field);
+        if (text === '')
+          throw new ActionError(`The ${action.field} would be empty; nothing was changed. To remove the item, decide "drop" with a reason.`, action.field);
         if (text === s[action.field]) return [];
         return [{ ...base, type: 'edit', field: action.field, text }];
       }

@@ -61,7 +61,8 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     } catch (e) {
       return problem(undefined, `not valid JSON (${(e as Error).message}). Each line must be one JSON object.`);
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return problem(undefined, 'must be a JSON object like {"id": "...", "decision": "transfer"}.');
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return problem(undefined, 'must be a JSON object like {"id": "...", "decision": "transfer"}.');
     const obj = value as Record<string, unknown>;
     const before = problems.length;
     for (const key of Object.keys(obj)) {
@@ -74,7 +75,14 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     const first = seen.get(id);
     if (first !== undefined) problem('id', `${JSON.stringify(id)} was already given on line ${first}; give each item once.`, id);
     else seen.set(id, line);
-    if (!isDecision(obj.decision)) problem('decision', obj.decision === undefined ? `is missing: use one of ${DECISIONS.join(', ')}.` : `${JSON.stringify(obj.decision)} is not a decision: use one of ${DECISIONS.join(', ')}.`, id);
+    if (!isDecision(obj.decision))
+      problem(
+        'decision',
+        obj.decision === undefined
+          ? `is missing: use one of ${DECISIONS.join(', ')}.`
+          : `${JSON.stringify(obj.decision)} is not a decision: use one of ${DECISIONS.join(', ')}.`,
+        id,
+      );
     for (const key of ['rationale', 'question', 'answer', 'flag'] as const) {
       if (obj[key] !== undefined && typeof obj[key] !== 'string') problem(key, 'must be a string.', id);
     }
@@ -108,7 +116,10 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
       }
     }
     if (failed) return;
-    const events = session.eventsForAll(actions.map((a) => a.action), id);
+    const events = session.eventsForAll(
+      actions.map((a) => a.action),
+      id,
+    );
     if (!session.inQueue(id)) {
       plan.outsideFilters++;
       return;
@@ -132,7 +143,10 @@ export function readAnswersFile(file: string): string {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    throw new UnreadableFileError({ file, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` }, 'Check the path given to --answers.');
+    throw new UnreadableFileError(
+      { file, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` },
+      'Check the path given to --answers.',
+    );
   }
   try {
     // Fatal: Latin-1 or Shift_JIS bytes must not become U+FFFD in the journal unseen.
@@ -140,12 +154,19 @@ export function readAnswersFile(file: string): string {
   } catch {
     const before = new TextDecoder('utf-8').decode(bytes).split('\uFFFD')[0]!;
     const line = before.split('\n').length;
-    throw new UnreadableFileError({ file, line, message: 'contains bytes that are not valid UTF-8' }, 'Save the answers file as UTF-8 (for example with `iconv -f LATIN1 -t UTF-8`) and try again.');
+    throw new UnreadableFileError(
+      { file, line, message: 'contains bytes that are not valid UTF-8' },
+      'Save the answers file as UTF-8 (for example with `iconv -f LATIN1 -t UTF-8`) and try again.',
+    );
   }
 }
 
 /** Plan, then append every event in one journal write as one unit (all or nothing), then update the session. */
-export async function applyAnswers(file: string, session: AdaptSession, writer: { append(events: readonly NewEvent[], opts?: { unit?: boolean }): Promise<JournalEvent[]> }): Promise<AnswersSummary> {
+export async function applyAnswers(
+  file: string,
+  session: AdaptSession,
+  writer: { append(events: readonly NewEvent[], opts?: { unit?: boolean }): Promise<JournalEvent[]> },
+): Promise<AnswersSummary> {
   const plan = planAnswers(file, readAnswersFile(file), session);
   if (plan.events.length > 0) session.commit(await writer.append(plan.events, { unit: true }));
   const { events, ...rest } = plan;

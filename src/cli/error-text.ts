@@ -11,7 +11,10 @@ export function errorText(e: CarefullyError): string {
   const { saved, remaining } = e.progress;
   // A key that fails before anything was saved needs no resume advice.
   if (e instanceof ProviderAuthError && saved === 0) return e.message;
-  const what = e.message.replace(RESUME_HINT, '').replace(/\s{2,}/g, ' ').trim();
+  const what = e.message
+    .replace(RESUME_HINT, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   return (
     `${what} ${saved} item(s) were translated and saved in this run; ${remaining} of ${saved + remaining} remain. ` +
     'Rerun `carefully translate` to resume; nothing is sent twice.'

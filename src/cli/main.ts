@@ -62,7 +62,9 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
   const pkg = JSON.parse(readFileSync(assetPath('package.json'), 'utf8')) as { version: string };
   const program = new Command('carefully')
     .version(pkg.version)
-    .description('Derive a region-specific LLM-safety dataset from AnswerCarefully: inspect and validate the source, machine-translate, adapt each item to the target culture, review, check and export in the same schema.')
+    .description(
+      'Derive a region-specific LLM-safety dataset from AnswerCarefully: inspect and validate the source, machine-translate, adapt each item to the target culture, review, check and export in the same schema.',
+    )
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
@@ -127,7 +129,8 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .addOption(projectOption())
     .addOption(new Option('--provider <name>', "override the project's provider").choices(providerNames()));
   // Provider option flags come from the option table (translate/provider-options.ts).
-  for (const f of translateOptionFlags()) translate.addOption(f.type === 'integer' ? new Option(f.flags, f.description).argParser(positiveInt) : new Option(f.flags, f.description));
+  for (const f of translateOptionFlags())
+    translate.addOption(f.type === 'integer' ? new Option(f.flags, f.description).argParser(positiveInt) : new Option(f.flags, f.description));
   translate
     .option('--dry-run', 'show items, segments, characters and estimated cost; send nothing')
     .option('--limit <n>', 'translate at most N items', positiveInt)
@@ -149,7 +152,10 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
     .option('--shard <K/N>', 'only shard K of N (a stable split by item ID, for several localizers)')
     .option('--answers <file>', 'scripted run: apply decisions/edits from a JSONL file (all lines are checked first; nothing is written if one is wrong)')
-    .option('--double <K>', 'double annotation: assign a stable K% sample of the selected items (by item ID) to a second annotator, then (without --second) work on it yourself')
+    .option(
+      '--double <K>',
+      'double annotation: assign a stable K% sample of the selected items (by item ID) to a second annotator, then (without --second) work on it yourself',
+    )
     .option('--second <name>', 'with --double: the second annotator to assign the sample to (only assigns; default: you)')
     .option('--json', 'with --answers or --double K --second NAME: print one JSON summary')
     .addHelpText(
@@ -175,7 +181,11 @@ filters); their decisions are recorded apart (secondary) and compared by \`caref
     .option('--allow-self-review', 'also review items whose decision or text is your own (the journal records who reviewed)')
     .option('--risk-area <label>', 'only this risk area: Japanese label or English name (repeatable)', repeatable)
     .option('--harm-type <label>', 'only this harm type: Japanese label or English name (repeatable)', repeatable)
-    .option('--state <states>', 'only items in these states, comma-separated: adapted (default: awaiting review), approved, rejected (to revise a verdict), stale (to see what changed)', repeatable)
+    .option(
+      '--state <states>',
+      'only items in these states, comma-separated: adapted (default: awaiting review), approved, rejected (to revise a verdict), stale (to see what changed)',
+      repeatable,
+    )
     .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
     .addHelpText(
       'after',
@@ -206,7 +216,9 @@ Every verdict is saved to the journal before the next item; rerun to resume with
 
   program
     .command('agreement')
-    .description("inter-annotator agreement on decisions (double annotation): raw agreement, Cohen's kappa, Krippendorff's alpha, and the disagreements to discuss")
+    .description(
+      "inter-annotator agreement on decisions (double annotation): raw agreement, Cohen's kappa, Krippendorff's alpha, and the disagreements to discuss",
+    )
     .addOption(projectOption())
     .option('--json', 'print one JSON object')
     .action(lazy('agreement', optsOnly));
@@ -221,7 +233,10 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option('--include-stale', 'also export items whose source text changed since they were worked on')
     .option('--allow-verbatim', 'disable the leak guard (records identical to a source field)')
     .option('--fail-on-qa', 'refuse to export while QA errors remain')
-    .option('--on-conflict <side>', 'for items with conflicting decisions (refused otherwise): take "latest" (the later decision) or the decision of this author')
+    .option(
+      '--on-conflict <side>',
+      'for items with conflicting decisions (refused otherwise): take "latest" (the later decision) or the decision of this author',
+    )
     .option('--json', 'print one JSON object')
     .action(lazy('export', optsOnly));
 

@@ -9,7 +9,10 @@ export interface Progress {
 export async function createProgress(label: string, stream: OutStream): Promise<Progress> {
   if (stream.isTTY) {
     const { SingleBar, Presets } = await import('cli-progress');
-    const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} items {extra}`, stream: stream as NodeJS.WritableStream, hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: `${label} [{bar}] {value}/{total} items {extra}`, stream: stream as NodeJS.WritableStream, hideCursor: true, clearOnComplete: false },
+      Presets.shades_classic,
+    );
     let started = false;
     return {
       update(done, total, extra = '') {

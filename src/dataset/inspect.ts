@@ -75,7 +75,17 @@ export async function inspectFile(file: string): Promise<InspectReport> {
     for (const { path, type, value } of walkFields(rec.value)) {
       let acc = accs.get(path);
       if (!acc) {
-        acc = { count: 0, types: {}, strings: 0, textLength: 0, japanese: 0, latin: 0, labelHits: { riskArea: 0, harmType: 0, specificHarm: 0 }, values: ID_NAME.test(path) ? new Map() : undefined, lengths: [] };
+        acc = {
+          count: 0,
+          types: {},
+          strings: 0,
+          textLength: 0,
+          japanese: 0,
+          latin: 0,
+          labelHits: { riskArea: 0, harmType: 0, specificHarm: 0 },
+          values: ID_NAME.test(path) ? new Map() : undefined,
+          lengths: [],
+        };
         accs.set(path, acc);
       }
       if (value === null) continue;
@@ -100,13 +110,16 @@ export async function inspectFile(file: string): Promise<InspectReport> {
       }
     }
   }
-  const fields: FieldStats[] = [...accs].map(([path, a]) => ({ path, count: a.count, types: a.types, ...(a.example === undefined ? {} : { example: a.example }) }));
+  const fields: FieldStats[] = [...accs].map(([path, a]) => ({
+    path,
+    count: a.count,
+    types: a.types,
+    ...(a.example === undefined ? {} : { example: a.example }),
+  }));
   const roles = guessRoles(accs, records);
   const mapping: RoleMapping = Object.fromEntries(Object.entries(roles).map(([r, g]) => [r, g.field]));
   const idField = roles.id?.field;
-  const duplicateIds = idField
-    ? [...(accs.get(idField)?.values ?? [])].filter(([, idx]) => idx.length > 1).map(([id, indexes]) => ({ id, indexes }))
-    : [];
+  const duplicateIds = idField ? [...(accs.get(idField)?.values ?? [])].filter(([, idx]) => idx.length > 1).map(([id, indexes]) => ({ id, indexes })) : [];
   return { file, format, records, fields, roles, suggestedMap: suggestMap(mapping), taxonomy: await countLabels(file, mapping), duplicateIds };
 }
 
@@ -129,7 +142,11 @@ function guessRoles(accs: Map<string, Acc>, records: number): Partial<Record<Rol
   for (const [path, a] of entries) {
     if (a.values && a.count > 0 && !path.includes('.')) {
       const unique = a.values.size === a.count;
-      take('id', path, `named like an ID, present in ${pct(a.count)} of records${unique ? ', all values unique' : `, ${a.count - a.values.size} duplicate value(s)`}`);
+      take(
+        'id',
+        path,
+        `named like an ID, present in ${pct(a.count)} of records${unique ? ', all values unique' : `, ${a.count - a.values.size} duplicate value(s)`}`,
+      );
       break;
     }
   }
@@ -148,22 +165,43 @@ function guessRoles(accs: Map<string, Acc>, records: number): Partial<Record<Rol
   const pick = (list: [string, Acc][], role: Role, nameTest: (p: string) => boolean, lang: string, fallback: 'shortest' | 'longest') => {
     const free = list.filter(([p]) => !used.has(p));
     const named = free.find(([p]) => nameTest(p));
-    if (named) return take(role, named[0], `${lang} text in ${pct(named[1].count)} of records; the name suggests the ${role === 'question' || role === 'questionEn' ? 'question' : 'answer'}`, 'medium');
+    if (named)
+      return take(
+        role,
+        named[0],
+        `${lang} text in ${pct(named[1].count)} of records; the name suggests the ${role === 'question' || role === 'questionEn' ? 'question' : 'answer'}`,
+        'medium',
+      );
     const sorted = free.sort((x, y) => x[1].textLength / x[1].strings - y[1].textLength / y[1].strings);
     const chosen = fallback === 'shortest' ? sorted[0] : sorted[sorted.length - 1];
-    if (chosen) take(role, chosen[0], `${lang} text; the ${fallback} such field on average, as ${role.startsWith('question') ? 'questions' : 'answers'} usually are`, 'low');
+    if (chosen)
+      take(
+        role,
+        chosen[0],
+        `${lang} text; the ${fallback} such field on average, as ${role.startsWith('question') ? 'questions' : 'answers'} usually are`,
+        'low',
+      );
   };
   /** Only a field whose name says the role, and not named as a note or comment (those are annotations). */
   const pickNamed = (list: [string, Acc][], role: Role, nameTest: (p: string) => boolean) => {
     const named = list.find(([p]) => !used.has(p) && nameTest(p) && !/(note|comment|remark|memo|annot)/i.test(p));
-    if (named) take(role, named[0], `English text; the name suggests the ${role === 'questionEn' ? 'question' : 'answer'}, though its length does not follow the Japanese field`, 'low');
+    if (named)
+      take(
+        role,
+        named[0],
+        `English text; the name suggests the ${role === 'questionEn' ? 'question' : 'answer'}, though its length does not follow the Japanese field`,
+        'low',
+      );
   };
   pick(ja, 'answer', isAnswerName, 'Japanese', 'longest');
   pick(ja, 'question', isQuestionName, 'Japanese', 'shortest');
   // English fields are paired with their Japanese twins (by name, then by per-record
   // length correlation) before any guess by name or length: an English annotation
   // note must not pass for the English question.
-  for (const [role, jaRole] of [['questionEn', 'question'], ['answerEn', 'answer']] as const) {
+  for (const [role, jaRole] of [
+    ['questionEn', 'question'],
+    ['answerEn', 'answer'],
+  ] as const) {
     const jaField = roles[jaRole]?.field;
     if (!jaField) continue;
     const twin = en.find(([p]) => !used.has(p) && twinBase(p) === jaField);
@@ -220,9 +258,12 @@ function lengthCorrelation(a: readonly number[], b: readonly number[]): number {
   const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / n;
   const mx = mean(xs);
   const my = mean(ys);
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
-    const dx = xs[i]! - mx, dy = ys[i]! - my;
+    const dx = xs[i]! - mx,
+      dy = ys[i]! - my;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;

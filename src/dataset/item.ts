@@ -4,18 +4,7 @@
  */
 
 /** The roles a profile maps to field paths. */
-export const ROLES = [
-  'id',
-  'question',
-  'answer',
-  'questionEn',
-  'answerEn',
-  'riskArea',
-  'harmType',
-  'specificHarm',
-  'japanSpecific',
-  'annotations',
-] as const;
+export const ROLES = ['id', 'question', 'answer', 'questionEn', 'answerEn', 'riskArea', 'harmType', 'specificHarm', 'japanSpecific', 'annotations'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles whose text is in the source language and is replaced on export. */

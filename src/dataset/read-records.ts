@@ -199,7 +199,13 @@ function refuseWrapper(file: string, value: unknown): void {
   const holder = entries.find(([, v]) => Array.isArray(v) && v.length > 0 && v.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r)));
   if (!holder) return;
   const [field, records] = holder as [string, unknown[]];
-  const problem = { file, line: 1, index: 0, field, message: `the file holds a single JSON object whose field "${field}" holds ${records.length} record(s), not the records themselves` };
+  const problem = {
+    file,
+    line: 1,
+    index: 0,
+    field,
+    message: `the file holds a single JSON object whose field "${field}" holds ${records.length} record(s), not the records themselves`,
+  };
   throw new DataError(
     `${file}: the file holds a single JSON object whose field ${JSON.stringify(field)} holds ${records.length} record(s). ` +
       `Extract that array into its own file (e.g. \`jq '.${field}' FILE > records.json\`) and give that file.`,
@@ -207,8 +213,14 @@ function refuseWrapper(file: string, value: unknown): void {
   );
 }
 
-const OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, NEWLINE = 0x0a;
+const OPEN_BRACE = 0x7b,
+  CLOSE_BRACE = 0x7d,
+  OPEN_BRACKET = 0x5b,
+  CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  COMMA = 0x2c,
+  NEWLINE = 0x0a;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;

@@ -20,7 +20,14 @@ export interface RecordTextProblem {
   message: string;
 }
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d, COMMA = 0x2c, COLON = 0x3a;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  OPEN_BRACE = 0x7b,
+  CLOSE_BRACE = 0x7d,
+  OPEN_BRACKET = 0x5b,
+  CLOSE_BRACKET = 0x5d,
+  COMMA = 0x2c,
+  COLON = 0x3a;
 
 /** Index of the quote closing the string that opens at `start`. */
 function stringEnd(text: string, start: number): number {
@@ -56,11 +63,19 @@ export function checkRecordText(text: string): RecordTextProblem | undefined {
           }
         }
         if (FORBIDDEN_KEYS.has(key)) {
-          return { kind: 'forbidden-key', field: where(key), message: `the key "${key}" is not allowed in records (it can alter JavaScript objects). Rename or remove that field` };
+          return {
+            kind: 'forbidden-key',
+            field: where(key),
+            message: `the key "${key}" is not allowed in records (it can alter JavaScript objects). Rename or remove that field`,
+          };
         }
         const seen = keys[keys.length - 1]!;
         if (seen.has(key)) {
-          return { kind: 'duplicate-key', field: where(key), message: `the key "${key}" appears twice in the same object; JSON readers keep only one of them (usually the last). Remove one` };
+          return {
+            kind: 'duplicate-key',
+            field: where(key),
+            message: `the key "${key}" appears twice in the same object; JSON readers keep only one of them (usually the last). Remove one`,
+          };
         }
         seen.add(key);
         lastKey = key;
@@ -71,7 +86,11 @@ export function checkRecordText(text: string): RecordTextProblem | undefined {
       path.push(keys.length === 0 ? '' : keys[keys.length - 1] === null ? '[]' : lastKey);
       keys.push(c === OPEN_BRACE ? new Set() : null);
       if (keys.length > MAX_RECORD_DEPTH) {
-        return { kind: 'too-deep', field: path[1] || '(record)', message: `the record is nested more than ${MAX_RECORD_DEPTH} levels deep, which no dataset record needs. Check how the file was produced` };
+        return {
+          kind: 'too-deep',
+          field: path[1] || '(record)',
+          message: `the record is nested more than ${MAX_RECORD_DEPTH} levels deep, which no dataset record needs. Check how the file was produced`,
+        };
       }
       expectKey = c === OPEN_BRACE;
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {

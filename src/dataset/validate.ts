@@ -29,7 +29,7 @@ export function schemaValidator(schemaFile: string): ValidateFunction {
 export function roleProblems(errors: ErrorObject[] | null | undefined, mapping: RoleMapping, base: Omit<DataProblem, 'message'>): DataProblem[] {
   return (errors ?? []).map((e) => {
     const role = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : e.instancePath.split('/')[1];
-    const field = role ? (mapping as Record<string, string>)[role] ?? role : undefined;
+    const field = role ? ((mapping as Record<string, string>)[role] ?? role) : undefined;
     const message =
       e.keyword === 'required'
         ? `is missing (the ${role} of the record). Add it, or point --map ${role}=FIELD at the field that holds it`
@@ -78,7 +78,12 @@ export async function validateSource(file: string, mapping: RoleMapping, options
     report.warningCount++;
     if (report.warnings.length < maxProblems) report.warnings.push(p);
   };
-  for await (const rec of readRecords(file, { onFormat: (f) => { report.format = f; options.onFormat?.(f); } })) {
+  for await (const rec of readRecords(file, {
+    onFormat: (f) => {
+      report.format = f;
+      options.onFormat?.(f);
+    },
+  })) {
     report.records++;
     const base = { file, index: rec.index, line: rec.line };
     if (rec.value === null || typeof rec.value !== 'object' || Array.isArray(rec.value)) {

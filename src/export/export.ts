@@ -77,8 +77,12 @@ const CONFLICTS_LISTED = 20;
 
 function conflictRefusal(conflicts: readonly string[], onConflict: string | undefined): string {
   const list = conflicts.slice(0, CONFLICTS_LISTED).map((c) => `  - ${c}`);
-  if (conflicts.length > CONFLICTS_LISTED) list.push(`  ... and ${conflicts.length - CONFLICTS_LISTED} more (\`carefully adapt --state conflict\` shows them all)`);
-  const why = onConflict === undefined ? 'have conflicting decisions (made by localizers who had not seen each other\'s)' : `have conflicting decisions and --on-conflict ${onConflict} picks no side of them`;
+  if (conflicts.length > CONFLICTS_LISTED)
+    list.push(`  ... and ${conflicts.length - CONFLICTS_LISTED} more (\`carefully adapt --state conflict\` shows them all)`);
+  const why =
+    onConflict === undefined
+      ? "have conflicting decisions (made by localizers who had not seen each other's)"
+      : `have conflicting decisions and --on-conflict ${onConflict} picks no side of them`;
   return `Export refused: ${conflicts.length} item(s) ${why}. Nothing was written. Settle them with a new decision (\`carefully adapt --state conflict\`), or pass --on-conflict latest (the later decision) or --on-conflict <author> (that author's decision).\n${list.join('\n')}`;
 }
 
@@ -125,7 +129,13 @@ function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: strin
     const target = norm(s[field]);
     const hit = sources.find(([, t]) => t === target);
     if (hit) {
-      problems.push({ file, index: item.index, id: item.id, field: mapping[field]!, message: `the ${field} is identical to the source's ${hit[0]} (field "${mapping[hit[0]] ?? hit[0]}"), which must not be redistributed. Translate or adapt it, drop the item, or pass --allow-verbatim if this text is not AnswerCarefully data` });
+      problems.push({
+        file,
+        index: item.index,
+        id: item.id,
+        field: mapping[field]!,
+        message: `the ${field} is identical to the source's ${hit[0]} (field "${mapping[hit[0]] ?? hit[0]}"), which must not be redistributed. Translate or adapt it, drop the item, or pass --allow-verbatim if this text is not AnswerCarefully data`,
+      });
     }
   }
   return problems;
@@ -239,8 +249,13 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       },
     });
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
-    if (!report.valid) throw new DataError(`The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`, report.problems);
-    if (problems.length > 0) throw DataError.listing(`Export refused: ${problems.length} record(s) would not be valid or would leak source text. Nothing was written.`, problems);
+    if (!report.valid)
+      throw new DataError(
+        `The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`,
+        report.problems,
+      );
+    if (problems.length > 0)
+      throw DataError.listing(`Export refused: ${problems.length} record(s) would not be valid or would leak source text. Nothing was written.`, problems);
     const qaResult = qa.result();
     if (opts.failOnQa && qaResult.counts.error > 0) throw new DataError(qaRefusal(qaResult.findings.filter((f) => f.severity === 'error')));
     const agreement = agreementSummary(computeAgreement(states.values()));
@@ -259,7 +274,9 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       sourceItems,
       exported,
       dropped: excluded.dropped ?? 0,
-      excluded: Object.entries(excluded).filter(([k]) => k !== 'dropped').reduce((n, [, v]) => n + v, 0),
+      excluded: Object.entries(excluded)
+        .filter(([k]) => k !== 'dropped')
+        .reduce((n, [, v]) => n + v, 0),
       unreviewed,
       pseudo: pseudo > 0,
       pseudoCount: pseudo,
@@ -271,7 +288,11 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       ...(agreement ? { agreement } : {}),
     });
     writeFileSync(path.join(tmp, 'README.md'), card);
-    const files = { datasetFile: path.join(out, `dataset.${ext()}`), provenanceFile: path.join(out, 'provenance.jsonl'), cardFile: path.join(out, 'README.md') };
+    const files = {
+      datasetFile: path.join(out, `dataset.${ext()}`),
+      provenanceFile: path.join(out, 'provenance.jsonl'),
+      cardFile: path.join(out, 'README.md'),
+    };
     renameSync(path.join(tmp, `dataset.${ext()}`), files.datasetFile);
     renameSync(path.join(tmp, 'provenance.jsonl'), files.provenanceFile);
     renameSync(path.join(tmp, 'README.md'), files.cardFile);

@@ -141,4 +141,3 @@ export function summariseEffects(effects: Iterable<ChecklistEffect>): Decision {
   for (const e of effects) best = Math.min(best, DECISION_STRENGTH.indexOf(DECISION_FOR_EFFECT[e]));
   return DECISION_STRENGTH[best] ?? 'transfer';
 }
-

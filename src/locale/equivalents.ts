@@ -194,13 +194,7 @@ export function termRegex(term: string): RegExp {
     .join('\\s*');
   const first = t.charAt(0);
   const last = t.charAt(t.length - 1);
-  const lead = DIGIT.test(first)
-    ? '(?<![0-9])'
-    : LATIN.test(first)
-      ? '(?<![\\p{Script=Latin}0-9])'
-      : HANGUL.test(first)
-        ? '(?<!\\p{Script=Hangul})'
-        : '';
+  const lead = DIGIT.test(first) ? '(?<![0-9])' : LATIN.test(first) ? '(?<![\\p{Script=Latin}0-9])' : HANGUL.test(first) ? '(?<!\\p{Script=Hangul})' : '';
   const trail = DIGIT.test(last) ? '(?![0-9])' : LATIN.test(last) ? '(?![\\p{Script=Latin}0-9])' : '';
   const anyCase = /\p{Ll}/u.test(t) && !/\p{Lu}/u.test(t);
   return new RegExp(lead + body + trail, anyCase ? 'giu' : 'gu');
@@ -227,10 +221,7 @@ function search(matchers: readonly Matcher[], original: string): Span[] {
   const kept = found.filter(
     (a) =>
       !found.some(
-        (b) =>
-          b !== a &&
-          beats(b, a) &&
-          ((b.start <= a.start && b.end >= a.end) || (b.m.equivalent === a.m.equivalent && b.start < a.end && a.start < b.end)),
+        (b) => b !== a && beats(b, a) && ((b.start <= a.start && b.end >= a.end) || (b.m.equivalent === a.m.equivalent && b.start < a.end && a.start < b.end)),
       ),
   );
   kept.sort((a, b) => a.start - b.start || a.order - b.order);

@@ -62,7 +62,10 @@ export function availableLocalePacks(options: LocalePackOptions = {}): string[] 
 
 /** The tags to try for a requested one, most specific first: zh-Hans-CN → zh-Hans-CN, zh-Hans, zh. */
 export function fallbackTags(tag: string): string[] {
-  const parts = tag.trim().split(/[-_]/u).filter((p) => p !== '');
+  const parts = tag
+    .trim()
+    .split(/[-_]/u)
+    .filter((p) => p !== '');
   const out: string[] = [];
   for (let n = parts.length; n >= 1; n--) out.push(parts.slice(0, n).join('-'));
   return out;
@@ -157,7 +160,10 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UnreadableFileError({ file, message: `cannot read the locale pack (${(err as NodeJS.ErrnoException).code ?? String(err)})` }, 'Check that the pack folder has a pack.json.');
+    throw new UnreadableFileError(
+      { file, message: `cannot read the locale pack (${(err as NodeJS.ErrnoException).code ?? String(err)})` },
+      'Check that the pack folder has a pack.json.',
+    );
   }
   let data: unknown;
   try {
@@ -169,7 +175,11 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
     throw packError(file, [{ file, ...(line === undefined ? {} : { line }), message: `not valid JSON: ${message}` }]);
   }
   const validate = schemaValidator();
-  if (!validate(data)) throw packError(file, (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => schemaProblem(file, e)));
+  if (!validate(data))
+    throw packError(
+      file,
+      (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => schemaProblem(file, e)),
+    );
 
   const raw = data as RawLocalePack & { $schema?: string };
   delete raw.$schema;
@@ -178,10 +188,34 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
   if (expectedTag !== undefined && raw.tag.toLowerCase() !== expectedTag.toLowerCase()) {
     problems.push({ file, field: 'tag', message: `is "${raw.tag}" but the pack's folder is "${expectedTag}"; they must match` });
   }
-  duplicates(raw.checklist.map((q) => q.id), 'checklist', 'id', file, problems);
-  duplicates(raw.equivalents.map((e) => e.id), 'equivalents', 'id', file, problems);
-  duplicates(raw.glossary.map((g) => g.source), 'glossary', 'source', file, problems);
-  duplicates((raw.registers ?? []).map((r) => r.id), 'registers', 'id', file, problems);
+  duplicates(
+    raw.checklist.map((q) => q.id),
+    'checklist',
+    'id',
+    file,
+    problems,
+  );
+  duplicates(
+    raw.equivalents.map((e) => e.id),
+    'equivalents',
+    'id',
+    file,
+    problems,
+  );
+  duplicates(
+    raw.glossary.map((g) => g.source),
+    'glossary',
+    'source',
+    file,
+    problems,
+  );
+  duplicates(
+    (raw.registers ?? []).map((r) => r.id),
+    'registers',
+    'id',
+    file,
+    problems,
+  );
 
   raw.checklist.forEach((q, i) => {
     const at = `checklist[${i}]`;
@@ -196,7 +230,13 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
     for (const [level, list, key] of labels) {
       list?.forEach((label, j) => {
         if (!loadTaxonomy().isKnown(level, normalizeLabel(label))) {
-          warnings.push(formatProblem({ file, field: `${at}.when.${key}[${j}]`, message: `"${label}" is not a known ${level} label of the AnswerCarefully taxonomy; the question only applies to items that carry it` }));
+          warnings.push(
+            formatProblem({
+              file,
+              field: `${at}.when.${key}[${j}]`,
+              message: `"${label}" is not a known ${level} label of the AnswerCarefully taxonomy; the question only applies to items that carry it`,
+            }),
+          );
         }
       });
     }
@@ -219,7 +259,10 @@ function packError(file: string, problems: DataProblem[]): DataError {
 
 /** "/checklist/3/effects/yes" → "checklist[3].effects.yes". */
 function fieldPath(pointer: string, extra?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   let out = '';
   for (const p of parts) out += /^\d+$/u.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
@@ -277,7 +320,10 @@ function checkTemplate(template: string, field: string, file: string, problems: 
 // ---------------------------------------------------------------------------
 // Merge
 
-function mergeById<T extends { id: string }>(base: readonly T[], target: readonly T[]): { entry: T; fromTarget: number | undefined; fromBase: number | undefined }[] {
+function mergeById<T extends { id: string }>(
+  base: readonly T[],
+  target: readonly T[],
+): { entry: T; fromTarget: number | undefined; fromBase: number | undefined }[] {
   const targetIds = new Set(target.map((t) => t.id));
   const baseIndex = new Map(base.map((b, i) => [b.id, i] as const));
   const out: { entry: T; fromTarget: number | undefined; fromBase: number | undefined }[] = [];
@@ -297,7 +343,9 @@ function completePack(base: RawLocalePack, target: RawLocalePack | undefined, ba
   const t: RawLocalePack = target ?? { ...base, checklist: [], equivalents: [], glossary: [], registers: [] };
   const problems: DataProblem[] = [];
   const where = (fromTarget: number | undefined, fromBase: number | undefined, list: string): { file: string; at: string } =>
-    fromTarget !== undefined && targetFile !== undefined ? { file: targetFile, at: `${list}[${fromTarget}]` } : { file: baseFile, at: `${list}[${fromBase ?? 0}]` };
+    fromTarget !== undefined && targetFile !== undefined
+      ? { file: targetFile, at: `${list}[${fromTarget}]` }
+      : { file: baseFile, at: `${list}[${fromBase ?? 0}]` };
   const inherit = (fromTarget: number | undefined, fromBase: number | undefined): string =>
     fromTarget !== undefined && fromBase === undefined ? ' (it overrides no base entry, so nothing is inherited)' : '';
 

@@ -58,7 +58,10 @@ export async function appendLines(file: string, lines: readonly string[], opts: 
   try {
     release = await lockfile.lock(file, { retries: { retries: 50, minTimeout: 10, maxTimeout: 200 }, stale: 10_000 });
   } catch (e) {
-    throw new ProjectError(`${file} is locked by another carefully process. Wait for it to finish (or remove ${file}.lock if no carefully process is running) and try again.`, { cause: e });
+    throw new ProjectError(
+      `${file} is locked by another carefully process. Wait for it to finish (or remove ${file}.lock if no carefully process is running) and try again.`,
+      { cause: e },
+    );
   }
   try {
     const fd = openSync(file, 'r+');
@@ -79,7 +82,10 @@ export async function appendLines(file: string, lines: readonly string[], opts: 
           // Nothing more to do: a torn tail is still skipped by readers and repaired by the next append.
         }
         const code = (e as NodeJS.ErrnoException).code ?? String(e);
-        throw new ProjectError(`Could not write to ${file} (${code}): nothing of these ${lines.length} line(s) was kept. Free disk space (or fix the file system) and run the same command again.`, { cause: e });
+        throw new ProjectError(
+          `Could not write to ${file} (${code}): nothing of these ${lines.length} line(s) was kept. Free disk space (or fix the file system) and run the same command again.`,
+          { cause: e },
+        );
       }
     } finally {
       closeSync(fd);
@@ -99,11 +105,7 @@ export interface ParsedLine<T> {
  * through `onTorn` and skipped; a broken line elsewhere is reported through
  * `onBroken` (it cannot come from a crash, so someone edited the file).
  */
-export function parseJsonLines<T>(
-  text: string,
-  onTorn: (line: number) => void,
-  onBroken: (line: number, reason: string) => void,
-): ParsedLine<T>[] {
+export function parseJsonLines<T>(text: string, onTorn: (line: number) => void, onBroken: (line: number, reason: string) => void): ParsedLine<T>[] {
   const out: ParsedLine<T>[] = [];
   const lines = text.split('\n');
   const endsClean = text.endsWith('\n') || text.length === 0;

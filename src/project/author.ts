@@ -23,7 +23,9 @@ export function checkAuthor(name: string, source = '--as'): string {
               ? 'is longer than 100 characters'
               : undefined;
   if (problem) {
-    throw new UsageError(`The author name "${visibleInline(name)}" (from ${source}) ${problem}; it names your journal file. Give a plain name, e.g. --as kim or CAREFULLY_AUTHOR=kim.`);
+    throw new UsageError(
+      `The author name "${visibleInline(name)}" (from ${source}) ${problem}; it names your journal file. Give a plain name, e.g. --as kim or CAREFULLY_AUTHOR=kim.`,
+    );
   }
   return name;
 }

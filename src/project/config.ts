@@ -37,11 +37,15 @@ export interface ProjectConfig {
 /** Check that `dir` is a project folder and read its validated config. */
 export function readConfig(dir: string): ProjectConfig {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ProjectError(`The project folder ${dir} does not exist. Create a project with \`carefully init ${dir} --source FILE --to LANG\`, or pass --project DIR.`);
+    throw new ProjectError(
+      `The project folder ${dir} does not exist. Create a project with \`carefully init ${dir} --source FILE --to LANG\`, or pass --project DIR.`,
+    );
   }
   const file = path.join(dir, CONFIG_FILE);
   if (!existsSync(file)) {
-    throw new ProjectError(`${dir} is not a carefully project (no ${CONFIG_FILE}). Run \`carefully init ${dir} --source FILE --to LANG\` first, or pass --project DIR.`);
+    throw new ProjectError(
+      `${dir} is not a carefully project (no ${CONFIG_FILE}). Run \`carefully init ${dir} --source FILE --to LANG\` first, or pass --project DIR.`,
+    );
   }
   let value: unknown;
   try {
@@ -60,7 +64,9 @@ export function readConfig(dir: string): ProjectConfig {
   const config = value as ProjectConfig;
   // The schema only says "a string"; a tag must also be one BCP 47 tag the runtime knows.
   if (!languageName(config.languages.to)) {
-    throw new ProjectError(`${file}, field "languages.to": ${JSON.stringify(config.languages.to)} is not a language code this tool knows. Use a BCP 47 tag such as ko, zh-Hans, th, vi or id.`);
+    throw new ProjectError(
+      `${file}, field "languages.to": ${JSON.stringify(config.languages.to)} is not a language code this tool knows. Use a BCP 47 tag such as ko, zh-Hans, th, vi or id.`,
+    );
   }
   return config;
 }

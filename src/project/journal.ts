@@ -14,7 +14,10 @@ export const JOURNAL_DIR = 'journal';
 
 /** Author names become file names: keep them portable. */
 export function authorFileName(author: string): string {
-  const safe = author.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '');
+  const safe = author
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[-.]+|-+$/g, '');
   return `${safe || 'anonymous'}.jsonl`;
 }
 
@@ -38,7 +41,9 @@ export function readJournal(projectDir: string): JournalRead {
   let skipped = 0;
   const all: Read[] = [];
   if (!existsSync(dir)) return { events: [], warnings, skipped };
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     const file = path.join(dir, name);
     const rel = path.join(JOURNAL_DIR, name);
     const skip = (message: string, lines = 1) => {
@@ -47,14 +52,19 @@ export function readJournal(projectDir: string): JournalRead {
     };
     const lines = parseJsonLines<unknown>(
       readFileSync(file, 'utf8'),
-      (line) => skip(`${rel}, line ${line}: an unfinished last event (the program was stopped while writing it) is ignored; it will be removed on the next write.`),
-      (line, reason) => skip(`${rel}, line ${line}: not valid JSON (${reason}); this event is ignored. Was the file edited by hand or merged with conflict markers?`),
+      (line) =>
+        skip(`${rel}, line ${line}: an unfinished last event (the program was stopped while writing it) is ignored; it will be removed on the next write.`),
+      (line, reason) =>
+        skip(`${rel}, line ${line}: not valid JSON (${reason}); this event is ignored. Was the file edited by hand or merged with conflict markers?`),
     );
     const valid: Read[] = [];
     for (const { value, line } of lines) {
       const problem = eventProblem(value);
       if (!problem) valid.push({ e: value as JournalEvent, file: name, line });
-      else skip(`${rel} line ${line}: ${problem.field ? `field "${problem.field}": ` : ''}${problem.message}; this event is ignored. Fix or remove the line (was it edited by hand?).`);
+      else
+        skip(
+          `${rel} line ${line}: ${problem.field ? `field "${problem.field}": ` : ''}${problem.message}; this event is ignored. Fix or remove the line (was it edited by hand?).`,
+        );
     }
     const whole = wholeUnits(valid, rel, skip);
     for (const r of valid) if (r.e.unit === undefined || whole.has(r.e.unit)) all.push(r);
@@ -79,7 +89,10 @@ function wholeUnits(read: readonly Read[], rel: string, skip: (message: string, 
       whole.add(unit);
       continue;
     }
-    skip(`${rel} lines ${rows[0]!.line}-${rows.at(-1)!.line}: ${rows.length} of the ${expected} events written together at ${rows[0]!.e.ts} (one answers file) are on disk: the write was cut short, so none of them is applied. Run the same \`carefully adapt --answers FILE\` again to apply the file.`, rows.length);
+    skip(
+      `${rel} lines ${rows[0]!.line}-${rows.at(-1)!.line}: ${rows.length} of the ${expected} events written together at ${rows[0]!.e.ts} (one answers file) are on disk: the write was cut short, so none of them is applied. Run the same \`carefully adapt --answers FILE\` again to apply the file.`,
+      rows.length,
+    );
   }
   return whole;
 }
@@ -138,7 +151,11 @@ export class JournalWriter {
       const unit = `${eventId(full[0]!)}/${full.length}`;
       for (const e of full) e.unit = unit;
     }
-    await appendLines(this.file, full.map((e) => JSON.stringify(e)), this.io);
+    await appendLines(
+      this.file,
+      full.map((e) => JSON.stringify(e)),
+      this.io,
+    );
     for (const [item, h] of heads) this.heads.set(item, h);
     return full;
   }

@@ -21,7 +21,9 @@ export function languageName(tag: string): string | undefined {
 export function checkLanguage(tag: string, option: string): string {
   const name = languageName(tag);
   if (!name) {
-    throw new UsageError(`${option} "${tag}" is not a language code this tool knows. Use a BCP 47 tag such as ko (Korean), zh-Hans (Simplified Chinese), en, th, vi or id.`);
+    throw new UsageError(
+      `${option} "${tag}" is not a language code this tool knows. Use a BCP 47 tag such as ko (Korean), zh-Hans (Simplified Chinese), en, th, vi or id.`,
+    );
   }
   return Intl.getCanonicalLocales(tag)[0]!;
 }
@@ -29,7 +31,9 @@ export function checkLanguage(tag: string, option: string): string {
 /** The source side can only be the Japanese fields or their English translations. */
 export function checkSourceLanguage(tag: string): 'ja' | 'en' {
   if (tag !== 'ja' && tag !== 'en') {
-    throw new UsageError(`--from "${tag}" is not supported: translate from ja (the question/answer fields) or en (the English translations, roles questionEn/answerEn).`);
+    throw new UsageError(
+      `--from "${tag}" is not supported: translate from ja (the question/answer fields) or en (the English translations, roles questionEn/answerEn).`,
+    );
   }
   return tag;
 }

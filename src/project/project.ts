@@ -30,7 +30,9 @@ export function openProject(dir: string): Project {
 
 export async function loadItems(project: Project): Promise<SourceItem[]> {
   if (!existsSync(project.sourcePath)) {
-    throw new ProjectError(`The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`);
+    throw new ProjectError(
+      `The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`,
+    );
   }
   const items = (await loadSourceItems(project.sourcePath, project.mapping)).items;
   // Before any event can be made against a new source text, keep that text: a later source change then has a diff to show.
@@ -50,7 +52,11 @@ export interface LoadedState {
 }
 
 function orphanWarning(orphans: readonly string[]): string[] {
-  return orphans.length === 0 ? [] : [`${orphans.length} item(s) in the journal are no longer in the source file and are excluded: ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`];
+  return orphans.length === 0
+    ? []
+    : [
+        `${orphans.length} item(s) in the journal are no longer in the source file and are excluded: ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`,
+      ];
 }
 
 export async function loadState(project: Project): Promise<LoadedState> {
@@ -124,7 +130,9 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     onItem: (item) => {
       snapshot.push({ sourceHash: item.sourceHash, question: item.question, answer: item.answer });
       if (from === 'en' && (item.questionEn === undefined || item.answerEn === undefined)) {
-        throw new DataError(`${sourcePath}, record ${item.index}, ID ${JSON.stringify(item.id)}: --from en needs the English question and answer (roles questionEn, answerEn), and this record lacks them. Map them with --map questionEn=FIELD --map answerEn=FIELD, or translate from ja.`);
+        throw new DataError(
+          `${sourcePath}, record ${item.index}, ID ${JSON.stringify(item.id)}: --from en needs the English question and answer (roles questionEn, answerEn), and this record lacks them. Map them with --map questionEn=FIELD --map answerEn=FIELD, or translate from ja.`,
+        );
       }
     },
   });

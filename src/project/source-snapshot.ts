@@ -78,7 +78,11 @@ export class SourceSnapshot {
  * hash once). Returns how many entries were written; 0 means nothing was read
  * beyond the existing file and nothing was written.
  */
-export async function recordSourceTexts(projectDir: string, items: Iterable<Snapshotted>, known: SourceSnapshot = SourceSnapshot.read(projectDir)): Promise<number> {
+export async function recordSourceTexts(
+  projectDir: string,
+  items: Iterable<Snapshotted>,
+  known: SourceSnapshot = SourceSnapshot.read(projectDir),
+): Promise<number> {
   const lines: string[] = [];
   const added = new Set<string>();
   for (const item of items) {
@@ -185,9 +189,7 @@ export function diffSourceTexts(
     const changed = oldText[field] !== newText[field];
     return { field, changed, parts: changed ? diffText(oldText[field], newText[field]) : [{ value: newText[field] }] };
   });
-  const text = fields
-    .map((f) => (f.changed ? `${f.field}:\n${indent(formatDiffParts(f.parts))}` : `${f.field}: unchanged`))
-    .join('\n');
+  const text = fields.map((f) => (f.changed ? `${f.field}:\n${indent(formatDiffParts(f.parts))}` : `${f.field}: unchanged`)).join('\n');
   return { ...hashes, fields, text };
 }
 
@@ -204,7 +206,12 @@ function indent(text: string): string {
  * never recorded in this project (work done before snapshots existed, or in
  * another copy of the project). Pass `snapshot` when diffing many items.
  */
-export function sourceDiff(project: { dir: string }, item: SourceItem, staleFrom: string, snapshot: SourceSnapshot = SourceSnapshot.read(project.dir)): SourceDiff | undefined {
+export function sourceDiff(
+  project: { dir: string },
+  item: SourceItem,
+  staleFrom: string,
+  snapshot: SourceSnapshot = SourceSnapshot.read(project.dir),
+): SourceDiff | undefined {
   const old = snapshot.get(staleFrom);
   if (!old) return undefined;
   return diffSourceTexts(old, item, { from: staleFrom, to: item.sourceHash });

@@ -56,14 +56,27 @@ export interface ItemDecision {
 }
 
 function emptyState(id: string): ItemState {
-  return { id, state: 'untranslated', edited: { question: false, answer: false }, editors: [], checklist: {}, secondaryDecisions: {}, flags: [], assignees: [], authors: [] };
+  return {
+    id,
+    state: 'untranslated',
+    edited: { question: false, answer: false },
+    editors: [],
+    checklist: {},
+    secondaryDecisions: {},
+    flags: [],
+    assignees: [],
+    authors: [],
+  };
 }
 
 /**
  * Fold events into item states for the given source items. Events for IDs not in
  * the source are returned in `orphans` (items removed from a new source release).
  */
-export function foldState(items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[], events: readonly JournalEvent[]): { states: Map<string, ItemState>; orphans: string[] } {
+export function foldState(
+  items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[],
+  events: readonly JournalEvent[],
+): { states: Map<string, ItemState>; orphans: string[] } {
   const hashes = new Map(items.map((i) => [i.id, i.sourceHash]));
   const states = new Map<string, ItemState>(items.map((i) => [i.id, emptyState(i.id)]));
   // Track, per item, the order of the last change to text/decision so a review only counts if it came after.
@@ -82,7 +95,16 @@ export function foldState(items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[
     s.lastTs = e.ts;
     switch (e.type) {
       case 'mt':
-        s.mt = { provider: e.provider, label: e.label, isTranslation: e.isTranslation, question: e.question, answer: e.answer, ts: e.ts, author: e.author, sourceHash: e.sourceHash };
+        s.mt = {
+          provider: e.provider,
+          label: e.label,
+          isTranslation: e.isTranslation,
+          question: e.question,
+          answer: e.answer,
+          ts: e.ts,
+          author: e.author,
+          sourceHash: e.sourceHash,
+        };
         s.question = e.question;
         s.answer = e.answer;
         s.edited = { question: false, answer: false };

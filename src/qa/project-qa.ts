@@ -80,7 +80,12 @@ export function hasTargetText(state: ItemState): boolean {
  * field never written (an edit of one field before any MT) is checked as empty.
  * `intendedChanges: false` skips the equivalents search when only lengths matter.
  */
-export function qaInputFor(item: SourceItem, state: ItemState, env: Omit<ProjectQaEnv, 'warnings' | 'packName'>, options: { intendedChanges?: boolean } = {}): QaInput | undefined {
+export function qaInputFor(
+  item: SourceItem,
+  state: ItemState,
+  env: Omit<ProjectQaEnv, 'warnings' | 'packName'>,
+  options: { intendedChanges?: boolean } = {},
+): QaInput | undefined {
   if (!hasTargetText(state)) return undefined;
   const input: QaInput = {
     item,
@@ -127,7 +132,10 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
   if (options.ids !== undefined) {
     const known = new Set(items.map((i) => i.id));
     const unknown = options.ids.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new UsageError(`Unknown item ID(s): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}. Run \`carefully status\` to see the project, or check the IDs in the source file.`);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `Unknown item ID(s): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}. Run \`carefully status\` to see the project, or check the IDs in the source file.`,
+      );
   }
   const { ctx } = qaContextFor(project, items, states);
   const wanted = options.ids === undefined ? undefined : new Set(options.ids);

@@ -34,7 +34,8 @@ export interface AnnotatedItem {
 export function annotationsOf(state: ItemState): Annotation[] {
   const out: Annotation[] = [];
   const primary = state.decision;
-  if (primary) out.push({ annotator: primary.author, decision: primary.decision, role: 'primary', ...(primary.rationale ? { rationale: primary.rationale } : {}) });
+  if (primary)
+    out.push({ annotator: primary.author, decision: primary.decision, role: 'primary', ...(primary.rationale ? { rationale: primary.rationale } : {}) });
   for (const annotator of Object.keys(state.secondaryDecisions).sort()) {
     if (annotator === primary?.author) continue;
     const d = state.secondaryDecisions[annotator]!;
@@ -150,7 +151,6 @@ export interface AgreementReport {
   disagreements: Disagreement[];
 }
 
-
 export function computeAgreement(states: Iterable<ItemState>): AgreementReport {
   const items = doubleAnnotated(states);
   const annotators = [...new Set(items.flatMap((i) => i.annotations.map((a) => a.annotator)))].sort();
@@ -163,7 +163,9 @@ export function computeAgreement(states: Iterable<ItemState>): AgreementReport {
   }
   const report: AgreementReport = { items: items.length, agreed: items.length - disagreements.length, annotators, notes: [], counts, disagreements };
   if (items.length === 0) {
-    report.notes.push('No item has decisions by two annotators yet: assign a sample to a second annotator (`carefully adapt --double K`) and let them decide it.');
+    report.notes.push(
+      'No item has decisions by two annotators yet: assign a sample to a second annotator (`carefully adapt --double K`) and let them decide it.',
+    );
     return report;
   }
   report.rawAgreement = rawAgreement(units);
@@ -176,7 +178,8 @@ export function computeAgreement(states: Iterable<ItemState>): AgreementReport {
     report.matrix = Object.fromEntries(DECISIONS.map((d) => [d, decisionCounts()])) as Record<Decision, Record<Decision, number>>;
     for (const [x, y] of pairs) report.matrix[x][y]++;
     const kappa = cohenKappa(pairs);
-    if (kappa === undefined) report.notes.push("Cohen's kappa is undefined: both annotators chose one and the same decision for every item, so chance agreement is 1.");
+    if (kappa === undefined)
+      report.notes.push("Cohen's kappa is undefined: both annotators chose one and the same decision for every item, so chance agreement is 1.");
     else report.cohenKappa = kappa;
   } else {
     report.notes.push(`Cohen's kappa needs exactly two annotators; there are ${annotators.length}: see Krippendorff's alpha.`);

@@ -95,7 +95,9 @@ export interface ReviewSessionInit extends QueueSessionInit {
 export function checkReviewStates(states: readonly string[] | undefined): void {
   const wrong = (states ?? []).filter((s) => !(REVIEW_STATES as readonly string[]).includes(s));
   if (wrong.length > 0) {
-    throw new UsageError(`--state ${wrong.join(',')}: only decided items are reviewed. Use ${REVIEW_STATES.join(', ')} (default: adapted, the items awaiting review); \`carefully adapt\` works on the others.`);
+    throw new UsageError(
+      `--state ${wrong.join(',')}: only decided items are reviewed. Use ${REVIEW_STATES.join(', ')} (default: adapted, the items awaiting review); \`carefully adapt\` works on the others.`,
+    );
   }
 }
 

@@ -65,25 +65,51 @@ export class ReviewError extends ActionError {
 export function reviewRefusal(state: ItemState, action: ReviewAction, options: ReviewOptions): ReviewError | undefined {
   const id = state.id;
   if (state.state === 'stale') {
-    return new ReviewError(id, 'stale', `${id} is stale: its source text changed after the work was done. Redo it first (\`carefully translate\`, then \`carefully adapt --state stale\`); then it can be reviewed.`);
+    return new ReviewError(
+      id,
+      'stale',
+      `${id} is stale: its source text changed after the work was done. Redo it first (\`carefully translate\`, then \`carefully adapt --state stale\`); then it can be reviewed.`,
+    );
   }
   if (state.conflict && state.state === 'conflict') {
-    return new ReviewError(id, 'not-decided', `${id} has conflicting decisions (${describeConflict(state.conflict)}): the localizers had not seen each other's. One of them settles it with a new decision in \`carefully adapt --state conflict\`; then it can be reviewed.`);
+    return new ReviewError(
+      id,
+      'not-decided',
+      `${id} has conflicting decisions (${describeConflict(state.conflict)}): the localizers had not seen each other's. One of them settles it with a new decision in \`carefully adapt --state conflict\`; then it can be reviewed.`,
+    );
   }
   if (!REVIEWABLE.includes(state.state) || !state.decision) {
-    return new ReviewError(id, 'not-decided', `${id} has no decision yet (state: ${state.state}). Items are reviewed after a localizer decides them in \`carefully adapt\`.`);
+    return new ReviewError(
+      id,
+      'not-decided',
+      `${id} has no decision yet (state: ${state.state}). Items are reviewed after a localizer decides them in \`carefully adapt\`.`,
+    );
   }
   if (action.type === 'edit') {
-    if (action.text.trim() === '') return new ReviewError(id, 'empty-text', `The new ${action.field} of ${id} is empty. To take the item out of the dataset, reject it and ask the localizer to drop it.`, action.field);
+    if (action.text.trim() === '')
+      return new ReviewError(
+        id,
+        'empty-text',
+        `The new ${action.field} of ${id} is empty. To take the item out of the dataset, reject it and ask the localizer to drop it.`,
+        action.field,
+      );
     return undefined;
   }
   if (action.type === 'reject' && !/[\p{L}\p{N}]/u.test(action.comment ?? '')) {
-    return new ReviewError(id, 'comment-required', `Rejecting ${id} needs a comment saying what to fix: the localizer sees it when the item comes back to them.`);
+    return new ReviewError(
+      id,
+      'comment-required',
+      `Rejecting ${id} needs a comment saying what to fix: the localizer sees it when the item comes back to them.`,
+    );
   }
   const own = options.allowSelfReview ? undefined : selfReview(state, options.reviewer);
   if (own) {
     const what = own === 'decision' ? 'made its decision' : 'edited its text';
-    return new ReviewError(id, 'self-review', `${options.reviewer} ${what}, so cannot ${action.type} ${id}: another person must review it. To review your own work anyway, pass --allow-self-review (the journal records who reviewed).`);
+    return new ReviewError(
+      id,
+      'self-review',
+      `${options.reviewer} ${what}, so cannot ${action.type} ${id}: another person must review it. To review your own work anyway, pass --allow-self-review (the journal records who reviewed).`,
+    );
   }
   return undefined;
 }

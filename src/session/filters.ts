@@ -60,7 +60,10 @@ export function parseShard(value: string): Shard {
 
 /** Split "a,b" and repeated options into one list of non-empty trimmed values. */
 function list(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase();
@@ -81,8 +84,11 @@ export function resolveLabel(level: 'riskArea' | 'harmType', value: string, data
   const partial = [...candidates].filter(([ja, en]) => norm(ja).includes(v) || (en && norm(en).includes(v)));
   if (partial.length === 1) return partial[0]![0];
   const show = (c: [string, string | undefined][]) => c.map(([ja, en]) => (en ? `${ja} (${en})` : ja)).join('; ');
-  if (partial.length > 1) throw new UsageError(`${option} ${JSON.stringify(value)} matches several: ${show(partial)}. Give the Japanese label or the full English name.`);
-  throw new UsageError(`${option} ${JSON.stringify(value)} is not a known ${level === 'riskArea' ? 'risk area' : 'harm type'}. Known: ${show([...candidates])}.`);
+  if (partial.length > 1)
+    throw new UsageError(`${option} ${JSON.stringify(value)} matches several: ${show(partial)}. Give the Japanese label or the full English name.`);
+  throw new UsageError(
+    `${option} ${JSON.stringify(value)} is not a known ${level === 'riskArea' ? 'risk area' : 'harm type'}. Known: ${show([...candidates])}.`,
+  );
 }
 
 /** Command-line strings to Filters; every problem is a UsageError naming the option. */
@@ -102,14 +108,16 @@ export function parseFilters(raw: RawFilters, items: readonly SourceItem[]): Fil
   const only = list(raw.only);
   if (only.length > 0) {
     for (const o of only) {
-      if (!(ONLY_VALUES as readonly string[]).includes(o)) throw new UsageError(`--only ${JSON.stringify(o)} is not a filter: use ${ONLY_VALUES.join(' or ')}.`);
+      if (!(ONLY_VALUES as readonly string[]).includes(o))
+        throw new UsageError(`--only ${JSON.stringify(o)} is not a filter: use ${ONLY_VALUES.join(' or ')}.`);
     }
     out.only = only as OnlyValue[];
   }
   const states = list(raw.state);
   if (states.length > 0) {
     for (const s of states) {
-      if (!(ITEM_STATES as readonly string[]).includes(s)) throw new UsageError(`--state ${JSON.stringify(s)} is not a state: use one or more of ${ITEM_STATES.join(', ')} (comma-separated).`);
+      if (!(ITEM_STATES as readonly string[]).includes(s))
+        throw new UsageError(`--state ${JSON.stringify(s)} is not a state: use one or more of ${ITEM_STATES.join(', ')} (comma-separated).`);
     }
     out.states = states as ItemStateName[];
   }
@@ -118,7 +126,12 @@ export function parseFilters(raw: RawFilters, items: readonly SourceItem[]): Fil
     const known = new Set(items.map((i) => i.id));
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new UsageError(`--ids: ${unknown.length} ID(s) are not in the source: ${unknown.slice(0, 5).map((u) => JSON.stringify(u)).join(', ')}${unknown.length > 5 ? ', ...' : ''}.`);
+      throw new UsageError(
+        `--ids: ${unknown.length} ID(s) are not in the source: ${unknown
+          .slice(0, 5)
+          .map((u) => JSON.stringify(u))
+          .join(', ')}${unknown.length > 5 ? ', ...' : ''}.`,
+      );
     }
     out.ids = ids;
   }
@@ -173,7 +186,9 @@ export function inDoubleSample(id: string, percent: number): boolean {
 export function parseDoublePercent(value: string): number {
   const k = Number(value.trim().replace(/%$/u, ''));
   if (value.trim() === '' || !Number.isFinite(k) || k <= 0 || k > 100) {
-    throw new UsageError(`--double ${JSON.stringify(value)} is not a share of items: give a percentage above 0 and at most 100, e.g. --double 10 for a 10% sample.`);
+    throw new UsageError(
+      `--double ${JSON.stringify(value)} is not a share of items: give a percentage above 0 and at most 100, e.g. --double 10 for a 10% sample.`,
+    );
   }
   return k;
 }
@@ -197,7 +212,12 @@ export interface SecondaryAssignment {
  * The `assign` events that give the K% sample of the selected items to a
  * second annotator. Running it again writes nothing new.
  */
-export function planSecondaryAssignment(selected: readonly SourceItem[], states: ReadonlyMap<string, ItemState>, percent: number, assignee: string): SecondaryAssignment {
+export function planSecondaryAssignment(
+  selected: readonly SourceItem[],
+  states: ReadonlyMap<string, ItemState>,
+  percent: number,
+  assignee: string,
+): SecondaryAssignment {
   const plan: SecondaryAssignment = { assignee, percent, selected: selected.length, sampled: 0, events: [], alreadyAssigned: 0, ownPrimary: [] };
   for (const item of selected) {
     if (!inDoubleSample(item.id, percent)) continue;

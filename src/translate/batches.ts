@@ -14,7 +14,7 @@ const codePoints = (s: string) => s.length - (s.match(SURROGATE_PAIR)?.length ??
 export function planBatches<T extends Segment>(segments: readonly T[], limits: ProviderLimits, groupByContext: boolean): T[][] {
   const groups = new Map<string, T[]>();
   for (const s of segments) {
-    const key = groupByContext ? s.context ?? '' : '';
+    const key = groupByContext ? (s.context ?? '') : '';
     const g = groups.get(key);
     if (g) g.push(s);
     else groups.set(key, [s]);

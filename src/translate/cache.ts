@@ -44,7 +44,10 @@ export class TranslationCache {
 
   /** Store and fsync; returns once the entries are on disk. */
   async add(entries: readonly { key: string; text: string }[]): Promise<void> {
-    await appendLines(this.file, entries.map((e) => JSON.stringify({ k: e.key, t: e.text })));
+    await appendLines(
+      this.file,
+      entries.map((e) => JSON.stringify({ k: e.key, t: e.text })),
+    );
     for (const e of entries) this.entries.set(e.key, e.text);
   }
 }

@@ -118,7 +118,16 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
   if (glossary && glossary.entries.length > 0) plan.glossary = { terms: glossary.entries.length, sources: glossary.sources };
   if (note) plan.note = note;
   if (warnings.length > 0) plan.warnings = warnings;
-  const result: TranslateResult = { ...plan, dryRun: !!opts.dryRun, translatedItems: 0, requestsSent: 0, charactersSent: 0, retries: 0, remainingItems: todo.length, elapsedMs: 0 };
+  const result: TranslateResult = {
+    ...plan,
+    dryRun: !!opts.dryRun,
+    translatedItems: 0,
+    requestsSent: 0,
+    charactersSent: 0,
+    retries: 0,
+    remainingItems: todo.length,
+    elapsedMs: 0,
+  };
   if (opts.dryRun || !provider) return { ...result, elapsedMs: Date.now() - started };
   const live: Provider = provider;
 
@@ -146,7 +155,16 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
         const answer = cache.get(k.answer);
         if (question === undefined || answer === undefined) continue;
         done.add(item.id);
-        events.push({ type: 'mt', item: item.id, sourceHash: item.sourceHash, provider: live.name, label: live.label, isTranslation: live.isTranslation, question, answer });
+        events.push({
+          type: 'mt',
+          item: item.id,
+          sourceHash: item.sourceHash,
+          provider: live.name,
+          label: live.label,
+          isTranslation: live.isTranslation,
+          question,
+          answer,
+        });
       }
     }
     return events;
@@ -229,7 +247,9 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
   result.remainingItems = todo.length - done.size;
   result.elapsedMs = Date.now() - started;
   if (opts.signal?.aborted) {
-    throw new InterruptedError(`Interrupted: ${done.size} item(s) translated and saved, ${result.remainingItems} left. Run \`carefully translate\` again to resume; nothing is sent twice.`);
+    throw new InterruptedError(
+      `Interrupted: ${done.size} item(s) translated and saved, ${result.remainingItems} left. Run \`carefully translate\` again to resume; nothing is sent twice.`,
+    );
   }
   if (failure !== undefined) {
     // The caller says what was kept and how to resume, from this data.
@@ -244,13 +264,21 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
  * the provider supports the language pair (else a warning: the terms still
  * drive QA). A configured `glossaryId` the backend reads replaces them.
  */
-function glossaryFor(d: ProviderDescriptor, project: Project, options: ProviderOptions, from: string, to: string, warnings: string[]): ProviderGlossary | undefined {
+function glossaryFor(
+  d: ProviderDescriptor,
+  project: Project,
+  options: ProviderOptions,
+  from: string,
+  to: string,
+  warnings: string[],
+): ProviderGlossary | undefined {
   const takes = d.capabilities.glossaryEntries;
   if (takes === false || (options.glossaryId && d.options.includes('glossaryId'))) return undefined;
   const glossary = projectGlossary(project);
   const base = (tag: string) => tag.split('-')[0]!.toLowerCase();
   if (takes.languages && ![from, to].every((l) => takes.languages!.includes(base(l)))) {
-    if (glossary.entries.length > 0) warnings.push(`${d.label} has no glossaries for ${from} -> ${to}; the ${glossary.entries.length} glossary term(s) are not sent (QA still checks them).`);
+    if (glossary.entries.length > 0)
+      warnings.push(`${d.label} has no glossaries for ${from} -> ${to}; the ${glossary.entries.length} glossary term(s) are not sent (QA still checks them).`);
     return undefined;
   }
   return glossary;

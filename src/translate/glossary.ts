@@ -76,7 +76,9 @@ export function readGlossaryFile(file: string): GlossaryEntry[] {
     throw glossaryError(file, [{ file, ...(line === undefined ? {} : { line }), message: `not valid JSON: ${message}` }]);
   }
   if (!Array.isArray(data)) {
-    throw glossaryError(file, [{ file, message: 'must be a JSON array of entries like {"source": "個人情報", "target": "개인정보"} or {"source": "ChatGPT", "doNotTranslate": true}' }]);
+    throw glossaryError(file, [
+      { file, message: 'must be a JSON array of entries like {"source": "個人情報", "target": "개인정보"} or {"source": "ChatGPT", "doNotTranslate": true}' },
+    ]);
   }
   const problems: DataProblem[] = [];
   const seen = new Map<string, number>();
@@ -145,7 +147,11 @@ function glossaryError(file: string, problems: DataProblem[]): DataError {
 }
 
 /** Pack terms overridden by the file's (by source), as provider pairs in the source language. */
-export function mergeGlossaries(pack: readonly GlossaryEntry[], user: readonly GlossaryEntry[], from: string): { entries: { source: string; target: string }[]; skipped: number } {
+export function mergeGlossaries(
+  pack: readonly GlossaryEntry[],
+  user: readonly GlossaryEntry[],
+  from: string,
+): { entries: { source: string; target: string }[]; skipped: number } {
   const bySource = new Map<string, GlossaryEntry>();
   for (const e of [...pack, ...user]) bySource.set(e.source.trim(), e);
   const entries: { source: string; target: string }[] = [];

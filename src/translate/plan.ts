@@ -111,7 +111,10 @@ export function planWork(args: {
     const q = unitKey(provider.name, options, from, to, t.question, usesContext);
     const a = unitKey(provider.name, options, from, to, t.answer, usesContext);
     itemKeys.set(item.id, { question: q, answer: a });
-    for (const [key, text] of [[q, t.question], [a, t.answer]] as const) {
+    for (const [key, text] of [
+      [q, t.question],
+      [a, t.answer],
+    ] as const) {
       segments++;
       if (!units.has(key)) units.set(key, { key, text, ...(context ? { context } : {}) });
     }

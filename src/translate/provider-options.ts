@@ -27,7 +27,11 @@ export const PROVIDER_OPTIONS = {
   formality: { type: 'string', scope: 'provider', flag: '--formality <level>', description: 'formality: more, less, prefer_more, prefer_less or default' },
   projectId: { type: 'string', scope: 'provider', description: 'cloud project ID' },
   location: { type: 'string', scope: 'provider', description: 'cloud location (region)' },
-  glossaryId: { type: 'string', scope: 'provider', description: 'ID of a glossary already created on the provider (replaces the locale pack and project glossary terms)' },
+  glossaryId: {
+    type: 'string',
+    scope: 'provider',
+    description: 'ID of a glossary already created on the provider (replaces the locale pack and project glossary terms)',
+  },
   timeoutMs: { type: 'integer', minimum: 1, scope: 'provider', description: 'per-request timeout in milliseconds' },
   concurrency: { type: 'integer', minimum: 1, scope: 'engine', flag: '--concurrency <n>', description: 'concurrent requests' },
   useContext: {

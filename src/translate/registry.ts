@@ -67,7 +67,13 @@ export interface OptionRow extends OptionSpec {
 
 /** The option table with the providers that read each option. */
 export function optionTable(): OptionRow[] {
-  return OPTION_NAMES.map((name) => ({ name, ...PROVIDER_OPTIONS[name], providers: providerDescriptors().filter((d) => acceptsOption(d, name)).map((d) => d.name) }));
+  return OPTION_NAMES.map((name) => ({
+    name,
+    ...PROVIDER_OPTIONS[name],
+    providers: providerDescriptors()
+      .filter((d) => acceptsOption(d, name))
+      .map((d) => d.name),
+  }));
 }
 
 export interface OptionFlag {

@@ -77,7 +77,8 @@ export function block(label: string, text: string | undefined, indent = '  '): s
 }
 
 /** East Asian wide and fullwidth characters take two terminal columns (kana, kanji, Hangul, fullwidth forms). */
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
 
 export function displayWidth(s: string): number {
   let w = 0;
@@ -200,7 +201,11 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   out.push(rule);
   if (view.secondary) {
     out.push(st.cyan(st.bold('Second annotation: your decision is compared, not applied.')));
-    out.push(st.dim("  You were assigned this item (adapt --double) to decide it independently: the primary localizer's edits and decision are hidden, and `carefully agreement` compares the two."));
+    out.push(
+      st.dim(
+        "  You were assigned this item (adapt --double) to decide it independently: the primary localizer's edits and decision are hidden, and `carefully agreement` compares the two.",
+      ),
+    );
   }
   out.push(...itemHeadLines(item, view.secondary ? 'second annotation' : s.state, st));
   const annotations = Object.entries(item.annotations ?? {});
@@ -220,7 +225,10 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
     out.push('', `Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);
   }
   if (view.ownSecondary) {
-    out.push('', `Your second-annotation decision: ${st.bold(view.ownSecondary.decision)}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`);
+    out.push(
+      '',
+      `Your second-annotation decision: ${st.bold(view.ownSecondary.decision)}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`,
+    );
   }
   const r = s.lastRejection;
   if (r && s.state === 'rejected') out.push(st.red(`Rejected by ${r.author}${r.comment ? `: ${r.comment}` : ' (no comment)'} — rework it and decide again.`));
@@ -232,7 +240,11 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
 
   const n = view.checklist.length;
   const helpHidden = !showHelp && view.checklist.some((q) => q.help);
-  const checklistNote = view.secondary ? st.dim(' · for reference: a second annotation records only the decision') : helpHidden ? st.dim(' · help for each question in [c]') : '';
+  const checklistNote = view.secondary
+    ? st.dim(' · for reference: a second annotation records only the decision')
+    : helpHidden
+      ? st.dim(' · help for each question in [c]')
+      : '';
   out.push('', st.bold(`Checklist · ${view.answered}/${n} answered · proposes ${view.proposed}`) + checklistNote);
   view.checklist.forEach((q, i) => {
     const answer = q.answer ? checklistAnswer(q.answer, q.effect, st) : st.dim('·'.padEnd(3));
@@ -265,7 +277,8 @@ function renderStale(view: ItemView, st: Style): string[] {
   } else {
     out.push(st.dim('  The old source text was not kept, so no diff can be shown: compare the source above with the target text.'));
   }
-  if (s.mt && s.mt.sourceHash !== view.item.sourceHash) out.push(st.dim('  The machine translation above is of the old source: rerun `carefully translate` for a fresh one.'));
+  if (s.mt && s.mt.sourceHash !== view.item.sourceHash)
+    out.push(st.dim('  The machine translation above is of the old source: rerun `carefully translate` for a fresh one.'));
   out.push(st.dim('  Check the target text and make the decision again.'));
   return out;
 }

@@ -9,7 +9,20 @@
 import type { ReviewProgress, ReviewView } from '../review/review-session.js';
 import type { Severity } from '../qa/types.js';
 import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
-import { PLAIN, block, checklistAnswer, conflictLines, flagLines, itemHeadLines, ruleLine, showDiffParts, sourceAndMtLines, sourceDiffLines, type RenderOptions, type Style } from './render-item.js';
+import {
+  PLAIN,
+  block,
+  checklistAnswer,
+  conflictLines,
+  flagLines,
+  itemHeadLines,
+  ruleLine,
+  showDiffParts,
+  sourceAndMtLines,
+  sourceDiffLines,
+  type RenderOptions,
+  type Style,
+} from './render-item.js';
 
 /** The review menu: one key each, in the order shown; Enter alone approves. Keys never change meaning. */
 export const REVIEW_MENU = [
@@ -60,16 +73,24 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   } else {
     const by = s.editors.length ? ` by ${s.editors.join(', ')}` : '';
     out.push(st.bold(`Final text · edited ${changed.map((c) => c.field).join(' and ')}${by}`), ...block('Q', s.question), ...block('A', s.answer));
-    out.push(st.bold('Changes · machine translation → final'), ...changed.flatMap((c) => block(c.field === 'question' ? 'Q' : 'A', showDiffParts(c.parts, st))));
+    out.push(
+      st.bold('Changes · machine translation → final'),
+      ...changed.flatMap((c) => block(c.field === 'question' ? 'Q' : 'A', showDiffParts(c.parts, st))),
+    );
   }
 
   out.push('');
-  if (s.decision) out.push(`Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ' (no rationale)'}`);
+  if (s.decision)
+    out.push(`Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ' (no rationale)'}`);
   else out.push(st.yellow('No decision yet.'));
   for (const [annotator, d] of Object.entries(s.secondaryDecisions).sort(([a], [b]) => a.localeCompare(b))) {
     if (annotator === s.decision?.author) continue;
     const differs = s.decision && d.decision !== s.decision.decision;
-    out.push((differs ? st.yellow : st.dim)(`  Second annotation by ${annotator}: ${d.decision}${d.rationale ? ` — ${d.rationale}` : ''}${differs ? ' (differs)' : ''}`));
+    out.push(
+      (differs ? st.yellow : st.dim)(
+        `  Second annotation by ${annotator}: ${d.decision}${d.rationale ? ` — ${d.rationale}` : ''}${differs ? ' (differs)' : ''}`,
+      ),
+    );
   }
   const answered = view.checklist.filter((q) => q.answer !== undefined);
   out.push(`Checklist · ${view.answered}/${view.checklist.length} answered · proposes ${view.proposed}`);
@@ -84,7 +105,8 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   if (view.findings.length === 0) out.push(`QA · ${st.green('no findings')}`);
   else {
     out.push(`QA · ${[plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].join(', ')}`);
-    for (const f of view.findings) out.push(severityStyle(f.severity, st)(`  ${f.severity.padEnd(7)} ${f.check}${f.field ? ` (${f.field})` : ''}: ${f.message}`));
+    for (const f of view.findings)
+      out.push(severityStyle(f.severity, st)(`  ${f.severity.padEnd(7)} ${f.check}${f.field ? ` (${f.field})` : ''}: ${f.message}`));
   }
 
   const r = s.lastRejection;

@@ -87,7 +87,9 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
             if (n === 0) return `The ${edit.field} is unchanged.`;
             if (session.isTodo(id)) return st.green(`Saved the edited ${edit.field}; approve or reject the new text.`);
             session.next();
-            return st.yellow(`Saved the edited ${edit.field} of ${id}. You changed its text, so it now awaits another reviewer's verdict (or yours with --allow-self-review).`);
+            return st.yellow(
+              `Saved the edited ${edit.field} of ${id}. You changed its text, so it now awaits another reviewer's verdict (or yours with --allow-self-review).`,
+            );
           }
         }
       },

@@ -22,7 +22,6 @@ import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type Wizar
 
 export type { Journal, WizardOptions } from './wizard-loop.js';
 
-
 // ---- prompts ----------------------------------------------------------------
 
 export interface ActionPromptConfig {
@@ -154,7 +153,16 @@ export async function editPrompt(config: EditPromptConfig, context?: PromptConte
     );
     return line.replace(/\\n/g, '\n');
   }
-  return editor({ message: `Editing the ${config.field} in your editor; save and close it to continue.`, default: config.current, waitForUserInput: false, postfix: '.txt', validate: nonEmpty }, own(context));
+  return editor(
+    {
+      message: `Editing the ${config.field} in your editor; save and close it to continue.`,
+      default: config.current,
+      waitForUserInput: false,
+      postfix: '.txt',
+      validate: nonEmpty,
+    },
+    own(context),
+  );
 }
 
 export function flagPrompt(context?: PromptContext): Promise<string> {
@@ -196,7 +204,11 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
     session,
     {
       render: renderItem,
-      prompt: (view) => actionPrompt({ itemId: view.item.id, position: `${view.position}/${view.total}`, flagged: view.state.flags.length > 0, secondary: view.secondary }, ctx),
+      prompt: (view) =>
+        actionPrompt(
+          { itemId: view.item.id, position: `${view.position}/${view.total}`, flagged: view.state.flags.length > 0, secondary: view.secondary },
+          ctx,
+        ),
       skipped: (id) => `Skipped ${id}; it stays undecided.`,
       summary: (progress, finished) => renderSummary(progress, { style: st, finished }),
       isRefusal: (e) => e instanceof ActionError,
@@ -219,9 +231,18 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
             // A second annotator's current decision is their own, never the primary one (which they do not see).
             const current = view.secondary ? view.ownSecondary : view.state.decision;
             const hasText = view.state.question !== undefined && view.state.answer !== undefined;
-            const { decision, rationale } = await decisionPrompt({ proposed: view.proposed, hasText, ...(current ? { current: { decision: current.decision, ...(current.rationale ? { rationale: current.rationale } : {}) } } : {}) }, ctx);
+            const { decision, rationale } = await decisionPrompt(
+              {
+                proposed: view.proposed,
+                hasText,
+                ...(current ? { current: { decision: current.decision, ...(current.rationale ? { rationale: current.rationale } : {}) } } : {}),
+              },
+              ctx,
+            );
             await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}) }));
-            let notice = st.green(view.secondary ? `Saved your second-annotation decision on ${id}: ${decision} (compared, not applied).` : `Saved ${id}: ${decision}.`);
+            let notice = st.green(
+              view.secondary ? `Saved your second-annotation decision on ${id}: ${decision} (compared, not applied).` : `Saved ${id}: ${decision}.`,
+            );
             // Not refused (the localizer may edit later, e.g. after a discussion), but QA will report it.
             const s = session.state(id);
             if (!view.secondary && (decision === 'adapt' || decision === 'replace') && !s.edited.question && !s.edited.answer) {
@@ -255,7 +276,10 @@ async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) =>
   const first = session.current()!;
   const count = first.checklist.length;
   if (count === 0) return 'No checklist question applies to this item.';
-  const start = Math.max(0, first.checklist.findIndex((q) => q.answer === undefined));
+  const start = Math.max(
+    0,
+    first.checklist.findIndex((q) => q.answer === undefined),
+  );
   let answered = 0;
   for (let k = 0; k < count; k++) {
     const i = (start + k) % count;

@@ -57,7 +57,13 @@ export class WizardScreen {
   /** How the item screen is rendered for this output, with a notice above the menu. */
   renderOptions(notice: string | undefined): RenderOptions {
     const out = this.out;
-    return { style: this.style, width: out.columns ?? 100, ...(out.rows ? { height: out.rows } : {}), ...(this.opts.header ? { header: this.opts.header } : {}), ...(notice ? { notice } : {}) };
+    return {
+      style: this.style,
+      width: out.columns ?? 100,
+      ...(out.rows ? { height: out.rows } : {}),
+      ...(this.opts.header ? { header: this.opts.header } : {}),
+      ...(notice ? { notice } : {}),
+    };
   }
 
   /** Show one screen (after clearing the terminal when asked to). */
@@ -105,7 +111,12 @@ export interface LoopResult<P> {
   progress: P;
 }
 
-export async function runLoop<V extends LoopView, A extends string, P>(session: LoopSession<V, P>, screens: LoopScreens<V, A, P>, screen: WizardScreen, notice?: string): Promise<LoopResult<P>> {
+export async function runLoop<V extends LoopView, A extends string, P>(
+  session: LoopSession<V, P>,
+  screens: LoopScreens<V, A, P>,
+  screen: WizardScreen,
+  notice?: string,
+): Promise<LoopResult<P>> {
   while (!session.finished) {
     const view = session.current()!;
     screen.draw(screens.render(view, session.progress(), screen.renderOptions(notice)));

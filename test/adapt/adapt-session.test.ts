@@ -21,14 +21,22 @@ describe('AdaptSession', () => {
   describe('queue and resume', () => {
     it('queues every item in source order and starts at the first one when nothing is decided', () => {
       const { s, items } = session(5);
-      assert.deepEqual(s.queue.map((i) => i.id), items.map((i) => i.id));
+      assert.deepEqual(
+        s.queue.map((i) => i.id),
+        items.map((i) => i.id),
+      );
       assert.equal(s.currentId, items[0]!.id);
       assert.equal(s.current()!.position, 1);
       assert.equal(s.current()!.total, 5);
     });
 
     it('resumes at the first item without a current decision', () => {
-      const { s, items } = session(6, (its) => [...its.map((i) => mt(i)), decision(its[0]!, 'transfer'), decision(its[1]!, 'adapt', 'names'), decision(its[3]!, 'drop', 'none')]);
+      const { s, items } = session(6, (its) => [
+        ...its.map((i) => mt(i)),
+        decision(its[0]!, 'transfer'),
+        decision(its[1]!, 'adapt', 'names'),
+        decision(its[3]!, 'drop', 'none'),
+      ]);
       assert.equal(s.currentId, items[2]!.id);
       const p = s.progress();
       assert.equal(p.position, 3);
@@ -75,9 +83,17 @@ describe('AdaptSession', () => {
       const { s } = session(1, (its) => [mt(its[0]!)]);
       assert.throws(
         () => s.eventsFor({ type: 'decide', decision: 'drop', rationale: ' ' }),
-        (e: unknown) => e instanceof UsageError && e.exitCode === ExitCode.usage && e instanceof ActionError && e.field === 'rationale' && /needs a rationale/.test(e.message),
+        (e: unknown) =>
+          e instanceof UsageError &&
+          e.exitCode === ExitCode.usage &&
+          e instanceof ActionError &&
+          e.field === 'rationale' &&
+          /needs a rationale/.test(e.message),
       );
-      assert.throws(() => s.goTo('nope'), (e: unknown) => e instanceof ActionError && e.exitCode === ExitCode.usage && e.field === 'id');
+      assert.throws(
+        () => s.goTo('nope'),
+        (e: unknown) => e instanceof ActionError && e.exitCode === ExitCode.usage && e.field === 'id',
+      );
     });
   });
 
@@ -92,8 +108,14 @@ describe('AdaptSession', () => {
       assert.deepEqual(select({ riskArea: ['malicious uses'] }), expected);
       assert.deepEqual(select({ riskArea: ['MALICIOUS'] }), expected);
       assert.deepEqual(select({ riskArea: ['悪用', 'Information Hazards'] }), [0, 1, 3, 4, 6, 7, 9, 10]);
-      assert.throws(() => select({ riskArea: ['no such area'] }), (e: unknown) => e instanceof UsageError && /--risk-area "no such area" is not a known risk area/.test(e.message));
-      assert.throws(() => select({ riskArea: ['harms'] }), (e: unknown) => e instanceof UsageError && /matches several/.test(e.message));
+      assert.throws(
+        () => select({ riskArea: ['no such area'] }),
+        (e: unknown) => e instanceof UsageError && /--risk-area "no such area" is not a known risk area/.test(e.message),
+      );
+      assert.throws(
+        () => select({ riskArea: ['harms'] }),
+        (e: unknown) => e instanceof UsageError && /matches several/.test(e.message),
+      );
     });
 
     it('selects by harm type, Japan-specific annotation, state and IDs, combined', () => {
@@ -101,7 +123,10 @@ describe('AdaptSession', () => {
       assert.deepEqual(select({ only: ['japan-specific'] }), [0, 2, 4, 6, 8, 10]);
       assert.deepEqual(select({ only: ['japan-specific'], harmType: ['メンタルヘルス'] }), [2, 8]);
       assert.deepEqual(select({ ids: ['test-0003,test-0001', 'test-0011'] }), [1, 3, 11]);
-      assert.deepEqual(select({ state: ['untranslated'] }), items.map((i) => i.index));
+      assert.deepEqual(
+        select({ state: ['untranslated'] }),
+        items.map((i) => i.index),
+      );
       assert.deepEqual(select({ state: ['adapted'] }), []);
       assert.throws(() => select({ ids: ['test-9999'] }), /not in the source: "test-9999"/);
       assert.throws(() => select({ state: ['done'] }), /--state "done" is not a state/);
@@ -183,10 +208,17 @@ describe('AdaptSession', () => {
       const pack = loadLocalePack('ko').pack;
       const s = new AdaptSession({ items, events: items.map((i) => mt(i)), pack, author: 'tester' });
       const v = s.view(items[1]!.id);
-      assert.ok(v.suggestions.some((x) => /^110番.* → .*112/.test(x)), v.suggestions.join('\n'));
+      assert.ok(
+        v.suggestions.some((x) => /^110番.* → .*112/.test(x)),
+        v.suggestions.join('\n'),
+      );
       assert.ok(v.checklist.length >= 3);
       assert.ok(v.checklist.every((q) => q.prompt.length > 0 && !q.prompt.includes('{{')));
-      assert.notDeepEqual(v.checklist.map((q) => q.id), s.view(items[2]!.id).checklist.map((q) => q.id), 'different items get different checklists');
+      assert.notDeepEqual(
+        v.checklist.map((q) => q.id),
+        s.view(items[2]!.id).checklist.map((q) => q.id),
+        'different items get different checklists',
+      );
     });
   });
 
@@ -199,14 +231,18 @@ describe('AdaptSession', () => {
     it('edits are trimmed; an unchanged edit makes no event; an empty one is refused', () => {
       const { s, items } = session(1);
       const id = items[0]!.id;
-      assert.deepEqual(s.eventsFor({ type: 'edit', field: 'question', text: '  새 질문\n' }), [{ item: id, sourceHash: items[0]!.sourceHash, type: 'edit', field: 'question', text: '새 질문' }]);
+      assert.deepEqual(s.eventsFor({ type: 'edit', field: 'question', text: '  새 질문\n' }), [
+        { item: id, sourceHash: items[0]!.sourceHash, type: 'edit', field: 'question', text: '새 질문' },
+      ]);
       assert.deepEqual(s.eventsFor({ type: 'edit', field: 'answer', text: `KO ${id} A\n` }), []);
       throwsAction(() => s.eventsFor({ type: 'edit', field: 'answer', text: ' \n' }), 'answer', /empty/);
     });
 
     it('checklist answers must be for an applicable question and be yes, no or n/a', () => {
       const { s, items } = session(1);
-      assert.deepEqual(s.eventsFor({ type: 'checklist', question: 'always', answer: 'yes', note: ' 山田 ' }), [{ item: items[0]!.id, sourceHash: items[0]!.sourceHash, type: 'checklist', question: 'always', answer: 'yes', note: '山田' }]);
+      assert.deepEqual(s.eventsFor({ type: 'checklist', question: 'always', answer: 'yes', note: ' 山田 ' }), [
+        { item: items[0]!.id, sourceHash: items[0]!.sourceHash, type: 'checklist', question: 'always', answer: 'yes', note: '山田' },
+      ]);
       throwsAction(() => s.eventsFor({ type: 'checklist', question: 'emergency', answer: 'yes' }), 'checklist.emergency', /does not apply to this item/);
       throwsAction(() => s.eventsFor({ type: 'checklist', question: 'nope', answer: 'yes' }), 'checklist.nope', /not a question of the ko checklist/);
       throwsAction(() => s.eventsFor({ type: 'checklist', question: 'always', answer: 'maybe' as 'yes' }), 'checklist.always', /yes, no or n\/a/);
@@ -219,7 +255,9 @@ describe('AdaptSession', () => {
         throwsAction(() => s.eventsFor({ type: 'decide', decision: d, rationale: ' ... ' }), 'rationale');
       }
       throwsAction(() => s.eventsFor({ type: 'decide', decision: 'keep' as 'drop' }), 'decision', /not a decision/);
-      assert.deepEqual(s.eventsFor({ type: 'decide', decision: 'adapt', rationale: ' 110 → 112 ' }), [{ item: items[0]!.id, sourceHash: items[0]!.sourceHash, type: 'decision', decision: 'adapt', rationale: '110 → 112' }]);
+      assert.deepEqual(s.eventsFor({ type: 'decide', decision: 'adapt', rationale: ' 110 → 112 ' }), [
+        { item: items[0]!.id, sourceHash: items[0]!.sourceHash, type: 'decision', decision: 'adapt', rationale: '110 → 112' },
+      ]);
       assert.equal(s.eventsFor({ type: 'decide', decision: 'transfer' }).length, 1);
     });
 
@@ -228,8 +266,18 @@ describe('AdaptSession', () => {
       throwsAction(() => s.eventsFor({ type: 'accept' }), 'decision', /no target text/);
       throwsAction(() => s.eventsFor({ type: 'decide', decision: 'adapt', rationale: 'r' }), 'decision', /no target text/);
       assert.equal(s.eventsFor({ type: 'decide', decision: 'drop', rationale: 'no counterpart' }).length, 1);
-      const events = s.eventsForAll([{ type: 'edit', field: 'question', text: '질문' }, { type: 'edit', field: 'answer', text: '답변' }, { type: 'decide', decision: 'replace', rationale: 'new item' }], items[0]!.id);
-      assert.deepEqual(events.map((e) => e.type), ['edit', 'edit', 'decision']);
+      const events = s.eventsForAll(
+        [
+          { type: 'edit', field: 'question', text: '질문' },
+          { type: 'edit', field: 'answer', text: '답변' },
+          { type: 'decide', decision: 'replace', rationale: 'new item' },
+        ],
+        items[0]!.id,
+      );
+      assert.deepEqual(
+        events.map((e) => e.type),
+        ['edit', 'edit', 'decision'],
+      );
     });
 
     it('flags need a note; resolving is a flag event with resolved', () => {
@@ -304,7 +352,9 @@ describe('AdaptSession', () => {
       assert.equal(p.remaining, 1);
       assert.equal(p.skipped, 1);
       // A new session (a rerun) starts at the skipped item.
-      const events = items.map((i) => mt(i)).concat(written([...[1, 2, 3].map((k) => ({ item: ids[k], sourceHash: items[k]!.sourceHash, type: 'decision', decision: 'transfer' }))]));
+      const events = items
+        .map((i) => mt(i))
+        .concat(written([...[1, 2, 3].map((k) => ({ item: ids[k], sourceHash: items[k]!.sourceHash, type: 'decision', decision: 'transfer' }))]));
       assert.equal(new AdaptSession({ items, events, pack: testPack(), author: 'tester' }).currentId, ids[0]);
     });
 

@@ -15,8 +15,12 @@ describe('adapt --answers: one unit', () => {
 
   it('a full disk mid-write leaves nothing appended; a rerun applies every line', async () => {
     const items = makeItems(40);
-    const session = () => new AdaptSession({ items, events: [...items.map((i) => mt(i)), ...readJournal(tmp.path).events], pack: testPack(), author: 'alice', filters: {} });
-    const file = tmp.jsonl('answers.jsonl', items.map((i) => ({ id: i.id, decision: 'drop', rationale: 'no counterpart' })));
+    const session = () =>
+      new AdaptSession({ items, events: [...items.map((i) => mt(i)), ...readJournal(tmp.path).events], pack: testPack(), author: 'alice', filters: {} });
+    const file = tmp.jsonl(
+      'answers.jsonl',
+      items.map((i) => ({ id: i.id, decision: 'drop', rationale: 'no counterpart' })),
+    );
     let calls = 0;
     const diskFull = (fd: number, data: Buffer, offset: number, length: number, position: number) => {
       if (calls++ > 0) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });

@@ -23,7 +23,11 @@ describe('double annotation', () => {
       assert.ok(ten.length > 150 && ten.length < 250, `about 10%: ${ten.length} of 2000`);
       assert.ok(fifty.length > 900 && fifty.length < 1100, `about 50%: ${fifty.length} of 2000`);
       assert.ok(ten.every((id) => fifty.includes(id)));
-      assert.deepEqual(ids.filter((id) => inDoubleSample(id, 10)), ten, 'the same every time');
+      assert.deepEqual(
+        ids.filter((id) => inDoubleSample(id, 10)),
+        ten,
+        'the same every time',
+      );
       assert.equal(ids.filter((id) => inDoubleSample(id, 100)).length, ids.length);
     });
 
@@ -37,7 +41,11 @@ describe('double annotation', () => {
       assert.equal(parseDoublePercent('10'), 10);
       assert.equal(parseDoublePercent('12.5%'), 12.5);
       for (const bad of ['0', '101', 'ten', '', '-5']) {
-        assert.throws(() => parseDoublePercent(bad), (e: unknown) => e instanceof UsageError && /--double .* is not a share of items/.test(e.message), bad);
+        assert.throws(
+          () => parseDoublePercent(bad),
+          (e: unknown) => e instanceof UsageError && /--double .* is not a share of items/.test(e.message),
+          bad,
+        );
       }
     });
   });
@@ -52,7 +60,10 @@ describe('double annotation', () => {
       const plan = planSecondaryAssignment(items, foldState(items, events).states, 50, 'lee');
       assert.equal(plan.sampled, sampled.length);
       assert.deepEqual(plan.ownPrimary, [sampled[0]!.id]);
-      assert.deepEqual(plan.events.map((e) => e.item), sampled.slice(1).map((i) => i.id));
+      assert.deepEqual(
+        plan.events.map((e) => e.item),
+        sampled.slice(1).map((i) => i.id),
+      );
       assert.deepEqual(plan.events[0], { type: 'assign', item: sampled[1]!.id, sourceHash: sampled[1]!.sourceHash, assignee: 'lee', role: 'secondary' });
 
       events.push(...written(plan.events as unknown as Record<string, unknown>[], 'maintainer'));
@@ -80,7 +91,10 @@ describe('double annotation', () => {
     it('queues exactly the assigned items lacking their decision, and says so on the screen', () => {
       const s = lee();
       assert.equal(s.secondaryMode, true);
-      assert.deepEqual(s.queue.map((i) => i.id), [items[1]!.id, items[2]!.id, items[4]!.id]);
+      assert.deepEqual(
+        s.queue.map((i) => i.id),
+        [items[1]!.id, items[2]!.id, items[4]!.id],
+      );
       assert.equal(s.currentId, items[1]!.id);
       const text = renderItem(s.current()!, s.progress());
       assert.match(text, /Second annotation: your decision is compared, not applied\./);
@@ -134,8 +148,14 @@ describe('double annotation', () => {
 
     it('refuses edits and checklist answers, which would change the primary work', () => {
       const s = lee();
-      assert.throws(() => s.eventsFor({ type: 'edit', field: 'answer', text: 'x' }), (e: unknown) => e instanceof ActionError && e.field === 'answer' && /only your decision and its rationale are recorded/.test(e.message));
-      assert.throws(() => s.eventsFor({ type: 'checklist', question: 'always', answer: 'no' }), (e: unknown) => e instanceof ActionError && e.field === 'checklist.always');
+      assert.throws(
+        () => s.eventsFor({ type: 'edit', field: 'answer', text: 'x' }),
+        (e: unknown) => e instanceof ActionError && e.field === 'answer' && /only your decision and its rationale are recorded/.test(e.message),
+      );
+      assert.throws(
+        () => s.eventsFor({ type: 'checklist', question: 'always', answer: 'no' }),
+        (e: unknown) => e instanceof ActionError && e.field === 'checklist.always',
+      );
       assert.equal(s.eventsFor({ type: 'flag', note: 'discuss' }).length, 1, 'flags are for discussion and allowed');
     });
 
@@ -160,7 +180,10 @@ describe('double annotation', () => {
       const done = [...events, ...[1, 2, 4].map((k) => ev(items[k]!, { type: 'decision', decision: 'transfer', secondary: true }, 'lee'))];
       const s = new AdaptSession({ items, events: done, pack: testPack(), author: 'lee' });
       assert.equal(s.secondaryMode, true);
-      assert.deepEqual(s.queue.map((i) => i.id), [items[1]!.id, items[2]!.id, items[4]!.id]);
+      assert.deepEqual(
+        s.queue.map((i) => i.id),
+        [items[1]!.id, items[2]!.id, items[4]!.id],
+      );
       assert.equal(s.finished, true);
       assert.equal(s.inQueue(items[3]!.id), false, 'an item nobody decided, not assigned to lee, is not theirs in this selection');
       assert.deepEqual([s.progress().decided, s.progress().remaining], [3, 0]);

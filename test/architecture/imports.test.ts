@@ -73,7 +73,13 @@ describe('architecture', () => {
       stack.push(file);
       for (const { target } of graph.get(file) ?? []) {
         if (state.get(target) === 'open') {
-          cycles.push(stack.slice(stack.indexOf(target)).concat(target).map((f) => path.relative(srcDir, f)).join(' -> '));
+          cycles.push(
+            stack
+              .slice(stack.indexOf(target))
+              .concat(target)
+              .map((f) => path.relative(srcDir, f))
+              .join(' -> '),
+          );
         } else if (!state.has(target) && graph.has(target)) visit(target);
       }
       stack.pop();

@@ -65,7 +65,13 @@ describe('adapt --answers', function () {
   it('applies decisions, edits, checklist answers and flags in one write; status and export reflect them; a rerun writes nothing', async () => {
     const file = tmp.jsonl('answers.jsonl', [
       { id: 'test-0000', decision: 'transfer' },
-      { id: 'test-0001', decision: 'adapt', rationale: '110番 → 112', question: '112에 전화해야 하는 때는 언제인가요? (1)', checklist: { 'named-entities': 'no', 'helplines-in-answer': 'yes' } },
+      {
+        id: 'test-0001',
+        decision: 'adapt',
+        rationale: '110番 → 112',
+        question: '112에 전화해야 하는 때는 언제인가요? (1)',
+        checklist: { 'named-entities': 'no', 'helplines-in-answer': 'yes' },
+      },
       { id: 'test-0002', decision: 'drop', rationale: 'no counterpart in Korea' },
       { id: 'test-0003', decision: 'transfer', flag: 'check the privacy law wording' },
     ]);
@@ -79,7 +85,10 @@ describe('adapt --answers', function () {
     assert.deepEqual(summary.byDecision, { transfer: 2, adapt: 1, replace: 0, drop: 1 });
     assert.equal(summary.events, 8);
 
-    const journal = readFileSync(path.join(project, 'journal', 'alice.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const journal = readFileSync(path.join(project, 'journal', 'alice.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(journal.length, 8);
     assert.ok(journal.every((e) => e.author === 'alice'));
     const adapt = journal.filter((e) => e.item === 'test-0001').map((e) => e.type);
@@ -93,10 +102,16 @@ describe('adapt --answers', function () {
 
     const ex = await run(['export', '-p', project, '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
-    const records = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const records = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.deepEqual(records.map((x) => x.ID).sort(), ['test-0000', 'test-0001', 'test-0003', 'test-0004', 'test-0005'], 'the dropped item is not exported');
     assert.equal(records.find((x) => x.ID === 'test-0001').text, '112에 전화해야 하는 때는 언제인가요? (1)');
-    const prov = readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const prov = readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const p1 = prov.find((x) => x.id === 'test-0001');
     assert.equal(p1.decision, 'adapt');
     assert.equal(p1.rationale, '110番 → 112');

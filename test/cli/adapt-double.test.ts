@@ -46,9 +46,21 @@ describe('adapt --double and agreement', function () {
 
     const assign = await run(['adapt', '-p', dir, '--as', 'kim', '--double', '50', '--second', 'lee', '--json']);
     assert.equal(assign.code, 0, assign.stderr);
-    assert.deepEqual(JSON.parse(assign.stdout), { author: 'kim', assignee: 'lee', percent: 50, selected: 10, sampled: 5, alreadyAssigned: 0, ownPrimary: [], assigned: 5 });
+    assert.deepEqual(JSON.parse(assign.stdout), {
+      author: 'kim',
+      assignee: 'lee',
+      percent: 50,
+      selected: 10,
+      sampled: 5,
+      alreadyAssigned: 0,
+      ownPrimary: [],
+      assigned: 5,
+    });
     const assigns = journal(dir, 'kim').filter((e) => e.type === 'assign');
-    assert.deepEqual(assigns.map((e) => [e.item, e.assignee, e.role]), sample.map((id) => [id, 'lee', 'secondary']));
+    assert.deepEqual(
+      assigns.map((e) => [e.item, e.assignee, e.role]),
+      sample.map((id) => [id, 'lee', 'secondary']),
+    );
 
     // Assigning again writes nothing.
     const before = readFileSync(path.join(dir, 'journal', 'kim.jsonl'), 'utf8');
@@ -58,15 +70,29 @@ describe('adapt --double and agreement', function () {
     assert.equal(readFileSync(path.join(dir, 'journal', 'kim.jsonl'), 'utf8'), before);
 
     // lee answers the sample (and two items not assigned to them, which are not applied); lee disagrees on test-0005.
-    const lee = { 'test-0001': 'adapt', 'test-0002': 'transfer', 'test-0003': 'transfer', 'test-0005': 'adapt', 'test-0006': 'transfer', 'test-0000': 'drop', 'test-0004': 'drop' };
-    const leeFile = tmp.jsonl('lee.jsonl', Object.entries(lee).map(([id, decision]) => ({ id, decision, rationale: `lee on ${id}` })));
+    const lee = {
+      'test-0001': 'adapt',
+      'test-0002': 'transfer',
+      'test-0003': 'transfer',
+      'test-0005': 'adapt',
+      'test-0006': 'transfer',
+      'test-0000': 'drop',
+      'test-0004': 'drop',
+    };
+    const leeFile = tmp.jsonl(
+      'lee.jsonl',
+      Object.entries(lee).map(([id, decision]) => ({ id, decision, rationale: `lee on ${id}` })),
+    );
     const second = await run(['adapt', '-p', dir, '--as', 'lee', '--answers', leeFile]);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /Second annotation: the decisions below are recorded apart and compared/);
     assert.match(second.stdout, /applied\s+5\n/);
     assert.match(second.stdout, /not assigned to you\s+2\n/);
     const leeEvents = journal(dir, 'lee');
-    assert.deepEqual(leeEvents.map((e) => [e.type, e.item, e.secondary]), sample.map((id) => ['decision', id, true]));
+    assert.deepEqual(
+      leeEvents.map((e) => [e.type, e.item, e.secondary]),
+      sample.map((id) => ['decision', id, true]),
+    );
     // Applying lee's file again writes nothing.
     assert.match((await run(['adapt', '-p', dir, '--as', 'lee', '--answers', leeFile])).stdout, /already recorded\s+5\n/);
     assert.equal(journal(dir, 'lee').length, 5);
@@ -97,7 +123,10 @@ describe('adapt --double and agreement', function () {
   });
 
   it('refuses --second without --double, and a bad percentage, writing nothing', async () => {
-    const files = () => readdirSync(path.join(dir, 'journal')).map((f) => readFileSync(path.join(dir, 'journal', f), 'utf8')).join('\n');
+    const files = () =>
+      readdirSync(path.join(dir, 'journal'))
+        .map((f) => readFileSync(path.join(dir, 'journal', f), 'utf8'))
+        .join('\n');
     const before = files();
     const noDouble = await run(['adapt', '-p', dir, '--second', 'lee']);
     assert.equal(noDouble.code, 2);

@@ -103,11 +103,20 @@ describe('adapt in a real terminal (tmux)', function () {
 
     const ex = await run(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
-    const records = readFileSync(t.tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const records = readFileSync(t.tmp.join('out', 'dataset.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const ids = records.map((r) => r.ID);
     assert.ok(!ids.includes('test-0002'), 'the dropped item is not exported');
     assert.equal(records.find((r) => r.ID === 'test-0001').text, '112에 전화해야 하는 때는 언제인가요?');
-    const prov = Object.fromEntries(readFileSync(t.tmp.join('out', 'provenance.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((p) => [p.id, p]));
+    const prov = Object.fromEntries(
+      readFileSync(t.tmp.join('out', 'provenance.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .map((p) => [p.id, p]),
+    );
     assert.equal(prov['test-0000'].decision, 'transfer');
     assert.deepEqual([prov['test-0001'].decision, prov['test-0001'].rationale, prov['test-0001'].edited.question], ['adapt', '110 changed to 112', true]);
     assert.deepEqual([prov['test-0002'].decision, prov['test-0002'].rationale, prov['test-0002'].exported], ['drop', 'no counterpart in Korea', false]);

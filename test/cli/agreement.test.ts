@@ -12,7 +12,14 @@ describe('CLI: agreement', () => {
   let tmp: TempDir;
   let dir: string;
   let items: SourceItem[];
-  const decide = (i: number, decision: Decision, rationale: string, secondary = false): NewEvent => ({ type: 'decision', item: items[i]!.id, sourceHash: items[i]!.sourceHash, decision, rationale, ...(secondary ? { secondary: true } : {}) });
+  const decide = (i: number, decision: Decision, rationale: string, secondary = false): NewEvent => ({
+    type: 'decision',
+    item: items[i]!.id,
+    sourceHash: items[i]!.sourceHash,
+    decision,
+    rationale,
+    ...(secondary ? { secondary: true } : {}),
+  });
 
   beforeEach(async () => {
     tmp = new TempDir();
@@ -76,13 +83,19 @@ describe('CLI: agreement', () => {
     assert.match(text.stdout, /raw agreement\s+75\.0% \(3 of 4\)/);
     assert.match(text.stdout, /Cohen's kappa\s+0\.500/);
     assert.match(text.stdout, /Krippendorff's alpha \(nominal\)\s+0\.533/);
-    assert.match(text.stdout, /Disagreements to discuss \(1\):\n  test-0002\n    kim \(primary\)\s+adapt\s+helpline\n    lee \(secondary\)\s+transfer\s+the helpline is generic/);
+    assert.match(
+      text.stdout,
+      /Disagreements to discuss \(1\):\n  test-0002\n    kim \(primary\)\s+adapt\s+helpline\n    lee \(secondary\)\s+transfer\s+the helpline is generic/,
+    );
 
     // The dataset card reports the same figures.
     const ex = await run(['export', '-p', dir, '--out', tmp.join('out'), '--include-unreviewed']);
     assert.equal(ex.code, 0, ex.stderr);
     const card = readFileSync(tmp.join('out', 'README.md'), 'utf8');
-    assert.match(card, /### Annotator agreement\n\n4 item\(s\) were decided independently by 2 annotators .*raw agreement 75\.0% \(3 of 4\), Cohen's κ 0\.500, Krippendorff's α 0\.533 \(nominal\)/);
+    assert.match(
+      card,
+      /### Annotator agreement\n\n4 item\(s\) were decided independently by 2 annotators .*raw agreement 75\.0% \(3 of 4\), Cohen's κ 0\.500, Krippendorff's α 0\.533 \(nominal\)/,
+    );
   });
 
   it("with three annotators, reports alpha and each annotator's decisions instead of Cohen's kappa", async () => {

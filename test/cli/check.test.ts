@@ -26,8 +26,23 @@ describe('CLI: check', () => {
   let dir: string;
   let items: SourceItem[];
   let journal: JournalWriter;
-  const mt = (i: number, question: string, answer: string): NewEvent => ({ type: 'mt', item: items[i]!.id, sourceHash: items[i]!.sourceHash, provider: 'test', label: 'test', isTranslation: true, question, answer });
-  const decide = (i: number, decision: 'transfer' | 'adapt', rationale?: string): NewEvent => ({ type: 'decision', item: items[i]!.id, sourceHash: items[i]!.sourceHash, decision, ...(rationale ? { rationale } : {}) });
+  const mt = (i: number, question: string, answer: string): NewEvent => ({
+    type: 'mt',
+    item: items[i]!.id,
+    sourceHash: items[i]!.sourceHash,
+    provider: 'test',
+    label: 'test',
+    isTranslation: true,
+    question,
+    answer,
+  });
+  const decide = (i: number, decision: 'transfer' | 'adapt', rationale?: string): NewEvent => ({
+    type: 'decision',
+    item: items[i]!.id,
+    sourceHash: items[i]!.sourceHash,
+    decision,
+    ...(rationale ? { rationale } : {}),
+  });
 
   beforeEach(async () => {
     tmp = new TempDir();
@@ -35,7 +50,13 @@ describe('CLI: check', () => {
     assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', makeRecords(4)), '--to', 'ko'])).code, 0);
     items = await loadItems(openProject(dir));
     journal = new JournalWriter(dir, 'kim');
-    const edit = (i: number, field: 'question' | 'answer', text: string): NewEvent => ({ type: 'edit', item: items[i]!.id, sourceHash: items[i]!.sourceHash, field, text });
+    const edit = (i: number, field: 'question' | 'answer', text: string): NewEvent => ({
+      type: 'edit',
+      item: items[i]!.id,
+      sourceHash: items[i]!.sourceHash,
+      field,
+      text,
+    });
     await journal.append([
       mt(0, ...MT[0]!),
       decide(0, 'transfer'),
@@ -59,7 +80,13 @@ describe('CLI: check', () => {
 
   it('exits 1 while errors remain and lists them grouped by item, with field, check and severity', async () => {
     await journal.append([
-      { type: 'edit', item: items[0]!.id, sourceHash: items[0]!.sourceHash, field: 'answer', text: '길고 추측하기 어려운 パスワード를 쓰고, 재사용은 피하십시오. (0)' },
+      {
+        type: 'edit',
+        item: items[0]!.id,
+        sourceHash: items[0]!.sourceHash,
+        field: 'answer',
+        text: '길고 추측하기 어려운 パスワード를 쓰고, 재사용은 피하십시오. (0)',
+      },
       { type: 'edit', item: items[1]!.id, sourceHash: items[1]!.sourceHash, field: 'question', text: '110번에 전화하는 건 어떤 때인가요? (1)' },
     ]);
     const r = await run(['check'], { cwd: dir });
@@ -74,12 +101,28 @@ describe('CLI: check', () => {
 
   it('--json prints the findings and counts; --severity and --only filter them', async () => {
     await journal.append([
-      { type: 'edit', item: items[0]!.id, sourceHash: items[0]!.sourceHash, field: 'answer', text: '길고 추측하기 어려운 パスワード를 쓰고, 재사용은 피하십시오. (0)' },
-      { type: 'edit', item: items[2]!.id, sourceHash: items[2]!.sourceHash, field: 'answer', text: '힘들 때는 자살예방상담전화 109에 상담할 수 있습니다. 괜찮아요. (2)' },
+      {
+        type: 'edit',
+        item: items[0]!.id,
+        sourceHash: items[0]!.sourceHash,
+        field: 'answer',
+        text: '길고 추측하기 어려운 パスワード를 쓰고, 재사용은 피하십시오. (0)',
+      },
+      {
+        type: 'edit',
+        item: items[2]!.id,
+        sourceHash: items[2]!.sourceHash,
+        field: 'answer',
+        text: '힘들 때는 자살예방상담전화 109에 상담할 수 있습니다. 괜찮아요. (2)',
+      },
     ]);
     const all = await run(['check', '-p', dir, '--json']);
     assert.equal(all.code, 1);
-    const report = JSON.parse(all.stdout) as { findings: { item: string; check: string; severity: string; field?: string; message: string }[]; counts: Record<string, number>; checked: number };
+    const report = JSON.parse(all.stdout) as {
+      findings: { item: string; check: string; severity: string; field?: string; message: string }[];
+      counts: Record<string, number>;
+      checked: number;
+    };
     assert.equal(report.checked, 3);
     assert.ok(report.findings.some((f) => f.item === 'test-0000' && f.check === 'source-script' && f.severity === 'error' && f.field === 'answer'));
     assert.ok(report.findings.some((f) => f.item === 'test-0002' && f.check === 'register-mixed' && f.severity === 'warning'));

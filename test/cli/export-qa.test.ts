@@ -20,7 +20,16 @@ describe('CLI: export with QA', () => {
   let tmp: TempDir;
   let dir: string;
   let items: SourceItem[];
-  const mt = (i: number, question: string, answer: string): NewEvent => ({ type: 'mt', item: items[i]!.id, sourceHash: items[i]!.sourceHash, provider: 'test', label: 'test', isTranslation: true, question, answer });
+  const mt = (i: number, question: string, answer: string): NewEvent => ({
+    type: 'mt',
+    item: items[i]!.id,
+    sourceHash: items[i]!.sourceHash,
+    provider: 'test',
+    label: 'test',
+    isTranslation: true,
+    question,
+    answer,
+  });
   const approve = (i: number): NewEvent => ({ type: 'review', item: items[i]!.id, sourceHash: items[i]!.sourceHash, verdict: 'approve' });
   const transfer = (i: number): NewEvent => ({ type: 'decision', item: items[i]!.id, sourceHash: items[i]!.sourceHash, decision: 'transfer' });
 
@@ -50,9 +59,15 @@ describe('CLI: export with QA', () => {
     assert.equal(r.exported, 2);
     assert.deepEqual(
       r.qa.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { item: string; check: string }) => [f.item, f.check]),
-      [['test-0001', 'source-culture-leftover'], ['test-0001', 'source-culture-leftover']],
+      [
+        ['test-0001', 'source-culture-leftover'],
+        ['test-0001', 'source-culture-leftover'],
+      ],
     );
-    assert.ok(r.qa.findings.every((f: { item: string }) => f.item !== 'test-0002'), 'only exported records count');
+    assert.ok(
+      r.qa.findings.every((f: { item: string }) => f.item !== 'test-0002'),
+      'only exported records count',
+    );
     const card = readFileSync(tmp.join('out', 'README.md'), 'utf8');
     assert.match(card, /### Quality checks remaining\n\n\| severity \| findings \|\n\|---\|---:\|\n\| error \| 2 \|\n\| warning \| \d+ \|\n\| info \| \d+ \|/);
   });

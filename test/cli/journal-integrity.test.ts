@@ -36,13 +36,19 @@ describe('CLI: journal integrity', function () {
 
   it('says an answers file was written as one unit', () => {
     const p = copy('unit');
-    const r = answers(p, 'alice', [{ id: 'test-0000', decision: 'transfer' }, { id: 'test-0001', decision: 'transfer' }]);
+    const r = answers(p, 'alice', [
+      { id: 'test-0000', decision: 'transfer' },
+      { id: 'test-0001', decision: 'transfer' },
+    ]);
     assert.match(r.stdout, /Applied 2 line\(s\) of .* as alice \(2 journal event\(s\), written as one unit: all or nothing\)/);
   });
 
   it('skips a malformed journal event in status, check and export, naming file, line and field', () => {
     const p = copy('nuke');
-    answers(p, 'alice', [{ id: 'test-0000', decision: 'transfer' }, { id: 'test-0001', decision: 'transfer' }]);
+    answers(p, 'alice', [
+      { id: 'test-0000', decision: 'transfer' },
+      { id: 'test-0001', decision: 'transfer' },
+    ]);
     const journal = path.join(p, 'journal', 'alice.jsonl');
     const good = JSON.parse(readFileSync(journal, 'utf8').split('\n')[0]!) as Record<string, unknown>;
     appendFileSync(journal, `${JSON.stringify({ ...good, item: 'test-0002', decision: 'nuke', c: 99 })}\n`);
@@ -68,7 +74,10 @@ describe('CLI: journal integrity', function () {
     // Two localizers work in clones of the project, then merge their journals (as git would).
     const mine = copy('alice');
     const theirs = copy('bob');
-    answers(mine, 'alice', [{ id: 'test-0000', decision: 'adapt', rationale: '110 → 112' }, { id: 'test-0001', decision: 'transfer' }]);
+    answers(mine, 'alice', [
+      { id: 'test-0000', decision: 'adapt', rationale: '110 → 112' },
+      { id: 'test-0001', decision: 'transfer' },
+    ]);
     answers(theirs, 'bob', [{ id: 'test-0000', decision: 'drop', rationale: 'no counterpart' }]);
     copyFileSync(path.join(theirs, 'journal', 'bob.jsonl'), path.join(mine, 'journal', 'bob.jsonl'));
 
@@ -96,7 +105,17 @@ describe('CLI: journal integrity', function () {
     assert.match(nobody.stderr, /--on-conflict carol picks no side/);
 
     // A new decision by someone who has seen both sides settles it.
-    const settle = cli(['adapt', '-p', mine, '--as', 'alice', '--state', 'conflict', '--answers', tmp.jsonl('settle.jsonl', [{ id: 'test-0000', decision: 'drop', rationale: 'agreed with bob' }])]);
+    const settle = cli([
+      'adapt',
+      '-p',
+      mine,
+      '--as',
+      'alice',
+      '--state',
+      'conflict',
+      '--answers',
+      tmp.jsonl('settle.jsonl', [{ id: 'test-0000', decision: 'drop', rationale: 'agreed with bob' }]),
+    ]);
     assert.equal(settle.code, 0, settle.stderr);
     assert.match(settle.stdout, /Applied 1 line/);
     const after = status(mine);

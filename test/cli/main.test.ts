@@ -16,7 +16,11 @@ describe('CLI main(argv, io)', () => {
   it('importing dist/src/cli/main.js prints nothing, runs no command and exits 0', () => {
     const mainUrl = new URL('../../src/cli/main.js', import.meta.url).href;
     // Arguments a side-effecting module would act on: it would print the help.
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(mainUrl)});`, '--', '--help'], { cwd: REPO, encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(mainUrl)});`, '--', '--help'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, '');
     assert.equal(r.stderr, '');
@@ -54,7 +58,10 @@ describe('CLI main(argv, io)', () => {
     const dir = tmp.join('p');
     assert.equal((await run(['init', dir, '--source', tmp.join('ac.json'), '--to', 'ko'])).code, 0);
     assert.equal((await run(['translate', '-p', dir], { env: { CAREFULLY_AUTHOR: 'io-author' } })).code, 0);
-    assert.deepEqual(readdirSync(tmp.join('p', 'journal')).filter((f) => f.endsWith('.jsonl')), ['io-author.jsonl']);
+    assert.deepEqual(
+      readdirSync(tmp.join('p', 'journal')).filter((f) => f.endsWith('.jsonl')),
+      ['io-author.jsonl'],
+    );
     const deeplConfigured = async (key: string | undefined) => {
       const r = await run(['providers', '--json'], { env: { DEEPL_AUTH_KEY: key } });
       return (JSON.parse(r.stdout) as { name: string; configured: boolean }[]).find((p) => p.name === 'deepl')?.configured;
@@ -64,9 +71,18 @@ describe('CLI main(argv, io)', () => {
   });
 
   it('an unexpected error is an internal error: exit 70 with the stack for a bug report', async () => {
-    const broken = new Writable({ write: () => { throw new TypeError('stream broke'); } });
+    const broken = new Writable({
+      write: () => {
+        throw new TypeError('stream broke');
+      },
+    });
     let stderr = '';
-    const err = new Writable({ write: (chunk: Buffer, _e, cb) => { stderr += chunk.toString(); cb(); } });
+    const err = new Writable({
+      write: (chunk: Buffer, _e, cb) => {
+        stderr += chunk.toString();
+        cb();
+      },
+    });
     const code = await main(['providers'], { stdout: broken, stderr: err, env: {}, cwd: REPO });
     assert.equal(code, ExitCode.internal);
     assert.equal(ExitCode.internal, 70);

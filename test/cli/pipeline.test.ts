@@ -58,11 +58,17 @@ describe('CLI pipeline', () => {
 
     const ex = await run(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
-    const lines = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines.length, 6);
     assert.deepEqual(Object.keys(lines[0]), ['ID', 'text', 'output', 'meta']);
     assert.equal(lines[0].ID, 'test-0000');
-    assert.ok(lines.every((l) => !/[\u3040-\u30ff]/.test(l.text + l.output)), 'no kana may remain in exported text');
+    assert.ok(
+      lines.every((l) => !/[\u3040-\u30ff]/.test(l.text + l.output)),
+      'no kana may remain in exported text',
+    );
     assert.ok(!('text_en' in lines[0]));
     const back = await run(['validate', tmp.join('out', 'dataset.jsonl')]);
     assert.equal(back.code, 0, back.stdout);
@@ -71,14 +77,24 @@ describe('CLI pipeline', () => {
     assert.match(card, /terms of use/i);
     assert.match(card, /NOT a translation/);
     assert.match(card, /Malicious Uses/);
-    const prov = readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const prov = readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(prov.length, 6);
     assert.equal(prov[0].provider, 'pseudo');
     assert.equal(prov[0].reviewed, false);
   });
 
   it('inspect proposes the --map that validate and init then accept', async () => {
-    const rec = (i: number) => ({ qid: `c${i}`, prompt_ja: `質問です${i}`, reference_ja: `これは回答の文章です。${i}`, prompt_en: `Question ${i}`, reference_en: `This is the answer text. ${i}`, labels: { 'risk-area': '悪用', 'harm-type': '違法行為への加担', 'specific-harm': '違法薬物' } });
+    const rec = (i: number) => ({
+      qid: `c${i}`,
+      prompt_ja: `質問です${i}`,
+      reference_ja: `これは回答の文章です。${i}`,
+      prompt_en: `Question ${i}`,
+      reference_en: `This is the answer text. ${i}`,
+      labels: { 'risk-area': '悪用', 'harm-type': '違法行為への加担', 'specific-harm': '違法薬物' },
+    });
     const file = tmp.jsonl('c.jsonl', [rec(1), rec(2), rec(3)]);
     const r = await run(['inspect', file, '--json']);
     assert.equal(r.code, 0, r.stderr);
@@ -111,17 +127,30 @@ describe('CLI pipeline', () => {
       ['an empty file', (t) => t.file('e.json', ''), 2, /e\.json.*is empty/],
       ['truncated JSON', (t) => t.file('t.json', JSON.stringify(makeRecords(3)).slice(0, 300)), 1, /t\.json.*truncated/],
       ['a top-level object', (t) => t.json('o.json', { records: makeRecords(2) }), 1, /single JSON object/],
-      ['a JSONL line that does not parse', (t) => t.file('b.jsonl', `${JSON.stringify(makeRecord(0))}\n{oops\n`), 1, /b\.jsonl, line 2, record 1: not valid JSON/],
+      [
+        'a JSONL line that does not parse',
+        (t) => t.file('b.jsonl', `${JSON.stringify(makeRecord(0))}\n{oops\n`),
+        1,
+        /b\.jsonl, line 2, record 1: not valid JSON/,
+      ],
       ['a missing field', (t) => t.json('m.json', [{ ...makeRecord(0), output: undefined }]), 1, /record 0, ID "test-0000", field "output": is missing/],
       ['a wrongly typed field', (t) => t.json('w.json', [makeRecord(0, { text: 42 as unknown as string })]), 1, /field "text": must be a string/],
       ['duplicate IDs', (t) => t.json('d.json', [makeRecord(0), makeRecord(0)]), 1, /record 1, ID "test-0000", field "ID": duplicates the ID of record 0/],
       ['a __proto__ key', (t) => t.file('p.jsonl', '{"ID":"a","text":"t","output":"o","__proto__":{"polluted":true}}\n'), 1, /field "__proto__"/],
-      ['bytes that are not UTF-8', (t) => t.file('s.json', Buffer.concat([Buffer.from('[{"ID":"a","text":"'), Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from('","output":"o"}]')])), 2, /s\.json, line 1: contains bytes that are not valid UTF-8/],
+      [
+        'bytes that are not UTF-8',
+        (t) => t.file('s.json', Buffer.concat([Buffer.from('[{"ID":"a","text":"'), Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from('","output":"o"}]')])),
+        2,
+        /s\.json, line 1: contains bytes that are not valid UTF-8/,
+      ],
     ];
     for (const [name, make, code, message] of cases) {
       it(`validate and init refuse ${name}`, async () => {
         const file = make(tmp);
-        for (const args of [['validate', file], ['init', tmp.join('p'), '--source', file, '--to', 'ko']]) {
+        for (const args of [
+          ['validate', file],
+          ['init', tmp.join('p'), '--source', file, '--to', 'ko'],
+        ]) {
           const r = await run(args);
           const all = r.stdout + r.stderr;
           assert.equal(r.code, code, `${args[0]}: ${all}`);
@@ -164,7 +193,19 @@ describe('CLI pipeline', () => {
       // A localizer "edits" the answer back to the Japanese source text.
       const journal = tmp.join('p', 'journal', 'tester.jsonl');
       const first = JSON.parse(readFileSync(journal, 'utf8').split('\n')[0]!);
-      tmp.file('p/journal/other.jsonl', JSON.stringify({ v: 1, ts: '2099-01-01T00:00:00.000Z', author: 'other', type: 'edit', item: first.item, sourceHash: first.sourceHash, field: 'answer', text: makeRecords(2)[0]!.output }) + '\n');
+      tmp.file(
+        'p/journal/other.jsonl',
+        JSON.stringify({
+          v: 1,
+          ts: '2099-01-01T00:00:00.000Z',
+          author: 'other',
+          type: 'edit',
+          item: first.item,
+          sourceHash: first.sourceHash,
+          field: 'answer',
+          text: makeRecords(2)[0]!.output,
+        }) + '\n',
+      );
       const r = await run(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed']);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /ID "test-0000", field "output": the answer is identical to the source's answer/);

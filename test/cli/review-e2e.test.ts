@@ -40,7 +40,10 @@ describe('review in a real terminal (tmux)', function () {
         { id: 'test-0004', decision: 'transfer' },
       ]);
       assert.equal((await run(['adapt', '-p', project, '--as', 'loc', '--answers', loc])).code, 0);
-      assert.equal((await run(['adapt', '-p', project, '--as', 'rev', '--answers', tmp.jsonl('rev.jsonl', [{ id: 'test-0005', decision: 'transfer' }])])).code, 0);
+      assert.equal(
+        (await run(['adapt', '-p', project, '--as', 'rev', '--answers', tmp.jsonl('rev.jsonl', [{ id: 'test-0005', decision: 'transfer' }])])).code,
+        0,
+      );
     },
   });
   /** `carefully ARGS` in a new terminal; FIX_TEXT is what the stand-in editor writes. */
@@ -48,7 +51,10 @@ describe('review in a real terminal (tmux)', function () {
 
   it('reject with a comment → the localizer sees it and fixes the item → approve → export has exactly the approved items', async () => {
     const revJournal = path.join(t.dir, 'journal', 'rev.jsonl');
-    const reviews = () => lines(revJournal).filter((e) => e.type === 'review').map((e) => [e.item, e.verdict, e.comment]);
+    const reviews = () =>
+      lines(revJournal)
+        .filter((e) => e.type === 'review')
+        .map((e) => [e.item, e.verdict, e.comment]);
 
     // --- rev reviews loc's five items; rev's own item is left out.
     const r1 = open(['review', '--as', 'rev']);
@@ -79,7 +85,10 @@ describe('review in a real terminal (tmux)', function () {
     await r1.waitFor(/\[5\/5\] test-0004 ›/);
     r1.key('Enter');
     screen = await r1.waitFor(/\[exit 0\]/);
-    assert.match(screen, /Nothing left to review in this selection\.\nThis session: 3 approved, 1 rejected, 1 edited \(1 now await another reviewer\); 0 to go\./);
+    assert.match(
+      screen,
+      /Nothing left to review in this selection\.\nThis session: 3 approved, 1 rejected, 1 edited \(1 now await another reviewer\); 0 to go\./,
+    );
     assert.deepEqual(reviews(), [
       ['test-0000', 'approve', undefined],
       ['test-0001', 'reject', 'Use 112 in the answer too.'],
@@ -130,7 +139,10 @@ describe('review in a real terminal (tmux)', function () {
     assert.match(ex.stdout, /Exported 5 record\(s\)/);
     assert.match(ex.stdout, /Not exported: 1 not approved\./);
     const records = lines(t.tmp.join('out', 'dataset.jsonl'));
-    assert.deepEqual(records.map((r) => r.ID), ['test-0000', 'test-0001', 'test-0003', 'test-0004', 'test-0005']);
+    assert.deepEqual(
+      records.map((r) => r.ID),
+      ['test-0000', 'test-0001', 'test-0003', 'test-0004', 'test-0005'],
+    );
     const fixed = records.find((r) => r.ID === 'test-0001');
     assert.deepEqual([fixed.text, fixed.output], ['112에 전화해야 하는 때는 언제인가요? (1)', '사건이나 사고가 났을 때는 112에 전화하세요. (1)']);
     const prov = Object.fromEntries(lines(t.tmp.join('out', 'provenance.jsonl')).map((p) => [p.id, p]));
@@ -152,7 +164,10 @@ describe('review in a real terminal (tmux)', function () {
     const source = t.tmp.json('stale.json', records);
     assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
     assert.equal((await run(['translate', '-p', dir])).code, 0);
-    const answers = t.tmp.jsonl('stale-answers.jsonl', [{ id: 'test-0000', decision: 'transfer' }, { id: 'test-0001', decision: 'transfer' }]);
+    const answers = t.tmp.jsonl('stale-answers.jsonl', [
+      { id: 'test-0000', decision: 'transfer' },
+      { id: 'test-0001', decision: 'transfer' },
+    ]);
     assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', answers])).code, 0);
     // A new release rewords test-0001's answer.
     t.tmp.json('stale.json', [records[0], { ...records[1]!, output: records[1]!.output.replace('電話して', '通報して') }]);

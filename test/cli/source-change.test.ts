@@ -36,8 +36,12 @@ describe('CLI: source changes', () => {
     // Every item decided and approved.
     const project = openProject(dir);
     const before = await loadItems(project);
-    await new JournalWriter(dir, 'kim', tick).append(before.map((i) => ({ type: 'decision' as const, item: i.id, sourceHash: i.sourceHash, decision: 'transfer' as const })));
-    await new JournalWriter(dir, 'park', tick).append(before.map((i) => ({ type: 'review' as const, item: i.id, sourceHash: i.sourceHash, verdict: 'approve' as const })));
+    await new JournalWriter(dir, 'kim', tick).append(
+      before.map((i) => ({ type: 'decision' as const, item: i.id, sourceHash: i.sourceHash, decision: 'transfer' as const })),
+    );
+    await new JournalWriter(dir, 'park', tick).append(
+      before.map((i) => ({ type: 'review' as const, item: i.id, sourceHash: i.sourceHash, verdict: 'approve' as const })),
+    );
     assert.equal(JSON.parse((await run(['status', '--json', '-p', dir])).stdout).byState.approved, 4);
 
     // The new release: test-0001's answer changes, test-0003 is removed, test-0004 is new.
@@ -66,26 +70,51 @@ describe('CLI: source changes', () => {
     assert.ok(diff, 'the old text was recorded');
     assert.equal(diff.from, state.staleFrom);
     assert.equal(diff.to, item.sourceHash);
-    assert.deepEqual(diff.fields.map((f) => f.changed), [false, true]);
+    assert.deepEqual(
+      diff.fields.map((f) => f.changed),
+      [false, true],
+    );
     assert.equal(diff.text, `question: unchanged\nanswer:\n  事件や事故の時は110番に[-電話-]{+通報+}してください。（1）`);
 
     // Export: approved items only; the stale one is left out (and says why), the removed one is gone.
     const ex = await run(['export', '-p', dir, '--out', tmp.join('out'), '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
     assert.match(ex.stdout, /Not exported: 1 stale, 1 untranslated/);
-    const exported = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).ID);
+    const exported = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).ID);
     assert.deepEqual(exported, ['test-0000', 'test-0002']);
-    const prov = readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(prov.find((p) => p.id === 'test-0001'), { ...prov.find((p) => p.id === 'test-0001'), exported: false, excludedBecause: 'stale', state: 'stale' });
-    assert.equal(prov.some((p) => p.id === 'test-0003'), false);
+    const prov = readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      prov.find((p) => p.id === 'test-0001'),
+      { ...prov.find((p) => p.id === 'test-0001'), exported: false, excludedBecause: 'stale', state: 'stale' },
+    );
+    assert.equal(
+      prov.some((p) => p.id === 'test-0003'),
+      false,
+    );
     // The snapshot of source texts stays in the project: nothing of it is in the export.
     for (const f of readdirSync(tmp.join('out'))) assert.doesNotMatch(readFileSync(path.join(tmp.join('out'), f), 'utf8'), /事件や事故/);
 
     // --include-stale exports the approved text made on the old source, marked stale in provenance.
     const withStale = await run(['export', '-p', dir, '--out', tmp.join('out2'), '--format', 'jsonl', '--include-stale']);
     assert.equal(withStale.code, 0, withStale.stderr);
-    assert.deepEqual(readFileSync(tmp.join('out2', 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).ID), ['test-0000', 'test-0001', 'test-0002']);
-    const staleProv = readFileSync(tmp.join('out2', 'provenance.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).find((p) => p.id === 'test-0001');
+    assert.deepEqual(
+      readFileSync(tmp.join('out2', 'dataset.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).ID),
+      ['test-0000', 'test-0001', 'test-0002'],
+    );
+    const staleProv = readFileSync(tmp.join('out2', 'provenance.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .find((p) => p.id === 'test-0001');
     assert.deepEqual([staleProv.exported, staleProv.state, staleProv.reviewed], [true, 'stale', true]);
 
     // translate redoes the changed item and the new one, nothing else.
@@ -93,7 +122,9 @@ describe('CLI: source changes', () => {
     const tr = await run(['translate', '-p', dir, '--json']);
     assert.equal(tr.code, 0, tr.stderr);
     assert.equal(JSON.parse(tr.stdout).translatedItems, 2);
-    const newMt = readJournal(dir).events.filter((e) => e.type === 'mt').slice(mtBefore);
+    const newMt = readJournal(dir)
+      .events.filter((e) => e.type === 'mt')
+      .slice(mtBefore);
     assert.deepEqual(newMt.map((e) => e.item).sort(), ['test-0001', 'test-0004']);
     assert.equal(JSON.parse((await run(['translate', '-p', dir, '--json'])).stdout).translatedItems, 0);
 

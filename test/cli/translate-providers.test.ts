@@ -24,7 +24,6 @@ import { BIN, FAST_RETRY, REPO, run as runCli, type CliResult } from '../helpers
 import { TempDir, makeRecords, type FixtureRecord } from '../helpers/fixtures.js';
 import { ENV } from '../helpers/provider-env.js';
 
-
 const WRONG_KEYS = { deepl: 'wrong-deepl-key-9876543210:fx', 'google-v2': 'wrong-google-key-9876543210' };
 const SECRETS = [...Object.values(FAKE_KEYS).filter((k) => k !== ''), ...Object.values(WRONG_KEYS)];
 /** Whatever the developer's shell holds, the child sees only what a test gives it. */
@@ -274,7 +273,10 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     const r = await run(['translate', '-p', dir, '--no-context'], envFor('deepl', fake));
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /context\s+not used/);
-    assert.deepEqual(requestTexts('deepl', fake).map((t) => t.length), [50, 10]);
+    assert.deepEqual(
+      requestTexts('deepl', fake).map((t) => t.length),
+      [50, 10],
+    );
     assert.ok(fake.requestsTo('translate').every((q) => body(q.body)['context'] === undefined));
     assert.equal(mtEvents(dir).length, 30);
   });
@@ -333,7 +335,10 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
       const r2 = await run(['translate', '-p', dir, '--limit', '2'], env);
       assert.equal(r2.code, 0, r2.stderr);
       assert.equal(deepl.requestsTo('glossary.create').length, 0, 'reused, not recreated');
-      assert.deepEqual(deepl.requestsTo('glossary.get').map((q) => q.path), [`/v2/glossaries/${id1}`]);
+      assert.deepEqual(
+        deepl.requestsTo('glossary.get').map((q) => q.path),
+        [`/v2/glossaries/${id1}`],
+      );
       assert.equal(fake.requestsTo('translate').length, 2);
       assert.ok(fake.requestsTo('translate').every((q) => body(q.body)['glossary_id'] === id1));
 
@@ -388,7 +393,14 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
 
       const j = await run(['translate', '-p', dir, '--dry-run', '--json']);
       assert.equal(j.code, 0, j.stderr);
-      const plan = JSON.parse(j.stdout) as { characters: number; requests: number; cost: { amount: number; currency: string }; note: string; requestsSent: number; usesContext: boolean };
+      const plan = JSON.parse(j.stdout) as {
+        characters: number;
+        requests: number;
+        cost: { amount: number; currency: string };
+        note: string;
+        requestsSent: number;
+        usesContext: boolean;
+      };
       const chars = textsOf(records).reduce((n, t) => n + [...t].length, 0);
       assert.equal(plan.characters, chars);
       assert.equal(plan.cost.currency, 'USD');
@@ -632,7 +644,10 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
       const j = await run(['providers', '--json'], env);
       assert.equal(j.code, 0, j.stderr);
       const list = JSON.parse(j.stdout) as { name: string; configured: boolean; missing: string[]; env: { name: string; set: boolean }[] }[];
-      assert.deepEqual(list.map((p) => p.name), ['pseudo', 'deepl', 'google-v2', 'google-v3', 'libretranslate', 'openai']);
+      assert.deepEqual(
+        list.map((p) => p.name),
+        ['pseudo', 'deepl', 'google-v2', 'google-v3', 'libretranslate', 'openai'],
+      );
       const deepl = list.find((p) => p.name === 'deepl')!;
       assert.equal(deepl.configured, true);
       assert.equal(deepl.env.find((e) => e.name === ENV.deeplKey)?.set, true);

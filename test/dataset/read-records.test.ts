@@ -17,7 +17,10 @@ describe('readRecords', () => {
   it('reads a JSON array with record indexes and start lines', async () => {
     const file = tmp.json('a.json', makeRecords(3));
     const recs = await readAll(file);
-    assert.deepEqual(recs.map((r) => r.index), [0, 1, 2]);
+    assert.deepEqual(
+      recs.map((r) => r.index),
+      [0, 1, 2],
+    );
     assert.equal((recs[2]!.value as { ID: string }).ID, 'test-0002');
     assert.ok(recs[1]!.line > recs[0]!.line);
   });
@@ -31,9 +34,15 @@ describe('readRecords', () => {
   });
 
   it('keeps brackets and escaped quotes inside strings intact', async () => {
-    const tricky = [{ ID: 'x', text: 'a ] } [ { \\" ,', output: '"quoted" ]' }, { ID: 'y', text: 't', output: 'o' }];
+    const tricky = [
+      { ID: 'x', text: 'a ] } [ { \\" ,', output: '"quoted" ]' },
+      { ID: 'y', text: 't', output: 'o' },
+    ];
     const recs = await readAll(tmp.json('t.json', tricky));
-    assert.deepEqual(recs.map((r) => r.value), tricky);
+    assert.deepEqual(
+      recs.map((r) => r.value),
+      tricky,
+    );
   });
 
   it('reads an empty array as no records', async () => {
@@ -66,7 +75,10 @@ describe('readRecords', () => {
   });
 
   it('refuses bytes that are not UTF-8, naming the line', async () => {
-    const file = tmp.file('s.jsonl', Buffer.concat([Buffer.from('{"ID":"a","text":"ok","output":"o"}\n{"ID":"b","text":"'), Buffer.from([0x82, 0xa0, 0xff]), Buffer.from('"}\n')]));
+    const file = tmp.file(
+      's.jsonl',
+      Buffer.concat([Buffer.from('{"ID":"a","text":"ok","output":"o"}\n{"ID":"b","text":"'), Buffer.from([0x82, 0xa0, 0xff]), Buffer.from('"}\n')]),
+    );
     await assert.rejects(readAll(file), (e: unknown) => e instanceof UnreadableFileError && /not valid UTF-8/.test(e.message) && /line 2/.test(e.message));
   });
 

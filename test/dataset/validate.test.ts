@@ -20,7 +20,7 @@ describe('validateSource', () => {
 
   it('names the record, ID and real field of a missing answer', async () => {
     const recs = makeRecords(3);
-    delete (recs[1] as Partial<typeof recs[1]>).output;
+    delete (recs[1] as Partial<(typeof recs)[1]>).output;
     const r = await validateSource(tmp.json('a.json', recs), mapping);
     assert.equal(r.valid, false);
     assert.equal(r.problems.length, 1);
@@ -56,7 +56,12 @@ describe('validateSource', () => {
   });
 
   it('follows --map overrides, including the taxonomy shorthand', async () => {
-    const rec = { qid: 'c1', prompt: '質問です', reply: '回答です', labels: { 'risk-area': '悪用', 'harm-type': '違法行為への加担', 'specific-harm': '違法薬物' } };
+    const rec = {
+      qid: 'c1',
+      prompt: '質問です',
+      reply: '回答です',
+      labels: { 'risk-area': '悪用', 'harm-type': '違法行為への加担', 'specific-harm': '違法薬物' },
+    };
     const custom = resolveMapping(loadProfile('answercarefully'), ['id=qid', 'question=prompt', 'answer=reply', 'taxonomy=labels']);
     const ok = await validateSource(tmp.jsonl('c.jsonl', [rec]), custom);
     assert.equal(ok.valid, true, JSON.stringify(ok.problems));
@@ -66,6 +71,9 @@ describe('validateSource', () => {
   });
 
   it('refuses an unknown role in --map', () => {
-    assert.throws(() => resolveMapping(loadProfile('answercarefully'), ['questoin=text']), (e: unknown) => e instanceof UsageError && /Unknown role "questoin"/.test(e.message));
+    assert.throws(
+      () => resolveMapping(loadProfile('answercarefully'), ['questoin=text']),
+      (e: unknown) => e instanceof UsageError && /Unknown role "questoin"/.test(e.message),
+    );
   });
 });

@@ -17,7 +17,6 @@ import { GOOGLE_STATUS_NAMES } from './google-v2.js';
 export const GOOGLE_V3_MAX_SEGMENTS = 1024;
 export const GOOGLE_V3_MAX_CODE_POINTS = 30_000;
 
-
 export function googleV3ErrorReply(status: number, f: { reason?: string; message?: string }): Reply {
   const name = GOOGLE_STATUS_NAMES[status] ?? 'UNKNOWN';
   return { status, body: { error: { code: status, message: f.message ?? `${name}${f.reason ? `: ${f.reason}` : ''}`, status: name } } };

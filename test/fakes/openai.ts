@@ -96,7 +96,11 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
             ? err(429, 'You exceeded your current quota, please check your plan and billing details.', 'insufficient_quota', 'insufficient_quota')
             : err(429, f.message ?? 'Rate limit reached for requests', 'requests', 'rate_limit_exceeded');
         }
-        return err(status, f.message ?? (status >= 500 ? 'The server had an error while processing your request.' : 'Error'), status >= 500 ? 'server_error' : 'invalid_request_error');
+        return err(
+          status,
+          f.message ?? (status >= 500 ? 'The server had an error while processing your request.' : 'Error'),
+          status >= 500 ? 'server_error' : 'invalid_request_error',
+        );
       },
       // Like OpenAI, echo the key masked: its first and last characters survive.
       authFailure: (key = '') =>

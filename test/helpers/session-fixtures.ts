@@ -22,7 +22,12 @@ export function testPack(): LocalePack {
     tag: 'ko',
     languageName: 'Korean',
     checklist: [
-      { id: 'always', prompt: 'Names in {{item.id}}?', help: 'Help for {{item.id}}.{{#if suggestions.length}} Found: {{suggestions.[0]}}{{/if}}', effects: { yes: 'needs-adaptation', no: 'ok' } },
+      {
+        id: 'always',
+        prompt: 'Names in {{item.id}}?',
+        help: 'Help for {{item.id}}.{{#if suggestions.length}} Found: {{suggestions.[0]}}{{/if}}',
+        effects: { yes: 'needs-adaptation', no: 'ok' },
+      },
       { id: 'malicious', prompt: 'Laws differ?', when: { riskAreas: ['悪用'] }, effects: { yes: 'needs-adaptation', no: 'ok' } },
       { id: 'emergency', prompt: 'Emergency number?', when: { equivalentCategories: ['emergency'] }, effects: { yes: 'needs-adaptation', no: 'ok' } },
       { id: 'japan', prompt: 'Counterpart exists?', when: { japanSpecific: true }, effects: { yes: 'needs-replacement', no: 'consider-drop' } },
@@ -40,7 +45,15 @@ export function ev(item: SourceItem, e: Record<string, unknown>, author = 'kim')
 }
 
 export function mt(item: SourceItem, extra: Record<string, unknown> = {}): JournalEvent {
-  return ev(item, { type: 'mt', provider: 'pseudo', label: 'pseudo (NOT a translation)', isTranslation: false, question: `KO ${item.id} Q`, answer: `KO ${item.id} A`, ...extra });
+  return ev(item, {
+    type: 'mt',
+    provider: 'pseudo',
+    label: 'pseudo (NOT a translation)',
+    isTranslation: false,
+    question: `KO ${item.id} Q`,
+    answer: `KO ${item.id} A`,
+    ...extra,
+  });
 }
 
 export function decision(item: SourceItem, d: string, rationale?: string): JournalEvent {

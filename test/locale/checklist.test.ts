@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assetPath } from '../../src/paths.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
-import {
-  applicableQuestions,
-  effectOf,
-  renderQuestion,
-  summariseEffects,
-} from '../../src/locale/checklist.js';
+import { applicableQuestions, effectOf, renderQuestion, summariseEffects } from '../../src/locale/checklist.js';
 import { suggestionsFor } from '../../src/locale/equivalents.js';
 import { itemDetails } from '../../src/session/item-details.js';
 import type { ChecklistQuestion, LocalePack } from '../../src/locale/locale-pack-types.js';
@@ -20,8 +15,7 @@ const taxonomy = JSON.parse(readFileSync(assetPath('data', 'answercarefully-taxo
 
 const ids = (qs: ChecklistQuestion[]): string[] => qs.map((q) => q.id);
 /** Questions selected by taxonomy labels, i.e. beyond the always-on ones. */
-const taxonomySpecific = (qs: ChecklistQuestion[]): ChecklistQuestion[] =>
-  qs.filter((q) => q.when?.riskAreas ?? q.when?.harmTypes ?? q.when?.specificHarms);
+const taxonomySpecific = (qs: ChecklistQuestion[]): ChecklistQuestion[] => qs.filter((q) => q.when?.riskAreas ?? q.when?.harmTypes ?? q.when?.specificHarms);
 
 describe('checklist: ko coverage of the taxonomy', () => {
   const ko = loadLocalePack('ko').pack;
@@ -75,7 +69,9 @@ describe('checklist: conditions', () => {
     const mh = ids(applicableQuestions(ko, item({ riskArea: 'AIとの対話によるリスク', harmType: 'メンタルヘルス', specificHarm: '自傷行為' })));
     assert.ok(mh.includes('ko-mental-health-resources'));
     assert.ok(!mh.includes('ko-ai-persona'));
-    const culture = ids(applicableQuestions(ko, item({ riskArea: 'バイアス・差別・ヘイト・反公序良俗', harmType: 'ステレオタイプ・差別の助長', specificHarm: '文化的特有性' })));
+    const culture = ids(
+      applicableQuestions(ko, item({ riskArea: 'バイアス・差別・ヘイト・反公序良俗', harmType: 'ステレオタイプ・差別の助長', specificHarm: '文化的特有性' })),
+    );
     assert.ok(culture.includes('ko-culture-specific'));
     assert.ok(culture.includes('ko-discrimination-target'));
     assert.ok(!culture.includes('ko-regional-bias'));

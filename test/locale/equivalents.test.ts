@@ -25,10 +25,13 @@ describe('equivalents: source terms', () => {
   it('matches full-width digits and reports offsets in the original text', () => {
     const text = 'まず＃９１１０に相談、緊急なら１１０番へ。';
     const matches = findEquivalents(ko(), [text]);
-    assert.deepEqual(matches.map((m) => [m.text, m.equivalent.id]), [
-      ['＃９１１０', 'police-consultation-line'],
-      ['１１０番', 'emergency-police'],
-    ]);
+    assert.deepEqual(
+      matches.map((m) => [m.text, m.equivalent.id]),
+      [
+        ['＃９１１０', 'police-consultation-line'],
+        ['１１０番', 'emergency-police'],
+      ],
+    );
     for (const m of matches) assert.equal(text.slice(m.offset, m.offset + m.length), m.text);
   });
 
@@ -56,7 +59,10 @@ describe('equivalents: source terms', () => {
       item({ question: '東京で闇バイトに誘われた。', answer: '5,000円でも受け取らず、110番へ。', answerEn: 'Call 110 (police).' }),
       ko(),
     );
-    assert.deepEqual(lines.map((l) => l.split(' → ')[0]), ['東京', '闇バイト', '5,000円', '110番 / Call 110']);
+    assert.deepEqual(
+      lines.map((l) => l.split(' → ')[0]),
+      ['東京', '闇バイト', '5,000円', '110番 / Call 110'],
+    );
   });
 
   it('suggests the base instruction when the target has no pack', () => {
@@ -110,6 +116,9 @@ describe('equivalents: leftovers in Korean text', () => {
       glossary: [{ source: 'LINE', doNotTranslate: true }],
     };
     const found = findLeftovers(pack, 'LINE과 ライン');
-    assert.deepEqual(found.map((l) => [l.text, l.offset, l.suggestion]), [['ライン', 6, '카카오톡']]);
+    assert.deepEqual(
+      found.map((l) => [l.text, l.offset, l.suggestion]),
+      [['ライン', 6, '카카오톡']],
+    );
   });
 });

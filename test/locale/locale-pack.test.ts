@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { DataError } from '../../src/errors.js';
 import { assetPath } from '../../src/paths.js';
-import {
-  availableLocalePacks,
-  clearLocalePackCache,
-  fallbackTags,
-  loadLocalePack,
-  readPackFile,
-} from '../../src/locale/locale-pack.js';
+import { availableLocalePacks, clearLocalePackCache, fallbackTags, loadLocalePack, readPackFile } from '../../src/locale/locale-pack.js';
 import { TempDir } from '../helpers/fixtures.js';
 import { minimalPack, packDir } from './helpers.js';
 
@@ -200,8 +194,7 @@ describe('locale packs: invalid data', () => {
 describe('locale packs: ko registers', () => {
   const registers = loadLocalePack('ko').pack.registers ?? [];
   /** The registers whose endings match a sentence (flag "u", as QA compiles them). */
-  const registersOf = (sentence: string): string[] =>
-    registers.filter((r) => r.endings.some((e) => new RegExp(e, 'u').test(sentence))).map((r) => r.id);
+  const registersOf = (sentence: string): string[] => registers.filter((r) => r.endings.some((e) => new RegExp(e, 'u').test(sentence))).map((r) => r.id);
 
   it('recognises 합쇼체, 해요체 and 반말 endings', () => {
     assert.deepEqual(registersOf('112에 신고하십시오.'), ['hapsho']);

@@ -12,7 +12,10 @@ describe('decisions', () => {
 
   it('gives a fresh zero count per decision, in vocabulary order', () => {
     const a = decisionCounts();
-    assert.deepEqual(Object.entries(a), DECISIONS.map((d) => [d, 0]));
+    assert.deepEqual(
+      Object.entries(a),
+      DECISIONS.map((d) => [d, 0]),
+    );
     a.adapt++;
     assert.equal(decisionCounts().adapt, 0, 'each call is a new tally');
   });

@@ -10,7 +10,13 @@ import { TempDir } from '../helpers/fixtures.js';
 const T0 = Date.UTC(2026, 10, 29, 9, 0, 0);
 const at = (ms: number) => () => new Date(T0 + ms);
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `item-${i}`, sourceHash: 'h' }));
-const decide = (item: string, decision: 'transfer' | 'adapt' | 'drop', rationale = 'because'): NewEvent => ({ type: 'decision', item, sourceHash: 'h', decision, rationale });
+const decide = (item: string, decision: 'transfer' | 'adapt' | 'drop', rationale = 'because'): NewEvent => ({
+  type: 'decision',
+  item,
+  sourceHash: 'h',
+  decision,
+  rationale,
+});
 
 /** A writer that has seen the project's journal, like a session opened on it. */
 function opened(dir: string, author: string, now: () => Date): JournalWriter {
@@ -31,8 +37,15 @@ describe('journal order', () => {
   it('stamps a bulk write within the current millisecond, never ahead of the wall clock', async () => {
     const w = opened(tmp.path, 'alice', at(0));
     const written = await w.append(items(3000).map((i) => decide(i.id, 'transfer')));
-    assert.ok(written.every((e) => Date.parse(e.ts) <= T0), 'no event is stamped in the future');
-    assert.deepEqual(readJournal(tmp.path).events.map((e) => e.item), items(3000).map((i) => i.id), 'the counter keeps the write order');
+    assert.ok(
+      written.every((e) => Date.parse(e.ts) <= T0),
+      'no event is stamped in the future',
+    );
+    assert.deepEqual(
+      readJournal(tmp.path).events.map((e) => e.item),
+      items(3000).map((i) => i.id),
+      'the counter keeps the write order',
+    );
   });
 
   it('a decision made just after a bulk write wins, by another author or the same one', async () => {
@@ -56,7 +69,8 @@ describe('journal order', () => {
 
   it('reads version 1 journals as before: by time, the latest decision wins', () => {
     mkdirSync(tmp.join('journal'));
-    const v1 = (author: string, ts: string, decision: string) => JSON.stringify({ v: 1, ts, author, type: 'decision', item: 'item-0', sourceHash: 'h', decision, rationale: 'r' });
+    const v1 = (author: string, ts: string, decision: string) =>
+      JSON.stringify({ v: 1, ts, author, type: 'decision', item: 'item-0', sourceHash: 'h', decision, rationale: 'r' });
     writeFileSync(tmp.join('journal', 'alice.jsonl'), `${v1('alice', '2026-01-01T00:00:02.000Z', 'adapt')}\n`);
     writeFileSync(tmp.join('journal', 'bob.jsonl'), `${v1('bob', '2026-01-01T00:00:01.000Z', 'drop')}\n`);
     const s = fold(tmp.path, 1).get('item-0')!;
@@ -92,7 +106,13 @@ describe('decision conflicts', () => {
     const merged = await concurrent();
     const s = fold(merged, 1).get('item-0')!;
     assert.equal(s.state, 'conflict');
-    assert.deepEqual(s.conflict!.map((d) => [d.author, d.decision, d.rationale]), [['alice', 'adapt', '110 → 112'], ['bob', 'drop', 'no counterpart']]);
+    assert.deepEqual(
+      s.conflict!.map((d) => [d.author, d.decision, d.rationale]),
+      [
+        ['alice', 'adapt', '110 → 112'],
+        ['bob', 'drop', 'no counterpart'],
+      ],
+    );
   });
 
   it('a decision that saw both sides settles the conflict', async () => {

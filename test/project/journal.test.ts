@@ -17,7 +17,10 @@ describe('journal', () => {
     await w.append([decision('a'), decision('b')]);
     await w.append([decision('c')]);
     const { events, warnings } = readJournal(tmp.path);
-    assert.deepEqual(events.map((e) => e.item), ['a', 'b', 'c']);
+    assert.deepEqual(
+      events.map((e) => e.item),
+      ['a', 'b', 'c'],
+    );
     assert.deepEqual(warnings, []);
     assert.ok(events.every((e) => e.author === 'kim' && e.v === 2));
   });
@@ -32,7 +35,10 @@ describe('journal', () => {
     await w.append([decision('b')]);
     const lines = readFileSync(w.file, 'utf8').trim().split('\n');
     assert.equal(lines.length, 2);
-    assert.deepEqual(readJournal(tmp.path).events.map((e) => e.item), ['a', 'b']);
+    assert.deepEqual(
+      readJournal(tmp.path).events.map((e) => e.item),
+      ['a', 'b'],
+    );
   });
 
   it('keeps a whole last event that only lacks its newline', async () => {
@@ -41,7 +47,12 @@ describe('journal', () => {
     const whole = JSON.stringify({ v: 1, ts: '2099-01-01T00:00:00.000Z', author: 'kim', type: 'decision', item: 'z', sourceHash: 'h', decision: 'drop' });
     appendFileSync(w.file, whole);
     await w.append([decision('b')]);
-    assert.deepEqual(readJournal(tmp.path).events.map((e) => e.item).sort(), ['a', 'b', 'z']);
+    assert.deepEqual(
+      readJournal(tmp.path)
+        .events.map((e) => e.item)
+        .sort(),
+      ['a', 'b', 'z'],
+    );
   });
 
   it('merges several authors by time', async () => {
@@ -52,7 +63,10 @@ describe('journal', () => {
     await kim.append([decision('1')]);
     await lee.append([decision('2')]);
     await kim.append([decision('3')]);
-    assert.deepEqual(readJournal(tmp.path).events.map((e) => `${e.author}:${e.item}`), ['kim:1', 'lee:2', 'kim:3']);
+    assert.deepEqual(
+      readJournal(tmp.path).events.map((e) => `${e.author}:${e.item}`),
+      ['kim:1', 'lee:2', 'kim:3'],
+    );
   });
 
   it('uses portable file names for authors', () => {
@@ -61,7 +75,8 @@ describe('journal', () => {
   });
 
   describe('malformed events', () => {
-    const line = (e: Record<string, unknown>) => JSON.stringify({ v: 1, ts: '2026-01-01T00:00:00.000Z', author: 'kim', type: 'decision', item: 'a', sourceHash: 'h', decision: 'transfer', ...e });
+    const line = (e: Record<string, unknown>) =>
+      JSON.stringify({ v: 1, ts: '2026-01-01T00:00:00.000Z', author: 'kim', type: 'decision', item: 'a', sourceHash: 'h', decision: 'transfer', ...e });
 
     it('skips an event failing the schema with a warning naming file, line and field, and counts it', async () => {
       const w = new JournalWriter(tmp.path, 'kim');
@@ -69,7 +84,10 @@ describe('journal', () => {
       appendFileSync(w.file, `${line({ item: 'b', decision: 'nuke' })}\n`);
       await w.append([decision('c')]);
       const r = readJournal(tmp.path);
-      assert.deepEqual(r.events.map((e) => e.item), ['a', 'c']);
+      assert.deepEqual(
+        r.events.map((e) => e.item),
+        ['a', 'c'],
+      );
       assert.equal(r.skipped, 1);
       assert.equal(r.warnings.length, 1);
       assert.match(r.warnings[0]!, /^journal\/kim\.jsonl line 2: field "decision": "nuke" is not one of transfer, adapt, replace, drop; this event is ignored/);
@@ -84,7 +102,11 @@ describe('journal', () => {
       ['a version 2 event without its counter', { v: 2 }, /field "c": is missing/],
       ['a negative counter', { v: 2, c: -1 }, /field "c": must be a whole number >= 0/],
       ['an "after" that is not a list', { v: 2, c: 0, after: 'x' }, /field "after": must be a list of strings/],
-      ['an edit of an unknown field', { type: 'edit', field: 'title', text: 'x', decision: undefined }, /field "field": "title" is not one of question, answer/],
+      [
+        'an edit of an unknown field',
+        { type: 'edit', field: 'title', text: 'x', decision: undefined },
+        /field "field": "title" is not one of question, answer/,
+      ],
       ['a review without verdict', { type: 'review', decision: undefined }, /field "verdict": is missing/],
       ['an array', { __array: true }, /is not a JSON object/],
     ];
@@ -113,11 +135,17 @@ describe('journal', () => {
         return writeSync(fd, data, offset, Math.ceil(length / 2), position);
       };
       const full = new JournalWriter(tmp.path, 'kim', undefined, { write });
-      await assert.rejects(full.append(['b', 'c', 'd', 'e'].map(decision)), (e: unknown) => e instanceof ProjectError && /ENOSPC/.test(e.message) && /nothing of these 4 line\(s\) was kept/.test(e.message));
+      await assert.rejects(
+        full.append(['b', 'c', 'd', 'e'].map(decision)),
+        (e: unknown) => e instanceof ProjectError && /ENOSPC/.test(e.message) && /nothing of these 4 line\(s\) was kept/.test(e.message),
+      );
       assert.equal(calls, 2, 'the fake wrote part of the data before failing');
       assert.equal(readFileSync(w.file, 'utf8'), before);
       const r = readJournal(tmp.path);
-      assert.deepEqual(r.events.map((e) => e.item), ['a']);
+      assert.deepEqual(
+        r.events.map((e) => e.item),
+        ['a'],
+      );
       assert.deepEqual(r.warnings, []);
     });
 
@@ -126,12 +154,18 @@ describe('journal', () => {
       await w.append(['a', 'b', 'c'].map(decision), { unit: true });
       const lines = readFileSync(w.file, 'utf8').trim().split('\n');
       assert.ok(lines.every((l) => (JSON.parse(l) as { unit: string }).unit.endsWith('/3')));
-      assert.deepEqual(readJournal(tmp.path).events.map((e) => e.item), ['a', 'b', 'c']);
+      assert.deepEqual(
+        readJournal(tmp.path).events.map((e) => e.item),
+        ['a', 'b', 'c'],
+      );
       writeFileSync(w.file, `${lines.slice(0, 2).join('\n')}\n`); // a crash after two of three lines reached the disk
       const r = readJournal(tmp.path);
       assert.deepEqual(r.events, []);
       assert.equal(r.skipped, 2);
-      assert.match(r.warnings[0]!, /journal\/kim\.jsonl lines 1-2: 2 of the 3 events written together .* none of them is applied\. Run the same `carefully adapt --answers FILE` again/);
+      assert.match(
+        r.warnings[0]!,
+        /journal\/kim\.jsonl lines 1-2: 2 of the 3 events written together .* none of them is applied\. Run the same `carefully adapt --answers FILE` again/,
+      );
     });
   });
 });

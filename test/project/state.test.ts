@@ -19,14 +19,24 @@ describe('foldState', () => {
   });
 
   it('returns an approved item to review when it is edited', () => {
-    const s = stateOf([mt(), ev({ type: 'decision', decision: 'adapt', rationale: 'r' }), ev({ type: 'review', verdict: 'approve' }), ev({ type: 'edit', field: 'answer', text: 'new' })]);
+    const s = stateOf([
+      mt(),
+      ev({ type: 'decision', decision: 'adapt', rationale: 'r' }),
+      ev({ type: 'review', verdict: 'approve' }),
+      ev({ type: 'edit', field: 'answer', text: 'new' }),
+    ]);
     assert.equal(s.state, 'adapted');
     assert.equal(s.answer, 'new');
     assert.equal(s.edited.answer, true);
   });
 
   it('keeps the rejection comment after the localizer reworks the item', () => {
-    const s = stateOf([mt(), ev({ type: 'decision', decision: 'transfer' }), ev({ type: 'review', verdict: 'reject', comment: 'use 112' }), ev({ type: 'decision', decision: 'adapt', rationale: 'fixed' })]);
+    const s = stateOf([
+      mt(),
+      ev({ type: 'decision', decision: 'transfer' }),
+      ev({ type: 'review', verdict: 'reject', comment: 'use 112' }),
+      ev({ type: 'decision', decision: 'adapt', rationale: 'fixed' }),
+    ]);
     assert.equal(s.state, 'adapted');
     assert.equal(s.lastRejection?.comment, 'use 112');
   });
@@ -38,18 +48,31 @@ describe('foldState', () => {
     assert.equal(s.staleFrom, 'h1');
     // A new MT alone does not clear it: the decision was made on the old text.
     assert.equal(stateOf([...events, mt({ sourceHash: 'h2' })], [{ id: 'a', sourceHash: 'h2' }]).state, 'stale');
-    assert.equal(stateOf([...events, mt({ sourceHash: 'h2' }), ev({ type: 'decision', decision: 'transfer', sourceHash: 'h2' })], [{ id: 'a', sourceHash: 'h2' }]).state, 'adapted');
+    assert.equal(
+      stateOf([...events, mt({ sourceHash: 'h2' }), ev({ type: 'decision', decision: 'transfer', sourceHash: 'h2' })], [{ id: 'a', sourceHash: 'h2' }]).state,
+      'adapted',
+    );
   });
 
   it('keeps secondary decisions apart and reports orphans', () => {
-    const { states, orphans } = foldState(items, [mt(), ev({ type: 'decision', decision: 'drop', rationale: 'x', secondary: true, author: 'lee' }), ev({ item: 'gone', type: 'flag', note: 'n' })]);
+    const { states, orphans } = foldState(items, [
+      mt(),
+      ev({ type: 'decision', decision: 'drop', rationale: 'x', secondary: true, author: 'lee' }),
+      ev({ item: 'gone', type: 'flag', note: 'n' }),
+    ]);
     assert.equal(states.get('a')!.decision, undefined);
     assert.equal(states.get('a')!.secondaryDecisions.lee?.decision, 'drop');
     assert.deepEqual(orphans, ['gone']);
   });
 
   it('summarises counts by state and decision', () => {
-    const { states } = foldState([{ id: 'a', sourceHash: 'h1' }, { id: 'b', sourceHash: 'h1' }], [mt(), ev({ type: 'decision', decision: 'drop', rationale: 'none in Korea' })]);
+    const { states } = foldState(
+      [
+        { id: 'a', sourceHash: 'h1' },
+        { id: 'b', sourceHash: 'h1' },
+      ],
+      [mt(), ev({ type: 'decision', decision: 'drop', rationale: 'none in Korea' })],
+    );
     const s = summarise(states.values());
     assert.equal(s.items, 2);
     assert.equal(s.byState.adapted, 1);
@@ -59,7 +82,11 @@ describe('foldState', () => {
   });
 
   it('counts items assigned for second annotation and those done', () => {
-    const its = [{ id: 'a', sourceHash: 'h1' }, { id: 'b', sourceHash: 'h1' }, { id: 'c', sourceHash: 'h1' }];
+    const its = [
+      { id: 'a', sourceHash: 'h1' },
+      { id: 'b', sourceHash: 'h1' },
+      { id: 'c', sourceHash: 'h1' },
+    ];
     const { states } = foldState(its, [
       ev({ item: 'a', type: 'assign', assignee: 'lee', role: 'secondary' }),
       ev({ item: 'b', type: 'assign', assignee: 'lee', role: 'secondary' }),

@@ -5,13 +5,7 @@
  * loopback. Backend-specific wire details are in <name>.test.ts.
  */
 import assert from 'node:assert/strict';
-import {
-  ProviderAuthError,
-  ProviderError,
-  ProviderQuotaError,
-  ProviderRateLimitError,
-  ProviderUnavailableError,
-} from '../../src/errors.js';
+import { ProviderAuthError, ProviderError, ProviderQuotaError, ProviderRateLimitError, ProviderUnavailableError } from '../../src/errors.js';
 import { loadProvider } from '../../src/translate/registry.js';
 import type { Provider, ProviderSettings, Segment } from '../../src/translate/provider.js';
 import { FAKE_KEYS, fakeSettings, fakeTranslate, startFakeProvider } from '../fakes/index.js';
@@ -124,10 +118,16 @@ for (const b of BACKENDS) {
 
     it('translates a batch in one request, in order', async () => {
       const out = await provider.translate(SEGMENTS, 'ja', 'ko');
-      assert.deepEqual(out, SEGMENTS.map((s) => fakeTranslate(s.text, b.koOnWire)));
+      assert.deepEqual(
+        out,
+        SEGMENTS.map((s) => fakeTranslate(s.text, b.koOnWire)),
+      );
       const sent = fake.requestsTo('translate');
       assert.equal(sent.length, 1);
-      assert.deepEqual(b.texts(sent[0]!), SEGMENTS.map((s) => s.text));
+      assert.deepEqual(
+        b.texts(sent[0]!),
+        SEGMENTS.map((s) => s.text),
+      );
       assert.equal(fake.requests.length, 1, 'nothing but the translate request');
     });
 

@@ -32,7 +32,14 @@ describe('deepl backend', () => {
   it('sends texts form-encoded with context, prefer_* formality and language codes, authenticated', async () => {
     const p = await createProvider(settings({ formality: 'less' }));
     const ctx = 'What number do I call for an ambulance?';
-    const out = await p.translate([{ text: '救急車は何番？', context: ctx }, { text: '答え', context: ctx }], 'ja', 'ko');
+    const out = await p.translate(
+      [
+        { text: '救急車は何番？', context: ctx },
+        { text: '答え', context: ctx },
+      ],
+      'ja',
+      'ko',
+    );
     assert.deepEqual(out, [fakeTranslate('救急車は何番？', 'ko'), fakeTranslate('答え', 'ko')]);
     const [req] = fake.requestsTo('translate');
     assert.ok(req);
@@ -61,7 +68,11 @@ describe('deepl backend', () => {
     assert.equal(deeplTargetLang('zh-TW'), 'zh-HANT');
     assert.equal(deeplTargetLang('ko-KR'), 'ko');
     const p = await createProvider(settings());
-    for (const [to, wire] of [['en', 'en-US'], ['zh-Hans', 'zh-HANS'], ['pt-BR', 'pt-BR']] as const) {
+    for (const [to, wire] of [
+      ['en', 'en-US'],
+      ['zh-Hans', 'zh-HANS'],
+      ['pt-BR', 'pt-BR'],
+    ] as const) {
       fake.clear();
       await p.translate([{ text: 'テスト' }], 'ja', to);
       assert.equal(form(fake.requestsTo('translate')[0]?.body)['target_lang'], wire);
@@ -90,7 +101,10 @@ describe('deepl backend', () => {
     assert.equal(p2.cacheKey(), p1.cacheKey());
     await p2.translate([{ text: '110番' }], 'ja', 'ko');
     assert.equal(fake.requestsTo('glossary.create').length, 0);
-    assert.deepEqual(fake.requestsTo('glossary.get').map((r) => r.path), [`/v2/glossaries/${state.id}`]);
+    assert.deepEqual(
+      fake.requestsTo('glossary.get').map((r) => r.path),
+      [`/v2/glossaries/${state.id}`],
+    );
     assert.equal(form(fake.requestsTo('translate')[0]?.body)['glossary_id'], state.id);
 
     // Changed entries: a new glossary, a new cache key, and the outdated glossary is deleted.
@@ -124,7 +138,10 @@ describe('deepl backend', () => {
     const p = await createProvider(settings({ glossaryId: id }));
     assert.match(p.cacheKey(), new RegExp(id));
     await p.translate([{ text: 'x' }], 'ja', 'ko');
-    assert.deepEqual(fake.requests.map((r) => r.route), ['translate']);
+    assert.deepEqual(
+      fake.requests.map((r) => r.route),
+      ['translate'],
+    );
     assert.equal(form(fake.requests[0]?.body)['glossary_id'], id);
   });
 

@@ -21,10 +21,11 @@ describe('fake provider servers', () => {
     const fake = await startFakeDeepL({ key: 'k-123456' });
     try {
       fake.inject({ kind: 'status', status: 503, times: 2, retryAfter: 4 });
-      const send = () => post(`${fake.url}/v2/translate`, 'text=a&target_lang=ko', {
-        authorization: 'DeepL-Auth-Key k-123456',
-        'content-type': 'application/x-www-form-urlencoded',
-      });
+      const send = () =>
+        post(`${fake.url}/v2/translate`, 'text=a&target_lang=ko', {
+          authorization: 'DeepL-Auth-Key k-123456',
+          'content-type': 'application/x-www-form-urlencoded',
+        });
       const a = await send();
       const b = await send();
       const c = await send();
@@ -44,7 +45,11 @@ describe('fake provider servers', () => {
     try {
       const started = Date.now();
       await Promise.all(
-        [1, 2, 3].map(() => post(`${fake.url}/translate`, JSON.stringify({ q: ['x'], source: 'ja', target: 'ko', api_key: 'fake-libre-key-0123456789' }), { 'content-type': 'application/json' })),
+        [1, 2, 3].map(() =>
+          post(`${fake.url}/translate`, JSON.stringify({ q: ['x'], source: 'ja', target: 'ko', api_key: 'fake-libre-key-0123456789' }), {
+            'content-type': 'application/json',
+          }),
+        ),
       );
       const took = Date.now() - started;
       assert.ok(took >= 95 && took < 1000, `took ${took} ms`);

@@ -80,13 +80,16 @@ describe('google-v3 backend', () => {
     const [req] = fake.requests;
     assert.equal(req?.method, 'POST');
     assert.equal(req?.path, '/v3/projects/fake-project/locations/global:translateText');
-    assert.deepEqual({ ...body(req?.body), labels: undefined }, {
-      contents: ['一', '二'],
-      mimeType: 'text/plain',
-      sourceLanguageCode: 'ja',
-      targetLanguageCode: 'ko',
-      labels: undefined,
-    });
+    assert.deepEqual(
+      { ...body(req?.body), labels: undefined },
+      {
+        contents: ['一', '二'],
+        mimeType: 'text/plain',
+        sourceLanguageCode: 'ja',
+        targetLanguageCode: 'ko',
+        labels: undefined,
+      },
+    );
     assert.equal(req?.hadCredential, false, 'PassThroughClient sends no Authorization');
     assert.equal(req?.headers['x-goog-request-params'], 'parent=projects%2Ffake-project%2Flocations%2Fglobal');
     assert.match(req?.headers['x-goog-api-client'] ?? '', /rest\//);

@@ -27,7 +27,10 @@ describe('provider registry', () => {
   it('describes every provider, reporting keys only as set or not', () => {
     const secret = 'very-secret-deepl-key:fx';
     const infos = describeProviders({ DEEPL_AUTH_KEY: secret, LIBRETRANSLATE_URL: 'https://libretranslate.com' });
-    assert.deepEqual(infos.map((i) => i.name), ['pseudo', 'deepl', 'google-v2', 'google-v3', 'libretranslate', 'openai']);
+    assert.deepEqual(
+      infos.map((i) => i.name),
+      ['pseudo', 'deepl', 'google-v2', 'google-v3', 'libretranslate', 'openai'],
+    );
     assert.ok(!JSON.stringify(infos).includes(secret));
     const by = Object.fromEntries(infos.map((i) => [i.name, i]));
     assert.equal(by['deepl']?.configured, true);
@@ -59,8 +62,7 @@ describe('provider registry', () => {
       m.describeProviders?.({}); m.translateOptionFlags?.();
       const cache = Object.keys(createRequire(import.meta.url).cache);
       console.log(JSON.stringify(cache.filter((f) => /deepl-node|@google-cloud|google-gax|google-auth-library|handlebars/.test(f)).length));`;
-    const count = async (mod: string): Promise<number> =>
-      Number((await run(process.execPath, ['--input-type=module', '-e', script(mod)])).stdout.trim());
+    const count = async (mod: string): Promise<number> => Number((await run(process.execPath, ['--input-type=module', '-e', script(mod)])).stdout.trim());
     assert.equal(await count('registry.js'), 0);
     assert.ok((await count('providers/deepl-client.js')) > 0, 'control: importing a backend does load its SDK');
   });
@@ -111,7 +113,11 @@ describe('provider registry', () => {
 
   describe('the option table', () => {
     const schema = JSON.parse(readFileSync(assetPath('schemas/config.schema.json'), 'utf8')) as {
-      properties: { provider: { properties: { name: { enum: string[] }; options: { additionalProperties: boolean; properties: Record<string, { type: string; minimum?: number }> } } } };
+      properties: {
+        provider: {
+          properties: { name: { enum: string[] }; options: { additionalProperties: boolean; properties: Record<string, { type: string; minimum?: number }> } };
+        };
+      };
     };
     const provider = schema.properties.provider.properties;
 
@@ -126,7 +132,10 @@ describe('provider registry', () => {
     });
 
     it("lists in the config schema's provider names exactly the built-in providers", () => {
-      assert.deepEqual(provider.name.enum, BUILT_IN_PROVIDERS.map((d) => d.name));
+      assert.deepEqual(
+        provider.name.enum,
+        BUILT_IN_PROVIDERS.map((d) => d.name),
+      );
     });
 
     it('says which providers read each option, from their descriptors', () => {
@@ -147,7 +156,11 @@ describe('provider registry', () => {
     });
 
     it('turns parsed flags into option overrides, only for flags given', () => {
-      assert.deepEqual(optionsFromFlags({ project: '.', model: 'm', concurrency: 3, context: false, endpoint: undefined }), { model: 'm', concurrency: 3, useContext: false });
+      assert.deepEqual(optionsFromFlags({ project: '.', model: 'm', concurrency: 3, context: false, endpoint: undefined }), {
+        model: 'm',
+        concurrency: 3,
+        useContext: false,
+      });
       assert.deepEqual(optionsFromFlags({ context: true }), {}, '--no-context not given: no override of the config');
     });
   });
@@ -217,16 +230,26 @@ describe('provider registry', () => {
       assert.deepEqual(r.context, { billed: true });
       assert.ok(r.glossary && r.glossary.terms > 0, 'the locale pack terms go to a backend that takes entries');
       assert.ok((t.created[0]?.glossary?.length ?? 0) > 0);
-      assert.ok(t.sent.every((b) => b.length <= 3 && b.every((s) => s.context === b[0]!.context && s.context)), 'batched by context, within 3 texts');
+      assert.ok(
+        t.sent.every((b) => b.length <= 3 && b.every((s) => s.context === b[0]!.context && s.context)),
+        'batched by context, within 3 texts',
+      );
       const { states } = await loadState(p);
       assert.ok([...states.values()].every((s) => s.question?.startsWith('T:')));
     });
 
-    it("sends no glossary entries when its glossaryId option is set, or for a pair it has no glossaries for (with a warning naming it)", async () => {
+    it('sends no glossary entries when its glossaryId option is set, or for a pair it has no glossaries for (with a warning naming it)', async () => {
       const byId = testDescriptor();
       unregister = registerProvider(byId.d);
       const p = await project();
-      const r = await translateProject({ project: p, author: 't', provider: 'test-echo', options: { glossaryId: 'g1' }, env: { TEST_ECHO_KEY: 'k' }, dryRun: true });
+      const r = await translateProject({
+        project: p,
+        author: 't',
+        provider: 'test-echo',
+        options: { glossaryId: 'g1' },
+        env: { TEST_ECHO_KEY: 'k' },
+        dryRun: true,
+      });
       assert.equal(r.glossary, undefined);
       assert.equal(byId.created[0]?.glossary, undefined);
       assert.equal(byId.created[0]?.glossaryId, 'g1');

@@ -74,8 +74,15 @@ describe('openai-compatible backend', () => {
     const p = await createOpenAI({ endpoint: `${fake.url}/v1`, model: 'fake-model', glossary: [{ source: '110番', target: '112' }], env: {} });
     const ctx = 'Q: "Which number?" & more';
     const texts = ['<b>A&B</b> "引用"', '二'];
-    const out = await p.translate(texts.map((text) => ({ text, context: ctx })), 'ja', 'ko');
-    assert.deepEqual(out, texts.map((t) => fakeTranslate(t, 'ko')));
+    const out = await p.translate(
+      texts.map((text) => ({ text, context: ctx })),
+      'ja',
+      'ko',
+    );
+    assert.deepEqual(
+      out,
+      texts.map((t) => fakeTranslate(t, 'ko')),
+    );
     const [req] = fake.requests;
     assert.equal(req?.path, '/v1/chat/completions');
     assert.equal(req?.hadCredential, false, 'no OPENAI_API_KEY, no Authorization header');
@@ -93,7 +100,14 @@ describe('openai-compatible backend', () => {
 
   it('leaves context out when the batch does not share one', async () => {
     const p = await createOpenAI(fakeSettings('openai', fake));
-    await p.translate([{ text: 'a', context: 'one' }, { text: 'b', context: 'two' }], 'ja', 'ko');
+    await p.translate(
+      [
+        { text: 'a', context: 'one' },
+        { text: 'b', context: 'two' },
+      ],
+      'ja',
+      'ko',
+    );
     const prompt = (body(fake.requests[0]?.body)['messages'] as { content: string }[])[0]!.content;
     assert.doesNotMatch(prompt, /Context/);
   });

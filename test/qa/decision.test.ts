@@ -14,7 +14,12 @@ describe('qa: decision-consistency', () => {
   });
 
   it('warns when a "transfer" rewrote the MT, and only notes it when a rationale explains', () => {
-    const [w] = fails(check, { source: 'x', mt: MT, target: '지구대를 찾아가 도움을 청하세요', decision: 'transfer' }, {}, /similarity 0\.\d\d < 0\.9.*"adapt"/);
+    const [w] = fails(
+      check,
+      { source: 'x', mt: MT, target: '지구대를 찾아가 도움을 청하세요', decision: 'transfer' },
+      {},
+      /similarity 0\.\d\d < 0\.9.*"adapt"/,
+    );
     assert.equal(w?.severity, 'warning');
     assert.equal(w?.field, 'answer');
     const [i] = fails(check, { source: 'x', mt: MT, target: '지구대를 찾아가 도움을 청하세요', decision: 'transfer', rationale: 'MT was wrong' });

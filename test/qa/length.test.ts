@@ -50,6 +50,9 @@ describe('qa: computeLengthStats', () => {
       qaInput({ source: SOURCE, target: hangul(90), decision: 'replace' }),
       qaInput({ source: SOURCE, target: '', decision: 'drop' }),
     ];
-    assert.deepEqual([...lengthPairs(inputs)].map((p) => p.target.length), [24]);
+    assert.deepEqual(
+      [...lengthPairs(inputs)].map((p) => p.target.length),
+      [24],
+    );
   });
 });

@@ -42,7 +42,12 @@ describe('qa: numbers', () => {
 
 describe('qa: urls', () => {
   it('reports URLs that differ, ignoring surrounding punctuation', () => {
-    fails(urls, { source: '詳しくは https://example.jp/help を見て', target: '자세한 내용은 https://example.kr/help 를 보세요' }, {}, '"https://example.kr/help"');
+    fails(
+      urls,
+      { source: '詳しくは https://example.jp/help を見て', target: '자세한 내용은 https://example.kr/help 를 보세요' },
+      {},
+      '"https://example.kr/help"',
+    );
     passes(urls, { source: '詳しくは https://example.jp/help。', target: '자세한 내용은 (https://example.jp/help).' });
     passes(urls, { source: '詳しくはhttps://example.jp/helpを見て', target: '자세한 내용은 https://example.jp/help 를 보세요' });
     passes(urls, { source: 'https://example.jp/a', target: 'https://example.kr/a', intendedChanges: ['https://example.jp/a → https://example.kr/a'] });

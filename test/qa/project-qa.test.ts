@@ -31,8 +31,23 @@ async function newProject(tmp: TempDir, n: number): Promise<{ project: Project; 
   return { project, items: await loadItems(project), journal: new JournalWriter(project.dir, 'kim') };
 }
 
-const mt = (item: SourceItem, question: string, answer: string): NewEvent => ({ type: 'mt', item: item.id, sourceHash: item.sourceHash, provider: 'test', label: 'test', isTranslation: true, question, answer });
-const decision = (item: SourceItem, d: 'transfer' | 'adapt' | 'replace' | 'drop', rationale?: string): NewEvent => ({ type: 'decision', item: item.id, sourceHash: item.sourceHash, decision: d, ...(rationale ? { rationale } : {}) });
+const mt = (item: SourceItem, question: string, answer: string): NewEvent => ({
+  type: 'mt',
+  item: item.id,
+  sourceHash: item.sourceHash,
+  provider: 'test',
+  label: 'test',
+  isTranslation: true,
+  question,
+  answer,
+});
+const decision = (item: SourceItem, d: 'transfer' | 'adapt' | 'replace' | 'drop', rationale?: string): NewEvent => ({
+  type: 'decision',
+  item: item.id,
+  sourceHash: item.sourceHash,
+  decision: d,
+  ...(rationale ? { rationale } : {}),
+});
 
 describe('project QA: inputs from the project state', () => {
   let tmp: TempDir;
@@ -62,7 +77,13 @@ describe('project QA: inputs from the project state', () => {
   it('intended changes before a decision: a checklist answer that implies adaptation', async () => {
     const { project, items, journal } = await newProject(tmp, 2);
     const item = items[1]!;
-    const answer = (a: 'yes' | 'no'): NewEvent => ({ type: 'checklist', item: item.id, sourceHash: item.sourceHash, question: 'helplines-in-answer', answer: a });
+    const answer = (a: 'yes' | 'no'): NewEvent => ({
+      type: 'checklist',
+      item: item.id,
+      sourceHash: item.sourceHash,
+      question: 'helplines-in-answer',
+      answer: a,
+    });
     await journal.append([mt(item, police.question, police.answer), answer('no')]);
     assert.deepEqual(intendedChangesFor(item, (await loadState(project)).states.get(item.id)!, KO), []);
     await journal.append([answer('yes')]);
@@ -71,15 +92,35 @@ describe('project QA: inputs from the project state', () => {
 
   it('builds inputs from the current text, MT, decision and rationale; none without target text', async () => {
     const { project, items, journal } = await newProject(tmp, 2);
-    await journal.append([mt(items[1]!, 'q mt', 'a mt'), { type: 'edit', item: items[1]!.id, sourceHash: items[1]!.sourceHash, field: 'answer', text: 'a edited' }, decision(items[1]!, 'adapt', 'why')]);
+    await journal.append([
+      mt(items[1]!, 'q mt', 'a mt'),
+      { type: 'edit', item: items[1]!.id, sourceHash: items[1]!.sourceHash, field: 'answer', text: 'a edited' },
+      decision(items[1]!, 'adapt', 'why'),
+    ]);
     const { states } = await loadState(project);
     const env = projectQaEnv(project);
     assert.equal(env.packName, 'ko');
     assert.equal(qaInputFor(items[0]!, states.get(items[0]!.id)!, env), undefined);
     const input = qaInputFor(items[1]!, states.get(items[1]!.id)!, env)!;
     assert.deepEqual(
-      { target: input.target, mt: input.mt, decision: input.decision, rationale: input.rationale, from: input.sourceLanguage, to: input.targetLanguage, intended: input.intendedChanges },
-      { target: { question: 'q mt', answer: 'a edited' }, mt: { question: 'q mt', answer: 'a mt' }, decision: 'adapt', rationale: 'why', from: 'ja', to: 'ko', intended: ['emergency-police'] },
+      {
+        target: input.target,
+        mt: input.mt,
+        decision: input.decision,
+        rationale: input.rationale,
+        from: input.sourceLanguage,
+        to: input.targetLanguage,
+        intended: input.intendedChanges,
+      },
+      {
+        target: { question: 'q mt', answer: 'a edited' },
+        mt: { question: 'q mt', answer: 'a mt' },
+        decision: 'adapt',
+        rationale: 'why',
+        from: 'ja',
+        to: 'ko',
+        intended: ['emergency-police'],
+      },
     );
   });
 
@@ -90,10 +131,13 @@ describe('project QA: inputs from the project state', () => {
     assert.deepEqual((await runProjectQa(project, { only: ['numbers'] })).findings, []);
     await journal.append([decision(item, 'transfer')]);
     const r = await runProjectQa(project, { only: ['numbers'] });
-    assert.deepEqual(r.findings.map((f) => [f.item, f.field, f.check, f.severity]), [
-      [item.id, 'question', 'numbers', 'error'],
-      [item.id, 'answer', 'numbers', 'error'],
-    ]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.item, f.field, f.check, f.severity]),
+      [
+        [item.id, 'question', 'numbers', 'error'],
+        [item.id, 'answer', 'numbers', 'error'],
+      ],
+    );
     assert.match(r.findings[0]!.message, /"112".*"110"/);
     assert.deepEqual(r.itemInfo[item.id], { state: 'adapted', decision: 'transfer' });
   });
@@ -129,7 +173,10 @@ describe('project QA: runs over a project', () => {
   it('judges lengths against the whole dataset, also when checking one item by ID', async () => {
     const { project } = await lengthProject();
     const all = await runProjectQa(project, { only: ['length-ratio'] });
-    assert.deepEqual(all.findings.map((f) => [f.item, f.field]), [['test-0005', 'answer']]);
+    assert.deepEqual(
+      all.findings.map((f) => [f.item, f.field]),
+      [['test-0005', 'answer']],
+    );
     // Alone, one item is too few to learn statistics from (LENGTH_MIN_SAMPLES): a finding proves the dataset's were used.
     const one = await runProjectQa(project, { only: ['length-ratio'], ids: ['test-0005'] });
     assert.equal(one.checked, 1);
@@ -141,8 +188,14 @@ describe('project QA: runs over a project', () => {
     const errorsOnly = await runProjectQa(project, { minSeverity: 'error' });
     assert.ok(errorsOnly.findings.every((f) => f.severity === 'error'));
     assert.equal(errorsOnly.counts.warning, 0);
-    await assert.rejects(runProjectQa(project, { only: ['no-such-check'] }), (e: unknown) => e instanceof UsageError && /Unknown QA check "no-such-check"/.test((e as Error).message));
-    await assert.rejects(runProjectQa(project, { ids: ['test-0001', 'nope'] }), (e: unknown) => e instanceof UsageError && /Unknown item ID\(s\): nope/.test((e as Error).message));
+    await assert.rejects(
+      runProjectQa(project, { only: ['no-such-check'] }),
+      (e: unknown) => e instanceof UsageError && /Unknown QA check "no-such-check"/.test((e as Error).message),
+    );
+    await assert.rejects(
+      runProjectQa(project, { ids: ['test-0001', 'nope'] }),
+      (e: unknown) => e instanceof UsageError && /Unknown item ID\(s\): nope/.test((e as Error).message),
+    );
   });
 
   it('streamed length statistics and item-by-item QA give what the in-memory run gives', async () => {
@@ -169,8 +222,14 @@ describe('project QA: runs over a project', () => {
     await initProject({ dir: tmp.join('q'), source: src, to: 'ko' });
     const project = openProject(tmp.join('q'));
     const [item] = await loadItems(project);
-    await new JournalWriter(project.dir, 'kim').append([mt(item!, '110번에 전화해야 하는 때는 언제인가요? (1)', '사건이나 사고가 났을 때는 112에 전화하세요. (1)'), decision(item!, 'adapt', 'police number')]);
+    await new JournalWriter(project.dir, 'kim').append([
+      mt(item!, '110번에 전화해야 하는 때는 언제인가요? (1)', '사건이나 사고가 났을 때는 112에 전화하세요. (1)'),
+      decision(item!, 'adapt', 'police number'),
+    ]);
     const r = await runProjectQa(project, { only: ['source-culture-leftover', 'numbers'] });
-    assert.deepEqual(r.findings.map((f) => [f.check, f.field]), [['source-culture-leftover', 'question']]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.check, f.field]),
+      [['source-culture-leftover', 'question']],
+    );
   });
 });

@@ -7,7 +7,12 @@ const registers = KO_PACK.registers ?? [];
 
 describe('qa: register-mixed', () => {
   it('reports mixed speech levels in one text', () => {
-    fails(registerMixed, { source: '私は学生です。ご飯食べた？', target: '저는 학생입니다. 밥 먹었어?' }, KO, /합니다체 in "저는 학생입니다" and 반말 in "밥 먹었어"/);
+    fails(
+      registerMixed,
+      { source: '私は学生です。ご飯食べた？', target: '저는 학생입니다. 밥 먹었어?' },
+      KO,
+      /합니다체 in "저는 학생입니다" and 반말 in "밥 먹었어"/,
+    );
     fails(registerMixed, { source: '', target: '도와드릴게요.\n그럼 가자', field: 'question' }, KO, '해요체');
     passes(registerMixed, { source: '', target: '저는 학생입니다. 밥을 먹었습니까?' }, KO);
     passes(registerMixed, { source: '', target: '안녕하세요. 무엇을 도와드릴까요?' }, KO);
@@ -29,7 +34,10 @@ describe('qa: register-mixed', () => {
     assert.equal(registerOf('저는 학생입니다.', longer)?.id, 'hapsho');
     assert.equal(registerOf('나는 학생이다.', longer)?.id, 'plain');
     assert.equal(registerOf('음…', longer), undefined);
-    const tie = [{ id: 'first', name: 'A', endings: ['요'] }, { id: 'second', name: 'B', endings: ['요'] }];
+    const tie = [
+      { id: 'first', name: 'A', endings: ['요'] },
+      { id: 'second', name: 'B', endings: ['요'] },
+    ];
     assert.equal(registerOf('좋아요', tie)?.id, 'first');
     assert.deepEqual(sentences('하나. 둘!\n셋? 3.5배'), ['하나.', '둘!', '셋?', '3.5배']);
   });

@@ -36,7 +36,9 @@ describe('qa: check registry', () => {
     for (const c of ALL_CHECKS) {
       const title = c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       // "/** Title." or "/**\n * Title.", the rest of that comment, then the definition with this ID.
-      const doc = new RegExp(`/\\*\\*\\s*(?:\\n\\s*\\*\\s)?${title}\\.?(?:\\s*\\*/|\\n(?:(?!\\*/)[\\s\\S])*\\*/)\\s*export const \\w+ = define(?:Field)?Check\\(\\{\\s*id: '${c.id}',`);
+      const doc = new RegExp(
+        `/\\*\\*\\s*(?:\\n\\s*\\*\\s)?${title}\\.?(?:\\s*\\*/|\\n(?:(?!\\*/)[\\s\\S])*\\*/)\\s*export const \\w+ = define(?:Field)?Check\\(\\{\\s*id: '${c.id}',`,
+      );
       assert.match(source, doc, c.id);
     }
   });

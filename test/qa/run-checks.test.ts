@@ -37,20 +37,32 @@ describe('qa: runChecks', () => {
 
   it('runs only the checks asked for, and rejects unknown IDs', () => {
     const { findings } = runChecks([clean, kanji, mixed], KO, { only: ['register-mixed'] });
-    assert.deepEqual(findings.map((f) => f.item), ['mixed']);
-    assert.throws(() => runChecks([clean], KO, { only: ['numbres'] }), (err: unknown) => err instanceof UsageError && /"numbres".*Known checks: .*numbers/.test(err.message));
+    assert.deepEqual(
+      findings.map((f) => f.item),
+      ['mixed'],
+    );
+    assert.throws(
+      () => runChecks([clean], KO, { only: ['numbres'] }),
+      (err: unknown) => err instanceof UsageError && /"numbres".*Known checks: .*numbers/.test(err.message),
+    );
   });
 
   it('filters by minimum severity', () => {
     const { findings, counts } = runChecks([clean, kanji, mixed], KO, { minSeverity: 'error' });
-    assert.deepEqual(findings.map((f) => f.check), ['source-script']);
+    assert.deepEqual(
+      findings.map((f) => f.check),
+      ['source-script'],
+    );
     assert.deepEqual(counts, { error: 1, warning: 0, info: 0 });
   });
 
   it('checks only the decision of a dropped item', () => {
     const dropped = withId('dropped', qaInput({ source: '警察に電話', target: '', decision: 'drop' }));
     const { findings } = runChecks([dropped], KO);
-    assert.deepEqual(findings.map((f) => f.check), ['decision-consistency']);
+    assert.deepEqual(
+      findings.map((f) => f.check),
+      ['decision-consistency'],
+    );
   });
 
   it('computes length statistics from the inputs when the context has none', () => {
@@ -60,7 +72,10 @@ describe('qa: runChecks', () => {
       yield withId('long', qaInput({ source, target: '가'.repeat(120) }));
     }
     const { findings } = runChecks(inputs(), {}, { only: ['length-ratio'] });
-    assert.deepEqual(findings.map((f) => f.item), ['long']);
+    assert.deepEqual(
+      findings.map((f) => f.item),
+      ['long'],
+    );
   });
 });
 

@@ -31,9 +31,18 @@ describe('qa: source-script', () => {
   });
 
   it('has a script table per target', () => {
-    assert.deepEqual(scriptsOf('ko')?.map((s) => s.name), ['Hangul', 'Latin letters']);
-    assert.deepEqual(scriptsOf('ja')?.map((s) => s.name), ['Han characters', 'kana', 'Latin letters']);
-    assert.deepEqual(scriptsOf('ru')?.map((s) => s.chars), ['\\p{sc=Cyrl}', '\\p{sc=Latin}']);
+    assert.deepEqual(
+      scriptsOf('ko')?.map((s) => s.name),
+      ['Hangul', 'Latin letters'],
+    );
+    assert.deepEqual(
+      scriptsOf('ja')?.map((s) => s.name),
+      ['Han characters', 'kana', 'Latin letters'],
+    );
+    assert.deepEqual(
+      scriptsOf('ru')?.map((s) => s.chars),
+      ['\\p{sc=Cyrl}', '\\p{sc=Latin}'],
+    );
     assert.equal(scriptsOf('not a tag!'), undefined);
   });
 });

@@ -13,16 +13,41 @@ describe('agreement statistics', () => {
     // A says yes 25/50 = 0.5, B says yes 30/50 = 0.6
     // p_e = 0.5·0.6 + 0.5·0.4 = 0.5
     // kappa = (0.7 − 0.5) / (1 − 0.5) = 0.4
-    const pairs = [...times(20, ['yes', 'yes'] as const), ...times(5, ['yes', 'no'] as const), ...times(10, ['no', 'yes'] as const), ...times(15, ['no', 'no'] as const)];
+    const pairs = [
+      ...times(20, ['yes', 'yes'] as const),
+      ...times(5, ['yes', 'no'] as const),
+      ...times(10, ['no', 'yes'] as const),
+      ...times(15, ['no', 'no'] as const),
+    ];
     assert.ok(Math.abs(cohenKappa(pairs)! - 0.4) < 1e-12);
   });
 
   it("Cohen's kappa: perfect, chance-level and undefined cases", () => {
-    assert.equal(cohenKappa([['a', 'a'], ['b', 'b']]), 1);
+    assert.equal(
+      cohenKappa([
+        ['a', 'a'],
+        ['b', 'b'],
+      ]),
+      1,
+    );
     // p_o = 0.5; each rater 50/50 on a, b: p_e = 0.25 + 0.25 = 0.5; kappa = 0.
-    assert.equal(cohenKappa([['a', 'a'], ['a', 'b'], ['b', 'a'], ['b', 'b']]), 0);
+    assert.equal(
+      cohenKappa([
+        ['a', 'a'],
+        ['a', 'b'],
+        ['b', 'a'],
+        ['b', 'b'],
+      ]),
+      0,
+    );
     // Both raters always say "a": p_e = 1, kappa is 0/0.
-    assert.equal(cohenKappa([['a', 'a'], ['a', 'a']]), undefined);
+    assert.equal(
+      cohenKappa([
+        ['a', 'a'],
+        ['a', 'a'],
+      ]),
+      undefined,
+    );
     assert.equal(cohenKappa([]), undefined);
   });
 
@@ -66,12 +91,32 @@ describe('agreement statistics', () => {
 
   it("Krippendorff's alpha: undefined without pairable values or without variation", () => {
     assert.equal(krippendorffAlphaNominal([['a'], ['b']]), undefined);
-    assert.equal(krippendorffAlphaNominal([['a', 'a'], ['a', 'a', 'a']]), undefined);
-    assert.equal(krippendorffAlphaNominal([['a', 'a'], ['b', 'b']]), 1);
+    assert.equal(
+      krippendorffAlphaNominal([
+        ['a', 'a'],
+        ['a', 'a', 'a'],
+      ]),
+      undefined,
+    );
+    assert.equal(
+      krippendorffAlphaNominal([
+        ['a', 'a'],
+        ['b', 'b'],
+      ]),
+      1,
+    );
   });
 
   it('raw agreement: share of units where every value is the same', () => {
-    assert.equal(rawAgreement([['a', 'a'], ['a', 'b'], ['b', 'b', 'b'], ['c', 'c', 'd']]), 0.5);
+    assert.equal(
+      rawAgreement([
+        ['a', 'a'],
+        ['a', 'b'],
+        ['b', 'b', 'b'],
+        ['c', 'c', 'd'],
+      ]),
+      0.5,
+    );
     assert.equal(rawAgreement([]), undefined);
   });
 });
@@ -82,7 +127,11 @@ function ev(e: Record<string, unknown>): JournalEvent {
 }
 const decide = (item: string, author: string, decision: string, secondary = false, rationale?: string) =>
   ev({ item, author, type: 'decision', decision, ...(secondary ? { secondary: true } : {}), ...(rationale ? { rationale } : {}) });
-const statesOf = (ids: string[], events: JournalEvent[]) => foldState(ids.map((id) => ({ id, sourceHash: 'h' })), events).states.values();
+const statesOf = (ids: string[], events: JournalEvent[]) =>
+  foldState(
+    ids.map((id) => ({ id, sourceHash: 'h' })),
+    events,
+  ).states.values();
 
 describe('computeAgreement over project states', () => {
   it('uses the primary decision and the secondary ones, and lists the disagreements with rationales', () => {
@@ -131,7 +180,10 @@ describe('computeAgreement over project states', () => {
       decide('b', 'lee', 'transfer', true),
     ];
     const states = [...statesOf(['a', 'b'], events)];
-    assert.deepEqual(annotationsOf(states[0]!).map((a) => a.annotator), ['kim', 'lee']);
+    assert.deepEqual(
+      annotationsOf(states[0]!).map((a) => a.annotator),
+      ['kim', 'lee'],
+    );
     const r = computeAgreement(states);
     assert.deepEqual(r.annotators, ['kim', 'lee', 'park']);
     assert.equal(r.cohenKappa, undefined);

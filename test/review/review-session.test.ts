@@ -12,7 +12,15 @@ const REVIEWER = 'park';
 /** Events as the reviewer's journal writer would stamp them. */
 const byReviewer = (events: Parameters<typeof written>[0]) => written(events, REVIEWER);
 
-function session(events: (items: SourceItem[]) => JournalEvent[], opts: { n?: number; allowSelfReview?: boolean; states?: ('adapted' | 'approved' | 'rejected' | 'stale')[]; qa?: ConstructorParameters<typeof ReviewSession>[0]['qa'] } = {}) {
+function session(
+  events: (items: SourceItem[]) => JournalEvent[],
+  opts: {
+    n?: number;
+    allowSelfReview?: boolean;
+    states?: ('adapted' | 'approved' | 'rejected' | 'stale')[];
+    qa?: ConstructorParameters<typeof ReviewSession>[0]['qa'];
+  } = {},
+) {
   const items = makeItems(opts.n ?? 4);
   const s = new ReviewSession({
     items,
@@ -27,7 +35,9 @@ function session(events: (items: SourceItem[]) => JournalEvent[], opts: { n?: nu
 }
 
 /** MT for every item, and kim's decision on the given ones. */
-const decided = (...which: number[]) => (its: SourceItem[]) => [...its.map((i) => mt(i)), ...which.map((k) => decision(its[k]!, 'transfer'))];
+const decided =
+  (...which: number[]) =>
+  (its: SourceItem[]) => [...its.map((i) => mt(i)), ...which.map((k) => decision(its[k]!, 'transfer'))];
 
 const throwsReview = (fn: () => unknown, reason: ReviewError['reason'], message?: RegExp) =>
   assert.throws(fn, (e: unknown) => e instanceof ReviewError && e.reason === reason && (!message || message.test(e.message)));
@@ -36,7 +46,10 @@ describe('ReviewSession', () => {
   describe('queue and resume', () => {
     it('queues the items awaiting review (decided, no verdict) in source order', () => {
       const { s, items } = session((its) => [...decided(0, 2, 3)(its), ev(its[3]!, { type: 'review', verdict: 'approve' }, 'lee')]);
-      assert.deepEqual(s.queue.map((i) => i.id), [items[0]!.id, items[2]!.id]);
+      assert.deepEqual(
+        s.queue.map((i) => i.id),
+        [items[0]!.id, items[2]!.id],
+      );
       assert.equal(s.currentId, items[0]!.id);
       assert.deepEqual(s.progress(), { position: 1, total: 2, approved: 0, rejected: 0, edited: 0, handedOn: 0, remaining: 2, skipped: 0, own: 0 });
     });
@@ -50,12 +63,21 @@ describe('ReviewSession', () => {
         decision(its[2]!, 'transfer'),
       ];
       const { s, items } = session(events);
-      assert.deepEqual(s.queue.map((i) => i.id), [items[2]!.id]);
-      assert.deepEqual(s.own.map((i) => i.id), [items[0]!.id, items[1]!.id]);
+      assert.deepEqual(
+        s.queue.map((i) => i.id),
+        [items[2]!.id],
+      );
+      assert.deepEqual(
+        s.own.map((i) => i.id),
+        [items[0]!.id, items[1]!.id],
+      );
       assert.equal(s.progress().own, 2);
 
       const allowed = session(events, { allowSelfReview: true }).s;
-      assert.deepEqual(allowed.queue.map((i) => i.id), [items[0]!.id, items[1]!.id, items[2]!.id]);
+      assert.deepEqual(
+        allowed.queue.map((i) => i.id),
+        [items[0]!.id, items[1]!.id, items[2]!.id],
+      );
       assert.equal(allowed.view(items[0]!.id).own, 'decision');
       assert.equal(allowed.view(items[1]!.id).own, 'edit');
       assert.equal(allowed.view(items[2]!.id).own, undefined);
@@ -80,13 +102,19 @@ describe('ReviewSession', () => {
       assert.deepEqual([s.progress().approved, s.progress().rejected, s.progress().remaining, s.progress().skipped], [1, 1, 1, 1]);
 
       const again = new ReviewSession({ items, events: log, pack: testPack(), reviewer: REVIEWER });
-      assert.deepEqual(again.queue.map((i) => i.id), [items[1]!.id]);
+      assert.deepEqual(
+        again.queue.map((i) => i.id),
+        [items[1]!.id],
+      );
       assert.equal(again.currentId, items[1]!.id);
     });
 
     it('selects reviewed or stale items only when --state asks, and refuses states without a decision', () => {
       const { s, items } = session((its) => [...decided(0, 1)(its), ev(its[0]!, { type: 'review', verdict: 'approve' }, 'lee')], { states: ['approved'] });
-      assert.deepEqual(s.queue.map((i) => i.id), [items[0]!.id]);
+      assert.deepEqual(
+        s.queue.map((i) => i.id),
+        [items[0]!.id],
+      );
       assert.equal(s.current()!.todo, true, 'an approved item asked for can be given a new verdict');
       s.commit(byReviewer(s.eventsFor({ type: 'reject', comment: 'on second thought: use 112' })));
       assert.equal(s.state(items[0]!.id).state, 'rejected');
@@ -137,7 +165,10 @@ describe('ReviewSession', () => {
       const v = s.current()!;
       assert.equal(v.state.state, 'stale');
       assert.equal(v.blocked?.reason, 'stale');
-      assert.deepEqual(v.staleDiff?.fields.map((f) => f.changed), [true, false]);
+      assert.deepEqual(
+        v.staleDiff?.fields.map((f) => f.changed),
+        [true, false],
+      );
       assert.match(v.staleDiff!.text, /\{\+別の質問です。\+\}/);
       throwsReview(() => s.eventsFor({ type: 'approve' }), 'stale', /carefully adapt --state stale/);
       throwsReview(() => s.eventsFor({ type: 'edit', field: 'question', text: 'x' }), 'stale');
@@ -150,7 +181,9 @@ describe('ReviewSession', () => {
   describe('edits', () => {
     it('are trimmed; an unchanged or empty edit is no event or refused', () => {
       const { s, items } = session(decided(0));
-      assert.deepEqual(s.eventsFor({ type: 'edit', field: 'question', text: '  새 질문\n' }), [{ item: items[0]!.id, sourceHash: items[0]!.sourceHash, type: 'edit', field: 'question', text: '새 질문' }]);
+      assert.deepEqual(s.eventsFor({ type: 'edit', field: 'question', text: '  새 질문\n' }), [
+        { item: items[0]!.id, sourceHash: items[0]!.sourceHash, type: 'edit', field: 'question', text: '새 질문' },
+      ]);
       assert.deepEqual(s.eventsFor({ type: 'edit', field: 'answer', text: `KO ${items[0]!.id} A\n` }), []);
       throwsReview(() => s.eventsFor({ type: 'edit', field: 'answer', text: ' \n' }), 'empty-text');
     });
@@ -206,7 +239,10 @@ describe('ReviewSession', () => {
           ['answer', false],
         ],
       );
-      assert.deepEqual(v.changes![0]!.parts.filter((p) => p.added).map((p) => p.value), [' 112']);
+      assert.deepEqual(
+        v.changes![0]!.parts.filter((p) => p.added).map((p) => p.value),
+        [' 112'],
+      );
       assert.deepEqual(v.findings, [{ check: 'culture-leftover', severity: 'warning', field: 'answer', message: 'Answer still mentions 110番.' }]);
       assert.deepEqual(calls, [`${items[0]!.id}:KO ${items[0]!.id} Q 112`], 'QA runs on the current text');
       assert.equal(v.checklist.find((q) => q.id === 'always')?.answer, 'yes');
@@ -222,7 +258,11 @@ describe('ReviewSession', () => {
       const items = makeItems(1);
       const hand = new ReviewSession({
         items,
-        events: [ev(items[0]!, { type: 'edit', field: 'question', text: '질문' }, 'kim'), ev(items[0]!, { type: 'edit', field: 'answer', text: '답' }, 'kim'), decision(items[0]!, 'replace', 'new item')],
+        events: [
+          ev(items[0]!, { type: 'edit', field: 'question', text: '질문' }, 'kim'),
+          ev(items[0]!, { type: 'edit', field: 'answer', text: '답' }, 'kim'),
+          decision(items[0]!, 'replace', 'new item'),
+        ],
         pack: testPack(),
         reviewer: REVIEWER,
       });

@@ -11,7 +11,8 @@ const at = () => new Date(Date.UTC(2026, 0, 1, 0, 0, n++)).toISOString();
 function ev(e: Record<string, unknown>): JournalEvent {
   return { v: 1, ts: at(), author: 'kim', sourceHash: 'h1', item: 'a', ...e } as JournalEvent;
 }
-const mt = (item = 'a', extra = {}) => ev({ item, type: 'mt', author: 'bot', provider: 'pseudo', label: 'pseudo', isTranslation: false, question: 'q', answer: 'a', ...extra });
+const mt = (item = 'a', extra = {}) =>
+  ev({ item, type: 'mt', author: 'bot', provider: 'pseudo', label: 'pseudo', isTranslation: false, question: 'q', answer: 'a', ...extra });
 const decide = (item = 'a', author = 'kim', extra = {}) => ev({ item, author, type: 'decision', decision: 'adapt', rationale: '110 -> 112', ...extra });
 const ITEM = { id: 'a', sourceHash: 'h1' };
 
@@ -51,11 +52,18 @@ describe('review state machine', () => {
     const items = ['u', 't', 'a1', 'ok', 'no', 'st', 'a2'].map((id) => ({ id, sourceHash: id === 'st' ? 'h2' : 'h1' }));
     const j = new Journal(items).add(
       mt('t'),
-      mt('a1'), decide('a1'),
-      mt('ok'), decide('ok'), ev({ item: 'ok', author: 'park', type: 'review', verdict: 'approve' }),
-      mt('no'), decide('no'), ev({ item: 'no', author: 'park', type: 'review', verdict: 'reject', comment: 'use 112' }),
-      mt('st'), decide('st'), // made against h1, source now h2
-      mt('a2'), decide('a2'),
+      mt('a1'),
+      decide('a1'),
+      mt('ok'),
+      decide('ok'),
+      ev({ item: 'ok', author: 'park', type: 'review', verdict: 'approve' }),
+      mt('no'),
+      decide('no'),
+      ev({ item: 'no', author: 'park', type: 'review', verdict: 'reject', comment: 'use 112' }),
+      mt('st'),
+      decide('st'), // made against h1, source now h2
+      mt('a2'),
+      decide('a2'),
     );
     assert.deepEqual(queued(j, 'park'), { items: ['a1', 'a2'], own: [] });
   });
@@ -63,9 +71,13 @@ describe('review state machine', () => {
   it("keeps the reviewer's own decisions and edits out of the queue unless self-review is allowed", () => {
     const items = ['mine', 'edited', 'other'].map((id) => ({ id, sourceHash: 'h1' }));
     const j = new Journal(items).add(
-      mt('mine'), decide('mine', 'park'),
-      mt('edited'), ev({ item: 'edited', author: 'park', type: 'edit', field: 'answer', text: 'fixed' }), decide('edited', 'kim'),
-      mt('other'), decide('other', 'kim'),
+      mt('mine'),
+      decide('mine', 'park'),
+      mt('edited'),
+      ev({ item: 'edited', author: 'park', type: 'edit', field: 'answer', text: 'fixed' }),
+      decide('edited', 'kim'),
+      mt('other'),
+      decide('other', 'kim'),
     );
     assert.deepEqual(queued(j, 'park'), { items: ['other'], own: ['mine', 'edited'] });
     assert.deepEqual(queued(j, 'park', true).items, ['mine', 'edited', 'other']);
@@ -76,7 +88,10 @@ describe('review state machine', () => {
 
   it('approve records the reviewer; reject needs a comment, which stays after the fix', () => {
     const j = new Journal().add(mt(), decide());
-    assert.throws(() => j.act({ type: 'reject', comment: '  ...' }, 'park'), (e: unknown) => e instanceof ReviewError && e.reason === 'comment-required' && /needs a comment/.test(e.message));
+    assert.throws(
+      () => j.act({ type: 'reject', comment: '  ...' }, 'park'),
+      (e: unknown) => e instanceof ReviewError && e.reason === 'comment-required' && /needs a comment/.test(e.message),
+    );
     assert.throws(
       () => j.act({ type: 'reject', comment: '' }, 'park'),
       (e: unknown) => e instanceof ActionError && e.exitCode === ExitCode.usage && e.field === 'comment',
@@ -84,7 +99,11 @@ describe('review state machine', () => {
     );
     const rejected = j.act({ type: 'reject', comment: ' Use 112, not 110. ' }, 'park');
     assert.equal(rejected.state, 'rejected');
-    assert.deepEqual(rejected.review && { verdict: rejected.review.verdict, comment: rejected.review.comment, author: rejected.review.author }, { verdict: 'reject', comment: 'Use 112, not 110.', author: 'park' });
+    assert.deepEqual(rejected.review && { verdict: rejected.review.verdict, comment: rejected.review.comment, author: rejected.review.author }, {
+      verdict: 'reject',
+      comment: 'Use 112, not 110.',
+      author: 'park',
+    });
     assert.deepEqual(queued(j, 'park').items, [], 'a rejected item goes back to the localizer, not to the reviewer');
 
     // The localizer fixes it: it is back in the review queue, with the rejection comment kept.
@@ -108,7 +127,10 @@ describe('review state machine', () => {
     assert.equal(edited.question, '새 질문');
     assert.deepEqual(edited.editors, ['park']);
     // The reviewer edited it, so approving it now is self-review.
-    assert.throws(() => j.act({ type: 'approve' }, 'park'), (e: unknown) => e instanceof ReviewError && e.reason === 'self-review' && /--allow-self-review/.test(e.message));
+    assert.throws(
+      () => j.act({ type: 'approve' }, 'park'),
+      (e: unknown) => e instanceof ReviewError && e.reason === 'self-review' && /--allow-self-review/.test(e.message),
+    );
     assert.equal(j.act({ type: 'approve' }, 'lee').state, 'approved');
     // An edit that changes nothing makes no event and keeps the verdict.
     assert.deepEqual(reviewEvents(ITEM, j.state(), { type: 'edit', field: 'question', text: '새 질문' }, { reviewer: 'lee' }), []);
@@ -134,7 +156,10 @@ describe('review state machine', () => {
   it('refuses verdicts on stale and undecided items, and empty edits', () => {
     const stale = new Journal([{ id: 'a', sourceHash: 'h2' }]).add(mt(), decide());
     assert.equal(stale.state().state, 'stale');
-    assert.throws(() => reviewEvents({ id: 'a', sourceHash: 'h2' }, stale.state(), { type: 'approve' }, { reviewer: 'park' }), (e: unknown) => e instanceof ReviewError && e.reason === 'stale' && /adapt --state stale/.test(e.message));
+    assert.throws(
+      () => reviewEvents({ id: 'a', sourceHash: 'h2' }, stale.state(), { type: 'approve' }, { reviewer: 'park' }),
+      (e: unknown) => e instanceof ReviewError && e.reason === 'stale' && /adapt --state stale/.test(e.message),
+    );
     const translated = new Journal().add(mt());
     assert.equal(reviewRefusal(translated.state(), { type: 'approve' }, { reviewer: 'park' })?.reason, 'not-decided');
     const adapted = new Journal().add(mt(), decide());
@@ -152,8 +177,14 @@ describe('review state machine', () => {
 
   it('makes events against the current source hash, with the verdict and trimmed comment', () => {
     const j = new Journal().add(mt(), decide());
-    assert.deepEqual(reviewEvents(ITEM, j.state(), { type: 'approve', comment: ' good ' }, { reviewer: 'park' }), [{ item: 'a', sourceHash: 'h1', type: 'review', verdict: 'approve', comment: 'good' }]);
-    assert.deepEqual(reviewEvents(ITEM, j.state(), { type: 'approve' }, { reviewer: 'park' }), [{ item: 'a', sourceHash: 'h1', type: 'review', verdict: 'approve' }]);
-    assert.deepEqual(reviewEvents(ITEM, j.state(), { type: 'edit', field: 'answer', text: 'b' }, { reviewer: 'park' }), [{ item: 'a', sourceHash: 'h1', type: 'edit', field: 'answer', text: 'b' }]);
+    assert.deepEqual(reviewEvents(ITEM, j.state(), { type: 'approve', comment: ' good ' }, { reviewer: 'park' }), [
+      { item: 'a', sourceHash: 'h1', type: 'review', verdict: 'approve', comment: 'good' },
+    ]);
+    assert.deepEqual(reviewEvents(ITEM, j.state(), { type: 'approve' }, { reviewer: 'park' }), [
+      { item: 'a', sourceHash: 'h1', type: 'review', verdict: 'approve' },
+    ]);
+    assert.deepEqual(reviewEvents(ITEM, j.state(), { type: 'edit', field: 'answer', text: 'b' }, { reviewer: 'park' }), [
+      { item: 'a', sourceHash: 'h1', type: 'edit', field: 'answer', text: 'b' },
+    ]);
   });
 });

@@ -38,7 +38,10 @@ describe('bad input is not accepted silently', () => {
 
     it('refuses a target language that is not a BCP 47 tag, naming the file and field', () => {
       const dir = project((c) => (c.languages.to = 'xx!!'));
-      assert.throws(() => readConfig(dir), (e: unknown) => e instanceof ProjectError && /carefully\.json, field "languages\.to": "xx!!" is not a language code/.test(e.message));
+      assert.throws(
+        () => readConfig(dir),
+        (e: unknown) => e instanceof ProjectError && /carefully\.json, field "languages\.to": "xx!!" is not a language code/.test(e.message),
+      );
       const r = cli(['status', '-p', dir]);
       assert.equal(r.code, 2);
       assert.match(r.stderr, /languages\.to/);
@@ -86,7 +89,10 @@ describe('bad input is not accepted silently', () => {
     it('refuses duplicate keys in a record (the ID would change unseen), in JSONL and JSON arrays', async () => {
       const text = `{"ID":"first","text":"q","output":"a","meta":{"risk-area":"x","risk-area":"y"},"ID":"second"}`;
       for (const file of [tmp.file('d.jsonl', `${text}\n`), tmp.file('d.json', `[\n${text}\n]`)]) {
-        await assert.rejects(readAll(file), (e: unknown) => e instanceof DataError && /line \d, record 0, field "meta\.risk-area": the key "risk-area" appears twice/.test(e.message));
+        await assert.rejects(
+          readAll(file),
+          (e: unknown) => e instanceof DataError && /line \d, record 0, field "meta\.risk-area": the key "risk-area" appears twice/.test(e.message),
+        );
       }
       const top = tmp.file('t.jsonl', `{"ID":"first","text":"q","ID":"second"}\n`);
       await assert.rejects(readAll(top), /field "ID": the key "ID" appears twice/);
@@ -126,9 +132,22 @@ describe('bad input is not accepted silently', () => {
     });
 
     it('says CR-only line endings are the problem, not "a single JSON object"', async () => {
-      const file = tmp.file('cr.jsonl', makeRecords(3).map((r) => JSON.stringify(r)).join('\r') + '\r');
-      await assert.rejects(readAll(file), (e: unknown) => e instanceof UnreadableFileError && /CR alone \(old Mac line endings\)/.test(e.message) && !/single JSON object/.test(e.message));
-      const crlf = tmp.file('crlf.jsonl', makeRecords(3).map((r) => JSON.stringify(r)).join('\r\n') + '\r\n');
+      const file = tmp.file(
+        'cr.jsonl',
+        makeRecords(3)
+          .map((r) => JSON.stringify(r))
+          .join('\r') + '\r',
+      );
+      await assert.rejects(
+        readAll(file),
+        (e: unknown) => e instanceof UnreadableFileError && /CR alone \(old Mac line endings\)/.test(e.message) && !/single JSON object/.test(e.message),
+      );
+      const crlf = tmp.file(
+        'crlf.jsonl',
+        makeRecords(3)
+          .map((r) => JSON.stringify(r))
+          .join('\r\n') + '\r\n',
+      );
       assert.equal((await readAll(crlf)).length, 3);
     });
 

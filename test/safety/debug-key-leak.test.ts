@@ -15,7 +15,11 @@ const CLEAN_ENV = Object.fromEntries(Object.values(ENV).map((k) => [k, undefined
 const SETTINGS: Record<string, string>[] = [{ DEBUG: '*' }, { DEBUG: 'follow-redirects' }, { NODE_DEBUG: 'http' }, { NODE_DEBUG: 'net' }];
 const PROVIDERS = [
   { name: 'deepl', env: (fake: FakeServer) => ({ [ENV.deeplKey]: FAKE_KEYS.deepl, [ENV.deeplServer]: fake.url }), key: FAKE_KEYS.deepl },
-  { name: 'google-v2', env: (fake: FakeServer) => ({ [ENV.googleV2Key]: FAKE_KEYS['google-v2'], [ENV.googleV2Endpoint]: fake.url }), key: FAKE_KEYS['google-v2'] },
+  {
+    name: 'google-v2',
+    env: (fake: FakeServer) => ({ [ENV.googleV2Key]: FAKE_KEYS['google-v2'], [ENV.googleV2Endpoint]: fake.url }),
+    key: FAKE_KEYS['google-v2'],
+  },
 ] as const;
 
 describe('API keys never printed under DEBUG / NODE_DEBUG', function () {
@@ -26,7 +30,9 @@ describe('API keys never printed under DEBUG / NODE_DEBUG', function () {
 
   for (const provider of PROVIDERS) {
     for (const setting of SETTINGS) {
-      const label = Object.entries(setting).map(([k, v]) => `${k}=${v}`).join(' ');
+      const label = Object.entries(setting)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
       it(`${provider.name} with ${label}`, async () => {
         const fake = await startFakeProvider(provider.name);
         try {

@@ -45,11 +45,18 @@ describe('file system errors', () => {
   it('refuses a FIFO passed as the source, instead of waiting for ever', async function () {
     const fifo = tmp.join('source.fifo');
     execFileSync('mkfifo', [fifo]);
-    assert.throws(() => assertRegularFile(fifo, 'source file'), (e: unknown) => e instanceof UsageError && /named pipe \(FIFO\)/.test(e.message));
+    assert.throws(
+      () => assertRegularFile(fifo, 'source file'),
+      (e: unknown) => e instanceof UsageError && /named pipe \(FIFO\)/.test(e.message),
+    );
     await assert.rejects(async () => {
       for await (const _ of readRecords(fifo));
     }, /named pipe \(FIFO\)/);
-    for (const args of [['validate', fifo], ['inspect', fifo], ['init', tmp.join('p'), '--source', fifo, '--to', 'ko']]) {
+    for (const args of [
+      ['validate', fifo],
+      ['inspect', fifo],
+      ['init', tmp.join('p'), '--source', fifo, '--to', 'ko'],
+    ]) {
       const r = cli(args);
       assert.equal(r.code, 2, `${args[0]}: ${r.stderr}`);
       assert.match(r.stderr, new RegExp(`${fifo.replace(/[.]/g, '\\.')} is a named pipe`));
@@ -90,7 +97,10 @@ describe('file system errors', () => {
   it('a record nested 100,000 levels deep is refused as invalid data (exit 1), naming file, record and field', () => {
     const depth = 100_000;
     const record = `{"ID":"deep","text":"q","output":"a","meta":${'['.repeat(depth)}${']'.repeat(depth)}}`;
-    for (const [name, content] of [['deep.jsonl', `${record}\n`], ['deep.json', `[${record}]`]] as const) {
+    for (const [name, content] of [
+      ['deep.jsonl', `${record}\n`],
+      ['deep.json', `[${record}]`],
+    ] as const) {
       const file = tmp.file(name, content);
       for (const command of ['validate', 'inspect']) {
         const r = cli([command, file]);

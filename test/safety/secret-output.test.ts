@@ -16,7 +16,17 @@ function sink(): { stream: NodeJS.WriteStream; text: () => string } {
 
 describe('secret redaction in output streams', () => {
   it('picks *_KEY / *_TOKEN / *_SECRET variables of a useful length', () => {
-    assert.deepEqual(secretsFromEnv({ DEEPL_AUTH_KEY: 'abcdefgh-1234:fx', OPENAI_API_KEY: 'sk-0123456789', GH_TOKEN: 'ghp_abcdefgh', PATH: '/usr/bin:/bin', SHORT_KEY: 'abc', MONKEY: 'not-a-secret-name' }).sort(), ['abcdefgh-1234:fx', 'ghp_abcdefgh', 'sk-0123456789'].sort());
+    assert.deepEqual(
+      secretsFromEnv({
+        DEEPL_AUTH_KEY: 'abcdefgh-1234:fx',
+        OPENAI_API_KEY: 'sk-0123456789',
+        GH_TOKEN: 'ghp_abcdefgh',
+        PATH: '/usr/bin:/bin',
+        SHORT_KEY: 'abc',
+        MONKEY: 'not-a-secret-name',
+      }).sort(),
+      ['abcdefgh-1234:fx', 'ghp_abcdefgh', 'sk-0123456789'].sort(),
+    );
   });
 
   it('replaces a key written as a string, as a Buffer, and URL-encoded', () => {

@@ -92,7 +92,11 @@ describe('CLI output escapes data', () => {
       makeRecord(0, { ID: `id${TITLE}`, meta: { 'risk-area': `領域${CLEAR}`, 'harm-type': 'x' } }),
       makeRecord(1, { ID: `id${TITLE}` }),
     ]);
-    for (const args of [['inspect', file], ['validate', file], ['inspect', file, '--json']]) {
+    for (const args of [
+      ['inspect', file],
+      ['validate', file],
+      ['inspect', file, '--json'],
+    ]) {
       const r = cli(args);
       assertNoRawControls(r.stdout);
       assertNoRawControls(r.stderr);

@@ -121,8 +121,18 @@ describe('translateProject', () => {
     const p = await project();
     const controller = new AbortController();
     const { provider } = counting();
-    const slow: Provider = { ...provider, limits: { maxSegments: 2, defaultConcurrency: 1 }, translate: async (s, f, t) => { controller.abort(); return provider.translate(s, f, t); } };
-    await assert.rejects(translateProject({ project: p, author: 't', providerInstance: slow, signal: controller.signal }), (e: unknown) => e instanceof InterruptedError && /run `carefully translate` again/i.test(e.message));
+    const slow: Provider = {
+      ...provider,
+      limits: { maxSegments: 2, defaultConcurrency: 1 },
+      translate: async (s, f, t) => {
+        controller.abort();
+        return provider.translate(s, f, t);
+      },
+    };
+    await assert.rejects(
+      translateProject({ project: p, author: 't', providerInstance: slow, signal: controller.signal }),
+      (e: unknown) => e instanceof InterruptedError && /run `carefully translate` again/i.test(e.message),
+    );
     const { states } = await loadState(p);
     for (const s of states.values()) assert.ok(s.state === 'untranslated' || (s.question && s.answer));
   });

@@ -10,7 +10,10 @@ export const asPrompt = <C, V>(p: AnyPrompt<C, V>) => p as unknown as Parameters
 
 /** Run a wizard loop as a prompt: `run` gets the test terminal's prompt context and output. */
 export function renderLoop<R>(run: (io: { context: PromptContext; output: NodeJS.WritableStream }) => Promise<R>) {
-  return render<object, R>(asPrompt((_: object, context?: PromptContext) => run({ context: context!, output: context!.output! })), {});
+  return render<object, R>(
+    asPrompt((_: object, context?: PromptContext) => run({ context: context!, output: context!.output! })),
+    {},
+  );
 }
 
 /** Wait until the screen shows what we expect (the next prompt starts asynchronously). */

@@ -43,7 +43,8 @@ describe('review screen', () => {
       /⚑ Flagged by kim: ask about 110/,
       /QA · 0 errors, 1 warning, 0 info\n {2}warning culture-leftover \(answer\): Answer still mentions 110番\./,
       /\[Enter\/a\] approve {2}\[r\] reject \(comment\) {2}\[e\] edit {2}\[s\] skip {2}\[b\] back {2}\[q\] quit/,
-    ]) assert.match(text, expected);
+    ])
+      assert.match(text, expected);
     assert.doesNotMatch(text, /A KO test-0000 A\{/, 'the unchanged answer is not diffed');
     assert.doesNotMatch(text, /\x1b\[/, 'no colour codes without a colour style');
   });
@@ -59,16 +60,34 @@ describe('review screen', () => {
 
   it('shows an earlier rejection, own work under --allow-self-review, and a stale item with its source diff', () => {
     const [x] = makeItems(1);
-    const reworked = [mt(x!), decision(x!, 'transfer'), ev(x!, { type: 'review', verdict: 'reject', comment: 'use 112' }, REVIEWER), decision(x!, 'adapt', 'now 112')];
+    const reworked = [
+      mt(x!),
+      decision(x!, 'transfer'),
+      ev(x!, { type: 'review', verdict: 'reject', comment: 'use 112' }, REVIEWER),
+      decision(x!, 'adapt', 'now 112'),
+    ];
     const r = new ReviewSession({ items: [x!], events: reworked, pack: testPack(), reviewer: REVIEWER });
     assert.match(renderReviewItem(r.current()!, r.progress()), /Earlier rejected by park: use 112 — the localizer has reworked it since\./);
 
-    const mine = new ReviewSession({ items: [x!], events: [mt(x!), ev(x!, { type: 'decision', decision: 'transfer' }, REVIEWER)], pack: testPack(), reviewer: REVIEWER, allowSelfReview: true });
+    const mine = new ReviewSession({
+      items: [x!],
+      events: [mt(x!), ev(x!, { type: 'decision', decision: 'transfer' }, REVIEWER)],
+      pack: testPack(),
+      reviewer: REVIEWER,
+      allowSelfReview: true,
+    });
     assert.match(renderReviewItem(mine.current()!, mine.progress()), /Your own work \(you made its decision\): reviewed under --allow-self-review/);
 
     const changed = toItems([makeRecord(0, { output: '別の回答です。' })])[0]!;
     const texts = new Map([[x!.sourceHash, { question: x!.question, answer: x!.answer }]]);
-    const stale = new ReviewSession({ items: [changed], events: [mt(x!), decision(x!, 'transfer')], pack: testPack(), reviewer: REVIEWER, filters: { states: ['stale'] }, sourceTexts: texts });
+    const stale = new ReviewSession({
+      items: [changed],
+      events: [mt(x!), decision(x!, 'transfer')],
+      pack: testPack(),
+      reviewer: REVIEWER,
+      filters: { states: ['stale'] },
+      sourceTexts: texts,
+    });
     const text = renderReviewItem(stale.current()!, stale.progress());
     assert.match(text, /The source text changed since this item was worked on: it cannot be reviewed/);
     assert.match(text, /Source then → now:\n {4}A \[-長く推測されにくいパスワードを使い、使い回しを避けましょう。（0）-\]\{\+別の回答です。\+\}/);
@@ -108,14 +127,23 @@ describe('review loop', () => {
 
   it('saves each verdict before the next item, requires a comment to reject, hands an edited item on, and quits with a summary', async () => {
     const items = makeItems(4);
-    const session = new ReviewSession({ items, events: [...items.map((i) => mt(i)), ...items.map((i) => decision(i, 'transfer'))], pack: testPack(), reviewer: REVIEWER });
+    const session = new ReviewSession({
+      items,
+      events: [...items.map((i) => mt(i)), ...items.map((i) => decision(i, 'transfer'))],
+      pack: testPack(),
+      reviewer: REVIEWER,
+    });
     const j = journal();
     const { answer, events, getScreen, getFullOutput } = await renderLoop((io) => runReview(session, j, { ...io, inlineEdit: true, clear: false }));
 
     await until(getScreen, /\[1\/4\] test-0000 ›/);
     events.keypress('enter');
     await until(getScreen, /\[2\/4\] test-0001 ›/);
-    assert.deepEqual(j.log.map((e) => [e.item, e.type, e.type === 'review' && e.verdict]), [['test-0000', 'review', 'approve']], 'the verdict was written before the next item was shown');
+    assert.deepEqual(
+      j.log.map((e) => [e.item, e.type, e.type === 'review' && e.verdict]),
+      [['test-0000', 'review', 'approve']],
+      'the verdict was written before the next item was shown',
+    );
 
     events.type('r');
     events.keypress('enter');
@@ -146,15 +174,30 @@ describe('review loop', () => {
     events.keypress('enter');
     const result = await answer;
     assert.equal(result.quit, true);
-    assert.deepEqual([result.progress.approved, result.progress.rejected, result.progress.edited, result.progress.handedOn, result.progress.remaining], [1, 1, 1, 1, 1]);
-    assert.match(getFullOutput(), /Stopped\. Every verdict is saved\.\nThis session: 1 approved, 1 rejected, 1 edited \(1 now await another reviewer\); 1 to go\./);
-    assert.deepEqual(j.log.map((e) => e.type), ['review', 'review', 'edit']);
+    assert.deepEqual(
+      [result.progress.approved, result.progress.rejected, result.progress.edited, result.progress.handedOn, result.progress.remaining],
+      [1, 1, 1, 1, 1],
+    );
+    assert.match(
+      getFullOutput(),
+      /Stopped\. Every verdict is saved\.\nThis session: 1 approved, 1 rejected, 1 edited \(1 now await another reviewer\); 1 to go\./,
+    );
+    assert.deepEqual(
+      j.log.map((e) => e.type),
+      ['review', 'review', 'edit'],
+    );
   });
 
   it('shows a refused verdict on the same item instead of failing', async () => {
     const [x] = makeItems(1);
     const changed = toItems([makeRecord(0, { output: '別の回答です。' })])[0]!;
-    const session = new ReviewSession({ items: [changed], events: [mt(x!), decision(x!, 'transfer')], pack: testPack(), reviewer: REVIEWER, filters: { states: ['stale'] } });
+    const session = new ReviewSession({
+      items: [changed],
+      events: [mt(x!), decision(x!, 'transfer')],
+      pack: testPack(),
+      reviewer: REVIEWER,
+      filters: { states: ['stale'] },
+    });
     const j = journal();
     const { answer, events, getScreen, getFullOutput } = await renderLoop((io) => runReview(session, j, { ...io, clear: false }));
     await until(getScreen, /test-0000 ›/);

@@ -61,7 +61,11 @@ describe('wizard prompts', () => {
   });
 
   it('the decision prompt offers only drop for an item without text, and keeps a previous rationale', async () => {
-    const { answer, events, getScreen } = await render(asPrompt(decisionPrompt), { proposed: 'adapt', hasText: false, current: { decision: 'drop', rationale: 'no counterpart' } });
+    const { answer, events, getScreen } = await render(asPrompt(decisionPrompt), {
+      proposed: 'adapt',
+      hasText: false,
+      current: { decision: 'drop', rationale: 'no counterpart' },
+    });
     assert.match(getScreen(), /❯ drop/);
     assert.match(getScreen(), /adapt \(no target text yet\)/);
     events.keypress('up');
@@ -117,7 +121,8 @@ describe('item screen', () => {
       /1\. · {3}Names in test-0001\?/,
       /Help for test-0001\. Found: 110番 → 112/,
       /\[a\] accept \(transfer\) {2}\[e\] edit .*\[q\] quit/,
-    ]) assert.match(text, expected);
+    ])
+      assert.match(text, expected);
     assert.doesNotMatch(text, /\[r\]/, 'no resolve key without flags');
     assert.doesNotMatch(text, /Target text/, 'no edited text yet');
   });
@@ -133,7 +138,13 @@ describe('item screen', () => {
 
   it('shows edits, the decision, flags and a rejection', () => {
     const [a] = makeItems(1);
-    const events = [mt(a!), ev(a!, { type: 'edit', field: 'question', text: '고친 질문' }), ev(a!, { type: 'decision', decision: 'adapt', rationale: 'names' }), ev(a!, { type: 'review', verdict: 'reject', comment: 'use 112' }, 'lee'), ev(a!, { type: 'flag', note: 'ask about 110' })];
+    const events = [
+      mt(a!),
+      ev(a!, { type: 'edit', field: 'question', text: '고친 질문' }),
+      ev(a!, { type: 'decision', decision: 'adapt', rationale: 'names' }),
+      ev(a!, { type: 'review', verdict: 'reject', comment: 'use 112' }, 'lee'),
+      ev(a!, { type: 'flag', note: 'ask about 110' }),
+    ];
     const x = new AdaptSession({ items: [a!], events, pack: testPack(), author: 'tester' });
     const text = renderItem(x.current()!, x.progress());
     assert.match(text, /Target text · edited question\n {2}Q 고친 질문\n {2}A KO test-0000 A/);
@@ -146,12 +157,16 @@ describe('item screen', () => {
   it('shows both sides of a decision conflict and queues the item as unfinished', () => {
     const [a] = makeItems(1);
     // Version 2 decisions that saw no other decision: neither author saw the other's.
-    const side = (author: string, ts: string, decision: string, rationale: string) => ({ ...ev(a!, { type: 'decision', decision, rationale }, author), v: 2, c: 0, ts }) as JournalEvent;
+    const side = (author: string, ts: string, decision: string, rationale: string) =>
+      ({ ...ev(a!, { type: 'decision', decision, rationale }, author), v: 2, c: 0, ts }) as JournalEvent;
     const events = [mt(a!), side('kim', '2026-05-01T00:00:00.000Z', 'adapt', '110 → 112'), side('lee', '2026-05-01T00:00:01.000Z', 'drop', 'no counterpart')];
     const x = new AdaptSession({ items: [a!], events, pack: testPack(), author: 'tester' });
     assert.equal(x.currentId, a!.id, 'a conflict is unfinished work');
     const text = renderItem(x.current()!, x.progress());
-    assert.match(text, /Conflict: 2 decisions made without seeing each other\n {2}adapt by kim at 2026-05-01T00:00:00\.000Z — 110 → 112\n {2}drop by lee at 2026-05-01T00:00:01\.000Z — no counterpart/);
+    assert.match(
+      text,
+      /Conflict: 2 decisions made without seeing each other\n {2}adapt by kim at 2026-05-01T00:00:00\.000Z — 110 → 112\n {2}drop by lee at 2026-05-01T00:00:01\.000Z — no counterpart/,
+    );
     assert.match(text, /Decide again \(\[d\]\) to settle it/);
     assert.doesNotMatch(text, /Decision: drop by lee/);
   });
@@ -164,7 +179,12 @@ describe('item screen', () => {
     const t1 = renderItem(noNew.current()!, noNew.progress());
     assert.match(t1, /The source text changed since this item was worked on/);
     assert.match(t1, /rerun `carefully translate`/);
-    const withNew = new AdaptSession({ items: [changed], events: [...events, mt(changed, { question: '새 질문 입니다' })], pack: testPack(), author: 'tester' });
+    const withNew = new AdaptSession({
+      items: [changed],
+      events: [...events, mt(changed, { question: '새 질문 입니다' })],
+      pack: testPack(),
+      author: 'tester',
+    });
     const t2 = renderItem(withNew.current()!, withNew.progress());
     assert.match(t2, /Q \[-옛-\]\{\+새\+\} 질문 입니다/);
     // With the old source text kept by the project, the source itself is diffed (by character for Japanese).
@@ -196,7 +216,11 @@ describe('wizard loop', () => {
     events.type('a');
     events.keypress('enter');
     await until(getScreen, /test-0001 ›/);
-    assert.deepEqual(j.log.map((e) => [e.item, e.type]), [['test-0000', 'decision']], 'the transfer was written before the next item was shown');
+    assert.deepEqual(
+      j.log.map((e) => [e.item, e.type]),
+      [['test-0000', 'decision']],
+      'the transfer was written before the next item was shown',
+    );
 
     // Checklist: answer the first question, then stop.
     events.type('c');
@@ -248,7 +272,10 @@ describe('wizard loop', () => {
     assert.equal(result.quit, true);
     assert.equal(result.progress.decided, 2);
     assert.match(getFullOutput(), /Stopped\. Everything answered is saved\./);
-    assert.deepEqual(j.log.map((e) => e.type), ['decision', 'checklist', 'edit', 'decision']);
+    assert.deepEqual(
+      j.log.map((e) => e.type),
+      ['decision', 'checklist', 'edit', 'decision'],
+    );
     assert.equal(session.state('test-0001').decision?.rationale, '110 → 112');
   });
 

@@ -21,13 +21,17 @@ function describeAssignment(a: NonNullable<OpenedSession['assignment']>): string
   const lines = [
     `Double annotation: ${a.sampled} of ${a.selected} selected item(s) are in the ${a.percent}% sample; ${a.assigned} newly assigned to ${a.assignee}, ${a.alreadyAssigned} already assigned.`,
   ];
-  if (a.ownPrimary.length > 0) lines.push(`${a.ownPrimary.length} sampled item(s) were not assigned: ${a.assignee} made their primary decision (${a.ownPrimary.slice(0, 5).join(', ')}${a.ownPrimary.length > 5 ? ', ...' : ''}).`);
+  if (a.ownPrimary.length > 0)
+    lines.push(
+      `${a.ownPrimary.length} sampled item(s) were not assigned: ${a.assignee} made their primary decision (${a.ownPrimary.slice(0, 5).join(', ')}${a.ownPrimary.length > 5 ? ', ...' : ''}).`,
+    );
   return lines.join('\n');
 }
 
 export async function run(opts: AdaptOptions, { io, out: { print, printJson, warn } }: CommandContext): Promise<void> {
   const author = resolveAuthor(opts.as, io.env);
-  if (opts.second !== undefined && opts.double === undefined) throw new UsageError('--second NAME names who gets the --double sample: give --double K too, e.g. --double 10 --second lee.');
+  if (opts.second !== undefined && opts.double === undefined)
+    throw new UsageError('--second NAME names who gets the --double sample: give --double K too, e.g. --double 10 --second lee.');
   const percent = opts.double === undefined ? undefined : parseDoublePercent(opts.double);
   const assignee = opts.second !== undefined ? checkAuthor(opts.second, '--second') : author;
   // Assigning a sample to someone else is a maintainer's step: it writes the assignments and stops.
@@ -35,8 +39,12 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
   if (!assignOnly && !opts.answers && !io.stdin?.isTTY) {
     throw new UsageError('adapt is interactive and needs a terminal; use --answers FILE.jsonl for scripted runs.');
   }
-  if (opts.json && !opts.answers && !assignOnly) throw new UsageError('--json only applies to scripted runs (--answers FILE.jsonl) and to --double K --second NAME.');
-  if (assignOnly && opts.answers) throw new UsageError(`--answers applies decisions as ${author}, but --second gives the sample to ${assignee}: run the assignment first, then \`carefully adapt --as ${assignee} --answers FILE\`.`);
+  if (opts.json && !opts.answers && !assignOnly)
+    throw new UsageError('--json only applies to scripted runs (--answers FILE.jsonl) and to --double K --second NAME.');
+  if (assignOnly && opts.answers)
+    throw new UsageError(
+      `--answers applies decisions as ${author}, but --second gives the sample to ${assignee}: run the assignment first, then \`carefully adapt --as ${assignee} --answers FILE\`.`,
+    );
   const filters = {
     ...(opts.riskArea ? { riskArea: opts.riskArea } : {}),
     ...(opts.harmType ? { harmType: opts.harmType } : {}),
@@ -45,13 +53,20 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
     ...(opts.ids ? { ids: opts.ids } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
   };
-  const { session, writer, pack, warnings, assignment } = await openSession({ project: opts.project, author, filters, ...(percent !== undefined ? { double: { percent, assignee } } : {}) });
+  const { session, writer, pack, warnings, assignment } = await openSession({
+    project: opts.project,
+    author,
+    filters,
+    ...(percent !== undefined ? { double: { percent, assignee } } : {}),
+  });
 
   if (assignOnly) {
     if (opts.json) return printJson({ author, ...assignment });
     for (const w of warnings) warn(w);
     print(describeAssignment(assignment!));
-    print(`${assignee} works on the sample with \`carefully adapt --as ${assignee}\`: their decisions there are recorded apart and compared (\`carefully agreement\`), never applied.`);
+    print(
+      `${assignee} works on the sample with \`carefully adapt --as ${assignee}\`: their decisions there are recorded apart and compared (\`carefully agreement\`), never applied.`,
+    );
     return;
   }
 
@@ -61,14 +76,18 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
     for (const w of warnings) warn(w);
     if (assignment) print(describeAssignment(assignment));
     if (session.secondaryMode) print('Second annotation: the decisions below are recorded apart and compared (`carefully agreement`), not applied.');
-    print(`Applied ${summary.applied} line(s) of ${summary.file} as ${author} (${summary.events} journal event(s)${summary.events > 0 ? ', written as one unit: all or nothing' : ''}).`);
-    print(table([
-      ['lines', summary.lines],
-      ['applied', summary.applied],
-      ['already recorded', summary.skipped],
-      [session.secondaryMode ? 'not assigned to you' : 'outside the filters', summary.outsideFilters],
-      ...Object.entries(summary.byDecision).map(([d, n]): [string, number] => [`  ${d}`, n]),
-    ]));
+    print(
+      `Applied ${summary.applied} line(s) of ${summary.file} as ${author} (${summary.events} journal event(s)${summary.events > 0 ? ', written as one unit: all or nothing' : ''}).`,
+    );
+    print(
+      table([
+        ['lines', summary.lines],
+        ['applied', summary.applied],
+        ['already recorded', summary.skipped],
+        [session.secondaryMode ? 'not assigned to you' : 'outside the filters', summary.outsideFilters],
+        ...Object.entries(summary.byDecision).map(([d, n]): [string, number] => [`  ${d}`, n]),
+      ]),
+    );
     return;
   }
 

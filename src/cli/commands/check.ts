@@ -17,7 +17,10 @@ export interface CheckCommandOptions {
 }
 
 const splitList = (values: readonly string[] | undefined): string[] | undefined => {
-  const out = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const out = (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   return out.length > 0 ? out : undefined;
 };
 
@@ -53,7 +56,9 @@ export async function run(opts: CheckCommandOptions, { out }: CommandContext): P
     print();
   }
   const { error, warning, info } = r.counts;
-  print(`Checked ${r.checked} of ${r.items} item(s) with target text${ids ? ' (selected by --ids)' : ''}, locale pack ${r.localePack}: ${error} error(s), ${warning} warning(s), ${info} info.`);
+  print(
+    `Checked ${r.checked} of ${r.items} item(s) with target text${ids ? ' (selected by --ids)' : ''}, locale pack ${r.localePack}: ${error} error(s), ${warning} warning(s), ${info} info.`,
+  );
   if (error > 0) print('Errors remain (exit code 1): fix the text, or record deliberate changes in the adaptation (`carefully adapt`).');
   return code;
 }

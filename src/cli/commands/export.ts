@@ -3,7 +3,10 @@ import { exportDataset, type ExportOptions } from '../../export/export.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
 
-export type ExportCommandOptions = Pick<ExportOptions, 'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict'> & {
+export type ExportCommandOptions = Pick<
+  ExportOptions,
+  'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict'
+> & {
   project: string;
   json?: boolean;
 };
@@ -16,16 +19,22 @@ export async function run(opts: ExportCommandOptions, { out }: CommandContext): 
   if (opts.json) return printJson(r);
   for (const w of r.warnings) warn(w);
   print(`Exported ${r.exported} record(s) to ${r.out}`);
-  print(table([
-    ['dataset', r.datasetFile],
-    ['provenance', r.provenanceFile],
-    ['dataset card', r.cardFile],
-  ]));
+  print(
+    table([
+      ['dataset', r.datasetFile],
+      ['provenance', r.provenanceFile],
+      ['dataset card', r.cardFile],
+    ]),
+  );
   const left = Object.entries(r.excluded);
-  if (left.length) print(`Not exported: ${left.map(([k, v]) => `${v} ${k}`).join(', ')}.${r.exported === 0 && !opts.includeUnreviewed ? ' Only approved items are exported by default: review them (`carefully review`) or pass --include-unreviewed.' : ''}`);
+  if (left.length)
+    print(
+      `Not exported: ${left.map(([k, v]) => `${v} ${k}`).join(', ')}.${r.exported === 0 && !opts.includeUnreviewed ? ' Only approved items are exported by default: review them (`carefully review`) or pass --include-unreviewed.' : ''}`,
+    );
   if (r.unreviewed) print(`${r.unreviewed} exported record(s) were not approved by a reviewer (marked in provenance.jsonl).`);
   const { error, warning, info } = r.qa.counts;
-  if (error + warning + info > 0) print(`QA findings on exported records: ${error} error(s), ${warning} warning(s), ${info} info (in the dataset card; \`carefully check\` lists them).`);
+  if (error + warning + info > 0)
+    print(`QA findings on exported records: ${error} error(s), ${warning} warning(s), ${info} info (in the dataset card; \`carefully check\` lists them).`);
   if (r.agreement) print(`Agreement: ${r.agreement}`);
   if (r.pseudo) print(`${r.pseudo} record(s) hold pseudo-localized text: NOT a translation, do not publish.`);
 }

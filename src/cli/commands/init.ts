@@ -11,7 +11,9 @@ export async function run(opts: InitCommandOptions, { out: { print, printJson } 
   print(`Created project ${r.dir}`);
   print(`  source    ${r.config.source.path} (${r.records} records, read in place, not copied)`);
   print(`  languages ${from} -> ${to} (${languageName(to)})`);
-  print(`  provider  ${r.config.provider.name}${r.config.provider.name === 'pseudo' ? ' (pseudo-localization, NOT a translation; choose a real one with --provider)' : ''}`);
+  print(
+    `  provider  ${r.config.provider.name}${r.config.provider.name === 'pseudo' ? ' (pseudo-localization, NOT a translation; choose a real one with --provider)' : ''}`,
+  );
   if (r.warnings) print(`  ${r.warnings} warning(s) about the source: run \`carefully validate\` to see them.`);
   print(`\nNext: cd ${r.dir} && carefully translate --dry-run`);
 }

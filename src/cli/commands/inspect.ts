@@ -15,7 +15,16 @@ export async function run(opts: InspectOptions, { out: { print, printJson } }: C
   }
   print(`${r.file}: ${r.format === 'json' ? 'JSON array' : 'JSONL'}, ${r.records} record(s)\n`);
   print('Fields (records having it, types, example):');
-  print(table(r.fields.map((f) => [f.path, `${f.count}  ${Object.entries(f.types).map(([t, n]) => (n === f.count ? t : `${t}×${n}`)).join('|')}${f.example ? `  ${JSON.stringify(f.example)}` : ''}`])));
+  print(
+    table(
+      r.fields.map((f) => [
+        f.path,
+        `${f.count}  ${Object.entries(f.types)
+          .map(([t, n]) => (n === f.count ? t : `${t}×${n}`))
+          .join('|')}${f.example ? `  ${JSON.stringify(f.example)}` : ''}`,
+      ]),
+    ),
+  );
   print('\nRoles recognised:');
   const roles = Object.entries(r.roles);
   print(roles.length ? table(roles.map(([role, g]) => [role, `${g.field}  (${g.confidence} confidence: ${g.reason})`])) : '  none');
@@ -30,6 +39,10 @@ export async function run(opts: InspectOptions, { out: { print, printJson } }: C
     print(`\n${level} labels:`);
     print(table(labels.map((l) => [l.label, `${l.count}${l.english ? `  ${l.english}` : ''}${l.known ? '' : '  (unknown label: kept, no English name)'}`])));
   }
-  print(r.duplicateIds.length ? `\nDuplicate IDs (${r.duplicateIds.length}):\n${r.duplicateIds.map((d) => `  ${d.id}: records ${d.indexes.join(', ')}`).join('\n')}` : '\nNo duplicate IDs.');
+  print(
+    r.duplicateIds.length
+      ? `\nDuplicate IDs (${r.duplicateIds.length}):\n${r.duplicateIds.map((d) => `  ${d.id}: records ${d.indexes.join(', ')}`).join('\n')}`
+      : '\nNo duplicate IDs.',
+  );
   return 0;
 }

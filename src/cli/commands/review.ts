@@ -22,7 +22,12 @@ export async function run(opts: ReviewCommandOptions, { io, out: { print, warn }
     ...(opts.state ? { state: opts.state } : {}),
     ...(opts.ids ? { ids: opts.ids } : {}),
   };
-  const { session, writer, packName, warnings } = await openReview({ project: opts.project, reviewer, allowSelfReview: opts.allowSelfReview ?? false, filters });
+  const { session, writer, packName, warnings } = await openReview({
+    project: opts.project,
+    reviewer,
+    allowSelfReview: opts.allowSelfReview ?? false,
+    filters,
+  });
   const own = session.own.length;
   // Said before asking for a terminal, so a script or CI job learns it too.
   if (session.queue.length === 0) {
@@ -32,7 +37,9 @@ export async function run(opts: ReviewCommandOptions, { io, out: { print, warn }
         `All ${own} item(s) to review here are ${reviewer}'s own work (their decision or their edits): another person must review them. To review your own work anyway, pass --allow-self-review (the journal records who reviewed).`,
       );
     }
-    print(`Nothing to review (${describeFilters(session.filters)}): no item awaits a verdict. Items are reviewed after a localizer decides them in \`carefully adapt\`.`);
+    print(
+      `Nothing to review (${describeFilters(session.filters)}): no item awaits a verdict. Items are reviewed after a localizer decides them in \`carefully adapt\`.`,
+    );
     return;
   }
   if (!io.stdin?.isTTY) throw new UsageError(`review is interactive and needs a terminal; ${session.queue.length} item(s) await review.`);

@@ -26,7 +26,13 @@ function describe(r: TranslateResult): string {
     ['characters billed', r.dryRun ? r.characters : r.charactersSent],
     ['estimated cost', r.cost ? `${r.cost.currency} ${r.cost.amount.toFixed(2)} (${r.cost.basis})` : 'no public per-character price'],
   ];
-  if (r.context) rows.push(['context', r.usesContext ? `${r.from === 'en' ? 'Japanese' : 'English'} version of each item (${r.context.billed ? 'billed' : 'not billed'}; one request per item)` : 'not used (--no-context)']);
+  if (r.context)
+    rows.push([
+      'context',
+      r.usesContext
+        ? `${r.from === 'en' ? 'Japanese' : 'English'} version of each item (${r.context.billed ? 'billed' : 'not billed'}; one request per item)`
+        : 'not used (--no-context)',
+    ]);
   if (r.glossary) rows.push(['glossary', `${r.glossary.terms} term(s) from ${r.glossary.sources.join(' + ')}`]);
   return table(rows);
 }
@@ -66,7 +72,11 @@ export async function run(opts: TranslateCommandOptions, { io, out, options: inj
       if (result.note) print(`\nNote: ${result.note}`);
       return;
     }
-    print(result.items === 0 ? 'Nothing to translate: every item has a machine translation for its current source text.' : `Translated ${result.translatedItems} item(s) in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
+    print(
+      result.items === 0
+        ? 'Nothing to translate: every item has a machine translation for its current source text.'
+        : `Translated ${result.translatedItems} item(s) in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
+    );
     if (result.items > 0) print(describe(result));
     if (!result.isTranslation) print(`\nNote: ${result.label} marks text visibly; it is for trying the pipeline, not a translation.`);
   } finally {

@@ -17,10 +17,14 @@ export async function run(opts: ValidateCommandOptions, { out: { print, printJso
   if (opts.json) printJson({ ...report, mapping });
   else {
     for (const w of report.warnings) warn(formatProblem(w));
-    if (report.valid) print(`${report.file}: valid (${report.records} records, ${report.format === 'json' ? 'JSON array' : 'JSONL'}, profile ${profile.name})${report.warningCount ? `, ${report.warningCount} warning(s)` : ''}.`);
+    if (report.valid)
+      print(
+        `${report.file}: valid (${report.records} records, ${report.format === 'json' ? 'JSON array' : 'JSONL'}, profile ${profile.name})${report.warningCount ? `, ${report.warningCount} warning(s)` : ''}.`,
+      );
     else {
       print(`${report.file}: ${report.problemCount} problem(s) in ${report.records} record(s):`);
-      for (const line of listEntries(report.problems.map(formatProblem), { max: report.problems.length, total: report.problemCount, bullet: '  ' })) print(line);
+      for (const line of listEntries(report.problems.map(formatProblem), { max: report.problems.length, total: report.problemCount, bullet: '  ' }))
+        print(line);
       print('Fix these records, or adjust the field mapping with --map ROLE=FIELD (`carefully inspect FILE` proposes one).');
     }
   }

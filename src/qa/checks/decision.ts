@@ -14,7 +14,9 @@ export const TRANSFER_MIN_SIMILARITY = 0.9;
 
 /** The text a decision comparison looks at: NFKC, lower case, no whitespace, punctuation or symbols. */
 export function comparable(text: string): string {
-  return nfkc(text).toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  return nfkc(text)
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 /** Levenshtein distance between code-point arrays, or `max + 1` as soon as it must exceed `max` (banded: O(length · max)). */

@@ -32,7 +32,12 @@ export const glossaryMustTranslate = defineFieldCheck({
     if (isBlank(target)) return undefined;
     const target_ = nfkc(target).toLowerCase();
     const missed = entriesInSource(env, (e) => !e.doNotTranslate && !isBlank(e.target), false).filter(
-      (e) => !target_.includes(nfkc(e.target ?? '').trim().toLowerCase()),
+      (e) =>
+        !target_.includes(
+          nfkc(e.target ?? '')
+            .trim()
+            .toLowerCase(),
+        ),
     );
     if (missed.length === 0) return undefined;
     const list = missed.map((e) => `${quote(e.target ?? '')} for ${quote(e.source)}`).join(', ');

@@ -128,11 +128,7 @@ export class DeepLProvider implements Provider {
   }
 
   cacheKey(): string {
-    const glossary = this.opts.glossaryId
-      ? `id:${this.opts.glossaryId}`
-      : this.entriesHash
-        ? `sha256:${this.entriesHash.slice(0, 16)}`
-        : 'none';
+    const glossary = this.opts.glossaryId ? `id:${this.opts.glossaryId}` : this.entriesHash ? `sha256:${this.entriesHash.slice(0, 16)}` : 'none';
     return `deepl;formality=${this.opts.formality ?? 'default'};glossary=${glossary}`;
   }
 
@@ -165,7 +161,13 @@ export class DeepLProvider implements Provider {
     return texts.map((t) => (t.trim() === '' ? '' : (results[i++] ?? '')));
   }
 
-  private async call(texts: string[], source: SourceLanguageCode, target: TargetLanguageCode, request: TranslateTextOptions, signal?: AbortSignal): Promise<string[]> {
+  private async call(
+    texts: string[],
+    source: SourceLanguageCode,
+    target: TargetLanguageCode,
+    request: TranslateTextOptions,
+    signal?: AbortSignal,
+  ): Promise<string[]> {
     // deepl-node takes no AbortSignal: on Ctrl-C we stop waiting; its timeout ends the socket.
     // Its own timeout is at least its ~1 s backoff window, so the deadline keeps timeoutMs exact.
     const out = await withDeadline(this.ctx, this.translator.translateText(texts, source, target, request), this.opts.timeoutMs, signal);
@@ -205,7 +207,12 @@ export class DeepLProvider implements Provider {
       }
     }
     const entries = new GlossaryEntries({ entries: Object.fromEntries(this.entries) });
-    const info = await this.translator.createGlossary(`carefully ${source}-${target} ${hash.slice(0, 8)}`, source as LanguageCode, target as LanguageCode, entries);
+    const info = await this.translator.createGlossary(
+      `carefully ${source}-${target} ${hash.slice(0, 8)}`,
+      source as LanguageCode,
+      target as LanguageCode,
+      entries,
+    );
     if (file) await writeState(file, { hash, id: info.glossaryId });
     if (stored && stored.id !== info.glossaryId) {
       // Accounts hold a limited number of glossaries: drop the outdated one (best effort).
@@ -228,7 +235,10 @@ export class DeepLProvider implements Provider {
     if (err instanceof QuotaExceededError) return errorForStatus(ctx, 456, { detail: 'character quota for this billing period exceeded', cause: err });
     if (err instanceof TooManyRequestsError) return errorForStatus(ctx, 429, { cause: err });
     if (err instanceof GlossaryNotFoundError) {
-      return errorForStatus(ctx, 404, { detail: `glossary ${this.opts.glossaryId ?? '(created by carefully)'} not found; check provider.options.glossaryId`, cause: err });
+      return errorForStatus(ctx, 404, {
+        detail: `glossary ${this.opts.glossaryId ?? '(created by carefully)'} not found; check provider.options.glossaryId`,
+        cause: err,
+      });
     }
     if (err instanceof ConnectionError) {
       const code = (err.error as { code?: string } | undefined)?.code;
@@ -265,7 +275,10 @@ export function createProvider(settings: ProviderSettings, facts: DeepLFacts): D
   const env = settings.env;
   const key = env[facts.env.key]?.trim();
   if (!key) {
-    throw new ProviderAuthError(facts.name, `${facts.env.key} is not set. Get a key at https://www.deepl.com/your-account/keys and run: export ${facts.env.key}=...`);
+    throw new ProviderAuthError(
+      facts.name,
+      `${facts.env.key} is not set. Get a key at https://www.deepl.com/your-account/keys and run: export ${facts.env.key}=...`,
+    );
   }
   const override = settings.endpoint ?? env[facts.env.server];
   // Same choice deepl-node makes, kept so the glossary hash knows the server.

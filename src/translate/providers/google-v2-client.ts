@@ -78,7 +78,15 @@ export class GoogleV2Provider implements Provider {
     let out: string[];
     try {
       // With an API key the SDK sets no timeout it honours (node-fetch 3 ignores `timeout`), hence the deadline.
-      [out] = await withDeadline(this.ctx, this.client.translate(segments.map((s) => s.text), request), this.opts.timeoutMs, options.signal);
+      [out] = await withDeadline(
+        this.ctx,
+        this.client.translate(
+          segments.map((s) => s.text),
+          request,
+        ),
+        this.opts.timeoutMs,
+        options.signal,
+      );
     } catch (err) {
       throw this.mapError(err);
     }

@@ -12,7 +12,11 @@ const facts: GoogleV2Facts = {
   label: 'Google Cloud Translation (v2)',
   // 128 segments per request; Google recommends request bodies under 204,800 bytes, and JSON keeps UTF-8 as is.
   limits: { maxSegments: 128, maxRequestBytes: 100_000, defaultConcurrency: 4 },
-  price: { currency: 'USD', perMillionCharacters: 20, basis: 'Google Cloud Translation Basic (v2), USD 20 per 1M characters (list price, first 500k/month free)' },
+  price: {
+    currency: 'USD',
+    perMillionCharacters: 20,
+    basis: 'Google Cloud Translation Basic (v2), USD 20 per 1M characters (list price, first 500k/month free)',
+  },
   env: ENV,
 };
 

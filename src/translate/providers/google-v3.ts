@@ -11,7 +11,11 @@ const facts: GoogleV3Facts = {
   name: 'google-v3',
   label: 'Google Cloud Translation (v3)',
   limits: { maxSegments: 1024, maxCodePoints: 30_000, defaultConcurrency: 4 },
-  price: { currency: 'USD', perMillionCharacters: 20, basis: 'Google Cloud Translation Advanced (v3, NMT), USD 20 per 1M characters (list price, first 500k/month free)' },
+  price: {
+    currency: 'USD',
+    perMillionCharacters: 20,
+    basis: 'Google Cloud Translation Advanced (v3, NMT), USD 20 per 1M characters (list price, first 500k/month free)',
+  },
   env: ENV,
 };
 

@@ -4,13 +4,7 @@
  * SDK's errors through here so messages read the same everywhere and always say
  * what to do next. Nothing here imports an SDK.
  */
-import {
-  ProviderAuthError,
-  ProviderError,
-  ProviderQuotaError,
-  ProviderRateLimitError,
-  ProviderUnavailableError,
-} from '../../errors.js';
+import { ProviderAuthError, ProviderError, ProviderQuotaError, ProviderRateLimitError, ProviderUnavailableError } from '../../errors.js';
 
 /** Who failed, for messages. Never holds the key itself except in `secrets`, which are redacted. */
 export interface FailureContext {
@@ -92,9 +86,7 @@ export function classifyStatus(status: number): FailureKind {
 
 function authAdvice(ctx: FailureContext): string {
   if (!ctx.keyEnv) return 'Check the credentials for this provider and try again.';
-  return ctx.keySet === false
-    ? `It needs an API key: export ${ctx.keyEnv}=... and try again.`
-    : `Check the key and set it again: export ${ctx.keyEnv}=...`;
+  return ctx.keySet === false ? `It needs an API key: export ${ctx.keyEnv}=... and try again.` : `Check the key and set it again: export ${ctx.keyEnv}=...`;
 }
 
 /** An error for a failed HTTP exchange, with advice fitting its kind. */
@@ -172,12 +164,7 @@ export function networkError(ctx: FailureContext, cause: unknown): ProviderUnava
  * when the user aborts. The SDK call itself keeps running until its socket ends;
  * its late result is ignored.
  */
-export function withDeadline<T>(
-  ctx: FailureContext,
-  work: Promise<T>,
-  timeoutMs: number | undefined,
-  signal?: AbortSignal,
-): Promise<T> {
+export function withDeadline<T>(ctx: FailureContext, work: Promise<T>, timeoutMs: number | undefined, signal?: AbortSignal): Promise<T> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(() => reject(timeoutError(ctx, timeoutMs))), timeoutMs);

@@ -7,12 +7,24 @@
  */
 import type { Provider, ProviderDescriptor, ProviderSettings, Segment } from '../provider.js';
 
-const PUNCT: Record<string, string> = { '。': '.', '、': ',', '「': '"', '」': '"', '？': '?', '！': '!', '（': '(', '）': ')', '：': ':', '・': '·', '　': ' ' };
+const PUNCT: Record<string, string> = {
+  '。': '.',
+  '、': ',',
+  '「': '"',
+  '」': '"',
+  '？': '?',
+  '！': '!',
+  '（': '(',
+  '）': ')',
+  '：': ':',
+  '・': '·',
+  '　': ' ',
+};
 const JAPANESE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]/u;
 
 function hangulFor(code: number): string {
   // A multiplicative hash spreads code points over the 11,172 Hangul syllables.
-  return String.fromCharCode(0xac00 + ((code * 2654435761) >>> 0) % 11172);
+  return String.fromCharCode(0xac00 + (((code * 2654435761) >>> 0) % 11172));
 }
 
 function pseudoChar(ch: string, to: string): string {
