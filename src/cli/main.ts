@@ -43,6 +43,12 @@ function lazyRunner(ctx: CommandContext, onCode: (code: number) => void): Lazy {
         const value = options[key];
         if (typeof value === 'string') options[key] = resolveFrom(ctx.io.cwd, value);
       }
+      // No --project: the nearest project from the working folder up, as git does (`check --list` needs none).
+      const cmd = args.at(-1);
+      if (options.project === undefined && !options.list && cmd instanceof Command && cmd.options.some((o) => o.long === '--project')) {
+        const { discoverProject } = await import('../project/discover.js');
+        options.project = discoverProject(ctx.io.cwd);
+      }
       const code = await mod.run(options, ctx);
       if (typeof code === 'number') onCode(code);
     };
@@ -51,7 +57,7 @@ function lazyRunner(ctx: CommandContext, onCode: (code: number) => void): Lazy {
 const optsOnly = (opts: unknown) => opts as Record<string, unknown>;
 const withFile = (file: unknown, opts: unknown) => ({ ...(opts as object), file });
 
-const projectOption = () => new Option('-p, --project <dir>', 'project folder').default('.', 'the current folder');
+const projectOption = () => new Option('-p, --project <dir>', 'project folder (default: the nearest folder with carefully.json, from the current one up)');
 const asOption = () => new Option('--as <name>', 'author recorded in the journal (default: CAREFULLY_AUTHOR, git user.name, or the OS user)');
 
 /** The program for one run: output goes to `io`, each command gets `ctx`, and its exit code goes to `onCode`. */
