@@ -2,6 +2,7 @@
  * The stage folders are stacked (DESIGN.md, Architecture): a module may import
  * only from its own folder or from folders below it, and no files form an
  * import cycle, type-only imports included. Terminal code stays in wizard/.
+ * The API entry (src/index.ts) is on top beside cli/, which does not import it.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['adapt', 'review'],
   ['export'],
   ['wizard'],
-  ['cli'],
+  ['cli', 'api'],
 ];
 const rank = new Map(LAYERS.flatMap((names, i) => names.map((n) => [n, i] as const)));
 
@@ -37,8 +38,10 @@ function importsOf(file: string): { spec: string; target: string }[] {
   const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
   return specs.map((spec) => ({ spec, target: path.resolve(path.dirname(file), spec).replace(/\.js$/, '.ts') }));
 }
+/** src/index.ts, the programmatic API, sits on top beside cli/: it may use every stage, and nothing imports it. */
 const stageOf = (file: string) => {
   const rel = path.relative(srcDir, file).split(path.sep);
+  if (rel.length === 1 && rel[0] === 'index.ts') return 'api';
   return rel.length === 1 ? '.' : rel[0]!;
 };
 
