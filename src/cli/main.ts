@@ -240,7 +240,9 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option('--split <name>', 'Hugging Face split of the data file (default: test/dev from the source file name, else test)')
     .option('--ac-release <version>', 'the AnswerCarefully release the source came from, credited in the card (default: from the file name, e.g. v2.2)')
     .option('--annotate', 'add an "adaptation" block beside each record\'s meta: decision, taxonomy labels, locale pack, annotators')
-    .addOption(new Option('--annotators <how>', 'annotators in the export: stable pseudonyms, or user names').choices(['pseudonyms', 'names']).default('pseudonyms'))
+    .addOption(
+      new Option('--annotators <how>', 'annotators in the export: stable pseudonyms, or user names').choices(['pseudonyms', 'names']).default('pseudonyms'),
+    )
     .option('--json', 'print one JSON object')
     .action(lazy('export', optsOnly));
 

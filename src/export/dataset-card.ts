@@ -39,6 +39,8 @@ export interface CardData {
   annotatorNames: boolean;
   annotated?: boolean;
   pack?: string;
+  /** YAML front matter (between `---` lines, serialized by the yaml package): put first, not Markdown-escaped. */
+  frontMatter?: string;
 }
 
 /**
@@ -61,8 +63,7 @@ function escapeAll<T>(value: T): T {
   return value;
 }
 
-/** The card; `frontMatter` (YAML between `---` lines, already serialized safely) goes first, unescaped. */
-export function renderDatasetCard(data: CardData, frontMatter = ''): string {
+export function renderDatasetCard({ frontMatter = '', ...data }: CardData): string {
   // Handlebars' own escaping is for HTML; the card is Markdown, so values are escaped for it before rendering.
   const template = Handlebars.compile(readFileSync(templatePath('dataset-card.hbs'), 'utf8'), { noEscape: true });
   return `${frontMatter}${frontMatter ? '\n' : ''}${template(escapeAll(data))}`;

@@ -27,7 +27,17 @@ import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js'
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { agreementSummary, computeAgreement } from '../review/agreement.js';
 import { openOutputFolder } from './output-folder.js';
-import { AC_LINKS, DEFAULT_SPLIT, LICENSE_FILE, SPLIT_NAME, frontMatter, licenseText, releaseFromFileName, splitFromFileName, toolInfo } from './hf-metadata.js';
+import {
+  AC_LINKS,
+  DEFAULT_SPLIT,
+  LICENSE_FILE,
+  SPLIT_NAME,
+  frontMatter,
+  licenseText,
+  releaseFromFileName,
+  splitFromFileName,
+  toolInfo,
+} from './hf-metadata.js';
 import { SourceFields } from './dropped-fields.js';
 import { ANNOTATION_KEY, Annotators, annotationBlock, itemPeople, type AnnotatorMode } from './annotations.js';
 import { exportMessages } from './messages.js';
@@ -297,8 +307,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     await close(data);
     await close(provenance);
     const to = project.config.languages.to;
-    const card = renderDatasetCard(
-      {
+    const card = renderDatasetCard({
       title: `AnswerCarefully-derived safety dataset: ${languageName(to) ?? to}`,
       languageName: languageName(to) ?? to,
       to,
@@ -331,9 +340,13 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       annotatorNames: annotators.mode === 'names',
       ...(opts.annotate ? { annotated: true, pack } : {}),
       ...AC_LINKS,
-      },
-      frontMatter({ language: to, prettyName: `AnswerCarefully-derived ${languageName(to) ?? to} safety dataset`, records: exported, splits: { [split]: dataRel() } }),
-    );
+      frontMatter: frontMatter({
+        language: to,
+        prettyName: `AnswerCarefully-derived ${languageName(to) ?? to} safety dataset`,
+        records: exported,
+        splits: { [split]: dataRel() },
+      }),
+    });
     writeFileSync(folder.file('README.md'), card);
     writeFileSync(folder.file(LICENSE_FILE), licenseText(tool.url));
     folder.commit();

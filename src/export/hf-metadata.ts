@@ -17,8 +17,7 @@ export const DEFAULT_SPLIT = 'test';
 /** AnswerCarefully ships Test and Dev files (e.g. AnswerCarefullyVersion002_Test.json): the split follows the file name. */
 export function splitFromFileName(file: string): string | undefined {
   const name = path.basename(file).toLowerCase();
-  for (const split of ['test', 'dev', 'validation', 'train'])
-    if (new RegExp(`(^|[^a-z])${split}([^a-z]|$)`).test(name)) return split;
+  for (const split of ['test', 'dev', 'validation', 'train']) if (new RegExp(`(^|[^a-z])${split}([^a-z]|$)`).test(name)) return split;
   return undefined;
 }
 
@@ -45,7 +44,12 @@ export function sizeCategory(n: number): string {
 
 /** The package's own links (package.json), for the card's credit line. */
 export function toolInfo(): { name: string; version: string; url: string } {
-  const pkg = JSON.parse(readFileSync(assetPath('package.json'), 'utf8')) as { name: string; version: string; homepage?: string; repository?: { url?: string } | string };
+  const pkg = JSON.parse(readFileSync(assetPath('package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+    homepage?: string;
+    repository?: { url?: string } | string;
+  };
   const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
   const url = (repo ?? pkg.homepage ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
   return { name: pkg.name, version: pkg.version, url };

@@ -1,6 +1,7 @@
 /** User-facing messages of the export stage. */
 export const exportMessages = {
-  outNotFolder: (out: string) => `The export folder ${out} is a file, not a folder. Choose another --out folder (export writes a folder: README.md, LICENSE, data/ and provenance/).`,
+  outNotFolder: (out: string) =>
+    `The export folder ${out} is a file, not a folder. Choose another --out folder (export writes a folder: README.md, LICENSE, data/ and provenance/).`,
   outHoldsSource: (out: string, files: readonly string[]) =>
     `Export refused: the output folder ${out} holds the project's source dataset (${files.join(', ')}), which export must never write over. Nothing was written. Choose another --out folder, or move the source out of it and update source.path in carefully.json.`,
   outNotExport: (out: string, list: readonly string[], manifest: string) =>

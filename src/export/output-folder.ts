@@ -100,7 +100,13 @@ export function openOutputFolder(outArg: string, protect: readonly string[]): Ou
     const written = readManifest(out);
     const entries = listTree(out).filter((f) => f !== MANIFEST_FILE);
     const guarded = entries.filter((f) => protect.some((p) => sameFile(path.join(out, f), p)));
-    if (guarded.length > 0) throw new DataError(exportMessages.outHoldsSource(out, guarded.map((f) => path.join(out, f))));
+    if (guarded.length > 0)
+      throw new DataError(
+        exportMessages.outHoldsSource(
+          out,
+          guarded.map((f) => path.join(out, f)),
+        ),
+      );
     const unknown = entries.filter((f) => !written.has(f));
     if (unknown.length > 0) throw new DataError(exportMessages.outNotExport(out, listEntries(unknown.map((f) => path.join(out, f))), MANIFEST_FILE));
   }

@@ -130,11 +130,7 @@ describe('CLI: export as a Hugging Face dataset folder', () => {
       filesUnder(tmp.join('out')).filter((f) => f.startsWith('data/')),
       ['data/test.json'],
     );
-    assert.deepEqual(
-      readdirSync(tmp.path).sort(),
-      ['ac-test.json', 'out', 'p'],
-      'no temporary folder is left beside the export',
-    );
+    assert.deepEqual(readdirSync(tmp.path).sort(), ['ac-test.json', 'out', 'p'], 'no temporary folder is left beside the export');
   });
 
   it('refuses an output folder holding a file export did not write, naming it, and touches nothing', async () => {
