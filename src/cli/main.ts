@@ -231,7 +231,7 @@ Every verdict is saved to the journal before the next item; rerun to resume with
 
   program
     .command('export')
-    .description('write the derived dataset (same schema), provenance.jsonl and a dataset card README.md')
+    .description('write a Hugging Face dataset folder: data/<split>.json(l) in the source schema, provenance/, LICENSE and a dataset card README.md')
     .addOption(projectOption())
     .requiredOption('-o, --out <dir>', 'output folder')
     .addOption(new Option('--format <format>', 'output format (default: the source format)').choices(['json', 'jsonl']))
@@ -242,6 +242,12 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option(
       '--on-conflict <side>',
       'for items with conflicting decisions (refused otherwise): take "latest" (the later decision) or the decision of this author',
+    )
+    .option('--split <name>', 'Hugging Face split of the data file (default: test/dev from the source file name, else test)')
+    .option('--ac-release <version>', 'the AnswerCarefully release the source came from, credited in the card (default: from the file name, e.g. v2.2)')
+    .option('--annotate', 'add an "adaptation" block beside each record\'s meta: decision, taxonomy labels, locale pack, annotators')
+    .addOption(
+      new Option('--annotators <how>', 'annotators in the export: stable pseudonyms, or user names').choices(['pseudonyms', 'names']).default('pseudonyms'),
     )
     .option('--json', 'print one JSON object')
     .action(lazy('export', optsOnly));

@@ -24,6 +24,23 @@ export interface CardData {
   riskAreas: { label: string; exported: number; transfer: number; adapt: number; replace: number; drop: number }[];
   qa?: Record<string, number>;
   agreement?: string;
+  split: string;
+  dataFile: string;
+  provenanceFile: string;
+  /** The AnswerCarefully release the source came from ("v2.2"), or "not recorded". */
+  acRelease: string;
+  acPage: string;
+  acHfPage: string;
+  acPaper: string;
+  toolUrl: string;
+  toolVersion: string;
+  droppedFields: { field: string; holds: string }[];
+  annotators: { name: string; roles: string }[];
+  annotatorNames: boolean;
+  annotated?: boolean;
+  pack?: string;
+  /** YAML front matter (between `---` lines, serialized by the yaml package): put first, not Markdown-escaped. */
+  frontMatter?: string;
 }
 
 /**
@@ -46,8 +63,8 @@ function escapeAll<T>(value: T): T {
   return value;
 }
 
-export function renderDatasetCard(data: CardData): string {
+export function renderDatasetCard({ frontMatter = '', ...data }: CardData): string {
   // Handlebars' own escaping is for HTML; the card is Markdown, so values are escaped for it before rendering.
   const template = Handlebars.compile(readFileSync(templatePath('dataset-card.hbs'), 'utf8'), { noEscape: true });
-  return template(escapeAll(data));
+  return `${frontMatter}${frontMatter ? '\n' : ''}${template(escapeAll(data))}`;
 }

@@ -5,10 +5,10 @@
  * Everything is written to a temporary folder first and moved into place only
  * when every record passed the schema and the leak guard.
  */
-import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import { DataError, formatProblem, listEntries, type DataProblem } from '../errors.js';
+import { DataError, UsageError, formatProblem, listEntries, type DataProblem } from '../errors.js';
 import type { Project } from '../project/project.js';
 import { loadStateOnly } from '../project/project.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
@@ -26,6 +26,21 @@ import { DECISIONS, DECISION_DESCRIPTIONS, decisionCounts } from '../project/dec
 import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { agreementSummary, computeAgreement } from '../review/agreement.js';
+import { openOutputFolder } from './output-folder.js';
+import {
+  AC_LINKS,
+  DEFAULT_SPLIT,
+  LICENSE_FILE,
+  SPLIT_NAME,
+  frontMatter,
+  licenseText,
+  releaseFromFileName,
+  splitFromFileName,
+  toolInfo,
+} from './hf-metadata.js';
+import { SourceFields } from './dropped-fields.js';
+import { ANNOTATION_KEY, Annotators, annotationBlock, itemPeople, type AnnotatorMode } from './annotations.js';
+import { exportMessages } from './messages.js';
 
 export interface ExportOptions {
   project: Project;
@@ -41,14 +56,28 @@ export interface ExportOptions {
   failOnQa?: boolean;
   /** Items with conflicting decisions are refused unless this says which side to take: "latest" or an author. */
   onConflict?: string;
+  /** The Hugging Face split of the data file (default: from the source's file name, else "test"). */
+  split?: string;
+  /** The AnswerCarefully release the source came from, e.g. "v2.2" (default: from the source's file name). */
+  acRelease?: string;
+  /** Add an `adaptation` block (decision, taxonomy labels, pack, annotators) beside each record's `meta`. */
+  annotate?: boolean;
+  /** How annotators appear in that block and the card: stable pseudonyms (default) or user names. */
+  annotators?: AnnotatorMode;
   now?: Date;
 }
 
 export interface ExportResult {
   out: string;
+  /** data/<split>.json(l): the derived records. */
   datasetFile: string;
+  /** provenance/<split>.jsonl, outside every data_files pattern of the card. */
   provenanceFile: string;
   cardFile: string;
+  licenseFile: string;
+  split: string;
+  /** The AnswerCarefully release credited in the card, when known. */
+  acRelease?: string;
   format: SourceFormat;
   exported: number;
   excluded: Record<string, number>;
@@ -151,7 +180,8 @@ async function close(stream: WriteStream): Promise<void> {
 }
 
 /** One line of provenance.jsonl: what happened to an item, by whom, against which source text. */
-function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undefined, exported: boolean): Record<string, unknown> {
+function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undefined, exported: boolean, annotators: Annotators): Record<string, unknown> {
+  const people = itemPeople(s, annotators);
   return {
     id: item.id,
     exported,
@@ -165,8 +195,9 @@ function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undef
     machineTranslation: s.mt ? s.mt.isTranslation : null,
     edited: s.edited,
     checklist: Object.fromEntries(Object.entries(s.checklist).map(([k, v]) => [k, v.answer])),
-    authors: s.authors,
-    reviewer: s.review?.author ?? null,
+    // itemPeople has recorded each person's roles; this only maps names to labels.
+    authors: s.authors.map((a) => annotators.label(a, a === s.review?.author ? 'reviewer' : 'localizer')),
+    reviewer: people.reviewer,
     firstChange: s.firstTs ?? null,
     lastChange: s.lastTs ?? null,
     sourceHash: item.sourceHash,
@@ -179,9 +210,16 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const { states, warnings } = await loadStateOnly(project, (item, s) => lengths.add(item, s));
   const qa = openItemQa(lengths.done());
   warnings.push(...qa.warnings);
-  const out = path.resolve(opts.out);
-  const tmp = path.join(out, `.carefully-export-${process.pid}`);
-  mkdirSync(tmp, { recursive: true });
+  const split = opts.split ?? splitFromFileName(project.sourcePath) ?? DEFAULT_SPLIT;
+  if (!SPLIT_NAME.test(split)) throw new UsageError(exportMessages.badSplit(split));
+  const acRelease = opts.acRelease ?? releaseFromFileName(project.sourcePath);
+  if (acRelease === undefined) warnings.push(exportMessages.noRelease(project.sourcePath));
+  const folder = openOutputFolder(opts.out, [project.sourcePath]);
+  const { out } = folder;
+  const tool = toolInfo();
+  const annotators = new Annotators(opts.annotators ?? 'pseudonyms');
+  const pack = project.config.localePack ?? project.config.languages.to;
+  const fields = new SourceFields();
   let format: SourceFormat = opts.format ?? 'json';
   const ext = () => (format === 'json' ? 'json' : 'jsonl');
   const validate = schemaValidator(project.profile.schema);
@@ -197,13 +235,17 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let pseudo = 0;
   let sourceItems = 0;
   let data: WriteStream | undefined;
-  const provenance = createWriteStream(path.join(tmp, 'provenance.jsonl'));
+  let committed = false;
+  const dataRel = () => `data/${split}.${ext()}`;
+  const provenanceRel = `provenance/${split}.jsonl`;
+  const provenance = createWriteStream(folder.file(provenanceRel));
   try {
     const report = await validateSource(project.sourcePath, project.mapping, {
       onFormat: (f) => {
         if (opts.format === undefined) format = f;
       },
       onItem: async (item, record) => {
+        fields.add(record as Record<string, unknown>);
         let s = states.get(item.id)!;
         if (s.conflict && s.state === 'conflict') {
           const chosen = opts.onConflict === undefined ? undefined : chooseSide(s, opts.onConflict);
@@ -226,6 +268,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         else {
           const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath);
           const rec = derivedRecord(record as Record<string, unknown>, item, s, project.mapping);
+          if (opts.annotate) rec[ANNOTATION_KEY] = annotationBlock(item, s, { annotators, pack, packVersion: tool.version });
           const view = roleView(rec, project.mapping);
           if (!validate(view)) problems.push(...roleProblems(validate.errors, project.mapping, { file: 'export', index: item.index, id: item.id }));
           problems.push(...leak);
@@ -241,11 +284,11 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         }
         if (line !== undefined) {
           if (!data) {
-            data = createWriteStream(path.join(tmp, `dataset.${ext()}`));
+            data = createWriteStream(folder.file(dataRel()));
             await write(data, format === 'json' ? `[\n${line}` : `${line}\n`);
           } else await write(data, format === 'json' ? `,\n${line}` : `${line}\n`);
         }
-        await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined))}\n`);
+        await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators))}\n`);
       },
     });
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
@@ -259,7 +302,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     const qaResult = qa.result();
     if (opts.failOnQa && qaResult.counts.error > 0) throw new DataError(qaRefusal(qaResult.findings.filter((f) => f.severity === 'error')));
     const agreement = agreementSummary(computeAgreement(states.values()));
-    if (!data) data = createWriteStream(path.join(tmp, `dataset.${ext()}`));
+    if (!data) data = createWriteStream(folder.file(dataRel()));
     if (format === 'json') await write(data, exported === 0 ? '[]\n' : '\n]\n');
     await close(data);
     await close(provenance);
@@ -286,20 +329,51 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       riskAreas: [...byRisk].map(([label, r]) => ({ label: describeLabel('riskArea', label === '(none)' ? undefined : label), ...r })),
       qa: qaResult.counts,
       ...(agreement ? { agreement } : {}),
+      split,
+      dataFile: dataRel(),
+      provenanceFile: provenanceRel,
+      acRelease: acRelease ?? 'not recorded',
+      toolUrl: tool.url,
+      toolVersion: tool.version,
+      droppedFields: fields.dropped(project.mapping, [...OUTPUT_ROLES]),
+      annotators: annotators.table(),
+      annotatorNames: annotators.mode === 'names',
+      ...(opts.annotate ? { annotated: true, pack } : {}),
+      ...AC_LINKS,
+      frontMatter: frontMatter({
+        language: to,
+        prettyName: `AnswerCarefully-derived ${languageName(to) ?? to} safety dataset`,
+        records: exported,
+        splits: { [split]: dataRel() },
+      }),
     });
-    writeFileSync(path.join(tmp, 'README.md'), card);
+    writeFileSync(folder.file('README.md'), card);
+    writeFileSync(folder.file(LICENSE_FILE), licenseText(tool.url));
+    folder.commit();
+    committed = true;
     const files = {
-      datasetFile: path.join(out, `dataset.${ext()}`),
-      provenanceFile: path.join(out, 'provenance.jsonl'),
+      datasetFile: path.join(out, ...dataRel().split('/')),
+      provenanceFile: path.join(out, ...provenanceRel.split('/')),
       cardFile: path.join(out, 'README.md'),
+      licenseFile: path.join(out, LICENSE_FILE),
     };
-    renameSync(path.join(tmp, `dataset.${ext()}`), files.datasetFile);
-    renameSync(path.join(tmp, 'provenance.jsonl'), files.provenanceFile);
-    renameSync(path.join(tmp, 'README.md'), files.cardFile);
-    return { out, ...files, format, exported, excluded, unreviewed, pseudo, qa: qaResult, ...(agreement ? { agreement } : {}), warnings };
+    return {
+      out,
+      ...files,
+      split,
+      ...(acRelease ? { acRelease } : {}),
+      format,
+      exported,
+      excluded,
+      unreviewed,
+      pseudo,
+      qa: qaResult,
+      ...(agreement ? { agreement } : {}),
+      warnings,
+    };
   } finally {
     // On a refusal, writes may still be queued: destroying the streams fails them, which is intended (the folder is removed).
     for (const stream of [data, provenance]) stream?.on('error', () => undefined).destroy();
-    rmSync(tmp, { recursive: true, force: true });
+    if (!committed) folder.discard();
   }
 }

@@ -102,13 +102,13 @@ describe('adapt --answers', function () {
 
     const ex = await run(['export', '-p', project, '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
-    const records = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8')
+    const records = readFileSync(tmp.join('out', 'data', 'test.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
     assert.deepEqual(records.map((x) => x.ID).sort(), ['test-0000', 'test-0001', 'test-0003', 'test-0004', 'test-0005'], 'the dropped item is not exported');
     assert.equal(records.find((x) => x.ID === 'test-0001').text, '112에 전화해야 하는 때는 언제인가요? (1)');
-    const prov = readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8')
+    const prov = readFileSync(tmp.join('out', 'provenance', 'test.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));

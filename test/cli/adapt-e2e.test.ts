@@ -103,7 +103,7 @@ describe('adapt in a real terminal (tmux)', function () {
 
     const ex = await run(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
-    const records = readFileSync(t.tmp.join('out', 'dataset.jsonl'), 'utf8')
+    const records = readFileSync(t.tmp.join('out', 'data', 'test.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
@@ -111,7 +111,7 @@ describe('adapt in a real terminal (tmux)', function () {
     assert.ok(!ids.includes('test-0002'), 'the dropped item is not exported');
     assert.equal(records.find((r) => r.ID === 'test-0001').text, '112에 전화해야 하는 때는 언제인가요?');
     const prov = Object.fromEntries(
-      readFileSync(t.tmp.join('out', 'provenance.jsonl'), 'utf8')
+      readFileSync(t.tmp.join('out', 'provenance', 'test.jsonl'), 'utf8')
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l))

@@ -58,7 +58,7 @@ describe('CLI pipeline', () => {
 
     const ex = await run(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
-    const lines = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8')
+    const lines = readFileSync(tmp.join('out', 'data', 'test.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
@@ -70,14 +70,14 @@ describe('CLI pipeline', () => {
       'no kana may remain in exported text',
     );
     assert.ok(!('text_en' in lines[0]));
-    const back = await run(['validate', tmp.join('out', 'dataset.jsonl')]);
+    const back = await run(['validate', tmp.join('out', 'data', 'test.jsonl')]);
     assert.equal(back.code, 0, back.stdout);
     const card = readFileSync(tmp.join('out', 'README.md'), 'utf8');
     assert.match(card, /AnswerCarefully/);
     assert.match(card, /terms of use/i);
     assert.match(card, /NOT a translation/);
     assert.match(card, /Malicious Uses/);
-    const prov = readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8')
+    const prov = readFileSync(tmp.join('out', 'provenance', 'test.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
@@ -209,8 +209,8 @@ describe('CLI pipeline', () => {
       const r = await run(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed']);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /ID "test-0000", field "output": the answer is identical to the source's answer/);
-      assert.equal(existsSync(tmp.join('out', 'dataset.json')), false);
-      assert.deepEqual(readdirSync(tmp.join('out')), []);
+      assert.equal(existsSync(tmp.join('out')), false, 'a refused export writes nothing');
+      assert.deepEqual(readdirSync(tmp.path), ['a.json', 'p'], 'and leaves no temporary folder');
       assert.equal((await run(['export', '-p', tmp.join('p'), '--out', tmp.join('out'), '--include-unreviewed', '--allow-verbatim'])).code, 0);
     });
   });

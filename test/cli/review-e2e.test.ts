@@ -134,18 +134,18 @@ describe('review in a real terminal (tmux)', function () {
     assert.match(screen, /No item left in this session \(1 skipped\)\./);
 
     // --- Export (approved items only, by default).
-    const ex = await run(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--format', 'jsonl']);
+    const ex = await run(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--format', 'jsonl', '--annotators', 'names']);
     assert.equal(ex.code, 0, ex.stderr);
     assert.match(ex.stdout, /Exported 5 record\(s\)/);
     assert.match(ex.stdout, /Not exported: 1 not approved\./);
-    const records = lines(t.tmp.join('out', 'dataset.jsonl'));
+    const records = lines(t.tmp.join('out', 'data', 'test.jsonl'));
     assert.deepEqual(
       records.map((r) => r.ID),
       ['test-0000', 'test-0001', 'test-0003', 'test-0004', 'test-0005'],
     );
     const fixed = records.find((r) => r.ID === 'test-0001');
     assert.deepEqual([fixed.text, fixed.output], ['112에 전화해야 하는 때는 언제인가요? (1)', '사건이나 사고가 났을 때는 112에 전화하세요. (1)']);
-    const prov = Object.fromEntries(lines(t.tmp.join('out', 'provenance.jsonl')).map((p) => [p.id, p]));
+    const prov = Object.fromEntries(lines(t.tmp.join('out', 'provenance', 'test.jsonl')).map((p) => [p.id, p]));
     for (const id of ['test-0000', 'test-0001', 'test-0003', 'test-0004', 'test-0005']) {
       assert.deepEqual([prov[id].exported, prov[id].reviewed, prov[id].reviewer, prov[id].state], [true, true, 'rev', 'approved'], id);
     }

@@ -80,12 +80,12 @@ describe('CLI: source changes', () => {
     const ex = await run(['export', '-p', dir, '--out', tmp.join('out'), '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
     assert.match(ex.stdout, /Not exported: 1 stale, 1 untranslated/);
-    const exported = readFileSync(tmp.join('out', 'dataset.jsonl'), 'utf8')
+    const exported = readFileSync(tmp.join('out', 'data', 'test.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l).ID);
     assert.deepEqual(exported, ['test-0000', 'test-0002']);
-    const prov = readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8')
+    const prov = readFileSync(tmp.join('out', 'provenance', 'test.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
@@ -98,19 +98,21 @@ describe('CLI: source changes', () => {
       false,
     );
     // The snapshot of source texts stays in the project: nothing of it is in the export.
-    for (const f of readdirSync(tmp.join('out'))) assert.doesNotMatch(readFileSync(path.join(tmp.join('out'), f), 'utf8'), /事件や事故/);
+    const files = readdirSync(tmp.join('out'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    assert.ok(files.length >= 4, 'the export wrote its files');
+    for (const f of files) assert.doesNotMatch(readFileSync(path.join(f.parentPath, f.name), 'utf8'), /事件や事故/);
 
     // --include-stale exports the approved text made on the old source, marked stale in provenance.
     const withStale = await run(['export', '-p', dir, '--out', tmp.join('out2'), '--format', 'jsonl', '--include-stale']);
     assert.equal(withStale.code, 0, withStale.stderr);
     assert.deepEqual(
-      readFileSync(tmp.join('out2', 'dataset.jsonl'), 'utf8')
+      readFileSync(tmp.join('out2', 'data', 'test.jsonl'), 'utf8')
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l).ID),
       ['test-0000', 'test-0001', 'test-0002'],
     );
-    const staleProv = readFileSync(tmp.join('out2', 'provenance.jsonl'), 'utf8')
+    const staleProv = readFileSync(tmp.join('out2', 'provenance', 'test.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l))

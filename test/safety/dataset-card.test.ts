@@ -23,6 +23,18 @@ function card(label: string, extra: Partial<CardData> = {}): string {
     decisions: [{ name: 'adapt', count: 1, meaning: 'target-specific entities changed' }],
     states: [{ name: 'approved', count: 1 }],
     riskAreas: [{ label, exported: 1, transfer: 0, adapt: 1, replace: 0, drop: 0 }],
+    split: 'test',
+    dataFile: 'data/test.jsonl',
+    provenanceFile: 'provenance/test.jsonl',
+    acRelease: 'v2.2',
+    acPage: 'https://llmc.nii.ac.jp/answercarefully-dataset/',
+    acHfPage: 'https://huggingface.co/datasets/llm-jp/AnswerCarefully',
+    acPaper: 'https://arxiv.org/abs/2506.02372',
+    toolUrl: 'https://github.com/carefully-dev/carefully',
+    toolVersion: '0.1.0',
+    droppedFields: [],
+    annotators: [],
+    annotatorNames: false,
     ...extra,
   });
 }

@@ -5,7 +5,7 @@ import type { CommandContext } from '../io.js';
 
 export type ExportCommandOptions = Pick<
   ExportOptions,
-  'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict'
+  'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict' | 'split' | 'acRelease' | 'annotate' | 'annotators'
 > & {
   project: string;
   json?: boolean;
@@ -21,9 +21,10 @@ export async function run(opts: ExportCommandOptions, { out }: CommandContext): 
   print(`Exported ${r.exported} record(s) to ${r.out}`);
   print(
     table([
-      ['dataset', r.datasetFile],
+      [`data (${r.split})`, r.datasetFile],
       ['provenance', r.provenanceFile],
       ['dataset card', r.cardFile],
+      ['terms', r.licenseFile],
     ]),
   );
   const left = Object.entries(r.excluded);
@@ -31,7 +32,7 @@ export async function run(opts: ExportCommandOptions, { out }: CommandContext): 
     print(
       `Not exported: ${left.map(([k, v]) => `${v} ${k}`).join(', ')}.${r.exported === 0 && !opts.includeUnreviewed ? ' Only approved items are exported by default: review them (`carefully review`) or pass --include-unreviewed.' : ''}`,
     );
-  if (r.unreviewed) print(`${r.unreviewed} exported record(s) were not approved by a reviewer (marked in provenance.jsonl).`);
+  if (r.unreviewed) print(`${r.unreviewed} exported record(s) were not approved by a reviewer (marked in provenance).`);
   const { error, warning, info } = r.qa.counts;
   if (error + warning + info > 0)
     print(`QA findings on exported records: ${error} error(s), ${warning} warning(s), ${info} info (in the dataset card; \`carefully check\` lists them).`);

@@ -1,0 +1,13 @@
+/** User-facing messages of the export stage. */
+export const exportMessages = {
+  outNotFolder: (out: string) =>
+    `The export folder ${out} is a file, not a folder. Choose another --out folder (export writes a folder: README.md, LICENSE, data/ and provenance/).`,
+  outHoldsSource: (out: string, files: readonly string[]) =>
+    `Export refused: the output folder ${out} holds the project's source dataset (${files.join(', ')}), which export must never write over. Nothing was written. Choose another --out folder, or move the source out of it and update source.path in carefully.json.`,
+  outNotExport: (out: string, list: readonly string[], manifest: string) =>
+    `Export refused: the output folder ${out} holds files that carefully export did not write (no ${manifest} lists them), and export replaces the whole folder. Nothing was written or removed. Choose a new or empty --out folder, or move these files away:\n${list.join('\n')}`,
+  badSplit: (split: string) =>
+    `--split ${JSON.stringify(split)} is not a valid split name: use letters, digits and underscores (dots between parts), e.g. test, dev or validation.`,
+  noRelease: (source: string) =>
+    `The AnswerCarefully release of the source (${source}) is not in its file name; the dataset card says "not recorded". Pass --ac-release (e.g. --ac-release v2.2) to credit the release you used.`,
+};
