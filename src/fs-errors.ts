@@ -39,7 +39,7 @@ const WRITE_SYSCALLS = new Set([
 
 /**
  * The typed error for a Node file system error (EACCES, EPERM, EROFS, ENOSPC,
- * EDQUOT, EISDIR, ENOTDIR, ENOENT, ELOOP, EMFILE), or undefined when `e` is
+ * EDQUOT, EISDIR, ENOTDIR, EEXIST, ENOENT, ELOOP, EMFILE), or undefined when `e` is
  * not one. `path` is used when the error carries none.
  */
 export function fileSystemError(e: unknown, path?: string): FileAccessError | undefined {
@@ -70,6 +70,9 @@ export function fileSystemError(e: unknown, path?: string): FileAccessError | un
       return say(`${where} is a folder, but a file was expected. Give the path of a file.`);
     case 'ENOTDIR':
       return say(`A part of ${where} is a file, not a folder. Check the path.`);
+    case 'EEXIST':
+      // mkdir of a folder whose path runs through an existing file.
+      return say(`${where} already exists and is in the way (a file where a folder was expected?). Check the path.`);
     case 'ENOENT':
       return say(`${where} does not exist${writing ? ' (it was removed while the command ran)' : ''}. Check the path.`);
     case 'ELOOP':
