@@ -74,7 +74,11 @@ export async function run(opts: TranslateCommandOptions, { io, out, options: inj
     });
     progress?.stop();
     if (!opts.json) for (const w of result.warnings ?? []) warn(w);
-    if (opts.json) return printJson(result);
+    if (opts.json) {
+      printJson(result);
+      if (result.untranslated.length > 0) throw untranslatedError(result);
+      return;
+    }
     if (result.dryRun) {
       print(`Dry run: nothing was sent.\n${describe(result)}`);
       if (result.note) print(`\nNote: ${result.note}`);
