@@ -9,6 +9,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readS
 import path from 'node:path';
 import { ProjectError } from '../errors.js';
 import { acquireLock, describeHolder } from './pid-lock.js';
+import { lockMessages } from './messages/locks.js';
 
 /**
  * Repair the end of a file a crash may have cut: an unterminated last line is
@@ -61,8 +62,7 @@ export async function appendLines(file: string, lines: readonly string[], opts: 
   const lock = await acquireLock(`${file}.lock`, {
     command: 'carefully (writing)',
     waitMs: APPEND_LOCK_WAIT_MS,
-    busyMessage: (h) =>
-      `${file} is locked by ${describeHolder(h)}, which has been writing to it for over ${APPEND_LOCK_WAIT_MS / 1000} s. Wait for that process to finish and run the same command again; if it is not running (another machine?), remove ${file}.lock.`,
+    busyMessage: (h) => lockMessages.appendBusy(file, describeHolder(h), APPEND_LOCK_WAIT_MS / 1000),
   });
   try {
     const fd = openSync(file, 'r+');
@@ -136,8 +136,7 @@ export async function checkAppendable(files: readonly string[]): Promise<void> {
     const lock = await acquireLock(`${file}.lock`, {
       command: 'carefully (checking)',
       waitMs: APPEND_LOCK_WAIT_MS,
-      busyMessage: (h) =>
-        `${file} is locked by ${describeHolder(h)} for over ${APPEND_LOCK_WAIT_MS / 1000} s, so nothing received could be saved: nothing was sent. Wait for that process to finish and run the same command again; if it is not running (another machine?), remove ${file}.lock.`,
+      busyMessage: (h) => lockMessages.checkBusy(file, describeHolder(h), APPEND_LOCK_WAIT_MS / 1000),
     });
     lock.release();
   }

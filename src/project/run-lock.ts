@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { acquireLock, describeHolder, type HeldLock } from './pid-lock.js';
+import { lockMessages } from './messages/locks.js';
 
 export const RUN_LOCK_FILE = 'translate.lock';
 /** How often a waiting run (--wait) looks at the lock again. */
@@ -22,8 +23,7 @@ export async function lockProjectRun(
     waitMs: opts.wait ? Infinity : 0,
     pollMs: WAIT_POLL_MS,
     ...(opts.signal ? { signal: opts.signal } : {}),
-    onWait: (h) => opts.onWait?.(`The project is locked by ${describeHolder(h)}; waiting for it to finish (Ctrl-C to give up).`),
-    busyMessage: (h) =>
-      `The project ${projectDir} is locked by ${describeHolder(h)}: another run is translating it, and a second one would send (and bill) the same texts twice. Nothing was sent. Wait for it to finish, or rerun with --wait to start as soon as it does. If that process is not running (another machine sharing the folder?), remove ${file}.`,
+    onWait: (h) => opts.onWait?.(lockMessages.runWaiting(describeHolder(h))),
+    busyMessage: (h) => lockMessages.runBusy(projectDir, describeHolder(h), file),
   });
 }

@@ -29,8 +29,10 @@ export interface SendContext {
 }
 
 /** Hides a bad reply from withRetry, which would otherwise ask the same again. */
-class BadReply {
-  constructor(readonly error: ProviderReplyError) {}
+class BadReply extends Error {
+  constructor(readonly error: ProviderReplyError) {
+    super(error.message);
+  }
 }
 
 /** Translations in batch order; undefined for texts that could not be translated. */

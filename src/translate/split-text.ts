@@ -10,7 +10,10 @@ const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /** Whether one text alone exceeds a request's size limits. */
 export function exceedsLimits(text: string, limits: ProviderLimits): boolean {
-  return (limits.maxRequestBytes !== undefined && utf8Bytes(text) > limits.maxRequestBytes) || (limits.maxCodePoints !== undefined && codePoints(text) > limits.maxCodePoints);
+  return (
+    (limits.maxRequestBytes !== undefined && utf8Bytes(text) > limits.maxRequestBytes) ||
+    (limits.maxCodePoints !== undefined && codePoints(text) > limits.maxCodePoints)
+  );
 }
 
 /**

@@ -60,9 +60,7 @@ function prng(seed: number): () => number {
 function answersFile(tmp: TempDir, ids: readonly string[]): string {
   return tmp.jsonl(
     'answers.jsonl',
-    ids.map((id, i) =>
-      i % 3 === 0 ? { id, decision: 'adapt', rationale: 'local helpline', answer: `adapted answer ${i}` } : { id, decision: 'transfer' },
-    ),
+    ids.map((id, i) => (i % 3 === 0 ? { id, decision: 'adapt', rationale: 'local helpline', answer: `adapted answer ${i}` } : { id, decision: 'transfer' })),
   );
 }
 
@@ -104,7 +102,11 @@ export async function crashHarness(tmp: TempDir, opts: CrashOptions): Promise<Cr
       const running = spawnCli(translateArgs(dir), env);
       // Kill after a random number of this run's replies, plus a random part of one delay.
       const target = Math.floor(random() * Math.max(1, left - opts.concurrency));
-      const replied = () => fake.requestsTo('translate').slice(before).filter((r) => r.repliedAt !== undefined).length;
+      const replied = () =>
+        fake
+          .requestsTo('translate')
+          .slice(before)
+          .filter((r) => r.repliedAt !== undefined).length;
       let finished = false;
       void running.done.then(() => (finished = true));
       await waitFor('replies before the kill', () => finished || replied() >= target, 60_000);
@@ -113,7 +115,10 @@ export async function crashHarness(tmp: TempDir, opts: CrashOptions): Promise<Cr
       running.child.kill('SIGKILL');
       const at = Date.now();
       await running.done;
-      const open = fake.requestsTo('translate').slice(before).filter((r) => r.receivedAt <= at && (r.repliedAt === undefined || r.repliedAt > at - REPLY_GRACE_MS));
+      const open = fake
+        .requestsTo('translate')
+        .slice(before)
+        .filter((r) => r.receivedAt <= at && (r.repliedAt === undefined || r.repliedAt > at - REPLY_GRACE_MS));
       // Requests still open at the server are billed when it answers (as a real provider does).
       await waitFor('the requests in flight to be answered', () => open.every((r) => r.repliedAt !== undefined), 30_000);
       kills.push({ inFlightCharacters: charactersOf(open), inFlightRequests: open.length });

@@ -94,8 +94,8 @@ export function spawnCli(args: string[], env: Record<string, string | undefined>
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<CliResult & { signal: NodeJS.Signals | null }>((resolve) =>
     child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr })),
   );
