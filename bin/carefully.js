@@ -16,6 +16,29 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 
+// Ctrl-C: a command that saves work on the way out (translate) takes it over: the first press
+// stops sending, the second stops waiting for requests in flight; both still write what was
+// received. A third press, or any press while no command took it, ends the process at once.
+let taken;
+process.on('SIGINT', () => {
+  if (taken && !taken.stop.signal.aborted) return taken.stop.abort(new Error('interrupted'));
+  if (taken && !taken.force.signal.aborted) return taken.force.abort(new Error('interrupted'));
+  process.exit(130);
+});
+const interrupts = {
+  take() {
+    const mine = { stop: new AbortController(), force: new AbortController() };
+    taken = mine;
+    return {
+      stop: mine.stop.signal,
+      force: mine.force.signal,
+      release: () => {
+        if (taken === mine) taken = undefined;
+      },
+    };
+  },
+};
+
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
@@ -23,6 +46,7 @@ process.exitCode = await main(process.argv.slice(2), {
   stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
+  interrupts,
 });
 // Provider requests we stopped waiting for (a timeout, Ctrl-C) keep their sockets open until
 // the server answers or the SDK gives up; they must not keep the finished command alive.

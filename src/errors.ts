@@ -15,6 +15,8 @@ export const ExitCode = {
   provider: 3,
   /** A bug in carefully: the message carries the stack trace to report. */
   internal: 70,
+  /** Busy: another carefully process holds the project or file lock (EX_TEMPFAIL); try again later or use --wait. */
+  busy: 75,
   /** Interrupted by the user (Ctrl-C); work done so far is saved. */
   interrupted: 130,
 } as const;
@@ -169,9 +171,39 @@ export class ProviderUnavailableError extends ProviderError {
   }
 }
 
+/**
+ * The provider answered, but not with one translation per text (a model that
+ * chats, drops or merges items). The engine splits the batch instead of asking
+ * the same thing again; retryable for callers that do retry.
+ */
+export class ProviderReplyError extends ProviderUnavailableError {}
+
 /** The user pressed Ctrl-C; what was done is saved. */
 export class InterruptedError extends CarefullyError {
   constructor(message = 'Interrupted. Everything completed so far is saved; run the same command again to resume.') {
     super(message, ExitCode.interrupted);
+  }
+}
+
+/** Who holds a lock: written into the lock file by the process that took it. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  /** ISO time the lock was taken. */
+  since: string;
+  /** ISO time the holding process started (tells a reused PID from the holder). */
+  processStarted: string;
+  /** What holds it, e.g. "carefully translate". */
+  command: string;
+}
+
+/** Another live carefully process holds a lock this command needs (exit 75). */
+export class BusyError extends CarefullyError {
+  constructor(
+    message: string,
+    readonly lockFile: string,
+    readonly holder: LockHolder | undefined,
+  ) {
+    super(message, ExitCode.busy);
   }
 }

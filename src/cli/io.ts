@@ -18,6 +18,24 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Relative paths on the command line are relative to this folder. */
   cwd: string;
+  /** Ctrl-C, from bin/carefully.js (absent in tests that run main() in process). */
+  interrupts?: Interrupts;
+}
+
+/**
+ * A command that must save work on Ctrl-C takes it over for its duration: the
+ * first press aborts `stop`, the second `force`, a third ends the process at
+ * once. Without a taker, Ctrl-C ends the process at once (exit 130).
+ */
+export interface Interrupts {
+  take(): TakenInterrupts;
+}
+
+export interface TakenInterrupts {
+  stop: AbortSignal;
+  force: AbortSignal;
+  /** Give Ctrl-C back (its default: end the process). */
+  release(): void;
 }
 
 /** Knobs a test may inject; the real CLI uses the defaults. */

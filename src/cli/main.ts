@@ -96,7 +96,7 @@ Typical run:
 
 Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unreadable file,
 3 provider error (key, quota, network), 70 internal error (a bug: please report it),
-130 interrupted (work so far is saved).`,
+75 busy (another run holds the project lock; retry later or use --wait), 130 interrupted (work so far is saved).`,
     );
 
   program
@@ -140,6 +140,7 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
   translate
     .option('--dry-run', 'show items, segments, characters and estimated cost; send nothing')
     .option('--limit <n>', 'translate at most N items', positiveInt)
+    .option('--wait', 'if another run is translating this project, wait for it to finish (default: exit 75 at once)')
     .addOption(asOption())
     .option('--json', 'print one JSON object')
     .action(lazy('translate', optsOnly));

@@ -7,8 +7,9 @@
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, ftruncateSync, writeSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { ProjectError } from '../errors.js';
+import { acquireLock, describeHolder } from './pid-lock.js';
+import { lockMessages } from './messages/locks.js';
 
 /**
  * Repair the end of a file a crash may have cut: an unterminated last line is
@@ -44,6 +45,9 @@ function repairTail(fd: number): void {
   }
 }
 
+/** How long an append waits for another live process's write to finish. */
+export const APPEND_LOCK_WAIT_MS = 10_000;
+
 /** Test seam: the write() used for the data (a fake can fail the way a full disk does). */
 export interface AppendOptions {
   write?: (fd: number, data: Buffer, offset: number, length: number, position: number) => number;
@@ -54,15 +58,12 @@ export async function appendLines(file: string, lines: readonly string[], opts: 
   if (lines.length === 0) return;
   mkdirSync(path.dirname(file), { recursive: true });
   if (!existsSync(file)) writeFileSync(file, '', { flag: 'a' });
-  let release: (() => Promise<void>) | undefined;
-  try {
-    release = await lockfile.lock(file, { retries: { retries: 50, minTimeout: 10, maxTimeout: 200 }, stale: 10_000 });
-  } catch (e) {
-    throw new ProjectError(
-      `${file} is locked by another carefully process. Wait for it to finish (or remove ${file}.lock if no carefully process is running) and try again.`,
-      { cause: e },
-    );
-  }
+  // Held for one write; a lock left by a killed process (dead PID) is taken over at once.
+  const lock = await acquireLock(`${file}.lock`, {
+    command: 'carefully (writing)',
+    waitMs: APPEND_LOCK_WAIT_MS,
+    busyMessage: (h) => lockMessages.appendBusy(file, describeHolder(h), APPEND_LOCK_WAIT_MS / 1000),
+  });
   try {
     const fd = openSync(file, 'r+');
     try {
@@ -91,7 +92,7 @@ export async function appendLines(file: string, lines: readonly string[], opts: 
       closeSync(fd);
     }
   } finally {
-    await release();
+    lock.release();
   }
 }
 
@@ -121,4 +122,22 @@ export function parseJsonLines<T>(text: string, onTorn: (line: number) => void, 
     }
   });
   return out;
+}
+
+/**
+ * Fail now, before anything is sent or billed, if these files could not be
+ * appended to: their folder or file is not writable, or another live process
+ * keeps their lock (the same wait as an append; a dead holder's lock is taken over).
+ */
+export async function checkAppendable(files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    closeSync(openSync(file, 'a'));
+    const lock = await acquireLock(`${file}.lock`, {
+      command: 'carefully (checking)',
+      waitMs: APPEND_LOCK_WAIT_MS,
+      busyMessage: (h) => lockMessages.checkBusy(file, describeHolder(h), APPEND_LOCK_WAIT_MS / 1000),
+    });
+    lock.release();
+  }
 }

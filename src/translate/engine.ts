@@ -6,20 +6,22 @@
  * before it counts as done. Stopping at any point loses nothing received.
  */
 import path from 'node:path';
-import { InterruptedError, ProviderError, ProviderUnavailableError } from '../errors.js';
+import { InterruptedError, ProviderError } from '../errors.js';
 import type { SourceItem } from '../dataset/item.js';
 import type { Project } from '../project/project.js';
 import { loadState } from '../project/project.js';
 import { JournalWriter } from '../project/journal.js';
+import { checkAppendable } from '../project/append-file.js';
+import { lockProjectRun } from '../project/run-lock.js';
 import type { ProviderOptions } from '../project/config.js';
 import type { NewEvent } from '../project/events.js';
 import type { Provider, ProviderDescriptor, ProviderName } from './provider.js';
 import { providerDescriptor } from './registry.js';
 import { TranslationCache } from './cache.js';
-import { codePoints } from './batches.js';
-import { withRetry, DEFAULT_RETRY, retryText, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
+import { sendBatch } from './send-batch.js';
 import { projectGlossary, type ProviderGlossary } from './glossary.js';
-import { planWork, staticProvider, type PlanProvider, type TranslatePlan } from './plan.js';
+import { planWork, staticProvider, type PlanProvider, type TranslatePlan, type Unit } from './plan.js';
 
 export type { TranslatePlan } from './plan.js';
 
@@ -44,7 +46,14 @@ export interface TranslateRunOptions {
   concurrency?: number;
   /** Default: DEFAULT_RETRY. */
   retry?: RetryPolicy;
+  /** Stop sending: requests in flight are awaited (they are billed) and saved (a first Ctrl-C). */
+  stop?: AbortSignal;
+  /** Stop now: requests in flight are aborted; what was received is still saved (a second Ctrl-C). */
   signal?: AbortSignal;
+  /** Wait for another run holding the project lock instead of failing at once (exit 75). */
+  wait?: boolean;
+  /** Told once when waiting for the project lock. */
+  onWait?: (message: string) => void;
   onProgress?: (p: TranslateProgress) => void;
   onRetry?: (message: string) => void;
   /** Tests and benchmarks may pass a ready provider. */
@@ -59,6 +68,8 @@ export interface TranslateResult extends TranslatePlan {
   retries: number;
   /** Items that still need MT after this run (0 when complete). */
   remainingItems: number;
+  /** Texts the provider could not translate (too long, or no usable reply even alone); their items stay untranslated. */
+  untranslated: { item: string; field: 'question' | 'answer'; reason: string }[];
   elapsedMs: number;
 }
 
@@ -67,7 +78,26 @@ interface Entry {
   text: string;
 }
 
+/**
+ * Translate a project. A real run holds the project's run lock throughout, and
+ * checks that the cache and the journal can be written, before the first request:
+ * two runs never send the same texts, and nothing is sent that could not be saved.
+ */
 export async function translateProject(opts: TranslateRunOptions): Promise<TranslateResult> {
+  if (opts.dryRun) return translateLocked(opts);
+  const lock = await lockProjectRun(opts.project.dir, 'carefully translate', {
+    wait: !!opts.wait,
+    ...(opts.onWait ? { onWait: opts.onWait } : {}),
+    signal: AbortSignal.any([opts.stop, opts.signal].filter((x): x is AbortSignal => x !== undefined)),
+  });
+  try {
+    return await translateLocked(opts);
+  } finally {
+    lock.release();
+  }
+}
+
+async function translateLocked(opts: TranslateRunOptions): Promise<TranslateResult> {
   const started = Date.now();
   const { project } = opts;
   const { from, to } = project.config.languages;
@@ -126,12 +156,14 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
     charactersSent: 0,
     retries: 0,
     remainingItems: todo.length,
+    untranslated: [],
     elapsedMs: 0,
   };
   if (opts.dryRun || !provider) return { ...result, elapsedMs: Date.now() - started };
   const live: Provider = provider;
 
   const journal = new JournalWriter(project.dir, opts.author);
+  await checkAppendable([cache.file, journal.file]);
   const pendingByKey = new Map<string, SourceItem[]>();
   for (const item of todo) {
     const k = itemKeys.get(item.id)!;
@@ -204,35 +236,40 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
       writer ??= flush();
     });
 
+  const untranslatable = (unit: Unit, reason: string) => {
+    for (const item of pendingByKey.get(unit.key) ?? []) {
+      const k = itemKeys.get(item.id)!;
+      for (const field of ['question', 'answer'] as const) if (k[field] === unit.key) result.untranslated.push({ item: item.id, field, reason });
+    }
+  };
+  const stopped = () => !!opts.stop?.aborted || !!opts.signal?.aborted;
   let next = 0;
   let failure: unknown;
   const worker = async () => {
-    while (failure === undefined && !opts.signal?.aborted && next < batches.length) {
+    while (failure === undefined && !stopped() && next < batches.length) {
       const batch = batches[next++]!;
       try {
-        const texts = await withRetry(
-          async () => {
-            result.requestsSent++;
-            result.charactersSent += batch.reduce((n, u) => n + codePoints(u.text), 0);
-            const out = await live.translate(batch, from, to, opts.signal ? { signal: opts.signal } : {});
-            if (out.length !== batch.length || out.some((t) => typeof t !== 'string')) {
-              throw new ProviderUnavailableError(live.name, `${live.label} returned ${out.length} texts for ${batch.length} sent`);
-            }
-            return out;
-          },
+        const texts = await sendBatch(batch, {
+          provider: live,
+          from,
+          to,
           retry,
-          {
-            ...(opts.signal ? { signal: opts.signal } : {}),
-            label: live.label,
-            onRetry: (e, attempt, delay) => {
-              result.retries++;
-              opts.onRetry?.(`${retryText(e)} (retry ${attempt} in ${(delay / 1000).toFixed(1)} s)`);
-            },
+          ...(opts.signal ? { abort: opts.signal } : {}),
+          ...(opts.stop ? { stop: opts.stop } : {}),
+          onRequest: (characters) => {
+            result.requestsSent++;
+            result.charactersSent += characters;
           },
-        );
+          onRetry: (message) => {
+            result.retries++;
+            opts.onRetry?.(message);
+          },
+          onUntranslatable: untranslatable,
+        });
         // Not awaited: the next request goes out while this batch is written. It counts as
         // done only once on disk, and the run ends only after every write has finished.
-        record(batch.map((u, i) => ({ key: u.key, text: texts[i]! }))).catch((e: unknown) => {
+        const entries = batch.flatMap((u, i) => (texts[i] === undefined ? [] : [{ key: u.key, text: texts[i] }]));
+        record(entries).catch((e: unknown) => {
           failure ??= e;
         });
       } catch (e) {
@@ -246,7 +283,7 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
 
   result.remainingItems = todo.length - done.size;
   result.elapsedMs = Date.now() - started;
-  if (opts.signal?.aborted) {
+  if (stopped()) {
     throw new InterruptedError(
       `Interrupted: ${done.size} item(s) translated and saved, ${result.remainingItems} left. Run \`carefully translate\` again to resume; nothing is sent twice.`,
     );

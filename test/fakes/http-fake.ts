@@ -29,6 +29,11 @@ export interface RecordedRequest {
   hadCredential: boolean;
   /** Whether the credential matched the fake's key; undefined when the route checks none. */
   authorized: boolean | undefined;
+  /** Date.now() when the request arrived, and when its reply was written (unset while in flight or never answered). */
+  receivedAt: number;
+  repliedAt?: number;
+  /** Characters this request had translated (as billed), once answered with translations. */
+  billed?: number;
 }
 
 export type Fault =
@@ -191,9 +196,11 @@ export async function startFake(spec: ProviderSpec, opts: FakeOptions = {}): Pro
       route: route?.name ?? 'unknown',
       hadCredential: credential !== undefined && credential !== '',
       authorized,
+      receivedAt: Date.now(),
       credential,
     };
     const { credential: _drop, ...recorded } = rec;
+    const billedBefore = stats.characters;
     requests.push(recorded);
     stats.requests++;
     stats.inFlight++;
@@ -233,7 +240,9 @@ export async function startFake(spec: ProviderSpec, opts: FakeOptions = {}): Pro
       'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
       ...reply.headers,
     });
+    recorded.billed = stats.characters - billedBefore;
     res.end(payload);
+    recorded.repliedAt = Date.now();
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

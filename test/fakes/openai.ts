@@ -16,6 +16,10 @@ export interface FakeOpenAIOptions extends FakeOptions {
   replyStyle?: 'plain' | 'fenced' | 'object';
   /** Models the server has (default: any model name is accepted). */
   models?: string[];
+  /** A small model: asked for more than this many texts at once, it chats instead of answering with the array. */
+  maxGoodBatch?: number;
+  /** Texts containing this string are never answered properly, whatever the batch size. */
+  neverTranslates?: string;
 }
 
 const err = (status: number, message: string, type: string, code: string | null = null): Reply => ({
@@ -79,6 +83,10 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
             if (opts.models && !opts.models.includes(model)) return err(404, `model "${model}" not found, try pulling it first`, 'api_error');
             const parsed = parsePrompt(promptOf(req.body));
             if (!parsed) return completion(model, 'I can help with translations. What would you like me to translate?');
+            const tooMany = opts.maxGoodBatch !== undefined && parsed.texts.length > opts.maxGoodBatch;
+            if (tooMany || (opts.neverTranslates && parsed.texts.some((t) => t.includes(opts.neverTranslates!)))) {
+              return completion(model, `Sure! Here is the first one: ${fakeTranslate(parsed.texts[0] ?? '', parsed.target)}`);
+            }
             core.countTranslated(parsed.texts);
             return completion(model, wrap(parsed.texts.map((t) => fakeTranslate(t, parsed.target))));
           },

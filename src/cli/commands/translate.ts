@@ -6,6 +6,8 @@ import { createProgress } from '../progress.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
 import { redactSecretsInOutput, secretsFromEnv } from '../../secret-output.js';
+import { ProviderError, listEntries } from '../../errors.js';
+import { messages } from '../messages/translate.js';
 
 /** Parsed flags; the provider option flags (translate/provider-options.ts) arrive as further keys. */
 export interface TranslateCommandOptions extends Record<string, unknown> {
@@ -15,6 +17,8 @@ export interface TranslateCommandOptions extends Record<string, unknown> {
   limit?: number;
   as?: string;
   json?: boolean;
+  /** Wait for another run holding the project lock instead of exiting with code 75. */
+  wait?: boolean;
 }
 
 function describe(r: TranslateResult): string {
@@ -37,18 +41,20 @@ function describe(r: TranslateResult): string {
   return table(rows);
 }
 
+/** Texts the provider could not translate end the command with exit 3, after the summary, naming each. */
+function untranslatedError(r: TranslateResult): ProviderError {
+  const lines = listEntries(r.untranslated.map((u) => `item ${JSON.stringify(u.item)}, ${u.field}: ${u.reason}`));
+  return new ProviderError(r.provider, [messages.untranslated(r.untranslated.length, r.label), ...lines].join('\n'));
+}
+
 export async function run(opts: TranslateCommandOptions, { io, out, options: injected }: CommandContext): Promise<void> {
   const { print, printJson, info, warn } = out;
   // DEBUG / NODE_DEBUG make the SDKs' HTTP modules log headers and URLs, keys included.
   redactSecretsInOutput(secretsFromEnv(io.env));
   const project = openProject(opts.project);
-  const controller = new AbortController();
-  const onSigint = () => {
-    info('\nStopping: finishing the write in progress. Press Ctrl-C again to force.');
-    controller.abort(new Error('interrupted'));
-    // With no listener left, a second Ctrl-C gets Node's default: the process ends at once.
-  };
-  process.once('SIGINT', onSigint);
+  const interrupts = io.interrupts?.take();
+  interrupts?.stop.addEventListener('abort', () => info(messages.stopping), { once: true });
+  interrupts?.force.addEventListener('abort', () => info(messages.forcing), { once: true });
   const progress = opts.dryRun || opts.json ? undefined : await createProgress('translate', io.stderr);
   try {
     const result = await translateProject({
@@ -60,13 +66,19 @@ export async function run(opts: TranslateCommandOptions, { io, out, options: inj
       options: optionsFromFlags(opts),
       ...(opts.dryRun ? { dryRun: true } : {}),
       ...(opts.limit ? { limit: opts.limit } : {}),
-      signal: controller.signal,
+      ...(interrupts ? { stop: interrupts.stop, signal: interrupts.force } : {}),
+      ...(opts.wait ? { wait: true } : {}),
+      onWait: (m) => info(m),
       onProgress: (p) => progress?.update(p.itemsDone, p.itemsTotal, `${p.requests} requests${p.retries ? `, ${p.retries} retries` : ''}`),
       onRetry: (m) => !opts.json && info(`retrying: ${m}`),
     });
     progress?.stop();
     if (!opts.json) for (const w of result.warnings ?? []) warn(w);
-    if (opts.json) return printJson(result);
+    if (opts.json) {
+      printJson(result);
+      if (result.untranslated.length > 0) throw untranslatedError(result);
+      return;
+    }
     if (result.dryRun) {
       print(`Dry run: nothing was sent.\n${describe(result)}`);
       if (result.note) print(`\nNote: ${result.note}`);
@@ -79,8 +91,9 @@ export async function run(opts: TranslateCommandOptions, { io, out, options: inj
     );
     if (result.items > 0) print(describe(result));
     if (!result.isTranslation) print(`\nNote: ${result.label} marks text visibly; it is for trying the pipeline, not a translation.`);
+    if (result.untranslated.length > 0) throw untranslatedError(result);
   } finally {
     progress?.stop();
-    process.removeListener('SIGINT', onSigint);
+    interrupts?.release();
   }
 }

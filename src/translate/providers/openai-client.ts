@@ -3,13 +3,13 @@
  * server): `POST {base}/v1/chat/completions` with a prompt rendered from
  * templates/translate-prompt.hbs that asks for a JSON array of translations.
  * A model can answer anything, so the reply is validated: exactly one string
- * per input, else a retryable error (models are not deterministic; a retry
- * often succeeds).
+ * per input, else a ProviderReplyError: the engine then splits the batch
+ * (small models often manage fewer texts at once).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { ProviderError, ProviderUnavailableError, UsageError } from '../../errors.js';
+import { ProviderError, ProviderReplyError, UsageError } from '../../errors.js';
 import { templatePath } from '../../paths.js';
 import type { BackendFacts, Provider, ProviderSettings, Segment, TranslateOptions } from '../provider.js';
 import { RESUME_HINT, detail, errorForStatus, errorMessageOf, postJson } from './http-status.js';
@@ -117,10 +117,10 @@ export class OpenAIProvider implements Provider {
     const out = typeof content === 'string' ? parseTranslations(content) : undefined;
     if (!out || out.length !== texts.length) {
       const got = out ? `${out.length} strings` : `"${detail(typeof content === 'string' ? content : JSON.stringify(reply), this.ctx.secrets).slice(0, 80)}"`;
-      throw new ProviderUnavailableError(
+      throw new ProviderReplyError(
         this.ctx.provider,
         `${this.label} did not reply with a JSON array of ${texts.length} translations (got ${got}). ` +
-          `carefully retries a few times; if it keeps failing, try a larger model or a smaller batch. ${RESUME_HINT}`,
+          `carefully splits the batch into smaller ones; if single texts still fail, try a larger model. ${RESUME_HINT}`,
       );
     }
     return out;
