@@ -24,6 +24,7 @@ import type { SourceItem } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
+import { MAX_GLOBAL_SHINGLES, SourceShingleIndex } from './near-copy.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
@@ -172,8 +173,10 @@ export interface ProjectQa {
  */
 export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, state: ItemState): void; done(): ProjectQa } {
   const logs: number[] = [];
+  const sourceIndex = new SourceShingleIndex();
   return {
     add(item, state) {
+      sourceIndex.add(item);
       const input = qaInputFor(item, state, env, { intendedChanges: false });
       if (!input) return;
       for (const { source, target } of lengthPairs([input])) {
@@ -183,7 +186,11 @@ export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, sta
     },
     done() {
       const lengthStats = lengthStatsOfLogRatios(logs);
-      const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+      const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}), ...(sourceIndex.complete ? { sourceIndex } : {}) };
+      if (!sourceIndex.complete)
+        env.warnings.push(
+          `The sources are too large to index for copies of another item's text (over ${MAX_GLOBAL_SHINGLES} distinct 10-character runs): each item is checked against its own source only.`,
+        );
       return {
         env,
         ctx,
@@ -210,6 +217,8 @@ export interface ItemQa {
   /** Everything found so far, with counts by severity. */
   result(): RunChecksResult;
   warnings: string[];
+  /** Every item's source (absent when the dataset is too large to index): for the export's leak guard. */
+  sourceIndex?: SourceShingleIndex;
 }
 
 /**
@@ -222,6 +231,7 @@ export function openItemQa(qa: ProjectQa): ItemQa {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   return {
     warnings: qa.env.warnings,
+    ...(qa.ctx.sourceIndex ? { sourceIndex: qa.ctx.sourceIndex } : {}),
     check(item, state) {
       const found = qa.check(item, state).map((f) => ({ ...f, item: item.id }));
       for (const f of found) counts[f.severity]++;
