@@ -19,7 +19,7 @@ export const MAX_GLOBAL_SHINGLES = 2_000_000;
 
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s<>"'）」』]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 const IGNORED = /[\s\p{P}\p{Cf}\p{Z}]/gu;
-const NON_ASCII = /[^\u0000-\u007f]/u;
+const NON_ASCII = /\P{ASCII}/u;
 
 /** The text as compared: NFKC, without URLs, e-mail addresses, whitespace, format characters and punctuation; as code points. */
 export function comparable(text: string): string[] {

@@ -25,6 +25,7 @@ import { UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
 import { MAX_GLOBAL_SHINGLES, SourceShingleIndex } from './near-copy.js';
+import { sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
@@ -186,11 +187,9 @@ export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, sta
     },
     done() {
       const lengthStats = lengthStatsOfLogRatios(logs);
-      const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}), ...(sourceIndex.complete ? { sourceIndex } : {}) };
-      if (!sourceIndex.complete)
-        env.warnings.push(
-          `The sources are too large to index for copies of another item's text (over ${MAX_GLOBAL_SHINGLES} distinct 10-character runs): each item is checked against its own source only.`,
-        );
+      const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+      if (sourceIndex.complete) ctx.sourceIndex = sourceIndex;
+      if (!sourceIndex.complete) env.warnings.push(sourceIndexSkipped(MAX_GLOBAL_SHINGLES));
       return {
         env,
         ctx,

@@ -28,7 +28,7 @@ describe('CLI: export refuses near copies of the source', () => {
     assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', makeRecords(3)), '--to', 'ko', '--provider', 'pseudo'])).code, 0);
     items = await loadItems(openProject(dir));
   });
-  afterEach(async () => tmp.remove());
+  afterEach(() => tmp.remove());
 
   it('names every item and field holding a near copy, and writes nothing', async () => {
     await new JournalWriter(dir, 'kim').append([
