@@ -16,7 +16,8 @@
  * not checked against the source at all. Source-culture leftovers are reported
  * whatever the rule says: an adaptation must remove them.
  */
-import { effectOf } from '../locale/checklist.js';
+import { effectOf, itemsMatchingNoLabelCondition } from '../locale/checklist.js';
+import { visibleInline } from '../text-safety.js';
 import { findEquivalents, itemTexts } from '../locale/equivalents.js';
 import { loadLocalePack } from '../locale/locale-pack.js';
 import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
@@ -25,7 +26,7 @@ import { UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
 import { MAX_GLOBAL_SHINGLES, SourceShingleIndex } from './near-copy.js';
-import { sourceIndexSkipped } from './messages.js';
+import { labelsMatchNoChecklist, sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
@@ -156,6 +157,14 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     const s = states.get(f.item)!;
     itemInfo[f.item] ??= { state: s.state, ...(s.decision ? { decision: s.decision.decision } : {}) };
   }
+  const unmatched = itemsMatchingNoLabelCondition(env.pack, items).map((i) => ({
+    id: visibleInline(i.id),
+    labels: [i.riskArea, i.harmType, i.specificHarm]
+      .filter((l) => l !== undefined)
+      .map((l) => JSON.stringify(visibleInline(l)))
+      .join(' / '),
+  }));
+  if (unmatched.length > 0) warnings.push(labelsMatchNoChecklist(unmatched, env.packName));
   return { ...result, items: items.length, checked: selected.length, itemInfo, localePack: env.packName, warnings: [...env.warnings, ...warnings] };
 }
 
