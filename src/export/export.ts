@@ -168,7 +168,13 @@ async function close(stream: WriteStream): Promise<void> {
 }
 
 /** One line of provenance.jsonl: what happened to an item, by whom, against which source text. */
-function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undefined, exported: boolean): Record<string, unknown> {
+function provenanceRecord(
+  item: SourceItem,
+  s: ItemState,
+  reason: string | undefined,
+  exported: boolean,
+  localePack: { name: string; version: string | null; hash: string | null },
+): Record<string, unknown> {
   return {
     id: item.id,
     exported,
@@ -187,12 +193,15 @@ function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undef
     firstChange: s.firstTs ?? null,
     lastChange: s.lastTs ?? null,
     sourceHash: item.sourceHash,
+    localePack,
   };
 }
 
 export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
   const { project } = opts;
-  const lengths = qaContextBuilder(projectQaEnv(project));
+  const env = projectQaEnv(project);
+  const localePack = { name: env.packName, version: env.packVersion ?? null, hash: env.packHash ?? null };
+  const lengths = qaContextBuilder(env);
   const { states, warnings } = await loadStateOnly(project, (item, s) => lengths.add(item, s));
   const qa = openItemQa(lengths.done());
   warnings.push(...qa.warnings);
@@ -263,7 +272,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
             await write(data, format === 'json' ? `[\n${line}` : `${line}\n`);
           } else await write(data, format === 'json' ? `,\n${line}` : `${line}\n`);
         }
-        await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined))}\n`);
+        await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, localePack))}\n`);
       },
     });
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
@@ -298,6 +307,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       unreviewed,
       pseudo: pseudo > 0,
       pseudoCount: pseudo,
+      localePack: `${localePack.name}${localePack.version ? ` ${localePack.version}` : ''}${localePack.hash ? ` (${localePack.hash.slice(0, 19)})` : ''}`,
       providers: [...providers].map(([label, n]) => `${label}: ${n}`).join(', ') || 'none',
       decisions: DECISIONS.map((d) => ({ name: d, count: byDecision[d], meaning: DECISION_DESCRIPTIONS[d] })),
       states: ITEM_STATES.map((s) => ({ name: s, count: byState[s] })),

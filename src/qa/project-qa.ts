@@ -37,6 +37,9 @@ export interface ProjectQaEnv {
   pack: LocalePack;
   /** The pack folder used ("ko", or "base" when none matched). */
   packName: string;
+  /** The pack's version, if it gives one, and the hash of its files ("sha256:..."). */
+  packVersion?: string;
+  packHash?: string;
   sourceLanguage: string;
   targetLanguage: string;
   /** About the pack (e.g. no pack for the target language). */
@@ -49,6 +52,8 @@ export function projectQaEnv(project: Project): ProjectQaEnv {
   return {
     pack: loaded.pack,
     packName: loaded.resolved,
+    ...(loaded.pack.version === undefined ? {} : { packVersion: loaded.pack.version }),
+    packHash: loaded.hash,
     sourceLanguage: project.config.languages.from,
     targetLanguage: project.config.languages.to,
     warnings: [...loaded.warnings],

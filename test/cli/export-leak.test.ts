@@ -1,6 +1,6 @@
 /** Export's leak guard against near copies of the source, in any exported field and in provenance. */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
@@ -58,6 +58,12 @@ describe('CLI: export refuses near copies of the source', () => {
     await new JournalWriter(dir, 'kim').append([...ok(0), ...ok(1), ...ok(2)]);
     const ex = await run(['export', '-p', dir, '--out', tmp.join('out')]);
     assert.equal(ex.code, 0, ex.stderr);
+    // The facts came from this pack: its version and hash are in provenance and the card.
+    const prov = JSON.parse(readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8').split('\n')[0]!) as { localePack: Record<string, string> };
+    assert.equal(prov.localePack.name, 'ko');
+    assert.equal(prov.localePack.version, '2026-11-29');
+    assert.match(prov.localePack.hash!, /^sha256:[0-9a-f]{64}$/u);
+    assert.match(readFileSync(tmp.join('out', 'README.md'), 'utf8'), /\| locale pack \| ko 2026-11-29 \(sha256:[0-9a-f]{12}\) \|/u);
     await new JournalWriter(dir, 'kim').append(events(1, `${items[1]!.question} 번역`, '전화하십시오.'));
     const check = await run(['check', '-p', dir, '--json']);
     const findings = JSON.parse(check.stdout).findings as { item: string; check: string; field: string }[];
