@@ -4,6 +4,8 @@ import { findLeftovers } from '../../src/locale/leftovers.js';
 import { sourceCultureLeftover } from '../../src/qa/checks/culture.js';
 import type { LocalePack } from '../../src/locale/locale-pack-types.js';
 import { fails, passes } from '../qa/helpers.js';
+import { itemDetails } from '../../src/session/item-details.js';
+import { item } from './helpers.js';
 
 const ko = (): LocalePack => loadLocalePack('ko').pack;
 /** "matched text → equivalent id" for each leftover. */
@@ -62,5 +64,17 @@ describe('leftovers: one engine for QA and the wizard (ko pack)', () => {
     fails(sourceCultureLeftover, { source: '', target: '1393에 전화하세요.' }, ctx, /"1393" \(outdated; use "109/u);
     fails(sourceCultureLeftover, { source: '', target: '만 20세 미만은 술을 살 수 없습니다.' }, ctx, '"20세 미만" (use "청소년 보호법');
     passes(sourceCultureLeftover, { source: '', target: '만 19세 미만은 술을 살 수 없습니다.' }, ctx);
+  });
+
+  it('shows the wizard what QA will report, beside the equivalents found in the source', () => {
+    const details = itemDetails(ko(), item({ answer: '110番に電話して' }), { checklist: {}, answer: '경찰 110번에 전화하고 1393에도 전화하세요.' });
+    assert.deepEqual(details.suggestions, [
+      '110番 → 112 (경찰)',
+      'left in the translation: 경찰 110번 → 112 (경찰)',
+      'left in the translation: 1393 → (outdated) 109 (자살예방 상담전화, 24시간)',
+    ]);
+    assert.deepEqual(itemDetails(ko(), item({ answer: '110番に電話して' }), { checklist: {}, answer: '112에 전화하세요.' }).suggestions, [
+      '110番 → 112 (경찰)',
+    ]);
   });
 });
