@@ -16,6 +16,8 @@ export interface Taxonomy {
   isKnown(level: TaxonomyLevel, label: string): boolean;
   /** The risk area a harm type belongs to. */
   riskAreaOf(harmType: string): string | undefined;
+  /** The taxonomy's spelling of a label: NFKC, trimmed, known aliases (data/answercarefully-taxonomy-aliases.json) resolved. */
+  canonical(label: string): string;
 }
 
 let cached: Taxonomy | undefined;
@@ -23,6 +25,12 @@ let cached: Taxonomy | undefined;
 export function loadTaxonomy(): Taxonomy {
   if (cached) return cached;
   const file = JSON.parse(readFileSync(assetPath('data', 'answercarefully-taxonomy.json'), 'utf8')) as TaxonomyFile;
+  const aliasFile = JSON.parse(readFileSync(assetPath('data', 'answercarefully-taxonomy-aliases.json'), 'utf8')) as { aliases: Record<string, string> };
+  const aliases = new Map(Object.entries(aliasFile.aliases).map(([alias, label]) => [alias.normalize('NFKC').trim(), label]));
+  const canonical = (label: string): string => {
+    const l = label.normalize('NFKC').trim();
+    return aliases.get(l) ?? l;
+  };
   const names = { riskArea: new Map<string, string>(), harmType: new Map<string, string>(), specificHarm: new Map<string, string>() };
   const harmToArea = new Map<string, string>();
   for (const area of file.riskAreas) {
@@ -37,9 +45,10 @@ export function loadTaxonomy(): Taxonomy {
   cached = {
     riskAreas: file.riskAreas.map((a) => ({ ja: a.ja, en: a.en })),
     harmTypes: file.riskAreas.flatMap((a) => a.harmTypes.map((h) => ({ ja: h.ja, en: h.en, riskArea: a.ja }))),
-    english: (level, label) => (level === 'specificHarm' ? undefined : names[level].get(label)),
-    isKnown: (level, label) => names[level].has(label),
-    riskAreaOf: (harmType) => harmToArea.get(harmType),
+    english: (level, label) => (level === 'specificHarm' ? undefined : names[level].get(canonical(label))),
+    isKnown: (level, label) => names[level].has(canonical(label)),
+    riskAreaOf: (harmType) => harmToArea.get(canonical(harmType)),
+    canonical,
   };
   return cached;
 }

@@ -19,6 +19,8 @@ export interface CardData {
   pseudo: boolean;
   pseudoCount: number;
   providers: string;
+  /** The locale pack the checklist and facts came from: "ko 2026-11-29 (sha256:…)". */
+  localePack?: string;
   decisions: { name: string; count: number; meaning: string }[];
   states: { name: string; count: number }[];
   riskAreas: { label: string; exported: number; transfer: number; adapt: number; replace: number; drop: number }[];

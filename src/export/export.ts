@@ -25,6 +25,8 @@ import { renderDatasetCard } from './dataset-card.js';
 import { DECISIONS, DECISION_DESCRIPTIONS, decisionCounts } from '../project/decisions.js';
 import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
+import { findNearCopy, type SourceShingleIndex } from '../qa/near-copy.js';
+import { nearCopyMessage } from './messages.js';
 import { agreementSummary, computeAgreement } from '../review/agreement.js';
 import { openOutputFolder } from './output-folder.js';
 import {
@@ -149,8 +151,12 @@ function derivedRecord(source: Record<string, unknown>, item: SourceItem, s: Ite
   return out;
 }
 
-/** Leak guard: a target text equal to any source-language text of the item. */
-function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: string): DataProblem[] {
+/**
+ * Leak guard: a target text equal to any source-language text of the item, or
+ * holding a near copy of a source text (src/qa/near-copy.ts: 10+ characters of
+ * this item's or, when indexed, another item's Japanese question or answer).
+ */
+function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: string, index: SourceShingleIndex | undefined): DataProblem[] {
   const norm = (t: string | undefined) => t?.normalize('NFC').trim();
   const sources = (['question', 'answer', 'questionEn', 'answerEn'] as const).map((r) => [r, norm(item[r])] as const).filter(([, t]) => t);
   const problems: DataProblem[] = [];
@@ -165,9 +171,20 @@ function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: strin
         field: mapping[field]!,
         message: `the ${field} is identical to the source's ${hit[0]} (field "${mapping[hit[0]] ?? hit[0]}"), which must not be redistributed. Translate or adapt it, drop the item, or pass --allow-verbatim if this text is not AnswerCarefully data`,
       });
+      continue;
     }
+    const copy = findNearCopy(s[field] ?? '', item, index);
+    if (copy) problems.push({ file, index: item.index, id: item.id, field: mapping[field]!, message: nearCopyMessage(`the ${field}`, copy) });
   }
   return problems;
+}
+
+/** Provenance leak guard: the rationale is written to provenance.jsonl for every item, exported or not. */
+function provenanceLeaks(item: SourceItem, s: ItemState, file: string, index: SourceShingleIndex | undefined): DataProblem[] {
+  const rationale = s.decision?.rationale;
+  const copy = rationale === undefined ? undefined : findNearCopy(rationale, item, index);
+  if (!copy) return [];
+  return [{ file, index: item.index, id: item.id, field: 'rationale', message: nearCopyMessage('the rationale (written to provenance.jsonl)', copy) }];
 }
 
 async function write(stream: WriteStream, chunk: string): Promise<void> {
@@ -180,7 +197,14 @@ async function close(stream: WriteStream): Promise<void> {
 }
 
 /** One line of provenance.jsonl: what happened to an item, by whom, against which source text. */
-function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undefined, exported: boolean, annotators: Annotators): Record<string, unknown> {
+function provenanceRecord(
+  item: SourceItem,
+  s: ItemState,
+  reason: string | undefined,
+  exported: boolean,
+  annotators: Annotators,
+  localePack: { name: string; version: string | null; hash: string | null },
+): Record<string, unknown> {
   const people = itemPeople(s, annotators);
   return {
     id: item.id,
@@ -201,12 +225,15 @@ function provenanceRecord(item: SourceItem, s: ItemState, reason: string | undef
     firstChange: s.firstTs ?? null,
     lastChange: s.lastTs ?? null,
     sourceHash: item.sourceHash,
+    localePack,
   };
 }
 
 export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
   const { project } = opts;
-  const lengths = qaContextBuilder(projectQaEnv(project));
+  const env = projectQaEnv(project);
+  const localePack = { name: env.packName, version: env.packVersion ?? null, hash: env.packHash ?? null };
+  const lengths = qaContextBuilder(env);
   const { states, warnings } = await loadStateOnly(project, (item, s) => lengths.add(item, s));
   const qa = openItemQa(lengths.done());
   warnings.push(...qa.warnings);
@@ -264,9 +291,10 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         byRisk.set(risk, row);
         if (s.decision) row[s.decision.decision]++;
         let line: string | undefined;
+        if (!opts.allowVerbatim) problems.push(...provenanceLeaks(item, s, project.sourcePath, qa.sourceIndex));
         if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
         else {
-          const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath);
+          const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, qa.sourceIndex);
           const rec = derivedRecord(record as Record<string, unknown>, item, s, project.mapping);
           if (opts.annotate) rec[ANNOTATION_KEY] = annotationBlock(item, s, { annotators, pack, packVersion: tool.version });
           const view = roleView(rec, project.mapping);
@@ -288,7 +316,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
             await write(data, format === 'json' ? `[\n${line}` : `${line}\n`);
           } else await write(data, format === 'json' ? `,\n${line}` : `${line}\n`);
         }
-        await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators))}\n`);
+        await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`);
       },
     });
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
@@ -323,6 +351,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       unreviewed,
       pseudo: pseudo > 0,
       pseudoCount: pseudo,
+      localePack: `${localePack.name}${localePack.version ? ` ${localePack.version}` : ''}${localePack.hash ? ` (${localePack.hash.slice(0, 19)})` : ''}`,
       providers: [...providers].map(([label, n]) => `${label}: ${n}`).join(', ') || 'none',
       decisions: DECISIONS.map((d) => ({ name: d, count: byDecision[d], meaning: DECISION_DESCRIPTIONS[d] })),
       states: ITEM_STATES.map((s) => ({ name: s, count: byState[s] })),

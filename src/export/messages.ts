@@ -1,4 +1,6 @@
 /** User-facing messages of the export stage. */
+import { describeNearCopy, type NearCopy } from '../qa/near-copy.js';
+
 export const exportMessages = {
   outNotFolder: (out: string) =>
     `The export folder ${out} is a file, not a folder. Choose another --out folder (export writes a folder: README.md, LICENSE, data/ and provenance/).`,
@@ -11,3 +13,7 @@ export const exportMessages = {
   noRelease: (source: string) =>
     `The AnswerCarefully release of the source (${source}) is not in its file name; the dataset card says "not recorded". Pass --ac-release (e.g. --ac-release v2.2) to credit the release you used.`,
 };
+
+export function nearCopyMessage(what: string, copy: NearCopy): string {
+  return `${what} ${describeNearCopy(copy)}, which must not be redistributed. Rewrite it in your own words (for a rationale, describe the source instead of quoting it), drop the item, or pass --allow-verbatim if this text is not AnswerCarefully data`;
+}

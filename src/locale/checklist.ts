@@ -18,6 +18,7 @@
 import Handlebars from 'handlebars';
 import type { ChecklistAnswer } from '../project/events.js';
 import type { SourceItem } from '../dataset/item.js';
+import { loadTaxonomy } from '../dataset/taxonomy.js';
 import type { Decision } from '../project/decisions.js';
 import { findEquivalents, itemTexts, type EquivalentMatch } from './equivalents.js';
 import type { ChecklistCondition, ChecklistEffect, ChecklistQuestion, LocalePack } from './locale-pack-types.js';
@@ -50,9 +51,9 @@ export function conditionHolds(when: ChecklistCondition | undefined, item: Sourc
   return true;
 }
 
-/** Taxonomy labels are compared after NFKC normalisation and trimming. */
+/** Taxonomy labels are compared after NFKC normalisation and trimming, known aliases resolved ("プロパガンダ" = "プロバガンダ"). */
 export function normalizeLabel(label: string): string {
-  return label.normalize('NFKC').trim();
+  return loadTaxonomy().canonical(label);
 }
 
 function labelIn(label: string | undefined, labels: readonly string[]): boolean {
@@ -69,6 +70,29 @@ function patternRegex(p: string): RegExp {
     patterns.set(p, re);
   }
   return re;
+}
+
+/**
+ * Items whose taxonomy labels satisfy no label condition (riskAreas,
+ * harmTypes, specificHarms) of any checklist question although the pack has
+ * such questions: their category-specific questions are all skipped, usually
+ * because a label is spelled in a way the taxonomy does not know.
+ */
+export function itemsMatchingNoLabelCondition(pack: LocalePack, items: Iterable<SourceItem>): SourceItem[] {
+  const conditioned = pack.checklist.filter((q) => q.when?.riskAreas ?? q.when?.harmTypes ?? q.when?.specificHarms);
+  if (conditioned.length === 0) return [];
+  const out: SourceItem[] = [];
+  for (const item of items) {
+    if (item.riskArea === undefined && item.harmType === undefined && item.specificHarm === undefined) continue;
+    const matches = conditioned.some(
+      (q) =>
+        (q.when?.riskAreas !== undefined && labelIn(item.riskArea, q.when.riskAreas)) ||
+        (q.when?.harmTypes !== undefined && labelIn(item.harmType, q.when.harmTypes)) ||
+        (q.when?.specificHarms !== undefined && labelIn(item.specificHarm, q.when.specificHarms)),
+    );
+    if (!matches) out.push(item);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------

@@ -20,13 +20,8 @@
  *   "みんなの人権110番" is one match, not also "110番"; so is a match that
  *   partly overlaps a longer match of the same equivalent.
  *
- * Leftover rule: a leftover term (default: the equivalent's `source`) is never
- * reported when it is legitimately the same in the target, that is when it
- * also occurs in the same equivalent's `target` (119 is the fire/ambulance
- * number in Japan and in Korea) or when the glossary marks it do-not-translate.
- * Terms that are the same word in both languages but mean something else are
- * left out of `leftovers` by the pack (e.g. ko lists "110번", not "110", since
- * 110 is a Korean government number).
+ * Leftovers in target texts (QA and the wizard) are found by leftovers.ts,
+ * with the same normalisation and nesting rules plus stricter word rules.
  */
 import type { Equivalent, LocalePack } from './locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
@@ -50,16 +45,6 @@ export interface EquivalentMatch {
   /** Offset and length of the match in the original (not normalised) text. */
   offset: number;
   length: number;
-}
-
-export interface Leftover {
-  equivalent: Equivalent;
-  term: string;
-  text: string;
-  offset: number;
-  length: number;
-  /** What to use instead: the equivalent's target. */
-  suggestion: string;
 }
 
 /** The source texts of an item that equivalents and conditions look at, in display order. */
@@ -104,27 +89,18 @@ export function suggestionsFor(item: SourceItem, pack: LocalePack, found?: reado
   });
 }
 
-/** Source-culture terms left in a target-language text (see the leftover rule above). */
-export function findLeftovers(pack: LocalePack, targetText: string): Leftover[] {
-  return search(compiled(pack).leftovers, targetText).map((s) => ({
-    equivalent: s.equivalent,
-    term: s.term,
-    text: s.text,
-    offset: s.offset,
-    length: s.length,
-    suggestion: s.equivalent.target,
-  }));
-}
-
 // ---------------------------------------------------------------------------
 
-interface Matcher {
+/** A compiled term or pattern of one equivalent (shared with leftovers.ts). */
+export interface Matcher {
   equivalent: Equivalent;
   term: string;
   regex: RegExp;
+  /** Lower-case text every match contains: the regex is skipped on texts without it. */
+  needle?: string;
 }
 
-interface Span {
+export interface Span {
   equivalent: Equivalent;
   term: string;
   text: string;
@@ -134,7 +110,6 @@ interface Span {
 
 interface CompiledPack {
   source: Matcher[];
-  leftovers: Matcher[];
 }
 
 const cache = new WeakMap<LocalePack, CompiledPack>();
@@ -142,7 +117,7 @@ const cache = new WeakMap<LocalePack, CompiledPack>();
 function compiled(pack: LocalePack): CompiledPack {
   let c = cache.get(pack);
   if (!c) {
-    c = { source: sourceMatchers(pack), leftovers: leftoverMatchers(pack) };
+    c = { source: sourceMatchers(pack) };
     cache.set(pack, c);
   }
   return c;
@@ -157,27 +132,7 @@ function sourceMatchers(pack: LocalePack): Matcher[] {
   return out;
 }
 
-function leftoverMatchers(pack: LocalePack): Matcher[] {
-  const doNotTranslate = new Set(pack.glossary.filter((g) => g.doNotTranslate).map((g) => normalize(g.source)));
-  const out: Matcher[] = [];
-  for (const eq of pack.equivalents) {
-    for (const term of eq.leftovers ?? eq.source) {
-      if (isLegitimateInTarget(term, eq, doNotTranslate)) continue;
-      out.push({ equivalent: eq, term, regex: termRegex(term) });
-    }
-    for (const p of eq.leftoverPatterns ?? []) out.push({ equivalent: eq, term: p, regex: new RegExp(p, 'gu') });
-  }
-  return out;
-}
-
-/** The leftover rule: the term is the same in the target culture. */
-function isLegitimateInTarget(term: string, eq: Equivalent, doNotTranslate: ReadonlySet<string>): boolean {
-  const t = normalize(term);
-  if (doNotTranslate.has(t)) return true;
-  return termRegex(term).test(normalize(eq.target));
-}
-
-function normalize(s: string): string {
+export function normalize(s: string): string {
   return s.normalize('NFKC').trim();
 }
 
@@ -201,10 +156,12 @@ export function termRegex(term: string): RegExp {
 }
 
 /** All non-nested matches of the matchers in a text, in text order. */
-function search(matchers: readonly Matcher[], original: string): Span[] {
+export function search(matchers: readonly Matcher[], original: string): Span[] {
   const { text, map } = normalizeWithMap(original);
+  const lower = text.toLowerCase();
   const found: { m: Matcher; start: number; end: number; order: number }[] = [];
   matchers.forEach((m, order) => {
+    if (m.needle !== undefined && !lower.includes(m.needle)) return;
     for (const r of text.matchAll(m.regex)) {
       if (r[0].length === 0) continue;
       found.push({ m, start: r.index, end: r.index + r[0].length, order });

@@ -52,6 +52,11 @@ export interface Equivalent {
   leftovers?: string[];
   /** Target-side regular expressions (flag "u") for leftovers a literal cannot express, e.g. "5,000엔". */
   leftoverPatterns?: string[];
+  /** Target-side values that were once right and are now outdated ("1393" before 109): QA leftovers, suggesting `target`. */
+  outdated?: string[];
+  /** When the target fact was last checked (YYYY-MM-DD), and where. */
+  asOf?: string;
+  sourceUrl?: string;
 }
 
 export interface GlossaryEntry {
@@ -78,6 +83,8 @@ export interface LocalePack {
   /** English name and native name of the target language. */
   languageName: string;
   nativeName?: string;
+  /** The pack's own version (the target pack's, or base's for the base pack alone). */
+  version?: string;
   checklist: ChecklistQuestion[];
   equivalents: Equivalent[];
   glossary: GlossaryEntry[];

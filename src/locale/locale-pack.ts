@@ -13,6 +13,7 @@
  *
  * Packs are small and read once per process (cached), synchronously.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -43,6 +44,8 @@ export interface LoadedLocalePack {
   files: string[];
   /** Things a user should know but that do not stop the run (unknown tag, unknown taxonomy labels). */
   warnings: string[];
+  /** "sha256:<hex>" of the pack files read, base first: what an export's facts came from. */
+  hash: string;
 }
 
 /** The package's locales/ folder. */
@@ -94,6 +97,7 @@ export function loadLocalePack(tag: string, options: LocalePackOptions = {}): Lo
   const baseFile = path.join(dir, BASE_PACK, PACK_FILE);
   const base = readPackFile(baseFile, BASE_PACK);
   warnings.push(...base.warnings);
+  const hash = createHash('sha256').update(base.text);
 
   const available = availableLocalePacks({ dir });
   let resolved: string | undefined;
@@ -112,12 +116,15 @@ export function loadLocalePack(tag: string, options: LocalePackOptions = {}): Lo
 
   let loaded: LoadedLocalePack;
   if (!resolved) {
-    loaded = { pack: completePack(base.raw, undefined, baseFile, undefined), requested: tag, resolved: BASE_PACK, files: [baseFile], warnings };
+    const pack = completePack(base.raw, undefined, baseFile, undefined);
+    loaded = { pack, requested: tag, resolved: BASE_PACK, files: [baseFile], warnings, hash: `sha256:${hash.digest('hex')}` };
   } else {
     const targetFile = path.join(dir, resolved, PACK_FILE);
     const target = readPackFile(targetFile, resolved);
     warnings.push(...target.warnings);
-    loaded = { pack: completePack(base.raw, target.raw, baseFile, targetFile), requested: tag, resolved, files: [baseFile, targetFile], warnings };
+    hash.update('\u0000').update(target.text);
+    const pack = completePack(base.raw, target.raw, baseFile, targetFile);
+    loaded = { pack, requested: tag, resolved, files: [baseFile, targetFile], warnings, hash: `sha256:${hash.digest('hex')}` };
   }
   cache.set(key, loaded);
   return loaded;
@@ -133,6 +140,7 @@ export interface RawLocalePack {
   tag: string;
   languageName: string;
   nativeName?: string;
+  version?: string;
   checklist: Partial1<ChecklistQuestion>[];
   equivalents: Partial1<Equivalent>[];
   glossary: GlossaryEntry[];
@@ -155,7 +163,7 @@ function schemaValidator(): ValidateFunction {
  * Throws DataError listing every problem; returns warnings for unknown
  * taxonomy labels.
  */
-export function readPackFile(file: string, expectedTag?: string): { raw: RawLocalePack; warnings: string[] } {
+export function readPackFile(file: string, expectedTag?: string): { raw: RawLocalePack; warnings: string[]; text: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -248,7 +256,7 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
   raw.registers?.forEach((r, i) => r.endings.forEach((p, j) => checkRegex(p, 'u', `registers[${i}].endings[${j}]`, file, problems)));
 
   if (problems.length > 0) throw packError(file, problems);
-  return { raw, warnings };
+  return { raw, warnings, text };
 }
 
 function packError(file: string, problems: DataProblem[]): DataError {
@@ -383,6 +391,8 @@ function completePack(base: RawLocalePack, target: RawLocalePack | undefined, ba
   const pack: LocalePack = { tag: t.tag, languageName: t.languageName, checklist, equivalents, glossary };
   const nativeName = t.nativeName ?? (target ? undefined : base.nativeName);
   if (nativeName !== undefined) pack.nativeName = nativeName;
+  const version = t.version ?? (target ? undefined : base.version);
+  if (version !== undefined) pack.version = version;
   if (registers.length > 0) pack.registers = registers;
   if (Object.keys(preferredRegister).length > 0) pack.preferredRegister = preferredRegister;
   return pack;

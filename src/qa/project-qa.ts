@@ -16,7 +16,8 @@
  * not checked against the source at all. Source-culture leftovers are reported
  * whatever the rule says: an adaptation must remove them.
  */
-import { effectOf } from '../locale/checklist.js';
+import { effectOf, itemsMatchingNoLabelCondition } from '../locale/checklist.js';
+import { visibleInline } from '../text-safety.js';
 import { findEquivalents, itemTexts } from '../locale/equivalents.js';
 import { loadLocalePack } from '../locale/locale-pack.js';
 import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
@@ -24,6 +25,8 @@ import type { SourceItem } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
+import { MAX_GLOBAL_SHINGLES, SourceShingleIndex } from './near-copy.js';
+import { labelsMatchNoChecklist, sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
@@ -34,6 +37,9 @@ export interface ProjectQaEnv {
   pack: LocalePack;
   /** The pack folder used ("ko", or "base" when none matched). */
   packName: string;
+  /** The pack's version, if it gives one, and the hash of its files ("sha256:..."). */
+  packVersion?: string;
+  packHash?: string;
   sourceLanguage: string;
   targetLanguage: string;
   /** About the pack (e.g. no pack for the target language). */
@@ -46,6 +52,8 @@ export function projectQaEnv(project: Project): ProjectQaEnv {
   return {
     pack: loaded.pack,
     packName: loaded.resolved,
+    ...(loaded.pack.version === undefined ? {} : { packVersion: loaded.pack.version }),
+    packHash: loaded.hash,
     sourceLanguage: project.config.languages.from,
     targetLanguage: project.config.languages.to,
     warnings: [...loaded.warnings],
@@ -154,6 +162,14 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     const s = states.get(f.item)!;
     itemInfo[f.item] ??= { state: s.state, ...(s.decision ? { decision: s.decision.decision } : {}) };
   }
+  const unmatched = itemsMatchingNoLabelCondition(env.pack, items).map((i) => ({
+    id: visibleInline(i.id),
+    labels: [i.riskArea, i.harmType, i.specificHarm]
+      .filter((l) => l !== undefined)
+      .map((l) => JSON.stringify(visibleInline(l)))
+      .join(' / '),
+  }));
+  if (unmatched.length > 0) warnings.push(labelsMatchNoChecklist(unmatched, env.packName));
   return { ...result, items: items.length, checked: selected.length, itemInfo, localePack: env.packName, warnings: [...env.warnings, ...warnings] };
 }
 
@@ -172,8 +188,10 @@ export interface ProjectQa {
  */
 export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, state: ItemState): void; done(): ProjectQa } {
   const logs: number[] = [];
+  const sourceIndex = new SourceShingleIndex();
   return {
     add(item, state) {
+      sourceIndex.add(item);
       const input = qaInputFor(item, state, env, { intendedChanges: false });
       if (!input) return;
       for (const { source, target } of lengthPairs([input])) {
@@ -184,6 +202,8 @@ export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, sta
     done() {
       const lengthStats = lengthStatsOfLogRatios(logs);
       const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+      if (sourceIndex.complete) ctx.sourceIndex = sourceIndex;
+      if (!sourceIndex.complete) env.warnings.push(sourceIndexSkipped(MAX_GLOBAL_SHINGLES));
       return {
         env,
         ctx,
@@ -210,6 +230,8 @@ export interface ItemQa {
   /** Everything found so far, with counts by severity. */
   result(): RunChecksResult;
   warnings: string[];
+  /** Every item's source (absent when the dataset is too large to index): for the export's leak guard. */
+  sourceIndex?: SourceShingleIndex;
 }
 
 /**
@@ -222,6 +244,7 @@ export function openItemQa(qa: ProjectQa): ItemQa {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   return {
     warnings: qa.env.warnings,
+    ...(qa.ctx.sourceIndex ? { sourceIndex: qa.ctx.sourceIndex } : {}),
     check(item, state) {
       const found = qa.check(item, state).map((f) => ({ ...f, item: item.id }));
       for (const f of found) counts[f.severity]++;

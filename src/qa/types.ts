@@ -5,6 +5,7 @@
 import type { LocalePack } from '../locale/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
 import type { Decision } from '../project/events.js';
+import type { SourceShingleIndex } from './near-copy.js';
 
 /** Most severe first; `severityAtLeast` relies on this order. */
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -60,6 +61,8 @@ export interface QaContext {
   /** The target locale pack (already merged with the base pack by the caller). */
   pack?: LocalePack;
   lengthStats?: LengthStats;
+  /** Every item's source, for copies of another item's text (near-copy check). */
+  sourceIndex?: SourceShingleIndex;
 }
 
 export interface Finding {

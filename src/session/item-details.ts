@@ -5,6 +5,7 @@ import type { ItemState } from '../project/state.js';
 import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
 import { applicableQuestions, effectOf, renderQuestion, summariseEffects } from '../locale/checklist.js';
 import { findEquivalents, itemTexts, suggestionsFor } from '../locale/equivalents.js';
+import { findLeftovers } from '../locale/leftovers.js';
 
 export interface ChecklistEntry {
   id: string;
@@ -21,7 +22,7 @@ export interface ChecklistEntry {
 /** What the locale pack says about an item in a given state: its checklist (with recorded answers), suggestions and the proposal. */
 export interface ItemDetails {
   checklist: ChecklistEntry[];
-  /** "110番 → 112 (경찰)" lines from the pack's equivalents. */
+  /** "110番 → 112 (경찰)" lines from the pack's equivalents, then "left in the translation: 110번 → 112 (경찰)" lines (the QA leftover engine on the target text). */
   suggestions: string[];
   /** The decision the checklist answers point to (transfer when nothing is answered). */
   proposed: Decision;
@@ -30,7 +31,11 @@ export interface ItemDetails {
 }
 
 /** The checklist, suggestions and proposed decision of an item (used by the adapt and the review screens). */
-export function itemDetails(pack: LocalePack, item: SourceItem, state: Pick<ItemState, 'checklist'>): ItemDetails {
+export function itemDetails(
+  pack: LocalePack,
+  item: SourceItem,
+  state: Pick<ItemState, 'checklist'> & Partial<Pick<ItemState, 'question' | 'answer'>>,
+): ItemDetails {
   const found = findEquivalents(pack, itemTexts(item));
   const suggestions = suggestionsFor(item, pack, found);
   const effects: ChecklistEffect[] = [];
@@ -46,5 +51,15 @@ export function itemDetails(pack: LocalePack, item: SourceItem, state: Pick<Item
     }
     return entry;
   });
-  return { checklist, suggestions, proposed: summariseEffects(effects), answered: effects.length };
+  return { checklist, suggestions: [...suggestions, ...leftoverLines(pack, state)], proposed: summariseEffects(effects), answered: effects.length };
+}
+
+/** One line per leftover found in the target text, as the source-culture-leftover check reports it. */
+function leftoverLines(pack: LocalePack, state: Partial<Pick<ItemState, 'question' | 'answer'>>): string[] {
+  const lines = new Set<string>();
+  for (const text of [state.question, state.answer]) {
+    if (text === undefined) continue;
+    for (const l of findLeftovers(pack, text)) lines.add(`left in the translation: ${l.text.trim()} → ${l.outdated ? '(outdated) ' : ''}${l.suggestion}`);
+  }
+  return [...lines];
 }

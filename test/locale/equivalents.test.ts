@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
-import { findEquivalents, findLeftovers, suggestionsFor } from '../../src/locale/equivalents.js';
+import { findEquivalents, suggestionsFor } from '../../src/locale/equivalents.js';
+import { findLeftovers } from '../../src/locale/leftovers.js';
 import type { LocalePack } from '../../src/locale/locale-pack-types.js';
 import { item } from './helpers.js';
 

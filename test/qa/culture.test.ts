@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { leftoverMatches, leftoverTerms, sourceCultureLeftover } from '../../src/qa/checks/culture.js';
+import { sourceCultureLeftover } from '../../src/qa/checks/culture.js';
+import { findLeftovers, leftoverTerms } from '../../src/locale/leftovers.js';
 import { KO, KO_PACK } from './fixtures.js';
 import { fails, passes } from './helpers.js';
 
@@ -47,7 +48,8 @@ describe('qa: source-culture-leftover', () => {
   });
 
   it('finds digit terms only as whole numbers', () => {
-    assert.deepEqual(leftoverMatches('2110번, 110번', '110'), ['110번']);
-    assert.deepEqual(leftoverMatches('0120-783-5567', '0120-783-556'), []);
+    const texts = (t: string): string[] => findLeftovers(KO_PACK, t).map((l) => l.text);
+    assert.deepEqual(texts('2110번, 110번'), ['110번']);
+    assert.deepEqual(texts('0120-783-5567'), []);
   });
 });

@@ -2,6 +2,7 @@
 import { sourceCultureLeftover } from './culture.js';
 import { decisionConsistency } from './decision.js';
 import { glossaryDoNotTranslate, glossaryMustTranslate } from './glossary.js';
+import { sourceNearCopy } from './leak.js';
 import { lengthRatio } from './length.js';
 import { emails, numbers, placeholders, tags, urls } from './placeables.js';
 import { registerMixed, registerPreferred } from './register.js';
@@ -23,6 +24,7 @@ export const ALL_CHECKS: readonly Check[] = [
   glossaryMustTranslate,
   glossaryDoNotTranslate,
   sourceCultureLeftover,
+  sourceNearCopy,
   lengthRatio,
   registerMixed,
   registerPreferred,
@@ -45,6 +47,7 @@ export {
   registerMixed,
   registerPreferred,
   sourceCultureLeftover,
+  sourceNearCopy,
   sourcePunctuation,
   sourceScript,
   tags,
