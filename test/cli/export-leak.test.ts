@@ -42,8 +42,7 @@ describe('CLI: export refuses near copies of the source', () => {
     assert.match(ex.stderr, /Export refused: 2 record\(s\)/u);
     assert.match(ex.stderr, /test-0001.*field "text".*the question copies \d+ characters of the source's question/u);
     assert.match(ex.stderr, /test-0002.*field "output".*the answer copies \d+ characters of item test-0000's source answer/u);
-    assert.equal(existsSync(tmp.join('out', 'dataset.json')), false);
-    assert.equal(existsSync(tmp.join('out', 'provenance.jsonl')), false);
+    assert.equal(existsSync(tmp.join('out')), false, 'a refused export writes no folder');
   });
 
   it('refuses a rationale quoting the source, bound for provenance.jsonl', async () => {
@@ -51,7 +50,7 @@ describe('CLI: export refuses near copies of the source', () => {
     const ex = await run(['export', '-p', dir, '--out', tmp.join('out')]);
     assert.equal(ex.code, 1, ex.stderr);
     assert.match(ex.stderr, /test-0002.*field "rationale".*the rationale \(written to provenance\.jsonl\) copies/u);
-    assert.equal(existsSync(tmp.join('out', 'provenance.jsonl')), false);
+    assert.equal(existsSync(tmp.join('out')), false, 'a refused export writes no folder');
   });
 
   it('exports honest translations, and check reports the near copy as an error', async () => {
@@ -59,7 +58,7 @@ describe('CLI: export refuses near copies of the source', () => {
     const ex = await run(['export', '-p', dir, '--out', tmp.join('out')]);
     assert.equal(ex.code, 0, ex.stderr);
     // The facts came from this pack: its version and hash are in provenance and the card.
-    const prov = JSON.parse(readFileSync(tmp.join('out', 'provenance.jsonl'), 'utf8').split('\n')[0]!) as { localePack: Record<string, string> };
+    const prov = JSON.parse(readFileSync(tmp.join('out', 'provenance', 'test.jsonl'), 'utf8').split('\n')[0]!) as { localePack: Record<string, string> };
     assert.equal(prov.localePack.name, 'ko');
     assert.equal(prov.localePack.version, '2026-11-29');
     assert.match(prov.localePack.hash!, /^sha256:[0-9a-f]{64}$/u);
