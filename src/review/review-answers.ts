@@ -53,7 +53,8 @@ export function planReviewAnswers(file: string, text: string, session: ReviewSes
       return problem(undefined, `not valid JSON (${(e as Error).message}). Each line must be one JSON object.`);
     }
     for (const key of Object.keys(obj))
-      if (!(REVIEW_ANSWER_KEYS as readonly string[]).includes(key)) problem(key, `is not a known field (known: ${REVIEW_ANSWER_KEYS.join(', ')}); check the spelling.`);
+      if (!(REVIEW_ANSWER_KEYS as readonly string[]).includes(key))
+        problem(key, `is not a known field (known: ${REVIEW_ANSWER_KEYS.join(', ')}); check the spelling.`);
     const given = answerId(obj);
     if ('problem' in given) return problem('id', given.problem);
     const id = given.id;

@@ -12,7 +12,8 @@ export const ID_KEYS = ['id', 'ID'] as const;
 /** The line's item ID, or the problem with it (for the `id` field). */
 export function answerId(obj: Record<string, unknown>): { id: string } | { problem: string } {
   const given = ID_KEYS.filter((k) => obj[k] !== undefined);
-  if (given.length === 2 && obj.id !== obj.ID) return { problem: `"id" and "ID" name different items (${JSON.stringify(obj.id)}, ${JSON.stringify(obj.ID)}); give one.` };
+  if (given.length === 2 && obj.id !== obj.ID)
+    return { problem: `"id" and "ID" name different items (${JSON.stringify(obj.id)}, ${JSON.stringify(obj.ID)}); give one.` };
   const id = given.length ? obj[given[0]!] : undefined;
   if (typeof id !== 'string' || id === '') return { problem: 'is missing or not a string (give "id" or "ID").' };
   return { id };
@@ -42,4 +43,3 @@ export function readAnswersFile(file: string): string {
     );
   }
 }
-

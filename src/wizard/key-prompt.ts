@@ -67,5 +67,5 @@ const prompt = createPrompt<unknown, KeyPromptConfig<unknown>>((config, done) =>
 
 /** Read one key; resolves with the value of the first choice for it. */
 export function keyPrompt<V>(config: KeyPromptConfig<V>, context?: PromptContext): Promise<V> {
-  return prompt(config as KeyPromptConfig<unknown>, context) as Promise<V>;
+  return prompt(config, context) as Promise<V>;
 }

@@ -8,7 +8,13 @@
  * combining marks count as the terminal draws them.
  */
 import { truncateCols, wrapCols } from '../text-width.js';
-import type { Style } from './render-item.js';
+
+/** The styles the layout uses (render-item.ts's Style has them). */
+interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  yellow(s: string): string;
+}
 
 /** The panes of the item screens, in screen order; each is toggled by its digit. */
 export const PANES = [
@@ -129,7 +135,7 @@ function allocate(panes: PaneContent[], need: number[], budget: number): number[
     alloc[i]! += g;
     left -= g;
   }
-  for (let grew = true; left > 0 && grew; ) {
+  for (let grew = true; left > 0 && grew;) {
     grew = false;
     for (const i of order) {
       if (left === 0) break;

@@ -34,7 +34,7 @@ export function own(context: PromptContext | undefined): PromptContext | undefin
  * pressed (inquirer has no cancel key of its own; its abort signal does it).
  */
 export async function cancellable<T>(run: (context: PromptContext) => Promise<T>, context?: PromptContext): Promise<T | undefined> {
-  const input = (context?.input ?? process.stdin) as NodeJS.ReadableStream;
+  const input = context?.input ?? process.stdin;
   const esc = new AbortController();
   const onKey = (_: unknown, key?: { name?: string }) => {
     if (key?.name === 'escape') esc.abort();

@@ -11,6 +11,7 @@ import type { ItemState } from '../project/state.js';
 import type { ItemView, Progress } from '../adapt/adapt-session.js';
 import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
 import { textWidth, truncateCols, wrapCols } from '../text-width.js';
+import { msg } from './messages.js';
 import { fitScreen, type PaneContent, type PaneView } from './layout.js';
 
 /** The action menu: one key each, in the order shown, taken at once (no Enter). Keys never change meaning. */
@@ -139,7 +140,7 @@ export function itemHeadLines(item: SourceItem, tags: readonly (string | undefin
   const all = [...tags, item.japanSpecific === true ? 'Japan-specific' : item.japanSpecific === false ? 'not Japan-specific' : undefined].filter(Boolean);
   return [
     `${st.bold(item.id)}  ${st.dim(all.join(' · '))}`,
-    `  Risk area ${describeLabel('riskArea', item.riskArea)} · Harm type ${describeLabel('harmType', item.harmType)} · Specific harm ${item.specificHarm ?? '(none)'}`,
+    msg.taxonomy(describeLabel('riskArea', item.riskArea), describeLabel('harmType', item.harmType), item.specificHarm ?? '(none)'),
   ];
 }
 
@@ -254,7 +255,10 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   const foot = [rule];
   if (opts.notice) foot.push(visibleStyled(opts.notice));
   foot.push(keysLine(menuFor({ flagged: s.flags.length > 0, secondary: view.secondary }), st));
-  return fitScreen({ head, panes, foot }, { width, ...(opts.height !== undefined ? { height: opts.height } : {}), style: st, ...(opts.panes ? { view: opts.panes } : {}) });
+  return fitScreen(
+    { head, panes, foot },
+    { width, ...(opts.height !== undefined ? { height: opts.height } : {}), style: st, ...(opts.panes ? { view: opts.panes } : {}) },
+  );
 }
 
 function commentLines(view: ItemView, st: Style): string[] {
@@ -270,7 +274,9 @@ function commentLines(view: ItemView, st: Style): string[] {
   if (s.conflict) out.push(...conflictLines(s, st), st.yellow('  Decide again ([d]) to settle it: your decision replaces them.'));
   else if (s.decision) out.push(`Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);
   if (view.ownSecondary) {
-    out.push(`Your second-annotation decision: ${st.bold(view.ownSecondary.decision)}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`);
+    out.push(
+      `Your second-annotation decision: ${st.bold(view.ownSecondary.decision)}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`,
+    );
   }
   const r = s.lastRejection;
   if (r && s.state === 'rejected') out.push(st.red(`Rejected by ${r.author}${r.comment ? `: ${r.comment}` : ' (no comment)'} — rework it and decide again.`));

@@ -69,7 +69,12 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   head.push(
     ...itemHeadLines(
       item,
-      [s.state, s.decision ? `decision: ${s.decision.decision}` : 'undecided', `QA ${view.findings.length}`, s.flags.length ? `⚑ ${s.flags.length}` : undefined],
+      [
+        s.state,
+        s.decision ? `decision: ${s.decision.decision}` : 'undecided',
+        `QA ${view.findings.length}`,
+        s.flags.length ? `⚑ ${s.flags.length}` : undefined,
+      ],
       st,
     ),
     rule,
@@ -79,9 +84,17 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   const changed = view.changes?.filter((c) => c.changed) ?? [];
   const mt = s.mt ? [st.bold(mtTitle(s.mt, st)), ...block('Q', s.mt.question), ...block('A', s.mt.answer)] : [];
   if (!view.changes) {
-    panes.push({ id: 'target', title: 'Final text · written by hand (no machine translation)', lines: [...block('Q', s.question ?? '(none)'), ...block('A', s.answer ?? '(none)')] });
+    panes.push({
+      id: 'target',
+      title: 'Final text · written by hand (no machine translation)',
+      lines: [...block('Q', s.question ?? '(none)'), ...block('A', s.answer ?? '(none)')],
+    });
   } else if (changed.length === 0) {
-    panes.push({ id: 'target', title: `Final text${st.dim(' · the machine translation, unchanged')}`, lines: [...block('Q', s.question), ...block('A', s.answer)] });
+    panes.push({
+      id: 'target',
+      title: `Final text${st.dim(' · the machine translation, unchanged')}`,
+      lines: [...block('Q', s.question), ...block('A', s.answer)],
+    });
   } else {
     const by = s.editors.length ? ` by ${s.editors.join(', ')}` : '';
     panes.push({
@@ -114,7 +127,9 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
 
   const comments: string[] = [];
   if (s.decision)
-    comments.push(`Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ' (no rationale)'}`);
+    comments.push(
+      `Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ' (no rationale)'}`,
+    );
   else comments.push(st.yellow('No decision yet.'));
   for (const [annotator, d] of Object.entries(s.secondaryDecisions).sort(([a], [b]) => a.localeCompare(b))) {
     if (annotator === s.decision?.author) continue;

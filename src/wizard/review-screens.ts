@@ -13,6 +13,7 @@ import type { ReviewProgress, ReviewSession } from '../review/review-session.js'
 import { REVIEW_MENU, renderReviewItem, renderReviewSummary, type ReviewMenuAction } from './render-review.js';
 import { editTextPrompt, menuMessage } from './screens.js';
 import { keyPrompt } from './key-prompt.js';
+import { msg } from './messages.js';
 import { cancellable, own, type PromptContext } from './prompt-context.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
@@ -94,9 +95,7 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
             if (n === 0) return `The ${edit.field} is unchanged.`;
             if (session.isTodo(id)) return st.green(`Saved the edited ${edit.field}; approve or reject the new text.`);
             // Stay on the item, so the other text can be edited too; s moves on.
-            return st.yellow(
-              `Saved the edited ${edit.field} of ${id}. You changed its text, so it now awaits another reviewer's verdict (or yours with --allow-self-review); e edits more, s moves on.`,
-            );
+            return st.yellow(msg.reviewEditHandedOn(edit.field, id));
           }
         }
       },

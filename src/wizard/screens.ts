@@ -16,8 +16,9 @@ import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
 import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../project/decisions.js';
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
-import { MENU, menuFor, renderItem, renderSummary, type MenuAction } from './render-item.js';
+import { menuFor, renderItem, renderSummary, type MenuAction } from './render-item.js';
 import { keyPrompt } from './key-prompt.js';
+import { msg } from './messages.js';
 import { cancellable, own, type PromptContext } from './prompt-context.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
@@ -76,7 +77,12 @@ export async function checklistPrompt(config: ChecklistPromptConfig, context?: P
     ...CHECKLIST_KEYS.map((k) => ({ key: k.key, value: k.value })),
     { key: 'escape', value: 'stop' as const },
     // Enter keeps a recorded answer (moves on); on an unanswered question it means nothing.
-    ...(entry.answer ? [{ key: 'return', value: 'skip' as const }, { key: 'enter', value: 'skip' as const }] : []),
+    ...(entry.answer
+      ? [
+          { key: 'return', value: 'skip' as const },
+          { key: 'enter', value: 'skip' as const },
+        ]
+      : []),
   ];
   const legend = CHECKLIST_KEYS.map((k) => `${k.key} ${k.name}`).join(' · ');
   return keyPrompt<ChecklistReply>(
@@ -101,10 +107,7 @@ export interface DecisionPromptConfig {
  * letter to jump; the list stops at its ends), then its rationale: required
  * for adapt, replace and drop. Esc at either step cancels: undefined.
  */
-export async function decisionPrompt(
-  config: DecisionPromptConfig,
-  context?: PromptContext,
-): Promise<{ decision: Decision; rationale?: string } | undefined> {
+export async function decisionPrompt(config: DecisionPromptConfig, context?: PromptContext): Promise<{ decision: Decision; rationale?: string } | undefined> {
   const decision = await cancellable(
     (ctx) =>
       select<Decision>(
@@ -196,7 +199,10 @@ export async function editPrompt(config: EditPromptConfig, context?: PromptConte
 export function flagPrompt(context?: PromptContext): Promise<string | undefined> {
   return cancellable(
     (ctx) =>
-      input({ message: 'What should be discussed? (note for the flag; Esc cancels)', required: true, validate: (v) => v.trim() !== '' || 'Write a note.' }, own(ctx)),
+      input(
+        { message: 'What should be discussed? (note for the flag; Esc cancels)', required: true, validate: (v) => v.trim() !== '' || 'Write a note.' },
+        own(ctx),
+      ),
     context,
   );
 }
@@ -239,8 +245,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
       menu: (view) => menuFor({ flagged: view.state.flags.length > 0, secondary: view.secondary }),
       message: (view) => menuMessage({ itemId: view.item.id, position: `${view.position}/${view.total}` }),
       hint: ADAPT_HINT,
-      skipped: (view) =>
-        `Skipped ${view.item.id}${view.state.decision && !view.secondary ? ` (its decision, ${view.state.decision.decision}, stays)` : '; it stays undecided'}; not shown again in this session.`,
+      skipped: (view) => msg.adaptSkipped(view.item.id, view.secondary ? undefined : view.state.decision?.decision),
       summary: (progress, finished) => renderSummary(progress, { style: st, finished }),
       isRefusal: (e) => e instanceof ActionError,
       act: async (action, view) => {

@@ -11,6 +11,7 @@ import { visibleStyled } from '../text-safety.js';
 import type { JournalEvent, NewEvent } from '../project/events.js';
 import { PLAIN, type RenderOptions, type Style } from './render-item.js';
 import { keyPrompt, type KeyChoice } from './key-prompt.js';
+import { msg } from './messages.js';
 import { PANES, type PaneId, type PaneView } from './layout.js';
 import { own, type PromptContext } from './prompt-context.js';
 
@@ -128,7 +129,7 @@ const VIEW_KEYS: KeyChoice<ViewKey>[] = [
 function helpText(menu: readonly MenuEntry<string>[]): string {
   return [
     ...menu.map((m) => `${m.key}  ${m.label}`),
-    `${PANES.map((p) => p.key).join(' ')}  show one pane on its own (${PANES.map((p) => `${p.key} ${p.name}`).join(', ')}); the same digit or Esc shows all again`,
+    msg.paneHelp(PANES),
     'Space / PgDn, PgUp  page through the pane shown on its own',
     'Keys act at once: no Enter needed.',
   ].join('\n');

@@ -79,7 +79,9 @@ describe('review in a real terminal (tmux)', function () {
     r1.send('e');
     await r1.waitFor(/Edit which text\?/);
     r1.send('q');
-    screen = await r1.waitFor(/Saved the edited question of test-0002\. You changed its text, so it now awaits another reviewer's verdict[\s\S]*\[3\/5\] test-0002 ›/);
+    screen = await r1.waitFor(
+      /Saved the edited question of test-0002\. You changed its text, so it now awaits another reviewer's verdict[\s\S]*\[3\/5\] test-0002 ›/,
+    );
     r1.send('s');
     await r1.waitFor(/\[4\/5\] test-0003 ›/);
     r1.send('a');

@@ -74,7 +74,11 @@ describe('scripting: list, pack show, review --answers, JSON errors', function (
   it('pack show: checklist questions with conditions and effects, and equivalents', async () => {
     const r = await run(['pack', 'show', '-p', dir, '--json']);
     assert.equal(r.code, 0, r.stderr);
-    const pack = JSON.parse(r.stdout) as { resolved: string; checklist: { id: string; prompt: string; when: object; effects: object }[]; equivalents: { source: string[]; target: string }[] };
+    const pack = JSON.parse(r.stdout) as {
+      resolved: string;
+      checklist: { id: string; prompt: string; when: object; effects: object }[];
+      equivalents: { source: string[]; target: string }[];
+    };
     assert.equal(pack.resolved, 'ko');
     assert.ok(pack.checklist.length > 0);
     assert.ok(pack.checklist.every((q) => q.id && q.prompt && q.when && q.effects));

@@ -48,7 +48,12 @@ describe('wizard layout in real terminals (tmux)', function () {
   });
 
   const open = (args: string[], width: number, height: number): Terminal =>
-    tmux.terminal(dir, [process.execPath, BIN, ...args], { ...env, CAREFULLY_AUTHOR: args.includes('--as') ? args[args.indexOf('--as') + 1]! : 'loc' }, { width, height });
+    tmux.terminal(
+      dir,
+      [process.execPath, BIN, ...args],
+      { ...env, CAREFULLY_AUTHOR: args.includes('--as') ? args[args.indexOf('--as') + 1]! : 'loc' },
+      { width, height },
+    );
 
   /** The head, the source and the keys are on the screen, and the screen starts with the head. */
   function assertFirstScreen(screen: string, label: RegExp, id: string): void {
@@ -106,7 +111,23 @@ describe('wizard layout in real terminals (tmux)', function () {
   });
 
   it('review at 80x24: a double Enter approves nothing; a approves', async () => {
-    assert.equal((await run(['adapt', '-p', dir, '--as', 'kim', '--answers', tmp.jsonl('kim.jsonl', [{ id: 'test-0003', decision: 'transfer' }, { id: 'test-0004', decision: 'transfer' }])])).code, 0);
+    assert.equal(
+      (
+        await run([
+          'adapt',
+          '-p',
+          dir,
+          '--as',
+          'kim',
+          '--answers',
+          tmp.jsonl('kim.jsonl', [
+            { id: 'test-0003', decision: 'transfer' },
+            { id: 'test-0004', decision: 'transfer' },
+          ]),
+        ])
+      ).code,
+      0,
+    );
     const t = open(['review', '--as', 'rev', '--ids', 'test-0003,test-0004'], 80, 24);
     let screen = await t.waitFor(/\[1\/2\] test-0003 ›/);
     assert.match(screen.split('\n')[0]!, /^Review 1\/2 · 0 approved · 0 rejected · 2 to go/);

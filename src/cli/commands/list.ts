@@ -13,21 +13,15 @@ export interface ListCommandOptions {
   json?: boolean;
 }
 
-export async function run(opts: ListCommandOptions, { out: { print, printJson, warn } }: CommandContext): Promise<void> {
+export async function run(opts: ListCommandOptions, { out }: CommandContext): Promise<void> {
+  const print = (t?: string) => out.print(t);
   const { project, json, ...filters } = opts;
   const list = await listItems({ project, filters });
-  if (json) return printJson({ selection: list.selection, items: list.items });
-  for (const w of list.warnings) warn(w);
+  if (json) return out.printJson({ selection: list.selection, items: list.items });
+  for (const w of list.warnings) out.warn(w);
   const rows = [
     ['ID', 'state', 'decision', 'authors', 'flags', 'QA (e/w/i)'],
-    ...list.items.map((i) => [
-      i.id,
-      i.state,
-      i.decision ?? '-',
-      i.authors.join(',') || '-',
-      String(i.flags),
-      `${i.qa.error}/${i.qa.warning}/${i.qa.info}`,
-    ]),
+    ...list.items.map((i) => [i.id, i.state, i.decision ?? '-', i.authors.join(',') || '-', String(i.flags), `${i.qa.error}/${i.qa.warning}/${i.qa.info}`]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => textWidth(r[c]!))));
   for (const r of rows) print(r.map((cell, c) => (c === r.length - 1 ? cell : padEndCols(cell, widths[c]!))).join('  '));

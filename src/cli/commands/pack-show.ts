@@ -8,15 +8,16 @@ export interface PackShowOptions {
   json?: boolean;
 }
 
-export function run(opts: PackShowOptions, { out: { print, printJson, warn } }: CommandContext): Promise<void> {
+export function run(opts: PackShowOptions, { out }: CommandContext): Promise<void> {
+  const print = (t?: string) => out.print(t);
   const project = openProject(opts.project);
   const loaded = loadLocalePack(project.config.localePack ?? project.config.languages.to);
   const summary = packSummary(loaded);
   if (opts.json) {
-    printJson(summary);
+    out.printJson(summary);
     return Promise.resolve();
   }
-  for (const w of loaded.warnings) warn(w);
+  for (const w of loaded.warnings) out.warn(w);
   print(`Locale pack ${summary.resolved} (${summary.languageName}), for ${summary.tag}`);
   print(`\nChecklist (${summary.checklist.length} questions):`);
   for (const q of summary.checklist) {

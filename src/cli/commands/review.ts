@@ -3,6 +3,7 @@ import { resolveAuthor } from '../../project/author.js';
 import { openReview } from '../../review/open-review.js';
 import { describeFilters } from '../../session/filters.js';
 import type { CommandContext } from '../io.js';
+import { msg } from './messages.js';
 
 export interface ReviewCommandOptions {
   project: string;
@@ -36,9 +37,7 @@ export async function run(opts: ReviewCommandOptions, { io, out: { print, printJ
     const summary = await applyReviewAnswers(opts.answers, session, writer);
     if (opts.json) return printJson(summary);
     for (const w of warnings) warn(w);
-    print(
-      `${summary.file}: ${summary.lines} line(s): ${summary.approved} approved, ${summary.rejected} rejected, ${summary.edited} edited, ${summary.skipped} already recorded; ${summary.events} event(s) written as ${reviewer}.`,
-    );
+    print(msg.reviewAnswers(summary, reviewer));
     return;
   }
   const own = session.own.length;
