@@ -2,7 +2,7 @@
  * The scripted path of `carefully adapt --answers FILE.jsonl`: one JSON object
  * per line,
  *
- *   {"id": "...", "decision": "transfer|adapt|replace|drop", "rationale"?: "...",
+ *   {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale"?: "...",
  *    "question"?: "edited target question", "answer"?: "...",
  *    "checklist"?: {"<questionId>": "yes|no|n/a"}, "flag"?: "note"}
  *
@@ -13,14 +13,15 @@
  * write, cut back if it fails, and ignored by readers unless whole on disk
  * (a crash mid-write), so a file is never half applied and a rerun completes it.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { ActionError, DataError, UnreadableFileError, type DataProblem } from '../errors.js';
+import { ActionError, DataError, type DataProblem } from '../errors.js';
 import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
 import { DECISIONS, decisionCounts, isDecision } from '../project/decisions.js';
 import type { Action, AdaptSession } from './adapt-session.js';
-import { assertRegularFile } from '../fs-errors.js';
+import { answerId, readAnswersFile } from '../session/answers-input.js';
 
-export const ANSWER_KEYS = ['id', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag'] as const;
+export { readAnswersFile };
+
+export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag'] as const;
 
 export interface AnswersPlan {
   file: string;
@@ -68,8 +69,9 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     for (const key of Object.keys(obj)) {
       if (!(ANSWER_KEYS as readonly string[]).includes(key)) problem(key, `is not a known field (known: ${ANSWER_KEYS.join(', ')}); check the spelling.`);
     }
-    const id = obj.id;
-    if (typeof id !== 'string' || id === '') return problem('id', 'is missing or not a string.');
+    const given = answerId(obj);
+    if ('problem' in given) return problem('id', given.problem);
+    const id = given.id;
     const item = session.item(id);
     if (!item) return problem('id', `${JSON.stringify(id)} is not an item of the source.`);
     const first = seen.get(id);
@@ -134,31 +136,6 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
   });
   if (problems.length > 0) throw DataError.listing(`${file}: ${problems.length} problem(s); nothing was written.`, problems, { max: 50 });
   return plan;
-}
-
-export function readAnswersFile(file: string): string {
-  // A FIFO would block the read for ever; a missing file gets the message below.
-  if (existsSync(file)) assertRegularFile(file, 'answers file');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new UnreadableFileError(
-      { file, message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` },
-      'Check the path given to --answers.',
-    );
-  }
-  try {
-    // Fatal: Latin-1 or Shift_JIS bytes must not become U+FFFD in the journal unseen.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const before = new TextDecoder('utf-8').decode(bytes).split('\uFFFD')[0]!;
-    const line = before.split('\n').length;
-    throw new UnreadableFileError(
-      { file, line, message: 'contains bytes that are not valid UTF-8' },
-      'Save the answers file as UTF-8 (for example with `iconv -f LATIN1 -t UTF-8`) and try again.',
-    );
-  }
 }
 
 /** Plan, then append every event in one journal write as one unit (all or nothing), then update the session. */

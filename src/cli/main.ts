@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CarefullyError, ExitCode } from '../errors.js';
-import { visible } from '../text-safety.js';
+import { CarefullyError, DataError, ExitCode } from '../errors.js';
+import { safeJson, visible } from '../text-safety.js';
 import { fileSystemError } from '../fs-errors.js';
 import { assetPath } from '../paths.js';
 import { providerNames, translateOptionFlags } from '../translate/registry.js';
@@ -61,7 +61,7 @@ const projectOption = () => new Option('-p, --project <dir>', 'project folder (d
 const asOption = () => new Option('--as <name>', 'author recorded in the journal (default: CAREFULLY_AUTHOR, git user.name, or the OS user)');
 
 /** The program for one run: output goes to `io`, each command gets `ctx`, and its exit code goes to `onCode`. */
-export function buildProgram(ctx: CommandContext, onCode: (code: number) => void = () => {}): Command {
+export function buildProgram(ctx: CommandContext, onCode: (code: number) => void = () => {}, jsonErrors = false): Command {
   const { io } = ctx;
   const lazy = lazyRunner(ctx, onCode);
   const helpWidth = (stream: CliIo['stdout']) => (stream.isTTY && stream.columns ? stream.columns : 80);
@@ -73,13 +73,15 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
     )
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text),
+      // With --json, main() writes usage errors as JSON instead.
+      writeErr: (text) => void (jsonErrors ? undefined : io.stderr.write(text)),
+      ...(jsonErrors ? { outputError: () => {} } : {}),
       getOutHelpWidth: () => helpWidth(io.stdout),
       getErrHelpWidth: () => helpWidth(io.stderr),
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(jsonErrors ? false : '(run with --help for usage)')
     // Set before the subcommands are declared: they copy these settings when created,
     // so a bad option value on any command ends in main()'s catch (exit 2), not process.exit(1).
     .exitOverride()
@@ -168,11 +170,13 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .addHelpText(
       'after',
       `
-Keys: a accept as transfer, e edit (in $VISUAL/$EDITOR; inline when CAREFULLY_INLINE_EDIT=1 or no
-editor is set), c checklist, d decide, f flag, r resolve flags, s skip, b back, q quit; then Enter.
+Keys (one key, no Enter): a accept as transfer and go on, e edit (in $VISUAL/$EDITOR; inline when
+CAREFULLY_INLINE_EDIT=1 or no editor is set), c checklist, d decide, f flag, r resolve flags,
+s skip (not now: not shown again in this session), b back, q quit; 1-8 show one pane on its own
+(Space/PgDn, PgUp page it; Esc shows all), ? help. Esc cancels a decision, a flag or an edit choice.
 Every answer is saved to the journal before the next prompt; Ctrl-C loses only the answer being typed.
 
---answers lines: {"id": "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
+--answers lines: {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
   "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "..."}
 
 Second annotation: for an assignee of --double items, the session is exactly those items (within the
@@ -194,14 +198,42 @@ filters); their decisions are recorded apart (secondary) and compared by \`caref
       repeatable,
     )
     .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
+    .option('--answers <file>', 'scripted run: verdicts and edits from a JSONL file (all lines are checked first; nothing is written if one is wrong)')
+    .option('--json', 'with --answers: print one JSON summary')
     .addHelpText(
       'after',
       `
-Keys: Enter or a approve, r reject (a comment is required; the localizer sees it in \`carefully adapt\`),
-e edit the question or answer (the item then awaits review again), s skip, b back, q quit.
+--answers lines: {"id" (or "ID"): "...", "verdict": "approve|reject", "comment": "...(required to reject)"}
+  or an edit: {"id": "...", "question": "new target question", "answer": "..."}
+
+Keys (one key, no Enter; Enter alone approves nothing): a approve, r reject (a comment is required;
+the localizer sees it in \`carefully adapt\`), e edit the question or answer (the item then awaits
+review again), s skip, b back, q quit; 1-8 panes, ? help. Esc cancels a comment.
 Every verdict is saved to the journal before the next item; rerun to resume with what is left.`,
     )
     .action(lazy('review', optsOnly));
+
+  program
+    .command('list')
+    .description('list the items a filter selects: ID, state, decision, authors, flags, QA counts (for scripts: --json)')
+    .addOption(projectOption())
+    .option('--risk-area <label>', 'only this risk area: Japanese label or English name (repeatable)', repeatable)
+    .option('--harm-type <label>', 'only this harm type: Japanese label or English name (repeatable)', repeatable)
+    .option('--only <what>', 'only items that are japan-specific (annotation) or flagged (for discussion)', repeatable)
+    .option('--state <states>', 'only items in these states, comma-separated (e.g. rejected,stale)', repeatable)
+    .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
+    .option('--shard <K/N>', 'only shard K of N')
+    .option('--json', 'print one JSON object: {selection, items: [{id, state, decision, authors, flags, qa, stale}]}')
+    .action(lazy('list', optsOnly));
+
+  program
+    .command('pack')
+    .description("the project's locale pack")
+    .command('show')
+    .description('show the checklist questions (IDs, prompts, conditions, effects) and the known equivalents of the pack')
+    .addOption(projectOption())
+    .option('--json', 'print one JSON object')
+    .action(lazy('pack-show', optsOnly));
 
   program
     .command('status')
@@ -276,30 +308,35 @@ Every verdict is saved to the journal before the next item; rerun to resume with
 export async function main(argv: readonly string[], io: CliIo, options: CliOptions = {}): Promise<number> {
   const out = createPrinter(io);
   let code: number = ExitCode.ok;
-  const program = buildProgram({ io, out, options }, (c) => (code = c));
+  // With --json, errors are JSON too (on stderr, same exit codes), so a script parses every outcome.
+  const json = argv.includes('--json');
+  const fail = (exitCode: number, message: string, problems: readonly unknown[] = []): number => {
+    if (json) io.stderr.write(`${safeJson({ error: { code: exitCodeName(exitCode), exitCode, message, problems } })}\n`);
+    else io.stderr.write(`carefully: ${visible(message)}\n`);
+    return exitCode;
+  };
+  const program = buildProgram({ io, out, options }, (c) => (code = c), json);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here with exit code 0.
-      return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+      if (e.exitCode === 0) return ExitCode.ok;
+      return json ? fail(ExitCode.usage, e.message.replace(/^error: /, '')) : ExitCode.usage;
     }
-    if (e instanceof CarefullyError) {
-      io.stderr.write(`carefully: ${visible(errorText(e))}\n`);
-      return e.exitCode;
-    }
+    if (e instanceof CarefullyError) return fail(e.exitCode, errorText(e), e instanceof DataError ? e.problems : []);
     const fsError = fileSystemError(e);
-    if (fsError) {
-      io.stderr.write(`carefully: ${visible(fsError.message)}\n`);
-      return fsError.exitCode;
-    }
+    if (fsError) return fail(fsError.exitCode, fsError.message);
     const err = e as Error;
     if (err?.name === 'ExitPromptError') {
-      io.stderr.write('carefully: stopped. Everything answered so far is saved; run the same command again to resume.\n');
-      return ExitCode.interrupted;
+      return fail(ExitCode.interrupted, 'stopped. Everything answered so far is saved; run the same command again to resume.');
     }
-    io.stderr.write(`carefully: internal error (a bug, please report it with this output):\n${visible(err?.stack ?? String(e))}\n`);
-    return ExitCode.internal;
+    return fail(ExitCode.internal, `internal error (a bug, please report it with this output):\n${err?.stack ?? String(e)}`);
   }
+}
+
+/** "usage", "invalidData"...: the name of a documented exit code, for JSON errors. */
+function exitCodeName(code: number): string {
+  return Object.entries(ExitCode).find(([, v]) => v === code)?.[0] ?? 'error';
 }

@@ -28,3 +28,25 @@ export function own(context: PromptContext | undefined): PromptContext | undefin
   Object.defineProperties(output, { columns: { get: () => target.columns }, rows: { get: () => target.rows }, isTTY: { get: () => target.isTTY } });
   return { ...context, output };
 }
+
+/**
+ * Run an inquirer prompt that Esc cancels: resolves undefined when Esc is
+ * pressed (inquirer has no cancel key of its own; its abort signal does it).
+ */
+export async function cancellable<T>(run: (context: PromptContext) => Promise<T>, context?: PromptContext): Promise<T | undefined> {
+  const input = context?.input ?? process.stdin;
+  const esc = new AbortController();
+  const onKey = (_: unknown, key?: { name?: string }) => {
+    if (key?.name === 'escape') esc.abort();
+  };
+  input.on('keypress', onKey);
+  const signal = context?.signal ? AbortSignal.any([context.signal, esc.signal]) : esc.signal;
+  try {
+    return await run({ ...context, signal });
+  } catch (e) {
+    if (esc.signal.aborted && e instanceof Error && e.name === 'AbortPromptError') return undefined;
+    throw e;
+  } finally {
+    input.removeListener('keypress', onKey);
+  }
+}

@@ -10,16 +10,19 @@ import { DECISIONS } from '../project/decisions.js';
 import type { ItemState } from '../project/state.js';
 import type { ItemView, Progress } from '../adapt/adapt-session.js';
 import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
+import { textWidth, truncateCols, wrapCols } from '../text-width.js';
+import { msg } from './messages.js';
+import { fitScreen, type PaneContent, type PaneView } from './layout.js';
 
-/** The action menu: one key each, in the order shown. Keys never change meaning. */
+/** The action menu: one key each, in the order shown, taken at once (no Enter). Keys never change meaning. */
 export const MENU = [
-  { key: 'a', action: 'accept', label: 'accept as transfer', short: 'accept (transfer)' },
+  { key: 'a', action: 'accept', label: 'accept as transfer, save and go to the next item', short: 'accept (transfer)' },
   { key: 'e', action: 'edit', label: 'edit question/answer', short: 'edit' },
   { key: 'c', action: 'checklist', label: 'answer the checklist', short: 'checklist' },
   { key: 'd', action: 'decide', label: 'decide (with rationale)', short: 'decide' },
   { key: 'f', action: 'flag', label: 'flag for discussion', short: 'flag' },
   { key: 'r', action: 'unflag', label: 'resolve flags', short: 'resolve flags' },
-  { key: 's', action: 'skip', label: 'skip (leave undecided)', short: 'skip' },
+  { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
   { key: 'q', action: 'quit', label: 'quit (everything is saved)', short: 'quit' },
 ] as const;
@@ -62,11 +65,13 @@ export interface RenderOptions {
   /** One line shown above the menu: what the last action did, or why it was refused. */
   notice?: string;
   /**
-   * Terminal height. Each checklist question shows the first line of its help
-   * when the screen still fits; on a shorter terminal the help is left to the
-   * [c]hecklist flow, which shows it in full.
+   * Rows the screen may take: panes are cut to fit (layout.ts). Each
+   * checklist question shows the first line of its help only when nothing
+   * has to be cut; otherwise the help is left to the [c]hecklist flow.
    */
   height?: number;
+  /** The pane shown on its own and its page (the loop keeps it per item). */
+  panes?: PaneView;
 }
 
 /** Indent every line of a (possibly multi-line) text after a label. */
@@ -76,33 +81,19 @@ export function block(label: string, text: string | undefined, indent = '  '): s
   return lines.map((l, i) => `${indent}${i === 0 ? `${label} ` : pad}${l}`);
 }
 
-/** East Asian wide and fullwidth characters take two terminal columns (kana, kanji, Hangul, fullwidth forms). */
-const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
-
+/** Terminal columns of a text (string-width: wide CJK characters, emoji and combining marks as the terminal draws them). */
 export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s.replace(/\x1b\[[0-9;]*m/g, '')) w += WIDE.test(ch) ? 2 : 1;
-  return w;
+  return textWidth(s);
 }
 
 /** Cut a line to at most `width` columns, marking the cut with "…". */
 export function cut(s: string, width: number): string {
-  if (displayWidth(s) <= width) return s;
-  let out = '';
-  let w = 0;
-  for (const ch of s) {
-    const cw = WIDE.test(ch) ? 2 : 1;
-    if (w + cw > width - 1) break;
-    out += ch;
-    w += cw;
-  }
-  return `${out}…`;
+  return truncateCols(s, width);
 }
 
 /** Terminal rows a text takes at this width (long lines wrap). */
 export function screenRows(text: string, width: number): number {
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width))), 0);
+  return text.split('\n').reduce((n, line) => n + wrapCols(line, width).length, 0);
 }
 
 /** "2 decided (1 transfer, 1 adapt) · 33 to go" */
@@ -139,28 +130,36 @@ export function ruleLine(st: Style, width: number): string {
   return st.dim('─'.repeat(Math.max(10, Math.min(width - 1, 100))));
 }
 
-/** "test-0001  translated · not Japan-specific", then the item's taxonomy. */
-export function itemHeadLines(item: SourceItem, tag: string, st: Style): string[] {
-  const tags = [tag, item.japanSpecific === true ? 'Japan-specific' : item.japanSpecific === false ? 'not Japan-specific' : undefined].filter(Boolean);
+/** The head's first line: position and progress, then who works on what (cut first when the terminal is narrow). */
+export function positionLine(label: string, progress: string, header: string | undefined, st: Style): string {
+  return `${st.bold(label)} · ${progress}${header ? st.dim(`  ·  ${visible(header)}`) : ''}`;
+}
+
+/** "test-0001  translated · undecided · QA 2 · not Japan-specific": the item's ID and state, then its taxonomy on one line. */
+export function itemHeadLines(item: SourceItem, tags: readonly (string | undefined)[], st: Style): string[] {
+  const all = [...tags, item.japanSpecific === true ? 'Japan-specific' : item.japanSpecific === false ? 'not Japan-specific' : undefined].filter(Boolean);
   return [
-    `${st.bold(item.id)}  ${st.dim(tags.join(' · '))}`,
-    `  Risk area      ${describeLabel('riskArea', item.riskArea)}`,
-    `  Harm type      ${describeLabel('harmType', item.harmType)}`,
-    `  Specific harm  ${item.specificHarm ?? '(none)'}`,
+    `${st.bold(item.id)}  ${st.dim(all.join(' · '))}`,
+    msg.taxonomy(describeLabel('riskArea', item.riskArea), describeLabel('harmType', item.harmType), item.specificHarm ?? '(none)'),
   ];
 }
 
-/** The Japanese source, its English version when the item has one, and the machine translation when there is one. */
-export function sourceAndMtLines(item: SourceItem, mt: ItemState['mt'], st: Style): string[] {
-  const out = ['', st.bold('Japanese source'), ...block('Q', item.question), ...block('A', item.answer)];
-  if (item.questionEn !== undefined || item.answerEn !== undefined) {
-    out.push(st.bold('English'), ...block('Q', item.questionEn ?? '(none)'), ...block('A', item.answerEn ?? '(none)'));
-  }
-  if (mt) {
-    const label = mt.isTranslation ? mt.label : st.yellow(mt.label);
-    out.push(st.bold(`Machine translation · ${label}`), ...block('Q', mt.question), ...block('A', mt.answer));
-  }
-  return out;
+/** The Japanese source pane (with the item's annotations) and the English pane. */
+export function sourcePanes(item: SourceItem): PaneContent[] {
+  const annotations = Object.entries(item.annotations ?? {});
+  const source = [...block('Q', item.question), ...block('A', item.answer)];
+  if (annotations.length) source.push(`  Annotations ${annotations.map(([k, v]) => `${k}: ${annotationText(v)}`).join('; ')}`);
+  const english =
+    item.questionEn !== undefined || item.answerEn !== undefined ? [...block('Q', item.questionEn ?? '(none)'), ...block('A', item.answerEn ?? '(none)')] : [];
+  return [
+    { id: 'source', title: 'Japanese source', lines: source },
+    { id: 'english', title: 'English', lines: english },
+  ];
+}
+
+/** The machine translation's title: its label, in yellow when it is not a translation (pseudo). */
+export function mtTitle(mt: NonNullable<ItemState['mt']>, st: Style): string {
+  return `Machine translation · ${mt.isTranslation ? mt.label : st.yellow(mt.label)}`;
 }
 
 /** A recorded checklist answer, padded: green when it changes nothing, yellow otherwise. */
@@ -181,62 +180,58 @@ export function flagLines(flags: ItemState['flags'], st: Style): string[] {
   return flags.map((f) => st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`));
 }
 
+/** The keys line: the menu, then the keys every screen has. */
+export function keysLine(entries: readonly { key: string; short: string }[], st: Style): string {
+  return `${entries.map((m) => `[${st.bold(m.key)}] ${m.short}`).join('  ')}  ${st.dim('[1-8] panes  [?] help')}`;
+}
+
 export function renderItem(rawView: ItemView, progress: Progress, opts: RenderOptions = {}): string {
   // Every string of the view comes from data: shown with control characters escaped.
   const view = visibleDeep(rawView);
   const withHelp = layout(view, progress, opts, true);
-  if (opts.height === undefined || screenRows(withHelp, opts.width ?? 100) < opts.height) return withHelp;
-  return layout(view, progress, opts, false);
+  if (!withHelp.cut) return withHelp.text;
+  return layout(view, progress, opts, false).text;
 }
 
-function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHelp: boolean): string {
+function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHelp: boolean): { text: string; cut: boolean } {
   const st = opts.style ?? PLAIN;
   const width = opts.width ?? 100;
   const { item, state: s } = view;
-  const out: string[] = [];
   const rule = ruleLine(st, width);
 
-  if (opts.header) out.push(st.dim(visible(opts.header)));
-  out.push(`${st.bold(`Item ${view.position}/${view.total}`)} · ${describeProgress(progress)}`);
-  out.push(rule);
-  if (view.secondary) {
-    out.push(st.cyan(st.bold('Second annotation: your decision is compared, not applied.')));
-    out.push(
-      st.dim(
-        "  You were assigned this item (adapt --double) to decide it independently: the primary localizer's edits and decision are hidden, and `carefully agreement` compares the two.",
-      ),
-    );
-  }
-  out.push(...itemHeadLines(item, view.secondary ? 'second annotation' : s.state, st));
-  const annotations = Object.entries(item.annotations ?? {});
-  if (annotations.length) out.push(`  Annotations    ${annotations.map(([k, v]) => `${k}: ${annotationText(v)}`).join('; ')}`);
+  const decision = view.secondary ? view.ownSecondary : s.decision;
+  const head = [positionLine(`Item ${view.position}/${view.total}`, describeProgress(progress), opts.header, st)];
+  head.push(
+    ...itemHeadLines(
+      item,
+      [
+        view.secondary ? 'second annotation' : s.state,
+        decision ? `decision: ${decision.decision}` : 'undecided',
+        s.flags.length ? `⚑ ${s.flags.length}` : undefined,
+        view.stale ? 'source changed' : undefined,
+      ],
+      st,
+    ),
+  );
+  if (view.secondary) head.push(st.cyan(st.bold('Second annotation: your decision is compared, not applied.')));
+  head.push(rule);
 
-  out.push(...sourceAndMtLines(item, s.mt, st));
-  if (!s.mt) {
-    out.push(st.yellow('No machine translation yet: run `carefully translate`, or write the target text with [e]dit.'));
-  }
+  const panes: PaneContent[] = sourcePanes(item);
   const edited = (['question', 'answer'] as TextRole[]).filter((f) => s.edited[f]);
+  const target: string[] = [];
+  let targetTitle = 'Target text';
   if (edited.length > 0) {
-    out.push(st.bold(`Target text · edited ${edited.join(' and ')}`), ...block('Q', s.question), ...block('A', s.answer));
+    targetTitle = `Target text · edited ${edited.join(' and ')}`;
+    target.push(...block('Q', s.question), ...block('A', s.answer));
+    if (s.mt) target.push(st.bold(mtTitle(s.mt, st)), ...block('Q', s.mt.question), ...block('A', s.mt.answer));
+  } else if (s.mt) {
+    targetTitle = mtTitle(s.mt, st);
+    target.push(...block('Q', s.mt.question), ...block('A', s.mt.answer));
+  } else {
+    target.push(st.yellow('No machine translation yet: run `carefully translate`, or write the target text with [e]dit.'));
   }
-
-  if (s.conflict) out.push('', ...conflictLines(s, st), st.yellow('  Decide again ([d]) to settle it: your decision replaces them.'));
-  else if (s.decision) {
-    out.push('', `Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);
-  }
-  if (view.ownSecondary) {
-    out.push(
-      '',
-      `Your second-annotation decision: ${st.bold(view.ownSecondary.decision)}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`,
-    );
-  }
-  const r = s.lastRejection;
-  if (r && s.state === 'rejected') out.push(st.red(`Rejected by ${r.author}${r.comment ? `: ${r.comment}` : ' (no comment)'} — rework it and decide again.`));
-  else if (r && s.state !== 'approved') out.push(st.dim(`Earlier rejected by ${r.author}${r.comment ? `: ${r.comment}` : ''}`));
-  if (view.stale) out.push(...renderStale(view, st));
-  out.push(...flagLines(s.flags, st));
-
-  if (view.suggestions.length) out.push('', st.bold('Known equivalents'), ...view.suggestions.map((x) => `  ${x}`));
+  panes.push({ id: 'target', title: targetTitle, lines: target });
+  panes.push({ id: 'equivalents', title: 'Known equivalents', lines: view.suggestions.map((x) => `  ${x}`) });
 
   const n = view.checklist.length;
   const helpHidden = !showHelp && view.checklist.some((q) => q.help);
@@ -245,22 +240,50 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
     : helpHidden
       ? st.dim(' · help for each question in [c]')
       : '';
-  out.push('', st.bold(`Checklist · ${view.answered}/${n} answered · proposes ${view.proposed}`) + checklistNote);
+  const checklist: string[] = [];
   view.checklist.forEach((q, i) => {
     const answer = q.answer ? checklistAnswer(q.answer, q.effect, st) : st.dim('·'.padEnd(3));
-    out.push(`  ${String(i + 1).padStart(2)}. ${answer} ${q.prompt}${q.answer && q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`);
-    if (q.help && showHelp) out.push(st.dim(`         ${cut(q.help.split('\n')[0]!, Math.max(20, width - 10))}`));
+    checklist.push(`  ${String(i + 1).padStart(2)}. ${answer} ${q.prompt}${q.answer && q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`);
+    if (q.help && showHelp) checklist.push(st.dim(`         ${cut(q.help.split('\n')[0]!, Math.max(20, width - 10))}`));
   });
-  if (n === 0) out.push(st.dim('  (no question of this pack applies)'));
+  if (n === 0) checklist.push(st.dim('  (no question of this pack applies)'));
+  panes.push({ id: 'checklist', title: `Checklist · ${view.answered}/${n} answered · proposes ${view.proposed}${checklistNote}`, lines: checklist });
+  // The QA findings and glossary terms panes are filled by the QA stage's view when it has them.
+  panes.push({ id: 'qa', title: 'QA findings', lines: [] }, { id: 'glossary', title: 'Glossary terms', lines: [] });
+  panes.push({ id: 'comments', title: 'Decision and comments', lines: commentLines(view, st) });
 
-  out.push(rule);
-  if (opts.notice) out.push(visibleStyled(opts.notice));
-  out.push(
-    menuFor({ flagged: s.flags.length > 0, secondary: view.secondary })
-      .map((m) => `[${st.bold(m.key)}] ${m.short}`)
-      .join('  '),
+  const foot = [rule];
+  if (opts.notice) foot.push(visibleStyled(opts.notice));
+  foot.push(keysLine(menuFor({ flagged: s.flags.length > 0, secondary: view.secondary }), st));
+  return fitScreen(
+    { head, panes, foot },
+    { width, ...(opts.height !== undefined ? { height: opts.height } : {}), style: st, ...(opts.panes ? { view: opts.panes } : {}) },
   );
-  return out.join('\n');
+}
+
+function commentLines(view: ItemView, st: Style): string[] {
+  const { state: s } = view;
+  const out: string[] = [];
+  if (view.secondary) {
+    out.push(
+      st.dim(
+        "  You were assigned this item (adapt --double) to decide it independently: the primary localizer's edits and decision are hidden, and `carefully agreement` compares the two.",
+      ),
+    );
+  }
+  if (s.conflict) out.push(...conflictLines(s, st), st.yellow('  Decide again ([d]) to settle it: your decision replaces them.'));
+  else if (s.decision) out.push(`Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);
+  if (view.ownSecondary) {
+    out.push(
+      `Your second-annotation decision: ${st.bold(view.ownSecondary.decision)}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`,
+    );
+  }
+  const r = s.lastRejection;
+  if (r && s.state === 'rejected') out.push(st.red(`Rejected by ${r.author}${r.comment ? `: ${r.comment}` : ' (no comment)'} — rework it and decide again.`));
+  else if (r && s.state !== 'approved') out.push(st.dim(`Earlier rejected by ${r.author}${r.comment ? `: ${r.comment}` : ''}`));
+  if (view.stale) out.push(...renderStale(view, st));
+  out.push(...flagLines(s.flags, st));
+  return out;
 }
 
 function renderStale(view: ItemView, st: Style): string[] {

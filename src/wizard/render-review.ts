@@ -3,12 +3,14 @@
  * review session's view, so the layout is tested without a terminal.
  * review-screens.ts prints it and reads the reviewer's key below it.
  *
- * Tuned for speed: everything a verdict needs on one screen, the change from
- * the machine translation as a diff, and Enter approves.
+ * Tuned for speed: everything a verdict needs on one screen (cut to fit the
+ * terminal, layout.ts), the change from the machine translation as a diff,
+ * and single keys. Enter approves nothing: a double Enter must never
+ * approve two items.
  */
 import type { ReviewProgress, ReviewView } from '../review/review-session.js';
 import type { Severity } from '../qa/types.js';
-import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
+import { visibleDeep, visibleStyled } from '../text-safety.js';
 import {
   PLAIN,
   block,
@@ -16,26 +18,28 @@ import {
   conflictLines,
   flagLines,
   itemHeadLines,
+  keysLine,
+  mtTitle,
+  positionLine,
   ruleLine,
   showDiffParts,
-  sourceAndMtLines,
+  sourcePanes,
   sourceDiffLines,
   type RenderOptions,
   type Style,
 } from './render-item.js';
+import { fitScreen, type PaneContent } from './layout.js';
 
-/** The review menu: one key each, in the order shown; Enter alone approves. Keys never change meaning. */
+/** The review menu: one key each, in the order shown, taken at once (no Enter; Enter alone does nothing). Keys never change meaning. */
 export const REVIEW_MENU = [
-  { key: 'a', action: 'approve', label: 'approve (Enter does too)', short: 'approve' },
+  { key: 'a', action: 'approve', label: 'approve', short: 'approve' },
   { key: 'r', action: 'reject', label: 'reject, with a comment for the localizer', short: 'reject (comment)' },
   { key: 'e', action: 'edit', label: 'edit question/answer (the item then awaits review again)', short: 'edit' },
-  { key: 's', action: 'skip', label: 'skip (no verdict now)', short: 'skip' },
+  { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
   { key: 'q', action: 'quit', label: 'quit (every verdict is saved)', short: 'quit' },
 ] as const;
 export type ReviewMenuAction = (typeof REVIEW_MENU)[number]['action'];
-/** The key Enter stands for. */
-export const REVIEW_DEFAULT_KEY = 'a';
 
 /** "2 approved · 1 rejected · 3 to go" */
 export function describeReviewProgress(p: ReviewProgress): string {
@@ -57,80 +61,112 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   const st = opts.style ?? PLAIN;
   const width = opts.width ?? 100;
   const { item, state: s } = view;
-  const out: string[] = [];
   const rule = ruleLine(st, width);
 
-  if (opts.header) out.push(st.dim(visible(opts.header)));
-  out.push(`${st.bold(`Review ${view.position}/${view.total}`)} · ${describeReviewProgress(progress)}`);
-  out.push(rule);
-  out.push(...itemHeadLines(item, s.state, st));
-  out.push(...sourceAndMtLines(item, s.mt, st));
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of view.findings) counts[f.severity]++;
+  const head = [positionLine(`Review ${view.position}/${view.total}`, describeReviewProgress(progress), opts.header, st)];
+  head.push(
+    ...itemHeadLines(
+      item,
+      [
+        s.state,
+        s.decision ? `decision: ${s.decision.decision}` : 'undecided',
+        `QA ${view.findings.length}`,
+        s.flags.length ? `⚑ ${s.flags.length}` : undefined,
+      ],
+      st,
+    ),
+    rule,
+  );
+
+  const panes: PaneContent[] = sourcePanes(item);
   const changed = view.changes?.filter((c) => c.changed) ?? [];
+  const mt = s.mt ? [st.bold(mtTitle(s.mt, st)), ...block('Q', s.mt.question), ...block('A', s.mt.answer)] : [];
   if (!view.changes) {
-    out.push(st.bold('Final text · written by hand (no machine translation)'), ...block('Q', s.question ?? '(none)'), ...block('A', s.answer ?? '(none)'));
+    panes.push({
+      id: 'target',
+      title: 'Final text · written by hand (no machine translation)',
+      lines: [...block('Q', s.question ?? '(none)'), ...block('A', s.answer ?? '(none)')],
+    });
   } else if (changed.length === 0) {
-    out.push(st.bold('Final text') + st.dim(' · the machine translation, unchanged'));
+    panes.push({
+      id: 'target',
+      title: `Final text${st.dim(' · the machine translation, unchanged')}`,
+      lines: [...block('Q', s.question), ...block('A', s.answer)],
+    });
   } else {
     const by = s.editors.length ? ` by ${s.editors.join(', ')}` : '';
-    out.push(st.bold(`Final text · edited ${changed.map((c) => c.field).join(' and ')}${by}`), ...block('Q', s.question), ...block('A', s.answer));
-    out.push(
-      st.bold('Changes · machine translation → final'),
-      ...changed.flatMap((c) => block(c.field === 'question' ? 'Q' : 'A', showDiffParts(c.parts, st))),
-    );
+    panes.push({
+      id: 'target',
+      title: `Final text · edited ${changed.map((c) => c.field).join(' and ')}${by}`,
+      lines: [
+        ...block('Q', s.question),
+        ...block('A', s.answer),
+        st.bold('Changes · machine translation → final'),
+        ...changed.flatMap((c) => block(c.field === 'question' ? 'Q' : 'A', showDiffParts(c.parts, st))),
+        ...mt,
+      ],
+    });
   }
+  panes.push({ id: 'equivalents', title: 'Known equivalents', lines: view.suggestions.map((x) => `  ${x}`) });
+  const answered = view.checklist.filter((q) => q.answer !== undefined);
+  panes.push({
+    id: 'checklist',
+    title: `Checklist · ${view.answered}/${view.checklist.length} answered · proposes ${view.proposed}`,
+    lines: answered.map((q) => `  ${checklistAnswer(q.answer!, q.effect, st)} ${q.prompt}${q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`),
+  });
+  const qaTitle =
+    view.findings.length === 0
+      ? `QA · ${st.green('no findings')}`
+      : `QA · ${[plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].join(', ')}`;
+  const qa = view.findings.map((f) => severityStyle(f.severity, st)(`  ${f.severity.padEnd(7)} ${f.check}${f.field ? ` (${f.field})` : ''}: ${f.message}`));
+  // An item without findings still says so, on its title line.
+  panes.push({ id: 'qa', title: qaTitle, lines: qa.length ? qa : [st.dim('  (none)')] });
+  panes.push({ id: 'glossary', title: 'Glossary terms', lines: [] });
 
-  out.push('');
+  const comments: string[] = [];
   if (s.decision)
-    out.push(`Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ' (no rationale)'}`);
-  else out.push(st.yellow('No decision yet.'));
+    comments.push(
+      `Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ' (no rationale)'}`,
+    );
+  else comments.push(st.yellow('No decision yet.'));
   for (const [annotator, d] of Object.entries(s.secondaryDecisions).sort(([a], [b]) => a.localeCompare(b))) {
     if (annotator === s.decision?.author) continue;
     const differs = s.decision && d.decision !== s.decision.decision;
-    out.push(
+    comments.push(
       (differs ? st.yellow : st.dim)(
         `  Second annotation by ${annotator}: ${d.decision}${d.rationale ? ` — ${d.rationale}` : ''}${differs ? ' (differs)' : ''}`,
       ),
     );
   }
-  const answered = view.checklist.filter((q) => q.answer !== undefined);
-  out.push(`Checklist · ${view.answered}/${view.checklist.length} answered · proposes ${view.proposed}`);
-  for (const q of answered) {
-    const answer = checklistAnswer(q.answer!, q.effect, st);
-    out.push(`  ${answer} ${q.prompt}${q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`);
-  }
-  out.push(...flagLines(s.flags, st));
-
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of view.findings) counts[f.severity]++;
-  if (view.findings.length === 0) out.push(`QA · ${st.green('no findings')}`);
-  else {
-    out.push(`QA · ${[plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].join(', ')}`);
-    for (const f of view.findings)
-      out.push(severityStyle(f.severity, st)(`  ${f.severity.padEnd(7)} ${f.check}${f.field ? ` (${f.field})` : ''}: ${f.message}`));
-  }
-
+  comments.push(...flagLines(s.flags, st));
   const r = s.lastRejection;
   if (s.review) {
     const verdict = s.review.verdict === 'approve' ? st.green('Approved') : st.red('Rejected');
-    out.push(`${verdict} by ${s.review.author}${s.review.comment ? `: ${s.review.comment}` : ''}${view.verdict ? ' (in this session)' : ''}`);
+    comments.push(`${verdict} by ${s.review.author}${s.review.comment ? `: ${s.review.comment}` : ''}${view.verdict ? ' (in this session)' : ''}`);
   } else if (r) {
-    out.push(st.dim(`Earlier rejected by ${r.author}${r.comment ? `: ${r.comment}` : ''} — the localizer has reworked it since.`));
+    comments.push(st.dim(`Earlier rejected by ${r.author}${r.comment ? `: ${r.comment}` : ''} — the localizer has reworked it since.`));
   }
-  out.push(...conflictLines(s, st));
+  comments.push(...conflictLines(s, st));
   if (s.state === 'stale') {
-    out.push(st.red('! The source text changed since this item was worked on: it cannot be reviewed until the localizer redoes it.'));
-    if (view.staleDiff) out.push(st.dim('  Source then → now:'), ...sourceDiffLines(view.staleDiff, st));
-    else out.push(st.dim('  The old source text was not kept, so no diff can be shown.'));
+    comments.push(st.red('! The source text changed since this item was worked on: it cannot be reviewed until the localizer redoes it.'));
+    if (view.staleDiff) comments.push(st.dim('  Source then → now:'), ...sourceDiffLines(view.staleDiff, st));
+    else comments.push(st.dim('  The old source text was not kept, so no diff can be shown.'));
   }
   if (view.own) {
     const what = view.own === 'decision' ? 'you made its decision' : 'you edited its text';
-    out.push(st.yellow(`Your own work (${what}): reviewed under --allow-self-review; the journal records you as the reviewer.`));
-  } else if (view.blocked && view.blocked.reason !== 'stale') out.push(st.red(view.blocked.message));
+    comments.push(st.yellow(`Your own work (${what}): reviewed under --allow-self-review; the journal records you as the reviewer.`));
+  } else if (view.blocked && view.blocked.reason !== 'stale') comments.push(st.red(view.blocked.message));
+  panes.push({ id: 'comments', title: 'Decision and comments', lines: comments });
 
-  out.push(rule);
-  if (opts.notice) out.push(visibleStyled(opts.notice));
-  out.push(REVIEW_MENU.map((m) => `[${st.bold(m.key === REVIEW_DEFAULT_KEY ? `Enter/${m.key}` : m.key)}] ${m.short}`).join('  '));
-  return out.join('\n');
+  const foot = [rule];
+  if (opts.notice) foot.push(visibleStyled(opts.notice));
+  foot.push(keysLine(REVIEW_MENU, st));
+  return fitScreen(
+    { head, panes, foot },
+    { width, ...(opts.height !== undefined ? { height: opts.height } : {}), style: st, ...(opts.panes ? { view: opts.panes } : {}) },
+  ).text;
 }
 
 /** What the review wizard prints when the queue is done or the reviewer quits. */

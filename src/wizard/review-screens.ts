@@ -7,12 +7,14 @@
  * adapt: every verdict given is on disk by then.
  */
 import { visibleInline } from '../text-safety.js';
-import { expand, input } from '@inquirer/prompts';
+import { input } from '@inquirer/prompts';
 import { ActionError } from '../errors.js';
 import type { ReviewProgress, ReviewSession } from '../review/review-session.js';
-import { REVIEW_DEFAULT_KEY, REVIEW_MENU, renderReviewItem, renderReviewSummary, type ReviewMenuAction } from './render-review.js';
+import { REVIEW_MENU, renderReviewItem, renderReviewSummary, type ReviewMenuAction } from './render-review.js';
 import { editTextPrompt, menuMessage } from './screens.js';
-import { own, type PromptContext } from './prompt-context.js';
+import { keyPrompt } from './key-prompt.js';
+import { msg } from './messages.js';
+import { cancellable, own, type PromptContext } from './prompt-context.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
 export interface ReviewActionPromptConfig {
@@ -21,28 +23,31 @@ export interface ReviewActionPromptConfig {
   position?: string;
 }
 
-/** The single-key review menu: a key then Enter, or Enter alone to approve (h + Enter lists every action). */
+/** The hint under the review menu: Enter approves nothing, so a double Enter cannot approve two items. */
+export const REVIEW_HINT = 'Enter does not approve: press a to approve, r to reject, ? for every key.';
+
+/** The single-key review menu: a key acts at once; any other key (Enter included) only shows the hint. */
 export function reviewActionPrompt(config: ReviewActionPromptConfig, context?: PromptContext): Promise<ReviewMenuAction> {
-  return expand<ReviewMenuAction>(
-    {
-      message: menuMessage(config),
-      choices: REVIEW_MENU.map((m) => ({ key: m.key, name: m.label, value: m.action })),
-      default: REVIEW_DEFAULT_KEY,
-    },
+  return keyPrompt<ReviewMenuAction>(
+    { message: menuMessage(config), keys: REVIEW_MENU.map((m) => ({ key: m.key, value: m.action })), hint: REVIEW_HINT },
     own(context),
   );
 }
 
-/** The rejection comment: required, since the localizer reworks the item from it. */
-export async function rejectCommentPrompt(config: { itemId?: string } = {}, context?: PromptContext): Promise<string> {
-  const comment = await input(
-    {
-      message: `Why is ${config.itemId === undefined ? 'it' : visibleInline(config.itemId)} rejected? (the localizer sees this comment)`,
-      validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Write what the localizer should fix.',
-    },
-    own(context),
+/** The rejection comment: required, since the localizer reworks the item from it. Undefined when cancelled with Esc. */
+export async function rejectCommentPrompt(config: { itemId?: string } = {}, context?: PromptContext): Promise<string | undefined> {
+  const comment = await cancellable(
+    (ctx) =>
+      input(
+        {
+          message: `Why is ${config.itemId === undefined ? 'it' : visibleInline(config.itemId)} rejected? (the localizer sees this comment; Esc cancels)`,
+          validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Write what the localizer should fix.',
+        },
+        own(ctx),
+      ),
+    context,
   );
-  return comment.trim();
+  return comment?.trim();
 }
 
 /** The same options as the adapt wizard's (`notice`: warnings and the items left out). */
@@ -60,8 +65,10 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
     session,
     {
       render: renderReviewItem,
-      prompt: (view) => reviewActionPrompt({ itemId: view.item.id, position: `${view.position}/${view.total}` }, ctx),
-      skipped: (id) => `Skipped ${id}; it still awaits review.`,
+      menu: () => REVIEW_MENU,
+      message: (view) => menuMessage({ itemId: view.item.id, position: `${view.position}/${view.total}` }),
+      hint: REVIEW_HINT,
+      skipped: (view) => `Skipped ${view.item.id}; it still awaits review (not shown again in this session).`,
       summary: (progress, finished) => renderReviewSummary(progress, { style: st, finished }),
       isRefusal: (e) => e instanceof ActionError,
       act: async (action, view) => {
@@ -75,6 +82,7 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
             // Refuse before asking for a comment that could not be saved (stale, no decision, own work).
             if (view.blocked) throw view.blocked;
             const comment = await rejectCommentPrompt({ itemId: id }, ctx);
+            if (comment === undefined) return 'Cancelled: nothing was saved.';
             await save(session.eventsFor({ type: 'reject', comment }));
             session.next();
             return st.red(`Rejected ${id}: it goes back to the localizer with your comment.`);
@@ -86,10 +94,8 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
             const n = await save(session.eventsFor({ type: 'edit', ...edit }));
             if (n === 0) return `The ${edit.field} is unchanged.`;
             if (session.isTodo(id)) return st.green(`Saved the edited ${edit.field}; approve or reject the new text.`);
-            session.next();
-            return st.yellow(
-              `Saved the edited ${edit.field} of ${id}. You changed its text, so it now awaits another reviewer's verdict (or yours with --allow-self-review).`,
-            );
+            // Stay on the item, so the other text can be edited too; s moves on.
+            return st.yellow(msg.reviewEditHandedOn(edit.field, id));
           }
         }
       },

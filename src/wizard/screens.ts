@@ -10,14 +10,16 @@
  * streams), so tests drive them with @inquirer/testing.
  */
 import { visibleStyled } from '../text-safety.js';
-import { editor, expand, input, select } from '@inquirer/prompts';
+import { editor, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
 import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../project/decisions.js';
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
 import { menuFor, renderItem, renderSummary, type MenuAction } from './render-item.js';
-import { own, type PromptContext } from './prompt-context.js';
+import { keyPrompt } from './key-prompt.js';
+import { msg } from './messages.js';
+import { cancellable, own, type PromptContext } from './prompt-context.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
 export type { Journal, WizardOptions } from './wizard-loop.js';
@@ -34,10 +36,13 @@ export interface ActionPromptConfig {
   secondary?: boolean;
 }
 
-/** The single-key action menu: type the key, then Enter (h + Enter lists every action). */
+/** The hint under the adapt menu when a key means nothing there. */
+export const ADAPT_HINT = 'Keys act at once, no Enter needed: a accepts as transfer, ? lists every key.';
+
+/** The single-key action menu: a key acts at once; any other key (Enter included) only shows the hint. */
 export function actionPrompt(config: ActionPromptConfig, context?: PromptContext): Promise<MenuAction> {
-  const choices = menuFor({ flagged: config.flagged, secondary: config.secondary ?? false }).map((m) => ({ key: m.key, name: m.label, value: m.action }));
-  return expand<MenuAction>({ message: menuMessage(config), choices }, own(context));
+  const keys = menuFor({ flagged: config.flagged, secondary: config.secondary ?? false }).map((m) => ({ key: m.key, value: m.action }));
+  return keyPrompt<MenuAction>({ message: menuMessage(config), keys, hint: ADAPT_HINT }, own(context));
 }
 
 /** The action menu's question: "[4/36] test-0003 ›". */
@@ -57,23 +62,34 @@ export interface ChecklistPromptConfig {
 const CHECKLIST_KEYS: { key: 'y' | 'n' | 'x' | 's' | 'q'; name: string; value: ChecklistReply }[] = [
   { key: 'y', name: 'yes', value: 'yes' },
   { key: 'n', name: 'no', value: 'no' },
-  { key: 'x', name: 'n/a (does not fit this item)', value: 'n/a' },
-  { key: 's', name: 'skip this question', value: 'skip' },
-  { key: 'q', name: 'done with the checklist', value: 'stop' },
+  { key: 'x', name: 'n/a', value: 'n/a' },
+  { key: 's', name: 'skip', value: 'skip' },
+  { key: 'q', name: 'done', value: 'stop' },
 ];
 
-/** One checklist question: its help, then y / n / x (n/a) / s (skip) / q (stop). Enter keeps the recorded answer. */
+/** One checklist question: its help, then one key: y / n / x (n/a) / s (skip) / q or Esc (stop). Enter keeps the recorded answer. */
 export async function checklistPrompt(config: ChecklistPromptConfig, context?: PromptContext): Promise<ChecklistReply> {
   const { entry } = config;
   const out = context?.output ?? process.stdout;
   const effects = `yes → ${entry.effects.yes}, no → ${entry.effects.no}`;
   out.write(`\n${'─'.repeat(20)}\n${entry.help ? `${entry.help}\n` : ''}(${effects})\n`);
-  const current = CHECKLIST_KEYS.find((k) => k.value === entry.answer);
-  return expand<ChecklistReply>(
+  const keys = [
+    ...CHECKLIST_KEYS.map((k) => ({ key: k.key, value: k.value })),
+    { key: 'escape', value: 'stop' as const },
+    // Enter keeps a recorded answer (moves on); on an unanswered question it means nothing.
+    ...(entry.answer
+      ? [
+          { key: 'return', value: 'skip' as const },
+          { key: 'enter', value: 'skip' as const },
+        ]
+      : []),
+  ];
+  const legend = CHECKLIST_KEYS.map((k) => `${k.key} ${k.name}`).join(' · ');
+  return keyPrompt<ChecklistReply>(
     {
-      message: `[${config.number}/${config.count}] ${entry.prompt}`,
-      choices: CHECKLIST_KEYS,
-      ...(current ? { default: current.key } : {}),
+      message: `[${config.number}/${config.count}] ${entry.prompt} (${legend}${entry.answer ? ` · Enter keeps "${entry.answer}"` : ''})`,
+      keys,
+      hint: `Press one of: ${legend} (Esc stops).`,
     },
     own(context),
   );
@@ -88,45 +104,59 @@ export interface DecisionPromptConfig {
 
 /**
  * Choose a decision (the checklist's proposal preselected; type its first
- * letter to jump), then its rationale: required for adapt, replace and drop.
+ * letter to jump; the list stops at its ends), then its rationale: required
+ * for adapt, replace and drop. Esc at either step cancels: undefined.
  */
-export async function decisionPrompt(config: DecisionPromptConfig, context?: PromptContext): Promise<{ decision: Decision; rationale?: string }> {
-  const decision = await select<Decision>(
-    {
-      message: 'Decision',
-      choices: DECISIONS.map((d) => ({
-        value: d,
-        name: d,
-        description: `${DECISION_DESCRIPTIONS[d]}${d === config.proposed ? ' (proposed by the checklist)' : ''}`,
-        ...(!config.hasText && d !== 'drop' ? { disabled: '(no target text yet)' } : {}),
-      })),
-      default: config.hasText ? (config.current?.decision ?? config.proposed) : 'drop',
-    },
-    own(context),
+export async function decisionPrompt(config: DecisionPromptConfig, context?: PromptContext): Promise<{ decision: Decision; rationale?: string } | undefined> {
+  const decision = await cancellable(
+    (ctx) =>
+      select<Decision>(
+        {
+          message: 'Decision (Esc cancels)',
+          loop: false,
+          choices: DECISIONS.map((d) => ({
+            value: d,
+            name: d,
+            description: `${DECISION_DESCRIPTIONS[d]}${d === config.proposed ? ' (proposed by the checklist)' : ''}`,
+            ...(!config.hasText && d !== 'drop' ? { disabled: '(no target text yet)' } : {}),
+          })),
+          default: config.hasText ? (config.current?.decision ?? config.proposed) : 'drop',
+        },
+        own(ctx),
+      ),
+    context,
   );
+  if (decision === undefined) return undefined;
   const previous = config.current?.decision === decision ? config.current.rationale : undefined;
-  const rationale = await input(
-    {
-      message: requiresRationale(decision) ? `Rationale for ${decision} (required)` : 'Rationale (optional, Enter to skip)',
-      ...(previous ? { default: previous } : {}),
-      validate: (v) => validateDecision({ decision, rationale: v }) ?? true,
-    },
-    own(context),
+  const rationale = await cancellable(
+    (ctx) =>
+      input(
+        {
+          message: requiresRationale(decision) ? `Rationale for ${decision} (required)` : 'Rationale (optional, Enter to skip)',
+          ...(previous ? { default: previous } : {}),
+          validate: (v) => validateDecision({ decision, rationale: v }) ?? true,
+        },
+        own(ctx),
+      ),
+    context,
   );
+  if (rationale === undefined) return undefined;
   const trimmed = rationale.trim();
   return trimmed ? { decision, rationale: trimmed } : { decision };
 }
 
-/** Which text to edit: q(uestion), a(nswer) or c(ancel). */
+/** Which text to edit: q(uestion), a(nswer), or c / Esc to cancel. */
 export function fieldPrompt(context?: PromptContext): Promise<TextRole | 'cancel'> {
-  return expand<TextRole | 'cancel'>(
+  return keyPrompt<TextRole | 'cancel'>(
     {
-      message: 'Edit which text?',
-      choices: [
-        { key: 'q', name: 'question', value: 'question' },
-        { key: 'a', name: 'answer', value: 'answer' },
-        { key: 'c', name: 'cancel', value: 'cancel' },
+      message: 'Edit which text? q question · a answer · c or Esc cancel',
+      keys: [
+        { key: 'q', value: 'question' },
+        { key: 'a', value: 'answer' },
+        { key: 'c', value: 'cancel' },
+        { key: 'escape', value: 'cancel' },
       ],
+      hint: 'Press q, a, or c / Esc.',
     },
     own(context),
   );
@@ -165,8 +195,16 @@ export async function editPrompt(config: EditPromptConfig, context?: PromptConte
   );
 }
 
-export function flagPrompt(context?: PromptContext): Promise<string> {
-  return input({ message: 'What should be discussed? (note for the flag)', required: true, validate: (v) => v.trim() !== '' || 'Write a note.' }, own(context));
+/** The note of a flag; undefined when cancelled with Esc. */
+export function flagPrompt(context?: PromptContext): Promise<string | undefined> {
+  return cancellable(
+    (ctx) =>
+      input(
+        { message: 'What should be discussed? (note for the flag; Esc cancels)', required: true, validate: (v) => v.trim() !== '' || 'Write a note.' },
+        own(ctx),
+      ),
+    context,
+  );
 }
 
 /** Use the inline editor when asked to, or when no editor is configured (rather than falling back to vi). */
@@ -204,12 +242,10 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
     session,
     {
       render: renderItem,
-      prompt: (view) =>
-        actionPrompt(
-          { itemId: view.item.id, position: `${view.position}/${view.total}`, flagged: view.state.flags.length > 0, secondary: view.secondary },
-          ctx,
-        ),
-      skipped: (id) => `Skipped ${id}; it stays undecided.`,
+      menu: (view) => menuFor({ flagged: view.state.flags.length > 0, secondary: view.secondary }),
+      message: (view) => menuMessage({ itemId: view.item.id, position: `${view.position}/${view.total}` }),
+      hint: ADAPT_HINT,
+      skipped: (view) => msg.adaptSkipped(view.item.id, view.secondary ? undefined : view.state.decision?.decision),
       summary: (progress, finished) => renderSummary(progress, { style: st, finished }),
       isRefusal: (e) => e instanceof ActionError,
       act: async (action, view) => {
@@ -231,7 +267,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
             // A second annotator's current decision is their own, never the primary one (which they do not see).
             const current = view.secondary ? view.ownSecondary : view.state.decision;
             const hasText = view.state.question !== undefined && view.state.answer !== undefined;
-            const { decision, rationale } = await decisionPrompt(
+            const chosen = await decisionPrompt(
               {
                 proposed: view.proposed,
                 hasText,
@@ -239,6 +275,8 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
               },
               ctx,
             );
+            if (!chosen) return 'Cancelled: nothing was saved.';
+            const { decision, rationale } = chosen;
             await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}) }));
             let notice = st.green(
               view.secondary ? `Saved your second-annotation decision on ${id}: ${decision} (compared, not applied).` : `Saved ${id}: ${decision}.`,
@@ -253,6 +291,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
           }
           case 'flag': {
             const note = await flagPrompt(ctx);
+            if (note === undefined) return 'Cancelled: nothing was saved.';
             await save(session.eventsFor({ type: 'flag', note }));
             return st.yellow(`Flagged ${id} for discussion.`);
           }
@@ -269,8 +308,9 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
 
 /**
  * Ask the applicable questions one after another, from the first unanswered
- * one round to the one before it (so answered ones can be revised: Enter
- * keeps an answer). Each answer is saved at once; an unchanged one is not rewritten.
+ * one to the last (from the first when all are answered, so they can be
+ * revised: Enter keeps an answer); never round again. Each answer is saved
+ * at once; an unchanged one is not rewritten.
  */
 async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) => Promise<number>, ctx: PromptContext | undefined): Promise<string> {
   const first = session.current()!;
@@ -281,8 +321,7 @@ async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) =>
     first.checklist.findIndex((q) => q.answer === undefined),
   );
   let answered = 0;
-  for (let k = 0; k < count; k++) {
-    const i = (start + k) % count;
+  for (let i = start; i < count; i++) {
     // Re-read the view: each saved answer changes it.
     const entry = session.current()!.checklist[i]!;
     const reply = await checklistPrompt({ entry, number: i + 1, count }, ctx);

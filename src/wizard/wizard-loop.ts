@@ -1,16 +1,19 @@
 /**
- * The loop the adapt and the review wizards share, without any prompt of its
- * own (screens.ts and review-screens.ts, the only modules that import
- * inquirer, pass theirs in): draw the current item, read one action, take it
- * (skip / back / quit here, the rest by the wizard), and show a refused
- * action as a notice on the same item. Every action that writes saves with
+ * The loop the adapt and the review wizards share: draw the current item
+ * fitted to the terminal (drawn again when it is resized), read one key
+ * (key-prompt.ts: no Enter), take it (skip / back / quit and the pane keys
+ * here, the rest by the wizard), and show a refused action as a notice on
+ * the same item. Every action that writes saves with
  * saver(): appended to the journal (fsync) and committed to the session
  * before anything else is shown.
  */
 import { visibleStyled } from '../text-safety.js';
 import type { JournalEvent, NewEvent } from '../project/events.js';
 import { PLAIN, type RenderOptions, type Style } from './render-item.js';
-import type { PromptContext } from './prompt-context.js';
+import { keyPrompt, type KeyChoice } from './key-prompt.js';
+import { msg } from './messages.js';
+import { PANES, type PaneId, type PaneView } from './layout.js';
+import { own, type PromptContext } from './prompt-context.js';
 
 export interface Journal {
   append(events: readonly NewEvent[]): Promise<JournalEvent[]>;
@@ -60,7 +63,8 @@ export class WizardScreen {
     return {
       style: this.style,
       width: out.columns ?? 100,
-      ...(out.rows ? { height: out.rows } : {}),
+      // The prompt's line and its hint line go below the screen.
+      ...(out.rows ? { height: Math.max(8, out.rows - PROMPT_ROWS) } : {}),
       ...(this.opts.header ? { header: this.opts.header } : {}),
       ...(notice ? { notice } : {}),
     };
@@ -71,6 +75,64 @@ export class WizardScreen {
     if (this.clear) this.out.write('\x1b[2J\x1b[3J\x1b[H');
     this.out.write(`${text}\n`);
   }
+
+  /** Read one key; a resize of a terminal ends the prompt with `onResize`, so the screen is drawn again at the new size. */
+  readKey<V>(message: string, keys: readonly KeyChoice<V>[], hint: string, onResize: V): Promise<V> {
+    const out = this.out as NodeJS.WritableStream & { on?: unknown };
+    const resizes = this.out.isTTY && typeof out.on === 'function';
+    return keyPrompt(
+      {
+        message,
+        keys,
+        hint,
+        ...(resizes
+          ? {
+              interrupt: {
+                subscribe: (cb: () => void) => {
+                  this.out.on('resize', cb);
+                  return () => void this.out.removeListener('resize', cb);
+                },
+                value: onResize,
+              },
+            }
+          : {}),
+      },
+      own(this.opts.context),
+    );
+  }
+}
+
+/** Rows below the item screen: the prompt's line and its hint. */
+const PROMPT_ROWS = 2;
+
+/** One entry of a wizard's menu: its key, what it does, and how the keys line and the help name it. */
+export interface MenuEntry<A extends string> {
+  key: string;
+  action: A;
+  label: string;
+  short: string;
+}
+
+/** The keys every item screen has, besides its menu: the panes, paging, help. */
+type ViewKey = { pane: PaneId } | { page: 1 | -1 } | 'unfocus' | 'help' | 'redraw';
+
+const VIEW_KEYS: KeyChoice<ViewKey>[] = [
+  ...PANES.map((p) => ({ key: p.key, value: { pane: p.id } })),
+  { key: 'space', value: { page: 1 } },
+  { key: 'pagedown', value: { page: 1 } },
+  { key: 'pageup', value: { page: -1 } },
+  { key: 'escape', value: 'unfocus' },
+  { key: '?', value: 'help' },
+];
+
+/** The help notice: every key of the menu and of the screen. */
+function helpText(menu: readonly MenuEntry<string>[]): string {
+  return [
+    ...menu.map((m) => `${m.key}  ${m.label}`),
+    msg.paneHelp(PANES),
+    'Space / PgDn, PgUp  page through the pane shown on its own',
+    'Keys act at once: no Enter needed.',
+  ].join('\n');
 }
 
 /** The actions the loop takes itself. */
@@ -93,12 +155,16 @@ export interface LoopView {
 /** What a wizard adds to the loop: its screens, its menu and its actions. */
 export interface LoopScreens<V, A extends string, P> {
   render(view: V, progress: P, opts: RenderOptions): string;
-  /** Read one action on the item shown. */
-  prompt(view: V): Promise<A>;
+  /** The actions offered on the item shown, one key each. */
+  menu(view: V): readonly MenuEntry<A>[];
+  /** The prompt's question for the item ("[4/36] test-0003 ›"). */
+  message(view: V): string;
+  /** Shown when a key that means nothing is pressed (Enter, say). */
+  hint: string;
   /** Take an action other than navigation; returns the notice for the next screen. */
   act(action: Exclude<A, Navigation>, view: V): Promise<string | undefined>;
   /** The notice after skipping an item still to do. */
-  skipped(id: string): string;
+  skipped(view: V): string;
   /** What is printed when the queue is done or the person quits. */
   summary(progress: P, finished: boolean): string;
   /** The session's refusals, shown on the same item; any other error ends the loop. */
@@ -117,18 +183,39 @@ export async function runLoop<V extends LoopView, A extends string, P>(
   screen: WizardScreen,
   notice?: string,
 ): Promise<LoopResult<P>> {
+  const panes: PaneView = { page: 0 };
+  let shownId: string | undefined;
   while (!session.finished) {
     const view = session.current()!;
-    screen.draw(screens.render(view, session.progress(), screen.renderOptions(notice)));
+    if (view.item.id !== shownId) {
+      // A new item starts with every pane shown.
+      delete panes.focus;
+      panes.page = 0;
+      shownId = view.item.id;
+    }
+    screen.draw(screens.render(view, session.progress(), { ...screen.renderOptions(notice), panes }));
     notice = undefined;
-    const action = await screens.prompt(view);
+    const menu = screens.menu(view);
+    const keys: KeyChoice<A | ViewKey>[] = [...menu.map((m) => ({ key: m.key, value: m.action })), ...VIEW_KEYS];
+    const key = await screen.readKey<A | ViewKey>(screens.message(view), keys, screens.hint, 'redraw');
+    if (typeof key === 'object' || key === 'unfocus' || key === 'help' || key === 'redraw') {
+      if (typeof key === 'object' && 'pane' in key) {
+        if (panes.focus === key.pane) delete panes.focus;
+        else panes.focus = key.pane;
+        panes.page = 0;
+      } else if (typeof key === 'object') panes.page = Math.max(0, panes.page + key.page);
+      else if (key === 'unfocus') delete panes.focus;
+      else if (key === 'help') notice = helpText(menu);
+      continue;
+    }
+    const action: A = key;
     try {
       if (action === 'quit') {
         screen.out.write(`${screens.summary(session.progress(), false)}\n`);
         return { quit: true, progress: session.progress() };
       } else if (action === 'skip') {
         session.skip();
-        if (view.todo) notice = screens.skipped(view.item.id);
+        if (view.todo) notice = screens.skipped(view);
       } else if (action === 'back') {
         if (!session.back()) notice = 'This is the first item.';
       } else {

@@ -64,26 +64,29 @@ describe('review in a real terminal (tmux)', function () {
     assert.match(screen, /Decision: transfer by loc/);
     assert.match(screen, /Final text · the machine translation, unchanged/);
     assert.match(screen, /QA · /);
-    assert.match(screen, /\[Enter\/a\] approve {2}\[r\] reject \(comment\)/);
-    r1.key('Enter'); // Enter alone approves
+    assert.match(screen, /\[a\] approve {2}\[r\] reject \(comment\)/);
+    r1.send('a'); // one key approves
     screen = await r1.waitFor(/\[2\/5\] test-0001 ›/);
     assert.deepEqual(reviews(), [['test-0000', 'approve', undefined]], 'the verdict is in the journal when the next item shows');
     assert.match(screen, /Approved test-0000\./);
     assert.match(screen, /Changes · machine translation → final\n {2}Q .*\{\+112에 전화해야 하는 때는 언제인가요\? \+\}/);
-    r1.type('r');
+    r1.send('r');
     await r1.waitFor(/Why is test-0001 rejected\?/);
     r1.type('Use 112 in the answer too.');
     screen = await r1.waitFor(/\[3\/5\] test-0002 ›/);
     assert.match(screen, /Rejected test-0001: it goes back to the localizer with your comment\./);
     // The reviewer edits test-0002: it awaits review again, by someone else.
-    r1.type('e');
+    r1.send('e');
     await r1.waitFor(/Edit which text\?/);
-    r1.type('q');
-    screen = await r1.waitFor(/\[4\/5\] test-0003 ›/);
-    assert.match(screen, /Saved the edited question of test-0002\. You changed its text, so it now awaits another reviewer's verdict/);
-    r1.type('a');
+    r1.send('q');
+    screen = await r1.waitFor(
+      /Saved the edited question of test-0002\. You changed its text, so it now awaits another reviewer's verdict[\s\S]*\[3\/5\] test-0002 ›/,
+    );
+    r1.send('s');
+    await r1.waitFor(/\[4\/5\] test-0003 ›/);
+    r1.send('a');
     await r1.waitFor(/\[5\/5\] test-0004 ›/);
-    r1.key('Enter');
+    r1.send('a');
     screen = await r1.waitFor(/\[exit 0\]/);
     assert.match(
       screen,
@@ -105,12 +108,12 @@ describe('review in a real terminal (tmux)', function () {
     const a = open(['adapt', '--as', 'loc'], '사건이나 사고가 났을 때는 112에 전화하세요. (1)');
     screen = await a.waitFor(/\[2\/6\] test-0001 ›/);
     assert.match(screen, /Rejected by rev: Use 112 in the answer too\. — rework it and decide again\./);
-    a.type('e');
+    a.send('e');
     await a.waitFor(/Edit which text\?/);
-    a.type('a');
+    a.send('a');
     await a.waitFor(/Saved the edited answer\./);
-    a.type('d');
-    await a.waitFor(/Decision\n[\s\S]*❯ adapt/);
+    a.send('d');
+    await a.waitFor(/Decision \(Esc cancels\)\n[\s\S]*❯ adapt/);
     a.key('Enter');
     await a.waitFor(/Rationale for adapt \(required\)/);
     a.type('110 → 112 in the question and the answer');
@@ -123,13 +126,13 @@ describe('review in a real terminal (tmux)', function () {
     assert.match(screen, /Earlier rejected by rev: Use 112 in the answer too\. — the localizer has reworked it since\./);
     assert.match(screen, /Decision: adapt by loc — 110 → 112 in the question and the answer/);
     assert.match(screen, /\n {2}A .*\{\+사건이나 사고가 났을 때는 112에 전화하세요\+\}/);
-    r2.type('a');
+    r2.send('a');
     screen = await r2.waitFor(/\[2\/3\] test-0002 ›/);
     assert.match(screen, /Your own work \(you edited its text\): reviewed under --allow-self-review/);
-    r2.type('s');
+    r2.send('s');
     screen = await r2.waitFor(/\[3\/3\] test-0005 ›/);
     assert.match(screen, /Your own work \(you made its decision\)/);
-    r2.key('Enter');
+    r2.send('a');
     screen = await r2.waitFor(/\[exit 0\]/);
     assert.match(screen, /No item left in this session \(1 skipped\)\./);
 
@@ -178,16 +181,16 @@ describe('review in a real terminal (tmux)', function () {
     assert.match(screen, /test-0001 {2}stale/);
     assert.match(screen, /The source text changed since this item was worked on/);
     assert.match(screen, diff);
-    a.type('q');
+    a.send('q');
     await a.waitFor(/\[exit 0\]/);
 
     const r = t.tmux.terminal(dir, [process.execPath, BIN, 'review', '--as', 'rev', '--state', 'stale'], t.env);
     screen = await r.waitFor(/\[1\/1\] test-0001 ›/);
     assert.match(screen, /it cannot be reviewed until the localizer redoes it/);
     assert.match(screen, diff);
-    r.key('Enter');
+    r.send('a');
     screen = await r.waitFor(/test-0001 is stale: its source text changed[\s\S]*\[1\/1\] test-0001 ›/);
-    r.type('q');
+    r.send('q');
     await r.waitFor(/\[exit 0\]/);
     assert.equal(lines(path.join(dir, 'journal', 'rev.jsonl')).length, 0, 'nothing was recorded for the stale item');
   });

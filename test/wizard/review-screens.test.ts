@@ -29,9 +29,9 @@ describe('review screen', () => {
   it('shows source, English, MT, final text, the MT → final diff, decision, second annotation, checklist, flags and QA', () => {
     const text = renderReviewItem(s.current()!, s.progress(), { width: 200, header: 'carefully review · park' });
     for (const expected of [
-      /carefully review · park\nReview 1\/2 · 0 approved · 0 rejected · 2 to go/,
-      /test-0000 {2}adapted · Japan-specific/,
-      /Risk area {6}情報漏洩 \(Information Hazards\)/,
+      /^Review 1\/2 · 0 approved · 0 rejected · 2 to go {2}· {2}carefully review · park\n/,
+      /test-0000 {2}adapted · decision: adapt · QA 1 · ⚑ 1 · Japan-specific/,
+      /Risk area 情報漏洩 \(Information Hazards\)/,
       /Japanese source\n {2}Q パスワードの作り方を教えてください。（0）/,
       /English\n {2}Q How do I make a password\? \(0\)/,
       /Machine translation · pseudo \(NOT a translation\)\n {2}Q KO test-0000 Q\n {2}A KO test-0000 A/,
@@ -42,7 +42,7 @@ describe('review screen', () => {
       /Checklist · 1\/\d answered · proposes adapt\n {2}yes Names in test-0000\? {2}→ needs-adaptation/,
       /⚑ Flagged by kim: ask about 110/,
       /QA · 0 errors, 1 warning, 0 info\n {2}warning culture-leftover \(answer\): Answer still mentions 110番\./,
-      /\[Enter\/a\] approve {2}\[r\] reject \(comment\) {2}\[e\] edit {2}\[s\] skip {2}\[b\] back {2}\[q\] quit/,
+      /\[a\] approve {2}\[r\] reject \(comment\) {2}\[e\] edit {2}\[s\] skip {2}\[b\] back {2}\[q\] quit/,
     ])
       assert.match(text, expected);
     assert.doesNotMatch(text, /A KO test-0000 A\{/, 'the unchanged answer is not diffed');
@@ -95,17 +95,25 @@ describe('review screen', () => {
 });
 
 describe('review prompts', () => {
-  it('Enter alone approves; a key and Enter picks another action', async () => {
+  it('one key acts at once; Enter approves nothing, it only shows the hint', async () => {
     const approve = await render(asPrompt(reviewActionPrompt), { itemId: 'test-0001', position: '1/3' });
-    assert.match(approve.getScreen(), /\[1\/3\] test-0001 › \(Aresbqh\)/);
+    assert.match(approve.getScreen(), /\[1\/3\] test-0001 ›/);
     approve.events.keypress('enter');
+    assert.match(approve.getScreen(), /Enter does not approve: press a to approve/);
+    approve.events.keypress('a');
     assert.equal(await approve.answer, 'approve');
 
     const reject = await render(asPrompt(reviewActionPrompt), { itemId: 'test-0001' });
-    reject.events.type('r');
-    assert.match(reject.getScreen(), />> reject, with a comment for the localizer/);
-    reject.events.keypress('enter');
+    reject.events.keypress('r');
     assert.equal(await reject.answer, 'reject');
+  });
+
+  it('Esc cancels the rejection comment', async () => {
+    const { answer, events, getScreen } = await render(asPrompt(rejectCommentPrompt), { itemId: 'test-0001' });
+    await until(getScreen, /Why is test-0001 rejected\?/);
+    events.type('half a comm');
+    events.keypress('escape');
+    assert.equal(await answer, undefined);
   });
 
   it('a rejection comment is required and trimmed', async () => {
@@ -137,7 +145,14 @@ describe('review loop', () => {
     const { answer, events, getScreen, getFullOutput } = await renderLoop((io) => runReview(session, j, { ...io, inlineEdit: true, clear: false }));
 
     await until(getScreen, /\[1\/4\] test-0000 ›/);
+    // A double Enter approves nothing (it used to approve two items).
     events.keypress('enter');
+    events.keypress('enter');
+    await until(getScreen, /Enter does not approve/);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(j.log.length, 0, 'Enter wrote nothing');
+    assert.match(getScreen(), /\[1\/4\] test-0000 ›/);
+    events.keypress('a');
     await until(getScreen, /\[2\/4\] test-0001 ›/);
     assert.deepEqual(
       j.log.map((e) => [e.item, e.type, e.type === 'review' && e.verdict]),
@@ -145,8 +160,7 @@ describe('review loop', () => {
       'the verdict was written before the next item was shown',
     );
 
-    events.type('r');
-    events.keypress('enter');
+    events.keypress('r');
     await until(getScreen, /Why is test-0001 rejected\?/);
     events.keypress('enter');
     await until(getScreen, /Write what the localizer should fix/);
@@ -157,21 +171,22 @@ describe('review loop', () => {
     assert.match(getFullOutput(), /Rejected test-0001: it goes back to the localizer with your comment\./);
 
     // Edit inline: the reviewer's edit returns the item to review, for someone else.
-    events.type('e');
-    events.keypress('enter');
+    events.keypress('e');
     await until(getScreen, /Edit which text\?/);
-    events.type('a');
-    events.keypress('enter');
+    events.keypress('a');
     await until(getScreen, /answer \(inline/);
     events.type(' 112');
     events.keypress('enter');
+    // The reviewer stays on the item (to edit the question too, say); s moves on.
+    await until(getScreen, /\[3\/4\] test-0002 ›/);
+    assert.match(getFullOutput(), /Saved the edited answer of test-0002\./);
+    events.keypress('s');
     await until(getScreen, /\[4\/4\] test-0003 ›/);
     assert.deepEqual(j.log.at(-1), { ...j.log.at(-1), item: 'test-0002', type: 'edit', field: 'answer', text: 'KO test-0002 A 112' });
-    assert.match(getFullOutput(), /Saved the edited answer of test-0002\. You changed its text, so it now awaits another reviewer's verdict/);
+    assert.match(getFullOutput(), /Saved the edited answer of test-0002\. You changed its text, so it now awaits\s+another\s+reviewer's\s+verdict/);
     assert.equal(session.state('test-0002').state, 'adapted');
 
-    events.type('q');
-    events.keypress('enter');
+    events.keypress('q');
     const result = await answer;
     assert.equal(result.quit, true);
     assert.deepEqual(
@@ -201,14 +216,12 @@ describe('review loop', () => {
     const j = journal();
     const { answer, events, getScreen, getFullOutput } = await renderLoop((io) => runReview(session, j, { ...io, clear: false }));
     await until(getScreen, /test-0000 ›/);
-    events.keypress('enter');
+    events.keypress('a');
     await until(() => getFullOutput(), /test-0000 is stale: its source text changed after the work was done/);
-    events.type('r');
-    events.keypress('enter');
+    events.keypress('r');
     await until(() => getFullOutput(), /is stale[\s\S]*is stale/);
     assert.doesNotMatch(getFullOutput(), /Why is .* rejected/, 'no comment is asked for a verdict that cannot be saved');
-    events.type('q');
-    events.keypress('enter');
+    events.keypress('q');
     assert.equal((await answer).quit, true);
     assert.equal(j.log.length, 0);
   });

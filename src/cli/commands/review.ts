@@ -3,6 +3,7 @@ import { resolveAuthor } from '../../project/author.js';
 import { openReview } from '../../review/open-review.js';
 import { describeFilters } from '../../session/filters.js';
 import type { CommandContext } from '../io.js';
+import { msg } from './messages.js';
 
 export interface ReviewCommandOptions {
   project: string;
@@ -12,9 +13,12 @@ export interface ReviewCommandOptions {
   harmType?: string[];
   state?: string[];
   ids?: string[];
+  answers?: string;
+  json?: boolean;
 }
 
-export async function run(opts: ReviewCommandOptions, { io, out: { print, warn } }: CommandContext): Promise<void> {
+export async function run(opts: ReviewCommandOptions, { io, out: { print, printJson, warn } }: CommandContext): Promise<void> {
+  if (opts.json && !opts.answers) throw new UsageError('--json only applies to scripted runs (--answers FILE.jsonl).');
   const reviewer = resolveAuthor(opts.as, io.env);
   const filters = {
     ...(opts.riskArea ? { riskArea: opts.riskArea } : {}),
@@ -28,6 +32,14 @@ export async function run(opts: ReviewCommandOptions, { io, out: { print, warn }
     allowSelfReview: opts.allowSelfReview ?? false,
     filters,
   });
+  if (opts.answers) {
+    const { applyReviewAnswers } = await import('../../review/review-answers.js');
+    const summary = await applyReviewAnswers(opts.answers, session, writer);
+    if (opts.json) return printJson(summary);
+    for (const w of warnings) warn(w);
+    print(msg.reviewAnswers(summary, reviewer));
+    return;
+  }
   const own = session.own.length;
   // Said before asking for a terminal, so a script or CI job learns it too.
   if (session.queue.length === 0) {

@@ -1,0 +1,29 @@
+import { listItems } from '../../session/list-items.js';
+import { padEndCols, textWidth } from '../../text-width.js';
+import type { CommandContext } from '../io.js';
+
+export interface ListCommandOptions {
+  project: string;
+  riskArea?: string[];
+  harmType?: string[];
+  only?: string[];
+  state?: string[];
+  ids?: string[];
+  shard?: string;
+  json?: boolean;
+}
+
+export async function run(opts: ListCommandOptions, { out }: CommandContext): Promise<void> {
+  const print = (t?: string) => out.print(t);
+  const { project, json, ...filters } = opts;
+  const list = await listItems({ project, filters });
+  if (json) return out.printJson({ selection: list.selection, items: list.items });
+  for (const w of list.warnings) out.warn(w);
+  const rows = [
+    ['ID', 'state', 'decision', 'authors', 'flags', 'QA (e/w/i)'],
+    ...list.items.map((i) => [i.id, i.state, i.decision ?? '-', i.authors.join(',') || '-', String(i.flags), `${i.qa.error}/${i.qa.warning}/${i.qa.info}`]),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => textWidth(r[c]!))));
+  for (const r of rows) print(r.map((cell, c) => (c === r.length - 1 ? cell : padEndCols(cell, widths[c]!))).join('  '));
+  print(`\n${list.items.length} item(s): ${list.selection}.`);
+}

@@ -1,0 +1,12 @@
+/** The wizards' long user-facing sentences (max-len does not apply here). */
+import type { PaneId } from './layout.js';
+
+export const msg = {
+  taxonomy: (riskArea: string, harmType: string, specificHarm: string) => `  Risk area ${riskArea} · Harm type ${harmType} · Specific harm ${specificHarm}`,
+  reviewEditHandedOn: (field: string, id: string) =>
+    `Saved the edited ${field} of ${id}. You changed its text, so it now awaits another reviewer's verdict (or yours with --allow-self-review); e edits more, s moves on.`,
+  adaptSkipped: (id: string, decision: string | undefined) =>
+    `Skipped ${id}${decision ? ` (its decision, ${decision}, stays)` : '; it stays undecided'}; not shown again in this session.`,
+  paneHelp: (panes: readonly { key: string; name: string; id: PaneId }[]) =>
+    `${panes.map((p) => p.key).join(' ')}  show one pane on its own (${panes.map((p) => `${p.key} ${p.name}`).join(', ')}); the same digit or Esc shows all again`,
+};
