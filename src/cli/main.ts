@@ -211,7 +211,7 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option('--only <checks>', 'only these checks, comma-separated IDs (see --list)', collect, [])
     .option('--ids <ids>', 'only these item IDs, comma-separated', collect, [])
     .option('--list', 'list the checks (ID, severity, title) and exit')
-    .option('--json', 'print one JSON object: {findings, counts, checked, items}')
+    .option('--json', 'print one JSON object: {findings, counts, waived, waivedCounts, staleWaivers, checked, items}')
     .action(lazy('check', optsOnly));
 
   program
@@ -232,7 +232,8 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option('--include-unreviewed', 'also export items not approved by a reviewer (marked in provenance)')
     .option('--include-stale', 'also export items whose source text changed since they were worked on')
     .option('--allow-verbatim', 'disable the leak guard (records identical to a source field)')
-    .option('--fail-on-qa', 'refuse to export while QA errors remain')
+    .option('--fail-on-qa', 'refuse to export while QA errors remain (waived findings do not count)')
+    .option('--include-flagged', 'export items with open flags (refused otherwise; settle flags in `carefully review`)')
     .option(
       '--on-conflict <side>',
       'for items with conflicting decisions (refused otherwise): take "latest" (the later decision) or the decision of this author',

@@ -41,6 +41,8 @@ export interface ExportOptions {
   failOnQa?: boolean;
   /** Items with conflicting decisions are refused unless this says which side to take: "latest" or an author. */
   onConflict?: string;
+  /** Export items with open flags (otherwise the export is refused while an item to export has one). */
+  includeFlagged?: boolean;
   now?: Date;
 }
 
@@ -70,6 +72,14 @@ function qaRefusal(errors: readonly ItemFinding[]): string {
     { max: QA_ERRORS_LISTED, more: '(`carefully check --severity error` lists them all)' },
   );
   return `Export refused (--fail-on-qa): ${errors.length} QA error(s) on items that would be exported. Nothing was written. Fix them (\`carefully check\`), or leave out --fail-on-qa to export with the findings reported in the dataset card.\n${list.join('\n')}`;
+}
+
+/** How many flagged items a refusal lists before "... and N more". */
+const FLAGGED_LISTED = 20;
+
+function flaggedRefusal(flagged: readonly string[]): string {
+  const list = listEntries(flagged, { max: FLAGGED_LISTED, more: '(`carefully status` counts them; `carefully review` shows each flag)' });
+  return `Export refused: ${flagged.length} item(s) to export have open flags (questions a localizer or reviewer raised). Nothing was written. Settle them in \`carefully review\` (reply, then resolve the flag), or pass --include-flagged to export them anyway.\n${list.join('\n')}`;
 }
 
 /** How many conflicting items a refusal lists before "... and N more". */
@@ -188,6 +198,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const problems: DataProblem[] = [];
   const excluded: Record<string, number> = {};
   const conflicts: string[] = [];
+  const flagged: string[] = [];
   const byRisk = new Map<string, { exported: number } & Record<Decision, number>>();
   const byState = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemStateName, number>;
   const byDecision = decisionCounts();
@@ -223,6 +234,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         if (s.decision) row[s.decision.decision]++;
         let line: string | undefined;
         if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
+        else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
         else {
           const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath);
           const rec = derivedRecord(record as Record<string, unknown>, item, s, project.mapping);
@@ -249,6 +261,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       },
     });
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
+    if (flagged.length > 0) throw new DataError(flaggedRefusal(flagged));
     if (!report.valid)
       throw new DataError(
         `The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`,
@@ -285,6 +298,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       states: ITEM_STATES.map((s) => ({ name: s, count: byState[s] })),
       riskAreas: [...byRisk].map(([label, r]) => ({ label: describeLabel('riskArea', label === '(none)' ? undefined : label), ...r })),
       qa: qaResult.counts,
+      qaWaived: qaResult.waivedCounts.error + qaResult.waivedCounts.warning + qaResult.waivedCounts.info,
       ...(agreement ? { agreement } : {}),
     });
     writeFileSync(path.join(tmp, 'README.md'), card);

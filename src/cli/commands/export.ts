@@ -5,7 +5,7 @@ import type { CommandContext } from '../io.js';
 
 export type ExportCommandOptions = Pick<
   ExportOptions,
-  'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict'
+  'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict' | 'includeFlagged'
 > & {
   project: string;
   json?: boolean;
