@@ -166,7 +166,10 @@ editor is set), c checklist, d decide, f flag, r resolve flags, s skip, b back, 
 Every answer is saved to the journal before the next prompt; Ctrl-C loses only the answer being typed.
 
 --answers lines: {"id": "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
-  "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "..."}
+  "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "...",
+  "intended": [{"source": "110番", "target": "112", "reason": "..."}],
+  "waive": [{"check": "<check ID>", "field": "question|answer (optional)", "reason": "..."}]}
+A transfer while the checklist proposes adapt/replace or QA errors remain is applied with a warning.
 
 Second annotation: for an assignee of --double items, the session is exactly those items (within the
 filters); their decisions are recorded apart (secondary) and compared by \`carefully agreement\`, never applied.`,

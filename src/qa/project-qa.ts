@@ -223,8 +223,9 @@ export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, sta
 }
 
 /** The project's QA (locale pack, languages, length statistics over every item given): what check, review and export judge items with. */
-export function qaContextFor(project: Project, items: Iterable<SourceItem>, states: ReadonlyMap<string, ItemState>): ProjectQa {
-  const builder = qaContextBuilder(projectQaEnv(project));
+export function qaContextFor(project: Project, items: Iterable<SourceItem>, states: ReadonlyMap<string, ItemState>, pack?: LocalePack): ProjectQa {
+  const env = projectQaEnv(project);
+  const builder = qaContextBuilder(pack ? { ...env, pack } : env);
   for (const item of items) builder.add(item, states.get(item.id)!);
   return builder.done();
 }
