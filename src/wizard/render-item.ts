@@ -10,6 +10,7 @@ import { DECISIONS } from '../project/decisions.js';
 import type { ItemState } from '../project/state.js';
 import type { ItemView, Progress } from '../adapt/adapt-session.js';
 import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
+import { glossaryLines, intendedAndWaiverLines, qaFindingLines } from './render-qa.js';
 
 /** The action menu: one key each, in the order shown. Keys never change meaning. */
 export const MENU = [
@@ -19,6 +20,8 @@ export const MENU = [
   { key: 'd', action: 'decide', label: 'decide (with rationale)', short: 'decide' },
   { key: 'f', action: 'flag', label: 'flag for discussion', short: 'flag' },
   { key: 'r', action: 'unflag', label: 'resolve flags', short: 'resolve flags' },
+  { key: 'i', action: 'intend', label: 'declare an intended change (e.g. 110番 → 112)', short: 'intended change' },
+  { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
   { key: 's', action: 'skip', label: 'skip (leave undecided)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
   { key: 'q', action: 'quit', label: 'quit (everything is saved)', short: 'quit' },
@@ -31,7 +34,8 @@ export type MenuAction = (typeof MENU)[number]['action'];
  * decision is recorded.
  */
 export function menuFor(opts: { flagged: boolean; secondary?: boolean }): (typeof MENU)[number][] {
-  return MENU.filter((m) => (m.action !== 'unflag' || opts.flagged) && !(opts.secondary && (m.action === 'edit' || m.action === 'checklist')));
+  const ownWork: readonly MenuAction[] = ['edit', 'checklist', 'intend', 'waive'];
+  return MENU.filter((m) => (m.action !== 'unflag' || opts.flagged) && !(opts.secondary && ownWork.includes(m.action)));
 }
 
 export interface Style {
@@ -178,7 +182,7 @@ export function conflictLines(s: Pick<ItemState, 'conflict'>, st: Style): string
 }
 
 export function flagLines(flags: ItemState['flags'], st: Style): string[] {
-  return flags.map((f) => st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`));
+  return flags.flatMap((f) => [st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`), ...(f.replies ?? []).map((r) => st.yellow(`  ↳ ${r.author}: ${r.note}`))]);
 }
 
 export function renderItem(rawView: ItemView, progress: Progress, opts: RenderOptions = {}): string {
@@ -237,6 +241,7 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   out.push(...flagLines(s.flags, st));
 
   if (view.suggestions.length) out.push('', st.bold('Known equivalents'), ...view.suggestions.map((x) => `  ${x}`));
+  if (!view.secondary) out.push(...glossaryLines(view.glossary, st), ...qaFindingLines(view.findings, st), ...intendedAndWaiverLines(s, st));
 
   const n = view.checklist.length;
   const helpHidden = !showHelp && view.checklist.some((q) => q.help);

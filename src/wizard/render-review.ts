@@ -7,7 +7,6 @@
  * the machine translation as a diff, and Enter approves.
  */
 import type { ReviewProgress, ReviewView } from '../review/review-session.js';
-import type { Severity } from '../qa/types.js';
 import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
 import {
   PLAIN,
@@ -23,12 +22,17 @@ import {
   type RenderOptions,
   type Style,
 } from './render-item.js';
+import { glossaryLines, intendedAndWaiverLines, qaFindingLines } from './render-qa.js';
 
 /** The review menu: one key each, in the order shown; Enter alone approves. Keys never change meaning. */
 export const REVIEW_MENU = [
   { key: 'a', action: 'approve', label: 'approve (Enter does too)', short: 'approve' },
   { key: 'r', action: 'reject', label: 'reject, with a comment for the localizer', short: 'reject (comment)' },
   { key: 'e', action: 'edit', label: 'edit question/answer (the item then awaits review again)', short: 'edit' },
+  { key: 'i', action: 'intend', label: 'declare an intended change (e.g. 110番 → 112)', short: 'intended change' },
+  { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
+  { key: 'p', action: 'reply', label: 'reply to the flags', short: 'reply to flag' },
+  { key: 'x', action: 'unflag', label: 'resolve the flags', short: 'resolve flags' },
   { key: 's', action: 'skip', label: 'skip (no verdict now)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
   { key: 'q', action: 'quit', label: 'quit (every verdict is saved)', short: 'quit' },
@@ -45,11 +49,6 @@ export function describeReviewProgress(p: ReviewProgress): string {
   return parts.join(' · ');
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function severityStyle(severity: Severity, st: Style): (s: string) => string {
-  return severity === 'error' ? st.red : severity === 'warning' ? st.yellow : st.dim;
-}
 
 export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, opts: RenderOptions = {}): string {
   // Every string of the view comes from data: shown with control characters escaped.
@@ -100,14 +99,7 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   }
   out.push(...flagLines(s.flags, st));
 
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of view.findings) counts[f.severity]++;
-  if (view.findings.length === 0) out.push(`QA · ${st.green('no findings')}`);
-  else {
-    out.push(`QA · ${[plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].join(', ')}`);
-    for (const f of view.findings)
-      out.push(severityStyle(f.severity, st)(`  ${f.severity.padEnd(7)} ${f.check}${f.field ? ` (${f.field})` : ''}: ${f.message}`));
-  }
+  out.push(...glossaryLines(view.glossary, st), ...qaFindingLines(view.findings, st), ...intendedAndWaiverLines(s, st));
 
   const r = s.lastRejection;
   if (s.review) {
