@@ -6,7 +6,15 @@
 import type { GlossaryEntry } from '../locale/locale-pack-types.js';
 import type { ItemState } from '../project/state.js';
 import type { Finding, Severity } from '../qa/types.js';
-import type { Style } from './render-item.js';
+
+/** The colours used here (render-item.ts's Style has them; not imported from there, which imports this module). */
+interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -13,7 +13,7 @@ import type { JournalEvent } from '../../src/project/events.js';
 describe('wizard prompts', () => {
   it('the action menu takes one key and Enter, and names the action before Enter', async () => {
     const { answer, events, getScreen } = await render(asPrompt(actionPrompt), { itemId: 'test-0001', flagged: false });
-    assert.match(getScreen(), /test-0001 › \(aecdfsbqH\)/);
+    assert.match(getScreen(), /test-0001 › \(aecdfiwsbqH\)/);
     events.type('d');
     assert.match(getScreen(), />> decide \(with rationale\)/);
     events.keypress('enter');
@@ -31,7 +31,7 @@ describe('wizard prompts', () => {
     assert.equal(await plain.answer, 'quit');
 
     const flagged = await render(asPrompt(actionPrompt), { itemId: 'x', flagged: true });
-    assert.match(flagged.getScreen(), /\(aecdfrsbqH\)/);
+    assert.match(flagged.getScreen(), /\(aecdfriwsbqH\)/);
     flagged.events.type('r');
     flagged.events.keypress('enter');
     assert.equal(await flagged.answer, 'unflag');
