@@ -49,8 +49,7 @@ export interface AnswersSummary extends Omit<AnswersPlan, 'events'> {
 
 /** The objects of a list field ("intended", "waive"), or a problem message. */
 function objectList(value: unknown, example: string): Record<string, unknown>[] | string {
-  if (!Array.isArray(value) || value.some((v) => v === null || typeof v !== 'object' || Array.isArray(v)))
-    return `must be a list of objects like ${example}.`;
+  if (!Array.isArray(value) || value.some((v) => v === null || typeof v !== 'object' || Array.isArray(v))) return `must be a list of objects like ${example}.`;
   return value as Record<string, unknown>[];
 }
 

@@ -26,6 +26,7 @@ import { DECISIONS, DECISION_DESCRIPTIONS, decisionCounts } from '../project/dec
 import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { agreementSummary, computeAgreement } from '../review/agreement.js';
+import { FLAGGED_REFUSAL } from './messages.js';
 
 export interface ExportOptions {
   project: Project;
@@ -79,7 +80,7 @@ const FLAGGED_LISTED = 20;
 
 function flaggedRefusal(flagged: readonly string[]): string {
   const list = listEntries(flagged, { max: FLAGGED_LISTED, more: '(`carefully status` counts them; `carefully review` shows each flag)' });
-  return `Export refused: ${flagged.length} item(s) to export have open flags (questions a localizer or reviewer raised). Nothing was written. Settle them in \`carefully review\` (reply, then resolve the flag), or pass --include-flagged to export them anyway.\n${list.join('\n')}`;
+  return `${FLAGGED_REFUSAL(flagged.length)}\n${list.join('\n')}`;
 }
 
 /** How many conflicting items a refusal lists before "... and N more". */

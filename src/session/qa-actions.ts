@@ -41,7 +41,11 @@ export function qaActionEvents(item: Pick<SourceItem, 'id' | 'sourceHash'>, s: T
     case 'intend': {
       const source = required(action.source, 'intended.source', 'An intended change needs its source side: the source text that changes (e.g. "110番").');
       const target = action.target.trim();
-      const reason = required(action.reason, 'intended.reason', `The intended change of "${source}" needs a reason (e.g. "112 is the police number in Korea").`);
+      const reason = required(
+        action.reason,
+        'intended.reason',
+        `The intended change of "${source}" needs a reason (e.g. "112 is the police number in Korea").`,
+      );
       if (s.intended.some((i) => i.source === source && i.target === target && i.reason === reason)) return [];
       return [{ ...base, type: 'intended', source, target, reason }];
     }
@@ -49,7 +53,10 @@ export function qaActionEvents(item: Pick<SourceItem, 'id' | 'sourceHash'>, s: T
       if (!findCheck(action.check))
         throw new ActionError(`"${action.check}" is not a QA check. Known checks: ${ALL_CHECKS.map((c) => c.id).join(', ')}.`, 'waive.check');
       if (action.field !== undefined && action.field !== 'question' && action.field !== 'answer')
-        throw new ActionError(`${JSON.stringify(action.field)} is not a field: waive on "question" or "answer", or leave the field out for both.`, 'waive.field');
+        throw new ActionError(
+          `${JSON.stringify(action.field)} is not a field: waive on "question" or "answer", or leave the field out for both.`,
+          'waive.field',
+        );
       const reason = required(action.reason, 'waive.reason', `Waiving ${action.check} needs a reason: say why the finding is acceptable.`);
       if (s.question === undefined && s.answer === undefined)
         throw new ActionError(`${item.id} has no target text yet, so there is no finding to waive. Translate or edit it first.`, 'waive.check');

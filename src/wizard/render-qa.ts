@@ -9,11 +9,11 @@ import type { Finding, Severity } from '../qa/types.js';
 
 /** The colours used here (render-item.ts's Style has them; not imported from there, which imports this module). */
 interface Style {
-  bold(s: string): string;
-  dim(s: string): string;
-  red(s: string): string;
-  green(s: string): string;
-  yellow(s: string): string;
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+  red: (s: string) => string;
+  green: (s: string) => string;
+  yellow: (s: string) => string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

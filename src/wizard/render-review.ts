@@ -49,7 +49,6 @@ export function describeReviewProgress(p: ReviewProgress): string {
   return parts.join(' · ');
 }
 
-
 export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, opts: RenderOptions = {}): string {
   // Every string of the view comes from data: shown with control characters escaped.
   const view = visibleDeep(rawView);

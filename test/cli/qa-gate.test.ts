@@ -33,7 +33,8 @@ describe('QA gate: intended changes, waivers and flags through the CLI', functio
   this.timeout(60_000);
   let tmp: TempDir;
   let project: string;
-  const answers = async (name: string, lines: object[]) => run(['adapt', '-p', project, '--as', 'kim', '--answers', tmp.file(name, lines.map((l) => JSON.stringify(l)).join('\n'))]);
+  const answers = async (name: string, lines: object[]) =>
+    run(['adapt', '-p', project, '--as', 'kim', '--answers', tmp.file(name, lines.map((l) => JSON.stringify(l)).join('\n'))]);
   const check = async (): Promise<{ code: number; json: CheckJson }> => {
     const r = await run(['check', '-p', project, '--json']);
     return { code: r.code, json: JSON.parse(r.stdout) as CheckJson };
@@ -62,7 +63,13 @@ describe('QA gate: intended changes, waivers and flags through the CLI', functio
   });
 
   it('a declared intended change passes the number check; without it the change is an error', async () => {
-    const line = { id: 'test-0001', decision: 'adapt', rationale: '24-hour clock', question: '몇 시까지 연락하면 되나요?', answer: '21시까지 창구에 연락하세요.' };
+    const line = {
+      id: 'test-0001',
+      decision: 'adapt',
+      rationale: '24-hour clock',
+      question: '몇 시까지 연락하면 되나요?',
+      answer: '21시까지 창구에 연락하세요.',
+    };
     await answers('a.jsonl', [line]);
     const numbersOf = (j: CheckJson) => j.findings.filter((f) => f.item === 'test-0001' && f.check === 'numbers');
     assert.equal(numbersOf((await check()).json).length, 1);

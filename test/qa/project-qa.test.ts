@@ -213,10 +213,7 @@ describe('project QA: runs over a project', () => {
 
     const qa = openItemQa(built);
     for (const item of items) qa.check(item, states.get(item.id)!);
-    assert.deepEqual(
-      qa.result(),
-      await runProjectQa(project).then((r) => ({ findings: r.findings, counts: r.counts, waivedCounts: r.waivedCounts })),
-    );
+    assert.deepEqual(qa.result(), await runProjectQa(project).then((r) => ({ findings: r.findings, counts: r.counts, waivedCounts: r.waivedCounts })));
   });
 
   it('reports a source-culture leftover on an adapted item (leftovers are never intended)', async () => {

@@ -11,7 +11,7 @@ import type { Finding } from '../../src/qa/types.js';
 let n = 0;
 const ITEM = { id: 'a', sourceHash: 'h1' };
 const stamp = (author: string, events: NewEvent[]): JournalEvent[] =>
-  events.map((e) => ({ v: 1, ts: new Date(Date.UTC(2026, 0, 1, 0, 0, n++)).toISOString(), author, ...e }) as JournalEvent);
+  events.map((e) => ({ v: 1 as const, ts: new Date(Date.UTC(2026, 0, 1, 0, 0, n++)).toISOString(), author, ...e }));
 
 class Journal {
   events: JournalEvent[] = stamp('bot', [
@@ -31,7 +31,10 @@ class Journal {
 describe('review: flags, intended changes and waivers', () => {
   it('replies to an open flag without opening a new one, then resolves it', () => {
     const j = new Journal();
-    assert.throws(() => j.act('park', { type: 'reply', note: 'yes' }), (e: unknown) => e instanceof ActionError && /no open flag/.test(e.message));
+    assert.throws(
+      () => j.act('park', { type: 'reply', note: 'yes' }),
+      (e: unknown) => e instanceof ActionError && /no open flag/.test(e.message),
+    );
     j.events.push(...stamp('kim', [{ type: 'flag', item: 'a', sourceHash: 'h1', note: 'is 112 right?' }]));
     j.act('park', { type: 'reply', note: 'yes, 112 is the police' });
     let s = j.state();

@@ -69,12 +69,17 @@ export async function run(opts: CheckCommandOptions, { out }: CommandContext): P
     for (const line of columns(rows)) print(line);
     print();
   }
-  for (const w of r.staleWaivers)
-    warn(`${w.item}: the waiver of ${w.check}${w.field ? ` (${w.field})` : ''} by ${w.author} was given for an earlier text and no longer applies; waive it again if the finding still stands.`);
+  for (const w of r.staleWaivers) {
+    const what = `${w.item}: the waiver of ${w.check}${w.field ? ` (${w.field})` : ''} by ${w.author}`;
+    warn(`${what} was given for an earlier text and no longer applies; waive it again if the finding still stands.`);
+  }
   const { error, warning, info } = r.counts;
   print(
     `Checked ${r.checked} of ${r.items} item(s) with target text${ids ? ' (selected by --ids)' : ''}, locale pack ${r.localePack}: ${error} error(s), ${warning} warning(s), ${info} info.`,
   );
-  if (error > 0) print('Errors remain (exit code 1): fix the text, or record deliberate changes in the adaptation (`carefully adapt`).');
+  if (error > 0)
+    print(
+      'Errors remain (exit code 1): fix the text, declare deliberate changes ("intended") or waive a finding with a reason (`carefully adapt`/`review`, keys i and w).',
+    );
   return code;
 }
