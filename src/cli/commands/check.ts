@@ -77,9 +77,6 @@ export async function run(opts: CheckCommandOptions, { out }: CommandContext): P
   print(
     `Checked ${r.checked} of ${r.items} item(s) with target text${ids ? ' (selected by --ids)' : ''}, locale pack ${r.localePack}: ${error} error(s), ${warning} warning(s), ${info} info.`,
   );
-  if (error > 0)
-    print(
-      'Errors remain (exit code 1): fix the text, declare deliberate changes ("intended") or waive a finding with a reason (`carefully adapt`/`review`, keys i and w).',
-    );
+  if (error > 0) print('Errors remain (exit code 1): fix the text, declare deliberate changes, or waive findings with a reason (adapt/review: keys i, w).');
   return code;
 }
