@@ -162,7 +162,8 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
       'after',
       `
 Keys: a accept as transfer, e edit (in $VISUAL/$EDITOR; inline when CAREFULLY_INLINE_EDIT=1 or no
-editor is set), c checklist, d decide, f flag, r resolve flags, s skip, b back, q quit; then Enter.
+editor is set), c checklist, d decide, f flag, r resolve flags, i intended change, w waive a QA finding,
+s skip, b back, q quit; then Enter.
 Every answer is saved to the journal before the next prompt; Ctrl-C loses only the answer being typed.
 
 --answers lines: {"id": "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
@@ -194,7 +195,8 @@ filters); their decisions are recorded apart (secondary) and compared by \`caref
       'after',
       `
 Keys: Enter or a approve, r reject (a comment is required; the localizer sees it in \`carefully adapt\`),
-e edit the question or answer (the item then awaits review again), s skip, b back, q quit.
+e edit the question or answer (the item then awaits review again), i intended change, w waive a QA finding,
+p reply to flags, x resolve flags, s skip, b back, q quit.
 Every verdict is saved to the journal before the next item; rerun to resume with what is left.`,
     )
     .action(lazy('review', optsOnly));
