@@ -19,8 +19,10 @@ import { CHECKLIST_ANSWERS } from '../locale/checklist.js';
 import { DECISIONS, decisionCounts, validateDecision } from '../project/decisions.js';
 import type { SourceDiff } from '../project/source-snapshot.js';
 import type { Filters } from '../session/filters.js';
+import type { Finding } from '../qa/types.js';
 import type { ChecklistEntry, ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
+import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
 
 export type { ChecklistEntry, ItemDetails };
 
@@ -34,8 +36,8 @@ export type Action =
   | { type: 'checklist'; question: string; answer: ChecklistAnswer; note?: string }
   | { type: 'decide'; decision: Decision; rationale?: string }
   | { type: 'flag'; note: string }
-  /** Clear the item's flags (the discussion is settled). */
-  | { type: 'unflag'; note?: string }
+  /** Intended change, waiver, flag reply or resolution (session/qa-actions.ts). */
+  | QaAction
   | { type: 'skip' }
   | { type: 'back' }
   | { type: 'next' }
@@ -59,6 +61,8 @@ export interface StaleInfo {
 
 export interface ItemView extends ItemDetails {
   item: SourceItem;
+  /** QA findings on the item's current text that no waiver covers (none without a QA checker or target text). */
+  findings: Finding[];
   /**
    * The item as this localizer sees it. On a second-annotation item it is
    * blind to the primary localizer's work: the machine translation as the
@@ -101,6 +105,8 @@ export interface Progress {
 export interface SessionInit extends QueueSessionInit {
   author: string;
   filters?: Filters;
+  /** QA findings of an item in a given state (the project's checks, with the dataset's length statistics). */
+  qa?: (item: SourceItem, state: ItemState) => Finding[];
 }
 
 export class AdaptSession extends QueueSession<ItemView> {
@@ -119,11 +125,13 @@ export class AdaptSession extends QueueSession<ItemView> {
    */
   readonly secondaryMode: boolean;
   private readonly decidedHere = new Set<string>();
+  private readonly qa: SessionInit['qa'];
 
   constructor(init: SessionInit) {
     const filters = init.filters ?? {};
     super(init, filters, 'session');
     this.author = init.author;
+    this.qa = init.qa;
     const selected = this.selected();
     const assigned = selected.filter((item) => this.isSecondary(item.id));
     this.secondaryMode = assigned.length > 0;
@@ -162,6 +170,7 @@ export class AdaptSession extends QueueSession<ItemView> {
       state,
       ...this.placeOf(item.id),
       ...this.details(item, state),
+      findings: state.question !== undefined || state.answer !== undefined ? (this.qa?.(item, state) ?? []) : [],
       todo: this.isTodo(item.id),
       secondary,
     };
@@ -202,6 +211,20 @@ export class AdaptSession extends QueueSession<ItemView> {
     }
     const { position, total, remaining, skipped } = this.queueProgress();
     return { position, total, decided, remaining, skipped, byDecision, byState, decidedThisSession: this.decidedHere.size, secondary: this.secondaryMode };
+  }
+
+  /**
+   * Why accepting the item as a transfer deserves a second thought, as it is
+   * now: the checklist proposes adapt or replace, or QA errors remain. Empty
+   * when nothing speaks against it.
+   */
+  transferConcerns(id: string): string[] {
+    const view = this.view(id);
+    const out: string[] = [];
+    if (view.proposed === 'adapt' || view.proposed === 'replace') out.push(`the checklist answers propose "${view.proposed}"`);
+    const errors = view.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) out.push(`${errors.length} QA error(s) remain (${[...new Set(errors.map((f) => f.check))].join(', ')})`);
+    return out;
   }
 
   // ---- actions ------------------------------------------------------------
@@ -254,6 +277,7 @@ export class AdaptSession extends QueueSession<ItemView> {
         return (s.state === 'adapted' || s.state === 'approved') && s.decision?.decision === e.decision && (s.decision.rationale ?? '') === (e.rationale ?? '');
       }
       case 'flag':
+        if (e.reply) return s.flags.some((f) => f.replies?.some((r) => r.note === e.note));
         return e.resolved ? s.flags.length === 0 : s.flags.some((f) => f.note === e.note);
       default:
         return false;
@@ -269,13 +293,14 @@ export class AdaptSession extends QueueSession<ItemView> {
     const base = { item: id, sourceHash: item.sourceHash };
     const secondary = this.isSecondary(id);
     const mark = secondary ? { secondary: true as const } : {};
-    if (secondary && (action.type === 'edit' || action.type === 'checklist')) {
-      const what = action.type === 'edit' ? 'edits' : 'checklist answers';
+    if (secondary && (action.type === 'edit' || action.type === 'checklist' || action.type === 'intend' || action.type === 'waive')) {
+      const what = action.type === 'edit' ? 'edits' : action.type === 'checklist' ? 'checklist answers' : 'intended changes and waivers';
       throw new ActionError(
         `${id} is a second-annotation item: only your decision and its rationale are recorded, to be compared with the primary localizer's (\`carefully agreement\`); ${what} would change their work. Decide, or [f]lag the item to discuss it.`,
-        action.type === 'edit' ? action.field : `checklist.${action.question}`,
+        action.type === 'edit' ? action.field : action.type === 'checklist' ? `checklist.${action.question}` : action.type,
       );
     }
+    if (isQaAction(action)) return qaActionEvents(item, s, action);
     switch (action.type) {
       case 'accept':
         this.requireText(s, 'transfer');
@@ -319,9 +344,6 @@ export class AdaptSession extends QueueSession<ItemView> {
         if (note === '') throw new ActionError('A flag needs a note: say what should be discussed.', 'flag');
         return [{ ...base, type: 'flag', note }];
       }
-      case 'unflag':
-        if (s.flags.length === 0) return [];
-        return [{ ...base, type: 'flag', note: action.note?.trim() || 'resolved', resolved: true }];
     }
     return [];
   }

@@ -4,7 +4,9 @@
  *
  *   {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale"?: "...",
  *    "question"?: "edited target question", "answer"?: "...",
- *    "checklist"?: {"<questionId>": "yes|no|n/a"}, "flag"?: "note"}
+ *    "checklist"?: {"<questionId>": "yes|no|n/a"}, "flag"?: "note",
+ *    "intended"?: [{"source": "110番", "target": "112", "reason": "..."}],
+ *    "waive"?: [{"check": "<check ID>", "field"?: "question|answer", "reason": "..."}]}
  *
  * Every line is checked before anything is written, with the same rules as the
  * wizard (the session's eventsFor); one bad line means nothing is written.
@@ -12,6 +14,8 @@
  * applied again safely. The events of a file are written as one unit: one
  * write, cut back if it fails, and ignored by readers unless whole on disk
  * (a crash mid-write), so a file is never half applied and a rerun completes it.
+ * A transfer is allowed where the wizard would ask for confirmation (the
+ * checklist proposes adapt/replace, or QA errors remain), and reported as a warning.
  */
 import { ActionError, DataError, type DataProblem } from '../errors.js';
 import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
@@ -21,7 +25,7 @@ import { answerId, readAnswersFile } from '../session/answers-input.js';
 
 export { readAnswersFile };
 
-export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag'] as const;
+export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag', 'intended', 'waive'] as const;
 
 export interface AnswersPlan {
   file: string;
@@ -40,6 +44,18 @@ export interface AnswersPlan {
 
 export interface AnswersSummary extends Omit<AnswersPlan, 'events'> {
   events: number;
+  /** Transfers accepted while the checklist proposed adapt/replace or QA errors remained. */
+  warnings: string[];
+}
+
+/** The objects of a list field ("intended", "waive"), or a problem message. */
+function objectList(value: unknown, example: string): Record<string, unknown>[] | string {
+  if (!Array.isArray(value) || value.some((v) => v === null || typeof v !== 'object' || Array.isArray(v))) return `must be a list of objects like ${example}.`;
+  return value as Record<string, unknown>[];
+}
+
+function stringField(obj: Record<string, unknown>, key: string): string {
+  return typeof obj[key] === 'string' ? obj[key] : '';
 }
 
 /** Check every line and compute the events; throws one DataError listing every problem (up to 50). */
@@ -92,7 +108,11 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     if (checklist !== undefined && (checklist === null || typeof checklist !== 'object' || Array.isArray(checklist))) {
       problem('checklist', 'must be an object of question ID → "yes" | "no" | "n/a".', id);
     }
-    if (problems.length > before) return;
+    const intended = obj.intended === undefined ? [] : objectList(obj.intended, '{"source": "110番", "target": "112", "reason": "..."}');
+    if (typeof intended === 'string') problem('intended', intended, id);
+    const waive = obj.waive === undefined ? [] : objectList(obj.waive, '{"check": "numbers", "field": "answer", "reason": "..."}');
+    if (typeof waive === 'string') problem('waive', waive, id);
+    if (problems.length > before || typeof intended === 'string' || typeof waive === 'string') return;
 
     const actions: { action: Action; field: string }[] = [];
     for (const field of ['question', 'answer'] as const) {
@@ -102,6 +122,16 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
       actions.push({ action: { type: 'checklist', question, answer: answer as 'yes' }, field: `checklist.${question}` });
     }
     if (typeof obj.flag === 'string') actions.push({ action: { type: 'flag', note: obj.flag }, field: 'flag' });
+    intended.forEach((i, n) =>
+      actions.push({
+        action: { type: 'intend', source: stringField(i, 'source'), target: stringField(i, 'target'), reason: stringField(i, 'reason') },
+        field: `intended[${n}]`,
+      }),
+    );
+    waive.forEach((w, n) => {
+      const field = w.field === undefined ? {} : { field: w.field as 'question' };
+      actions.push({ action: { type: 'waive', check: stringField(w, 'check'), reason: stringField(w, 'reason'), ...field }, field: `waive[${n}]` });
+    });
     const decision = obj.decision as Decision;
     actions.push({ action: { type: 'decide', decision, ...(typeof obj.rationale === 'string' ? { rationale: obj.rationale } : {}) }, field: 'decision' });
 
@@ -113,7 +143,8 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
         session.eventsForAll(a.action.type === 'edit' ? [a.action] : [...edits.map((e) => e.action), a.action], id);
       } catch (e) {
         if (!(e instanceof ActionError)) throw e;
-        problem(e.field === 'decision' || e.field === 'rationale' || e.field.startsWith('checklist.') ? e.field : a.field, e.message, id);
+        const own = e.field === 'decision' || e.field === 'rationale' || e.field.startsWith('checklist.');
+        problem(own ? e.field : a.field.includes('[') ? `${a.field}.${e.field.split('.').at(-1)}` : a.field, e.message, id);
         failed = true;
       }
     }
@@ -147,5 +178,11 @@ export async function applyAnswers(
   const plan = planAnswers(file, readAnswersFile(file), session);
   if (plan.events.length > 0) session.commit(await writer.append(plan.events, { unit: true }));
   const { events, ...rest } = plan;
-  return { ...rest, events: events.length };
+  // After the commit, so the concerns see the line's own edits, checklist answers and waivers.
+  const transfers = new Set(events.filter((e) => e.type === 'decision' && e.decision === 'transfer' && !e.secondary).map((e) => e.item));
+  const warnings = [...transfers].flatMap((id) => {
+    const concerns = session.transferConcerns(id);
+    return concerns.length > 0 ? [`${id}: accepted as transfer although ${concerns.join(' and ')}.`] : [];
+  });
+  return { ...rest, events: events.length, warnings };
 }

@@ -4,6 +4,7 @@ import type { JournalWriter } from '../project/journal.js';
 import { foldState } from '../project/state.js';
 import type { LoadedLocalePack } from '../locale/locale-pack.js';
 import { AdaptSession } from './adapt-session.js';
+import { qaContextFor } from '../qa/project-qa.js';
 import { applyFilters, planSecondaryAssignment, type RawFilters, type SecondaryAssignment } from '../session/filters.js';
 import { openProjectSession } from '../session/open-project-session.js';
 
@@ -41,6 +42,7 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
     if (assign.length > 0) events.push(...(await writer.append(assign)));
     assignment = { ...rest, assigned: assign.length };
   }
-  const session = new AdaptSession({ items, events, pack: pack.pack, author: opts.author, filters, sourceTexts });
+  const qa = qaContextFor(project, items, foldState(items, events).states, pack.pack);
+  const session = new AdaptSession({ items, events, pack: pack.pack, author: opts.author, filters, sourceTexts, qa: (item, state) => qa.check(item, state) });
   return { project, session, writer, pack, warnings, ...(assignment ? { assignment } : {}) };
 }

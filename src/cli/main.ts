@@ -172,12 +172,16 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
       `
 Keys (one key, no Enter): a accept as transfer and go on, e edit (in $VISUAL/$EDITOR; inline when
 CAREFULLY_INLINE_EDIT=1 or no editor is set), c checklist, d decide, f flag, r resolve flags,
+i intended change, w waive a QA finding,
 s skip (not now: not shown again in this session), b back, q quit; 1-8 show one pane on its own
 (Space/PgDn, PgUp page it; Esc shows all), ? help. Esc cancels a decision, a flag or an edit choice.
 Every answer is saved to the journal before the next prompt; Ctrl-C loses only the answer being typed.
 
 --answers lines: {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
-  "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "..."}
+  "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "...",
+  "intended": [{"source": "110番", "target": "112", "reason": "..."}],
+  "waive": [{"check": "<check ID>", "field": "question|answer (optional)", "reason": "..."}]}
+A transfer while the checklist proposes adapt/replace or QA errors remain is applied with a warning.
 
 Second annotation: for an assignee of --double items, the session is exactly those items (within the
 filters); their decisions are recorded apart (secondary) and compared by \`carefully agreement\`, never applied.`,
@@ -208,7 +212,8 @@ filters); their decisions are recorded apart (secondary) and compared by \`caref
 
 Keys (one key, no Enter; Enter alone approves nothing): a approve, r reject (a comment is required;
 the localizer sees it in \`carefully adapt\`), e edit the question or answer (the item then awaits
-review again), s skip, b back, q quit; 1-8 panes, ? help. Esc cancels a comment.
+review again), i intended change, w waive a QA finding, p reply to flags, x resolve flags,
+s skip, b back, q quit; 1-8 panes, ? help. Esc cancels a comment.
 Every verdict is saved to the journal before the next item; rerun to resume with what is left.`,
     )
     .action(lazy('review', optsOnly));
@@ -250,7 +255,7 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option('--only <checks>', 'only these checks, comma-separated IDs (see --list)', collect, [])
     .option('--ids <ids>', 'only these item IDs, comma-separated', collect, [])
     .option('--list', 'list the checks (ID, severity, title) and exit')
-    .option('--json', 'print one JSON object: {findings, counts, checked, items}')
+    .option('--json', 'print one JSON object: {findings, counts, waived, waivedCounts, staleWaivers, checked, items}')
     .action(lazy('check', optsOnly));
 
   program
@@ -271,7 +276,8 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option('--include-unreviewed', 'also export items not approved by a reviewer (marked in provenance)')
     .option('--include-stale', 'also export items whose source text changed since they were worked on')
     .option('--allow-verbatim', 'disable the leak guard (records identical to a source field)')
-    .option('--fail-on-qa', 'refuse to export while QA errors remain')
+    .option('--fail-on-qa', 'refuse to export while QA errors remain (waived findings do not count)')
+    .option('--include-flagged', 'export items with open flags (refused otherwise; settle flags in `carefully review`)')
     .option(
       '--on-conflict <side>',
       'for items with conflicting decisions (refused otherwise): take "latest" (the later decision) or the decision of this author',

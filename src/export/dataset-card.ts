@@ -25,6 +25,8 @@ export interface CardData {
   states: { name: string; count: number }[];
   riskAreas: { label: string; exported: number; transfer: number; adapt: number; replace: number; drop: number }[];
   qa?: Record<string, number>;
+  /** QA findings on exported records covered by a waiver (not in `qa`). */
+  qaWaived?: number;
   agreement?: string;
   split: string;
   dataFile: string;

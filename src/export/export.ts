@@ -42,7 +42,7 @@ import {
 } from './hf-metadata.js';
 import { SourceFields } from './dropped-fields.js';
 import { ANNOTATION_KEY, Annotators, annotationBlock, itemPeople, type AnnotatorMode } from './annotations.js';
-import { exportMessages } from './messages.js';
+import { FLAGGED_REFUSAL, exportMessages } from './messages.js';
 
 export interface ExportOptions {
   project: Project;
@@ -66,6 +66,8 @@ export interface ExportOptions {
   annotate?: boolean;
   /** How annotators appear in that block and the card: stable pseudonyms (default) or user names. */
   annotators?: AnnotatorMode;
+  /** Export items with open flags (otherwise the export is refused while an item to export has one). */
+  includeFlagged?: boolean;
   now?: Date;
 }
 
@@ -101,6 +103,14 @@ function qaRefusal(errors: readonly ItemFinding[]): string {
     { max: QA_ERRORS_LISTED, more: '(`carefully check --severity error` lists them all)' },
   );
   return `Export refused (--fail-on-qa): ${errors.length} QA error(s) on items that would be exported. Nothing was written. Fix them (\`carefully check\`), or leave out --fail-on-qa to export with the findings reported in the dataset card.\n${list.join('\n')}`;
+}
+
+/** How many flagged items a refusal lists before "... and N more". */
+const FLAGGED_LISTED = 20;
+
+function flaggedRefusal(flagged: readonly string[]): string {
+  const list = listEntries(flagged, { max: FLAGGED_LISTED, more: '(`carefully status` counts them; `carefully review` shows each flag)' });
+  return `${FLAGGED_REFUSAL(flagged.length)}\n${list.join('\n')}`;
 }
 
 /** How many conflicting items a refusal lists before "... and N more". */
@@ -253,6 +263,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const problems: DataProblem[] = [];
   const excluded: Record<string, number> = {};
   const conflicts: string[] = [];
+  const flagged: string[] = [];
   const byRisk = new Map<string, { exported: number } & Record<Decision, number>>();
   const byState = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemStateName, number>;
   const byDecision = decisionCounts();
@@ -293,6 +304,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         let line: string | undefined;
         if (!opts.allowVerbatim) problems.push(...provenanceLeaks(item, s, project.sourcePath, qa.sourceIndex));
         if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
+        else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
         else {
           const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, qa.sourceIndex);
           const rec = derivedRecord(record as Record<string, unknown>, item, s, project.mapping);
@@ -320,6 +332,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       },
     });
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
+    if (flagged.length > 0) throw new DataError(flaggedRefusal(flagged));
     if (!report.valid)
       throw new DataError(
         `The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`,
@@ -357,6 +370,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       states: ITEM_STATES.map((s) => ({ name: s, count: byState[s] })),
       riskAreas: [...byRisk].map(([label, r]) => ({ label: describeLabel('riskArea', label === '(none)' ? undefined : label), ...r })),
       qa: qaResult.counts,
+      qaWaived: qaResult.waivedCounts.error + qaResult.waivedCounts.warning + qaResult.waivedCounts.info,
       ...(agreement ? { agreement } : {}),
       split,
       dataFile: dataRel(),

@@ -17,3 +17,6 @@ export const exportMessages = {
 export function nearCopyMessage(what: string, copy: NearCopy): string {
   return `${what} ${describeNearCopy(copy)}, which must not be redistributed. Rewrite it in your own words (for a rationale, describe the source instead of quoting it), drop the item, or pass --allow-verbatim if this text is not AnswerCarefully data`;
 }
+
+export const FLAGGED_REFUSAL = (n: number): string =>
+  `Export refused: ${n} item(s) to export have open flags (questions a localizer or reviewer raised). Nothing was written. Settle them in \`carefully review\` (reply, then resolve the flag), or pass --include-flagged to export them anyway.`;

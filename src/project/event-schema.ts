@@ -40,9 +40,11 @@ const FIELDS: Record<EventType, { required: Fields; optional: Fields }> = Object
     edit: { required: { field: oneOf(TEXT_ROLES), text: string } },
     checklist: { required: { question: nonEmpty, answer: oneOf(['yes', 'no', 'n/a']) }, optional: { note: string } },
     decision: { required: { decision: oneOf(DECISIONS) }, optional: { rationale: string, secondary: boolean, after: stringList } },
-    flag: { required: { note: string }, optional: { resolved: boolean } },
+    flag: { required: { note: string }, optional: { resolved: boolean, reply: boolean } },
     review: { required: { verdict: oneOf(['approve', 'reject']) }, optional: { comment: string } },
     assign: { required: { assignee: nonEmpty, role: oneOf(['secondary']) } },
+    intended: { required: { source: nonEmpty, target: string, reason: nonEmpty }, optional: { withdrawn: boolean } },
+    waiver: { required: { check: nonEmpty, reason: nonEmpty, targetHash: nonEmpty }, optional: { field: oneOf(TEXT_ROLES), revoked: boolean } },
   } satisfies Record<EventType, { required: Record<string, Check>; optional?: Record<string, Check> }>).map(([type, spec]) => [
     type,
     { required: Object.entries(spec.required), optional: Object.entries({ ...('optional' in spec ? spec.optional : {}), unit }) },

@@ -64,6 +64,34 @@ export interface FlagEvent extends Base {
   note: string;
   /** True to clear the item's flags. */
   resolved?: boolean;
+  /** True for a reply to the item's open flags (kept with them; opens no new flag). */
+  reply?: boolean;
+}
+
+/**
+ * A deliberate change of the target from the source ("110番" -> "112"), so the
+ * QA checks do not report it. `withdrawn` removes the same source/target pair.
+ */
+export interface IntendedEvent extends Base {
+  type: 'intended';
+  source: string;
+  target: string;
+  reason: string;
+  withdrawn?: boolean;
+}
+
+/**
+ * A QA finding accepted on purpose: the item's findings of `check` (on `field`,
+ * or on the whole item) are listed apart as waived while the text they were
+ * judged on is unchanged (`targetHash`, see target-hash.ts). `revoked` removes it.
+ */
+export interface WaiverEvent extends Base {
+  type: 'waiver';
+  check: string;
+  field?: TextRole;
+  reason: string;
+  targetHash: string;
+  revoked?: boolean;
 }
 
 export interface ReviewEvent extends Base {
@@ -79,10 +107,10 @@ export interface AssignEvent extends Base {
   role: 'secondary';
 }
 
-export type JournalEvent = MtEvent | EditEvent | ChecklistEvent | DecisionEvent | FlagEvent | ReviewEvent | AssignEvent;
+export type JournalEvent = MtEvent | EditEvent | ChecklistEvent | DecisionEvent | FlagEvent | ReviewEvent | AssignEvent | IntendedEvent | WaiverEvent;
 export type EventType = JournalEvent['type'];
 
 /** What callers pass: the journal fills in v, ts, c, author, a decision's after and unit. */
 export type NewEvent = JournalEvent extends infer E ? (E extends JournalEvent ? Omit<E, 'v' | 'ts' | 'c' | 'author' | 'after' | 'unit'> : never) : never;
 
-export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign'];
+export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign', 'intended', 'waiver'];

@@ -38,13 +38,35 @@ export interface ItemState {
   review?: { verdict: ReviewVerdict; comment?: string; author: string; ts: string };
   /** The latest rejection comment, kept after the localizer reworks the item. */
   lastRejection?: { comment?: string; author: string; ts: string };
-  flags: { note: string; author: string; ts: string }[];
+  flags: { note: string; author: string; ts: string; replies?: { note: string; author: string; ts: string }[] }[];
+  /** Declared intended changes (source -> target), latest per pair. */
+  intended: ItemIntended[];
+  /** QA waivers, latest per check and field. */
+  waivers: ItemWaiver[];
   assignees: string[];
   authors: string[];
   firstTs?: string;
   lastTs?: string;
   /** Hash of the source text the stale work was made against. */
   staleFrom?: string;
+}
+
+export interface ItemIntended {
+  source: string;
+  target: string;
+  reason: string;
+  author: string;
+  ts: string;
+}
+
+export interface ItemWaiver {
+  check: string;
+  field?: TextRole;
+  reason: string;
+  /** Hash of the target text the waiver was given for (project/target-hash.ts). */
+  targetHash: string;
+  author: string;
+  ts: string;
 }
 
 export interface ItemDecision {
@@ -64,6 +86,8 @@ function emptyState(id: string): ItemState {
     checklist: {},
     secondaryDecisions: {},
     flags: [],
+    intended: [],
+    waivers: [],
     assignees: [],
     authors: [],
   };
@@ -136,10 +160,22 @@ export function foldState(
         break;
       case 'flag':
         if (e.resolved) s.flags = [];
-        else s.flags.push({ note: e.note, author: e.author, ts: e.ts });
+        else if (e.reply) {
+          const open = s.flags.at(-1);
+          if (open) (open.replies ??= []).push({ note: e.note, author: e.author, ts: e.ts });
+        } else s.flags.push({ note: e.note, author: e.author, ts: e.ts });
         break;
       case 'assign':
         if (!s.assignees.includes(e.assignee)) s.assignees.push(e.assignee);
+        break;
+      case 'intended':
+        s.intended = s.intended.filter((i) => i.source !== e.source || i.target !== e.target);
+        if (!e.withdrawn) s.intended.push({ source: e.source, target: e.target, reason: e.reason, author: e.author, ts: e.ts });
+        break;
+      case 'waiver':
+        s.waivers = s.waivers.filter((w) => w.check !== e.check || w.field !== e.field);
+        if (!e.revoked)
+          s.waivers.push({ check: e.check, reason: e.reason, targetHash: e.targetHash, author: e.author, ts: e.ts, ...(e.field ? { field: e.field } : {}) });
         break;
     }
   });

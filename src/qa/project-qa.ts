@@ -30,6 +30,8 @@ import { labelsMatchNoChecklist, sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
+import { splitWaived, type Waived, type WaiverSplit } from './waivers.js';
+import type { ItemWaiver } from '../project/state.js';
 
 /** What every item of a project is checked with. */
 export interface ProjectQaEnv {
@@ -107,7 +109,7 @@ export function qaInputFor(
     if (state.decision.rationale !== undefined) input.rationale = state.decision.rationale;
   }
   if (options.intendedChanges !== false) {
-    const intended = intendedChangesFor(item, state, env.pack);
+    const intended = [...intendedChangesFor(item, state, env.pack), ...state.intended.map((i) => `${i.source} -> ${i.target}`)];
     if (intended.length > 0) input.intendedChanges = intended;
   }
   return input;
@@ -123,6 +125,11 @@ export interface ProjectQaOptions {
 }
 
 export interface ProjectQaResult extends RunChecksResult {
+  /** Findings covered by a current waiver (not in `findings` nor `counts`), each with who waived it and why. */
+  waived: Waived<ItemFinding>[];
+  waivedCounts: Record<Severity, number>;
+  /** Waivers given for an earlier text: their findings are open again. */
+  staleWaivers: (ItemWaiver & { item: string })[];
   /** Items in the source. */
   items: number;
   /** Items checked (selected and with target text). */
@@ -157,10 +164,21 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     ...(options.only ? { only: options.only } : {}),
     ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
   });
+  const byItem = new Map<string, ItemFinding[]>();
+  for (const f of result.findings) byItem.set(f.item, [...(byItem.get(f.item) ?? []), f]);
+  const split = { findings: [] as ItemFinding[], waived: [] as Waived<ItemFinding>[], staleWaivers: [] as ProjectQaResult['staleWaivers'] };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const waivedCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const itemInfo: ProjectQaResult['itemInfo'] = {};
-  for (const f of result.findings) {
-    const s = states.get(f.item)!;
-    itemInfo[f.item] ??= { state: s.state, ...(s.decision ? { decision: s.decision.decision } : {}) };
+  for (const [id, found] of byItem) {
+    const s = states.get(id)!;
+    const { open, waived, stale } = splitWaived(found, s);
+    split.findings.push(...open);
+    split.waived.push(...waived);
+    split.staleWaivers.push(...stale.map((w) => ({ ...w, item: id })));
+    for (const f of open) counts[f.severity]++;
+    for (const f of waived) waivedCounts[f.severity]++;
+    itemInfo[id] = { state: s.state, ...(s.decision ? { decision: s.decision.decision } : {}) };
   }
   const unmatched = itemsMatchingNoLabelCondition(env.pack, items).map((i) => ({
     id: visibleInline(i.id),
@@ -170,15 +188,26 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
       .join(' / '),
   }));
   if (unmatched.length > 0) warnings.push(labelsMatchNoChecklist(unmatched, env.packName));
-  return { ...result, items: items.length, checked: selected.length, itemInfo, localePack: env.packName, warnings: [...env.warnings, ...warnings] };
+  return {
+    ...split,
+    counts,
+    waivedCounts,
+    items: items.length,
+    checked: selected.length,
+    itemInfo,
+    localePack: env.packName,
+    warnings: [...env.warnings, ...warnings],
+  };
 }
 
 /** What the items of a project are checked with: its QA environment and context (pack and the whole dataset's length statistics). */
 export interface ProjectQa {
   env: ProjectQaEnv;
   ctx: QaContext;
-  /** The QA findings of one item in a given state (none without target text). */
+  /** The QA findings of one item in a given state (none without target text) that no current waiver covers. */
   check(item: SourceItem, state: ItemState): Finding[];
+  /** The same findings, split into open and waived ones. */
+  review(item: SourceItem, state: ItemState): WaiverSplit<Finding>;
 }
 
 /**
@@ -204,21 +233,19 @@ export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, sta
       const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
       if (sourceIndex.complete) ctx.sourceIndex = sourceIndex;
       if (!sourceIndex.complete) env.warnings.push(sourceIndexSkipped(MAX_GLOBAL_SHINGLES));
-      return {
-        env,
-        ctx,
-        check(item, state) {
-          const input = qaInputFor(item, state, env);
-          return input ? checkItem(input, ctx) : [];
-        },
+      const review = (item: SourceItem, state: ItemState): WaiverSplit<Finding> => {
+        const input = qaInputFor(item, state, env);
+        return splitWaived(input ? checkItem(input, ctx) : [], state);
       };
+      return { env, ctx, review, check: (item, state) => review(item, state).open };
     },
   };
 }
 
 /** The project's QA (locale pack, languages, length statistics over every item given): what check, review and export judge items with. */
-export function qaContextFor(project: Project, items: Iterable<SourceItem>, states: ReadonlyMap<string, ItemState>): ProjectQa {
-  const builder = qaContextBuilder(projectQaEnv(project));
+export function qaContextFor(project: Project, items: Iterable<SourceItem>, states: ReadonlyMap<string, ItemState>, pack?: LocalePack): ProjectQa {
+  const env = projectQaEnv(project);
+  const builder = qaContextBuilder(pack ? { ...env, pack } : env);
   for (const item of items) builder.add(item, states.get(item.id)!);
   return builder.done();
 }
@@ -227,8 +254,8 @@ export function qaContextFor(project: Project, items: Iterable<SourceItem>, stat
 export interface ItemQa {
   /** Check one item (no-op without target text); its findings are also kept for `result`. */
   check(item: SourceItem, state: ItemState): ItemFinding[];
-  /** Everything found so far, with counts by severity. */
-  result(): RunChecksResult;
+  /** Everything found so far, with counts by severity; waived findings are only counted, apart. */
+  result(): RunChecksResult & { waivedCounts: Record<Severity, number> };
   warnings: string[];
   /** Every item's source (absent when the dataset is too large to index): for the export's leak guard. */
   sourceIndex?: SourceShingleIndex;
@@ -242,15 +269,18 @@ export interface ItemQa {
 export function openItemQa(qa: ProjectQa): ItemQa {
   const findings: ItemFinding[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const waivedCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   return {
     warnings: qa.env.warnings,
     ...(qa.ctx.sourceIndex ? { sourceIndex: qa.ctx.sourceIndex } : {}),
     check(item, state) {
-      const found = qa.check(item, state).map((f) => ({ ...f, item: item.id }));
+      const { open, waived } = qa.review(item, state);
+      const found = open.map((f) => ({ ...f, item: item.id }));
       for (const f of found) counts[f.severity]++;
+      for (const f of waived) waivedCounts[f.severity]++;
       findings.push(...found);
       return found;
     },
-    result: () => ({ findings: [...findings], counts: { ...counts } }),
+    result: () => ({ findings: [...findings], counts: { ...counts }, waivedCounts: { ...waivedCounts } }),
   };
 }

@@ -19,6 +19,7 @@ import type { SourceItem, TextRole } from '../dataset/item.js';
 import { ActionError } from '../errors.js';
 import type { NewEvent } from '../project/events.js';
 import { describeConflict, type ItemState, type ItemStateName } from '../project/state.js';
+import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
 
 export interface ReviewOptions {
   /** Who reviews (the journal author of the events). */
@@ -38,7 +39,9 @@ export type ReviewAction =
   | { type: 'approve'; comment?: string }
   | { type: 'reject'; comment: string }
   /** Change the target text; voids any verdict, so the item awaits review again. */
-  | { type: 'edit'; field: TextRole; text: string };
+  | { type: 'edit'; field: TextRole; text: string }
+  /** Intended change, waiver, reply to a flag, resolution of the flags (session/qa-actions.ts). */
+  | QaAction;
 
 export type ReviewRefusalReason = 'stale' | 'not-decided' | 'self-review' | 'comment-required' | 'empty-text';
 
@@ -120,6 +123,8 @@ export function reviewRefusal(state: ItemState, action: ReviewAction, options: R
  */
 export function reviewEvents(item: Pick<SourceItem, 'id' | 'sourceHash'>, state: ItemState, action: ReviewAction, options: ReviewOptions): NewEvent[] {
   if (state.id !== item.id) throw new Error(`reviewEvents: state ${state.id} is not the state of item ${item.id}`);
+  // Notes about the item, not a verdict on it: the self-review and state rules do not apply.
+  if (isQaAction(action)) return qaActionEvents(item, state, action);
   const refusal = reviewRefusal(state, action, options);
   if (refusal) throw refusal;
   const base = { item: item.id, sourceHash: item.sourceHash };

@@ -2,7 +2,7 @@
 import type { SourceItem } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision } from '../project/events.js';
 import type { ItemState } from '../project/state.js';
-import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
+import type { ChecklistEffect, GlossaryEntry, LocalePack } from '../locale/locale-pack-types.js';
 import { applicableQuestions, effectOf, renderQuestion, summariseEffects } from '../locale/checklist.js';
 import { findEquivalents, itemTexts, suggestionsFor } from '../locale/equivalents.js';
 import { findLeftovers } from '../locale/leftovers.js';
@@ -28,6 +28,22 @@ export interface ItemDetails {
   proposed: Decision;
   /** Number of applicable questions answered. */
   answered: number;
+  /** The pack's glossary entries whose source term occurs in the item's source texts. */
+  glossary: GlossaryEntry[];
+}
+
+/** Glossary entries whose source term occurs in the item (NFKC; Latin terms in any case). */
+export function glossaryFor(pack: LocalePack, item: SourceItem): GlossaryEntry[] {
+  if (pack.glossary.length === 0) return [];
+  const text = itemTexts(item)
+    .map((t) => t.text)
+    .join('\n')
+    .normalize('NFKC');
+  const lower = text.toLowerCase();
+  return pack.glossary.filter((g) => {
+    const term = g.source.normalize('NFKC').trim();
+    return term !== '' && (text.includes(term) || (/^[\p{Script=Latin}\s\d-]+$/u.test(term) && lower.includes(term.toLowerCase())));
+  });
 }
 
 /** The checklist, suggestions and proposed decision of an item (used by the adapt and the review screens). */
@@ -51,7 +67,7 @@ export function itemDetails(
     }
     return entry;
   });
-  return { checklist, suggestions: [...suggestions, ...leftoverLines(pack, state)], proposed: summariseEffects(effects), answered: effects.length };
+  return { checklist, suggestions: [...suggestions, ...leftoverLines(pack, state)], proposed: summariseEffects(effects), answered: effects.length, glossary: glossaryFor(pack, item) };
 }
 
 /** One line per leftover found in the target text, as the source-culture-leftover check reports it. */

@@ -13,6 +13,7 @@ import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
 import { textWidth, truncateCols, wrapCols } from '../text-width.js';
 import { msg } from './messages.js';
 import { fitScreen, type PaneContent, type PaneView } from './layout.js';
+import { glossaryLines, intendedAndWaiverLines, qaFindingLines } from './render-qa.js';
 
 /** The action menu: one key each, in the order shown, taken at once (no Enter). Keys never change meaning. */
 export const MENU = [
@@ -22,6 +23,8 @@ export const MENU = [
   { key: 'd', action: 'decide', label: 'decide (with rationale)', short: 'decide' },
   { key: 'f', action: 'flag', label: 'flag for discussion', short: 'flag' },
   { key: 'r', action: 'unflag', label: 'resolve flags', short: 'resolve flags' },
+  { key: 'i', action: 'intend', label: 'declare an intended change (e.g. 110番 → 112)', short: 'intended change' },
+  { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
   { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
   { key: 'q', action: 'quit', label: 'quit (everything is saved)', short: 'quit' },
@@ -34,7 +37,8 @@ export type MenuAction = (typeof MENU)[number]['action'];
  * decision is recorded.
  */
 export function menuFor(opts: { flagged: boolean; secondary?: boolean }): (typeof MENU)[number][] {
-  return MENU.filter((m) => (m.action !== 'unflag' || opts.flagged) && !(opts.secondary && (m.action === 'edit' || m.action === 'checklist')));
+  const ownWork: readonly MenuAction[] = ['edit', 'checklist', 'intend', 'waive'];
+  return MENU.filter((m) => (m.action !== 'unflag' || opts.flagged) && !(opts.secondary && ownWork.includes(m.action)));
 }
 
 export interface Style {
@@ -177,7 +181,7 @@ export function conflictLines(s: Pick<ItemState, 'conflict'>, st: Style): string
 }
 
 export function flagLines(flags: ItemState['flags'], st: Style): string[] {
-  return flags.map((f) => st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`));
+  return flags.flatMap((f) => [st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`), ...(f.replies ?? []).map((r) => st.yellow(`  ↳ ${r.author}: ${r.note}`))]);
 }
 
 /** The keys line: the menu, then the keys every screen has. */
@@ -248,8 +252,11 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   });
   if (n === 0) checklist.push(st.dim('  (no question of this pack applies)'));
   panes.push({ id: 'checklist', title: `Checklist · ${view.answered}/${n} answered · proposes ${view.proposed}${checklistNote}`, lines: checklist });
-  // The QA findings and glossary terms panes are filled by the QA stage's view when it has them.
-  panes.push({ id: 'qa', title: 'QA findings', lines: [] }, { id: 'glossary', title: 'Glossary terms', lines: [] });
+  // A second annotation records only the decision: no QA or glossary there.
+  panes.push(
+    { id: 'qa', title: 'QA findings', lines: view.secondary ? [] : [...qaFindingLines(view.findings, st), ...intendedAndWaiverLines(s, st)] },
+    { id: 'glossary', title: 'Glossary terms', lines: view.secondary ? [] : glossaryLines(view.glossary, st) },
+  );
   panes.push({ id: 'comments', title: 'Decision and comments', lines: commentLines(view, st) });
 
   const foot = [rule];

@@ -29,12 +29,17 @@ import {
   type Style,
 } from './render-item.js';
 import { fitScreen, type PaneContent } from './layout.js';
+import { glossaryLines, intendedAndWaiverLines, qaFindingLines } from './render-qa.js';
 
 /** The review menu: one key each, in the order shown, taken at once (no Enter; Enter alone does nothing). Keys never change meaning. */
 export const REVIEW_MENU = [
   { key: 'a', action: 'approve', label: 'approve', short: 'approve' },
   { key: 'r', action: 'reject', label: 'reject, with a comment for the localizer', short: 'reject (comment)' },
   { key: 'e', action: 'edit', label: 'edit question/answer (the item then awaits review again)', short: 'edit' },
+  { key: 'i', action: 'intend', label: 'declare an intended change (e.g. 110番 → 112)', short: 'intended change' },
+  { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
+  { key: 'p', action: 'reply', label: 'reply to the flags', short: 'reply to flag' },
+  { key: 'x', action: 'unflag', label: 'resolve the flags', short: 'resolve flags' },
   { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
   { key: 'q', action: 'quit', label: 'quit (every verdict is saved)', short: 'quit' },
@@ -49,12 +54,6 @@ export function describeReviewProgress(p: ReviewProgress): string {
   return parts.join(' · ');
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function severityStyle(severity: Severity, st: Style): (s: string) => string {
-  return severity === 'error' ? st.red : severity === 'warning' ? st.yellow : st.dim;
-}
-
 export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, opts: RenderOptions = {}): string {
   // Every string of the view comes from data: shown with control characters escaped.
   const view = visibleDeep(rawView);
@@ -63,8 +62,6 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   const { item, state: s } = view;
   const rule = ruleLine(st, width);
 
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of view.findings) counts[f.severity]++;
   const head = [positionLine(`Review ${view.position}/${view.total}`, describeReviewProgress(progress), opts.header, st)];
   head.push(
     ...itemHeadLines(
@@ -116,14 +113,11 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
     title: `Checklist · ${view.answered}/${view.checklist.length} answered · proposes ${view.proposed}`,
     lines: answered.map((q) => `  ${checklistAnswer(q.answer!, q.effect, st)} ${q.prompt}${q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`),
   });
-  const qaTitle =
-    view.findings.length === 0
-      ? `QA · ${st.green('no findings')}`
-      : `QA · ${[plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].join(', ')}`;
-  const qa = view.findings.map((f) => severityStyle(f.severity, st)(`  ${f.severity.padEnd(7)} ${f.check}${f.field ? ` (${f.field})` : ''}: ${f.message}`));
+  const [qaTitle = 'QA', ...qa] = qaFindingLines(view.findings, st);
   // An item without findings still says so, on its title line.
-  panes.push({ id: 'qa', title: qaTitle, lines: qa.length ? qa : [st.dim('  (none)')] });
-  panes.push({ id: 'glossary', title: 'Glossary terms', lines: [] });
+  const declared = intendedAndWaiverLines(s, st);
+  panes.push({ id: 'qa', title: qaTitle, lines: qa.length || declared.length ? [...qa, ...declared] : [st.dim('  (none)')] });
+  panes.push({ id: 'glossary', title: 'Glossary terms', lines: glossaryLines(view.glossary, st) });
 
   const comments: string[] = [];
   if (s.decision)

@@ -20,6 +20,7 @@ import { menuFor, renderItem, renderSummary, type MenuAction } from './render-it
 import { keyPrompt } from './key-prompt.js';
 import { msg } from './messages.js';
 import { cancellable, own, type PromptContext } from './prompt-context.js';
+import { confirmTransferPrompt, intendedPrompt, waivePrompt } from './qa-prompts.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
 export type { Journal, WizardOptions } from './wizard-loop.js';
@@ -251,10 +252,23 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
       act: async (action, view) => {
         const id = view.item.id;
         switch (action) {
-          case 'accept':
+          case 'accept': {
+            const concerns = view.secondary ? [] : session.transferConcerns(id);
+            if (concerns.length > 0 && !(await confirmTransferPrompt(concerns, ctx))) return 'Not accepted; the item is as it was.';
             await save(session.eventsFor({ type: 'accept' }));
             session.next();
             return st.green(view.secondary ? `Saved your second-annotation decision on ${id}: transfer (compared, not applied).` : `Saved ${id}: transfer.`);
+          }
+          case 'intend': {
+            const n = await save(session.eventsFor({ type: 'intend', ...(await intendedPrompt(ctx)) }));
+            return n ? st.green('Saved the intended change; QA accepts it.') : 'That intended change is already recorded.';
+          }
+          case 'waive': {
+            const waiver = await waivePrompt(view.findings, ctx);
+            if (!waiver) return 'No QA finding to waive on this item.';
+            const n = await save(session.eventsFor({ type: 'waive', ...waiver }));
+            return n ? st.green(`Waived ${waiver.check} for the current text.`) : 'That waiver is already recorded.';
+          }
           case 'edit': {
             const edit = await editTextPrompt(view.state, opts, ctx);
             if (!edit) return undefined;
@@ -277,6 +291,8 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
             );
             if (!chosen) return 'Cancelled: nothing was saved.';
             const { decision, rationale } = chosen;
+            const concerns = decision === 'transfer' && !view.secondary ? session.transferConcerns(id) : [];
+            if (concerns.length > 0 && !(await confirmTransferPrompt(concerns, ctx))) return 'Not decided; the item is as it was.';
             await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}) }));
             let notice = st.green(
               view.secondary ? `Saved your second-annotation decision on ${id}: ${decision} (compared, not applied).` : `Saved ${id}: ${decision}.`,

@@ -100,7 +100,9 @@ describe('adapt --answers', function () {
     assert.equal(status.byState.translated, 2);
     assert.equal(status.flagged, 1);
 
-    const ex = await run(['export', '-p', project, '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
+    const flagged = await run(['export', '-p', project, '--out', tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
+    assert.equal(flagged.code, 1, 'an item to export has an open flag');
+    const ex = await run(['export', '-p', project, '--out', tmp.join('out'), '--include-unreviewed', '--include-flagged', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
     const records = readFileSync(tmp.join('out', 'data', 'test.jsonl'), 'utf8')
       .trim()

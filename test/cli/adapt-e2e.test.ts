@@ -76,7 +76,9 @@ describe('adapt in a real terminal (tmux)', function () {
     t2.type('is the privacy law right?');
     screen = await t2.waitFor(/Flagged test-0003 for discussion\.[\s\S]*\[4\/6\] test-0003 ›/);
     assert.match(screen, /⚑ Flagged by tester: is the privacy law right\?/);
-    t2.send('a');
+    t2.send('a'); // the checklist proposes adapt: a transfer asks first
+    await t2.waitFor(/Accept as transfer although the checklist answers propose "adapt"\? \(y\/N\)/);
+    t2.type('y');
     await t2.waitFor(/\[5\/6\] test-0004 ›/);
     // Close the terminal while a rationale is half typed: only that answer is lost.
     t2.send('d');
@@ -101,7 +103,7 @@ describe('adapt in a real terminal (tmux)', function () {
     assert.equal(status.byState.adapted, 4);
     assert.equal(status.flagged, 1);
 
-    const ex = await run(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--include-unreviewed', '--format', 'jsonl']);
+    const ex = await run(['export', '-p', t.dir, '--out', t.tmp.join('out'), '--include-unreviewed', '--include-flagged', '--format', 'jsonl']);
     assert.equal(ex.code, 0, ex.stderr);
     const records = readFileSync(t.tmp.join('out', 'data', 'test.jsonl'), 'utf8')
       .trim()

@@ -73,6 +73,7 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
   if (opts.answers) {
     const summary = await applyAnswers(opts.answers, session, writer);
     if (opts.json) return printJson({ author, ...summary, ...(session.secondaryMode ? { secondary: true } : {}), ...(assignment ? { assignment } : {}) });
+    for (const w of summary.warnings) warn(w);
     for (const w of warnings) warn(w);
     if (assignment) print(describeAssignment(assignment));
     if (session.secondaryMode) print('Second annotation: the decisions below are recorded apart and compared (`carefully agreement`), not applied.');

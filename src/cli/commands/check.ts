@@ -43,7 +43,15 @@ export async function run(opts: CheckCommandOptions, { out }: CommandContext): P
   const r = await runProjectQa(project, { ...(only ? { only } : {}), ...(ids ? { ids } : {}), ...(opts.severity ? { minSeverity: opts.severity } : {}) });
   const code = r.counts.error > 0 ? ExitCode.invalidData : ExitCode.ok;
   if (opts.json) {
-    printJson({ findings: r.findings, counts: r.counts, checked: r.checked, items: r.items });
+    printJson({
+      findings: r.findings,
+      counts: r.counts,
+      waived: r.waived,
+      waivedCounts: r.waivedCounts,
+      staleWaivers: r.staleWaivers,
+      checked: r.checked,
+      items: r.items,
+    });
     return code;
   }
   for (const w of r.warnings) warn(w);
@@ -55,10 +63,20 @@ export async function run(opts: CheckCommandOptions, { out }: CommandContext): P
     for (const line of columns(findings.map((f) => [`  ${f.severity}`, f.field ?? '-', f.check, f.message]))) print(line);
     print();
   }
+  if (r.waived.length > 0) {
+    print(`Waived (${r.waived.length}; not counted):`);
+    const rows = r.waived.map((f) => [`  ${f.item}`, f.severity, f.field ?? '-', f.check, `${f.waived.author}: ${f.waived.reason}`]);
+    for (const line of columns(rows)) print(line);
+    print();
+  }
+  for (const w of r.staleWaivers) {
+    const what = `${w.item}: the waiver of ${w.check}${w.field ? ` (${w.field})` : ''} by ${w.author}`;
+    warn(`${what} was given for an earlier text and no longer applies; waive it again if the finding still stands.`);
+  }
   const { error, warning, info } = r.counts;
   print(
     `Checked ${r.checked} of ${r.items} item(s) with target text${ids ? ' (selected by --ids)' : ''}, locale pack ${r.localePack}: ${error} error(s), ${warning} warning(s), ${info} info.`,
   );
-  if (error > 0) print('Errors remain (exit code 1): fix the text, or record deliberate changes in the adaptation (`carefully adapt`).');
+  if (error > 0) print('Errors remain (exit code 1): fix the text, declare deliberate changes, or waive findings with a reason (adapt/review: keys i, w).');
   return code;
 }

@@ -5,7 +5,7 @@ import type { CommandContext } from '../io.js';
 
 export type ExportCommandOptions = Pick<
   ExportOptions,
-  'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict' | 'split' | 'acRelease' | 'annotate' | 'annotators'
+  'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict' | 'split' | 'acRelease' | 'annotate' | 'annotators' | 'includeFlagged'
 > & {
   project: string;
   json?: boolean;
