@@ -33,7 +33,6 @@ export function redact(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
-type Write = NodeJS.WriteStream['write'];
 const secrets = new Set<string>();
 const guarded = new WeakSet<NodeJS.WritableStream>();
 
@@ -59,6 +58,6 @@ export function redactSecretsInOutput(values: readonly string[], streams: NodeJS
       }
       if (chunk instanceof Uint8Array) return original(Buffer.from(redact(Buffer.from(chunk).toString('utf8'), ordered()), 'utf8'), ...rest);
       return original(chunk, ...rest);
-    }) as Write;
+    });
   }
 }

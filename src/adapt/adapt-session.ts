@@ -322,8 +322,12 @@ export class AdaptSession extends QueueSession<ItemView> {
       case 'unflag':
         if (s.flags.length === 0) return [];
         return [{ ...base, type: 'flag', note: action.note?.trim() || 'resolved', resolved: true }];
+      case 'skip':
+      case 'back':
+      case 'next':
+      case 'quit':
+        return [];
     }
-    return [];
   }
 
   /** Any decision but drop keeps the item, so it needs a target text to export. */

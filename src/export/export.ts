@@ -109,7 +109,7 @@ const OUTPUT_ROLES = ['id', 'question', 'answer', 'riskArea', 'harmType', 'speci
 /** The derived record: same field paths as the source for the roles we keep, in the source's key order. */
 function derivedRecord(source: Record<string, unknown>, item: SourceItem, s: ItemState, mapping: RoleMapping): Record<string, unknown> {
   const topOrder = Object.keys(source);
-  const paths = OUTPUT_ROLES.filter((r) => mapping[r] && getPath(source, mapping[r]!) !== undefined).sort(
+  const paths = OUTPUT_ROLES.filter((r) => mapping[r] && getPath(source, mapping[r]) !== undefined).sort(
     (a, b) => topOrder.indexOf(mapping[a]!.split('.')[0]!) - topOrder.indexOf(mapping[b]!.split('.')[0]!),
   );
   const out: Record<string, unknown> = {};

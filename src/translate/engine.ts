@@ -254,6 +254,7 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
   if (failure !== undefined) {
     // The caller says what was kept and how to resume, from this data.
     if (failure instanceof ProviderError) failure.progress = { saved: done.size, remaining: result.remainingItems };
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a provider or the writer threw, unchanged
     throw failure;
   }
   return result;

@@ -68,7 +68,7 @@ export async function withRetry<T>(
         throw e;
       }
       const delay = backoffDelay(attempt, policy, e);
-      hooks.onRetry?.(e as ProviderError, attempt + 1, delay);
+      hooks.onRetry?.(e, attempt + 1, delay);
       await sleep(delay, hooks.signal);
     }
   }

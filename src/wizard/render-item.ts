@@ -35,12 +35,12 @@ export function menuFor(opts: { flagged: boolean; secondary?: boolean }): (typeo
 }
 
 export interface Style {
-  bold(s: string): string;
-  dim(s: string): string;
-  red(s: string): string;
-  green(s: string): string;
-  yellow(s: string): string;
-  cyan(s: string): string;
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+  red: (s: string) => string;
+  green: (s: string) => string;
+  yellow: (s: string) => string;
+  cyan: (s: string) => string;
 }
 
 const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
@@ -82,6 +82,7 @@ const WIDE =
 
 export function displayWidth(s: string): number {
   let w = 0;
+  // eslint-disable-next-line no-control-regex -- colour sequences take no width
   for (const ch of s.replace(/\x1b\[[0-9;]*m/g, '')) w += WIDE.test(ch) ? 2 : 1;
   return w;
 }

@@ -254,7 +254,7 @@ for (const b of BACKENDS) {
       const secret = `s3cret-${b.name}-KEY-9f8e7d6c5b4a`;
       const keyEnv = b.keyEnv ?? (b.name === 'libretranslate' ? 'LIBRETRANSLATE_API_KEY' : b.name === 'openai' ? 'OPENAI_API_KEY' : undefined);
       if (!keyEnv) this.skip(); // google-v3 uses ADC, no key of ours
-      const p = await loadProvider(b.name, settings({ env: { [keyEnv!]: secret }, timeoutMs: 300 }));
+      const p = await loadProvider(b.name, settings({ env: { [keyEnv]: secret }, timeoutMs: 300 }));
       const faults: (Fault | undefined)[] = [
         undefined, // the fake rejects the key itself
         { kind: 'status', status: 403 },

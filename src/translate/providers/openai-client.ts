@@ -47,7 +47,7 @@ export function parseTranslations(content: string): string[] | undefined {
       continue;
     }
     if (value && typeof value === 'object' && !Array.isArray(value)) value = (value as { translations?: unknown }).translations;
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   }
   return undefined;
 }
