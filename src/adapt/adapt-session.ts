@@ -21,6 +21,7 @@ import type { SourceDiff } from '../project/source-snapshot.js';
 import type { Filters } from '../session/filters.js';
 import type { ChecklistEntry, ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
+import { secondaryItemRefused } from './messages.js';
 
 export type { ChecklistEntry, ItemDetails };
 
@@ -272,7 +273,7 @@ export class AdaptSession extends QueueSession<ItemView> {
     if (secondary && (action.type === 'edit' || action.type === 'checklist')) {
       const what = action.type === 'edit' ? 'edits' : 'checklist answers';
       throw new ActionError(
-        `${id} is a second-annotation item: only your decision and its rationale are recorded, to be compared with the primary localizer's (\`carefully agreement\`); ${what} would change their work. Decide, or [f]lag the item to discuss it.`,
+        secondaryItemRefused(id, what),
         action.type === 'edit' ? action.field : `checklist.${action.question}`,
       );
     }

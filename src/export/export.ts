@@ -26,6 +26,7 @@ import { DECISIONS, DECISION_DESCRIPTIONS, decisionCounts } from '../project/dec
 import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { agreementSummary, computeAgreement } from '../review/agreement.js';
+import { conflictsRefused, qaRefused, verbatimSource } from './messages.js';
 
 export interface ExportOptions {
   project: Project;
@@ -69,7 +70,7 @@ function qaRefusal(errors: readonly ItemFinding[]): string {
     errors.map((f) => `${f.item}${f.field ? ` (${f.field})` : ''}: ${f.check}: ${f.message}`),
     { max: QA_ERRORS_LISTED, more: '(`carefully check --severity error` lists them all)' },
   );
-  return `Export refused (--fail-on-qa): ${errors.length} QA error(s) on items that would be exported. Nothing was written. Fix them (\`carefully check\`), or leave out --fail-on-qa to export with the findings reported in the dataset card.\n${list.join('\n')}`;
+  return qaRefused(errors.length, list);
 }
 
 /** How many conflicting items a refusal lists before "... and N more". */
@@ -83,7 +84,7 @@ function conflictRefusal(conflicts: readonly string[], onConflict: string | unde
     onConflict === undefined
       ? "have conflicting decisions (made by localizers who had not seen each other's)"
       : `have conflicting decisions and --on-conflict ${onConflict} picks no side of them`;
-  return `Export refused: ${conflicts.length} item(s) ${why}. Nothing was written. Settle them with a new decision (\`carefully adapt --state conflict\`), or pass --on-conflict latest (the later decision) or --on-conflict <author> (that author's decision).\n${list.join('\n')}`;
+  return conflictsRefused(conflicts.length, why, list);
 }
 
 /**
@@ -134,7 +135,7 @@ function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: strin
         index: item.index,
         id: item.id,
         field: mapping[field]!,
-        message: `the ${field} is identical to the source's ${hit[0]} (field "${mapping[hit[0]] ?? hit[0]}"), which must not be redistributed. Translate or adapt it, drop the item, or pass --allow-verbatim if this text is not AnswerCarefully data`,
+        message: verbatimSource(field, hit[0], mapping[hit[0]] ?? hit[0]),
       });
     }
   }

@@ -9,6 +9,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readS
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ProjectError } from '../errors.js';
+import { appendFailed } from './messages.js';
 
 /**
  * Repair the end of a file a crash may have cut: an unterminated last line is
@@ -82,10 +83,7 @@ export async function appendLines(file: string, lines: readonly string[], opts: 
           // Nothing more to do: a torn tail is still skipped by readers and repaired by the next append.
         }
         const code = (e as NodeJS.ErrnoException).code ?? String(e);
-        throw new ProjectError(
-          `Could not write to ${file} (${code}): nothing of these ${lines.length} line(s) was kept. Free disk space (or fix the file system) and run the same command again.`,
-          { cause: e },
-        );
+        throw new ProjectError(appendFailed(file, code, lines.length), { cause: e });
       }
     } finally {
       closeSync(fd);

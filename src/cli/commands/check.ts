@@ -4,6 +4,7 @@ import { runProjectQa } from '../../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../../qa/types.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandContext } from '../io.js';
+import { messages } from '../messages/check.js';
 
 export interface CheckCommandOptions {
   project: string;
@@ -56,9 +57,7 @@ export async function run(opts: CheckCommandOptions, { out }: CommandContext): P
     print();
   }
   const { error, warning, info } = r.counts;
-  print(
-    `Checked ${r.checked} of ${r.items} item(s) with target text${ids ? ' (selected by --ids)' : ''}, locale pack ${r.localePack}: ${error} error(s), ${warning} warning(s), ${info} info.`,
-  );
+  print(messages.checked(r.checked, r.items, ids !== undefined, r.localePack, error, warning, info));
   if (error > 0) print('Errors remain (exit code 1): fix the text, or record deliberate changes in the adaptation (`carefully adapt`).');
   return code;
 }
