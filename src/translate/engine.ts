@@ -20,6 +20,7 @@ import { codePoints } from './batches.js';
 import { withRetry, DEFAULT_RETRY, retryText, type RetryPolicy } from './retry.js';
 import { projectGlossary, type ProviderGlossary } from './glossary.js';
 import { planWork, staticProvider, type PlanProvider, type TranslatePlan } from './plan.js';
+import { dryRunWithoutKey, interrupted } from './messages.js';
 
 export type { TranslatePlan } from './plan.js';
 
@@ -96,7 +97,7 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
     const e = created.error;
     // A dry run needs no key: plan with the backend's published limits and price instead.
     if (!(opts.dryRun && e instanceof ProviderError && descriptor)) throw e;
-    note = `${e.message.trim()} Until then, this plan uses the provider's published request limits and list price, and does not subtract texts cached by earlier runs.`;
+    note = dryRunWithoutKey(e.message.trim());
   }
   const facts: PlanProvider = provider ?? staticProvider(descriptor!);
   const usesContext = !!facts.supportsContext && options.useContext !== false;
@@ -247,9 +248,7 @@ export async function translateProject(opts: TranslateRunOptions): Promise<Trans
   result.remainingItems = todo.length - done.size;
   result.elapsedMs = Date.now() - started;
   if (opts.signal?.aborted) {
-    throw new InterruptedError(
-      `Interrupted: ${done.size} item(s) translated and saved, ${result.remainingItems} left. Run \`carefully translate\` again to resume; nothing is sent twice.`,
-    );
+    throw new InterruptedError(interrupted(done.size, result.remainingItems));
   }
   if (failure !== undefined) {
     // The caller says what was kept and how to resume, from this data.

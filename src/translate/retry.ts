@@ -1,6 +1,7 @@
 /** Bounded retries with backoff around one provider request; Retry-After wins when given. */
 import { ProviderError, ProviderRateLimitError } from '../errors.js';
 import { RESUME_HINT } from './providers/http-status.js';
+import { retriesExhausted } from './messages.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -61,7 +62,7 @@ export async function withRetry<T>(
           // The engine adds how many items remain and that a rerun resumes.
           throw new ProviderError(
             e.provider,
-            `${hooks.label ?? e.provider} ${what} after ${attempt + 1} attempts; last error: ${retryText(e)}${rate ? ' Use a lower --concurrency if this keeps happening.' : ''}`,
+            retriesExhausted(hooks.label ?? e.provider, what, attempt + 1, retryText(e), rate),
             { cause: e },
           );
         }

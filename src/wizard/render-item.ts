@@ -10,6 +10,7 @@ import { DECISIONS } from '../project/decisions.js';
 import type { ItemState } from '../project/state.js';
 import type { ItemView, Progress } from '../adapt/adapt-session.js';
 import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
+import { SECONDARY_ASSIGNED } from './messages.js';
 
 /** The action menu: one key each, in the order shown. Keys never change meaning. */
 export const MENU = [
@@ -202,11 +203,7 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   out.push(rule);
   if (view.secondary) {
     out.push(st.cyan(st.bold('Second annotation: your decision is compared, not applied.')));
-    out.push(
-      st.dim(
-        "  You were assigned this item (adapt --double) to decide it independently: the primary localizer's edits and decision are hidden, and `carefully agreement` compares the two.",
-      ),
-    );
+    out.push(st.dim(SECONDARY_ASSIGNED));
   }
   out.push(...itemHeadLines(item, view.secondary ? 'second annotation' : s.state, st));
   const annotations = Object.entries(item.annotations ?? {});

@@ -23,6 +23,7 @@ import {
   type RenderOptions,
   type Style,
 } from './render-item.js';
+import { reviewSessionCounts } from './messages.js';
 
 /** The review menu: one key each, in the order shown; Enter alone approves. Keys never change meaning. */
 export const REVIEW_MENU = [
@@ -140,7 +141,7 @@ export function renderReviewSummary(progress: ReviewProgress, opts: { style?: St
     opts.finished
       ? st.bold(progress.remaining === 0 ? `Nothing left to review in this selection.` : `No item left in this session (${progress.remaining} skipped).`)
       : st.bold('Stopped. Every verdict is saved.'),
-    `This session: ${progress.approved} approved, ${progress.rejected} rejected, ${progress.edited} edited${progress.handedOn ? ` (${progress.handedOn} now await another reviewer)` : ''}; ${progress.remaining} to go.`,
+    reviewSessionCounts(progress),
   ];
   if (progress.own) lines.push(`${progress.own} item(s) are your own work and were left out: another person must review them (or pass --allow-self-review).`);
   if (progress.remaining > 0) lines.push('Run `carefully review` again to resume with the items still awaiting review.');
