@@ -272,10 +272,7 @@ export class AdaptSession extends QueueSession<ItemView> {
     const mark = secondary ? { secondary: true as const } : {};
     if (secondary && (action.type === 'edit' || action.type === 'checklist')) {
       const what = action.type === 'edit' ? 'edits' : 'checklist answers';
-      throw new ActionError(
-        secondaryItemRefused(id, what),
-        action.type === 'edit' ? action.field : `checklist.${action.question}`,
-      );
+      throw new ActionError(secondaryItemRefused(id, what), action.type === 'edit' ? action.field : `checklist.${action.question}`);
     }
     switch (action.type) {
       case 'accept':

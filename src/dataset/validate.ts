@@ -105,9 +105,7 @@ export async function validateSource(file: string, mapping: RoleMapping, options
         ...where,
         field: mapping.id!,
         message:
-          first.id === id
-            ? `duplicates the ID of record ${first.index}. IDs must be unique: fix one of them`
-            : sameIdOnceNormalized(first.index, first.id),
+          first.id === id ? `duplicates the ID of record ${first.index}. IDs must be unique: fix one of them` : sameIdOnceNormalized(first.index, first.id),
       });
       continue;
     }

@@ -133,8 +133,7 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
   if (options.ids !== undefined) {
     const known = new Set(items.map((i) => i.id));
     const unknown = options.ids.filter((id) => !known.has(id));
-    if (unknown.length > 0)
-      throw new UsageError(unknownItemIds(unknown));
+    if (unknown.length > 0) throw new UsageError(unknownItemIds(unknown));
   }
   const { ctx } = qaContextFor(project, items, states);
   const wanted = options.ids === undefined ? undefined : new Set(options.ids);

@@ -69,11 +69,7 @@ export function reviewRefusal(state: ItemState, action: ReviewAction, options: R
     return new ReviewError(id, 'stale', staleRefused(id));
   }
   if (state.conflict && state.state === 'conflict') {
-    return new ReviewError(
-      id,
-      'not-decided',
-      conflictRefused(id, describeConflict(state.conflict)),
-    );
+    return new ReviewError(id, 'not-decided', conflictRefused(id, describeConflict(state.conflict)));
   }
   if (!REVIEWABLE.includes(state.state) || !state.decision) {
     return new ReviewError(
@@ -102,11 +98,7 @@ export function reviewRefusal(state: ItemState, action: ReviewAction, options: R
   const own = options.allowSelfReview ? undefined : selfReview(state, options.reviewer);
   if (own) {
     const what = own === 'decision' ? 'made its decision' : 'edited its text';
-    return new ReviewError(
-      id,
-      'self-review',
-      selfReviewRefused(options.reviewer, what, action.type, id),
-    );
+    return new ReviewError(id, 'self-review', selfReviewRefused(options.reviewer, what, action.type, id));
   }
   return undefined;
 }

@@ -60,11 +60,7 @@ export async function withRetry<T>(
           const rate = e instanceof ProviderRateLimitError;
           const what = rate ? 'kept refusing with "too many requests"' : 'kept failing';
           // The engine adds how many items remain and that a rerun resumes.
-          throw new ProviderError(
-            e.provider,
-            retriesExhausted(hooks.label ?? e.provider, what, attempt + 1, retryText(e), rate),
-            { cause: e },
-          );
+          throw new ProviderError(e.provider, retriesExhausted(hooks.label ?? e.provider, what, attempt + 1, retryText(e), rate), { cause: e });
         }
         throw e;
       }

@@ -28,8 +28,7 @@ export async function run(opts: ExportCommandOptions, { out }: CommandContext): 
     ]),
   );
   const left = Object.entries(r.excluded);
-  if (left.length)
-    print(messages.notExported(left, r.exported === 0 && !opts.includeUnreviewed));
+  if (left.length) print(messages.notExported(left, r.exported === 0 && !opts.includeUnreviewed));
   if (r.unreviewed) print(`${r.unreviewed} exported record(s) were not approved by a reviewer (marked in provenance.jsonl).`);
   const { error, warning, info } = r.qa.counts;
   if (error + warning + info > 0)

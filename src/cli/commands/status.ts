@@ -25,8 +25,7 @@ export async function run(opts: StatusOptions, { out: { print, printJson, warn }
   const second = summary.secondAnnotation;
   if (second.assigned) print(`\nSecond annotation: ${second.done} of ${second.assigned} assigned item(s) done (\`carefully agreement\` compares them).`);
   if (summary.removed) print(`\n${summary.removed} item(s) in the journal are no longer in the source file; they are excluded.`);
-  if (summary.byState.conflict)
-    print(messages.conflicts(summary.byState.conflict));
+  if (summary.byState.conflict) print(messages.conflicts(summary.byState.conflict));
   if (summary.skippedEvents) print(`\n${summary.skippedEvents} journal line(s) were skipped as unreadable or malformed (see the warnings above).`);
   if (summary.byState.stale)
     print(`\n${summary.byState.stale} item(s) are stale: their source text changed. Rerun \`carefully translate\` and \`carefully adapt --state stale\`.`);

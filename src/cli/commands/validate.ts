@@ -18,8 +18,7 @@ export async function run(opts: ValidateCommandOptions, { out: { print, printJso
   if (opts.json) printJson({ ...report, mapping });
   else {
     for (const w of report.warnings) warn(formatProblem(w));
-    if (report.valid)
-      print(messages.valid(report.file, report.records, report.format, profile.name, report.warningCount));
+    if (report.valid) print(messages.valid(report.file, report.records, report.format, profile.name, report.warningCount));
     else {
       print(`${report.file}: ${report.problemCount} problem(s) in ${report.records} record(s):`);
       for (const line of listEntries(report.problems.map(formatProblem), { max: report.problems.length, total: report.problemCount, bullet: '  ' }))

@@ -93,11 +93,7 @@ export const decisionConsistency = defineCheck({
       for (const field of QA_FIELDS) {
         if (similarAtLeast(target[field], mt[field], TRANSFER_MIN_SIMILARITY)) continue;
         const sim = similarity(target[field], mt[field]).toFixed(2);
-        add(
-          hasRationale ? 'info' : 'warning',
-          rewrittenUnderTransfer(fieldLabel(field), sim, TRANSFER_MIN_SIMILARITY),
-          field,
-        );
+        add(hasRationale ? 'info' : 'warning', rewrittenUnderTransfer(fieldLabel(field), sim, TRANSFER_MIN_SIMILARITY), field);
       }
     }
     if ((decision === 'adapt' || decision === 'replace') && mt && QA_FIELDS.every((f) => comparable(target[f]) === comparable(mt[f]))) {
