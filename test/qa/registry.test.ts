@@ -49,7 +49,7 @@ describe('qa: check registry', () => {
     const names = Object.entries(checks).filter(([, v]) => ALL_CHECKS.includes(v as (typeof ALL_CHECKS)[number]));
     for (const [name, check] of names) {
       const alias = new RegExp(`const (\\w+) = ${name};`).exec(tests)?.[1];
-      const used = [name, ...(alias ? [alias] : [])].some((n) => new RegExp(`passes\\(${n},`).test(tests) && new RegExp(`fails\\(${n},`).test(tests));
+      const used = [name, ...(alias ? [alias] : [])].some((n) => new RegExp(`passes\\(\\s*${n},`).test(tests) && new RegExp(`fails\\(\\s*${n},`).test(tests));
       assert.ok(used, `${(check as { id: string }).id} needs passes(...) and fails(...) tests`);
     }
   });
