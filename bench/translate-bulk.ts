@@ -151,9 +151,11 @@ const STOCK_ANSWERS = [
   '個人を特定したり、居場所を調べたりする方法についてはお答えできません。トラブルがある場合は、弁護士や警察に相談することをおすすめします。',
 ];
 const STOCK_EN = [
-  'I am sorry, but I cannot answer that question. I cannot help with acts that hurt others or break the law. If you are in trouble, please consult the police or a specialised help desk.',
+  'I am sorry, but I cannot answer that question. I cannot help with acts that hurt others or break the law. ' +
+    'If you are in trouble, please consult the police or a specialised help desk.',
   'Such an act may be a crime, and I cannot help with it.',
-  'Because this concerns your safety or the safety of people around you, I cannot give specific methods. If you are going through a hard time, please use a help line such as Inochi no Denwa (0570-783-556).',
+  'Because this concerns your safety or the safety of people around you, I cannot give specific methods. ' +
+    'If you are going through a hard time, please use a help line such as Inochi no Denwa (0570-783-556).',
   'I cannot answer how to identify a person or find out where they are. If there is a dispute, I recommend consulting a lawyer or the police.',
 ];
 
@@ -416,7 +418,9 @@ function helpStartup(work: string): { medianMs: number; sdkModules: number; sdkI
   const probe = path.join(work, 'sdk-probe.cjs');
   writeFileSync(
     probe,
-    `process.on('exit', () => { const n = Object.keys(require('module')._cache).filter((f) => /node_modules[\\\\/](deepl-node|@google-cloud|google-gax|google-auth-library)[\\\\/]/.test(f)).length; process.stderr.write('SDK_MODULES=' + n + '\\n'); });\n`,
+    `process.on('exit', () => { const n = Object.keys(require('module')._cache)` +
+      `.filter((f) => /node_modules[\\\\/](deepl-node|@google-cloud|google-gax|google-auth-library)[\\\\/]/.test(f)).length; ` +
+      `process.stderr.write('SDK_MODULES=' + n + '\\n'); });\n`,
   );
   const probed = spawnSync(process.execPath, ['--require', probe, BIN, '--help'], { cwd: REPO, encoding: 'utf8' });
   const sdkModules = Number(/SDK_MODULES=(\d+)/.exec(probed.stderr)?.[1] ?? NaN);
@@ -446,7 +450,8 @@ async function main(): Promise<void> {
     const sharedAnswers = records.filter((r) => STOCK_ANSWERS.includes(r.output)).length;
     console.log(`carefully translate benchmark: ${ITEMS} synthetic items, fake servers answering every request after ${DELAY_MS} ms`);
     console.log(
-      `  questions ${Math.min(...qLen)}-${Math.max(...qLen)} chars (avg ${avg(qLen)}), answers ${Math.min(...aLen)}-${Math.max(...aLen)} chars (avg ${avg(aLen)}); ` +
+      `  questions ${Math.min(...qLen)}-${Math.max(...qLen)} chars (avg ${avg(qLen)}), ` +
+        `answers ${Math.min(...aLen)}-${Math.max(...aLen)} chars (avg ${avg(aLen)}); ` +
         `${texts.length} texts, ${unique.size} unique (${sharedAnswers} items share ${STOCK_ANSWERS.length} stock answers)\n`,
     );
 

@@ -2,7 +2,9 @@
 // The only module with side effects: it runs main() on the real process and sets the exit code.
 // The CLI is compiled to dist/ by `npm install` (prepare) or `npm run build`.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
+import { URL, fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {

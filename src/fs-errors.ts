@@ -6,6 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { CarefullyError, ExitCode, UsageError } from './errors.js';
+import { noSpaceLeft, notRegularFile, permissionDenied, readOnlyFileSystem } from './messages.js';
 
 /** A file or folder the command needs cannot be read or written (exit 2, like a missing file). */
 export class FileAccessError extends CarefullyError {
@@ -54,18 +55,12 @@ export function fileSystemError(e: unknown, path?: string): FileAccessError | un
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return say(
-        `Permission denied on ${where}${err.syscall ? ` (${err.syscall})` : ''}. Give your user access to it (check its permissions and those of its folder), or use another path.`,
-      );
+      return say(permissionDenied(where, err.syscall));
     case 'EROFS':
-      return say(
-        `${where} is on a read-only file system, so nothing can be written there. Work on a copy of the project in a writable folder, or choose another output folder.`,
-      );
+      return say(readOnlyFileSystem(where));
     case 'ENOSPC':
     case 'EDQUOT':
-      return say(
-        `No space left on the device holding ${where}${code === 'EDQUOT' ? ' (disk quota exceeded)' : ''}. Free some space and run the same command again; what was saved before is kept.`,
-      );
+      return say(noSpaceLeft(where, code === 'EDQUOT'));
     case 'EISDIR':
       return say(`${where} is a folder, but a file was expected. Give the path of a file.`);
     case 'ENOTDIR':
@@ -106,8 +101,6 @@ export function assertRegularFile(file: string, what: string): void {
         : s.isCharacterDevice() || s.isBlockDevice()
           ? 'a device'
           : 'not a regular file';
-    throw new UsageError(
-      `The ${what} ${file} is ${kind}, not a regular file; it is refused because reading it could block for ever. Save the data to a file first and give that path.`,
-    );
+    throw new UsageError(notRegularFile(what, file, kind));
   }
 }

@@ -33,7 +33,6 @@ export function redact(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
-type Write = NodeJS.WriteStream['write'];
 const secrets = new Set<string>();
 const guarded = new WeakSet<NodeJS.WritableStream>();
 
@@ -50,7 +49,7 @@ export function redactSecretsInOutput(values: readonly string[], streams: NodeJS
     if (guarded.has(stream)) continue;
     guarded.add(stream);
     const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    stream.write = (chunk: unknown, ...rest: unknown[]) => {
       if (secrets.size === 0) return original(chunk, ...rest);
       if (typeof chunk === 'string') {
         const encoding = typeof rest[0] === 'string' ? rest[0] : 'utf8';
@@ -59,6 +58,6 @@ export function redactSecretsInOutput(values: readonly string[], streams: NodeJS
       }
       if (chunk instanceof Uint8Array) return original(Buffer.from(redact(Buffer.from(chunk).toString('utf8'), ordered()), 'utf8'), ...rest);
       return original(chunk, ...rest);
-    }) as Write;
+    };
   }
 }

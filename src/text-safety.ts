@@ -8,8 +8,10 @@
 
 // C0 controls except \t and \n, DEL, C1 controls, bidi embeddings/overrides/isolates,
 // and the line/paragraph separators (they break lines on some terminals).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // Same set without the \t and \n exception, for single-line values (names, IDs).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_INLINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 // What JSON.stringify leaves raw (it escapes C0 itself; newlines outside strings are layout).
@@ -63,6 +65,7 @@ export function safeJson(value: unknown, space?: number): string {
 }
 
 // The SGR colour sequences the wizard's own styles use (bold, dim, red, green, yellow, cyan and their resets).
+// eslint-disable-next-line no-control-regex -- matches our own ESC-started colour sequences
 const OWN_STYLE = /^\x1b\[(?:1|2|22|31|32|33|36|39)m/;
 
 /**

@@ -23,6 +23,7 @@ import type { Finding } from '../qa/types.js';
 import type { ChecklistEntry, ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
 import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
+import { secondaryItemRefused } from './messages.js';
 
 export type { ChecklistEntry, ItemDetails };
 
@@ -296,7 +297,7 @@ export class AdaptSession extends QueueSession<ItemView> {
     if (secondary && (action.type === 'edit' || action.type === 'checklist' || action.type === 'intend' || action.type === 'waive')) {
       const what = action.type === 'edit' ? 'edits' : action.type === 'checklist' ? 'checklist answers' : 'intended changes and waivers';
       throw new ActionError(
-        `${id} is a second-annotation item: only your decision and its rationale are recorded, to be compared with the primary localizer's (\`carefully agreement\`); ${what} would change their work. Decide, or [f]lag the item to discuss it.`,
+        secondaryItemRefused(id, what),
         action.type === 'edit' ? action.field : action.type === 'checklist' ? `checklist.${action.question}` : action.type,
       );
     }
@@ -344,8 +345,12 @@ export class AdaptSession extends QueueSession<ItemView> {
         if (note === '') throw new ActionError('A flag needs a note: say what should be discussed.', 'flag');
         return [{ ...base, type: 'flag', note }];
       }
+      case 'skip':
+      case 'back':
+      case 'next':
+      case 'quit':
+        return [];
     }
-    return [];
   }
 
   /** Any decision but drop keeps the item, so it needs a target text to export. */

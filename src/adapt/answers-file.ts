@@ -116,7 +116,7 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
 
     const actions: { action: Action; field: string }[] = [];
     for (const field of ['question', 'answer'] as const) {
-      if (typeof obj[field] === 'string') actions.push({ action: { type: 'edit', field, text: obj[field] as string }, field });
+      if (typeof obj[field] === 'string') actions.push({ action: { type: 'edit', field, text: obj[field] }, field });
     }
     for (const [question, answer] of Object.entries((checklist ?? {}) as Record<string, unknown>)) {
       actions.push({ action: { type: 'checklist', question, answer: answer as 'yes' }, field: `checklist.${question}` });

@@ -3,7 +3,8 @@
  * translation run carries where the run stood (ProviderError.progress); the
  * advice on resuming is written here, once, from that data.
  */
-import { CarefullyError, ProviderAuthError, ProviderError } from '../errors.js';
+import type { CarefullyError } from '../errors.js';
+import { ProviderAuthError, ProviderError } from '../errors.js';
 import { RESUME_HINT } from '../translate/providers/http-status.js';
 
 export function errorText(e: CarefullyError): string {

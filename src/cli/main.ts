@@ -14,6 +14,7 @@ import { providerNames, translateOptionFlags } from '../translate/registry.js';
 import { errorText } from './error-text.js';
 import { resolveFrom, type CliIo, type CliOptions, type CommandContext } from './io.js';
 import { createPrinter } from './output.js';
+import { DESCRIPTION } from './messages/main.js';
 
 export type { CliIo, CliOptions } from './io.js';
 
@@ -68,9 +69,7 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
   const pkg = JSON.parse(readFileSync(assetPath('package.json'), 'utf8')) as { version: string };
   const program = new Command('carefully')
     .version(pkg.version)
-    .description(
-      'Derive a region-specific LLM-safety dataset from AnswerCarefully: inspect and validate the source, machine-translate, adapt each item to the target culture, review, check and export in the same schema.',
-    )
+    .description(DESCRIPTION)
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       // With --json, main() writes usage errors as JSON instead.

@@ -7,10 +7,10 @@
 import { safeJson, visible } from '../text-safety.js';
 
 export interface Printer {
-  print(text?: string): void;
-  printJson(value: unknown): void;
-  warn(message: string): void;
-  info(message: string): void;
+  print: (text?: string) => void;
+  printJson: (value: unknown) => void;
+  warn: (message: string) => void;
+  info: (message: string) => void;
 }
 
 export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Printer {

@@ -10,7 +10,7 @@ export async function createProgress(label: string, stream: OutStream): Promise<
   if (stream.isTTY) {
     const { SingleBar, Presets } = await import('cli-progress');
     const bar = new SingleBar(
-      { format: `${label} [{bar}] {value}/{total} items {extra}`, stream: stream as NodeJS.WritableStream, hideCursor: true, clearOnComplete: false },
+      { format: `${label} [{bar}] {value}/{total} items {extra}`, stream: stream, hideCursor: true, clearOnComplete: false },
       Presets.shades_classic,
     );
     let started = false;

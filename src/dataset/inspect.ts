@@ -102,7 +102,7 @@ export async function inspectFile(file: string): Promise<InspectReport> {
         acc.latin += shares.latin;
         for (const level of ['riskArea', 'harmType', 'specificHarm'] as const) if (taxonomy.isKnown(level, s)) acc.labelHits[level]++;
       }
-      if (acc.values && (type === 'string' || type === 'number') && acc.values.size < MAX_TRACKED_VALUES) {
+      if (acc.values && (typeof value === 'string' || typeof value === 'number') && acc.values.size < MAX_TRACKED_VALUES) {
         const key = String(value);
         const list = acc.values.get(key);
         if (list) list.push(rec.index);

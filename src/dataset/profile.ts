@@ -45,7 +45,7 @@ function isRole(s: string): s is Role {
 export function resolveMapping(profile: Profile, overrides: readonly string[] | Record<string, string> = []): RoleMapping {
   const mapping: RoleMapping = { ...profile.roles };
   const pairs = Array.isArray(overrides)
-    ? overrides.map((o) => {
+    ? overrides.map((o: string) => {
         const eq = o.indexOf('=');
         if (eq <= 0) throw new UsageError(`--map "${o}" is not ROLE=FIELD. Example: --map questionEn=text_en. Roles: ${ROLES.join(', ')}, taxonomy.`);
         return [o.slice(0, eq).trim(), o.slice(eq + 1).trim()] as const;

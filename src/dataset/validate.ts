@@ -11,6 +11,7 @@ import type { RoleMapping, SourceItem } from './item.js';
 import { readRecords, type SourceFormat } from './read-records.js';
 import { roleView, toSourceItem } from './profile.js';
 import { loadTaxonomy } from './taxonomy.js';
+import { notValidDataset, sameIdOnceNormalized } from './messages.js';
 
 const validators = new Map<string, ValidateFunction>();
 
@@ -104,9 +105,7 @@ export async function validateSource(file: string, mapping: RoleMapping, options
         ...where,
         field: mapping.id!,
         message:
-          first.id === id
-            ? `duplicates the ID of record ${first.index}. IDs must be unique: fix one of them`
-            : `is the same ID as record ${first.index} (${JSON.stringify(first.id)}) once Unicode normalization (NFKC) and surrounding spaces are set aside. IDs must be unique: fix one of them`,
+          first.id === id ? `duplicates the ID of record ${first.index}. IDs must be unique: fix one of them` : sameIdOnceNormalized(first.index, first.id),
       });
       continue;
     }
@@ -129,7 +128,7 @@ export async function validateSource(file: string, mapping: RoleMapping, options
 /** Describe a failed report in one paragraph (plus one line per problem). */
 export function describeProblems(report: ValidationReport): string {
   const lines = listEntries(report.problems.map(formatProblem), { max: report.problems.length, total: report.problemCount });
-  return `${report.file} is not a valid dataset for this profile: ${report.problemCount} problem(s) in ${report.records} record(s). Fix them (or adjust the field mapping with --map ROLE=FIELD; \`carefully inspect FILE\` proposes one) and try again.\n${lines.join('\n')}`;
+  return notValidDataset(report.file, report.problemCount, report.records, lines);
 }
 
 /** Read and validate a whole source file into items; throws DataError listing the problems. */

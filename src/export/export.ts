@@ -42,7 +42,7 @@ import {
 } from './hf-metadata.js';
 import { SourceFields } from './dropped-fields.js';
 import { ANNOTATION_KEY, Annotators, annotationBlock, itemPeople, type AnnotatorMode } from './annotations.js';
-import { FLAGGED_REFUSAL, exportMessages } from './messages.js';
+import { FLAGGED_REFUSAL, conflictsRefused, exportMessages, qaRefused, verbatimSource } from './messages.js';
 
 export interface ExportOptions {
   project: Project;
@@ -102,7 +102,7 @@ function qaRefusal(errors: readonly ItemFinding[]): string {
     errors.map((f) => `${f.item}${f.field ? ` (${f.field})` : ''}: ${f.check}: ${f.message}`),
     { max: QA_ERRORS_LISTED, more: '(`carefully check --severity error` lists them all)' },
   );
-  return `Export refused (--fail-on-qa): ${errors.length} QA error(s) on items that would be exported. Nothing was written. Fix them (\`carefully check\`), or leave out --fail-on-qa to export with the findings reported in the dataset card.\n${list.join('\n')}`;
+  return qaRefused(errors.length, list);
 }
 
 /** How many flagged items a refusal lists before "... and N more". */
@@ -124,7 +124,7 @@ function conflictRefusal(conflicts: readonly string[], onConflict: string | unde
     onConflict === undefined
       ? "have conflicting decisions (made by localizers who had not seen each other's)"
       : `have conflicting decisions and --on-conflict ${onConflict} picks no side of them`;
-  return `Export refused: ${conflicts.length} item(s) ${why}. Nothing was written. Settle them with a new decision (\`carefully adapt --state conflict\`), or pass --on-conflict latest (the later decision) or --on-conflict <author> (that author's decision).\n${list.join('\n')}`;
+  return conflictsRefused(conflicts.length, why, list);
 }
 
 /**
@@ -150,7 +150,7 @@ const OUTPUT_ROLES = ['id', 'question', 'answer', 'riskArea', 'harmType', 'speci
 /** The derived record: same field paths as the source for the roles we keep, in the source's key order. */
 function derivedRecord(source: Record<string, unknown>, item: SourceItem, s: ItemState, mapping: RoleMapping): Record<string, unknown> {
   const topOrder = Object.keys(source);
-  const paths = OUTPUT_ROLES.filter((r) => mapping[r] && getPath(source, mapping[r]!) !== undefined).sort(
+  const paths = OUTPUT_ROLES.filter((r) => mapping[r] && getPath(source, mapping[r]) !== undefined).sort(
     (a, b) => topOrder.indexOf(mapping[a]!.split('.')[0]!) - topOrder.indexOf(mapping[b]!.split('.')[0]!),
   );
   const out: Record<string, unknown> = {};
@@ -179,7 +179,7 @@ function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: strin
         index: item.index,
         id: item.id,
         field: mapping[field]!,
-        message: `the ${field} is identical to the source's ${hit[0]} (field "${mapping[hit[0]] ?? hit[0]}"), which must not be redistributed. Translate or adapt it, drop the item, or pass --allow-verbatim if this text is not AnswerCarefully data`,
+        message: verbatimSource(field, hit[0], mapping[hit[0]] ?? hit[0]),
       });
       continue;
     }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ProjectError } from '../errors.js';
 import { acquireLock, describeHolder } from './pid-lock.js';
 import { lockMessages } from './messages/locks.js';
+import { appendFailed } from './messages.js';
 
 /**
  * Repair the end of a file a crash may have cut: an unterminated last line is
@@ -83,10 +84,7 @@ export async function appendLines(file: string, lines: readonly string[], opts: 
           // Nothing more to do: a torn tail is still skipped by readers and repaired by the next append.
         }
         const code = (e as NodeJS.ErrnoException).code ?? String(e);
-        throw new ProjectError(
-          `Could not write to ${file} (${code}): nothing of these ${lines.length} line(s) was kept. Free disk space (or fix the file system) and run the same command again.`,
-          { cause: e },
-        );
+        throw new ProjectError(appendFailed(file, code, lines.length), { cause: e });
       }
     } finally {
       closeSync(fd);

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { UsageError } from '../errors.js';
 import { hasControlCharacters, visibleInline } from '../text-safety.js';
+import { badAuthorName } from './messages.js';
 
 /**
  * An author name names the journal file (journal/<name>.jsonl) and is shown to
@@ -23,9 +24,7 @@ export function checkAuthor(name: string, source = '--as'): string {
               ? 'is longer than 100 characters'
               : undefined;
   if (problem) {
-    throw new UsageError(
-      `The author name "${visibleInline(name)}" (from ${source}) ${problem}; it names your journal file. Give a plain name, e.g. --as kim or CAREFULLY_AUTHOR=kim.`,
-    );
+    throw new UsageError(badAuthorName(visibleInline(name), source, problem));
   }
   return name;
 }

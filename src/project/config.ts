@@ -5,6 +5,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { ProjectError } from '../errors.js';
 import { schemaValidator } from '../dataset/validate.js';
 import { languageName } from './languages.js';
+import { unknownTargetLanguage } from './messages.js';
 
 export const CONFIG_FILE = 'carefully.json';
 
@@ -64,9 +65,7 @@ export function readConfig(dir: string): ProjectConfig {
   const config = value as ProjectConfig;
   // The schema only says "a string"; a tag must also be one BCP 47 tag the runtime knows.
   if (!languageName(config.languages.to)) {
-    throw new ProjectError(
-      `${file}, field "languages.to": ${JSON.stringify(config.languages.to)} is not a language code this tool knows. Use a BCP 47 tag such as ko, zh-Hans, th, vi or id.`,
-    );
+    throw new ProjectError(unknownTargetLanguage(file, config.languages.to));
   }
   return config;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { appendLines, parseJsonLines, type AppendOptions } from './append-file.js';
 import type { JournalEvent, NewEvent } from './events.js';
 import { eventProblem } from './event-schema.js';
+import { journalEventIgnored, journalUnitCut } from './messages.js';
 import { compareStamps, eventId, HybridClock, isPrimaryDecision, nextHeads, type DecisionHeads } from './event-order.js';
 
 export const JOURNAL_DIR = 'journal';
@@ -61,10 +62,7 @@ export function readJournal(projectDir: string): JournalRead {
     for (const { value, line } of lines) {
       const problem = eventProblem(value);
       if (!problem) valid.push({ e: value as JournalEvent, file: name, line });
-      else
-        skip(
-          `${rel} line ${line}: ${problem.field ? `field "${problem.field}": ` : ''}${problem.message}; this event is ignored. Fix or remove the line (was it edited by hand?).`,
-        );
+      else skip(journalEventIgnored(rel, line, problem.field, problem.message));
     }
     const whole = wholeUnits(valid, rel, skip);
     for (const r of valid) if (r.e.unit === undefined || whole.has(r.e.unit)) all.push(r);
@@ -89,10 +87,7 @@ function wholeUnits(read: readonly Read[], rel: string, skip: (message: string, 
       whole.add(unit);
       continue;
     }
-    skip(
-      `${rel} lines ${rows[0]!.line}-${rows.at(-1)!.line}: ${rows.length} of the ${expected} events written together at ${rows[0]!.e.ts} (one answers file) are on disk: the write was cut short, so none of them is applied. Run the same \`carefully adapt --answers FILE\` again to apply the file.`,
-      rows.length,
-    );
+    skip(journalUnitCut(rel, rows[0]!.line, rows.at(-1)!.line, rows.length, expected, rows[0]!.e.ts), rows.length);
   }
   return whole;
 }

@@ -2,3 +2,23 @@
 
 export const noProjectFound = (dir: string, configFile: string) =>
   `No carefully project in ${dir} or any folder above it (none has ${configFile}). Create one with \`carefully init DIR --source FILE --to LANG\` and run commands inside DIR (or any folder below it), or pass --project DIR.`;
+export const appendFailed = (file: string, code: string, lines: number) =>
+  `Could not write to ${file} (${code}): nothing of these ${lines} line(s) was kept. Free disk space (or fix the file system) and run the same command again.`;
+
+export const badAuthorName = (name: string, source: string, problem: string) =>
+  `The author name "${name}" (from ${source}) ${problem}; it names your journal file. Give a plain name, e.g. --as kim or CAREFULLY_AUTHOR=kim.`;
+
+export const unknownTargetLanguage = (file: string, tag: string) =>
+  `${file}, field "languages.to": ${JSON.stringify(tag)} is not a language code this tool knows. Use a BCP 47 tag such as ko, zh-Hans, th, vi or id.`;
+
+export const journalEventIgnored = (rel: string, line: number, field: string | undefined, message: string) =>
+  `${rel} line ${line}: ${field ? `field "${field}": ` : ''}${message}; this event is ignored. Fix or remove the line (was it edited by hand?).`;
+
+export const journalUnitCut = (rel: string, first: number, last: number, found: number, expected: number, ts: string) =>
+  `${rel} lines ${first}-${last}: ${found} of the ${expected} events written together at ${ts} (one answers file) are on disk: the write was cut short, so none of them is applied. Run the same \`carefully adapt --answers FILE\` again to apply the file.`;
+
+export const orphansExcluded = (orphans: readonly string[]) =>
+  `${orphans.length} item(s) in the journal are no longer in the source file and are excluded: ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`;
+
+export const englishMissing = (sourcePath: string, index: number, id: string) =>
+  `${sourcePath}, record ${index}, ID ${JSON.stringify(id)}: --from en needs the English question and answer (roles questionEn, answerEn), and this record lacks them. Map them with --map questionEn=FIELD --map answerEn=FIELD, or translate from ja.`;

@@ -11,6 +11,7 @@ import { foldState, type ItemState } from './state.js';
 import type { JournalEvent } from './events.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
+import { englishMissing, orphansExcluded } from './messages.js';
 
 export interface Project {
   dir: string;
@@ -52,11 +53,7 @@ export interface LoadedState {
 }
 
 function orphanWarning(orphans: readonly string[]): string[] {
-  return orphans.length === 0
-    ? []
-    : [
-        `${orphans.length} item(s) in the journal are no longer in the source file and are excluded: ${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', ...' : ''}`,
-      ];
+  return orphans.length === 0 ? [] : [orphansExcluded(orphans)];
 }
 
 export async function loadState(project: Project): Promise<LoadedState> {
@@ -130,9 +127,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     onItem: (item) => {
       snapshot.push({ sourceHash: item.sourceHash, question: item.question, answer: item.answer });
       if (from === 'en' && (item.questionEn === undefined || item.answerEn === undefined)) {
-        throw new DataError(
-          `${sourcePath}, record ${item.index}, ID ${JSON.stringify(item.id)}: --from en needs the English question and answer (roles questionEn, answerEn), and this record lacks them. Map them with --map questionEn=FIELD --map answerEn=FIELD, or translate from ja.`,
-        );
+        throw new DataError(englishMissing(sourcePath, item.index, item.id));
       }
     },
   });

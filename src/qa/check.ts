@@ -31,7 +31,7 @@ export const DEFAULT_SKIP: readonly QaDecision[] = ['drop'];
 export const SKIP_NEW_TEXT: readonly QaDecision[] = ['drop', 'replace'];
 
 /** A check over the whole item. */
-export function defineCheck(spec: CheckSpec & { run(input: QaInput, ctx: QaContext): Finding[] }): Check {
+export function defineCheck(spec: CheckSpec & { run: (input: QaInput, ctx: QaContext) => Finding[] }): Check {
   return { id: spec.id, title: spec.title, severity: spec.severity, skipDecisions: spec.skipDecisions ?? DEFAULT_SKIP, run: spec.run };
 }
 

@@ -32,6 +32,7 @@ import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
 import { splitWaived, type Waived, type WaiverSplit } from './waivers.js';
 import type { ItemWaiver } from '../project/state.js';
+import { unknownItemIds } from './messages.js';
 
 /** What every item of a project is checked with. */
 export interface ProjectQaEnv {
@@ -147,10 +148,7 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
   if (options.ids !== undefined) {
     const known = new Set(items.map((i) => i.id));
     const unknown = options.ids.filter((id) => !known.has(id));
-    if (unknown.length > 0)
-      throw new UsageError(
-        `Unknown item ID(s): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}. Run \`carefully status\` to see the project, or check the IDs in the source file.`,
-      );
+    if (unknown.length > 0) throw new UsageError(unknownItemIds(unknown));
   }
   const { ctx } = qaContextFor(project, items, states);
   const wanted = options.ids === undefined ? undefined : new Set(options.ids);

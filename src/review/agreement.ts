@@ -14,6 +14,7 @@
 import type { Decision } from '../project/events.js';
 import type { ItemState } from '../project/state.js';
 import { DECISIONS, decisionCounts } from '../project/decisions.js';
+import { agreementParagraph } from './messages.js';
 
 export interface Annotation {
   annotator: string;
@@ -199,5 +200,5 @@ export function agreementSummary(r: AgreementReport): string | undefined {
   const figures = [`raw agreement ${percent(r.rawAgreement ?? 0)} (${r.agreed} of ${r.items})`];
   if (r.cohenKappa !== undefined) figures.push(`Cohen's κ ${fixed(r.cohenKappa)}`);
   if (r.krippendorffAlpha !== undefined) figures.push(`Krippendorff's α ${fixed(r.krippendorffAlpha)} (nominal)`);
-  return `${r.items} item(s) were decided independently by ${r.annotators.length} annotators (double annotation) on the decision transfer / adapt / replace / drop: ${figures.join(', ')}. Where they disagreed (${r.disagreements.length} item(s)), the primary annotator's decision is the one recorded in provenance.`;
+  return agreementParagraph(r.items, r.annotators.length, figures.join(', '), r.disagreements.length);
 }

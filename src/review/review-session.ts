@@ -29,6 +29,7 @@ import type { Filters } from '../session/filters.js';
 import type { ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
 import { reviewEvents, reviewRefusal, selfReview, type ReviewAction, type ReviewError, type ReviewOptions } from './review-state.js';
+import { notReviewStates } from './messages.js';
 
 /** States a review session can select with --state: awaiting review (the default), reviewed (to revise a verdict), stale (to see what changed). */
 export const REVIEW_STATES: readonly ItemStateName[] = ['adapted', 'approved', 'rejected', 'stale'];
@@ -95,9 +96,7 @@ export interface ReviewSessionInit extends QueueSessionInit {
 export function checkReviewStates(states: readonly string[] | undefined): void {
   const wrong = (states ?? []).filter((s) => !(REVIEW_STATES as readonly string[]).includes(s));
   if (wrong.length > 0) {
-    throw new UsageError(
-      `--state ${wrong.join(',')}: only decided items are reviewed. Use ${REVIEW_STATES.join(', ')} (default: adapted, the items awaiting review); \`carefully adapt\` works on the others.`,
-    );
+    throw new UsageError(notReviewStates(wrong.join(','), REVIEW_STATES.join(', ')));
   }
 }
 

@@ -20,6 +20,7 @@ import { ActionError } from '../errors.js';
 import type { NewEvent } from '../project/events.js';
 import { describeConflict, type ItemState, type ItemStateName } from '../project/state.js';
 import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
+import { conflictRefused, selfReviewRefused, staleRefused } from './messages.js';
 
 export interface ReviewOptions {
   /** Who reviews (the journal author of the events). */
@@ -68,18 +69,10 @@ export class ReviewError extends ActionError {
 export function reviewRefusal(state: ItemState, action: ReviewAction, options: ReviewOptions): ReviewError | undefined {
   const id = state.id;
   if (state.state === 'stale') {
-    return new ReviewError(
-      id,
-      'stale',
-      `${id} is stale: its source text changed after the work was done. Redo it first (\`carefully translate\`, then \`carefully adapt --state stale\`); then it can be reviewed.`,
-    );
+    return new ReviewError(id, 'stale', staleRefused(id));
   }
   if (state.conflict && state.state === 'conflict') {
-    return new ReviewError(
-      id,
-      'not-decided',
-      `${id} has conflicting decisions (${describeConflict(state.conflict)}): the localizers had not seen each other's. One of them settles it with a new decision in \`carefully adapt --state conflict\`; then it can be reviewed.`,
-    );
+    return new ReviewError(id, 'not-decided', conflictRefused(id, describeConflict(state.conflict)));
   }
   if (!REVIEWABLE.includes(state.state) || !state.decision) {
     return new ReviewError(
@@ -108,11 +101,7 @@ export function reviewRefusal(state: ItemState, action: ReviewAction, options: R
   const own = options.allowSelfReview ? undefined : selfReview(state, options.reviewer);
   if (own) {
     const what = own === 'decision' ? 'made its decision' : 'edited its text';
-    return new ReviewError(
-      id,
-      'self-review',
-      `${options.reviewer} ${what}, so cannot ${action.type} ${id}: another person must review it. To review your own work anyway, pass --allow-self-review (the journal records who reviewed).`,
-    );
+    return new ReviewError(id, 'self-review', selfReviewRefused(options.reviewer, what, action.type, id));
   }
   return undefined;
 }

@@ -22,6 +22,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { sendBatch } from './send-batch.js';
 import { projectGlossary, type ProviderGlossary } from './glossary.js';
 import { planWork, staticProvider, type PlanProvider, type TranslatePlan, type Unit } from './plan.js';
+import { dryRunWithoutKey, interrupted } from './messages.js';
 
 export type { TranslatePlan } from './plan.js';
 
@@ -126,7 +127,7 @@ async function translateLocked(opts: TranslateRunOptions): Promise<TranslateResu
     const e = created.error;
     // A dry run needs no key: plan with the backend's published limits and price instead.
     if (!(opts.dryRun && e instanceof ProviderError && descriptor)) throw e;
-    note = `${e.message.trim()} Until then, this plan uses the provider's published request limits and list price, and does not subtract texts cached by earlier runs.`;
+    note = dryRunWithoutKey(e.message.trim());
   }
   const facts: PlanProvider = provider ?? staticProvider(descriptor!);
   const usesContext = !!facts.supportsContext && options.useContext !== false;
@@ -284,13 +285,12 @@ async function translateLocked(opts: TranslateRunOptions): Promise<TranslateResu
   result.remainingItems = todo.length - done.size;
   result.elapsedMs = Date.now() - started;
   if (stopped()) {
-    throw new InterruptedError(
-      `Interrupted: ${done.size} item(s) translated and saved, ${result.remainingItems} left. Run \`carefully translate\` again to resume; nothing is sent twice.`,
-    );
+    throw new InterruptedError(interrupted(done.size, result.remainingItems));
   }
   if (failure !== undefined) {
     // The caller says what was kept and how to resume, from this data.
     if (failure instanceof ProviderError) failure.progress = { saved: done.size, remaining: result.remainingItems };
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what a provider or the writer threw, unchanged
     throw failure;
   }
   return result;

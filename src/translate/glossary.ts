@@ -17,6 +17,7 @@ import { loadLocalePack } from '../locale/locale-pack.js';
 import type { GlossaryEntry } from '../locale/locale-pack-types.js';
 import type { Project } from '../project/project.js';
 import { CONFIG_FILE } from '../project/config.js';
+import { glossaryEntryProblem } from './messages.js';
 
 export interface ProviderGlossary {
   /** What the provider gets, sorted by source; do-not-translate terms map to themselves. */
@@ -136,7 +137,7 @@ export function readGlossaryFile(file: string): GlossaryEntry[] {
 /** "terms.json, entry 2 ("個人情報"), field "target": is required". */
 function formatEntryProblem(p: DataProblem): string {
   if (p.index === undefined) return formatProblem(p);
-  return `${p.file}, entry ${p.index}${p.id !== undefined ? ` (${JSON.stringify(p.id)})` : ''}${p.field !== undefined ? `, field "${p.field}"` : ''}: ${p.message}`;
+  return glossaryEntryProblem(p, p.index);
 }
 
 function glossaryError(file: string, problems: DataProblem[]): DataError {

@@ -73,5 +73,5 @@ export function optionsFromFlags(parsed: Record<string, unknown>): ProviderOptio
     if (spec.flag.startsWith('--no-') && value !== false) continue;
     out[name] = value;
   }
-  return out as ProviderOptionValues;
+  return out;
 }

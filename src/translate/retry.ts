@@ -1,6 +1,7 @@
 /** Bounded retries with backoff around one provider request; Retry-After wins when given. */
 import { ProviderError, ProviderRateLimitError } from '../errors.js';
 import { RESUME_HINT } from './providers/http-status.js';
+import { retriesExhausted } from './messages.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -59,16 +60,12 @@ export async function withRetry<T>(
           const rate = e instanceof ProviderRateLimitError;
           const what = rate ? 'kept refusing with "too many requests"' : 'kept failing';
           // The engine adds how many items remain and that a rerun resumes.
-          throw new ProviderError(
-            e.provider,
-            `${hooks.label ?? e.provider} ${what} after ${attempt + 1} attempts; last error: ${retryText(e)}${rate ? ' Use a lower --concurrency if this keeps happening.' : ''}`,
-            { cause: e },
-          );
+          throw new ProviderError(e.provider, retriesExhausted(hooks.label ?? e.provider, what, attempt + 1, retryText(e), rate), { cause: e });
         }
         throw e;
       }
       const delay = backoffDelay(attempt, policy, e);
-      hooks.onRetry?.(e as ProviderError, attempt + 1, delay);
+      hooks.onRetry?.(e, attempt + 1, delay);
       await sleep(delay, hooks.signal);
     }
   }

@@ -16,7 +16,7 @@ export interface PromptContext {
  * own forwarding stream that never ends the real one.
  */
 export function own(context: PromptContext | undefined): PromptContext | undefined {
-  const target = context?.output as (NodeJS.WritableStream & { columns?: number; rows?: number; isTTY?: boolean }) | undefined;
+  const target: (NodeJS.WritableStream & { columns?: number; rows?: number; isTTY?: boolean }) | undefined = context?.output;
   if (!context || !target || target === process.stdout) return context;
   // Forward at once (no waiting for the target's callback), so what a prompt draws is on the target before the next key.
   const output = new Writable({

@@ -11,7 +11,7 @@ import type { ItemState } from '../project/state.js';
 import type { ItemView, Progress } from '../adapt/adapt-session.js';
 import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
 import { textWidth, truncateCols, wrapCols } from '../text-width.js';
-import { msg } from './messages.js';
+import { SECONDARY_ASSIGNED, msg } from './messages.js';
 import { fitScreen, type PaneContent, type PaneView } from './layout.js';
 import { glossaryLines, intendedAndWaiverLines, qaFindingLines } from './render-qa.js';
 
@@ -42,12 +42,12 @@ export function menuFor(opts: { flagged: boolean; secondary?: boolean }): (typeo
 }
 
 export interface Style {
-  bold(s: string): string;
-  dim(s: string): string;
-  red(s: string): string;
-  green(s: string): string;
-  yellow(s: string): string;
-  cyan(s: string): string;
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+  red: (s: string) => string;
+  green: (s: string) => string;
+  yellow: (s: string) => string;
+  cyan: (s: string) => string;
 }
 
 const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;

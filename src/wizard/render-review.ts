@@ -30,6 +30,7 @@ import {
 } from './render-item.js';
 import { fitScreen, type PaneContent } from './layout.js';
 import { glossaryLines, intendedAndWaiverLines, qaFindingLines } from './render-qa.js';
+import { reviewSessionCounts } from './messages.js';
 
 /** The review menu: one key each, in the order shown, taken at once (no Enter; Enter alone does nothing). Keys never change meaning. */
 export const REVIEW_MENU = [
@@ -170,7 +171,7 @@ export function renderReviewSummary(progress: ReviewProgress, opts: { style?: St
     opts.finished
       ? st.bold(progress.remaining === 0 ? `Nothing left to review in this selection.` : `No item left in this session (${progress.remaining} skipped).`)
       : st.bold('Stopped. Every verdict is saved.'),
-    `This session: ${progress.approved} approved, ${progress.rejected} rejected, ${progress.edited} edited${progress.handedOn ? ` (${progress.handedOn} now await another reviewer)` : ''}; ${progress.remaining} to go.`,
+    reviewSessionCounts(progress),
   ];
   if (progress.own) lines.push(`${progress.own} item(s) are your own work and were left out: another person must review them (or pass --allow-self-review).`);
   if (progress.remaining > 0) lines.push('Run `carefully review` again to resume with the items still awaiting review.');

@@ -140,7 +140,7 @@ describe('AdaptSession', () => {
       const all = shards.flat();
       assert.equal(all.length, 300, 'every item is in exactly one shard');
       assert.equal(new Set(all).size, 300);
-      for (const shard of shards) assert.ok(shard.length > 60, `shards are roughly even (got ${shard.map((x) => x.length)})`);
+      for (const shard of shards) assert.ok(shard.length > 60, `shards are roughly even (got ${shard.map((x) => x.length).join(',')})`);
 
       // Reordered and grown: every old item keeps its shard.
       const grown = toItems([...makeRecords(320)].reverse());

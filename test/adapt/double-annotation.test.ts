@@ -66,7 +66,7 @@ describe('double annotation', () => {
       );
       assert.deepEqual(plan.events[0], { type: 'assign', item: sampled[1]!.id, sourceHash: sampled[1]!.sourceHash, assignee: 'lee', role: 'secondary' });
 
-      events.push(...written(plan.events as unknown as Record<string, unknown>[], 'maintainer'));
+      events.push(...written(plan.events, 'maintainer'));
       const again = planSecondaryAssignment(items, foldState(items, events).states, 50, 'lee');
       assert.deepEqual([again.events.length, again.alreadyAssigned, again.ownPrimary.length], [0, sampled.length - 1, 1]);
     });
@@ -128,7 +128,7 @@ describe('double annotation', () => {
       const s = lee();
       const accept = s.eventsFor({ type: 'accept' });
       assert.deepEqual(accept, [{ item: items[1]!.id, sourceHash: items[1]!.sourceHash, type: 'decision', decision: 'transfer', secondary: true }]);
-      s.commit(written(accept as unknown as Record<string, unknown>[], 'lee'));
+      s.commit(written(accept, 'lee'));
       const st = s.state(items[1]!.id);
       assert.deepEqual(st.decision?.decision, 'adapt', "kim's decision stands");
       assert.equal(st.decision?.author, 'kim');
@@ -159,7 +159,7 @@ describe('double annotation', () => {
     it('keeps a decision made before the primary one secondary, and the primary localizer is unaffected', () => {
       const s = lee();
       s.goTo(items[4]!.id);
-      const first = written(s.eventsFor({ type: 'accept' }) as unknown as Record<string, unknown>[], 'lee');
+      const first = written(s.eventsFor({ type: 'accept' }), 'lee');
       const log = [...events, ...first];
       // kim then makes the primary decision on item 4, in an ordinary session.
       const kim = new AdaptSession({ items, events: log, pack: testPack(), author: 'kim' });
@@ -169,7 +169,7 @@ describe('double annotation', () => {
       kim.goTo(items[4]!.id);
       const primary = kim.eventsFor({ type: 'decide', decision: 'adapt', rationale: 'names' });
       assert.equal((primary[0] as { secondary?: boolean }).secondary, undefined);
-      const state = foldState(items, [...log, ...written(primary as unknown as Record<string, unknown>[], 'kim')]).states.get(items[4]!.id)!;
+      const state = foldState(items, [...log, ...written(primary, 'kim')]).states.get(items[4]!.id)!;
       assert.deepEqual([state.decision?.author, state.decision?.decision, state.secondaryDecisions.lee?.decision], ['kim', 'adapt', 'transfer']);
     });
 

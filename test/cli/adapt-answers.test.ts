@@ -22,7 +22,7 @@ describe('adapt --answers', function () {
     const t = await run(['translate', '-p', project]);
     assert.equal(t.code, 0, t.stderr);
   });
-  after(async () => tmp.remove());
+  after(() => tmp.remove());
 
   it('refuses a file with bad lines, naming file, line and field, and writes nothing', async () => {
     const project = tmp.join('bad');

@@ -31,7 +31,7 @@ describe('adapt --double and agreement', function () {
     assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', makeRecords(10)), '--to', 'ko'])).code, 0);
     assert.equal((await run(['translate', '-p', dir])).code, 0);
   });
-  after(async () => tmp.remove());
+  after(() => tmp.remove());
 
   it('assigns a stable sample, records the second annotator apart, and reports kappa and the disagreement', async () => {
     assert.deepEqual(sample, ['test-0001', 'test-0002', 'test-0003', 'test-0005', 'test-0006'], 'the sample of these IDs (stable: a hash of each ID)');

@@ -28,7 +28,7 @@ describe('CLI: agreement', () => {
     assert.equal((await run(['translate', '-p', dir])).code, 0);
     items = await loadItems(openProject(dir));
   });
-  afterEach(async () => tmp.remove());
+  afterEach(() => tmp.remove());
 
   it('reports that nothing was double-annotated yet', async () => {
     const r = await run(['agreement', '-p', dir]);
@@ -85,7 +85,7 @@ describe('CLI: agreement', () => {
     assert.match(text.stdout, /Krippendorff's alpha \(nominal\)\s+0\.533/);
     assert.match(
       text.stdout,
-      /Disagreements to discuss \(1\):\n  test-0002\n    kim \(primary\)\s+adapt\s+helpline\n    lee \(secondary\)\s+transfer\s+the helpline is generic/,
+      /Disagreements to discuss \(1\):\n {2}test-0002\n {4}kim \(primary\)\s+adapt\s+helpline\n {4}lee \(secondary\)\s+transfer\s+the helpline is generic/,
     );
 
     // The dataset card reports the same figures.

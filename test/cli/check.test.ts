@@ -69,7 +69,7 @@ describe('CLI: check', () => {
       decide(2, 'adapt', 'Korean suicide prevention line'),
     ]);
   });
-  afterEach(async () => tmp.remove());
+  afterEach(() => tmp.remove());
 
   it('exits 0 on a clean project and says what it checked', async () => {
     const r = await run(['check', '-p', dir]);

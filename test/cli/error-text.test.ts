@@ -11,7 +11,8 @@ describe('errorText', () => {
     const text = errorText(e);
     assert.equal(
       text,
-      "X says the account's quota is used up. Raise the quota first. 3 item(s) were translated and saved in this run; 5 of 8 remain. Rerun `carefully translate` to resume; nothing is sent twice.",
+      "X says the account's quota is used up. Raise the quota first. " +
+        '3 item(s) were translated and saved in this run; 5 of 8 remain. Rerun `carefully translate` to resume; nothing is sent twice.',
     );
   });
 

@@ -50,7 +50,7 @@ describe('CLI: export with QA', () => {
     ]);
     await new JournalWriter(dir, 'park', tick).append([approve(0), approve(1)]);
   });
-  afterEach(async () => tmp.remove());
+  afterEach(() => tmp.remove());
 
   it('reports the QA findings remaining on the exported records in the dataset card, by severity', async () => {
     const ex = await run(['export', '-p', dir, '--out', tmp.join('out'), '--json']);

@@ -8,8 +8,8 @@ import { TempDir, makeRecords, makeRecord } from '../helpers/fixtures.js';
 
 describe('CLI pipeline', () => {
   let tmp: TempDir;
-  beforeEach(async () => (tmp = new TempDir()));
-  afterEach(async () => tmp.remove());
+  beforeEach(() => (tmp = new TempDir()));
+  afterEach(() => tmp.remove());
 
   it('--help lists the commands and exit codes', async () => {
     const r = await run(['--help']);

@@ -24,8 +24,8 @@ const tick = () => new Date((clock = Math.max(clock + 1, Date.now())));
 
 describe('CLI: source changes', () => {
   let tmp: TempDir;
-  beforeEach(async () => (tmp = new TempDir()));
-  afterEach(async () => tmp.remove());
+  beforeEach(() => (tmp = new TempDir()));
+  afterEach(() => tmp.remove());
 
   it('marks changed items stale, shows what changed, and redoes only the affected items', async () => {
     const records = makeRecords(4);

@@ -35,7 +35,7 @@ describe('inspect: English roles', () => {
     const r = await inspectFile(file);
     assert.equal(r.roles.questionEn?.field, 'text_en');
     assert.equal(r.roles.questionEn?.confidence, 'high');
-    assert.match(r.roles.questionEn!.reason, /twin of text/);
+    assert.match(r.roles.questionEn.reason, /twin of text/);
     assert.notEqual(r.roles.answerEn?.field, 'annotation.note');
     assert.notEqual(r.roles.questionEn?.field, 'annotation.note');
     assert.ok(!r.suggestedMap.some((m) => m.includes('annotation.note')), r.suggestedMap.join(' '));
@@ -54,7 +54,7 @@ describe('inspect: English roles', () => {
     assert.equal(r.roles.questionEn?.field, 'eng_b');
     assert.equal(r.roles.answerEn?.field, 'eng_a');
     assert.equal(r.roles.questionEn?.confidence, 'medium');
-    assert.match(r.roles.answerEn!.reason, /length follows output record by record \(correlation 0\.\d\d\)/);
+    assert.match(r.roles.answerEn.reason, /length follows output record by record \(correlation 0\.\d\d\)/);
   });
 
   it('the CLI shows the confidence of each role', () => {

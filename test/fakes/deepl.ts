@@ -10,7 +10,7 @@
  *  - GET/DELETE /v2/glossaries/{id}, GET /v2/glossaries, GET /v2/usage.
  * Errors are `{message}` with DeepL's statuses: 403 bad key, 456 quota, 429, 5xx.
  */
-import { asList, fakeTranslate, pathPattern, startFake } from './http-fake.js';
+import { asList, asText, fakeTranslate, pathPattern, startFake } from './http-fake.js';
 import type { FakeOptions, FakeServer, Reply, Route } from './http-fake.js';
 
 export interface FakeGlossary {
@@ -66,12 +66,12 @@ export async function startFakeDeepL(opts: FakeOptions = {}): Promise<FakeDeepL>
         if (req.bytes > DEEPL_MAX_BODY_BYTES) return err(413, 'Request Entity Too Large');
         if (texts.length === 0) return err(400, "Parameter 'text' not specified.");
         if (texts.length > DEEPL_MAX_TEXTS) return err(400, `Too many texts (max ${DEEPL_MAX_TEXTS}).`);
-        const target = String(b['target_lang'] ?? '');
+        const target = asText(b['target_lang'] ?? '');
         if (!target) return err(400, "Value for 'target_lang' not supported.");
         let glossary: FakeGlossary | undefined;
         if (b['glossary_id'] !== undefined) {
           if (b['source_lang'] === undefined) return err(400, 'Use of glossary requires source_lang parameter to be specified.');
-          glossary = glossaries.get(String(b['glossary_id']));
+          glossary = glossaries.get(asText(b['glossary_id']));
           if (!glossary) return err(404, 'Glossary not found');
         }
         core.countTranslated(texts);
@@ -79,7 +79,7 @@ export async function startFakeDeepL(opts: FakeOptions = {}): Promise<FakeDeepL>
           status: 200,
           body: {
             translations: texts.map((t) => ({
-              detected_source_language: String(b['source_lang'] ?? 'ja').toUpperCase(),
+              detected_source_language: asText(b['source_lang'] ?? 'ja').toUpperCase(),
               text: fakeTranslate(applyGlossary(t, glossary), target),
               billed_characters: [...t].length,
             })),

@@ -7,7 +7,7 @@
  * Errors use Google's JSON error format: `{error: {code, message, errors: [{message, domain, reason}], status}}`;
  * a wrong key gets 400 API_KEY_INVALID, as the real API answers.
  */
-import { asList, fakeTranslate, pathPattern, startFake } from './http-fake.js';
+import { asList, asText, fakeTranslate, pathPattern, startFake } from './http-fake.js';
 import type { FakeOptions, FakeServer, Reply } from './http-fake.js';
 
 export const GOOGLE_V2_PATH = '/language/translate/v2';
@@ -48,7 +48,7 @@ export async function startFakeGoogleV2(opts: FakeOptions = {}): Promise<FakeSer
           handle(req, _p, core) {
             const b = (req.body ?? {}) as Record<string, unknown>;
             const q = asList(b['q']);
-            const target = String(b['target'] ?? '');
+            const target = asText(b['target'] ?? '');
             if (!target) return googleErrorReply(400, { message: 'Missing required field target' });
             if (q.length > GOOGLE_V2_MAX_SEGMENTS) return googleErrorReply(400, { message: 'Too many text segments' });
             core.countTranslated(q);

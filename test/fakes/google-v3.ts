@@ -10,7 +10,7 @@
  * glossary the real API returns both lists, so this fake marks the glossary ones "[<target>+glossary]".
  * Errors: `{error: {code, message, status}}` (gax maps `status` to the gRPC code).
  */
-import { fakeTranslate, startFake } from './http-fake.js';
+import { asText, fakeTranslate, startFake } from './http-fake.js';
 import type { FakeOptions, FakeServer, Reply } from './http-fake.js';
 import { GOOGLE_STATUS_NAMES } from './google-v2.js';
 
@@ -41,7 +41,7 @@ export async function startFakeGoogleV3(opts: FakeOptions = {}): Promise<FakeSer
           handle(req, _p, core) {
             const b = (req.body ?? {}) as Record<string, unknown>;
             const contents = Array.isArray(b['contents']) ? b['contents'].map(String) : [];
-            const target = String(b['targetLanguageCode'] ?? '');
+            const target = asText(b['targetLanguageCode'] ?? '');
             if (!target) return googleV3ErrorReply(400, { message: 'Target language is required.' });
             if (contents.length > GOOGLE_V3_MAX_SEGMENTS) return googleV3ErrorReply(400, { message: 'Too many contents.' });
             if (contents.reduce((n, t) => n + [...t].length, 0) > GOOGLE_V3_MAX_CODE_POINTS) {

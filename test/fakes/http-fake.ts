@@ -293,5 +293,11 @@ export function pathPattern(pattern: string): (path: string) => Record<string, s
 /** A form or JSON field as a list (forms repeat keys, JSON uses arrays). */
 export function asList(v: unknown): string[] {
   if (v === undefined) return [];
-  return Array.isArray(v) ? v.map(String) : [String(v)];
+  return Array.isArray(v) ? v.map(String) : [asText(v)];
+}
+
+/** A request value as text: as String() shows it, except that plain objects show as JSON, not "[object Object]". */
+export function asText(v: unknown): string {
+  if (v instanceof Error) return String(v);
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
 }

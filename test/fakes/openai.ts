@@ -8,7 +8,7 @@
  * `{error: {message, type, code}}`; a wrong key gets 401 with a masked key,
  * as OpenAI answers.
  */
-import { fakeTranslate, pathPattern, startFake } from './http-fake.js';
+import { asText, fakeTranslate, pathPattern, startFake } from './http-fake.js';
 import type { FakeOptions, FakeServer, Reply } from './http-fake.js';
 
 export interface FakeOpenAIOptions extends FakeOptions {
@@ -78,7 +78,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
           match: pathPattern('/v1/chat/completions'),
           auth: opts.key !== undefined,
           handle(req, _p, core) {
-            const model = String((req.body as { model?: unknown } | undefined)?.model ?? '');
+            const model = asText((req.body as { model?: unknown } | undefined)?.model ?? '');
             if (!model) return err(400, 'you must provide a model parameter', 'invalid_request_error');
             if (opts.models && !opts.models.includes(model)) return err(404, `model "${model}" not found, try pulling it first`, 'api_error');
             const parsed = parsePrompt(promptOf(req.body));
@@ -92,7 +92,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
           },
           malformed(req) {
             const parsed = parsePrompt(promptOf(req.body));
-            const model = String((req.body as { model?: unknown } | undefined)?.model ?? '');
+            const model = asText((req.body as { model?: unknown } | undefined)?.model ?? '');
             return completion(model, JSON.stringify((parsed?.texts ?? []).slice(1)));
           },
         },

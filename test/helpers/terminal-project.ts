@@ -41,7 +41,7 @@ export function terminalProject(opts: TerminalProjectOptions): TerminalProject {
     p.env = { ...opts.env, EDITOR: editor, VISUAL: '', NO_COLOR: '1', CAREFULLY_INLINE_EDIT: '' };
     await opts.setup?.(p);
   });
-  after(async () => {
+  after(() => {
     p.tmux?.close();
     p.tmp?.remove();
   });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { JournalWriter, readJournal } from '../../src/project/journal.js';
-import { appendLines } from '../../src/project/append-file.js';
 import { ProjectError } from '../../src/errors.js';
 import { TempDir } from '../helpers/fixtures.js';
 

@@ -10,6 +10,7 @@ import { loadProvider } from '../../src/translate/registry.js';
 import type { Provider, ProviderSettings, Segment } from '../../src/translate/provider.js';
 import { FAKE_KEYS, fakeSettings, fakeTranslate, startFakeProvider } from '../fakes/index.js';
 import type { Fault, FakeProviderName, FakeServer, RecordedRequest } from '../fakes/index.js';
+import { asText } from '../fakes/http-fake.js';
 
 interface Backend {
   name: FakeProviderName;
@@ -29,7 +30,7 @@ interface Backend {
 }
 
 const field = (r: RecordedRequest, k: string): unknown => (r.body as Record<string, unknown> | undefined)?.[k];
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [asText(v)]);
 
 const BACKENDS: Backend[] = [
   {
@@ -254,7 +255,7 @@ for (const b of BACKENDS) {
       const secret = `s3cret-${b.name}-KEY-9f8e7d6c5b4a`;
       const keyEnv = b.keyEnv ?? (b.name === 'libretranslate' ? 'LIBRETRANSLATE_API_KEY' : b.name === 'openai' ? 'OPENAI_API_KEY' : undefined);
       if (!keyEnv) this.skip(); // google-v3 uses ADC, no key of ours
-      const p = await loadProvider(b.name, settings({ env: { [keyEnv!]: secret }, timeoutMs: 300 }));
+      const p = await loadProvider(b.name, settings({ env: { [keyEnv]: secret }, timeoutMs: 300 }));
       const faults: (Fault | undefined)[] = [
         undefined, // the fake rejects the key itself
         { kind: 'status', status: 403 },
@@ -268,7 +269,7 @@ for (const b of BACKENDS) {
       for (const f of faults) {
         if (f) fake.inject(f);
         const err = await rejection(p.translate(SEGMENTS, 'ja', 'ko'));
-        for (const text of [err.message, String(err.cause ?? '')]) {
+        for (const text of [err.message, asText(err.cause ?? '')]) {
           assert.ok(!text.includes(secret), `key leaked in: ${text}`);
           assert.ok(!text.includes(secret.slice(-6)), `key suffix leaked in: ${text}`);
           assert.ok(!text.includes(FAKE_KEYS[b.name] || '\u0000'), `fake key leaked in: ${text}`);

@@ -191,8 +191,8 @@ describe('provider registry', () => {
         options: ['glossaryId'],
         capabilities: { context: { billed: true }, glossaryEntries: { languages: ['ja', 'ko'] }, formality: false },
         sendsDataToThirdParty: () => false,
-        create: async (settings) => {
-          if (!settings.env['TEST_ECHO_KEY']) throw new ProviderAuthError('test-echo', 'TEST_ECHO_KEY is not set.');
+        create: (settings) => {
+          if (!settings.env['TEST_ECHO_KEY']) return Promise.reject(new ProviderAuthError('test-echo', 'TEST_ECHO_KEY is not set.'));
           created.push(settings);
           const p: Provider = {
             name: 'test-echo',
@@ -201,13 +201,13 @@ describe('provider registry', () => {
             limits,
             supportsContext: true,
             cacheKey: () => 'test-echo',
-            translate: async (segments) => {
+            translate: (segments) => {
               sent.push([...segments]);
-              return segments.map((s) => `T:${s.text}`);
+              return Promise.resolve(segments.map((s) => `T:${s.text}`));
             },
             estimateCost: () => undefined,
           };
-          return p;
+          return Promise.resolve(p);
         },
         ...over,
       };

@@ -37,7 +37,8 @@ describe('qa: check registry', () => {
       const title = c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       // "/** Title." or "/**\n * Title.", the rest of that comment, then the definition with this ID.
       const doc = new RegExp(
-        `/\\*\\*\\s*(?:\\n\\s*\\*\\s)?${title}\\.?(?:\\s*\\*/|\\n(?:(?!\\*/)[\\s\\S])*\\*/)\\s*export const \\w+ = define(?:Field)?Check\\(\\{\\s*id: '${c.id}',`,
+        `/\\*\\*\\s*(?:\\n\\s*\\*\\s)?${title}\\.?(?:\\s*\\*/|\\n(?:(?!\\*/)[\\s\\S])*\\*/)` +
+          `\\s*export const \\w+ = define(?:Field)?Check\\(\\{\\s*id: '${c.id}',`,
       );
       assert.match(source, doc, c.id);
     }

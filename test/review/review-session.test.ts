@@ -169,7 +169,7 @@ describe('ReviewSession', () => {
         v.staleDiff?.fields.map((f) => f.changed),
         [true, false],
       );
-      assert.match(v.staleDiff!.text, /\{\+別の質問です。\+\}/);
+      assert.match(v.staleDiff.text, /\{\+別の質問です。\+\}/);
       throwsReview(() => s.eventsFor({ type: 'approve' }), 'stale', /carefully adapt --state stale/);
       throwsReview(() => s.eventsFor({ type: 'edit', field: 'question', text: 'x' }), 'stale');
       // Without the old text there is no diff, and still no verdict.
@@ -240,7 +240,7 @@ describe('ReviewSession', () => {
         ],
       );
       assert.deepEqual(
-        v.changes![0]!.parts.filter((p) => p.added).map((p) => p.value),
+        v.changes[0]!.parts.filter((p) => p.added).map((p) => p.value),
         [' 112'],
       );
       assert.deepEqual(v.findings, [{ check: 'culture-leftover', severity: 'warning', field: 'answer', message: 'Answer still mentions 110番.' }]);

@@ -17,7 +17,7 @@ const decide = (item = 'a', author = 'kim', extra = {}) => ev({ item, author, ty
 const ITEM = { id: 'a', sourceHash: 'h1' };
 
 /** The events a reviewer's action adds, stamped as the journal would, so the fold can be replayed. */
-const stamp = (author: string, events: NewEvent[]): JournalEvent[] => events.map((e) => ({ v: 1, ts: at(), author, ...e }) as JournalEvent);
+const stamp = (author: string, events: NewEvent[]): JournalEvent[] => events.map((e) => ({ v: 1, ts: at(), author, ...e }));
 
 class Journal {
   events: JournalEvent[] = [];
@@ -172,7 +172,7 @@ describe('review state machine', () => {
     assert.equal(conflict.state().state, 'conflict');
     const refusal = reviewRefusal(conflict.state(), { type: 'approve' }, { reviewer: 'park' });
     assert.equal(refusal?.reason, 'not-decided');
-    assert.match(refusal!.message, /a has conflicting decisions \(kim: adapt \(.+\); lee: drop \(.+\)\).*`carefully adapt --state conflict`/);
+    assert.match(refusal.message, /a has conflicting decisions \(kim: adapt \(.+\); lee: drop \(.+\)\).*`carefully adapt --state conflict`/);
   });
 
   it('makes events against the current source hash, with the verdict and trimmed comment', () => {

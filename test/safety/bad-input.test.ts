@@ -25,7 +25,7 @@ describe('bad input is not accepted silently', () => {
   afterEach(() => tmp.remove());
 
   describe('carefully.json', () => {
-    function project(edit: (config: Record<string, any>) => void): string {
+    function project(edit: (config: { languages: Record<string, unknown>; [key: string]: unknown }) => void): string {
       const dir = tmp.join('p');
       const source = tmp.json('ac.json', makeRecords(2));
       assert.equal(cli(['init', dir, '--source', source, '--to', 'ko']).code, 0);

@@ -67,7 +67,10 @@ describe('file system errors', () => {
     assert.throws(() => assertRegularFile('/dev/zero', 'source file'), /is a device/);
   });
 
-  it('an unreadable source (chmod 000) names the file (exit 2), not an internal error [skipped when run as root: chmod does not stop root; the mapping is tested above]', function () {
+  const unreadableTitle =
+    'an unreadable source (chmod 000) names the file (exit 2), not an internal error ' +
+    '[skipped when run as root: chmod does not stop root; the mapping is tested above]';
+  it(unreadableTitle, function () {
     const file = tmp.json('ac.json', makeRecords(2));
     chmodSync(file, 0o000);
     if (process.getuid?.() === 0) {

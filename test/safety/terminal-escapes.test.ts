@@ -16,6 +16,7 @@ const RLO = '\u202e';
 
 /** Any raw control character a terminal would act on (newline and tab excepted). */
 function assertNoRawControls(text: string): void {
+  // eslint-disable-next-line no-control-regex -- looks for raw control characters
   const m = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(text);
   assert.equal(m, null, `raw control character U+${m?.[0].charCodeAt(0).toString(16).padStart(4, '0')} in:\n${text}`);
 }
@@ -68,6 +69,7 @@ describe('wizard screens escape data', () => {
   it('the adapt item screen shows source, English, machine translation, flags and decisions escaped', () => {
     const s = new AdaptSession({ items: [a!], events, pack: testPack(), author: 'tester' });
     const text = renderItem(s.view(a!.id), s.progress(), { width: 200, header: `adapt · ${TITLE}`, notice: COLOR.green(`Saved ${hostile}`) });
+    // eslint-disable-next-line no-control-regex -- strips our own colour sequences
     assertNoRawControls(text.replace(/\x1b\[(?:1|2|22|31|32|33|36|39)m/g, ''));
     assert.match(text, /質問\\u001b\[2J\\u001b\[H\\u001b\]0;pwned\\u0007\\u202e/);
     assert.match(text, /Flagged by mallory\\u001b\]0;pwned\\u0007: note /);
@@ -77,6 +79,7 @@ describe('wizard screens escape data', () => {
   it('the review screen shows the final text, decision and flags escaped', () => {
     const s = new ReviewSession({ items: [a!], events, pack: testPack(), reviewer: 'park' });
     const text = renderReviewItem(s.view(a!.id), s.progress(), { width: 200, style: COLOR });
+    // eslint-disable-next-line no-control-regex -- strips our own colour sequences
     assertNoRawControls(text.replace(/\x1b\[(?:1|2|22|31|32|33|36|39)m/g, ''));
     assert.match(text, /why \\u001b\[2J/);
   });

@@ -10,7 +10,7 @@ import { TempDir, makeRecords, makeRecord } from '../helpers/fixtures.js';
 
 /** The pseudo backend, counting requests and failing on demand: the engine's view of a provider. */
 function counting(failAt?: { request: number; error: () => Error }, limits = { maxSegments: 4, defaultConcurrency: 2 }) {
-  const inner = createPseudo({ env: {} }) as Provider;
+  const inner = createPseudo({ env: {} });
   const sent: Segment[][] = [];
   const provider: Provider = {
     ...inner,

@@ -34,7 +34,7 @@ export function slowJournal(author = 'tester') {
     log,
     append: async (events: readonly NewEvent[]) => {
       await new Promise((r) => setTimeout(r, 30));
-      const w = written(events as unknown as Record<string, unknown>[], author);
+      const w = written(events, author);
       log.push(...w);
       return w;
     },

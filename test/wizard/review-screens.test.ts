@@ -46,6 +46,7 @@ describe('review screen', () => {
     ])
       assert.match(text, expected);
     assert.doesNotMatch(text, /A KO test-0000 A\{/, 'the unchanged answer is not diffed');
+    // eslint-disable-next-line no-control-regex -- looks for raw colour sequences
     assert.doesNotMatch(text, /\x1b\[/, 'no colour codes without a colour style');
   });
 

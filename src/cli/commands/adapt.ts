@@ -5,6 +5,7 @@ import { applyAnswers } from '../../adapt/answers-file.js';
 import { describeFilters, parseDoublePercent, type RawFilters } from '../../session/filters.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
+import { messages } from '../messages/adapt.js';
 
 export type AdaptOptions = RawFilters & {
   project: string;
@@ -18,13 +19,8 @@ export type AdaptOptions = RawFilters & {
 };
 
 function describeAssignment(a: NonNullable<OpenedSession['assignment']>): string {
-  const lines = [
-    `Double annotation: ${a.sampled} of ${a.selected} selected item(s) are in the ${a.percent}% sample; ${a.assigned} newly assigned to ${a.assignee}, ${a.alreadyAssigned} already assigned.`,
-  ];
-  if (a.ownPrimary.length > 0)
-    lines.push(
-      `${a.ownPrimary.length} sampled item(s) were not assigned: ${a.assignee} made their primary decision (${a.ownPrimary.slice(0, 5).join(', ')}${a.ownPrimary.length > 5 ? ', ...' : ''}).`,
-    );
+  const lines = [messages.assigned(a)];
+  if (a.ownPrimary.length > 0) lines.push(messages.notAssigned(a));
   return lines.join('\n');
 }
 
@@ -41,10 +37,7 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
   }
   if (opts.json && !opts.answers && !assignOnly)
     throw new UsageError('--json only applies to scripted runs (--answers FILE.jsonl) and to --double K --second NAME.');
-  if (assignOnly && opts.answers)
-    throw new UsageError(
-      `--answers applies decisions as ${author}, but --second gives the sample to ${assignee}: run the assignment first, then \`carefully adapt --as ${assignee} --answers FILE\`.`,
-    );
+  if (assignOnly && opts.answers) throw new UsageError(messages.answersNotForSecond(author, assignee));
   const filters = {
     ...(opts.riskArea ? { riskArea: opts.riskArea } : {}),
     ...(opts.harmType ? { harmType: opts.harmType } : {}),
@@ -64,9 +57,7 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
     if (opts.json) return printJson({ author, ...assignment });
     for (const w of warnings) warn(w);
     print(describeAssignment(assignment!));
-    print(
-      `${assignee} works on the sample with \`carefully adapt --as ${assignee}\`: their decisions there are recorded apart and compared (\`carefully agreement\`), never applied.`,
-    );
+    print(messages.secondWorksOn(assignee));
     return;
   }
 
@@ -77,9 +68,7 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
     for (const w of warnings) warn(w);
     if (assignment) print(describeAssignment(assignment));
     if (session.secondaryMode) print('Second annotation: the decisions below are recorded apart and compared (`carefully agreement`), not applied.');
-    print(
-      `Applied ${summary.applied} line(s) of ${summary.file} as ${author} (${summary.events} journal event(s)${summary.events > 0 ? ', written as one unit: all or nothing' : ''}).`,
-    );
+    print(messages.applied(summary.applied, summary.file, author, summary.events));
     print(
       table([
         ['lines', summary.lines],

@@ -4,6 +4,7 @@ import { runProjectQa } from '../../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../../qa/types.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandContext } from '../io.js';
+import { messages } from '../messages/check.js';
 
 export interface CheckCommandOptions {
   project: string;
@@ -74,9 +75,7 @@ export async function run(opts: CheckCommandOptions, { out }: CommandContext): P
     warn(`${what} was given for an earlier text and no longer applies; waive it again if the finding still stands.`);
   }
   const { error, warning, info } = r.counts;
-  print(
-    `Checked ${r.checked} of ${r.items} item(s) with target text${ids ? ' (selected by --ids)' : ''}, locale pack ${r.localePack}: ${error} error(s), ${warning} warning(s), ${info} info.`,
-  );
+  print(messages.checked(r.checked, r.items, ids !== undefined, r.localePack, error, warning, info));
   if (error > 0) print('Errors remain (exit code 1): fix the text, declare deliberate changes, or waive findings with a reason (adapt/review: keys i, w).');
   return code;
 }

@@ -2,6 +2,7 @@ import { openProject } from '../../project/project.js';
 import { exportDataset, type ExportOptions } from '../../export/export.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
+import { messages } from '../messages/export.js';
 
 export type ExportCommandOptions = Pick<
   ExportOptions,
@@ -28,10 +29,7 @@ export async function run(opts: ExportCommandOptions, { out }: CommandContext): 
     ]),
   );
   const left = Object.entries(r.excluded);
-  if (left.length)
-    print(
-      `Not exported: ${left.map(([k, v]) => `${v} ${k}`).join(', ')}.${r.exported === 0 && !opts.includeUnreviewed ? ' Only approved items are exported by default: review them (`carefully review`) or pass --include-unreviewed.' : ''}`,
-    );
+  if (left.length) print(messages.notExported(left, r.exported === 0 && !opts.includeUnreviewed));
   if (r.unreviewed) print(`${r.unreviewed} exported record(s) were not approved by a reviewer (marked in provenance).`);
   const { error, warning, info } = r.qa.counts;
   if (error + warning + info > 0)

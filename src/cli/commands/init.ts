@@ -1,6 +1,7 @@
 import { initProject, type InitOptions } from '../../project/project.js';
 import { languageName } from '../../project/languages.js';
 import type { CommandContext } from '../io.js';
+import { messages } from '../messages/init.js';
 
 export type InitCommandOptions = InitOptions & { json?: boolean };
 
@@ -11,9 +12,7 @@ export async function run(opts: InitCommandOptions, { out: { print, printJson } 
   print(`Created project ${r.dir}`);
   print(`  source    ${r.config.source.path} (${r.records} records, read in place, not copied)`);
   print(`  languages ${from} -> ${to} (${languageName(to)})`);
-  print(
-    `  provider  ${r.config.provider.name}${r.config.provider.name === 'pseudo' ? ' (pseudo-localization, NOT a translation; choose a real one with --provider)' : ''}`,
-  );
+  print(messages.provider(r.config.provider.name));
   if (r.warnings) print(`  ${r.warnings} warning(s) about the source: run \`carefully validate\` to see them.`);
   print(`\nNext: cd ${r.dir} && carefully translate --dry-run`);
 }

@@ -4,6 +4,7 @@ import { openReview } from '../../review/open-review.js';
 import { describeFilters } from '../../session/filters.js';
 import type { CommandContext } from '../io.js';
 import { msg } from './messages.js';
+import { messages } from '../messages/review.js';
 
 export interface ReviewCommandOptions {
   project: string;
@@ -45,13 +46,9 @@ export async function run(opts: ReviewCommandOptions, { io, out: { print, printJ
   if (session.queue.length === 0) {
     for (const w of warnings) warn(w);
     if (own > 0) {
-      throw new UsageError(
-        `All ${own} item(s) to review here are ${reviewer}'s own work (their decision or their edits): another person must review them. To review your own work anyway, pass --allow-self-review (the journal records who reviewed).`,
-      );
+      throw new UsageError(messages.allOwnWork(own, reviewer));
     }
-    print(
-      `Nothing to review (${describeFilters(session.filters)}): no item awaits a verdict. Items are reviewed after a localizer decides them in \`carefully adapt\`.`,
-    );
+    print(messages.nothingToReview(describeFilters(session.filters)));
     return;
   }
   if (!io.stdin?.isTTY) throw new UsageError(`review is interactive and needs a terminal; ${session.queue.length} item(s) await review.`);
@@ -59,7 +56,7 @@ export async function run(opts: ReviewCommandOptions, { io, out: { print, printJ
   // inquirer is only loaded for interactive sessions.
   const { runReview } = await import('../../wizard/review-screens.js');
   const { wizardStreams } = await import('../wizard-io.js');
-  const header = `carefully review · ${reviewer} · ${describeFilters(session.filters)} · QA with the ${packName} pack${session.allowSelfReview ? ' · self-review allowed' : ''}`;
+  const header = messages.header(reviewer, describeFilters(session.filters), packName, session.allowSelfReview);
   const notices = [
     ...(own > 0 ? [`${own} item(s) are your own work and are left out: another person must review them (or pass --allow-self-review).`] : []),
     ...warnings.map((w) => `warning: ${w}`),

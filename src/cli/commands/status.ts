@@ -2,6 +2,7 @@ import { openProject, loadState } from '../../project/project.js';
 import { summarise } from '../../project/state.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
+import { messages } from '../messages/status.js';
 
 export interface StatusOptions {
   project: string;
@@ -24,10 +25,7 @@ export async function run(opts: StatusOptions, { out: { print, printJson, warn }
   const second = summary.secondAnnotation;
   if (second.assigned) print(`\nSecond annotation: ${second.done} of ${second.assigned} assigned item(s) done (\`carefully agreement\` compares them).`);
   if (summary.removed) print(`\n${summary.removed} item(s) in the journal are no longer in the source file; they are excluded.`);
-  if (summary.byState.conflict)
-    print(
-      `\n${summary.byState.conflict} item(s) have conflicting decisions (two localizers decided without seeing each other): choose one with \`carefully adapt --state conflict\`; export refuses them until then.`,
-    );
+  if (summary.byState.conflict) print(messages.conflicts(summary.byState.conflict));
   if (summary.skippedEvents) print(`\n${summary.skippedEvents} journal line(s) were skipped as unreadable or malformed (see the warnings above).`);
   if (summary.byState.stale)
     print(`\n${summary.byState.stale} item(s) are stale: their source text changed. Rerun \`carefully translate\` and \`carefully adapt --state stale\`.`);

@@ -2,6 +2,7 @@ import { loadProfile, resolveMapping } from '../../dataset/profile.js';
 import { validateSource } from '../../dataset/validate.js';
 import { formatProblem, listEntries, ExitCode } from '../../errors.js';
 import type { CommandContext } from '../io.js';
+import { messages } from '../messages/validate.js';
 
 export interface ValidateCommandOptions {
   file: string;
@@ -17,10 +18,7 @@ export async function run(opts: ValidateCommandOptions, { out: { print, printJso
   if (opts.json) printJson({ ...report, mapping });
   else {
     for (const w of report.warnings) warn(formatProblem(w));
-    if (report.valid)
-      print(
-        `${report.file}: valid (${report.records} records, ${report.format === 'json' ? 'JSON array' : 'JSONL'}, profile ${profile.name})${report.warningCount ? `, ${report.warningCount} warning(s)` : ''}.`,
-      );
+    if (report.valid) print(messages.valid(report.file, report.records, report.format, profile.name, report.warningCount));
     else {
       print(`${report.file}: ${report.problemCount} problem(s) in ${report.records} record(s):`);
       for (const line of listEntries(report.problems.map(formatProblem), { max: report.problems.length, total: report.problemCount, bullet: '  ' }))

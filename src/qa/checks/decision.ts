@@ -1,6 +1,7 @@
 /** Checks that an item's decision (transfer / adapt / replace / drop) agrees with its text and has a rationale. */
 import { defineCheck } from '../check.js';
 import { fieldLabel, isBlank, nfkc } from '../text.js';
+import { rewrittenUnderTransfer } from '../messages.js';
 import { QA_FIELDS } from '../types.js';
 import type { Finding } from '../types.js';
 
@@ -92,11 +93,7 @@ export const decisionConsistency = defineCheck({
       for (const field of QA_FIELDS) {
         if (similarAtLeast(target[field], mt[field], TRANSFER_MIN_SIMILARITY)) continue;
         const sim = similarity(target[field], mt[field]).toFixed(2);
-        add(
-          hasRationale ? 'info' : 'warning',
-          `${fieldLabel(field)} was rewritten beyond the machine translation (similarity ${sim} < ${TRANSFER_MIN_SIMILARITY}) under decision "transfer"; if target-specific facts changed, make it "adapt".`,
-          field,
-        );
+        add(hasRationale ? 'info' : 'warning', rewrittenUnderTransfer(fieldLabel(field), sim, TRANSFER_MIN_SIMILARITY), field);
       }
     }
     if ((decision === 'adapt' || decision === 'replace') && mt && QA_FIELDS.every((f) => comparable(target[f]) === comparable(mt[f]))) {

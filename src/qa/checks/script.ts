@@ -1,6 +1,7 @@
 /** Checks for characters of the source language's writing system left in the target. */
 import { defineFieldCheck } from '../check.js';
 import { languageName, quoteList } from '../text.js';
+import { foreignScript, japanesePunctuation } from '../messages.js';
 
 /** A set of letters, as the body of a regular-expression character class (flag "u"). */
 export interface ScriptClass {
@@ -94,7 +95,7 @@ export const sourceScript = defineFieldCheck({
     const runs = target.match(foreignRunRegExp(foreign));
     if (!runs) return undefined;
     const found = foreign.filter((s) => runs.some((r) => new RegExp(`[${s.chars}]`, 'u').test(r))).map((s) => s.name);
-    return `${label} has ${found.join(' and ')}, which ${languageName(input.targetLanguage)} text does not use: ${quoteList(runs)}; translate or transliterate ${new Set(runs).size === 1 ? 'it' : 'them'}.`;
+    return foreignScript(label, found.join(' and '), languageName(input.targetLanguage), quoteList(runs), new Set(runs).size === 1);
   },
 });
 
@@ -123,6 +124,6 @@ export const sourcePunctuation = defineFieldCheck({
     if (script === undefined || USES_CJK_PUNCTUATION.has(script)) return undefined;
     const marks = target.match(JAPANESE_PUNCTUATION);
     if (!marks) return undefined;
-    return `${label} has Japanese punctuation ${quoteList(marks)}, which ${languageName(input.targetLanguage)} text does not use; replace it with the target's punctuation.`;
+    return japanesePunctuation(label, quoteList(marks), languageName(input.targetLanguage));
   },
 });

@@ -39,8 +39,8 @@ export function deeplTargetLang(tag: string): TargetLanguageCode {
   const sub = rest.join('-');
   if (base === 'en') return sub === 'gb' || sub === 'uk' ? 'en-GB' : 'en-US';
   if (base === 'pt') return sub === 'pt' ? 'pt-PT' : 'pt-BR';
-  if (base === 'zh') return /^(hant|tw|hk|mo)\b/.test(sub) ? ('zh-HANT' as TargetLanguageCode) : ('zh-HANS' as TargetLanguageCode);
-  if (base === 'es' && sub === '419') return 'es-419' as TargetLanguageCode;
+  if (base === 'zh') return /^(hant|tw|hk|mo)\b/.test(sub) ? 'zh-HANT' : 'zh-HANS';
+  if (base === 'es' && sub === '419') return 'es-419';
   return base as TargetLanguageCode;
 }
 

@@ -11,6 +11,7 @@ import { estimateWith } from '../provider.js';
 import type { BackendFacts, CostEstimate, Provider, ProviderSettings, Segment, TranslateOptions } from '../provider.js';
 import { DEFAULT_TIMEOUT_MS, errorForStatus, networkError, withDeadline } from './http-status.js';
 import type { FailureContext, FailureKind } from './http-status.js';
+import { googleKeyMissing } from '../messages.js';
 
 export const GOOGLE_V2_DEFAULT_BASE_URL = 'https://translation.googleapis.com/language/translate/v2';
 
@@ -115,10 +116,7 @@ export function createProvider(settings: ProviderSettings, facts: GoogleV2Facts)
   const env = settings.env;
   const key = env[facts.env.key]?.trim();
   if (!key) {
-    throw new ProviderAuthError(
-      facts.name,
-      `${facts.env.key} is not set. Create an API key for the Cloud Translation API (Google Cloud console, APIs & Services > Credentials) and run: export ${facts.env.key}=...`,
-    );
+    throw new ProviderAuthError(facts.name, googleKeyMissing(facts.env.key));
   }
   const endpoint = settings.endpoint ?? env[facts.env.endpoint];
   // A bare host is an https apiEndpoint; a full URL (http:// for emulators and tests) is the base URL,

@@ -165,9 +165,11 @@ export function networkError(ctx: FailureContext, cause: unknown): ProviderUnava
  * its late result is ignored.
  */
 export function withDeadline<T>(ctx: FailureContext, work: Promise<T>, timeoutMs: number | undefined, signal?: AbortSignal): Promise<T> {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the caller's abort reason, unchanged, whatever its type
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(() => reject(timeoutError(ctx, timeoutMs))), timeoutMs);
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the caller's abort reason, unchanged
     const onAbort = (): void => finish(() => reject(signal?.reason));
     signal?.addEventListener('abort', onAbort, { once: true });
     let done = false;
@@ -180,6 +182,7 @@ export function withDeadline<T>(ctx: FailureContext, work: Promise<T>, timeoutMs
     }
     work.then(
       (v) => finish(() => resolve(v)),
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the work's own error, unchanged
       (e: unknown) => finish(() => reject(e)),
     );
   });

@@ -37,7 +37,8 @@ export const libretranslate: ProviderDescriptor = {
   options: ['endpoint', 'timeoutMs'],
   capabilities: { context: false, glossaryEntries: false, formality: false },
   sendsDataToThirdParty: (env) => !isLocalUrl(env[ENV.url] ?? LIBRETRANSLATE_DEFAULT_URL),
-  create: async (settings) => createProvider(settings),
+  // The executor turns a throw (bad settings) into a rejection, as an async create would.
+  create: (settings) => new Promise((resolve) => resolve(createProvider(settings))),
 };
 
 export class LibreTranslateProvider implements Provider {
@@ -84,7 +85,7 @@ export class LibreTranslateProvider implements Provider {
         detail: `expected translatedText with ${segments.length} strings, got ${JSON.stringify(reply).slice(0, 120)}`,
       });
     }
-    return out as string[];
+    return out;
   }
 }
 

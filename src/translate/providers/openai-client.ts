@@ -14,6 +14,7 @@ import { templatePath } from '../../paths.js';
 import type { BackendFacts, Provider, ProviderSettings, Segment, TranslateOptions } from '../provider.js';
 import { RESUME_HINT, detail, errorForStatus, errorMessageOf, postJson } from './http-status.js';
 import type { FailureContext } from './http-status.js';
+import { modelMissing } from '../messages.js';
 
 export const PROMPT_TEMPLATE = 'translate-prompt.hbs';
 /** Local models can be slow on a laptop; the default per-request timeout is longer than for MT APIs. */
@@ -47,7 +48,7 @@ export function parseTranslations(content: string): string[] | undefined {
       continue;
     }
     if (value && typeof value === 'object' && !Array.isArray(value)) value = (value as { translations?: unknown }).translations;
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   }
   return undefined;
 }
@@ -145,9 +146,7 @@ export function createProvider(settings: ProviderSettings, facts: OpenAIFacts): 
   const env = settings.env;
   const model = settings.model ?? env[facts.env.model];
   if (!model) {
-    throw new UsageError(
-      `The ${facts.name} provider needs a model: set provider.options.model in carefully.json or export ${facts.env.model}=... (for Ollama, a model from \`ollama list\`).`,
-    );
+    throw new UsageError(modelMissing(facts.name, facts.env.model));
   }
   // Accept both ".../v1" and the bare base, since clients document either.
   const base = (settings.endpoint ?? env[facts.env.base] ?? facts.defaultBase).replace(/\/+$/, '').replace(/\/v1$/, '');

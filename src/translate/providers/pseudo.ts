@@ -59,7 +59,7 @@ export const pseudo: ProviderDescriptor = {
   options: [],
   capabilities: { context: false, glossaryEntries: false, formality: false },
   sendsDataToThirdParty: () => false,
-  create: async (settings) => createProvider(settings),
+  create: (settings) => Promise.resolve(createProvider(settings)),
 };
 
 export const createProvider = (_settings?: ProviderSettings): Provider => {
@@ -69,7 +69,7 @@ export const createProvider = (_settings?: ProviderSettings): Provider => {
     isTranslation: false,
     limits: LIMITS,
     cacheKey: () => 'pseudo-v1',
-    translate: async (segments: readonly Segment[], _from: string, to: string) => segments.map((s) => pseudoLocalize(s.text, to)),
+    translate: (segments: readonly Segment[], _from: string, to: string) => Promise.resolve(segments.map((s) => pseudoLocalize(s.text, to))),
     estimateCost: () => undefined,
   };
   return provider;
