@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global AbortController -- a Node.js global */
 // The only module with side effects: it runs main() on the real process and sets the exit code.
 // The CLI is compiled to dist/ by `npm install` (prepare) or `npm run build`.
 import { existsSync } from 'node:fs';

@@ -67,7 +67,13 @@ export function itemDetails(
     }
     return entry;
   });
-  return { checklist, suggestions: [...suggestions, ...leftoverLines(pack, state)], proposed: summariseEffects(effects), answered: effects.length, glossary: glossaryFor(pack, item) };
+  return {
+    checklist,
+    suggestions: [...suggestions, ...leftoverLines(pack, state)],
+    proposed: summariseEffects(effects),
+    answered: effects.length,
+    glossary: glossaryFor(pack, item),
+  };
 }
 
 /** One line per leftover found in the target text, as the source-culture-leftover check reports it. */

@@ -272,11 +272,7 @@ function commentLines(view: ItemView, st: Style): string[] {
   const { state: s } = view;
   const out: string[] = [];
   if (view.secondary) {
-    out.push(
-      st.dim(
-        "  You were assigned this item (adapt --double) to decide it independently: the primary localizer's edits and decision are hidden, and `carefully agreement` compares the two.",
-      ),
-    );
+    out.push(st.dim(SECONDARY_ASSIGNED));
   }
   if (s.conflict) out.push(...conflictLines(s, st), st.yellow('  Decide again ([d]) to settle it: your decision replaces them.'));
   else if (s.decision) out.push(`Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);

@@ -9,7 +9,6 @@
  * approve two items.
  */
 import type { ReviewProgress, ReviewView } from '../review/review-session.js';
-import type { Severity } from '../qa/types.js';
 import { visibleDeep, visibleStyled } from '../text-safety.js';
 import {
   PLAIN,

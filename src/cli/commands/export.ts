@@ -6,7 +6,18 @@ import { messages } from '../messages/export.js';
 
 export type ExportCommandOptions = Pick<
   ExportOptions,
-  'out' | 'format' | 'includeUnreviewed' | 'includeStale' | 'allowVerbatim' | 'failOnQa' | 'onConflict' | 'split' | 'acRelease' | 'annotate' | 'annotators' | 'includeFlagged'
+  | 'out'
+  | 'format'
+  | 'includeUnreviewed'
+  | 'includeStale'
+  | 'allowVerbatim'
+  | 'failOnQa'
+  | 'onConflict'
+  | 'split'
+  | 'acRelease'
+  | 'annotate'
+  | 'annotators'
+  | 'includeFlagged'
 > & {
   project: string;
   json?: boolean;
