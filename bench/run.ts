@@ -37,7 +37,11 @@ const verdict = (r: BenchRow) => (r.ratio <= r.target ? 'met' : r.ratio <= r.tar
 const head = ['what', 'now', 'baseline', 'ratio', 'target', '', 'how'];
 const cells = rows.map((r) => [r.what, r.now, r.baseline, `${r.ratio.toFixed(2)}x`, `<= ${r.target}x`, verdict(r), r.note ?? '']);
 const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-const line = (c: string[]) => c.map((x, i) => (i === 0 || i >= 5 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
+const line = (c: string[]) =>
+  c
+    .map((x, i) => (i === 0 || i >= 5 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!)))
+    .join('  ')
+    .trimEnd();
 console.log(`\n=== summary (ratio = now / baseline, both measured in this run; "~" = within ${NOISE * 100}% noise of the target)`);
 console.log(line(head));
 for (const c of cells) console.log(line(c));
