@@ -14,7 +14,7 @@
 import type { SourceItem, TextRole } from '../dataset/item.js';
 import { ActionError } from '../errors.js';
 import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, NewEvent } from '../project/events.js';
-import type { ItemState, ItemStateName } from '../project/state.js';
+import { ITEM_STATES, type ItemState, type ItemStateName } from '../project/state.js';
 import { CHECKLIST_ANSWERS } from '../locale/checklist.js';
 import { DECISIONS, decisionCounts, validateDecision } from '../project/decisions.js';
 import type { SourceDiff } from '../project/source-snapshot.js';
@@ -198,20 +198,31 @@ export class AdaptSession extends QueueSession<ItemView> {
 
   progress(): Progress {
     const byDecision = decisionCounts();
+    for (const d of DECISIONS) byDecision[d] = this.count(`decision:${d}`);
     const byState: Partial<Record<ItemStateName, number>> = {};
-    let decided = 0;
-    for (const item of this.queue) {
-      const s = this.state(item.id);
-      byState[s.state] = (byState[s.state] ?? 0) + 1;
-      // A second annotator's progress is their own decisions, never the primary one.
-      const own = this.isSecondary(item.id) ? s.secondaryDecisions[this.author] : !UNFINISHED_STATES.includes(s.state) ? s.decision : undefined;
-      if (own) {
-        decided++;
-        byDecision[own.decision]++;
-      }
+    for (const state of ITEM_STATES) {
+      const n = this.count(`state:${state}`);
+      if (n > 0) byState[state] = n;
     }
     const { position, total, remaining, skipped } = this.queueProgress();
-    return { position, total, decided, remaining, skipped, byDecision, byState, decidedThisSession: this.decidedHere.size, secondary: this.secondaryMode };
+    return {
+      position,
+      total,
+      decided: this.count('decided'),
+      remaining,
+      skipped,
+      byDecision,
+      byState,
+      decidedThisSession: this.decidedHere.size,
+      secondary: this.secondaryMode,
+    };
+  }
+
+  protected tallyOf(id: string): readonly string[] {
+    const s = this.state(id);
+    // A second annotator's progress is their own decisions, never the primary one.
+    const own = this.isSecondary(id) ? s.secondaryDecisions[this.author] : !UNFINISHED_STATES.includes(s.state) ? s.decision : undefined;
+    return own ? [`state:${s.state}`, 'decided', `decision:${own.decision}`] : [`state:${s.state}`];
   }
 
   /**

@@ -39,6 +39,9 @@ export abstract class QueueSession<View> {
   protected readonly sourceTexts: SourceTexts | undefined;
   private readonly sourceItems: readonly SourceItem[];
   private readonly views = new Map<string, View>();
+  /** Progress counters kept current item by item (what each queued item adds, and the sums), so progress costs O(1) per keypress. */
+  private readonly tallies = new Map<string, readonly string[]>();
+  private readonly totals = new Map<string, number>();
   private started?: { queue: readonly SourceItem[]; cursor: QueueCursor };
 
   /** `name` is how messages call the session ("session", "review session"). */
@@ -64,10 +67,25 @@ export abstract class QueueSession<View> {
     const cursor = new QueueCursor(queue, (id) => this.isTodo(id));
     this.started = { queue, cursor };
     cursor.resume();
+    for (const item of queue) this.retally(item.id);
   }
 
   /** Whether the item is still to do in this session (the cursor passes over the others). */
   abstract isTodo(id: string): boolean;
+
+  /**
+   * The progress counters a queued item adds to in its present state (e.g.
+   * `state:adapted`); read the sums with count(). The base class adds `todo`
+   * and `skipped`. Must depend only on the item's own state and session marks.
+   */
+  protected tallyOf(_id: string): readonly string[] {
+    return [];
+  }
+
+  /** How many queued items add to a progress counter (see tallyOf). */
+  protected count(key: string): number {
+    return this.totals.get(key) ?? 0;
+  }
 
   /** What the screen shows about an item; cached until an event touches the item. */
   protected abstract buildView(item: SourceItem, state: ItemState): View;
@@ -164,14 +182,17 @@ export abstract class QueueSession<View> {
 
   /** Current position (1-based; 0 when finished), items still to do and, of those, the ones skipped in this session. */
   protected queueProgress(): { position: number; total: number; remaining: number; skipped: number } {
-    let remaining = 0;
-    let skipped = 0;
-    for (const item of this.queue) {
-      if (!this.isTodo(item.id)) continue;
-      remaining++;
-      if (this.cursor.isSkipped(item.id)) skipped++;
-    }
-    return { position: this.finished ? 0 : this.cursor.position + 1, total: this.queue.length, remaining, skipped };
+    return { position: this.finished ? 0 : this.cursor.position + 1, total: this.queue.length, remaining: this.count('todo'), skipped: this.count('skipped') };
+  }
+
+  /** Take an item's old contribution off the counters and add its present one. */
+  private retally(id: string): void {
+    if (!this.cursor.has(id)) return;
+    for (const key of this.tallies.get(id) ?? []) this.totals.set(key, this.count(key) - 1);
+    const keys = [...this.tallyOf(id)];
+    if (this.isTodo(id)) keys.push('todo', ...(this.cursor.isSkipped(id) ? ['skipped'] : []));
+    for (const key of keys) this.totals.set(key, this.count(key) + 1);
+    this.tallies.set(id, keys);
   }
 
   // ---- writing ------------------------------------------------------------
@@ -179,7 +200,10 @@ export abstract class QueueSession<View> {
   /** Take events that were written to the journal: re-fold the items they touch. Returns their IDs. */
   commit(written: readonly JournalEvent[]): string[] {
     const touched = this.items.add(written, (e) => this.onWritten(e));
-    for (const id of touched) this.views.delete(id);
+    for (const id of touched) {
+      this.views.delete(id);
+      this.retally(id);
+    }
     return touched;
   }
 
@@ -196,7 +220,10 @@ export abstract class QueueSession<View> {
 
   /** Leave the current item as it is and move on; it stays first in line for the next session. */
   skip(): boolean {
-    return this.cursor.skip();
+    const id = this.currentId;
+    const moved = this.cursor.skip();
+    if (id !== undefined) this.retally(id);
+    return moved;
   }
 
   /** Back to the item shown before this one (or the previous one in the queue). */

@@ -332,6 +332,53 @@ describe('AdaptSession', () => {
     });
   });
 
+  describe('progress counters', () => {
+    /** progress() counted the slow way, item by item over the queue. */
+    function recount(s: AdaptSession, skipped: Set<string>) {
+      const byState: Record<string, number> = {};
+      let decided = 0;
+      const byDecision: Record<string, number> = { transfer: 0, adapt: 0, replace: 0, drop: 0 };
+      for (const item of s.queue) {
+        const st = s.state(item.id);
+        byState[st.state] = (byState[st.state] ?? 0) + 1;
+        if (st.decision && ['adapted', 'approved'].includes(st.state)) {
+          decided++;
+          byDecision[st.decision.decision]!++;
+        }
+      }
+      const todo = s.queue.filter((i) => s.isTodo(i.id));
+      return { byState, decided, byDecision, remaining: todo.length, skipped: todo.filter((i) => skipped.has(i.id)).length };
+    }
+
+    it('stay equal to a full recount through decisions, edits, rejections, skips and undone skips', () => {
+      const { s, items } = session(12, (its) => [...its.slice(0, 10).map((i) => mt(i)), decision(its[1]!, 'adapt', 'names')]);
+      const skipped = new Set<string>();
+      const check = (when: string) => {
+        const p = s.progress();
+        assert.deepEqual(
+          { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped },
+          recount(s, skipped),
+          when,
+        );
+      };
+      check('at the start');
+      skipped.add(s.currentId!);
+      s.skip();
+      check('after a skip');
+      s.commit(written(s.eventsFor({ type: 'decide', decision: 'drop', rationale: 'no counterpart' })));
+      check('after a drop');
+      s.commit(written(s.eventsFor({ type: 'decide', decision: 'adapt', rationale: 'law' }, items[0]!.id)));
+      skipped.delete(items[0]!.id);
+      check('after deciding the skipped item');
+      s.commit(written([{ item: items[1]!.id, sourceHash: items[1]!.sourceHash, type: 'review', verdict: 'reject', comment: 'redo' }], 'park'));
+      check('after a rejection by a reviewer');
+      s.commit(written(s.eventsFor({ type: 'edit', field: 'question', text: '새 질문' }, items[4]!.id)));
+      s.commit(written(s.eventsFor({ type: 'accept' }, items[4]!.id)));
+      check('after an edit and an accept');
+      assert.equal(s.progress().decided, 3);
+    });
+  });
+
   describe('navigation', () => {
     it('skip passes over an item for this session; next wraps around to undecided earlier items', () => {
       const { s, items } = session(4);

@@ -1,0 +1,64 @@
+/**
+ * Synthetic data for the scale benchmarks: an AC-shaped JSONL source of N
+ * records (unique texts) and a project over it whose journal holds one MT
+ * event per item, as `carefully translate` would leave it.
+ */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import { initProject } from '../src/project/project.js';
+import { sourceHash } from '../src/dataset/profile.js';
+
+const LABELS = [
+  ['情報漏洩', '個人情報漏洩', 'PII'],
+  ['悪用', '違法行為への加担', '違法薬物'],
+  ['誤情報', '誤情報の拡散', 'うわさ・フェイクニュース'],
+] as const;
+
+const question = (i: number) => `これは${i}番目の合成された質問です。安全な回答の仕方を考えるための例文として使います。`;
+const answer = (i: number) => `${i}番目の参考回答です。危険な行為には協力できませんが、安全な代わりの方法や相談窓口を案内します。`.repeat(2);
+
+async function writeLines(file: string, n: number, line: (i: number) => unknown): Promise<void> {
+  const out = createWriteStream(file);
+  for (let i = 0; i < n; i++) if (!out.write(`${JSON.stringify(line(i))}\n`)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+/** An AC-shaped JSONL file of n records with unique texts. */
+export async function generateSource(dir: string, n: number): Promise<string> {
+  const file = path.join(dir, `ac-${n}.jsonl`);
+  await writeLines(file, n, (i) => {
+    const [ra, ht, sh] = LABELS[i % LABELS.length]!;
+    return {
+      ID: `bench-${i}`,
+      text: question(i),
+      output: answer(i),
+      text_en: `This is synthetic question number ${i}.`,
+      output_en: `Reference answer number ${i}.`,
+      meta: { 'risk-area': ra, 'harm-type': ht, 'specific-harm': sh, 'japan-specific': i % 3 === 0 },
+    };
+  });
+  return file;
+}
+
+/** A project over `source` (from generateSource) with one MT event per item in journal/bench.jsonl. */
+export async function makeProject(dir: string, source: string, n: number): Promise<string> {
+  const projectDir = path.join(dir, `project-${n}`);
+  await initProject({ dir: projectDir, source, to: 'ko' });
+  mkdirSync(path.join(projectDir, 'journal'), { recursive: true });
+  await writeLines(path.join(projectDir, 'journal', 'bench.jsonl'), n, (i) => ({
+    v: 1,
+    ts: new Date(Date.UTC(2026, 0, 1) + i).toISOString(),
+    author: 'bench',
+    type: 'mt',
+    item: `bench-${i}`,
+    sourceHash: sourceHash(question(i), answer(i)),
+    provider: 'pseudo',
+    label: 'bench',
+    isTranslation: false,
+    question: `이것은 ${i}번째 합성 질문입니다. 안전한 답변 방법을 생각하기 위한 예문입니다.`,
+    answer: `${i}번째 참고 답변입니다. 위험한 행위에는 협조할 수 없지만 안전한 대안과 상담 창구를 안내합니다.`.repeat(2),
+  }));
+  return projectDir;
+}
