@@ -148,17 +148,22 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
 
   // Repeatable options without a default, so --help shows no "(default: [])".
   const repeatable = (value: string, previous?: string[]) => [...(previous ?? []), value];
-  program
-    .command('adapt')
-    .description('the culture-adaptation wizard: go through the items one by one (checklist, edits, decision); stop any time, rerun to resume')
-    .addOption(projectOption())
-    .addOption(asOption())
-    .option('--risk-area <label>', 'only this risk area: Japanese label or English name (repeatable)', repeatable)
-    .option('--harm-type <label>', 'only this harm type: Japanese label or English name (repeatable)', repeatable)
-    .option('--only <what>', 'only items that are japan-specific (annotation) or flagged (for discussion)', repeatable)
-    .option('--state <states>', 'only items in these states, comma-separated (e.g. rejected,stale)', repeatable)
-    .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
-    .option('--shard <K/N>', 'only shard K of N (a stable split by item ID, for several localizers)')
+  /** The item filters adapt and list share (session/filters.ts RawFilters). */
+  const withItemFilters = (command: Command) =>
+    command
+      .option('--risk-area <label>', 'only this risk area: Japanese label or English name (repeatable)', repeatable)
+      .option('--harm-type <label>', 'only this harm type: Japanese label or English name (repeatable)', repeatable)
+      .option('--only <what>', 'only items that are japan-specific (annotation) or flagged (for discussion)', repeatable)
+      .option('--state <states>', 'only items in these states, comma-separated (e.g. rejected,stale)', repeatable)
+      .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
+      .option('--shard <K/N>', 'only shard K of N (a stable split by item ID, for several localizers)');
+  withItemFilters(
+    program
+      .command('adapt')
+      .description('the culture-adaptation wizard: go through the items one by one (checklist, edits, decision); stop any time, rerun to resume')
+      .addOption(projectOption())
+      .addOption(asOption()),
+  )
     .option('--answers <file>', 'scripted run: apply decisions/edits from a JSONL file (all lines are checked first; nothing is written if one is wrong)')
     .option(
       '--double <K>',
@@ -217,16 +222,12 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     )
     .action(lazy('review', optsOnly));
 
-  program
-    .command('list')
-    .description('list the items a filter selects: ID, state, decision, authors, flags, QA counts (for scripts: --json)')
-    .addOption(projectOption())
-    .option('--risk-area <label>', 'only this risk area: Japanese label or English name (repeatable)', repeatable)
-    .option('--harm-type <label>', 'only this harm type: Japanese label or English name (repeatable)', repeatable)
-    .option('--only <what>', 'only items that are japan-specific (annotation) or flagged (for discussion)', repeatable)
-    .option('--state <states>', 'only items in these states, comma-separated (e.g. rejected,stale)', repeatable)
-    .option('--ids <ids>', 'only these item IDs, comma-separated', repeatable)
-    .option('--shard <K/N>', 'only shard K of N')
+  withItemFilters(
+    program
+      .command('list')
+      .description('list the items a filter selects: ID, state, decision, authors, flags, QA counts (for scripts: --json)')
+      .addOption(projectOption()),
+  )
     .option('--json', 'print one JSON object: {selection, items: [{id, state, decision, authors, flags, qa, stale}]}')
     .action(lazy('list', optsOnly));
 

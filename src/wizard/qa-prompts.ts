@@ -2,6 +2,7 @@
 import { confirm, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
 import type { Finding } from '../qa/types.js';
+import type { QaAction } from '../session/qa-actions.js';
 import { visibleInline } from '../text-safety.js';
 import { own, type PromptContext } from './prompt-context.js';
 
@@ -39,4 +40,25 @@ export function replyPrompt(context?: PromptContext): Promise<string> {
 /** Accepting a transfer the checklist or QA speaks against: ask first (default no). */
 export function confirmTransferPrompt(concerns: readonly string[], context?: PromptContext): Promise<boolean> {
   return confirm({ message: visibleInline(`Accept as transfer although ${concerns.join(' and ')}?`), default: false }, own(context));
+}
+
+/**
+ * The [i] and [w] actions, the same in both wizards: ask, record through `save`
+ * (which returns how many events were written) and say what happened.
+ */
+export async function intendOrWaive(
+  kind: 'intend' | 'waive',
+  findings: readonly Finding[],
+  save: (action: QaAction) => Promise<number>,
+  st: { green: (s: string) => string },
+  context?: PromptContext,
+): Promise<string> {
+  if (kind === 'intend') {
+    const n = await save({ type: 'intend', ...(await intendedPrompt(context)) });
+    return n ? st.green('Saved the intended change; QA accepts it.') : 'That intended change is already recorded.';
+  }
+  const waiver = await waivePrompt(findings, context);
+  if (!waiver) return 'No QA finding to waive on this item.';
+  const n = await save({ type: 'waive', ...waiver });
+  return n ? st.green(`Waived ${waiver.check} for the current text.`) : 'That waiver is already recorded.';
 }

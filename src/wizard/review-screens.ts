@@ -15,7 +15,7 @@ import { editTextPrompt, menuMessage } from './screens.js';
 import { keyPrompt } from './key-prompt.js';
 import { msg } from './messages.js';
 import { cancellable, own, type PromptContext } from './prompt-context.js';
-import { intendedPrompt, replyPrompt, waivePrompt } from './qa-prompts.js';
+import { intendOrWaive, replyPrompt } from './qa-prompts.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
 export interface ReviewActionPromptConfig {
@@ -88,16 +88,9 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
             session.next();
             return st.red(`Rejected ${id}: it goes back to the localizer with your comment.`);
           }
-          case 'intend': {
-            const n = await save(session.eventsFor({ type: 'intend', ...(await intendedPrompt(ctx)) }));
-            return n ? st.green('Saved the intended change; QA accepts it.') : 'That intended change is already recorded.';
-          }
-          case 'waive': {
-            const waiver = await waivePrompt(view.findings, ctx);
-            if (!waiver) return 'No QA finding to waive on this item.';
-            const n = await save(session.eventsFor({ type: 'waive', ...waiver }));
-            return n ? st.green(`Waived ${waiver.check} for the current text.`) : 'That waiver is already recorded.';
-          }
+          case 'intend':
+          case 'waive':
+            return intendOrWaive(action, view.findings, async (a) => save(session.eventsFor(a)), st, ctx);
           case 'reply': {
             if (view.state.flags.length === 0) return 'This item has no open flag.';
             await save(session.eventsFor({ type: 'reply', note: await replyPrompt(ctx) }));

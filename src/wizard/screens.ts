@@ -20,7 +20,7 @@ import { menuFor, renderItem, renderSummary, type MenuAction } from './render-it
 import { keyPrompt } from './key-prompt.js';
 import { msg } from './messages.js';
 import { cancellable, own, type PromptContext } from './prompt-context.js';
-import { confirmTransferPrompt, intendedPrompt, waivePrompt } from './qa-prompts.js';
+import { confirmTransferPrompt, intendOrWaive } from './qa-prompts.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
 export type { Journal, WizardOptions } from './wizard-loop.js';
@@ -259,16 +259,9 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
             session.next();
             return st.green(view.secondary ? `Saved your second-annotation decision on ${id}: transfer (compared, not applied).` : `Saved ${id}: transfer.`);
           }
-          case 'intend': {
-            const n = await save(session.eventsFor({ type: 'intend', ...(await intendedPrompt(ctx)) }));
-            return n ? st.green('Saved the intended change; QA accepts it.') : 'That intended change is already recorded.';
-          }
-          case 'waive': {
-            const waiver = await waivePrompt(view.findings, ctx);
-            if (!waiver) return 'No QA finding to waive on this item.';
-            const n = await save(session.eventsFor({ type: 'waive', ...waiver }));
-            return n ? st.green(`Waived ${waiver.check} for the current text.`) : 'That waiver is already recorded.';
-          }
+          case 'intend':
+          case 'waive':
+            return intendOrWaive(action, view.findings, async (a) => save(session.eventsFor(a)), st, ctx);
           case 'edit': {
             const edit = await editTextPrompt(view.state, opts, ctx);
             if (!edit) return undefined;

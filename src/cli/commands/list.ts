@@ -1,15 +1,10 @@
+import type { RawFilters } from '../../session/filters.js';
 import { listItems } from '../../session/list-items.js';
 import { padEndCols, textWidth } from '../../text-width.js';
 import type { CommandContext } from '../io.js';
 
-export interface ListCommandOptions {
+export interface ListCommandOptions extends RawFilters {
   project: string;
-  riskArea?: string[];
-  harmType?: string[];
-  only?: string[];
-  state?: string[];
-  ids?: string[];
-  shard?: string;
   json?: boolean;
 }
 
