@@ -95,6 +95,8 @@ export interface Progress {
   /** Items in the queue still needing a decision (skipped ones included). */
   remaining: number;
   skipped: number;
+  /** Decided items this session still offers for a second look (--ids, --state adapted); not in `remaining`. */
+  revisit: number;
   byDecision: Record<Decision, number>;
   byState: Partial<Record<ItemStateName, number>>;
   /** Decisions made in this session. */
@@ -163,6 +165,13 @@ export class AdaptSession extends QueueSession<ItemView> {
     return revisit;
   }
 
+  /** A decided item is to do only as a revisit: it is decided already. */
+  protected isRevisit(id: string): boolean {
+    const s = this.state(id);
+    if (this.isSecondary(id)) return s.secondaryDecisions[this.author] !== undefined;
+    return !UNFINISHED_STATES.includes(s.state);
+  }
+
   protected buildView(item: SourceItem, recorded: ItemState): ItemView {
     const secondary = this.isSecondary(item.id);
     const state = secondary ? blind(recorded) : recorded;
@@ -204,13 +213,14 @@ export class AdaptSession extends QueueSession<ItemView> {
       const n = this.count(`state:${state}`);
       if (n > 0) byState[state] = n;
     }
-    const { position, total, remaining, skipped } = this.queueProgress();
+    const { position, total, remaining, skipped, revisit } = this.queueProgress();
     return {
       position,
       total,
       decided: this.count('decided'),
       remaining,
       skipped,
+      revisit,
       byDecision,
       byState,
       decidedThisSession: this.decidedHere.size,

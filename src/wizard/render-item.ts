@@ -105,6 +105,7 @@ export function describeProgress(p: Progress): string {
   const decisions = DECISIONS.filter((d) => p.byDecision[d] > 0).map((d) => `${p.byDecision[d]} ${d}`);
   const parts = [`${p.decided} decided${decisions.length ? ` (${decisions.join(', ')})` : ''}`, `${p.remaining} to go`];
   if (p.skipped) parts.push(`${p.skipped} skipped`);
+  if (p.revisit) parts.push(`${p.revisit} to revisit`);
   return parts.join(' · ');
 }
 

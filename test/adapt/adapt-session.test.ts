@@ -8,6 +8,7 @@ import { ActionError, ExitCode, UsageError } from '../../src/errors.js';
 import { toItems, items as makeItems, testPack, mt, decision, ev, written } from '../helpers/session-fixtures.js';
 import { makeRecord, makeRecords } from '../helpers/fixtures.js';
 import type { JournalEvent } from '../../src/project/events.js';
+import { describeProgress, renderSummary } from '../../src/wizard/render-item.js';
 
 function session(n: number, events: (items: ReturnType<typeof makeItems>) => JournalEvent[] = (its) => its.map((i) => mt(i)), filters = {}) {
   const items = makeItems(n);
@@ -347,7 +348,11 @@ describe('AdaptSession', () => {
         }
       }
       const todo = s.queue.filter((i) => s.isTodo(i.id));
-      return { byState, decided, byDecision, remaining: todo.length, skipped: todo.filter((i) => skipped.has(i.id)).length };
+      // A decided item that is to do is a revisit (--ids, --state adapted): not "to go", and a skip leaves it done.
+      const isDecided = (id: string) => ['adapted', 'approved'].includes(s.state(id).state);
+      const pending = todo.filter((i) => !isDecided(i.id));
+      const revisit = todo.filter((i) => isDecided(i.id) && !skipped.has(i.id)).length;
+      return { byState, decided, byDecision, remaining: pending.length, skipped: pending.filter((i) => skipped.has(i.id)).length, revisit };
     }
 
     it('stay equal to a full recount through decisions, edits, rejections, skips and undone skips', () => {
@@ -356,7 +361,7 @@ describe('AdaptSession', () => {
       const check = (when: string) => {
         const p = s.progress();
         assert.deepEqual(
-          { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped },
+          { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped, revisit: p.revisit },
           recount(s, skipped),
           when,
         );
@@ -376,6 +381,50 @@ describe('AdaptSession', () => {
       s.commit(written(s.eventsFor({ type: 'accept' }, items[4]!.id)));
       check('after an edit and an accept');
       assert.equal(s.progress().decided, 3);
+    });
+
+    it('count a revisited decided item as decided, never as to go, also when skipped', () => {
+      const events = (its: ReturnType<typeof makeItems>) => [...its.map((i) => mt(i)), decision(its[0]!, 'transfer'), decision(its[1]!, 'transfer')];
+      const pick = (p: ReturnType<AdaptSession['progress']>) => ({ decided: p.decided, remaining: p.remaining, skipped: p.skipped, revisit: p.revisit });
+      const one = session(3, events, { ids: ['test-0001'] }).s;
+      assert.deepEqual(pick(one.progress()), { decided: 1, remaining: 0, skipped: 0, revisit: 1 });
+      one.commit(written(one.eventsFor({ type: 'decide', decision: 'adapt', rationale: 'names' })));
+      assert.equal(one.next(), false);
+      assert.deepEqual(pick(one.progress()), { decided: 1, remaining: 0, skipped: 0, revisit: 0 });
+      const summary = renderSummary(one.progress(), { finished: true });
+      assert.match(summary, /All 1 item\(s\) of this selection are decided\.\n1 decision\(s\) made in this session; 1 decided \(1 adapt\) · 0 to go\.$/);
+
+      const both = session(3, events, { states: ['adapted'] }).s;
+      assert.match(describeProgress(both.progress()), /^2 decided \(2 transfer\) · 0 to go · 2 to revisit$/);
+      both.skip();
+      both.skip();
+      assert.equal(both.finished, true);
+      assert.deepEqual(pick(both.progress()), { decided: 2, remaining: 0, skipped: 0, revisit: 0 });
+      assert.doesNotMatch(renderSummary(both.progress(), { finished: true }), /skipped|[1-9] to go|again/);
+    });
+
+    it('stay equal to a full recount in a revisit session', () => {
+      const { s, items } = session(5, (its) => [...its.map((i) => mt(i)), decision(its[0]!, 'transfer'), decision(its[2]!, 'adapt', 'names')], {
+        ids: ['test-0001', 'test-0002', 'test-0003'],
+      });
+      const skipped = new Set<string>();
+      const check = (when: string) => {
+        const p = s.progress();
+        assert.deepEqual(
+          { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped, revisit: p.revisit },
+          recount(s, skipped),
+          when,
+        );
+      };
+      check('at the start');
+      skipped.add(s.currentId!);
+      s.skip();
+      check('after skipping a decided item');
+      s.commit(written(s.eventsFor({ type: 'accept' })));
+      check('after deciding an undecided one');
+      s.commit(written(s.eventsFor({ type: 'decide', decision: 'drop', rationale: 'no counterpart' }, items[2]!.id)));
+      check('after changing a decision');
+      assert.equal(s.progress().revisit, 0);
     });
   });
 
