@@ -1,6 +1,6 @@
 /** The session state machine, driven with plain function calls: no terminal, no project folder. */
 import assert from 'node:assert/strict';
-import { AdaptSession } from '../../src/adapt/adapt-session.js';
+import { AdaptSession, type SessionInit } from '../../src/adapt/adapt-session.js';
 import { applyFilters, parseFilters, shardOf, parseShard } from '../../src/session/filters.js';
 import { foldState } from '../../src/project/state.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
@@ -482,6 +482,39 @@ describe('AdaptSession', () => {
       s.skip();
       s.skip();
       assert.equal(s.finished, true);
+    });
+
+    it('search goes to the next item (wrapping) whose source, English or target text matches, case-insensitively', () => {
+      const { s, items } = session(4);
+      const ids = items.map((i) => i.id);
+      s.goTo(ids[2]!);
+      s.commit(written(s.eventsFor({ type: 'edit', field: 'answer', text: 'Call the HOTLINE 1393' }, ids[0])));
+      assert.equal(s.search('hotline'), ids[0], 'target text, found by wrapping around');
+      assert.equal(s.currentId, ids[0]);
+      assert.equal(s.search(items[3]!.question.slice(0, 6)), ids[3], 'source text');
+      assert.equal(s.search('no such text anywhere'), undefined);
+      assert.equal(s.currentId, ids[3], 'stays when nothing matches');
+      throwsAction(() => s.search('  '), 'text');
+    });
+
+    it('nextWithFindings goes to the next item with QA findings and stays when there is none', () => {
+      const items = makeItems(4);
+      const flagged = new Set([items[1]!.id, items[3]!.id]);
+      const finding = { check: 'test', severity: 'warning', message: 'm' } as unknown as ReturnType<NonNullable<SessionInit['qa']>>[number];
+      const s = new AdaptSession({
+        items,
+        events: items.map((i) => mt(i)),
+        pack: testPack(),
+        author: 'tester',
+        qa: (item) => (flagged.has(item.id) ? [finding] : []),
+      });
+      assert.equal(s.nextWithFindings(), items[1]!.id);
+      assert.equal(s.nextWithFindings(), items[3]!.id);
+      assert.equal(s.nextWithFindings(), items[1]!.id, 'wraps around');
+      flagged.clear();
+      const none = new AdaptSession({ items, events: items.map((i) => mt(i)), pack: testPack(), author: 'tester', qa: () => [] });
+      assert.equal(none.nextWithFindings(), undefined);
+      assert.equal(none.currentId, items[0]!.id);
     });
 
     it('goTo refuses an item outside the filtered queue', () => {
