@@ -27,6 +27,9 @@ export const MENU = [
   { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
   { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
+  { key: 'g', action: 'goto', label: 'go to an item by its ID', short: 'go to' },
+  { key: 'n', action: 'nextFinding', label: 'next item with QA findings', short: 'next finding' },
+  { key: '/', action: 'search', label: 'search the source, English and target texts', short: 'search' },
   { key: 'q', action: 'quit', label: 'quit (everything is saved)', short: 'quit' },
 ] as const;
 export type MenuAction = (typeof MENU)[number]['action'];
