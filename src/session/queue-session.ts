@@ -252,6 +252,11 @@ export abstract class QueueSession<View> {
     return this.cursor.back();
   }
 
+  /** Resume at an item where the person stopped before (see QueueCursor.resumeFrom); ignored when it is not in the queue. */
+  resumeFrom(id: string): void {
+    this.cursor.resumeFrom(id);
+  }
+
   /** Jump to an item of the queue. */
   goTo(id: string): void {
     if (!this.cursor.goTo(id)) throw new ActionError(`${JSON.stringify(id)} is not in this ${this.name}'s queue (check the filters).`, 'id');

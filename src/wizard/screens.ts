@@ -254,6 +254,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
       skipped: (view) => msg.adaptSkipped(view.item.id, view.secondary ? undefined : view.state.decision?.decision),
       summary: (progress, finished) => renderSummary(progress, { style: st, finished }),
       isRefusal: (e) => e instanceof ActionError,
+      ...(opts.onShow ? { shown: opts.onShow } : {}),
       act: async (action, view) => {
         const id = view.item.id;
         switch (action) {

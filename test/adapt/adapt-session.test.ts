@@ -517,6 +517,19 @@ describe('AdaptSession', () => {
       assert.equal(none.currentId, items[0]!.id);
     });
 
+    it('resumeFrom starts where the person stopped: that item if still to do, else the next one to do (wrapping)', () => {
+      const events = (its: ReturnType<typeof makeItems>) => [...its.map((i) => mt(i)), decision(its[2]!, 'transfer'), decision(its[3]!, 'transfer')];
+      const ids = makeItems(4).map((i) => i.id);
+      const at = (id: string) => {
+        const { s } = session(4, events);
+        s.resumeFrom(id);
+        return s.currentId;
+      };
+      assert.equal(at(ids[1]!), ids[1], 'still to do');
+      assert.equal(at(ids[2]!), ids[0], 'decided since: the next one to do, wrapping around');
+      assert.equal(at('not-an-item'), ids[0], 'an unknown ID: the first item to do');
+    });
+
     it('goTo refuses an item outside the filtered queue', () => {
       const { s, items } = session(3, (its) => its.map((i) => mt(i)), { ids: ['test-0001'] });
       assert.equal(s.queue.length, 1);

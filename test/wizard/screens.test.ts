@@ -330,4 +330,19 @@ describe('wizard loop', () => {
     events.type('q');
     assert.equal((await answer).quit, true);
   });
+
+  it('reports each item as it is first shown (for the per-author cursor)', async () => {
+    const items = makeItems(3);
+    const session = new AdaptSession({ items, events: items.map((i) => mt(i)), pack: testPack(), author: 'tester' });
+    const shown: string[] = [];
+    const { answer, events, getScreen } = await renderLoop((io) => runWizard(session, journal(), { ...io, clear: false, onShow: (id) => shown.push(id) }));
+    await until(getScreen, /test-0000 ›/);
+    events.keypress('enter'); // only the hint: the same item, not shown anew
+    await until(getScreen, /Keys act at once/);
+    events.type('s');
+    await until(getScreen, /test-0001 ›/);
+    events.type('q');
+    await answer;
+    assert.deepEqual(shown, ['test-0000', 'test-0001']);
+  });
 });
