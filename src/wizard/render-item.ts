@@ -328,6 +328,6 @@ export function renderSummary(progress: Progress, opts: { style?: Style; finishe
       : st.bold('Stopped. Everything answered is saved.'),
     `${progress.decidedThisSession} decision(s) made in this session; ${describeProgress(progress)}.`,
   ];
-  if (progress.remaining > 0) lines.push('Run `carefully adapt` again to resume at the first undecided item.');
+  if (progress.remaining > 0) lines.push('Run `carefully adapt` again to resume where you stopped.');
   return lines.join('\n');
 }
