@@ -95,6 +95,8 @@ export interface Progress {
   /** Items in the queue still needing a decision (skipped ones included). */
   remaining: number;
   skipped: number;
+  /** Decided items this session still offers for a second look (--ids, --state adapted); not in `remaining`. */
+  revisit: number;
   byDecision: Record<Decision, number>;
   byState: Partial<Record<ItemStateName, number>>;
   /** Decisions made in this session. */
@@ -163,6 +165,13 @@ export class AdaptSession extends QueueSession<ItemView> {
     return revisit;
   }
 
+  /** A decided item is to do only as a revisit: it is decided already. */
+  protected isRevisit(id: string): boolean {
+    const s = this.state(id);
+    if (this.isSecondary(id)) return s.secondaryDecisions[this.author] !== undefined;
+    return !UNFINISHED_STATES.includes(s.state);
+  }
+
   protected buildView(item: SourceItem, recorded: ItemState): ItemView {
     const secondary = this.isSecondary(item.id);
     const state = secondary ? blind(recorded) : recorded;
@@ -204,13 +213,14 @@ export class AdaptSession extends QueueSession<ItemView> {
       const n = this.count(`state:${state}`);
       if (n > 0) byState[state] = n;
     }
-    const { position, total, remaining, skipped } = this.queueProgress();
+    const { position, total, remaining, skipped, revisit } = this.queueProgress();
     return {
       position,
       total,
       decided: this.count('decided'),
       remaining,
       skipped,
+      revisit,
       byDecision,
       byState,
       decidedThisSession: this.decidedHere.size,
@@ -382,6 +392,44 @@ export class AdaptSession extends QueueSession<ItemView> {
   }
 
   // ---- navigation ---------------------------------------------------------
+
+  /**
+   * Go to the next item of the queue after the current one (wrapping
+   * around) with QA findings, decided or not. Returns its ID, or undefined
+   * (and stays) when no other item has any.
+   */
+  nextWithFindings(): string | undefined {
+    return this.jumpToNext((id) => this.view(id).findings.length > 0);
+  }
+
+  /**
+   * Go to the next item of the queue after the current one (wrapping around)
+   * whose source, English or target text contains `text` (case-insensitive).
+   * Returns its ID, or undefined (and stays) when no other item matches.
+   */
+  search(text: string): string | undefined {
+    const needle = text.trim().toLowerCase();
+    if (!needle) throw new ActionError('Type some text to search for in the source, English and target texts.', 'text');
+    return this.jumpToNext((id) => {
+      const { item, state } = this.view(id);
+      const texts = [item.question, item.answer, item.questionEn, item.answerEn, state.question, state.answer];
+      return texts.some((t) => t !== undefined && t.toLowerCase().includes(needle));
+    });
+  }
+
+  private jumpToNext(matches: (id: string) => boolean): string | undefined {
+    const queue = this.queue;
+    const from = this.finished ? -1 : this.index;
+    for (let k = 1; k <= queue.length; k++) {
+      const id = queue[(from + k + queue.length) % queue.length]!.id;
+      if (id === this.currentId) continue;
+      if (matches(id)) {
+        this.goTo(id);
+        return id;
+      }
+    }
+    return undefined;
+  }
 
   /** Apply a navigation action. Returns false when it cannot move (back at the first item) or on quit. */
   navigate(action: Action): boolean {

@@ -114,7 +114,8 @@ export function foldState(
       orphans.add(e.item);
       return;
     }
-    if (!s.authors.includes(e.author)) s.authors.push(e.author);
+    // Assigning an item (adapt --double) is not work on it: whoever ran it is no author of the item.
+    if (e.type !== 'assign' && !s.authors.includes(e.author)) s.authors.push(e.author);
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
     switch (e.type) {

@@ -131,6 +131,17 @@ export interface Disagreement {
   annotations: Annotation[];
 }
 
+/** Agreement of two annotators over the items both decided. */
+export interface PairAgreement {
+  /** The two annotators, sorted. */
+  annotators: [string, string];
+  items: number;
+  agreed: number;
+  rawAgreement: number;
+  /** Undefined when both chose one and the same decision throughout (chance agreement 1). */
+  cohenKappa?: number;
+}
+
 export interface AgreementReport {
   /** Double-annotated items. */
   items: number;
@@ -142,6 +153,8 @@ export interface AgreementReport {
   rawAgreement?: number;
   /** Set only when exactly two annotators annotated all the double-annotated items. */
   cohenKappa?: number;
+  /** Cohen's kappa for every pair of annotators who decided common items (several pairs with shards and more than two people). */
+  pairs: PairAgreement[];
   krippendorffAlpha?: number;
   /** Why a figure is missing, in one sentence each. */
   notes: string[];
@@ -162,7 +175,15 @@ export function computeAgreement(states: Iterable<ItemState>): AgreementReport {
     for (const a of item.annotations) counts[a.annotator]![a.decision]++;
     if (!item.annotations.every((a) => a.decision === item.annotations[0]!.decision)) disagreements.push({ id: item.id, annotations: item.annotations });
   }
-  const report: AgreementReport = { items: items.length, agreed: items.length - disagreements.length, annotators, notes: [], counts, disagreements };
+  const report: AgreementReport = {
+    items: items.length,
+    agreed: items.length - disagreements.length,
+    annotators,
+    notes: [],
+    counts,
+    pairs: pairAgreements(items),
+    disagreements,
+  };
   if (items.length === 0) {
     report.notes.push(
       'No item has decisions by two annotators yet: assign a sample to a second annotator (`carefully adapt --double K`) and let them decide it.',
@@ -183,12 +204,40 @@ export function computeAgreement(states: Iterable<ItemState>): AgreementReport {
       report.notes.push("Cohen's kappa is undefined: both annotators chose one and the same decision for every item, so chance agreement is 1.");
     else report.cohenKappa = kappa;
   } else {
-    report.notes.push(`Cohen's kappa needs exactly two annotators; there are ${annotators.length}: see Krippendorff's alpha.`);
+    report.notes.push(
+      `Cohen's kappa needs exactly two annotators; there are ${annotators.length}: see kappa per pair of annotators and Krippendorff's alpha over all.`,
+    );
   }
   const alpha = krippendorffAlphaNominal(units);
   if (alpha === undefined) report.notes.push("Krippendorff's alpha is undefined: every decision is the same, so no disagreement could be expected.");
   else report.krippendorffAlpha = alpha;
   return report;
+}
+
+/** Per pair of annotators (names sorted), their decisions on the items both decided. */
+function pairAgreements(items: readonly AnnotatedItem[]): PairAgreement[] {
+  const byPair = new Map<string, { annotators: [string, string]; pairs: [string, string][] }>();
+  for (const item of items) {
+    const sorted = [...item.annotations].sort((a, b) => (a.annotator < b.annotator ? -1 : a.annotator > b.annotator ? 1 : 0));
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const [a, b] = [sorted[i]!, sorted[j]!];
+        const key = JSON.stringify([a.annotator, b.annotator]);
+        const entry = byPair.get(key) ?? { annotators: [a.annotator, b.annotator], pairs: [] };
+        entry.pairs.push([a.decision, b.decision]);
+        byPair.set(key, entry);
+      }
+    }
+  }
+  return [...byPair.values()]
+    .sort((x, y) => (JSON.stringify(x.annotators) < JSON.stringify(y.annotators) ? -1 : 1))
+    .map(({ annotators, pairs }) => {
+      const agreed = pairs.filter(([x, y]) => x === y).length;
+      const pair: PairAgreement = { annotators, items: pairs.length, agreed, rawAgreement: agreed / pairs.length };
+      const kappa = cohenKappa(pairs);
+      if (kappa !== undefined) pair.cohenKappa = kappa;
+      return pair;
+    });
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;

@@ -26,6 +26,15 @@ export class QueueCursor {
     this.pos = first === -1 ? this.queue.length : first;
   }
 
+  /** Go to the item (when it is still to do) or the first one to do after it, wrapping around; stays put when it is not in the queue or nothing is to do. */
+  resumeFrom(id: string): void {
+    const i = this.index.get(id);
+    if (i === undefined) return;
+    let to = this.findTodo(i, this.queue.length);
+    if (to === -1) to = this.findTodo(0, i);
+    if (to !== -1) this.pos = to;
+  }
+
   /** True when no current item is left (everything done or skipped). */
   get finished(): boolean {
     return this.pos >= this.queue.length;

@@ -74,6 +74,15 @@ export abstract class QueueSession<View> {
   abstract isTodo(id: string): boolean;
 
   /**
+   * Whether an item still to do is only a second look at one already done
+   * (a revisit asked for by the filters): it counts as `revisit`, not as
+   * `todo`, and skipping it leaves it done. Asked only when isTodo is true.
+   */
+  protected isRevisit(_id: string): boolean {
+    return false;
+  }
+
+  /**
    * The progress counters a queued item adds to in its present state (e.g.
    * `state:adapted`); read the sums with count(). The base class adds `todo`
    * and `skipped`. Must depend only on the item's own state and session marks.
@@ -180,9 +189,19 @@ export abstract class QueueSession<View> {
     return { old: texts, diff: diffSourceTexts(texts, item, { from, to: item.sourceHash }) };
   }
 
-  /** Current position (1-based; 0 when finished), items still to do and, of those, the ones skipped in this session. */
-  protected queueProgress(): { position: number; total: number; remaining: number; skipped: number } {
-    return { position: this.finished ? 0 : this.cursor.position + 1, total: this.queue.length, remaining: this.count('todo'), skipped: this.count('skipped') };
+  /**
+   * Current position (1-based; 0 when finished), items still to do and, of
+   * those, the ones skipped in this session, and done items still offered for
+   * a second look (not skipped; not part of `remaining`).
+   */
+  protected queueProgress(): { position: number; total: number; remaining: number; skipped: number; revisit: number } {
+    return {
+      position: this.finished ? 0 : this.cursor.position + 1,
+      total: this.queue.length,
+      remaining: this.count('todo'),
+      skipped: this.count('skipped'),
+      revisit: this.count('revisit'),
+    };
   }
 
   /** Take an item's old contribution off the counters and add its present one. */
@@ -190,7 +209,9 @@ export abstract class QueueSession<View> {
     if (!this.cursor.has(id)) return;
     for (const key of this.tallies.get(id) ?? []) this.totals.set(key, this.count(key) - 1);
     const keys = [...this.tallyOf(id)];
-    if (this.isTodo(id)) keys.push('todo', ...(this.cursor.isSkipped(id) ? ['skipped'] : []));
+    const skipped = this.cursor.isSkipped(id);
+    if (this.isTodo(id) && this.isRevisit(id)) keys.push(...(skipped ? [] : ['revisit']));
+    else if (this.isTodo(id)) keys.push('todo', ...(skipped ? ['skipped'] : []));
     for (const key of keys) this.totals.set(key, this.count(key) + 1);
     this.tallies.set(id, keys);
   }
@@ -229,6 +250,11 @@ export abstract class QueueSession<View> {
   /** Back to the item shown before this one (or the previous one in the queue). */
   back(): boolean {
     return this.cursor.back();
+  }
+
+  /** Resume at an item where the person stopped before (see QueueCursor.resumeFrom); ignored when it is not in the queue. */
+  resumeFrom(id: string): void {
+    this.cursor.resumeFrom(id);
   }
 
   /** Jump to an item of the queue. */

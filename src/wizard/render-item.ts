@@ -27,6 +27,9 @@ export const MENU = [
   { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
   { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
+  { key: 'g', action: 'goto', label: 'go to an item by its ID', short: 'go to' },
+  { key: 'n', action: 'nextFinding', label: 'next item with QA findings', short: 'next finding' },
+  { key: '/', action: 'search', label: 'search the source, English and target texts', short: 'search' },
   { key: 'q', action: 'quit', label: 'quit (everything is saved)', short: 'quit' },
 ] as const;
 export type MenuAction = (typeof MENU)[number]['action'];
@@ -105,6 +108,7 @@ export function describeProgress(p: Progress): string {
   const decisions = DECISIONS.filter((d) => p.byDecision[d] > 0).map((d) => `${p.byDecision[d]} ${d}`);
   const parts = [`${p.decided} decided${decisions.length ? ` (${decisions.join(', ')})` : ''}`, `${p.remaining} to go`];
   if (p.skipped) parts.push(`${p.skipped} skipped`);
+  if (p.revisit) parts.push(`${p.revisit} to revisit`);
   return parts.join(' · ');
 }
 
@@ -324,6 +328,6 @@ export function renderSummary(progress: Progress, opts: { style?: Style; finishe
       : st.bold('Stopped. Everything answered is saved.'),
     `${progress.decidedThisSession} decision(s) made in this session; ${describeProgress(progress)}.`,
   ];
-  if (progress.remaining > 0) lines.push('Run `carefully adapt` again to resume at the first undecided item.');
+  if (progress.remaining > 0) lines.push('Run `carefully adapt` again to resume where you stopped.');
   return lines.join('\n');
 }

@@ -208,6 +208,11 @@ export function flagPrompt(context?: PromptContext): Promise<string | undefined>
   );
 }
 
+/** One line of text (an ID, a search); undefined on Esc. */
+export function textPrompt(message: string, context?: PromptContext): Promise<string | undefined> {
+  return cancellable((ctx) => input({ message, required: true }, own(ctx)), context);
+}
+
 /** Use the inline editor when asked to, or when no editor is configured (rather than falling back to vi). */
 export function wantsInlineEdit(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.CAREFULLY_INLINE_EDIT === '1' || !(env.VISUAL || env.EDITOR);
@@ -249,6 +254,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
       skipped: (view) => msg.adaptSkipped(view.item.id, view.secondary ? undefined : view.state.decision?.decision),
       summary: (progress, finished) => renderSummary(progress, { style: st, finished }),
       isRefusal: (e) => e instanceof ActionError,
+      ...(opts.onShow ? { shown: opts.onShow } : {}),
       act: async (action, view) => {
         const id = view.item.id;
         switch (action) {
@@ -307,6 +313,19 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
           case 'unflag':
             await save(session.eventsFor({ type: 'unflag' }));
             return `Flags of ${id} resolved.`;
+          case 'goto': {
+            const target = await textPrompt('Go to item ID (Esc cancels):', ctx);
+            if (target === undefined) return undefined;
+            session.goTo(target.trim());
+            return undefined;
+          }
+          case 'nextFinding':
+            return session.nextWithFindings() ? undefined : 'No other item of this session has QA findings.';
+          case 'search': {
+            const text = await textPrompt('Search the source, English and target texts for (Esc cancels):', ctx);
+            if (text === undefined) return undefined;
+            return session.search(text) ? undefined : `No other item of this session contains ${JSON.stringify(text.trim())}.`;
+          }
         }
       },
     },

@@ -31,6 +31,8 @@ export interface WizardOptions {
   header?: string;
   /** Shown on the first screen (warnings from loading the project; in review, the items left out). */
   notice?: string;
+  /** Called with each item's ID when it is first shown (to record where the person is). */
+  onShow?: (id: string) => void;
 }
 
 /**
@@ -169,6 +171,8 @@ export interface LoopScreens<V, A extends string, P> {
   summary(progress: P, finished: boolean): string;
   /** The session's refusals, shown on the same item; any other error ends the loop. */
   isRefusal(e: unknown): e is Error;
+  /** Called when an item is first shown. */
+  shown?(id: string): void;
 }
 
 /** How a wizard ended: quit by the person, or with the queue done; and the session's progress then. */
@@ -192,6 +196,7 @@ export async function runLoop<V extends LoopView, A extends string, P>(
       delete panes.focus;
       panes.page = 0;
       shownId = view.item.id;
+      screens.shown?.(shownId);
     }
     screen.draw(screens.render(view, session.progress(), { ...screen.renderOptions(notice), panes }));
     notice = undefined;

@@ -1,6 +1,6 @@
 /** The session state machine, driven with plain function calls: no terminal, no project folder. */
 import assert from 'node:assert/strict';
-import { AdaptSession } from '../../src/adapt/adapt-session.js';
+import { AdaptSession, type SessionInit } from '../../src/adapt/adapt-session.js';
 import { applyFilters, parseFilters, shardOf, parseShard } from '../../src/session/filters.js';
 import { foldState } from '../../src/project/state.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
@@ -8,6 +8,7 @@ import { ActionError, ExitCode, UsageError } from '../../src/errors.js';
 import { toItems, items as makeItems, testPack, mt, decision, ev, written } from '../helpers/session-fixtures.js';
 import { makeRecord, makeRecords } from '../helpers/fixtures.js';
 import type { JournalEvent } from '../../src/project/events.js';
+import { describeProgress, renderSummary } from '../../src/wizard/render-item.js';
 
 function session(n: number, events: (items: ReturnType<typeof makeItems>) => JournalEvent[] = (its) => its.map((i) => mt(i)), filters = {}) {
   const items = makeItems(n);
@@ -347,7 +348,11 @@ describe('AdaptSession', () => {
         }
       }
       const todo = s.queue.filter((i) => s.isTodo(i.id));
-      return { byState, decided, byDecision, remaining: todo.length, skipped: todo.filter((i) => skipped.has(i.id)).length };
+      // A decided item that is to do is a revisit (--ids, --state adapted): not "to go", and a skip leaves it done.
+      const isDecided = (id: string) => ['adapted', 'approved'].includes(s.state(id).state);
+      const pending = todo.filter((i) => !isDecided(i.id));
+      const revisit = todo.filter((i) => isDecided(i.id) && !skipped.has(i.id)).length;
+      return { byState, decided, byDecision, remaining: pending.length, skipped: pending.filter((i) => skipped.has(i.id)).length, revisit };
     }
 
     it('stay equal to a full recount through decisions, edits, rejections, skips and undone skips', () => {
@@ -356,7 +361,7 @@ describe('AdaptSession', () => {
       const check = (when: string) => {
         const p = s.progress();
         assert.deepEqual(
-          { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped },
+          { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped, revisit: p.revisit },
           recount(s, skipped),
           when,
         );
@@ -376,6 +381,50 @@ describe('AdaptSession', () => {
       s.commit(written(s.eventsFor({ type: 'accept' }, items[4]!.id)));
       check('after an edit and an accept');
       assert.equal(s.progress().decided, 3);
+    });
+
+    it('count a revisited decided item as decided, never as to go, also when skipped', () => {
+      const events = (its: ReturnType<typeof makeItems>) => [...its.map((i) => mt(i)), decision(its[0]!, 'transfer'), decision(its[1]!, 'transfer')];
+      const pick = (p: ReturnType<AdaptSession['progress']>) => ({ decided: p.decided, remaining: p.remaining, skipped: p.skipped, revisit: p.revisit });
+      const one = session(3, events, { ids: ['test-0001'] }).s;
+      assert.deepEqual(pick(one.progress()), { decided: 1, remaining: 0, skipped: 0, revisit: 1 });
+      one.commit(written(one.eventsFor({ type: 'decide', decision: 'adapt', rationale: 'names' })));
+      assert.equal(one.next(), false);
+      assert.deepEqual(pick(one.progress()), { decided: 1, remaining: 0, skipped: 0, revisit: 0 });
+      const summary = renderSummary(one.progress(), { finished: true });
+      assert.match(summary, /All 1 item\(s\) of this selection are decided\.\n1 decision\(s\) made in this session; 1 decided \(1 adapt\) · 0 to go\.$/);
+
+      const both = session(3, events, { states: ['adapted'] }).s;
+      assert.match(describeProgress(both.progress()), /^2 decided \(2 transfer\) · 0 to go · 2 to revisit$/);
+      both.skip();
+      both.skip();
+      assert.equal(both.finished, true);
+      assert.deepEqual(pick(both.progress()), { decided: 2, remaining: 0, skipped: 0, revisit: 0 });
+      assert.doesNotMatch(renderSummary(both.progress(), { finished: true }), /skipped|[1-9] to go|again/);
+    });
+
+    it('stay equal to a full recount in a revisit session', () => {
+      const { s, items } = session(5, (its) => [...its.map((i) => mt(i)), decision(its[0]!, 'transfer'), decision(its[2]!, 'adapt', 'names')], {
+        ids: ['test-0001', 'test-0002', 'test-0003'],
+      });
+      const skipped = new Set<string>();
+      const check = (when: string) => {
+        const p = s.progress();
+        assert.deepEqual(
+          { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped, revisit: p.revisit },
+          recount(s, skipped),
+          when,
+        );
+      };
+      check('at the start');
+      skipped.add(s.currentId!);
+      s.skip();
+      check('after skipping a decided item');
+      s.commit(written(s.eventsFor({ type: 'accept' })));
+      check('after deciding an undecided one');
+      s.commit(written(s.eventsFor({ type: 'decide', decision: 'drop', rationale: 'no counterpart' }, items[2]!.id)));
+      check('after changing a decision');
+      assert.equal(s.progress().revisit, 0);
     });
   });
 
@@ -433,6 +482,52 @@ describe('AdaptSession', () => {
       s.skip();
       s.skip();
       assert.equal(s.finished, true);
+    });
+
+    it('search goes to the next item (wrapping) whose source, English or target text matches, case-insensitively', () => {
+      const { s, items } = session(4);
+      const ids = items.map((i) => i.id);
+      s.goTo(ids[2]!);
+      s.commit(written(s.eventsFor({ type: 'edit', field: 'answer', text: 'Call the HOTLINE 1393' }, ids[0])));
+      assert.equal(s.search('hotline'), ids[0], 'target text, found by wrapping around');
+      assert.equal(s.currentId, ids[0]);
+      assert.equal(s.search(items[3]!.question.slice(0, 6)), ids[3], 'source text');
+      assert.equal(s.search('no such text anywhere'), undefined);
+      assert.equal(s.currentId, ids[3], 'stays when nothing matches');
+      throwsAction(() => s.search('  '), 'text');
+    });
+
+    it('nextWithFindings goes to the next item with QA findings and stays when there is none', () => {
+      const items = makeItems(4);
+      const flagged = new Set([items[1]!.id, items[3]!.id]);
+      const finding = { check: 'test', severity: 'warning', message: 'm' } as unknown as ReturnType<NonNullable<SessionInit['qa']>>[number];
+      const s = new AdaptSession({
+        items,
+        events: items.map((i) => mt(i)),
+        pack: testPack(),
+        author: 'tester',
+        qa: (item) => (flagged.has(item.id) ? [finding] : []),
+      });
+      assert.equal(s.nextWithFindings(), items[1]!.id);
+      assert.equal(s.nextWithFindings(), items[3]!.id);
+      assert.equal(s.nextWithFindings(), items[1]!.id, 'wraps around');
+      flagged.clear();
+      const none = new AdaptSession({ items, events: items.map((i) => mt(i)), pack: testPack(), author: 'tester', qa: () => [] });
+      assert.equal(none.nextWithFindings(), undefined);
+      assert.equal(none.currentId, items[0]!.id);
+    });
+
+    it('resumeFrom starts where the person stopped: that item if still to do, else the next one to do (wrapping)', () => {
+      const events = (its: ReturnType<typeof makeItems>) => [...its.map((i) => mt(i)), decision(its[2]!, 'transfer'), decision(its[3]!, 'transfer')];
+      const ids = makeItems(4).map((i) => i.id);
+      const at = (id: string) => {
+        const { s } = session(4, events);
+        s.resumeFrom(id);
+        return s.currentId;
+      };
+      assert.equal(at(ids[1]!), ids[1], 'still to do');
+      assert.equal(at(ids[2]!), ids[0], 'decided since: the next one to do, wrapping around');
+      assert.equal(at('not-an-item'), ids[0], 'an unknown ID: the first item to do');
     });
 
     it('goTo refuses an item outside the filtered queue', () => {

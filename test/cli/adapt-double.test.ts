@@ -122,6 +122,16 @@ describe('adapt --double and agreement', function () {
     ]);
   });
 
+  it('does not make whoever ran --double an author of the items they assigned', async () => {
+    const assign = await run(['adapt', '-p', dir, '--as', 'lead', '--double', '50', '--second', 'park', '--json']);
+    assert.equal(assign.code, 0, assign.stderr);
+    assert.equal(journal(dir, 'lead').length, 5, 'lead wrote the five assign events');
+    const list = JSON.parse((await run(['list', '-p', dir, '--json'])).stdout);
+    const authors = new Set(list.items.flatMap((i: { authors: string[] }) => i.authors));
+    assert.equal(authors.has('lead'), false, [...authors].join(','));
+    assert.equal(authors.has('kim'), true);
+  });
+
   it('refuses --second without --double, and a bad percentage, writing nothing', async () => {
     const files = () =>
       readdirSync(path.join(dir, 'journal'))

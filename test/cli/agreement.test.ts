@@ -98,7 +98,7 @@ describe('CLI: agreement', () => {
     );
   });
 
-  it("with three annotators, reports alpha and each annotator's decisions instead of Cohen's kappa", async () => {
+  it("with three annotators, reports alpha overall, Cohen's kappa per pair and each annotator's decisions", async () => {
     await new JournalWriter(dir, 'kim').append([decide(0, 'transfer', 'a'), decide(1, 'adapt', 'b')]);
     await new JournalWriter(dir, 'lee').append([decide(0, 'transfer', 'c', true)]);
     await new JournalWriter(dir, 'park').append([decide(0, 'adapt', 'd', true), decide(1, 'adapt', 'e', true)]);
@@ -113,6 +113,22 @@ describe('CLI: agreement', () => {
     assert.doesNotMatch(r.stdout, /Cohen's kappa\s+\d/);
     assert.match(r.stdout, /Note: Cohen's kappa needs exactly two annotators; there are 3/);
     assert.match(r.stdout, /Decisions per annotator[^\n]*\n.*transfer.*\n\s+kim\s+1\s+1\s+0\s+0\n\s+lee\s+1\s+0\s+0\s+0\n\s+park\s+0\s+2\s+0\s+0/);
+    // Per pair, by hand: kim & lee (transfer, transfer): one label throughout, kappa undefined;
+    // kim & park (transfer, adapt), (adapt, adapt): p_o = 0.5, p_e = 0.5·0 + 0.5·1 = 0.5, kappa 0;
+    // lee & park (transfer, adapt): p_o = 0, p_e = 0, kappa 0.
+    assert.match(
+      r.stdout,
+      /Cohen's kappa per pair of annotators[^\n]*\n\s+kim & lee\s+kappa undefined[^\n]*raw 100\.0% \(1 of 1\)\n\s+kim & park\s+kappa 0\.000, raw 50\.0% \(1 of 2\)\n\s+lee & park\s+kappa 0\.000, raw 0\.0% \(0 of 1\)/,
+    );
+    const json = JSON.parse((await run(['agreement', '-p', dir, '--json'])).stdout);
+    assert.deepEqual(
+      json.pairs.map((p: { annotators: string[]; cohenKappa?: number }) => [p.annotators.join('&'), p.cohenKappa]),
+      [
+        ['kim&lee', undefined],
+        ['kim&park', 0],
+        ['lee&park', 0],
+      ],
+    );
   });
 
   it('the card has no agreement section without double annotation', async () => {

@@ -95,4 +95,14 @@ describe('foldState', () => {
     ]);
     assert.deepEqual(summarise(states.values()).secondAnnotation, { assigned: 2, done: 1 });
   });
+
+  it('lists as authors only people who wrote work on the item, not who assigned it for second annotation', () => {
+    const s = stateOf([
+      mt({ author: 'mt-bot' }),
+      ev({ type: 'assign', assignee: 'lee', role: 'secondary', author: 'lead' }),
+      ev({ type: 'decision', decision: 'transfer', author: 'kim' }),
+    ]);
+    assert.deepEqual(s.assignees, ['lee']);
+    assert.deepEqual(s.authors, ['mt-bot', 'kim']);
+  });
 });

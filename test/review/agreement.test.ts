@@ -193,6 +193,39 @@ describe('computeAgreement over project states', () => {
     assert.equal(r.krippendorffAlpha, 1);
   });
 
+  it("gives Cohen's kappa per pair of annotators when shards mix three people, whoever was primary", () => {
+    const events = [
+      // kim and lee: kim primary on a1 and a3, lee primary on a2 (the other shard).
+      decide('a1', 'kim', 'adapt', false, 'x'),
+      decide('a1', 'lee', 'adapt', true),
+      decide('a2', 'lee', 'adapt', false, 'law'),
+      decide('a2', 'kim', 'transfer', true),
+      decide('a3', 'kim', 'drop', false, 'none'),
+      decide('a3', 'lee', 'drop', true),
+      // lee and park.
+      decide('b1', 'lee', 'transfer'),
+      decide('b1', 'park', 'transfer', true),
+      decide('b2', 'park', 'adapt', false, 'names'),
+      decide('b2', 'lee', 'adapt', true),
+    ];
+    const r = computeAgreement(statesOf(['a1', 'a2', 'a3', 'b1', 'b2'], events));
+    assert.deepEqual(r.annotators, ['kim', 'lee', 'park']);
+    assert.equal(r.cohenKappa, undefined);
+    assert.deepEqual(
+      r.pairs.map((p) => [p.annotators, p.items, p.agreed]),
+      [
+        [['kim', 'lee'], 3, 2],
+        [['lee', 'park'], 2, 2],
+      ],
+    );
+    // kim = (adapt, transfer, drop), lee = (adapt, adapt, drop): kappa 0.5 (as in the first test).
+    assert.ok(Math.abs(r.pairs[0]!.cohenKappa! - 0.5) < 1e-12);
+    // lee = park = (transfer, adapt): p_o = 1, p_e = 0.5, kappa = 1.
+    assert.equal(r.pairs[1]!.cohenKappa, 1);
+    // alpha over all: n = 10, one disagreeing unit (Σ o_ck = 2); adapt 5, transfer 3, drop 2: 100 − 38 = 62; 1 − 9·2/62.
+    assert.ok(Math.abs(r.krippendorffAlpha! - (1 - 18 / 62)) < 1e-12);
+  });
+
   it('has nothing to report without double annotation', () => {
     const r = computeAgreement(statesOf(['a'], [decide('a', 'kim', 'transfer')]));
     assert.equal(r.items, 0);

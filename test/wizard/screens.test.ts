@@ -290,4 +290,59 @@ describe('wizard loop', () => {
     events.keypress('enter');
     assert.equal((await answer).quit, true);
   });
+
+  it('g goes to an ID, / searches the texts, n goes to the next item with QA findings; misses are told on the same item', async () => {
+    const items = makeItems(3);
+    const session = new AdaptSession({
+      items,
+      events: items.map((i) => mt(i)),
+      pack: testPack(),
+      author: 'tester',
+      qa: (item) => (item.id === 'test-0001' ? [{ check: 'length', severity: 'warning', message: 'long' } as never] : []),
+    });
+    const { answer, events, getScreen, getFullOutput } = await renderLoop((io) => runWizard(session, journal(), { ...io, clear: false }));
+    await until(getScreen, /test-0000 ›/);
+    events.type('g');
+    await until(getScreen, /Go to item ID/);
+    events.type('test-0002');
+    events.keypress('enter');
+    await until(getScreen, /test-0002 ›/);
+    events.type('g');
+    await until(getScreen, /Go to item ID/);
+    events.type('nope');
+    events.keypress('enter');
+    await until(() => getFullOutput(), /"nope" is not in this session's queue/);
+    events.type('n');
+    await until(getScreen, /test-0001 ›/);
+    events.type('n');
+    await until(() => getFullOutput(), /No other item of this session has QA findings\./);
+    events.type('/');
+    await until(getScreen, /Search the source, English and target texts/);
+    events.type('ko TEST-0000');
+    events.keypress('enter');
+    await until(getScreen, /test-0000 ›/);
+    events.type('/');
+    await until(getScreen, /Search the source/);
+    events.type('zzz');
+    events.keypress('enter');
+    await until(() => getFullOutput(), /No other item of this session contains "zzz"\./);
+    await until(getScreen, /test-0000 ›/);
+    events.type('q');
+    assert.equal((await answer).quit, true);
+  });
+
+  it('reports each item as it is first shown (for the per-author cursor)', async () => {
+    const items = makeItems(3);
+    const session = new AdaptSession({ items, events: items.map((i) => mt(i)), pack: testPack(), author: 'tester' });
+    const shown: string[] = [];
+    const { answer, events, getScreen } = await renderLoop((io) => runWizard(session, journal(), { ...io, clear: false, onShow: (id) => shown.push(id) }));
+    await until(getScreen, /test-0000 ›/);
+    events.keypress('enter'); // only the hint: the same item, not shown anew
+    await until(getScreen, /Keys act at once/);
+    events.type('s');
+    await until(getScreen, /test-0001 ›/);
+    events.type('q');
+    await answer;
+    assert.deepEqual(shown, ['test-0000', 'test-0001']);
+  });
 });

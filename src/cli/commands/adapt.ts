@@ -1,6 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { checkAuthor, resolveAuthor } from '../../project/author.js';
 import { openSession, type OpenedSession } from '../../adapt/open-session.js';
+import { readCursor, writeCursor } from '../../adapt/cursor-file.js';
 import { applyAnswers } from '../../adapt/answers-file.js';
 import { describeFilters, parseDoublePercent, type RawFilters } from '../../session/filters.js';
 import { table } from '../output.js';
@@ -46,7 +47,7 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
     ...(opts.ids ? { ids: opts.ids } : {}),
     ...(opts.shard ? { shard: opts.shard } : {}),
   };
-  const { session, writer, pack, warnings, assignment } = await openSession({
+  const { project, session, writer, pack, warnings, assignment } = await openSession({
     project: opts.project,
     author,
     filters,
@@ -87,9 +88,12 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
   const mode = session.secondaryMode ? ` · second annotation (${session.queue.length} assigned item(s)): your decision is compared, not applied` : '';
   const header = `carefully adapt · ${pack.pack.languageName} pack (${pack.resolved}) · ${author} · ${describeFilters(session.filters)}${mode}`;
   const notices = [...(assignment ? [describeAssignment(assignment)] : []), ...warnings.map((w) => `warning: ${w}`)];
+  const resumeAt = readCursor(project.dir, author);
+  if (resumeAt !== undefined) session.resumeFrom(resumeAt);
   await runWizard(session, writer, {
     ...wizardStreams(io),
     header,
+    onShow: (id) => writeCursor(project.dir, author, id),
     ...(notices.length ? { notice: notices.join('\n') } : {}),
   });
 }

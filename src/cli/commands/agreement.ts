@@ -1,5 +1,5 @@
 import { openProject, loadStateOnly } from '../../project/project.js';
-import { computeAgreement } from '../../review/agreement.js';
+import { computeAgreement, type PairAgreement } from '../../review/agreement.js';
 import { DECISIONS } from '../../project/decisions.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
@@ -25,6 +25,10 @@ export async function run(opts: AgreementCommandOptions, { out }: CommandContext
   if (r.krippendorffAlpha !== undefined) rows.push(["Krippendorff's alpha (nominal)", r.krippendorffAlpha.toFixed(3)]);
   if (rows.length) print(table(rows));
   for (const note of r.notes) print(`Note: ${note}`);
+  if (r.pairs.length > 1) {
+    print("\nCohen's kappa per pair of annotators (items both decided):");
+    print(table(r.pairs.map((p): [string, string] => [p.annotators.join(' & '), describePair(p)])));
+  }
   if (r.matrix) {
     const [first, second] = r.annotators as [string, string];
     print(`\nDecisions (rows: ${first}, columns: ${second}):`);
@@ -44,4 +48,9 @@ export async function run(opts: AgreementCommandOptions, { out }: CommandContext
     print(`  ${d.id}`);
     for (const a of d.annotations) print(`    ${`${a.annotator} (${a.role})`.padEnd(24)} ${a.decision.padEnd(8)}  ${a.rationale ?? '(no rationale)'}`);
   }
+}
+
+function describePair(p: PairAgreement): string {
+  const kappa = p.cohenKappa === undefined ? 'kappa undefined (one decision throughout)' : `kappa ${p.cohenKappa.toFixed(3)}`;
+  return `${kappa}, raw ${percent(p.rawAgreement)} (${p.agreed} of ${p.items})`;
 }
