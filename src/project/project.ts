@@ -146,8 +146,9 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   mkdirSync(path.join(dir, JOURNAL_DIR), { recursive: true });
   writeFileSync(path.join(dir, JOURNAL_DIR, '.gitkeep'), '');
   // Lock files are transient; the cache and journal are meant to be committed. The
-  // source snapshot is AnswerCarefully text, which must not end up in a public repository.
-  writeFileSync(path.join(dir, '.gitignore'), `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\n`);
+  // source snapshot is AnswerCarefully text, which must not end up in a public repository;
+  // each person's wizard position (cache/cursor-<author>.json) is theirs alone.
+  writeFileSync(path.join(dir, '.gitignore'), `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\ncache/cursor-*.json\n`);
   await writeConfig(dir, config);
   await recordSourceTexts(dir, snapshot);
   return { dir, config, records: report.records, warnings: report.warningCount };

@@ -143,6 +143,7 @@ describe('CLI: source changes', () => {
     const dir = tmp.join('p');
     assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
     assert.match(readFileSync(path.join(dir, '.gitignore'), 'utf8'), /^cache\/source-texts\.jsonl$/m);
+    assert.match(readFileSync(path.join(dir, '.gitignore'), 'utf8'), /^cache\/cursor-\*\.json$/m);
     const file = path.join(dir, SOURCE_TEXTS_FILE);
     assert.equal(readFileSync(file, 'utf8').trim().split('\n').length, 2);
     await run(['status', '-p', dir]);
