@@ -127,6 +127,7 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .option('--profile <name>', 'field profile', 'answercarefully')
     .option('--map <role=field>', 'map a role to a field (repeatable)', collect, [])
     .option('--locale-pack <tag>', 'locale pack in locales/ (default: the target language)')
+    .option('--register <id>', "speech level of reference answers, one of the locale pack's registers (ko: hapsho, haeyo, banmal; default: the pack's)")
     .option('--json', 'print one JSON object')
     .action(lazy('init', (dir, opts) => ({ ...(opts as object), dir })));
 

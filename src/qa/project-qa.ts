@@ -19,7 +19,10 @@
 import { effectOf, itemsMatchingNoLabelCondition } from '../locale/checklist.js';
 import { visibleInline } from '../text-safety.js';
 import { findEquivalents, itemTexts } from '../locale/equivalents.js';
+import path from 'node:path';
 import { loadLocalePack } from '../locale/locale-pack.js';
+import { answerRegister } from '../locale/register-setting.js';
+import { CONFIG_FILE } from '../project/config.js';
 import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
@@ -47,6 +50,8 @@ export interface ProjectQaEnv {
   targetLanguage: string;
   /** About the pack (e.g. no pack for the target language). */
   warnings: string[];
+  /** The project's `register` setting, checked against the pack. */
+  answerRegister?: string;
 }
 
 /** The project's locale pack (config `localePack`, else the target language) and languages. */
@@ -60,6 +65,9 @@ export function projectQaEnv(project: Project): ProjectQaEnv {
     sourceLanguage: project.config.languages.from,
     targetLanguage: project.config.languages.to,
     warnings: [...loaded.warnings],
+    ...(project.config.register === undefined
+      ? {}
+      : { answerRegister: answerRegister(loaded.pack, project.config.register, path.join(project.dir, CONFIG_FILE))!.id }),
   };
 }
 
@@ -228,7 +236,7 @@ export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, sta
     },
     done() {
       const lengthStats = lengthStatsOfLogRatios(logs);
-      const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+      const ctx: QaContext = { pack: env.pack, ...(env.answerRegister ? { answerRegister: env.answerRegister } : {}), ...(lengthStats ? { lengthStats } : {}) };
       if (sourceIndex.complete) ctx.sourceIndex = sourceIndex;
       if (!sourceIndex.complete) env.warnings.push(sourceIndexSkipped(MAX_GLOBAL_SHINGLES));
       const review = (item: SourceItem, state: ItemState): WaiverSplit<Finding> => {

@@ -1,11 +1,15 @@
 import { initProject, type InitOptions } from '../../project/project.js';
 import { languageName } from '../../project/languages.js';
+import { loadLocalePack } from '../../locale/locale-pack.js';
+import { answerRegister } from '../../locale/register-setting.js';
 import type { CommandContext } from '../io.js';
 import { messages } from '../messages/init.js';
 
 export type InitCommandOptions = InitOptions & { json?: boolean };
 
 export async function run(opts: InitCommandOptions, { out: { print, printJson } }: CommandContext): Promise<void> {
+  // Checked before anything is written: the project layer does not read locale packs.
+  if (opts.register !== undefined) answerRegister(loadLocalePack(opts.localePack ?? opts.to).pack, opts.register, '--register');
   const r = await initProject(opts);
   if (opts.json) return printJson(r);
   const { from, to } = r.config.languages;
