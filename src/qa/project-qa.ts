@@ -16,8 +16,8 @@
  * not checked against the source at all. Source-culture leftovers are reported
  * whatever the rule says: an adaptation must remove them.
  */
-import { effectOf, itemsMatchingNoLabelCondition } from '../locale/checklist.js';
-import { visibleInline } from '../text-safety.js';
+import { effectOf } from '../locale/checklist.js';
+import { unmatchedLabelsWarning } from './unmatched-labels.js';
 import { findEquivalents, itemTexts } from '../locale/equivalents.js';
 import path from 'node:path';
 import { loadLocalePack } from '../locale/locale-pack.js';
@@ -29,7 +29,7 @@ import { UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
 import { MAX_GLOBAL_SHINGLES, SourceShingleIndex } from './near-copy.js';
-import { labelsMatchNoChecklist, sourceIndexSkipped } from './messages.js';
+import { sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
@@ -186,14 +186,8 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     for (const f of waived) waivedCounts[f.severity]++;
     itemInfo[id] = { state: s.state, ...(s.decision ? { decision: s.decision.decision } : {}) };
   }
-  const unmatched = itemsMatchingNoLabelCondition(env.pack, items).map((i) => ({
-    id: visibleInline(i.id),
-    labels: [i.riskArea, i.harmType, i.specificHarm]
-      .filter((l) => l !== undefined)
-      .map((l) => JSON.stringify(visibleInline(l)))
-      .join(' / '),
-  }));
-  if (unmatched.length > 0) warnings.push(labelsMatchNoChecklist(unmatched, env.packName));
+  const unmatched = unmatchedLabelsWarning(env.pack, env.packName, items);
+  if (unmatched) warnings.push(unmatched);
   return {
     ...split,
     counts,
