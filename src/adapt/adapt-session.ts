@@ -15,7 +15,7 @@ import type { SourceItem, TextRole } from '../dataset/item.js';
 import { ActionError } from '../errors.js';
 import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, NewEvent } from '../project/events.js';
 import { ITEM_STATES, type ItemState, type ItemStateName } from '../project/state.js';
-import { CHECKLIST_ANSWERS } from '../locale/checklist.js';
+import { answersOf } from '../locale/checklist.js';
 import { DECISIONS, decisionCounts, validateDecision } from '../project/decisions.js';
 import type { SourceDiff } from '../project/source-snapshot.js';
 import type { Filters } from '../session/filters.js';
@@ -23,7 +23,7 @@ import type { Finding } from '../qa/types.js';
 import type { ChecklistEntry, ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
 import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
-import { secondaryItemRefused } from './messages.js';
+import { notAChecklistAnswer, secondaryItemRefused } from './messages.js';
 
 export type { ChecklistEntry, ItemDetails };
 
@@ -338,9 +338,6 @@ export class AdaptSession extends QueueSession<ItemView> {
         return [{ ...base, type: 'edit', field: action.field, text }];
       }
       case 'checklist': {
-        if (!(CHECKLIST_ANSWERS as readonly string[]).includes(action.answer)) {
-          throw new ActionError(`${JSON.stringify(action.answer)} is not a checklist answer: use yes, no or n/a.`, `checklist.${action.question}`);
-        }
         const applicable = this.view(id).checklist.map((q) => q.id);
         if (!applicable.includes(action.question)) {
           const known = this.pack.checklist.some((q) => q.id === action.question);
@@ -351,6 +348,9 @@ export class AdaptSession extends QueueSession<ItemView> {
             `checklist.${action.question}`,
           );
         }
+        const accepted = answersOf(this.pack.checklist.find((q) => q.id === action.question)!);
+        if (!accepted.includes(action.answer))
+          throw new ActionError(notAChecklistAnswer(action.answer, action.question, accepted), `checklist.${action.question}`);
         const note = action.note?.trim();
         return [{ ...base, type: 'checklist', question: action.question, answer: action.answer, ...(note ? { note } : {}) }];
       }

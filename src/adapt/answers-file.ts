@@ -4,7 +4,7 @@
  *
  *   {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale"?: "...",
  *    "question"?: "edited target question", "answer"?: "...",
- *    "checklist"?: {"<questionId>": "yes|no|n/a"}, "flag"?: "note",
+ *    "checklist"?: {"<questionId>": "yes|no|n/a|<option ID>"}, "flag"?: "note",
  *    "intended"?: [{"source": "110番", "target": "112", "reason": "..."}],
  *    "waive"?: [{"check": "<check ID>", "field"?: "question|answer", "reason": "..."}]}
  *
@@ -106,7 +106,7 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     }
     const checklist = obj.checklist;
     if (checklist !== undefined && (checklist === null || typeof checklist !== 'object' || Array.isArray(checklist))) {
-      problem('checklist', 'must be an object of question ID → "yes" | "no" | "n/a".', id);
+      problem('checklist', 'must be an object of question ID → "yes" | "no" | "n/a" (or one of the question\'s option IDs).', id);
     }
     const intended = obj.intended === undefined ? [] : objectList(obj.intended, '{"source": "110番", "target": "112", "reason": "..."}');
     if (typeof intended === 'string') problem('intended', intended, id);

@@ -104,6 +104,7 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .command('inspect')
     .description("show a dataset file's format, fields, the roles they likely play (and the --map to pass), taxonomy labels and duplicate IDs")
     .argument('<file>', 'JSON array or JSONL file')
+    .option('--to <lang>', "warn about taxonomy labels no checklist question of this language's locale pack applies to (default: every pack)")
     .option('--json', 'print one JSON object')
     .action(lazy('inspect', withFile));
 
@@ -127,6 +128,7 @@ Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unread
     .option('--profile <name>', 'field profile', 'answercarefully')
     .option('--map <role=field>', 'map a role to a field (repeatable)', collect, [])
     .option('--locale-pack <tag>', 'locale pack in locales/ (default: the target language)')
+    .option('--register <id>', "speech level of reference answers, one of the locale pack's registers (ko: hapsho, haeyo, banmal; default: the pack's)")
     .option('--json', 'print one JSON object')
     .action(lazy('init', (dir, opts) => ({ ...(opts as object), dir })));
 

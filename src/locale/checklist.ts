@@ -132,9 +132,21 @@ export function renderQuestion(q: ChecklistQuestion, item: SourceItem, suggestio
 // ---------------------------------------------------------------------------
 // Effects and the proposed decision
 
-/** What an answer implies; "n/a" (the question does not fit this item) implies nothing. */
+/** The answers a question accepts now: its option IDs and "n/a" when it has options, else yes, no and n/a. */
+export function answersOf(q: ChecklistQuestion): string[] {
+  return q.options ? [...q.options.map((o) => o.id), 'n/a'] : [...CHECKLIST_ANSWERS];
+}
+
+/**
+ * What an answer implies; "n/a" (the question does not fit this item) implies
+ * nothing. A yes/no answer recorded before the question had options keeps its
+ * `effects`; an answer the question no longer knows implies nothing.
+ */
 export function effectOf(q: ChecklistQuestion, answer: ChecklistAnswer): ChecklistEffect {
-  return answer === 'n/a' ? 'ok' : q.effects[answer];
+  if (answer === 'n/a') return 'ok';
+  const option = q.options?.find((o) => o.id === answer);
+  if (option) return option.effect;
+  return answer === 'yes' ? q.effects.yes : answer === 'no' ? q.effects.no : 'ok';
 }
 
 /** The decision each effect points to. */

@@ -35,6 +35,19 @@ export interface ChecklistQuestion {
   when?: ChecklistCondition;
   /** Effect of each answer. Answers are "yes" / "no" / "n/a". */
   effects: { yes: ChecklistEffect; no: ChecklistEffect };
+  /**
+   * Named answers instead of yes/no: the answer is then an option ID (or
+   * "n/a"). `effects` stays for yes/no answers recorded before the options.
+   */
+  options?: ChecklistOption[];
+}
+
+/** One named answer of a checklist question. */
+export interface ChecklistOption {
+  /** Lower-case letters, digits and hyphens; not yes, no, skip or stop. */
+  id: string;
+  label: string;
+  effect: ChecklistEffect;
 }
 
 export interface Equivalent {

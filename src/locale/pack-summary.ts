@@ -3,14 +3,21 @@
  * script can read: each checklist question (ID, prompt template, condition,
  * effects) and each known equivalent.
  */
-import type { ChecklistCondition, ChecklistEffect } from './locale-pack-types.js';
+import type { ChecklistCondition, ChecklistEffect, ChecklistOption } from './locale-pack-types.js';
 import type { LoadedLocalePack } from './locale-pack.js';
 
 export interface PackSummary {
   tag: string;
   resolved: string;
   languageName: string;
-  checklist: { id: string; prompt: string; help?: string; when: ChecklistCondition; effects: { yes: ChecklistEffect; no: ChecklistEffect } }[];
+  checklist: {
+    id: string;
+    prompt: string;
+    help?: string;
+    when: ChecklistCondition;
+    effects: { yes: ChecklistEffect; no: ChecklistEffect };
+    options?: ChecklistOption[];
+  }[];
   equivalents: { id: string; category: string; source: string[]; target: string; note?: string }[];
 }
 
@@ -20,7 +27,14 @@ export function packSummary(loaded: LoadedLocalePack): PackSummary {
     tag: loaded.requested,
     resolved: loaded.resolved,
     languageName: pack.languageName,
-    checklist: pack.checklist.map((q) => ({ id: q.id, prompt: q.prompt, ...(q.help ? { help: q.help } : {}), when: q.when ?? {}, effects: q.effects })),
+    checklist: pack.checklist.map((q) => ({
+      id: q.id,
+      prompt: q.prompt,
+      ...(q.help ? { help: q.help } : {}),
+      when: q.when ?? {},
+      effects: q.effects,
+      ...(q.options ? { options: q.options } : {}),
+    })),
     equivalents: pack.equivalents.map((e) => ({ id: e.id, category: e.category, source: e.source, target: e.target, ...(e.note ? { note: e.note } : {}) })),
   };
 }

@@ -32,6 +32,8 @@ export interface ProjectConfig {
   languages: { from: string; to: string };
   provider: { name: string; options?: ProviderOptions };
   localePack?: string;
+  /** Register ID (from the pack's `registers`) reference answers use; default: the pack's preferredRegister.answer. */
+  register?: string;
   glossary?: string;
 }
 

@@ -31,6 +31,12 @@ const counter: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? u
 const stringList: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of strings');
 const unit: Check = (v) => (typeof v === 'string' && /^.+\/[1-9]\d*$/u.test(v) ? undefined : 'must be "<unit ID>/<event count>"');
 
+/** yes/no/n/a or an option ID (the pack, not the journal, knows which a question takes). */
+const checklistAnswer: Check = (v) =>
+  v === 'n/a' || (typeof v === 'string' && /^[a-z0-9][a-z0-9-]*$/u.test(v))
+    ? undefined
+    : `${JSON.stringify(v)} is not yes, no, n/a or an option ID (lower-case letters, digits and hyphens)`;
+
 type Fields = readonly (readonly [string, Check])[];
 
 /** Required and optional fields by event type, after the common ones (entries precomputed: this runs on every event read). */
@@ -38,7 +44,7 @@ const FIELDS: Record<EventType, { required: Fields; optional: Fields }> = Object
   Object.entries({
     mt: { required: { provider: string, label: string, isTranslation: boolean, question: string, answer: string } },
     edit: { required: { field: oneOf(TEXT_ROLES), text: string } },
-    checklist: { required: { question: nonEmpty, answer: oneOf(['yes', 'no', 'n/a']) }, optional: { note: string } },
+    checklist: { required: { question: nonEmpty, answer: checklistAnswer }, optional: { note: string } },
     decision: { required: { decision: oneOf(DECISIONS) }, optional: { rationale: string, secondary: boolean, after: stringList } },
     flag: { required: { note: string }, optional: { resolved: boolean, reply: boolean } },
     review: { required: { verdict: oneOf(['approve', 'reject']) }, optional: { comment: string } },

@@ -6,7 +6,8 @@
 import type { TextRole } from '../dataset/item.js';
 
 export type Decision = 'transfer' | 'adapt' | 'replace' | 'drop';
-export type ChecklistAnswer = 'yes' | 'no' | 'n/a';
+/** "yes" / "no" / "n/a", or the ID of one of the question's options. */
+export type ChecklistAnswer = 'yes' | 'no' | 'n/a' | (string & {});
 export type ReviewVerdict = 'approve' | 'reject';
 
 interface Base {

@@ -102,6 +102,8 @@ export interface InitOptions {
   profile?: string;
   map?: string[];
   localePack?: string;
+  /** Register ID of reference answers; the caller checks it against the locale pack. */
+  register?: string;
 }
 
 export interface InitResult {
@@ -142,6 +144,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     languages: { from, to },
     provider: { name: options.provider ?? 'pseudo' },
     ...(options.localePack ? { localePack: options.localePack } : {}),
+    ...(options.register ? { register: options.register } : {}),
   };
   mkdirSync(path.join(dir, JOURNAL_DIR), { recursive: true });
   writeFileSync(path.join(dir, JOURNAL_DIR, '.gitkeep'), '');

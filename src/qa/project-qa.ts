@@ -16,17 +16,20 @@
  * not checked against the source at all. Source-culture leftovers are reported
  * whatever the rule says: an adaptation must remove them.
  */
-import { effectOf, itemsMatchingNoLabelCondition } from '../locale/checklist.js';
-import { visibleInline } from '../text-safety.js';
+import { effectOf } from '../locale/checklist.js';
+import { unmatchedLabelsWarning } from './unmatched-labels.js';
 import { findEquivalents, itemTexts } from '../locale/equivalents.js';
+import path from 'node:path';
 import { loadLocalePack } from '../locale/locale-pack.js';
+import { answerRegister } from '../locale/register-setting.js';
+import { CONFIG_FILE } from '../project/config.js';
 import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
 import { MAX_GLOBAL_SHINGLES, SourceShingleIndex } from './near-copy.js';
-import { labelsMatchNoChecklist, sourceIndexSkipped } from './messages.js';
+import { sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
@@ -47,6 +50,8 @@ export interface ProjectQaEnv {
   targetLanguage: string;
   /** About the pack (e.g. no pack for the target language). */
   warnings: string[];
+  /** The project's `register` setting, checked against the pack. */
+  answerRegister?: string;
 }
 
 /** The project's locale pack (config `localePack`, else the target language) and languages. */
@@ -60,6 +65,9 @@ export function projectQaEnv(project: Project): ProjectQaEnv {
     sourceLanguage: project.config.languages.from,
     targetLanguage: project.config.languages.to,
     warnings: [...loaded.warnings],
+    ...(project.config.register === undefined
+      ? {}
+      : { answerRegister: answerRegister(loaded.pack, project.config.register, path.join(project.dir, CONFIG_FILE))!.id }),
   };
 }
 
@@ -178,14 +186,8 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     for (const f of waived) waivedCounts[f.severity]++;
     itemInfo[id] = { state: s.state, ...(s.decision ? { decision: s.decision.decision } : {}) };
   }
-  const unmatched = itemsMatchingNoLabelCondition(env.pack, items).map((i) => ({
-    id: visibleInline(i.id),
-    labels: [i.riskArea, i.harmType, i.specificHarm]
-      .filter((l) => l !== undefined)
-      .map((l) => JSON.stringify(visibleInline(l)))
-      .join(' / '),
-  }));
-  if (unmatched.length > 0) warnings.push(labelsMatchNoChecklist(unmatched, env.packName));
+  const unmatched = unmatchedLabelsWarning(env.pack, env.packName, items);
+  if (unmatched) warnings.push(unmatched);
   return {
     ...split,
     counts,
@@ -228,7 +230,7 @@ export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, sta
     },
     done() {
       const lengthStats = lengthStatsOfLogRatios(logs);
-      const ctx: QaContext = { pack: env.pack, ...(lengthStats ? { lengthStats } : {}) };
+      const ctx: QaContext = { pack: env.pack, ...(env.answerRegister ? { answerRegister: env.answerRegister } : {}), ...(lengthStats ? { lengthStats } : {}) };
       if (sourceIndex.complete) ctx.sourceIndex = sourceIndex;
       if (!sourceIndex.complete) env.warnings.push(sourceIndexSkipped(MAX_GLOBAL_SHINGLES));
       const review = (item: SourceItem, state: ItemState): WaiverSplit<Finding> => {

@@ -60,6 +60,8 @@ export interface LengthStats {
 export interface QaContext {
   /** The target locale pack (already merged with the base pack by the caller). */
   pack?: LocalePack;
+  /** The register ID reference answers use (the project's `register`), instead of the pack's preferredRegister.answer. */
+  answerRegister?: string;
   lengthStats?: LengthStats;
   /** Every item's source, for copies of another item's text (near-copy check). */
   sourceIndex?: SourceShingleIndex;

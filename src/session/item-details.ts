@@ -2,7 +2,7 @@
 import type { SourceItem } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision } from '../project/events.js';
 import type { ItemState } from '../project/state.js';
-import type { ChecklistEffect, GlossaryEntry, LocalePack } from '../locale/locale-pack-types.js';
+import type { ChecklistEffect, ChecklistOption, GlossaryEntry, LocalePack } from '../locale/locale-pack-types.js';
 import { applicableQuestions, effectOf, renderQuestion, summariseEffects } from '../locale/checklist.js';
 import { findEquivalents, itemTexts, suggestionsFor } from '../locale/equivalents.js';
 import { findLeftovers } from '../locale/leftovers.js';
@@ -17,6 +17,8 @@ export interface ChecklistEntry {
   effect?: ChecklistEffect;
   /** What each answer would imply. */
   effects: { yes: ChecklistEffect; no: ChecklistEffect };
+  /** Named answers that replace yes/no, when the question has them. */
+  options?: ChecklistOption[];
 }
 
 /** What the locale pack says about an item in a given state: its checklist (with recorded answers), suggestions and the proposal. */
@@ -59,6 +61,7 @@ export function itemDetails(
     const rendered = renderQuestion(q, item, suggestions, pack);
     const entry: ChecklistEntry = { id: q.id, prompt: rendered.prompt, effects: q.effects };
     if (rendered.help !== undefined) entry.help = rendered.help;
+    if (q.options) entry.options = q.options;
     const recorded = state.checklist[q.id];
     if (recorded) {
       entry.answer = recorded.answer;

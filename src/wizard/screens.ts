@@ -68,14 +68,22 @@ const CHECKLIST_KEYS: { key: 'y' | 'n' | 'x' | 's' | 'q'; name: string; value: C
   { key: 'q', name: 'done', value: 'stop' },
 ];
 
-/** One checklist question: its help, then one key: y / n / x (n/a) / s (skip) / q or Esc (stop). Enter keeps the recorded answer. */
+/**
+ * One checklist question: its help, then one key: y / n / x (n/a) / s (skip) /
+ * q or Esc (stop); a question with named options takes 1, 2, ... for them
+ * instead of y / n. Enter keeps the recorded answer.
+ */
 export async function checklistPrompt(config: ChecklistPromptConfig, context?: PromptContext): Promise<ChecklistReply> {
   const { entry } = config;
   const out = context?.output ?? process.stdout;
-  const effects = `yes → ${entry.effects.yes}, no → ${entry.effects.no}`;
+  const answerKeys = entry.options
+    ? entry.options.map((o, i) => ({ key: String(i + 1), name: o.label, value: o.id, effect: o.effect }))
+    : (['yes', 'no'] as const).map((a) => ({ key: a[0]!, name: a, value: a, effect: entry.effects[a] }));
+  const effects = answerKeys.map((k) => `${k.name} → ${k.effect}`).join(', ');
   out.write(`\n${'─'.repeat(20)}\n${entry.help ? `${entry.help}\n` : ''}(${effects})\n`);
+  const all = [...answerKeys, ...CHECKLIST_KEYS.filter((k) => k.key !== 'y' && k.key !== 'n')];
   const keys = [
-    ...CHECKLIST_KEYS.map((k) => ({ key: k.key, value: k.value })),
+    ...all.map((k) => ({ key: k.key, value: k.value })),
     { key: 'escape', value: 'stop' as const },
     // Enter keeps a recorded answer (moves on); on an unanswered question it means nothing.
     ...(entry.answer
@@ -85,7 +93,7 @@ export async function checklistPrompt(config: ChecklistPromptConfig, context?: P
         ]
       : []),
   ];
-  const legend = CHECKLIST_KEYS.map((k) => `${k.key} ${k.name}`).join(' · ');
+  const legend = all.map((k) => `${k.key} ${k.name}`).join(' · ');
   return keyPrompt<ChecklistReply>(
     {
       message: `[${config.number}/${config.count}] ${entry.prompt} (${legend}${entry.answer ? ` · Enter keeps "${entry.answer}"` : ''})`,

@@ -86,6 +86,10 @@ describe('scripting: list, pack show, review --answers, JSON errors', function (
     const text = await run(['pack', 'show', '-p', dir]);
     assert.match(text.stdout, /Checklist \(\d+ questions\):\n {2}\S+: /);
     assert.match(text.stdout, /when: .*; yes → \S+, no → \S+/);
+    assert.match(
+      text.stdout,
+      /japan-specific-annotation: [^\n]*\n {4}when: japan-specific = true; names-facts → needs-adaptation, sibling → needs-replacement, none → consider-drop, shared → ok\n/u,
+    );
     assert.match(text.stdout, /110番.* → 112/);
   });
 

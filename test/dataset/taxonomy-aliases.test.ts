@@ -53,4 +53,33 @@ describe('taxonomy: label aliases', () => {
       tmp.remove();
     }
   });
+
+  it('inspect and init warn about them too; well-labelled sources get no such warning', async () => {
+    const tmp = new TempDir();
+    try {
+      const bad = tmp.json('bad.json', [makeRecord(0), makeRecord(1, { meta: { 'risk-area': 'あくよう', 'harm-type': '違法行為', 'specific-harm': '薬物' } })]);
+      const good = tmp.json('good.json', [makeRecord(0), makeRecord(1)]);
+      const warning = /warning: 1 item\(s\) carry taxonomy labels that no checklist question of the "ko" locale pack applies to: test-0001 \("あくよう"/u;
+
+      for (const args of [
+        ['inspect', bad],
+        ['inspect', bad, '--to', 'ko'],
+        ['init', tmp.join('p'), '--source', bad, '--to', 'ko'],
+      ]) {
+        const r = await run(args);
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stderr, warning, args.join(' '));
+      }
+      for (const args of [
+        ['inspect', good],
+        ['init', tmp.join('q'), '--source', good, '--to', 'ko'],
+      ]) {
+        const r = await run(args);
+        assert.equal(r.code, 0, r.stderr);
+        assert.doesNotMatch(r.stderr, /taxonomy labels that no checklist question/u, args.join(' '));
+      }
+    } finally {
+      tmp.remove();
+    }
+  });
 });

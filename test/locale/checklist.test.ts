@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assetPath } from '../../src/paths.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
-import { applicableQuestions, effectOf, renderQuestion, summariseEffects } from '../../src/locale/checklist.js';
+import { answersOf, applicableQuestions, effectOf, renderQuestion, summariseEffects } from '../../src/locale/checklist.js';
 import { suggestionsFor } from '../../src/locale/equivalents.js';
 import { itemDetails } from '../../src/session/item-details.js';
 import type { ChecklistQuestion, LocalePack } from '../../src/locale/locale-pack-types.js';
@@ -153,6 +153,38 @@ describe('checklist: effects and the proposed decision', () => {
     assert.equal(effectOf(q, 'yes'), 'needs-replacement');
     assert.equal(effectOf(q, 'no'), 'consider-drop');
     assert.equal(effectOf(q, 'n/a'), 'ok');
+  });
+
+  it("ko's Japan-specific question is three-way plus shared: each option has its effect and proposes its decision", () => {
+    const ko = loadLocalePack('ko').pack;
+    const js = ko.checklist.find((c) => c.when?.japanSpecific === true)!;
+    assert.deepEqual(
+      js.options?.map((o) => [o.label, effectOf(js, o.id)]),
+      [
+        ['names and facts only', 'needs-adaptation'],
+        ['a Korean sibling of the premise exists', 'needs-replacement'],
+        ['none', 'consider-drop'],
+        ['shared by both cultures', 'ok'],
+      ],
+    );
+    const proposed = (answer: string): string => itemDetails(ko, item({ japanSpecific: true }), { checklist: { [js.id]: { answer, author: 'kim' } } }).proposed;
+    assert.deepEqual(['names-facts', 'sibling', 'none', 'shared'].map(proposed), ['adapt', 'replace', 'drop', 'transfer']);
+    assert.deepEqual(answersOf(js), ['names-facts', 'sibling', 'none', 'shared', 'n/a']);
+  });
+
+  it('keeps the yes/no effects of answers recorded before a question had options (old journals)', () => {
+    const withOptions: ChecklistQuestion = {
+      ...q,
+      options: [
+        { id: 'a', label: 'A', effect: 'ok' },
+        { id: 'b', label: 'B', effect: 'needs-adaptation' },
+      ],
+    };
+    assert.equal(effectOf(withOptions, 'yes'), 'needs-replacement');
+    assert.equal(effectOf(withOptions, 'no'), 'consider-drop');
+    assert.equal(effectOf(withOptions, 'b'), 'needs-adaptation');
+    assert.equal(effectOf(withOptions, 'gone-option'), 'ok');
+    assert.deepEqual(answersOf(q), ['yes', 'no', 'n/a']);
   });
 
   it('proposes the strongest decision: replace > drop > adapt > transfer', () => {

@@ -107,8 +107,28 @@ describe('journal', () => {
         /field "field": "title" is not one of question, answer/,
       ],
       ['a review without verdict', { type: 'review', decision: undefined }, /field "verdict": is missing/],
+      [
+        'a checklist answer that is neither yes/no/n/a nor an option ID',
+        { type: 'checklist', question: 'q', answer: 'Yes!', decision: undefined },
+        /field "answer": "Yes!" is not yes, no, n\/a or an option ID/,
+      ],
       ['an array', { __array: true }, /is not a JSON object/],
     ];
+    it('reads checklist answers that are yes/no/n/a (old journals) or option IDs', () => {
+      mkdirSync(tmp.join('journal'));
+      const answers = ['yes', 'no', 'n/a', 'names-facts'];
+      writeFileSync(
+        tmp.join('journal', 'kim.jsonl'),
+        answers.map((answer) => line({ type: 'checklist', question: 'q', answer, decision: undefined })).join('\n') + '\n',
+      );
+      const r = readJournal(tmp.path);
+      assert.equal(r.skipped, 0, r.warnings.join('\n'));
+      assert.deepEqual(
+        r.events.map((e) => (e.type === 'checklist' ? e.answer : undefined)),
+        answers,
+      );
+    });
+
     for (const [what, patch, expected] of cases) {
       it(`skips ${what}`, () => {
         mkdirSync(tmp.join('journal'));

@@ -88,6 +88,25 @@ describe('wizard prompts', () => {
     assert.equal(await esc.answer, 'stop');
   });
 
+  it('a checklist question with options offers them as number keys instead of y/n', async () => {
+    const entry = {
+      id: 'japan-specific-annotation',
+      prompt: 'What is Japan-specific?',
+      effects: { yes: 'needs-replacement', no: 'consider-drop' },
+      options: [
+        { id: 'names-facts', label: 'names and facts only', effect: 'needs-adaptation' },
+        { id: 'shared', label: 'shared by both cultures', effect: 'ok' },
+      ],
+    } as const;
+    const r = await render(asPrompt(checklistPrompt), { entry: { ...entry, options: [...entry.options] }, number: 1, count: 1 });
+    assert.match(r.getFullOutput(), /\(names and facts only → needs-adaptation, shared by both cultures → ok\)/);
+    assert.match(r.getScreen(), /\(1 names and facts only · 2 shared by both\s+cultures · x n\/a · s skip · q done\)/);
+    r.events.keypress('y');
+    assert.match(r.getScreen(), /Press one of/, 'y means nothing on a question with options');
+    r.events.keypress('2');
+    assert.equal(await r.answer, 'shared');
+  });
+
   it('inline editing starts from the current text and keeps line breaks as \\n', async () => {
     const { answer, events, getScreen } = await render(asPrompt(editPrompt), { field: 'answer', current: '첫 줄\n둘째 줄', inline: true });
     assert.match(getScreen(), /첫 줄\\n둘째 줄/);

@@ -1,14 +1,22 @@
 import { inspectFile } from '../../dataset/inspect.js';
+import type { SourceItem } from '../../dataset/item.js';
+import { loadProfile, resolveMapping } from '../../dataset/profile.js';
+import { validateSource } from '../../dataset/validate.js';
+import { availableLocalePacks, loadLocalePack } from '../../locale/locale-pack.js';
+import { unmatchedLabelsWarning } from '../../qa/unmatched-labels.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
 
 export interface InspectOptions {
   file: string;
+  /** The target language whose locale pack the labels are checked against; default: every target pack. */
+  to?: string;
   json?: boolean;
 }
 
-export async function run(opts: InspectOptions, { out: { print, printJson } }: CommandContext): Promise<number> {
+export async function run(opts: InspectOptions, { out: { print, printJson, warn } }: CommandContext): Promise<number> {
   const r = await inspectFile(opts.file);
+  for (const w of await unmatchedLabelWarnings(opts.file, r.suggestedMap, opts.to)) warn(w);
   if (opts.json) {
     printJson(r);
     return 0;
@@ -45,4 +53,14 @@ export async function run(opts: InspectOptions, { out: { print, printJson } }: C
       : '\nNo duplicate IDs.',
   );
   return 0;
+}
+
+/** Items (read with the suggested mapping) whose labels no checklist question of the pack(s) applies to, one warning per pack. */
+async function unmatchedLabelWarnings(file: string, suggestedMap: string[], to: string | undefined): Promise<string[]> {
+  const items: SourceItem[] = [];
+  await validateSource(file, resolveMapping(loadProfile(), suggestedMap), { onItem: (item) => void items.push(item) });
+  return (to === undefined ? availableLocalePacks() : [to]).flatMap((tag) => {
+    const loaded = loadLocalePack(tag);
+    return unmatchedLabelsWarning(loaded.pack, loaded.resolved, items) ?? [];
+  });
 }

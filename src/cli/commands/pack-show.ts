@@ -22,7 +22,8 @@ export function run(opts: PackShowOptions, { out }: CommandContext): Promise<voi
   print(`\nChecklist (${summary.checklist.length} questions):`);
   for (const q of summary.checklist) {
     print(`  ${q.id}: ${q.prompt}`);
-    print(`    when: ${describeCondition(q.when)}; yes → ${q.effects.yes}, no → ${q.effects.no}`);
+    const effects = q.options ? q.options.map((o) => `${o.id} → ${o.effect}`).join(', ') : `yes → ${q.effects.yes}, no → ${q.effects.no}`;
+    print(`    when: ${describeCondition(q.when)}; ${effects}`);
   }
   print(`\nKnown equivalents (${summary.equivalents.length}):`);
   for (const e of summary.equivalents) print(`  ${e.id} [${e.category}]: ${e.source.join(', ')} → ${e.target}${e.note ? ` (${e.note})` : ''}`);

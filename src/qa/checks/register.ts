@@ -103,8 +103,9 @@ export const registerMixed = defineFieldCheck({
  * Speech level other than the one the pack prefers.
  *
  * The pack's `preferredRegister` names the level a question or an answer
- * should use (e.g. answers in 해요체); sentences of that field in another
- * known register are reported.
+ * should use (e.g. answers in 해요체), and the project's `register` setting
+ * overrides it for answers; sentences of that field in another known
+ * register are reported.
  */
 export const registerPreferred = defineFieldCheck({
   id: 'register-preferred',
@@ -112,10 +113,11 @@ export const registerPreferred = defineFieldCheck({
   severity: 'warning',
   test(_source, target, { field, label, ctx }) {
     const registers = ctx.pack?.registers ?? [];
-    const preferred = registers.find((r) => r.id === ctx.pack?.preferredRegister?.[field]);
+    const own = field === 'answer' && ctx.answerRegister !== undefined;
+    const preferred = registers.find((r) => r.id === (own ? ctx.answerRegister : ctx.pack?.preferredRegister?.[field]));
     if (!preferred) return undefined;
     const parts = describeRegisters(target, registers, preferred.id);
     if (parts.length === 0) return undefined;
-    return `${label} uses ${parts.join(' and ')}, but ${field}s in this pack use ${preferred.name}; rewrite in ${preferred.name}.`;
+    return `${label} uses ${parts.join(' and ')}, but ${field}s in this ${own ? 'project' : 'pack'} use ${preferred.name}; rewrite in ${preferred.name}.`;
   },
 });
