@@ -33,6 +33,7 @@ import { providerDescriptor } from '../src/translate/registry.js';
 import type { ProviderLimits } from '../src/translate/provider.js';
 import { FAKE_KEYS, startFakeProvider } from '../test/fakes/index.js';
 import { median, reportRow } from './report.js';
+import { prng } from '../test/helpers/prng.js';
 
 const ITEMS = 1800;
 const DELAY_MS = 100;
@@ -48,17 +49,6 @@ const BIN = path.join(REPO, 'bin', 'carefully.js');
 
 // ---------------------------------------------------------------------------
 // Synthetic data (seeded: the same dataset on every run)
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOPICS = [
   '近所の人',

@@ -335,7 +335,7 @@ describe('AdaptSession', () => {
 
   describe('progress counters', () => {
     /** progress() counted the slow way, item by item over the queue. */
-    function recount(s: AdaptSession, skipped: Set<string>) {
+    function recount(s: AdaptSession, skipped: ReadonlySet<string>) {
       const byState: Record<string, number> = {};
       let decided = 0;
       const byDecision: Record<string, number> = { transfer: 0, adapt: 0, replace: 0, drop: 0 };
@@ -355,17 +355,20 @@ describe('AdaptSession', () => {
       return { byState, decided, byDecision, remaining: pending.length, skipped: pending.filter((i) => skipped.has(i.id)).length, revisit };
     }
 
+    /** The session's O(1) counters equal a full recount of the queue. */
+    function expectRecount(s: AdaptSession, skipped: ReadonlySet<string>, when: string): void {
+      const p = s.progress();
+      assert.deepEqual(
+        { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped, revisit: p.revisit },
+        recount(s, skipped),
+        when,
+      );
+    }
+
     it('stay equal to a full recount through decisions, edits, rejections, skips and undone skips', () => {
       const { s, items } = session(12, (its) => [...its.slice(0, 10).map((i) => mt(i)), decision(its[1]!, 'adapt', 'names')]);
       const skipped = new Set<string>();
-      const check = (when: string) => {
-        const p = s.progress();
-        assert.deepEqual(
-          { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped, revisit: p.revisit },
-          recount(s, skipped),
-          when,
-        );
-      };
+      const check = (when: string) => expectRecount(s, skipped, when);
       check('at the start');
       skipped.add(s.currentId!);
       s.skip();
@@ -408,14 +411,7 @@ describe('AdaptSession', () => {
         ids: ['test-0001', 'test-0002', 'test-0003'],
       });
       const skipped = new Set<string>();
-      const check = (when: string) => {
-        const p = s.progress();
-        assert.deepEqual(
-          { byState: p.byState, decided: p.decided, byDecision: p.byDecision, remaining: p.remaining, skipped: p.skipped, revisit: p.revisit },
-          recount(s, skipped),
-          when,
-        );
-      };
+      const check = (when: string) => expectRecount(s, skipped, when);
       check('at the start');
       skipped.add(s.currentId!);
       s.skip();

@@ -5,20 +5,10 @@
  * run with --json.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, journalOf, makeRecords } from '../helpers/fixtures.js';
 
-const journal = (dir: string, author: string) => {
-  const file = path.join(dir, 'journal', `${author}.jsonl`);
-  return existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Record<string, unknown>)
-    : [];
-};
+const journal = journalOf;
 
 describe('scripting: list, pack show, review --answers, JSON errors', function () {
   this.timeout(30_000);

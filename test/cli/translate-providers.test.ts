@@ -12,7 +12,6 @@
  * provider.options.timeoutMs in carefully.json.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { initProject } from '../../src/project/project.js';
@@ -20,35 +19,13 @@ import type { ProjectConfig } from '../../src/project/config.js';
 import { FAKE_KEYS, FAKE_PROVIDERS, asList, fakeTranslate, startFakeProvider, type FakeProviderName, type FakeServer } from '../fakes/index.js';
 import type { FakeDeepL } from '../fakes/deepl.js';
 import { parsePrompt } from '../fakes/openai.js';
-import { BIN, FAST_RETRY, REPO, run as runCli, type CliResult } from '../helpers/cli.js';
+import { FAST_RETRY, REPO, run as runCli, type CliResult } from '../helpers/cli.js';
 import { TempDir, makeRecords, type FixtureRecord } from '../helpers/fixtures.js';
 import { ENV } from '../helpers/provider-env.js';
+import { CLEAN_ENV, spawnCli } from '../helpers/translate-project.js';
 
 const WRONG_KEYS = { deepl: 'wrong-deepl-key-9876543210:fx', 'google-v2': 'wrong-google-key-9876543210' };
 const SECRETS = [...Object.values(FAKE_KEYS).filter((k) => k !== ''), ...Object.values(WRONG_KEYS)];
-/** Whatever the developer's shell holds, the child sees only what a test gives it. */
-const CLEAN_ENV: Record<string, string | undefined> = Object.fromEntries(Object.values(ENV).map((k) => [k, undefined]));
-
-/** A spawned CLI, for what needs a real process (Ctrl-C, exiting with requests left hanging). */
-interface Running {
-  child: ChildProcess;
-  done: Promise<CliResult>;
-}
-
-function spawnCli(args: string[], env: Record<string, string | undefined> = {}): Running {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: REPO,
-    env: { ...process.env, ...CLEAN_ENV, CAREFULLY_AUTHOR: 'tester', NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr })));
-  return { child, done };
-}
-
 /** The CLI in this process, with retries a few milliseconds apart; returns at once so a test can change the fake mid-run. */
 function startCli(args: string[], env: Record<string, string | undefined> = {}): { done: Promise<CliResult> } {
   return { done: runCli(args, { env: { ...CLEAN_ENV, ...env }, options: { retry: FAST_RETRY } }) };

@@ -7,22 +7,11 @@
  * and in review a double Enter approves nothing.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { BIN, run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, journalOf, makeRecords } from '../helpers/fixtures.js';
 import { TmuxServer, hasTmux, type Terminal } from '../helpers/tmux.js';
 
-const journal = (dir: string, author: string) => {
-  const file = path.join(dir, 'journal', `${author}.jsonl`);
-  return existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as { type: string; item: string; decision?: string; verdict?: string })
-    : [];
-};
+const journal = journalOf;
 
 describe('wizard layout in real terminals (tmux)', function () {
   this.timeout(90_000);

@@ -13,6 +13,7 @@ import { startFakeDeepL, type FakeServer, type RecordedRequest } from '../fakes/
 import { run } from './cli.js';
 import { makeRecords, type TempDir } from './fixtures.js';
 import { CLEAN_ENV, deeplEnv, makeProject, mtEvents, spawnCli, waitFor } from './translate-project.js';
+import { prng } from './prng.js';
 
 export interface CrashOptions {
   items: number;
@@ -45,17 +46,6 @@ export interface CrashFigures {
 
 /** A batch counts as in flight at a kill if its reply had not arrived this long before (reading and writing it takes a moment). */
 const REPLY_GRACE_MS = 100;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function answersFile(tmp: TempDir, ids: readonly string[]): string {
   return tmp.jsonl(

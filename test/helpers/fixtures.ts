@@ -1,5 +1,5 @@
 /** Synthetic, mild records in the AnswerCarefully shape, and temporary folders for tests. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -79,4 +79,14 @@ export class TempDir {
   remove(): void {
     rmSync(this.path, { recursive: true, force: true });
   }
+}
+
+/** The events one author's journal holds (an empty list when it has none yet). */
+export function journalOf(dir: string, author: string): Record<string, unknown>[] {
+  const file = path.join(dir, 'journal', `${author}.jsonl`);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
