@@ -7,6 +7,7 @@
  * with string-width (src/text-width.ts): wide CJK characters, emoji and
  * combining marks count as the terminal draws them.
  */
+import { t } from '../i18n.js';
 import { truncateCols, wrapCols } from '../text-width.js';
 
 /** The styles the layout uses (render-item.ts's Style has them). */
@@ -16,18 +17,24 @@ interface Style {
   yellow(s: string): string;
 }
 
-/** The panes of the item screens, in screen order; each is toggled by its digit. */
+/** The panes of the item screens, in screen order; each is toggled by its digit. `name` is in the interface language. */
 export const PANES = [
-  { id: 'source', key: '1', name: 'Japanese source', min: 4 },
-  { id: 'english', key: '2', name: 'English', min: 3 },
-  { id: 'target', key: '3', name: 'Target', min: 4 },
-  { id: 'equivalents', key: '4', name: 'Known equivalents', min: 2 },
-  { id: 'checklist', key: '5', name: 'Checklist', min: 3 },
-  { id: 'qa', key: '6', name: 'QA findings', min: 2 },
-  { id: 'glossary', key: '7', name: 'Glossary terms', min: 2 },
-  { id: 'comments', key: '8', name: 'Decision and comments', min: 3 },
-] as const;
-export type PaneId = (typeof PANES)[number]['id'];
+  { id: 'source', key: '1', min: 4 },
+  { id: 'english', key: '2', min: 3 },
+  { id: 'target', key: '3', min: 4 },
+  { id: 'equivalents', key: '4', min: 2 },
+  { id: 'checklist', key: '5', min: 3 },
+  { id: 'qa', key: '6', min: 2 },
+  { id: 'glossary', key: '7', min: 2 },
+  { id: 'comments', key: '8', min: 3 },
+].map((p) => ({
+  ...p,
+  get name() {
+    return t(`wizard.pane.${p.id}`);
+  },
+})) as readonly { id: PaneIdOf; key: string; min: number; readonly name: string }[];
+type PaneIdOf = 'source' | 'english' | 'target' | 'equivalents' | 'checklist' | 'qa' | 'glossary' | 'comments';
+export type PaneId = PaneIdOf;
 
 /** Which pane grows first when rows are short: what a verdict needs most. */
 const PRIORITY: readonly PaneId[] = ['source', 'target', 'comments', 'checklist', 'qa', 'english', 'equivalents', 'glossary'];
@@ -100,15 +107,15 @@ export function fitScreen(parts: ScreenParts, opts: FitOptions): FitResult {
     const body = bodies[i]!;
     if (a === 0) hidden.push(p);
     else if (a >= need[i]!) rows.push(title(p, st), ...body);
-    else if (a === 1) rows.push(truncateCols(`${title(p, st)} ${st.dim(`(${body.length} lines · ${paneKey(p.id)} expands)`)}`, width));
+    else if (a === 1) rows.push(truncateCols(`${title(p, st)} ${st.dim(t('wizard.layout.collapsed', { count: body.length, key: paneKey(p.id) }))}`, width));
     else rows.push(title(p, st), ...body.slice(0, a - 2), more(body.length - (a - 2), p, st, width));
   });
-  if (hidden.length) rows.push(truncateCols(st.dim(`Not shown: ${hidden.map((p) => `${paneKey(p.id)} ${p.title}`).join(' · ')}`), width));
+  if (hidden.length) rows.push(truncateCols(st.dim(t('wizard.layout.notShown', { panes: hidden.map((p) => `${paneKey(p.id)} ${p.title}`).join(' · ') })), width));
   return { text: [...head, ...rows, ...foot].join('\n'), cut: true };
 }
 
 function more(n: number, p: PaneContent, st: Style, width: number): string {
-  return truncateCols(st.yellow(`  … ${n} more line${n === 1 ? '' : 's'} · ${paneKey(p.id)} expands`), width);
+  return truncateCols(st.yellow(`  ${t('wizard.layout.more', { count: n, key: paneKey(p.id) })}`), width);
 }
 
 /**
@@ -160,9 +167,9 @@ function focused(panes: PaneContent[], bodies: string[][], i: number, budget: nu
   opts.view!.page = page; // the loop's page stays on the last one
   const others = panes.filter((_, k) => k !== i).map((o) => `${paneKey(o.id)} ${o.title}`);
   return [
-    `${title(p, st)}${st.dim(` · page ${page + 1}/${pages}`)}`,
+    `${title(p, st)}${st.dim(` · ${t('wizard.layout.page', { page: page + 1, pages })}`)}`,
     ...body.slice(page * per, (page + 1) * per),
-    truncateCols(st.yellow(`  ${pages > 1 ? 'Space/PgDn next page · PgUp previous · ' : ''}Esc or ${paneKey(p.id)} back to all panes`), width),
-    truncateCols(st.dim(`Other panes: ${others.join(' · ')}`), width),
+    truncateCols(st.yellow(`  ${pages > 1 ? `${t('wizard.layout.paging')} · ` : ''}${t('wizard.layout.backToAll', { key: paneKey(p.id) })}`), width),
+    truncateCols(st.dim(t('wizard.layout.otherPanes', { panes: others.join(' · ') })), width),
   ];
 }

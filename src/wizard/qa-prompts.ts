@@ -3,16 +3,17 @@ import { confirm, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
 import type { Finding } from '../qa/types.js';
 import type { QaAction } from '../session/qa-actions.js';
+import { t } from '../i18n.js';
 import { visibleInline } from '../text-safety.js';
 import { own, type PromptContext } from './prompt-context.js';
 
-const required = (what: string) => (v: string) => v.trim() !== '' || `Write ${what}.`;
+const required = (key: string) => (v: string) => v.trim() !== '' || t(key);
 
 /** Source side, target side and reason of an intended change. */
 export async function intendedPrompt(context?: PromptContext): Promise<{ source: string; target: string; reason: string }> {
-  const source = await input({ message: 'Source text that changes on purpose (e.g. 110番)', validate: required('the source text') }, own(context));
-  const target = await input({ message: 'What it becomes in the target (e.g. 112; Enter if removed)' }, own(context));
-  const reason = await input({ message: 'Why (required)', validate: required('a reason') }, own(context));
+  const source = await input({ message: t('wizard.intend.source'), validate: required('wizard.intend.writeSource') }, own(context));
+  const target = await input({ message: t('wizard.intend.target') }, own(context));
+  const reason = await input({ message: t('wizard.intend.reason'), validate: required('wizard.writeReason') }, own(context));
   return { source: source.trim(), target: target.trim(), reason: reason.trim() };
 }
 
@@ -24,22 +25,22 @@ export async function waivePrompt(
   if (findings.length === 0) return undefined;
   const chosen = await select<Finding>(
     {
-      message: 'Waive which finding?',
+      message: t('wizard.waive.which'),
       choices: findings.map((f) => ({ value: f, name: visibleInline(`${f.severity} ${f.check}${f.field ? ` (${f.field})` : ''}: ${f.message}`) })),
     },
     own(context),
   );
-  const reason = await input({ message: `Why is ${chosen.check} acceptable here? (required)`, validate: required('a reason') }, own(context));
+  const reason = await input({ message: t('wizard.waive.why', { check: chosen.check }), validate: required('wizard.writeReason') }, own(context));
   return { check: chosen.check, ...(chosen.field ? { field: chosen.field } : {}), reason: reason.trim() };
 }
 
 export function replyPrompt(context?: PromptContext): Promise<string> {
-  return input({ message: 'Reply to the flag', validate: required('a reply') }, own(context));
+  return input({ message: t('wizard.reply.message'), validate: required('wizard.reply.write') }, own(context));
 }
 
 /** Accepting a transfer the checklist or QA speaks against: ask first (default no). */
 export function confirmTransferPrompt(concerns: readonly string[], context?: PromptContext): Promise<boolean> {
-  return confirm({ message: visibleInline(`Accept as transfer although ${concerns.join(' and ')}?`), default: false }, own(context));
+  return confirm({ message: visibleInline(t('wizard.confirmTransfer', { concerns: concerns.join(t('wizard.concernsJoin')) })), default: false }, own(context));
 }
 
 /**
@@ -55,10 +56,10 @@ export async function intendOrWaive(
 ): Promise<string> {
   if (kind === 'intend') {
     const n = await save({ type: 'intend', ...(await intendedPrompt(context)) });
-    return n ? st.green('Saved the intended change; QA accepts it.') : 'That intended change is already recorded.';
+    return n ? st.green(t('wizard.intend.saved')) : t('wizard.intend.already');
   }
   const waiver = await waivePrompt(findings, context);
-  if (!waiver) return 'No QA finding to waive on this item.';
+  if (!waiver) return t('wizard.waive.nothing');
   const n = await save({ type: 'waive', ...waiver });
-  return n ? st.green(`Waived ${waiver.check} for the current text.`) : 'That waiver is already recorded.';
+  return n ? st.green(t('wizard.waive.saved', { check: waiver.check })) : t('wizard.waive.already');
 }

@@ -11,27 +11,42 @@ import type { ItemState } from '../project/state.js';
 import type { ItemView, Progress } from '../adapt/adapt-session.js';
 import { visible, visibleDeep, visibleStyled } from '../text-safety.js';
 import { textWidth, truncateCols, wrapCols } from '../text-width.js';
-import { SECONDARY_ASSIGNED, msg } from './messages.js';
+import { t } from '../i18n.js';
+import { secondaryAssigned, msg } from './messages.js';
 import { fitScreen, type PaneContent, type PaneView } from './layout.js';
 import { glossaryLines, intendedAndWaiverLines, qaFindingLines } from './render-qa.js';
 
 /** The action menu: one key each, in the order shown, taken at once (no Enter). Keys never change meaning. */
 export const MENU = [
-  { key: 'a', action: 'accept', label: 'accept as transfer, save and go to the next item', short: 'accept (transfer)' },
-  { key: 'e', action: 'edit', label: 'edit question/answer', short: 'edit' },
-  { key: 'c', action: 'checklist', label: 'answer the checklist', short: 'checklist' },
-  { key: 'd', action: 'decide', label: 'decide (with rationale)', short: 'decide' },
-  { key: 'f', action: 'flag', label: 'flag for discussion', short: 'flag' },
-  { key: 'r', action: 'unflag', label: 'resolve flags', short: 'resolve flags' },
-  { key: 'i', action: 'intend', label: 'declare an intended change (e.g. 110番 → 112)', short: 'intended change' },
-  { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
-  { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
-  { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
-  { key: 'g', action: 'goto', label: 'go to an item by its ID', short: 'go to' },
-  { key: 'n', action: 'nextFinding', label: 'next item with QA findings', short: 'next finding' },
-  { key: '/', action: 'search', label: 'search the source, English and target texts', short: 'search' },
-  { key: 'q', action: 'quit', label: 'quit (everything is saved)', short: 'quit' },
+  menuEntry('adapt', 'a', 'accept'),
+  menuEntry('adapt', 'e', 'edit'),
+  menuEntry('adapt', 'c', 'checklist'),
+  menuEntry('adapt', 'd', 'decide'),
+  menuEntry('adapt', 'f', 'flag'),
+  menuEntry('adapt', 'r', 'unflag'),
+  menuEntry('adapt', 'i', 'intend'),
+  menuEntry('adapt', 'w', 'waive'),
+  menuEntry('adapt', 's', 'skip'),
+  menuEntry('adapt', 'b', 'back'),
+  menuEntry('adapt', 'g', 'goto'),
+  menuEntry('adapt', 'n', 'nextFinding'),
+  menuEntry('adapt', '/', 'search'),
+  menuEntry('adapt', 'q', 'quit'),
 ] as const;
+
+/** A menu entry whose label (help) and short name (keys line) are read from the catalog, in the run's language. */
+export function menuEntry<A extends string>(wizard: 'adapt' | 'review', key: string, action: A): { key: string; action: A; readonly label: string; readonly short: string } {
+  return {
+    key,
+    action,
+    get label() {
+      return t(`${wizard}.menu.${action}.label`);
+    },
+    get short() {
+      return t(`${wizard}.menu.${action}.short`);
+    },
+  };
+}
 export type MenuAction = (typeof MENU)[number]['action'];
 
 /**
@@ -106,9 +121,12 @@ export function screenRows(text: string, width: number): number {
 /** "2 decided (1 transfer, 1 adapt) · 33 to go" */
 export function describeProgress(p: Progress): string {
   const decisions = DECISIONS.filter((d) => p.byDecision[d] > 0).map((d) => `${p.byDecision[d]} ${d}`);
-  const parts = [`${p.decided} decided${decisions.length ? ` (${decisions.join(', ')})` : ''}`, `${p.remaining} to go`];
-  if (p.skipped) parts.push(`${p.skipped} skipped`);
-  if (p.revisit) parts.push(`${p.revisit} to revisit`);
+  const parts = [
+    `${t('wizard.progress.decided', { count: p.decided })}${decisions.length ? ` (${decisions.join(', ')})` : ''}`,
+    t('wizard.progress.toGo', { count: p.remaining }),
+  ];
+  if (p.skipped) parts.push(t('wizard.progress.skipped', { count: p.skipped }));
+  if (p.revisit) parts.push(t('wizard.progress.revisit', { count: p.revisit }));
   return parts.join(' · ');
 }
 
@@ -145,10 +163,10 @@ export function positionLine(label: string, progress: string, header: string | u
 
 /** "test-0001  translated · undecided · QA 2 · not Japan-specific": the item's ID and state, then its taxonomy on one line. */
 export function itemHeadLines(item: SourceItem, tags: readonly (string | undefined)[], st: Style): string[] {
-  const all = [...tags, item.japanSpecific === true ? 'Japan-specific' : item.japanSpecific === false ? 'not Japan-specific' : undefined].filter(Boolean);
+  const all = [...tags, item.japanSpecific === true ? t('wizard.item.japanSpecific') : item.japanSpecific === false ? t('wizard.item.notJapanSpecific') : undefined].filter(Boolean);
   return [
     `${st.bold(item.id)}  ${st.dim(all.join(' · '))}`,
-    msg.taxonomy(describeLabel('riskArea', item.riskArea), describeLabel('harmType', item.harmType), item.specificHarm ?? '(none)'),
+    msg.taxonomy(describeLabel('riskArea', item.riskArea), describeLabel('harmType', item.harmType), item.specificHarm ?? t('wizard.none')),
   ];
 }
 
@@ -156,18 +174,18 @@ export function itemHeadLines(item: SourceItem, tags: readonly (string | undefin
 export function sourcePanes(item: SourceItem): PaneContent[] {
   const annotations = Object.entries(item.annotations ?? {});
   const source = [...block('Q', item.question), ...block('A', item.answer)];
-  if (annotations.length) source.push(`  Annotations ${annotations.map(([k, v]) => `${k}: ${annotationText(v)}`).join('; ')}`);
+  if (annotations.length) source.push(`  ${t('wizard.item.annotations')} ${annotations.map(([k, v]) => `${k}: ${annotationText(v)}`).join('; ')}`);
   const english =
-    item.questionEn !== undefined || item.answerEn !== undefined ? [...block('Q', item.questionEn ?? '(none)'), ...block('A', item.answerEn ?? '(none)')] : [];
+    item.questionEn !== undefined || item.answerEn !== undefined ? [...block('Q', item.questionEn ?? t('wizard.none')), ...block('A', item.answerEn ?? t('wizard.none'))] : [];
   return [
-    { id: 'source', title: 'Japanese source', lines: source },
-    { id: 'english', title: 'English', lines: english },
+    { id: 'source', title: t('wizard.pane.source'), lines: source },
+    { id: 'english', title: t('wizard.pane.english'), lines: english },
   ];
 }
 
 /** The machine translation's title: its label, in yellow when it is not a translation (pseudo). */
 export function mtTitle(mt: NonNullable<ItemState['mt']>, st: Style): string {
-  return `Machine translation · ${mt.isTranslation ? mt.label : st.yellow(mt.label)}`;
+  return `${t('wizard.item.mt')} · ${mt.isTranslation ? mt.label : st.yellow(mt.label)}`;
 }
 
 /** A recorded checklist answer, padded: green when it changes nothing, yellow otherwise. */
@@ -179,18 +197,18 @@ export function checklistAnswer(answer: string, effect: string | undefined, st: 
 export function conflictLines(s: Pick<ItemState, 'conflict'>, st: Style): string[] {
   if (!s.conflict) return [];
   return [
-    st.red(`Conflict: ${s.conflict.length} decisions made without seeing each other`),
-    ...s.conflict.map((d) => `  ${st.bold(d.decision)} by ${d.author} at ${d.ts}${d.rationale ? ` — ${d.rationale}` : ''}`),
+    st.red(t('wizard.item.conflict', { count: s.conflict.length })),
+    ...s.conflict.map((d) => `  ${t('wizard.item.conflictSide', { decision: st.bold(d.decision), author: d.author, ts: d.ts })}${d.rationale ? ` — ${d.rationale}` : ''}`),
   ];
 }
 
 export function flagLines(flags: ItemState['flags'], st: Style): string[] {
-  return flags.flatMap((f) => [st.yellow(`⚑ Flagged by ${f.author}: ${f.note}`), ...(f.replies ?? []).map((r) => st.yellow(`  ↳ ${r.author}: ${r.note}`))]);
+  return flags.flatMap((f) => [st.yellow(`⚑ ${t('wizard.item.flaggedBy', { author: f.author, note: f.note })}`), ...(f.replies ?? []).map((r) => st.yellow(`  ↳ ${r.author}: ${r.note}`))]);
 }
 
 /** The keys line: the menu, then the keys every screen has. */
 export function keysLine(entries: readonly { key: string; short: string }[], st: Style): string {
-  return `${entries.map((m) => `[${st.bold(m.key)}] ${m.short}`).join('  ')}  ${st.dim('[1-8] panes  [?] help')}`;
+  return `${entries.map((m) => `[${st.bold(m.key)}] ${m.short}`).join('  ')}  ${st.dim(t('wizard.keysTail'))}`;
 }
 
 export function renderItem(rawView: ItemView, progress: Progress, opts: RenderOptions = {}): string {
@@ -208,45 +226,45 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
   const rule = ruleLine(st, width);
 
   const decision = view.secondary ? view.ownSecondary : s.decision;
-  const head = [positionLine(`Item ${view.position}/${view.total}`, describeProgress(progress), opts.header, st)];
+  const head = [positionLine(t('adapt.item.position', { position: view.position, total: view.total }), describeProgress(progress), opts.header, st)];
   head.push(
     ...itemHeadLines(
       item,
       [
-        view.secondary ? 'second annotation' : s.state,
-        decision ? `decision: ${decision.decision}` : 'undecided',
+        view.secondary ? t('adapt.item.secondaryTag') : s.state,
+        decision ? t('wizard.item.decisionTag', { decision: decision.decision }) : t('wizard.item.undecided'),
         s.flags.length ? `⚑ ${s.flags.length}` : undefined,
-        view.stale ? 'source changed' : undefined,
+        view.stale ? t('adapt.item.sourceChanged') : undefined,
       ],
       st,
     ),
   );
-  if (view.secondary) head.push(st.cyan(st.bold('Second annotation: your decision is compared, not applied.')));
+  if (view.secondary) head.push(st.cyan(st.bold(t('adapt.item.secondaryBanner'))));
   head.push(rule);
 
   const panes: PaneContent[] = sourcePanes(item);
   const edited = (['question', 'answer'] as TextRole[]).filter((f) => s.edited[f]);
   const target: string[] = [];
-  let targetTitle = 'Target text';
+  let targetTitle = t('adapt.item.target');
   if (edited.length > 0) {
-    targetTitle = `Target text · edited ${edited.join(' and ')}`;
+    targetTitle = `${t('adapt.item.target')} · ${t('wizard.item.edited', { fields: fieldList(edited) })}`;
     target.push(...block('Q', s.question), ...block('A', s.answer));
     if (s.mt) target.push(st.bold(mtTitle(s.mt, st)), ...block('Q', s.mt.question), ...block('A', s.mt.answer));
   } else if (s.mt) {
     targetTitle = mtTitle(s.mt, st);
     target.push(...block('Q', s.mt.question), ...block('A', s.mt.answer));
   } else {
-    target.push(st.yellow('No machine translation yet: run `carefully translate`, or write the target text with [e]dit.'));
+    target.push(st.yellow(t('adapt.item.noMt')));
   }
   panes.push({ id: 'target', title: targetTitle, lines: target });
-  panes.push({ id: 'equivalents', title: 'Known equivalents', lines: view.suggestions.map((x) => `  ${x}`) });
+  panes.push({ id: 'equivalents', title: t('wizard.pane.equivalents'), lines: view.suggestions.map((x) => `  ${x}`) });
 
   const n = view.checklist.length;
   const helpHidden = !showHelp && view.checklist.some((q) => q.help);
   const checklistNote = view.secondary
-    ? st.dim(' · for reference: a second annotation records only the decision')
+    ? st.dim(` · ${t('adapt.item.checklistSecondary')}`)
     : helpHidden
-      ? st.dim(' · help for each question in [c]')
+      ? st.dim(` · ${t('adapt.item.checklistHelpHidden')}`)
       : '';
   const checklist: string[] = [];
   view.checklist.forEach((q, i) => {
@@ -254,14 +272,14 @@ function layout(view: ItemView, progress: Progress, opts: RenderOptions, showHel
     checklist.push(`  ${String(i + 1).padStart(2)}. ${answer} ${q.prompt}${q.answer && q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`);
     if (q.help && showHelp) checklist.push(st.dim(`         ${cut(q.help.split('\n')[0]!, Math.max(20, width - 10))}`));
   });
-  if (n === 0) checklist.push(st.dim('  (no question of this pack applies)'));
-  panes.push({ id: 'checklist', title: `Checklist · ${view.answered}/${n} answered · proposes ${view.proposed}${checklistNote}`, lines: checklist });
+  if (n === 0) checklist.push(st.dim(`  ${t('adapt.item.noQuestion')}`));
+  panes.push({ id: 'checklist', title: `${checklistTitle(view.answered, n, view.proposed)}${checklistNote}`, lines: checklist });
   // A second annotation records only the decision: no QA or glossary there.
   panes.push(
-    { id: 'qa', title: 'QA findings', lines: view.secondary ? [] : [...qaFindingLines(view.findings, st), ...intendedAndWaiverLines(s, st)] },
-    { id: 'glossary', title: 'Glossary terms', lines: view.secondary ? [] : glossaryLines(view.glossary, st) },
+    { id: 'qa', title: t('wizard.pane.qa'), lines: view.secondary ? [] : [...qaFindingLines(view.findings, st), ...intendedAndWaiverLines(s, st)] },
+    { id: 'glossary', title: t('wizard.pane.glossary'), lines: view.secondary ? [] : glossaryLines(view.glossary, st) },
   );
-  panes.push({ id: 'comments', title: 'Decision and comments', lines: commentLines(view, st) });
+  panes.push({ id: 'comments', title: t('wizard.pane.comments'), lines: commentLines(view, st) });
 
   const foot = [rule];
   if (opts.notice) foot.push(visibleStyled(opts.notice));
@@ -276,18 +294,19 @@ function commentLines(view: ItemView, st: Style): string[] {
   const { state: s } = view;
   const out: string[] = [];
   if (view.secondary) {
-    out.push(st.dim(SECONDARY_ASSIGNED));
+    out.push(st.dim(secondaryAssigned()));
   }
-  if (s.conflict) out.push(...conflictLines(s, st), st.yellow('  Decide again ([d]) to settle it: your decision replaces them.'));
-  else if (s.decision) out.push(`Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);
+  if (s.conflict) out.push(...conflictLines(s, st), st.yellow(`  ${t('adapt.item.settleConflict')}`));
+  else if (s.decision) out.push(`${decisionBy(st.bold(s.decision.decision), s.decision.author)}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);
   if (view.ownSecondary) {
     out.push(
-      `Your second-annotation decision: ${st.bold(view.ownSecondary.decision)}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`,
+      `${t('adapt.item.ownSecondary', { decision: st.bold(view.ownSecondary.decision) })}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`,
     );
   }
   const r = s.lastRejection;
-  if (r && s.state === 'rejected') out.push(st.red(`Rejected by ${r.author}${r.comment ? `: ${r.comment}` : ' (no comment)'} — rework it and decide again.`));
-  else if (r && s.state !== 'approved') out.push(st.dim(`Earlier rejected by ${r.author}${r.comment ? `: ${r.comment}` : ''}`));
+  if (r && s.state === 'rejected')
+    out.push(st.red(r.comment ? t('adapt.item.rejected', { author: r.author, comment: r.comment }) : t('adapt.item.rejectedNoComment', { author: r.author })));
+  else if (r && s.state !== 'approved') out.push(st.dim(earlierRejected(r.author, r.comment)));
   if (view.stale) out.push(...renderStale(view, st));
   out.push(...flagLines(s.flags, st));
   return out;
@@ -296,20 +315,19 @@ function commentLines(view: ItemView, st: Style): string[] {
 function renderStale(view: ItemView, st: Style): string[] {
   const { stale, state: s } = view;
   if (!stale) return [];
-  const out = [st.red('! The source text changed since this item was worked on.')];
+  const out = [st.red(`! ${t('adapt.stale.changed')}`)];
   const changed = (a: { question: string; answer: string }, b: { question: string; answer: string }) =>
     (['question', 'answer'] as const).filter((f) => a[f] !== b[f]).flatMap((f) => block(f === 'question' ? 'Q' : 'A', wordDiff(a[f], b[f], st), '    '));
   if (stale.sourceDiff) {
-    out.push(st.dim('  Source then → now:'), ...sourceDiffLines(stale.sourceDiff, st));
+    out.push(st.dim(`  ${t('wizard.stale.sourceThenNow')}`), ...sourceDiffLines(stale.sourceDiff, st));
   } else if (stale.oldMt && stale.newMt) {
-    out.push(st.dim('  Machine translation of the old source → of the new source:'));
+    out.push(st.dim(`  ${t('adapt.stale.mtOldNew')}`));
     out.push(...changed(stale.oldMt, stale.newMt));
   } else {
-    out.push(st.dim('  The old source text was not kept, so no diff can be shown: compare the source above with the target text.'));
+    out.push(st.dim(`  ${t('adapt.stale.noDiff')}`));
   }
-  if (s.mt && s.mt.sourceHash !== view.item.sourceHash)
-    out.push(st.dim('  The machine translation above is of the old source: rerun `carefully translate` for a fresh one.'));
-  out.push(st.dim('  Check the target text and make the decision again.'));
+  if (s.mt && s.mt.sourceHash !== view.item.sourceHash) out.push(st.dim(`  ${t('adapt.stale.oldMt')}`));
+  out.push(st.dim(`  ${t('adapt.stale.decideAgain')}`));
   return out;
 }
 
@@ -321,13 +339,33 @@ export function renderSummary(progress: Progress, opts: { style?: Style; finishe
       ? st.bold(
           progress.remaining === 0
             ? progress.secondary
-              ? `All ${progress.total} second-annotation item(s) assigned to you are decided.`
-              : `All ${progress.total} item(s) of this selection are decided.`
-            : `No item left in this session (${progress.remaining} skipped).`,
+              ? t('adapt.summary.allSecondary', { count: progress.total })
+              : t('adapt.summary.all', { count: progress.total })
+            : t('wizard.summary.noneLeft', { count: progress.remaining }),
         )
-      : st.bold('Stopped. Everything answered is saved.'),
-    `${progress.decidedThisSession} decision(s) made in this session; ${describeProgress(progress)}.`,
+      : st.bold(t('adapt.summary.stopped')),
+    t('adapt.summary.made', { count: progress.decidedThisSession, progress: describeProgress(progress) }),
   ];
-  if (progress.remaining > 0) lines.push('Run `carefully adapt` again to resume where you stopped.');
+  if (progress.remaining > 0) lines.push(t('adapt.summary.resume'));
   return lines.join('\n');
+}
+
+/** "question and answer", in the interface language. */
+export function fieldList(fields: readonly string[]): string {
+  return fields.map((f) => t(`wizard.field.${f}`)).join(t('wizard.and'));
+}
+
+/** "Checklist · 2/5 answered · proposes adapt" */
+export function checklistTitle(answered: number, count: number, proposed: string): string {
+  return t('wizard.item.checklistTitle', { answered, count, proposed });
+}
+
+/** "Decision: adapt by kim" (the decision already styled). */
+export function decisionBy(decision: string, author: string): string {
+  return t('wizard.item.decisionBy', { decision, author });
+}
+
+/** "Earlier rejected by lee: comment" */
+export function earlierRejected(author: string, comment: string | undefined): string {
+  return comment ? t('wizard.item.earlierRejected', { author, comment }) : t('wizard.item.earlierRejectedNoComment', { author });
 }

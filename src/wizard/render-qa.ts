@@ -3,6 +3,7 @@
  * findings, the glossary terms that apply, the declared intended changes and
  * the waivers. Separate render functions so a screen layout can place them.
  */
+import { t } from '../i18n.js';
 import type { GlossaryEntry } from '../locale/locale-pack-types.js';
 import type { ItemState } from '../project/state.js';
 import type { Finding, Severity } from '../qa/types.js';
@@ -16,19 +17,17 @@ interface Style {
   yellow: (s: string) => string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 function severityStyle(severity: Severity, st: Style): (s: string) => string {
   return severity === 'error' ? st.red : severity === 'warning' ? st.yellow : st.dim;
 }
 
 /** "QA · 1 error, 0 warnings, 0 info" and one line per finding; "QA · no findings" when clean. */
 export function qaFindingLines(findings: readonly Finding[], st: Style): string[] {
-  if (findings.length === 0) return [`QA · ${st.green('no findings')}`];
+  if (findings.length === 0) return [`QA · ${st.green(t('wizard.qa.none'))}`];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return [
-    `QA · ${[plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`].join(', ')}`,
+    `QA · ${t('wizard.qa.counts', { errors: t('wizard.qa.error', { count: counts.error }), warnings: t('wizard.qa.warning', { count: counts.warning }), info: counts.info })}`,
     ...findings.map((f) => severityStyle(f.severity, st)(`  ${f.severity.padEnd(7)} ${f.check}${f.field ? ` (${f.field})` : ''}: ${f.message}`)),
   ];
 }
@@ -36,13 +35,13 @@ export function qaFindingLines(findings: readonly Finding[], st: Style): string[
 /** The glossary entries that apply to the item: "オレオレ詐欺 → 보이스피싱", "LINE (keep as is)". */
 export function glossaryLines(glossary: readonly GlossaryEntry[], st: Style): string[] {
   if (glossary.length === 0) return [];
-  return [st.bold('Glossary'), ...glossary.map((g) => `  ${g.source} → ${g.doNotTranslate ? st.dim('(keep as is)') : (g.target ?? '')}`)];
+  return [st.bold(t('wizard.qa.glossary')), ...glossary.map((g) => `  ${g.source} → ${g.doNotTranslate ? st.dim(t('wizard.qa.keep')) : (g.target ?? '')}`)];
 }
 
 /** Declared intended changes and waivers of the item. */
 export function intendedAndWaiverLines(s: Pick<ItemState, 'intended' | 'waivers'>, st: Style): string[] {
   return [
-    ...s.intended.map((i) => st.dim(`  Intended: ${i.source} → ${i.target || '(removed)'} — ${i.reason} (${i.author})`)),
-    ...s.waivers.map((w) => st.dim(`  Waived: ${w.check}${w.field ? ` (${w.field})` : ''} — ${w.reason} (${w.author})`)),
+    ...s.intended.map((i) => st.dim(`  ${t('wizard.qa.intended')}: ${i.source} → ${i.target || t('wizard.qa.removed')} — ${i.reason} (${i.author})`)),
+    ...s.waivers.map((w) => st.dim(`  ${t('wizard.qa.waived')}: ${w.check}${w.field ? ` (${w.field})` : ''} — ${w.reason} (${w.author})`)),
   ];
 }

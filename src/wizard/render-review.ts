@@ -9,15 +9,21 @@
  * approve two items.
  */
 import type { ReviewProgress, ReviewView } from '../review/review-session.js';
+import { t } from '../i18n.js';
 import { visibleDeep, visibleStyled } from '../text-safety.js';
 import {
   PLAIN,
   block,
   checklistAnswer,
+  checklistTitle,
   conflictLines,
+  decisionBy,
+  earlierRejected,
+  fieldList,
   flagLines,
   itemHeadLines,
   keysLine,
+  menuEntry,
   mtTitle,
   positionLine,
   ruleLine,
@@ -33,24 +39,28 @@ import { reviewSessionCounts } from './messages.js';
 
 /** The review menu: one key each, in the order shown, taken at once (no Enter; Enter alone does nothing). Keys never change meaning. */
 export const REVIEW_MENU = [
-  { key: 'a', action: 'approve', label: 'approve', short: 'approve' },
-  { key: 'r', action: 'reject', label: 'reject, with a comment for the localizer', short: 'reject (comment)' },
-  { key: 'e', action: 'edit', label: 'edit question/answer (the item then awaits review again)', short: 'edit' },
-  { key: 'i', action: 'intend', label: 'declare an intended change (e.g. 110番 → 112)', short: 'intended change' },
-  { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
-  { key: 'p', action: 'reply', label: 'reply to the flags', short: 'reply to flag' },
-  { key: 'x', action: 'unflag', label: 'resolve the flags', short: 'resolve flags' },
-  { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
-  { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
-  { key: 'q', action: 'quit', label: 'quit (every verdict is saved)', short: 'quit' },
+  menuEntry('review', 'a', 'approve'),
+  menuEntry('review', 'r', 'reject'),
+  menuEntry('review', 'e', 'edit'),
+  menuEntry('review', 'i', 'intend'),
+  menuEntry('review', 'w', 'waive'),
+  menuEntry('review', 'p', 'reply'),
+  menuEntry('review', 'x', 'unflag'),
+  menuEntry('review', 's', 'skip'),
+  menuEntry('review', 'b', 'back'),
+  menuEntry('review', 'q', 'quit'),
 ] as const;
 export type ReviewMenuAction = (typeof REVIEW_MENU)[number]['action'];
 
 /** "2 approved · 1 rejected · 3 to go" */
 export function describeReviewProgress(p: ReviewProgress): string {
-  const parts = [`${p.approved} approved`, `${p.rejected} rejected`, `${p.remaining} to go`];
-  if (p.skipped) parts.push(`${p.skipped} skipped`);
-  if (p.edited) parts.push(`${p.edited} edited`);
+  const parts = [
+    t('review.progress.approved', { count: p.approved }),
+    t('review.progress.rejected', { count: p.rejected }),
+    t('wizard.progress.toGo', { count: p.remaining }),
+  ];
+  if (p.skipped) parts.push(t('wizard.progress.skipped', { count: p.skipped }));
+  if (p.edited) parts.push(t('review.progress.edited', { count: p.edited }));
   return parts.join(' · ');
 }
 
@@ -62,13 +72,13 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   const { item, state: s } = view;
   const rule = ruleLine(st, width);
 
-  const head = [positionLine(`Review ${view.position}/${view.total}`, describeReviewProgress(progress), opts.header, st)];
+  const head = [positionLine(t('review.item.position', { position: view.position, total: view.total }), describeReviewProgress(progress), opts.header, st)];
   head.push(
     ...itemHeadLines(
       item,
       [
         s.state,
-        s.decision ? `decision: ${s.decision.decision}` : 'undecided',
+        s.decision ? t('wizard.item.decisionTag', { decision: s.decision.decision }) : t('wizard.item.undecided'),
         `QA ${view.findings.length}`,
         s.flags.length ? `⚑ ${s.flags.length}` : undefined,
       ],
@@ -83,76 +93,77 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   if (!view.changes) {
     panes.push({
       id: 'target',
-      title: 'Final text · written by hand (no machine translation)',
-      lines: [...block('Q', s.question ?? '(none)'), ...block('A', s.answer ?? '(none)')],
+      title: `${t('review.item.final')} · ${t('review.item.byHand')}`,
+      lines: [...block('Q', s.question ?? t('wizard.none')), ...block('A', s.answer ?? t('wizard.none'))],
     });
   } else if (changed.length === 0) {
     panes.push({
       id: 'target',
-      title: `Final text${st.dim(' · the machine translation, unchanged')}`,
+      title: `${t('review.item.final')}${st.dim(` · ${t('review.item.unchanged')}`)}`,
       lines: [...block('Q', s.question), ...block('A', s.answer)],
     });
   } else {
-    const by = s.editors.length ? ` by ${s.editors.join(', ')}` : '';
+    const fields = fieldList(changed.map((c) => c.field));
     panes.push({
       id: 'target',
-      title: `Final text · edited ${changed.map((c) => c.field).join(' and ')}${by}`,
+      title: `${t('review.item.final')} · ${s.editors.length ? t('review.item.editedBy', { fields, editors: s.editors.join(', ') }) : t('wizard.item.edited', { fields })}`,
       lines: [
         ...block('Q', s.question),
         ...block('A', s.answer),
-        st.bold('Changes · machine translation → final'),
+        st.bold(t('review.item.changes')),
         ...changed.flatMap((c) => block(c.field === 'question' ? 'Q' : 'A', showDiffParts(c.parts, st))),
         ...mt,
       ],
     });
   }
-  panes.push({ id: 'equivalents', title: 'Known equivalents', lines: view.suggestions.map((x) => `  ${x}`) });
+  panes.push({ id: 'equivalents', title: t('wizard.pane.equivalents'), lines: view.suggestions.map((x) => `  ${x}`) });
   const answered = view.checklist.filter((q) => q.answer !== undefined);
   panes.push({
     id: 'checklist',
-    title: `Checklist · ${view.answered}/${view.checklist.length} answered · proposes ${view.proposed}`,
+    title: checklistTitle(view.answered, view.checklist.length, view.proposed),
     lines: answered.map((q) => `  ${checklistAnswer(q.answer!, q.effect, st)} ${q.prompt}${q.effect !== 'ok' ? st.yellow(`  → ${q.effect}`) : ''}`),
   });
   const [qaTitle = 'QA', ...qa] = qaFindingLines(view.findings, st);
   // An item without findings still says so, on its title line.
   const declared = intendedAndWaiverLines(s, st);
-  panes.push({ id: 'qa', title: qaTitle, lines: qa.length || declared.length ? [...qa, ...declared] : [st.dim('  (none)')] });
-  panes.push({ id: 'glossary', title: 'Glossary terms', lines: glossaryLines(view.glossary, st) });
+  panes.push({ id: 'qa', title: qaTitle, lines: qa.length || declared.length ? [...qa, ...declared] : [st.dim(`  ${t('wizard.none')}`)] });
+  panes.push({ id: 'glossary', title: t('wizard.pane.glossary'), lines: glossaryLines(view.glossary, st) });
 
   const comments: string[] = [];
   if (s.decision)
     comments.push(
-      `Decision: ${st.bold(s.decision.decision)} by ${s.decision.author}${s.decision.rationale ? ` — ${s.decision.rationale}` : ' (no rationale)'}`,
+      `${decisionBy(st.bold(s.decision.decision), s.decision.author)}${s.decision.rationale ? ` — ${s.decision.rationale}` : ` ${t('review.item.noRationale')}`}`,
     );
-  else comments.push(st.yellow('No decision yet.'));
+  else comments.push(st.yellow(t('review.item.noDecision')));
   for (const [annotator, d] of Object.entries(s.secondaryDecisions).sort(([a], [b]) => a.localeCompare(b))) {
     if (annotator === s.decision?.author) continue;
     const differs = s.decision && d.decision !== s.decision.decision;
     comments.push(
       (differs ? st.yellow : st.dim)(
-        `  Second annotation by ${annotator}: ${d.decision}${d.rationale ? ` — ${d.rationale}` : ''}${differs ? ' (differs)' : ''}`,
+        `  ${t('review.item.secondBy', { annotator, decision: d.decision })}${d.rationale ? ` — ${d.rationale}` : ''}${differs ? ` ${t('review.item.differs')}` : ''}`,
       ),
     );
   }
   comments.push(...flagLines(s.flags, st));
   const r = s.lastRejection;
   if (s.review) {
-    const verdict = s.review.verdict === 'approve' ? st.green('Approved') : st.red('Rejected');
-    comments.push(`${verdict} by ${s.review.author}${s.review.comment ? `: ${s.review.comment}` : ''}${view.verdict ? ' (in this session)' : ''}`);
+    const verdict = s.review.verdict === 'approve' ? st.green(t('review.item.approved')) : st.red(t('review.item.rejected'));
+    comments.push(
+      `${t('review.item.verdictBy', { verdict, author: s.review.author })}${s.review.comment ? `: ${s.review.comment}` : ''}${view.verdict ? ` ${t('review.item.thisSession')}` : ''}`,
+    );
   } else if (r) {
-    comments.push(st.dim(`Earlier rejected by ${r.author}${r.comment ? `: ${r.comment}` : ''} — the localizer has reworked it since.`));
+    comments.push(st.dim(`${earlierRejected(r.author, r.comment)} — ${t('review.item.reworked')}`));
   }
   comments.push(...conflictLines(s, st));
   if (s.state === 'stale') {
-    comments.push(st.red('! The source text changed since this item was worked on: it cannot be reviewed until the localizer redoes it.'));
-    if (view.staleDiff) comments.push(st.dim('  Source then → now:'), ...sourceDiffLines(view.staleDiff, st));
-    else comments.push(st.dim('  The old source text was not kept, so no diff can be shown.'));
+    comments.push(st.red(`! ${t('review.item.stale')}`));
+    if (view.staleDiff) comments.push(st.dim(`  ${t('wizard.stale.sourceThenNow')}`), ...sourceDiffLines(view.staleDiff, st));
+    else comments.push(st.dim(`  ${t('review.item.staleNoDiff')}`));
   }
   if (view.own) {
-    const what = view.own === 'decision' ? 'you made its decision' : 'you edited its text';
-    comments.push(st.yellow(`Your own work (${what}): reviewed under --allow-self-review; the journal records you as the reviewer.`));
+    comments.push(st.yellow(t(view.own === 'decision' ? 'review.item.ownDecision' : 'review.item.ownText')));
   } else if (view.blocked && view.blocked.reason !== 'stale') comments.push(st.red(view.blocked.message));
-  panes.push({ id: 'comments', title: 'Decision and comments', lines: comments });
+  panes.push({ id: 'comments', title: t('wizard.pane.comments'), lines: comments });
 
   const foot = [rule];
   if (opts.notice) foot.push(visibleStyled(opts.notice));
@@ -168,11 +179,11 @@ export function renderReviewSummary(progress: ReviewProgress, opts: { style?: St
   const st = opts.style ?? PLAIN;
   const lines = [
     opts.finished
-      ? st.bold(progress.remaining === 0 ? `Nothing left to review in this selection.` : `No item left in this session (${progress.remaining} skipped).`)
-      : st.bold('Stopped. Every verdict is saved.'),
+      ? st.bold(progress.remaining === 0 ? t('review.summary.all') : t('wizard.summary.noneLeft', { count: progress.remaining }))
+      : st.bold(t('review.summary.stopped')),
     reviewSessionCounts(progress),
   ];
-  if (progress.own) lines.push(`${progress.own} item(s) are your own work and were left out: another person must review them (or pass --allow-self-review).`);
-  if (progress.remaining > 0) lines.push('Run `carefully review` again to resume with the items still awaiting review.');
+  if (progress.own) lines.push(t('review.summary.own', { count: progress.own }));
+  if (progress.remaining > 0) lines.push(t('review.summary.resume'));
   return lines.join('\n');
 }

@@ -9,9 +9,11 @@
 import { visibleInline } from '../text-safety.js';
 import { input } from '@inquirer/prompts';
 import { ActionError } from '../errors.js';
+import { t } from '../i18n.js';
 import type { ReviewProgress, ReviewSession } from '../review/review-session.js';
 import { REVIEW_MENU, renderReviewItem, renderReviewSummary, type ReviewMenuAction } from './render-review.js';
 import { editTextPrompt, menuMessage } from './screens.js';
+import { fieldList } from './render-item.js';
 import { keyPrompt } from './key-prompt.js';
 import { msg } from './messages.js';
 import { cancellable, own, type PromptContext } from './prompt-context.js';
@@ -25,12 +27,12 @@ export interface ReviewActionPromptConfig {
 }
 
 /** The hint under the review menu: Enter approves nothing, so a double Enter cannot approve two items. */
-export const REVIEW_HINT = 'Enter does not approve: press a to approve, r to reject, ? for every key.';
+export const reviewHint = () => t('review.hint');
 
 /** The single-key review menu: a key acts at once; any other key (Enter included) only shows the hint. */
 export function reviewActionPrompt(config: ReviewActionPromptConfig, context?: PromptContext): Promise<ReviewMenuAction> {
   return keyPrompt<ReviewMenuAction>(
-    { message: menuMessage(config), keys: REVIEW_MENU.map((m) => ({ key: m.key, value: m.action })), hint: REVIEW_HINT },
+    { message: menuMessage(config), keys: REVIEW_MENU.map((m) => ({ key: m.key, value: m.action })), hint: reviewHint() },
     own(context),
   );
 }
@@ -41,8 +43,8 @@ export async function rejectCommentPrompt(config: { itemId?: string } = {}, cont
     (ctx) =>
       input(
         {
-          message: `Why is ${config.itemId === undefined ? 'it' : visibleInline(config.itemId)} rejected? (the localizer sees this comment; Esc cancels)`,
-          validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Write what the localizer should fix.',
+          message: config.itemId === undefined ? t('review.reject.messageIt') : t('review.reject.message', { id: visibleInline(config.itemId) }),
+          validate: (v) => /[\p{L}\p{N}]/u.test(v) || t('review.reject.write'),
         },
         own(ctx),
       ),
@@ -68,8 +70,8 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
       render: renderReviewItem,
       menu: () => REVIEW_MENU,
       message: (view) => menuMessage({ itemId: view.item.id, position: `${view.position}/${view.total}` }),
-      hint: REVIEW_HINT,
-      skipped: (view) => `Skipped ${view.item.id}; it still awaits review (not shown again in this session).`,
+      hint: reviewHint(),
+      skipped: (view) => t('review.notice.skipped', { id: view.item.id }),
       summary: (progress, finished) => renderReviewSummary(progress, { style: st, finished }),
       isRefusal: (e) => e instanceof ActionError,
       act: async (action, view) => {
@@ -78,35 +80,35 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
           case 'approve':
             await save(session.eventsFor({ type: 'approve' }));
             session.next();
-            return st.green(`Approved ${id}.`);
+            return st.green(t('review.notice.approved', { id }));
           case 'reject': {
             // Refuse before asking for a comment that could not be saved (stale, no decision, own work).
             if (view.blocked) throw view.blocked;
             const comment = await rejectCommentPrompt({ itemId: id }, ctx);
-            if (comment === undefined) return 'Cancelled: nothing was saved.';
+            if (comment === undefined) return t('wizard.cancelled');
             await save(session.eventsFor({ type: 'reject', comment }));
             session.next();
-            return st.red(`Rejected ${id}: it goes back to the localizer with your comment.`);
+            return st.red(t('review.notice.rejected', { id }));
           }
           case 'intend':
           case 'waive':
             return intendOrWaive(action, view.findings, async (a) => save(session.eventsFor(a)), st, ctx);
           case 'reply': {
-            if (view.state.flags.length === 0) return 'This item has no open flag.';
+            if (view.state.flags.length === 0) return t('review.notice.noFlag');
             await save(session.eventsFor({ type: 'reply', note: await replyPrompt(ctx) }));
-            return st.green(`Replied to the flag of ${id}.`);
+            return st.green(t('review.notice.replied', { id }));
           }
           case 'unflag': {
             const n = await save(session.eventsFor({ type: 'unflag' }));
-            return n ? `Flags of ${id} resolved.` : 'This item has no open flag.';
+            return n ? t('wizard.notice.resolved', { id }) : t('review.notice.noFlag');
           }
           case 'edit': {
             if (view.blocked && view.blocked.reason !== 'self-review') throw view.blocked;
             const edit = await editTextPrompt(view.state, opts, ctx);
             if (!edit) return undefined;
             const n = await save(session.eventsFor({ type: 'edit', ...edit }));
-            if (n === 0) return `The ${edit.field} is unchanged.`;
-            if (session.isTodo(id)) return st.green(`Saved the edited ${edit.field}; approve or reject the new text.`);
+            if (n === 0) return t('wizard.edit.unchanged', { field: fieldList([edit.field]) });
+            if (session.isTodo(id)) return st.green(t('review.notice.edited', { field: fieldList([edit.field]) }));
             // Stay on the item, so the other text can be edited too; s moves on.
             return st.yellow(msg.reviewEditHandedOn(edit.field, id));
           }

@@ -16,7 +16,8 @@ import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
 import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../project/decisions.js';
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
-import { menuFor, renderItem, renderSummary, type MenuAction } from './render-item.js';
+import { t } from '../i18n.js';
+import { menuFor, renderItem, renderSummary, fieldList, type MenuAction } from './render-item.js';
 import { keyPrompt } from './key-prompt.js';
 import { msg } from './messages.js';
 import { cancellable, own, type PromptContext } from './prompt-context.js';
@@ -38,12 +39,12 @@ export interface ActionPromptConfig {
 }
 
 /** The hint under the adapt menu when a key means nothing there. */
-export const ADAPT_HINT = 'Keys act at once, no Enter needed: a accepts as transfer, ? lists every key.';
+export const adaptHint = () => t('adapt.hint');
 
 /** The single-key action menu: a key acts at once; any other key (Enter included) only shows the hint. */
 export function actionPrompt(config: ActionPromptConfig, context?: PromptContext): Promise<MenuAction> {
   const keys = menuFor({ flagged: config.flagged, secondary: config.secondary ?? false }).map((m) => ({ key: m.key, value: m.action }));
-  return keyPrompt<MenuAction>({ message: menuMessage(config), keys, hint: ADAPT_HINT }, own(context));
+  return keyPrompt<MenuAction>({ message: menuMessage(config), keys, hint: adaptHint() }, own(context));
 }
 
 /** The action menu's question: "[4/36] test-0003 ›". */
@@ -60,13 +61,20 @@ export interface ChecklistPromptConfig {
   count: number;
 }
 
-const CHECKLIST_KEYS: { key: 'y' | 'n' | 'x' | 's' | 'q'; name: string; value: ChecklistReply }[] = [
-  { key: 'y', name: 'yes', value: 'yes' },
-  { key: 'n', name: 'no', value: 'no' },
-  { key: 'x', name: 'n/a', value: 'n/a' },
-  { key: 's', name: 'skip', value: 'skip' },
-  { key: 'q', name: 'done', value: 'stop' },
-];
+const CHECKLIST_KEYS: { key: 'y' | 'n' | 'x' | 's' | 'q'; name: string; value: ChecklistReply }[] = (
+  [
+    { key: 'y', value: 'yes' },
+    { key: 'n', value: 'no' },
+    { key: 'x', value: 'n/a' },
+    { key: 's', value: 'skip' },
+    { key: 'q', value: 'stop' },
+  ] as const
+).map((k) => ({
+  ...k,
+  get name() {
+    return t(`adapt.checklist.key.${k.key}`);
+  },
+}));
 
 /**
  * One checklist question: its help, then one key: y / n / x (n/a) / s (skip) /
@@ -78,7 +86,7 @@ export async function checklistPrompt(config: ChecklistPromptConfig, context?: P
   const out = context?.output ?? process.stdout;
   const answerKeys = entry.options
     ? entry.options.map((o, i) => ({ key: String(i + 1), name: o.label, value: o.id, effect: o.effect }))
-    : (['yes', 'no'] as const).map((a) => ({ key: a[0]!, name: a, value: a, effect: entry.effects[a] }));
+    : (['yes', 'no'] as const).map((a) => ({ key: a[0]!, name: t(`adapt.checklist.key.${a[0]!}`), value: a, effect: entry.effects[a] }));
   const effects = answerKeys.map((k) => `${k.name} → ${k.effect}`).join(', ');
   out.write(`\n${'─'.repeat(20)}\n${entry.help ? `${entry.help}\n` : ''}(${effects})\n`);
   const all = [...answerKeys, ...CHECKLIST_KEYS.filter((k) => k.key !== 'y' && k.key !== 'n')];
@@ -96,9 +104,9 @@ export async function checklistPrompt(config: ChecklistPromptConfig, context?: P
   const legend = all.map((k) => `${k.key} ${k.name}`).join(' · ');
   return keyPrompt<ChecklistReply>(
     {
-      message: `[${config.number}/${config.count}] ${entry.prompt} (${legend}${entry.answer ? ` · Enter keeps "${entry.answer}"` : ''})`,
+      message: `[${config.number}/${config.count}] ${entry.prompt} (${legend}${entry.answer ? ` · ${t('adapt.checklist.enterKeeps', { answer: entry.answer })}` : ''})`,
       keys,
-      hint: `Press one of: ${legend} (Esc stops).`,
+      hint: t('adapt.checklist.hint', { legend }),
     },
     own(context),
   );
@@ -121,13 +129,13 @@ export async function decisionPrompt(config: DecisionPromptConfig, context?: Pro
     (ctx) =>
       select<Decision>(
         {
-          message: 'Decision (Esc cancels)',
+          message: t('adapt.decision.message'),
           loop: false,
           choices: DECISIONS.map((d) => ({
             value: d,
             name: d,
-            description: `${DECISION_DESCRIPTIONS[d]}${d === config.proposed ? ' (proposed by the checklist)' : ''}`,
-            ...(!config.hasText && d !== 'drop' ? { disabled: '(no target text yet)' } : {}),
+            description: `${t(`adapt.decision.describe.${d}`, { defaultValue: DECISION_DESCRIPTIONS[d] })}${d === config.proposed ? ` ${t('adapt.decision.proposed')}` : ''}`,
+            ...(!config.hasText && d !== 'drop' ? { disabled: t('adapt.decision.noText') } : {}),
           })),
           default: config.hasText ? (config.current?.decision ?? config.proposed) : 'drop',
         },
@@ -141,7 +149,7 @@ export async function decisionPrompt(config: DecisionPromptConfig, context?: Pro
     (ctx) =>
       input(
         {
-          message: requiresRationale(decision) ? `Rationale for ${decision} (required)` : 'Rationale (optional, Enter to skip)',
+          message: requiresRationale(decision) ? t('adapt.decision.rationaleRequired', { decision }) : t('adapt.decision.rationaleOptional'),
           ...(previous ? { default: previous } : {}),
           validate: (v) => validateDecision({ decision, rationale: v }) ?? true,
         },
@@ -158,14 +166,14 @@ export async function decisionPrompt(config: DecisionPromptConfig, context?: Pro
 export function fieldPrompt(context?: PromptContext): Promise<TextRole | 'cancel'> {
   return keyPrompt<TextRole | 'cancel'>(
     {
-      message: 'Edit which text? q question · a answer · c or Esc cancel',
+      message: t('wizard.edit.which'),
       keys: [
         { key: 'q', value: 'question' },
         { key: 'a', value: 'answer' },
         { key: 'c', value: 'cancel' },
         { key: 'escape', value: 'cancel' },
       ],
-      hint: 'Press q, a, or c / Esc.',
+      hint: t('wizard.edit.whichHint'),
     },
     own(context),
   );
@@ -178,7 +186,7 @@ export interface EditPromptConfig {
   inline: boolean;
 }
 
-const nonEmpty = (v: string) => v.trim() !== '' || 'The text cannot be empty. To remove the item, decide "drop" with a reason.';
+const nonEmpty = (v: string) => v.trim() !== '' || t('wizard.edit.empty');
 
 /**
  * Edit a target text: in $VISUAL/$EDITOR (inquirer's editor prompt, opened at
@@ -187,14 +195,14 @@ const nonEmpty = (v: string) => v.trim() !== '' || 'The text cannot be empty. To
 export async function editPrompt(config: EditPromptConfig, context?: PromptContext): Promise<string> {
   if (config.inline) {
     const line = await input(
-      { message: `${config.field} (inline; a line break is \\n)`, default: config.current.replace(/\n/g, '\\n'), prefill: 'editable', validate: nonEmpty },
+      { message: t('wizard.edit.inline', { field: t(`wizard.field.${config.field}`) }), default: config.current.replace(/\n/g, '\\n'), prefill: 'editable', validate: nonEmpty },
       own(context),
     );
     return line.replace(/\\n/g, '\n');
   }
   return editor(
     {
-      message: `Editing the ${config.field} in your editor; save and close it to continue.`,
+      message: t('wizard.edit.editor', { field: t(`wizard.field.${config.field}`) }),
       default: config.current,
       waitForUserInput: false,
       postfix: '.txt',
@@ -209,7 +217,7 @@ export function flagPrompt(context?: PromptContext): Promise<string | undefined>
   return cancellable(
     (ctx) =>
       input(
-        { message: 'What should be discussed? (note for the flag; Esc cancels)', required: true, validate: (v) => v.trim() !== '' || 'Write a note.' },
+        { message: t('adapt.flag.message'), required: true, validate: (v) => v.trim() !== '' || t('adapt.flag.write') },
         own(ctx),
       ),
     context,
@@ -249,7 +257,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
   const save = saver(session, journal);
 
   if (session.queue.length === 0) {
-    screen.out.write(`${opts.notice ? `${visibleStyled(opts.notice)}\n` : ''}No item matches these filters: nothing to do.\n`);
+    screen.out.write(`${opts.notice ? `${visibleStyled(opts.notice)}\n` : ''}${t('adapt.nothingToDo')}\n`);
     return { quit: false, progress: session.progress() };
   }
   return runLoop(
@@ -258,7 +266,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
       render: renderItem,
       menu: (view) => menuFor({ flagged: view.state.flags.length > 0, secondary: view.secondary }),
       message: (view) => menuMessage({ itemId: view.item.id, position: `${view.position}/${view.total}` }),
-      hint: ADAPT_HINT,
+      hint: adaptHint(),
       skipped: (view) => msg.adaptSkipped(view.item.id, view.secondary ? undefined : view.state.decision?.decision),
       summary: (progress, finished) => renderSummary(progress, { style: st, finished }),
       isRefusal: (e) => e instanceof ActionError,
@@ -268,10 +276,10 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
         switch (action) {
           case 'accept': {
             const concerns = view.secondary ? [] : session.transferConcerns(id);
-            if (concerns.length > 0 && !(await confirmTransferPrompt(concerns, ctx))) return 'Not accepted; the item is as it was.';
+            if (concerns.length > 0 && !(await confirmTransferPrompt(concerns, ctx))) return t('adapt.notice.notAccepted');
             await save(session.eventsFor({ type: 'accept' }));
             session.next();
-            return st.green(view.secondary ? `Saved your second-annotation decision on ${id}: transfer (compared, not applied).` : `Saved ${id}: transfer.`);
+            return st.green(t(view.secondary ? 'adapt.notice.savedSecondary' : 'adapt.notice.saved', { id, decision: 'transfer' }));
           }
           case 'intend':
           case 'waive':
@@ -280,7 +288,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
             const edit = await editTextPrompt(view.state, opts, ctx);
             if (!edit) return undefined;
             const n = await save(session.eventsFor({ type: 'edit', ...edit }));
-            return n ? st.green(`Saved the edited ${edit.field}.`) : `The ${edit.field} is unchanged.`;
+            return n ? st.green(t('wizard.edit.saved', { field: fieldList([edit.field]) })) : t('wizard.edit.unchanged', { field: fieldList([edit.field]) });
           }
           case 'checklist':
             return runChecklist(session, save, ctx);
@@ -296,43 +304,41 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
               },
               ctx,
             );
-            if (!chosen) return 'Cancelled: nothing was saved.';
+            if (!chosen) return t('wizard.cancelled');
             const { decision, rationale } = chosen;
             const concerns = decision === 'transfer' && !view.secondary ? session.transferConcerns(id) : [];
-            if (concerns.length > 0 && !(await confirmTransferPrompt(concerns, ctx))) return 'Not decided; the item is as it was.';
+            if (concerns.length > 0 && !(await confirmTransferPrompt(concerns, ctx))) return t('adapt.notice.notDecided');
             await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}) }));
-            let notice = st.green(
-              view.secondary ? `Saved your second-annotation decision on ${id}: ${decision} (compared, not applied).` : `Saved ${id}: ${decision}.`,
-            );
+            let notice = st.green(t(view.secondary ? 'adapt.notice.savedSecondary' : 'adapt.notice.saved', { id, decision }));
             // Not refused (the localizer may edit later, e.g. after a discussion), but QA will report it.
             const s = session.state(id);
             if (!view.secondary && (decision === 'adapt' || decision === 'replace') && !s.edited.question && !s.edited.answer) {
-              notice += st.yellow(` Note: the text is still the machine translation; [b]ack and [e]dit it, or QA will report it.`);
+              notice += st.yellow(` ${t('adapt.notice.stillMt')}`);
             }
             session.next();
             return notice;
           }
           case 'flag': {
             const note = await flagPrompt(ctx);
-            if (note === undefined) return 'Cancelled: nothing was saved.';
+            if (note === undefined) return t('wizard.cancelled');
             await save(session.eventsFor({ type: 'flag', note }));
-            return st.yellow(`Flagged ${id} for discussion.`);
+            return st.yellow(t('adapt.notice.flagged', { id }));
           }
           case 'unflag':
             await save(session.eventsFor({ type: 'unflag' }));
-            return `Flags of ${id} resolved.`;
+            return t('wizard.notice.resolved', { id });
           case 'goto': {
-            const target = await textPrompt('Go to item ID (Esc cancels):', ctx);
+            const target = await textPrompt(t('adapt.goto'), ctx);
             if (target === undefined) return undefined;
             session.goTo(target.trim());
             return undefined;
           }
           case 'nextFinding':
-            return session.nextWithFindings() ? undefined : 'No other item of this session has QA findings.';
+            return session.nextWithFindings() ? undefined : t('adapt.notice.noFindings');
           case 'search': {
-            const text = await textPrompt('Search the source, English and target texts for (Esc cancels):', ctx);
+            const text = await textPrompt(t('adapt.search'), ctx);
             if (text === undefined) return undefined;
-            return session.search(text) ? undefined : `No other item of this session contains ${JSON.stringify(text.trim())}.`;
+            return session.search(text) ? undefined : t('adapt.notice.notFound', { text: JSON.stringify(text.trim()) });
           }
         }
       },
@@ -351,7 +357,7 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
 async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) => Promise<number>, ctx: PromptContext | undefined): Promise<string> {
   const first = session.current()!;
   const count = first.checklist.length;
-  if (count === 0) return 'No checklist question applies to this item.';
+  if (count === 0) return t('adapt.checklist.none');
   const start = Math.max(
     0,
     first.checklist.findIndex((q) => q.answer === undefined),
@@ -366,5 +372,5 @@ async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) =>
     answered += await save(session.eventsFor({ type: 'checklist', question: entry.id, answer: reply }).filter((e) => !session.isRedundant(e)));
   }
   const view = session.current()!;
-  return `${answered} checklist answer(s) saved; ${view.answered}/${count} answered. The checklist proposes: ${view.proposed}.`;
+  return t('adapt.checklist.done', { count: answered, answered: view.answered, total: count, proposed: view.proposed });
 }

@@ -7,6 +7,7 @@
  * saver(): appended to the journal (fsync) and committed to the session
  * before anything else is shown.
  */
+import { t } from '../i18n.js';
 import { visibleStyled } from '../text-safety.js';
 import type { JournalEvent, NewEvent } from '../project/events.js';
 import { PLAIN, type RenderOptions, type Style } from './render-item.js';
@@ -132,8 +133,8 @@ function helpText(menu: readonly MenuEntry<string>[]): string {
   return [
     ...menu.map((m) => `${m.key}  ${m.label}`),
     msg.paneHelp(PANES),
-    'Space / PgDn, PgUp  page through the pane shown on its own',
-    'Keys act at once: no Enter needed.',
+    t('wizard.help.paging'),
+    t('wizard.help.keysAct'),
   ].join('\n');
 }
 
@@ -222,7 +223,7 @@ export async function runLoop<V extends LoopView, A extends string, P>(
         session.skip();
         if (view.todo) notice = screens.skipped(view);
       } else if (action === 'back') {
-        if (!session.back()) notice = 'This is the first item.';
+        if (!session.back()) notice = t('wizard.notice.first');
       } else {
         notice = await screens.act(action as Exclude<A, Navigation>, view);
       }
