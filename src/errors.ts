@@ -4,6 +4,8 @@
  * and what to do); stack traces are only printed for errors outside this family.
  */
 
+import { t } from './i18n.js';
+
 /** Documented exit codes (README "Exit codes"). */
 export const ExitCode = {
   ok: 0,
@@ -69,10 +71,10 @@ export interface DataProblem {
 
 export function formatProblem(p: DataProblem): string {
   const where: string[] = [p.file];
-  if (p.line !== undefined) where.push(`line ${p.line}`);
-  if (p.index !== undefined) where.push(`record ${p.index}`);
-  if (p.id !== undefined) where.push(`ID ${JSON.stringify(p.id)}`);
-  if (p.field !== undefined) where.push(`field "${p.field}"`);
+  if (p.line !== undefined) where.push(t('errors.where.line', { line: p.line }));
+  if (p.index !== undefined) where.push(t('errors.where.record', { index: p.index }));
+  if (p.id !== undefined) where.push(t('errors.where.id', { id: JSON.stringify(p.id) }));
+  if (p.field !== undefined) where.push(t('errors.where.field', { field: p.field }));
   return `${where.join(', ')}: ${p.message}`;
 }
 

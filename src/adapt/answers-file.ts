@@ -17,6 +17,7 @@
  * A transfer is allowed where the wizard would ask for confirmation (the
  * checklist proposes adapt/replace, or QA errors remain), and reported as a warning.
  */
+import { t } from '../i18n.js';
 import { ActionError, DataError, type DataProblem } from '../errors.js';
 import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
 import { DECISIONS, decisionCounts, isDecision } from '../project/decisions.js';
@@ -76,20 +77,20 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     try {
       value = JSON.parse(row);
     } catch (e) {
-      return problem(undefined, `not valid JSON (${(e as Error).message}). Each line must be one JSON object.`);
+      return problem(undefined, t('errors.answersNotJson', { error: (e as Error).message }));
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-      return problem(undefined, 'must be a JSON object like {"id": "...", "decision": "transfer"}.');
+      return problem(undefined, t('errors.answersNotObject'));
     const obj = value as Record<string, unknown>;
     const before = problems.length;
     for (const key of Object.keys(obj)) {
-      if (!(ANSWER_KEYS as readonly string[]).includes(key)) problem(key, `is not a known field (known: ${ANSWER_KEYS.join(', ')}); check the spelling.`);
+      if (!(ANSWER_KEYS as readonly string[]).includes(key)) problem(key, t('errors.answersUnknownField', { known: ANSWER_KEYS.join(', ') }));
     }
     const given = answerId(obj);
     if ('problem' in given) return problem('id', given.problem);
     const id = given.id;
     const item = session.item(id);
-    if (!item) return problem('id', `${JSON.stringify(id)} is not an item of the source.`);
+    if (!item) return problem('id', t('errors.notAnItem', { id: JSON.stringify(id) }));
     const first = seen.get(id);
     if (first !== undefined) problem('id', `${JSON.stringify(id)} was already given on line ${first}; give each item once.`, id);
     else seen.set(id, line);
@@ -165,7 +166,7 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     plan.byDecision[decision]++;
     plan.events.push(...events);
   });
-  if (problems.length > 0) throw DataError.listing(`${file}: ${problems.length} problem(s); nothing was written.`, problems, { max: 50 });
+  if (problems.length > 0) throw DataError.listing(t('errors.answersProblems', { file, count: problems.length }), problems, { max: 50 });
   return plan;
 }
 

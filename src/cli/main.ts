@@ -10,6 +10,7 @@ import { CarefullyError, DataError, ExitCode } from '../errors.js';
 import { safeJson, visible } from '../text-safety.js';
 import { fileSystemError } from '../fs-errors.js';
 import { assetPath } from '../paths.js';
+import { DEFAULT_UI_LANGUAGE, chooseLanguage, t, withLanguage } from '../i18n.js';
 import { providerNames, translateOptionFlags } from '../translate/registry.js';
 import { errorText } from './error-text.js';
 import { resolveFrom, type CliIo, type CliOptions, type CommandContext } from './io.js';
@@ -70,6 +71,8 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
   const program = new Command('carefully')
     .version(pkg.version)
     .description(DESCRIPTION)
+    // Read by main() before parsing (languageFlag), declared here so it is accepted and shown in --help.
+    .option('--lang <lang>', 'interface language: en or ko (default: CAREFULLY_LANG, then LC_ALL, LC_MESSAGES, LANG; else en)')
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       // With --json, main() writes usage errors as JSON instead.
@@ -80,25 +83,11 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .showHelpAfterError(jsonErrors ? false : '(run with --help for usage)')
+    .showHelpAfterError(jsonErrors ? false : t('cli.helpAfterError'))
     // Set before the subcommands are declared: they copy these settings when created,
     // so a bad option value on any command ends in main()'s catch (exit 2), not process.exit(1).
     .exitOverride()
-    .addHelpText(
-      'after',
-      `
-Typical run:
-  carefully inspect ac.json                      see fields, roles and the --map to use
-  carefully init ko-project --source ac.json --to ko
-  cd ko-project && carefully translate --provider deepl
-  carefully adapt                                the culture-adaptation wizard
-  carefully review && carefully check
-  carefully export --out release/
-
-Exit codes: 0 ok, 1 invalid data / QA errors / export refused, 2 usage or unreadable file,
-3 provider error (key, quota, network), 70 internal error (a bug: please report it),
-75 busy (another run holds the project lock; retry later or use --wait), 130 interrupted (work so far is saved).`,
-    );
+    .addHelpText('after', `\n${t('cli.helpAfter')}`);
 
   program
     .command('inspect')
@@ -314,6 +303,25 @@ Every verdict is saved to the journal before the next item; rerun to resume with
  * Returns the exit code; prints only through `io`, and never exits the process.
  */
 export async function main(argv: readonly string[], io: CliIo, options: CliOptions = {}): Promise<number> {
+  const choice = chooseLanguage(languageFlag(argv), io.env);
+  // --json output, errors included, stays English: scripts match on it.
+  return withLanguage(argv.includes('--json') ? DEFAULT_UI_LANGUAGE : choice.language, async () => {
+    if (choice.unknownFlag !== undefined) io.stderr.write(`${t('cli.warning')}: ${visible(t('cli.unknownLang', { lang: choice.unknownFlag }))}\n`);
+    return runMain(argv, io, options);
+  });
+}
+
+/** The value of --lang (`--lang ko` or `--lang=ko`; the last one wins), if given. */
+export function languageFlag(argv: readonly string[]): string | undefined {
+  let value: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === '--lang' && i + 1 < argv.length) value = argv[i + 1];
+    else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
+  });
+  return value;
+}
+
+async function runMain(argv: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
   const out = createPrinter(io);
   let code: number = ExitCode.ok;
   // With --json, errors are JSON too (on stderr, same exit codes), so a script parses every outcome.
@@ -338,9 +346,9 @@ export async function main(argv: readonly string[], io: CliIo, options: CliOptio
     if (fsError) return fail(fsError.exitCode, fsError.message);
     const err = e as Error;
     if (err?.name === 'ExitPromptError') {
-      return fail(ExitCode.interrupted, 'stopped. Everything answered so far is saved; run the same command again to resume.');
+      return fail(ExitCode.interrupted, t('cli.interrupted'));
     }
-    return fail(ExitCode.internal, `internal error (a bug, please report it with this output):\n${err?.stack ?? String(e)}`);
+    return fail(ExitCode.internal, `${t('cli.internal')}\n${err?.stack ?? String(e)}`);
   }
 }
 

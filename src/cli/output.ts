@@ -4,6 +4,7 @@
  * names), so control characters are always shown as escapes (src/text-safety.ts): data can never
  * drive the terminal.
  */
+import { t } from '../i18n.js';
 import { safeJson, visible } from '../text-safety.js';
 
 export interface Printer {
@@ -17,7 +18,7 @@ export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJ
   return {
     print: (text = '') => void io.stdout.write(`${visible(text)}\n`),
     printJson: (value) => void io.stdout.write(`${safeJson(value, 2)}\n`),
-    warn: (message) => void io.stderr.write(`warning: ${visible(message)}\n`),
+    warn: (message) => void io.stderr.write(`${t('cli.warning')}: ${visible(message)}\n`),
     info: (message) => void io.stderr.write(`${visible(message)}\n`),
   };
 }

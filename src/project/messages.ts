@@ -1,7 +1,8 @@
 /** Long user-facing messages of the project stage. */
 
-export const noProjectFound = (dir: string, configFile: string) =>
-  `No carefully project in ${dir} or any folder above it (none has ${configFile}). Create one with \`carefully init DIR --source FILE --to LANG\` and run commands inside DIR (or any folder below it), or pass --project DIR.`;
+import { t } from '../i18n.js';
+
+export const noProjectFound = (dir: string, configFile: string) => t('errors.noProject', { dir, configFile });
 export const appendFailed = (file: string, code: string, lines: number) =>
   `Could not write to ${file} (${code}): nothing of these ${lines} line(s) was kept. Free disk space (or fix the file system) and run the same command again.`;
 

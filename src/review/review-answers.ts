@@ -11,6 +11,7 @@
  * one bad line means nothing is written. The events are written as one unit.
  * Lines whose effect is already recorded write nothing.
  */
+import { t } from '../i18n.js';
 import { ActionError, DataError, type DataProblem } from '../errors.js';
 import type { JournalEvent, NewEvent } from '../project/events.js';
 import { answerId, readAnswersFile } from '../session/answers-input.js';
@@ -47,18 +48,18 @@ export function planReviewAnswers(file: string, text: string, session: ReviewSes
     try {
       const value: unknown = JSON.parse(row);
       if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return problem(undefined, 'must be a JSON object like {"id": "...", "verdict": "approve"}.');
+        return problem(undefined, t('errors.reviewAnswersNotObject'));
       obj = value as Record<string, unknown>;
     } catch (e) {
-      return problem(undefined, `not valid JSON (${(e as Error).message}). Each line must be one JSON object.`);
+      return problem(undefined, t('errors.answersNotJson', { error: (e as Error).message }));
     }
     for (const key of Object.keys(obj))
       if (!(REVIEW_ANSWER_KEYS as readonly string[]).includes(key))
-        problem(key, `is not a known field (known: ${REVIEW_ANSWER_KEYS.join(', ')}); check the spelling.`);
+        problem(key, t('errors.answersUnknownField', { known: REVIEW_ANSWER_KEYS.join(', ') }));
     const given = answerId(obj);
     if ('problem' in given) return problem('id', given.problem);
     const id = given.id;
-    if (!session.item(id)) return problem('id', `${JSON.stringify(id)} is not an item of the source.`);
+    if (!session.item(id)) return problem('id', t('errors.notAnItem', { id: JSON.stringify(id) }));
     const first = seen.get(id);
     if (first !== undefined) return problem('id', `${JSON.stringify(id)} was already given on line ${first}; give each item once.`, id);
     seen.set(id, line);
@@ -92,7 +93,7 @@ export function planReviewAnswers(file: string, text: string, session: ReviewSes
       problem(e.field, e.message, id);
     }
   });
-  if (problems.length > 0) throw DataError.listing(`${file}: ${problems.length} problem(s); nothing was written.`, problems, { max: 50 });
+  if (problems.length > 0) throw DataError.listing(t('errors.answersProblems', { file, count: problems.length }), problems, { max: 50 });
   summary.events = events.length;
   return { summary, events };
 }

@@ -7,6 +7,7 @@
  * views dropped. A subclass says which items are queued, what is still to do
  * and what a view holds.
  */
+import { t } from '../i18n.js';
 import type { SourceItem } from '../dataset/item.js';
 import { ActionError } from '../errors.js';
 import type { JournalEvent } from '../project/events.js';
@@ -259,10 +260,10 @@ export abstract class QueueSession<View> {
 
   /** Jump to an item of the queue. */
   goTo(id: string): void {
-    if (!this.cursor.goTo(id)) throw new ActionError(`${JSON.stringify(id)} is not in this ${this.name}'s queue (check the filters).`, 'id');
+    if (!this.cursor.goTo(id)) throw new ActionError(t('errors.notInQueue', { id: JSON.stringify(id), queue: this.name }), 'id');
   }
 }
 
 function notAnItem(id: string): ActionError {
-  return new ActionError(`${JSON.stringify(id)} is not an item of the source.`, 'id');
+  return new ActionError(t('errors.notAnItem', { id: JSON.stringify(id) }), 'id');
 }

@@ -1,5 +1,6 @@
 import type { RawFilters } from '../../session/filters.js';
 import { listItems } from '../../session/list-items.js';
+import { t } from '../../i18n.js';
 import { padEndCols, textWidth } from '../../text-width.js';
 import type { CommandContext } from '../io.js';
 
@@ -15,10 +16,10 @@ export async function run(opts: ListCommandOptions, { out }: CommandContext): Pr
   if (json) return out.printJson({ selection: list.selection, items: list.items });
   for (const w of list.warnings) out.warn(w);
   const rows = [
-    ['ID', 'state', 'decision', 'authors', 'flags', 'QA (e/w/i)'],
+    ['ID', t('list.state'), t('list.decision'), t('list.authors'), t('list.flags'), t('list.qa')],
     ...list.items.map((i) => [i.id, i.state, i.decision ?? '-', i.authors.join(',') || '-', String(i.flags), `${i.qa.error}/${i.qa.warning}/${i.qa.info}`]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => textWidth(r[c]!))));
   for (const r of rows) print(r.map((cell, c) => (c === r.length - 1 ? cell : padEndCols(cell, widths[c]!))).join('  '));
-  print(`\n${list.items.length} item(s): ${list.selection}.`);
+  print(`\n${t('list.count', { count: list.items.length, selection: list.selection })}`);
 }

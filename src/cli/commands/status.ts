@@ -1,5 +1,6 @@
 import { openProject, loadState } from '../../project/project.js';
 import { summarise } from '../../project/state.js';
+import { t } from '../../i18n.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
 import { messages } from '../messages/status.js';
@@ -16,17 +17,16 @@ export async function run(opts: StatusOptions, { out: { print, printJson, warn }
   if (opts.json) return printJson(summary);
   for (const w of warnings) warn(w);
   const { from, to } = project.config.languages;
-  print(`${project.dir}: ${summary.items} items, ${from} -> ${to}`);
-  print('\nBy state:');
+  print(t('status.head', { dir: project.dir, count: summary.items, from, to }));
+  print(`\n${t('status.byState')}`);
   print(table(Object.entries(summary.byState)));
-  print('\nBy decision:');
+  print(`\n${t('status.byDecision')}`);
   print(table(Object.entries(summary.byDecision)));
-  if (summary.flagged) print(`\n${summary.flagged} item(s) flagged for discussion (\`carefully adapt --only flagged\`).`);
+  if (summary.flagged) print(`\n${t('status.flagged', { count: summary.flagged })}`);
   const second = summary.secondAnnotation;
-  if (second.assigned) print(`\nSecond annotation: ${second.done} of ${second.assigned} assigned item(s) done (\`carefully agreement\` compares them).`);
-  if (summary.removed) print(`\n${summary.removed} item(s) in the journal are no longer in the source file; they are excluded.`);
+  if (second.assigned) print(`\n${t('status.secondAnnotation', { done: second.done, assigned: second.assigned })}`);
+  if (summary.removed) print(`\n${t('status.removed', { count: summary.removed })}`);
   if (summary.byState.conflict) print(messages.conflicts(summary.byState.conflict));
-  if (summary.skippedEvents) print(`\n${summary.skippedEvents} journal line(s) were skipped as unreadable or malformed (see the warnings above).`);
-  if (summary.byState.stale)
-    print(`\n${summary.byState.stale} item(s) are stale: their source text changed. Rerun \`carefully translate\` and \`carefully adapt --state stale\`.`);
+  if (summary.skippedEvents) print(`\n${t('status.skippedEvents', { count: summary.skippedEvents })}`);
+  if (summary.byState.stale) print(`\n${t('status.stale', { count: summary.byState.stale })}`);
 }

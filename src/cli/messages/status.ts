@@ -1,6 +1,6 @@
-/** Long user-facing messages of `carefully status`. */
+/** Long user-facing messages of `carefully status` (the text is in the catalogs, locales/ui/). */
+import { t } from '../../i18n.js';
 
 export const messages = {
-  conflicts: (n: number) =>
-    `\n${n} item(s) have conflicting decisions (two localizers decided without seeing each other): choose one with \`carefully adapt --state conflict\`; export refuses them until then.`,
+  conflicts: (n: number) => `\n${t('status.conflicts', { count: n })}`,
 };
