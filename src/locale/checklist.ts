@@ -15,6 +15,7 @@
  * - equivalentCategories: an equivalent of one of these categories was found in
  *   the item (the `found` matches, or findEquivalents on the item's texts).
  */
+import { uiLanguage } from '../i18n.js';
 import Handlebars from 'handlebars';
 import type { ChecklistAnswer } from '../project/events.js';
 import type { SourceItem } from '../dataset/item.js';
@@ -124,13 +125,21 @@ function render(template: string, context: object): string {
  */
 export function renderQuestion(q: ChecklistQuestion, item: SourceItem, suggestions: readonly string[], pack: LocalePack): RenderedQuestion {
   const context = { item, suggestions, pack };
-  const out: RenderedQuestion = { id: q.id, prompt: render(q.prompt, context).trim() };
-  if (q.help !== undefined) out.help = render(q.help, context).trim();
+  const text = q.i18n?.[uiLanguage()];
+  const out: RenderedQuestion = { id: q.id, prompt: render(text?.prompt ?? q.prompt, context).trim() };
+  const help = text?.help ?? q.help;
+  if (help !== undefined) out.help = render(help, context).trim();
   return out;
 }
 
 // ---------------------------------------------------------------------------
 // Effects and the proposed decision
+
+/** The question's named answers with their labels in the interface language (`--lang`). */
+export function localizedOptions(q: ChecklistQuestion): ChecklistQuestion['options'] {
+  const labels = q.i18n?.[uiLanguage()]?.options;
+  return labels ? q.options?.map((o) => ({ ...o, label: labels[o.id] ?? o.label })) : q.options;
+}
 
 /** The answers a question accepts now: its option IDs and "n/a" when it has options, else yes, no and n/a. */
 export function answersOf(q: ChecklistQuestion): string[] {

@@ -31,6 +31,8 @@ export interface ChecklistQuestion {
   /** Handlebars template rendered with { item, suggestions, pack }. */
   prompt: string;
   help?: string;
+  /** The prompt, help and option labels in other interface languages (`--lang`), by language code; the fields here are the English text. */
+  i18n?: Record<string, ChecklistQuestionText>;
   /** All given conditions must hold (AND); within a list any label matches (OR). Absent = always. */
   when?: ChecklistCondition;
   /** Effect of each answer. Answers are "yes" / "no" / "n/a". */
@@ -40,6 +42,14 @@ export interface ChecklistQuestion {
    * "n/a"). `effects` stays for yes/no answers recorded before the options.
    */
   options?: ChecklistOption[];
+}
+
+/** A checklist question's text in one interface language (each field falls back to the English one). */
+export interface ChecklistQuestionText {
+  prompt?: string;
+  help?: string;
+  /** Option labels by option ID. */
+  options?: Record<string, string>;
 }
 
 /** One named answer of a checklist question. */

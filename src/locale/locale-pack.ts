@@ -365,6 +365,9 @@ function completePack(base: RawLocalePack, target: RawLocalePack | undefined, ba
       for (const k of missing) problems.push({ file, field: `${at}.${k}`, message: `is required${inherit(fromTarget, fromBase)}` });
       continue;
     }
+    // A target that rewrites the English text without giving its own translations must not inherit base's (of the old text).
+    const own = fromTarget !== undefined ? t.checklist[fromTarget] : undefined;
+    if (own && fromBase !== undefined && own.i18n === undefined && (own.prompt !== undefined || own.help !== undefined)) delete entry.i18n;
     checklist.push(entry as ChecklistQuestion);
   }
   const equivalents: Equivalent[] = [];

@@ -3,7 +3,7 @@ import type { SourceItem } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision } from '../project/events.js';
 import type { ItemState } from '../project/state.js';
 import type { ChecklistEffect, ChecklistOption, GlossaryEntry, LocalePack } from '../locale/locale-pack-types.js';
-import { applicableQuestions, effectOf, renderQuestion, summariseEffects } from '../locale/checklist.js';
+import { applicableQuestions, effectOf, localizedOptions, renderQuestion, summariseEffects } from '../locale/checklist.js';
 import { findEquivalents, itemTexts, suggestionsFor } from '../locale/equivalents.js';
 import { findLeftovers } from '../locale/leftovers.js';
 
@@ -61,7 +61,7 @@ export function itemDetails(
     const rendered = renderQuestion(q, item, suggestions, pack);
     const entry: ChecklistEntry = { id: q.id, prompt: rendered.prompt, effects: q.effects };
     if (rendered.help !== undefined) entry.help = rendered.help;
-    if (q.options) entry.options = q.options;
+    if (q.options) entry.options = localizedOptions(q)!;
     const recorded = state.checklist[q.id];
     if (recorded) {
       entry.answer = recorded.answer;
