@@ -91,12 +91,7 @@ export function t(key: string, vars?: Record<string, unknown>): string {
   return catalogs().getFixedT(uiLanguage())(key, vars ?? {});
 }
 
-/** Whether the English catalog has this key (for tests of the catalogs). */
+/** Whether a catalog (English unless told) has this message, plural forms included (for tests of the catalogs). */
 export function hasMessage(key: string, language: UiLanguage = DEFAULT_UI_LANGUAGE): boolean {
-  return catalogs().exists(key, { lng: language, fallbackLng: false });
-}
-
-/** A text given per interface language (a locale pack's prompt): the run's language, else the default text. */
-export function localized(text: string, byLanguage: Partial<Record<string, string>> | undefined): string {
-  return byLanguage?.[uiLanguage()] ?? text;
+  return [key, `${key}_other`].some((k) => catalogs().exists(k, { lng: language, fallbackLng: false }));
 }

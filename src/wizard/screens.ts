@@ -13,7 +13,7 @@ import { visibleStyled } from '../text-safety.js';
 import { editor, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
-import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../project/decisions.js';
+import { DECISIONS, requiresRationale, validateDecision } from '../project/decisions.js';
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
 import { t } from '../i18n.js';
@@ -134,7 +134,7 @@ export async function decisionPrompt(config: DecisionPromptConfig, context?: Pro
           choices: DECISIONS.map((d) => ({
             value: d,
             name: d,
-            description: `${t(`adapt.decision.describe.${d}`, { defaultValue: DECISION_DESCRIPTIONS[d] })}${d === config.proposed ? ` ${t('adapt.decision.proposed')}` : ''}`,
+            description: `${t(`adapt.decision.describe.${d}`)}${d === config.proposed ? ` ${t('adapt.decision.proposed')}` : ''}`,
             ...(!config.hasText && d !== 'drop' ? { disabled: t('adapt.decision.noText') } : {}),
           })),
           default: config.hasText ? (config.current?.decision ?? config.proposed) : 'drop',

@@ -16,7 +16,7 @@ export interface CliResult {
 
 export interface RunOptions {
   cwd?: string;
-  /** Added to this process's environment (a key set to undefined is removed), after CAREFULLY_AUTHOR=tester and NO_COLOR=1. */
+  /** Added to this process's environment (a key set to undefined is removed), after CAREFULLY_AUTHOR=tester, NO_COLOR=1 and CAREFULLY_LANG=en (the tests read English whatever LANG is). */
   env?: Record<string, string | undefined>;
   /** Test knobs passed to main() (e.g. a short retry policy). */
   options?: CliOptions;
@@ -43,7 +43,7 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<CliRes
       stdout,
       stderr,
       stdin: Readable.from([]),
-      env: { ...process.env, CAREFULLY_AUTHOR: 'tester', NO_COLOR: '1', ...opts.env },
+      env: { ...process.env, CAREFULLY_AUTHOR: 'tester', NO_COLOR: '1', CAREFULLY_LANG: 'en', ...opts.env },
       cwd: opts.cwd ?? REPO,
     },
     opts.options,
@@ -54,7 +54,7 @@ export async function run(args: string[], opts: RunOptions = {}): Promise<CliRes
 export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO,
-    env: { ...process.env, CAREFULLY_AUTHOR: 'tester', NO_COLOR: '1', ...opts.env },
+    env: { ...process.env, CAREFULLY_AUTHOR: 'tester', NO_COLOR: '1', CAREFULLY_LANG: 'en', ...opts.env },
     input: opts.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
@@ -67,7 +67,7 @@ export function cliAsync(args: string[], opts: { cwd?: string; env?: Record<stri
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? REPO,
-      env: { ...process.env, CAREFULLY_AUTHOR: 'tester', NO_COLOR: '1', ...opts.env },
+      env: { ...process.env, CAREFULLY_AUTHOR: 'tester', NO_COLOR: '1', CAREFULLY_LANG: 'en', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -6,8 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 
-/** Work the same when the tests themselves run inside tmux. */
-export const TMUX_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'TMUX' && k !== 'TMUX_PANE'));
+/** Work the same when the tests themselves run inside tmux, and in English whatever LANG is (a test passes --lang to change it). */
+export const TMUX_ENV = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'TMUX' && k !== 'TMUX_PANE')), CAREFULLY_LANG: 'en' };
 
 export function hasTmux(): boolean {
   return spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
