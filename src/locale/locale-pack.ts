@@ -230,6 +230,14 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
     q.when?.patterns?.forEach((p, j) => checkRegex(p, 'iu', `${at}.when.patterns[${j}]`, file, problems));
     if (q.prompt !== undefined) checkTemplate(q.prompt, `${at}.prompt`, file, problems);
     if (q.help !== undefined) checkTemplate(q.help, `${at}.help`, file, problems);
+    for (const [lang, text] of Object.entries(q.i18n ?? {})) {
+      if (text.prompt !== undefined) checkTemplate(text.prompt, `${at}.i18n.${lang}.prompt`, file, problems);
+      if (text.help !== undefined) checkTemplate(text.help, `${at}.i18n.${lang}.help`, file, problems);
+      for (const id of Object.keys(text.options ?? {})) {
+        if (q.options && !q.options.some((o) => o.id === id))
+          problems.push({ file, field: `${at}.i18n.${lang}.options.${id}`, message: `names no option of this question (its options: ${q.options.map((o) => o.id).join(', ')})` });
+      }
+    }
     const labels: [TaxonomyLevel, string[] | undefined, string][] = [
       ['riskArea', q.when?.riskAreas, 'riskAreas'],
       ['harmType', q.when?.harmTypes, 'harmTypes'],
@@ -328,6 +336,25 @@ function checkTemplate(template: string, field: string, file: string, problems: 
 // ---------------------------------------------------------------------------
 // Merge
 
+/**
+ * A question's text per interface language when a target entry overrides a
+ * base one: language by language and field by field, the target's wins; a
+ * field the target rewrites in English drops base's translation of it (which
+ * translates the old text).
+ */
+function mergeQuestionText(b: Partial1<ChecklistQuestion>, t: Partial1<ChecklistQuestion>): ChecklistQuestion['i18n'] {
+  const out: NonNullable<ChecklistQuestion['i18n']> = {};
+  for (const lang of new Set([...Object.keys(b.i18n ?? {}), ...Object.keys(t.i18n ?? {})])) {
+    const inherited = { ...b.i18n?.[lang] };
+    if (t.prompt !== undefined) delete inherited.prompt;
+    if (t.help !== undefined) delete inherited.help;
+    if (t.options !== undefined) delete inherited.options;
+    const text = { ...inherited, ...t.i18n?.[lang] };
+    if (Object.keys(text).length > 0) out[lang] = text;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 function mergeById<T extends { id: string }>(
   base: readonly T[],
   target: readonly T[],
@@ -365,9 +392,11 @@ function completePack(base: RawLocalePack, target: RawLocalePack | undefined, ba
       for (const k of missing) problems.push({ file, field: `${at}.${k}`, message: `is required${inherit(fromTarget, fromBase)}` });
       continue;
     }
-    // A target that rewrites the English text without giving its own translations must not inherit base's (of the old text).
-    const own = fromTarget !== undefined ? t.checklist[fromTarget] : undefined;
-    if (own && fromBase !== undefined && own.i18n === undefined && (own.prompt !== undefined || own.help !== undefined)) delete entry.i18n;
+    if (fromTarget !== undefined && fromBase !== undefined) {
+      const i18n = mergeQuestionText(base.checklist[fromBase]!, t.checklist[fromTarget]!);
+      if (i18n) entry.i18n = i18n;
+      else delete entry.i18n;
+    }
     checklist.push(entry as ChecklistQuestion);
   }
   const equivalents: Equivalent[] = [];
