@@ -87,7 +87,8 @@ export function fitScreen(parts: ScreenParts, opts: FitOptions): FitResult {
   const { width, style: st } = opts;
   const head = parts.head.map((l) => truncateCols(l, width));
   const foot = parts.foot.flatMap((l) => wrapCols(l, width));
-  const panes = parts.panes.filter((p) => p.lines.length > 0);
+  // A title longer than the terminal (a long one in Korean, say) is cut: a wrapped title would push the screen down.
+  const panes = parts.panes.filter((p) => p.lines.length > 0).map((p) => ({ ...p, title: truncateCols(p.title, width - 2) }));
   const bodies = panes.map((p) => p.lines.flatMap((l) => wrapCols(l, width)));
   const full = () => [...head, ...panes.flatMap((p, i) => [title(p, st), ...bodies[i]!]), ...foot].join('\n');
   if (opts.height === undefined) return { text: full(), cut: false };

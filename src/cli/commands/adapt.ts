@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js';
+import { t } from '../../i18n.js';
 import { checkAuthor, resolveAuthor } from '../../project/author.js';
 import { openSession, type OpenedSession } from '../../adapt/open-session.js';
 import { readCursor, writeCursor } from '../../adapt/cursor-file.js';
@@ -85,9 +86,9 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
   // inquirer is only loaded for interactive sessions.
   const { runWizard } = await import('../../wizard/screens.js');
   const { wizardStreams } = await import('../wizard-io.js');
-  const mode = session.secondaryMode ? ` · second annotation (${session.queue.length} assigned item(s)): your decision is compared, not applied` : '';
-  const header = `carefully adapt · ${pack.pack.languageName} pack (${pack.resolved}) · ${author} · ${describeFilters(session.filters)}${mode}`;
-  const notices = [...(assignment ? [describeAssignment(assignment)] : []), ...warnings.map((w) => `warning: ${w}`)];
+  const mode = session.secondaryMode ? ` · ${t('adapt.header.secondary', { count: session.queue.length })}` : '';
+  const header = `carefully adapt · ${t('adapt.header.pack', { pack: pack.pack.languageName, tag: pack.resolved })} · ${author} · ${describeFilters(session.filters)}${mode}`;
+  const notices = [...(assignment ? [describeAssignment(assignment)] : []), ...warnings.map((w) => `${t('cli.warning')}: ${w}`)];
   const resumeAt = readCursor(project.dir, author);
   if (resumeAt !== undefined) session.resumeFrom(resumeAt);
   await runWizard(session, writer, {
