@@ -21,7 +21,10 @@ export const LANGUAGE_ENV = ['CAREFULLY_LANG', 'LC_ALL', 'LC_MESSAGES', 'LANG'] 
 
 /** "ko", "ko-KR", "ko_KR.UTF-8", "KO" → "ko"; "C", "POSIX", "fr_FR" → undefined. */
 export function uiLanguageOf(tag: string | undefined): UiLanguage | undefined {
-  const primary = tag?.trim().split(/[-_.@]/u)[0]?.toLowerCase();
+  const primary = tag
+    ?.trim()
+    .split(/[-_.@]/u)[0]
+    ?.toLowerCase();
   return UI_LANGUAGES.find((l) => l === primary);
 }
 

@@ -79,8 +79,7 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     } catch (e) {
       return problem(undefined, t('errors.answersNotJson', { error: (e as Error).message }));
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-      return problem(undefined, t('errors.answersNotObject'));
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return problem(undefined, t('errors.answersNotObject'));
     const obj = value as Record<string, unknown>;
     const before = problems.length;
     for (const key of Object.keys(obj)) {

@@ -235,7 +235,11 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
       if (text.help !== undefined) checkTemplate(text.help, `${at}.i18n.${lang}.help`, file, problems);
       for (const id of Object.keys(text.options ?? {})) {
         if (q.options && !q.options.some((o) => o.id === id))
-          problems.push({ file, field: `${at}.i18n.${lang}.options.${id}`, message: `names no option of this question (its options: ${q.options.map((o) => o.id).join(', ')})` });
+          problems.push({
+            file,
+            field: `${at}.i18n.${lang}.options.${id}`,
+            message: `names no option of this question (its options: ${q.options.map((o) => o.id).join(', ')})`,
+          });
       }
     }
     const labels: [TaxonomyLevel, string[] | undefined, string][] = [

@@ -47,15 +47,13 @@ export function planReviewAnswers(file: string, text: string, session: ReviewSes
     let obj: Record<string, unknown>;
     try {
       const value: unknown = JSON.parse(row);
-      if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return problem(undefined, t('errors.reviewAnswersNotObject'));
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return problem(undefined, t('errors.reviewAnswersNotObject'));
       obj = value as Record<string, unknown>;
     } catch (e) {
       return problem(undefined, t('errors.answersNotJson', { error: (e as Error).message }));
     }
     for (const key of Object.keys(obj))
-      if (!(REVIEW_ANSWER_KEYS as readonly string[]).includes(key))
-        problem(key, t('errors.answersUnknownField', { known: REVIEW_ANSWER_KEYS.join(', ') }));
+      if (!(REVIEW_ANSWER_KEYS as readonly string[]).includes(key)) problem(key, t('errors.answersUnknownField', { known: REVIEW_ANSWER_KEYS.join(', ') }));
     const given = answerId(obj);
     if ('problem' in given) return problem('id', given.problem);
     const id = given.id;

@@ -111,7 +111,8 @@ export function fitScreen(parts: ScreenParts, opts: FitOptions): FitResult {
     else if (a === 1) rows.push(truncateCols(`${title(p, st)} ${st.dim(t('wizard.layout.collapsed', { count: body.length, key: paneKey(p.id) }))}`, width));
     else rows.push(title(p, st), ...body.slice(0, a - 2), more(body.length - (a - 2), p, st, width));
   });
-  if (hidden.length) rows.push(truncateCols(st.dim(t('wizard.layout.notShown', { panes: hidden.map((p) => `${paneKey(p.id)} ${p.title}`).join(' · ') })), width));
+  if (hidden.length)
+    rows.push(truncateCols(st.dim(t('wizard.layout.notShown', { panes: hidden.map((p) => `${paneKey(p.id)} ${p.title}`).join(' · ') })), width));
   return { text: [...head, ...rows, ...foot].join('\n'), cut: true };
 }
 

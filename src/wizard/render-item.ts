@@ -35,7 +35,11 @@ export const MENU = [
 ] as const;
 
 /** A menu entry whose label (help) and short name (keys line) are read from the catalog, in the run's language. */
-export function menuEntry<A extends string>(wizard: 'adapt' | 'review', key: string, action: A): { key: string; action: A; readonly label: string; readonly short: string } {
+export function menuEntry<A extends string>(
+  wizard: 'adapt' | 'review',
+  key: string,
+  action: A,
+): { key: string; action: A; readonly label: string; readonly short: string } {
   return {
     key,
     action,
@@ -163,7 +167,10 @@ export function positionLine(label: string, progress: string, header: string | u
 
 /** "test-0001  translated · undecided · QA 2 · not Japan-specific": the item's ID and state, then its taxonomy on one line. */
 export function itemHeadLines(item: SourceItem, tags: readonly (string | undefined)[], st: Style): string[] {
-  const all = [...tags, item.japanSpecific === true ? t('wizard.item.japanSpecific') : item.japanSpecific === false ? t('wizard.item.notJapanSpecific') : undefined].filter(Boolean);
+  const all = [
+    ...tags,
+    item.japanSpecific === true ? t('wizard.item.japanSpecific') : item.japanSpecific === false ? t('wizard.item.notJapanSpecific') : undefined,
+  ].filter(Boolean);
   return [
     `${st.bold(item.id)}  ${st.dim(all.join(' · '))}`,
     msg.taxonomy(describeLabel('riskArea', item.riskArea), describeLabel('harmType', item.harmType), item.specificHarm ?? t('wizard.none')),
@@ -176,7 +183,9 @@ export function sourcePanes(item: SourceItem): PaneContent[] {
   const source = [...block('Q', item.question), ...block('A', item.answer)];
   if (annotations.length) source.push(`  ${t('wizard.item.annotations')} ${annotations.map(([k, v]) => `${k}: ${annotationText(v)}`).join('; ')}`);
   const english =
-    item.questionEn !== undefined || item.answerEn !== undefined ? [...block('Q', item.questionEn ?? t('wizard.none')), ...block('A', item.answerEn ?? t('wizard.none'))] : [];
+    item.questionEn !== undefined || item.answerEn !== undefined
+      ? [...block('Q', item.questionEn ?? t('wizard.none')), ...block('A', item.answerEn ?? t('wizard.none'))]
+      : [];
   return [
     { id: 'source', title: t('wizard.pane.source'), lines: source },
     { id: 'english', title: t('wizard.pane.english'), lines: english },
@@ -198,12 +207,17 @@ export function conflictLines(s: Pick<ItemState, 'conflict'>, st: Style): string
   if (!s.conflict) return [];
   return [
     st.red(t('wizard.item.conflict', { count: s.conflict.length })),
-    ...s.conflict.map((d) => `  ${t('wizard.item.conflictSide', { decision: st.bold(d.decision), author: d.author, ts: d.ts })}${d.rationale ? ` — ${d.rationale}` : ''}`),
+    ...s.conflict.map(
+      (d) => `  ${t('wizard.item.conflictSide', { decision: st.bold(d.decision), author: d.author, ts: d.ts })}${d.rationale ? ` — ${d.rationale}` : ''}`,
+    ),
   ];
 }
 
 export function flagLines(flags: ItemState['flags'], st: Style): string[] {
-  return flags.flatMap((f) => [st.yellow(`⚑ ${t('wizard.item.flaggedBy', { author: f.author, note: f.note })}`), ...(f.replies ?? []).map((r) => st.yellow(`  ↳ ${r.author}: ${r.note}`))]);
+  return flags.flatMap((f) => [
+    st.yellow(`⚑ ${t('wizard.item.flaggedBy', { author: f.author, note: f.note })}`),
+    ...(f.replies ?? []).map((r) => st.yellow(`  ↳ ${r.author}: ${r.note}`)),
+  ]);
 }
 
 /** The keys line: the menu, then the keys every screen has. */
@@ -300,7 +314,8 @@ function commentLines(view: ItemView, st: Style): string[] {
   else if (s.decision) out.push(`${decisionBy(st.bold(s.decision.decision), s.decision.author)}${s.decision.rationale ? ` — ${s.decision.rationale}` : ''}`);
   if (view.ownSecondary) {
     out.push(
-      `${t('adapt.item.ownSecondary', { decision: st.bold(view.ownSecondary.decision) })}${view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''}`,
+      t('adapt.item.ownSecondary', { decision: st.bold(view.ownSecondary.decision) }) +
+        (view.ownSecondary.rationale ? ` — ${view.ownSecondary.rationale}` : ''),
     );
   }
   const r = s.lastRejection;

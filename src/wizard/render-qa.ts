@@ -27,7 +27,11 @@ export function qaFindingLines(findings: readonly Finding[], st: Style): string[
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return [
-    `QA · ${t('wizard.qa.counts', { errors: t('wizard.qa.error', { count: counts.error }), warnings: t('wizard.qa.warning', { count: counts.warning }), info: counts.info })}`,
+    `QA · ${t('wizard.qa.counts', {
+      errors: t('wizard.qa.error', { count: counts.error }),
+      warnings: t('wizard.qa.warning', { count: counts.warning }),
+      info: counts.info,
+    })}`,
     ...findings.map((f) => severityStyle(f.severity, st)(`  ${f.severity.padEnd(7)} ${f.check}${f.field ? ` (${f.field})` : ''}: ${f.message}`)),
   ];
 }

@@ -106,7 +106,9 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
     const fields = fieldList(changed.map((c) => c.field));
     panes.push({
       id: 'target',
-      title: `${t('review.item.final')} · ${s.editors.length ? t('review.item.editedBy', { fields, editors: s.editors.join(', ') }) : t('wizard.item.edited', { fields })}`,
+      title: `${t('review.item.final')} · ${
+        s.editors.length ? t('review.item.editedBy', { fields, editors: s.editors.join(', ') }) : t('wizard.item.edited', { fields })
+      }`,
       lines: [
         ...block('Q', s.question),
         ...block('A', s.answer),
@@ -132,7 +134,7 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   const comments: string[] = [];
   if (s.decision)
     comments.push(
-      `${decisionBy(st.bold(s.decision.decision), s.decision.author)}${s.decision.rationale ? ` — ${s.decision.rationale}` : ` ${t('review.item.noRationale')}`}`,
+      decisionBy(st.bold(s.decision.decision), s.decision.author) + (s.decision.rationale ? ` — ${s.decision.rationale}` : ` ${t('review.item.noRationale')}`),
     );
   else comments.push(st.yellow(t('review.item.noDecision')));
   for (const [annotator, d] of Object.entries(s.secondaryDecisions).sort(([a], [b]) => a.localeCompare(b))) {
@@ -140,7 +142,9 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
     const differs = s.decision && d.decision !== s.decision.decision;
     comments.push(
       (differs ? st.yellow : st.dim)(
-        `  ${t('review.item.secondBy', { annotator, decision: d.decision })}${d.rationale ? ` — ${d.rationale}` : ''}${differs ? ` ${t('review.item.differs')}` : ''}`,
+        `  ${t('review.item.secondBy', { annotator, decision: d.decision })}` +
+          (d.rationale ? ` — ${d.rationale}` : '') +
+          (differs ? ` ${t('review.item.differs')}` : ''),
       ),
     );
   }
@@ -149,7 +153,9 @@ export function renderReviewItem(rawView: ReviewView, progress: ReviewProgress, 
   if (s.review) {
     const verdict = s.review.verdict === 'approve' ? st.green(t('review.item.approved')) : st.red(t('review.item.rejected'));
     comments.push(
-      `${t('review.item.verdictBy', { verdict, author: s.review.author })}${s.review.comment ? `: ${s.review.comment}` : ''}${view.verdict ? ` ${t('review.item.thisSession')}` : ''}`,
+      t('review.item.verdictBy', { verdict, author: s.review.author }) +
+        (s.review.comment ? `: ${s.review.comment}` : '') +
+        (view.verdict ? ` ${t('review.item.thisSession')}` : ''),
     );
   } else if (r) {
     comments.push(st.dim(`${earlierRejected(r.author, r.comment)} — ${t('review.item.reworked')}`));

@@ -102,9 +102,10 @@ export async function checklistPrompt(config: ChecklistPromptConfig, context?: P
       : []),
   ];
   const legend = all.map((k) => `${k.key} ${k.name}`).join(' · ');
+  const keeps = entry.answer ? ` · ${t('adapt.checklist.enterKeeps', { answer: entry.answer })}` : '';
   return keyPrompt<ChecklistReply>(
     {
-      message: `[${config.number}/${config.count}] ${entry.prompt} (${legend}${entry.answer ? ` · ${t('adapt.checklist.enterKeeps', { answer: entry.answer })}` : ''})`,
+      message: `[${config.number}/${config.count}] ${entry.prompt} (${legend}${keeps})`,
       keys,
       hint: t('adapt.checklist.hint', { legend }),
     },
@@ -195,7 +196,12 @@ const nonEmpty = (v: string) => v.trim() !== '' || t('wizard.edit.empty');
 export async function editPrompt(config: EditPromptConfig, context?: PromptContext): Promise<string> {
   if (config.inline) {
     const line = await input(
-      { message: t('wizard.edit.inline', { field: t(`wizard.field.${config.field}`) }), default: config.current.replace(/\n/g, '\\n'), prefill: 'editable', validate: nonEmpty },
+      {
+        message: t('wizard.edit.inline', { field: t(`wizard.field.${config.field}`) }),
+        default: config.current.replace(/\n/g, '\\n'),
+        prefill: 'editable',
+        validate: nonEmpty,
+      },
       own(context),
     );
     return line.replace(/\\n/g, '\n');
@@ -215,11 +221,7 @@ export async function editPrompt(config: EditPromptConfig, context?: PromptConte
 /** The note of a flag; undefined when cancelled with Esc. */
 export function flagPrompt(context?: PromptContext): Promise<string | undefined> {
   return cancellable(
-    (ctx) =>
-      input(
-        { message: t('adapt.flag.message'), required: true, validate: (v) => v.trim() !== '' || t('adapt.flag.write') },
-        own(ctx),
-      ),
+    (ctx) => input({ message: t('adapt.flag.message'), required: true, validate: (v) => v.trim() !== '' || t('adapt.flag.write') }, own(ctx)),
     context,
   );
 }

@@ -130,12 +130,8 @@ const VIEW_KEYS: KeyChoice<ViewKey>[] = [
 
 /** The help notice: every key of the menu and of the screen. */
 function helpText(menu: readonly MenuEntry<string>[]): string {
-  return [
-    ...menu.map((m) => `${m.key}  ${m.label}`),
-    msg.paneHelp(PANES),
-    t('wizard.help.paging'),
-    t('wizard.help.keysAct'),
-  ].join('\n');
+  const keys = menu.map((m) => `${m.key}  ${m.label}`);
+  return [...keys, msg.paneHelp(PANES), t('wizard.help.paging'), t('wizard.help.keysAct')].join('\n');
 }
 
 /** The actions the loop takes itself. */

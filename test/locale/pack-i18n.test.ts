@@ -67,7 +67,7 @@ describe('locale packs: checklist text per interface language', () => {
     const rewritten = load([{ id: 'same-specific-harm', prompt: 'A new English prompt?' }]);
     assert.equal(withLanguage('ko', () => entry(rewritten, 'same-specific-harm')).prompt, 'A new English prompt?');
     const inherited = load([{ id: 'same-specific-harm', effects: { yes: 'ok', no: 'needs-replacement' } }]);
-    assert.equal(withLanguage('ko', () => entry(inherited, 'same-specific-harm')).prompt, base.i18n.ko.prompt!.replace(/\{\{#if[^]*\{\{\/if\}\}/u, ''));
+    assert.equal(withLanguage('ko', () => entry(inherited, 'same-specific-harm')).prompt, base.i18n.ko.prompt.replace(/\{\{#if[^]*\{\{\/if\}\}/u, ''));
   });
 
   it('rejects a broken template, an unknown option and a misspelt field, by path', () => {
@@ -85,7 +85,10 @@ describe('locale packs: checklist text per interface language', () => {
       { id: 'one', label: 'one', effect: 'ok' },
       { id: 'two', label: 'two', effect: 'ok' },
     ];
-    assert.match(err([question({ options, i18n: { ko: { options: { three: '셋' } } } })]).join('\n'), /checklist\[0\]\.i18n\.ko\.options\.three: names no option of this question/);
+    assert.match(
+      err([question({ options, i18n: { ko: { options: { three: '셋' } } } })]).join('\n'),
+      /checklist\[0\]\.i18n\.ko\.options\.three: names no option of this question/,
+    );
     assert.match(err([question({ i18n: { ko: { promt: '오타' } } })]).join('\n'), /checklist\[0\]\.i18n\.ko/);
     assert.match(err([question({ i18n: { Korean: { prompt: '한국어' } } })]).join('\n'), /checklist\[0\]\.i18n/);
   });

@@ -87,7 +87,8 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
   const { runWizard } = await import('../../wizard/screens.js');
   const { wizardStreams } = await import('../wizard-io.js');
   const mode = session.secondaryMode ? ` · ${t('adapt.header.secondary', { count: session.queue.length })}` : '';
-  const header = `carefully adapt · ${t('adapt.header.pack', { pack: pack.pack.languageName, tag: pack.resolved })} · ${author} · ${describeFilters(session.filters)}${mode}`;
+  const packName = t('adapt.header.pack', { pack: pack.pack.languageName, tag: pack.resolved });
+  const header = `carefully adapt · ${packName} · ${author} · ${describeFilters(session.filters)}${mode}`;
   const notices = [...(assignment ? [describeAssignment(assignment)] : []), ...warnings.map((w) => `${t('cli.warning')}: ${w}`)];
   const resumeAt = readCursor(project.dir, author);
   if (resumeAt !== undefined) session.resumeFrom(resumeAt);
