@@ -35,7 +35,7 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
   // Assigning a sample to someone else is a maintainer's step: it writes the assignments and stops.
   const assignOnly = percent !== undefined && assignee !== author;
   if (!assignOnly && !opts.answers && !io.stdin?.isTTY) {
-    throw new UsageError('adapt is interactive and needs a terminal; use --answers FILE.jsonl for scripted runs.');
+    throw new UsageError(t('errors.adaptNeedsTerminal'));
   }
   if (opts.json && !opts.answers && !assignOnly)
     throw new UsageError('--json only applies to scripted runs (--answers FILE.jsonl) and to --double K --second NAME.');

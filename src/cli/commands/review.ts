@@ -1,4 +1,5 @@
 import { UsageError } from '../../errors.js';
+import { t } from '../../i18n.js';
 import { resolveAuthor } from '../../project/author.js';
 import { openReview } from '../../review/open-review.js';
 import { describeFilters } from '../../session/filters.js';
@@ -51,15 +52,12 @@ export async function run(opts: ReviewCommandOptions, { io, out: { print, printJ
     print(messages.nothingToReview(describeFilters(session.filters)));
     return;
   }
-  if (!io.stdin?.isTTY) throw new UsageError(`review is interactive and needs a terminal; ${session.queue.length} item(s) await review.`);
+  if (!io.stdin?.isTTY) throw new UsageError(t('errors.reviewNeedsTerminal', { count: session.queue.length }));
 
   // inquirer is only loaded for interactive sessions.
   const { runReview } = await import('../../wizard/review-screens.js');
   const { wizardStreams } = await import('../wizard-io.js');
   const header = messages.header(reviewer, describeFilters(session.filters), packName, session.allowSelfReview);
-  const notices = [
-    ...(own > 0 ? [`${own} item(s) are your own work and are left out: another person must review them (or pass --allow-self-review).`] : []),
-    ...warnings.map((w) => `warning: ${w}`),
-  ];
+  const notices = [...(own > 0 ? [t('review.ownLeftOut', { count: own })] : []), ...warnings.map((w) => `${t('cli.warning')}: ${w}`)];
   await runReview(session, writer, { ...wizardStreams(io), header, ...(notices.length ? { notice: notices.join('\n') } : {}) });
 }
