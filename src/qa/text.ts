@@ -1,17 +1,23 @@
 /** Text helpers shared by the checks: normalisation, term matching, quoting. */
 import type { QaField, QaInput } from './types.js';
 import { KOREAN_PARTICLES } from '../locale/korean-particles.js';
+import { needleOf, type Needle } from '../locale/needles.js';
 
 /** NFKC: full-width digits and letters become ASCII ("１１０" -> "110"), half-width kana become full-width. */
 export function nfkc(text: string): string {
   let out = nfkcCache.get(text);
-  if (out === undefined) {
-    // The checks of one item normalise the same few texts many times: a small cache, reset when full.
-    if (nfkcCache.size >= 256) nfkcCache.clear();
-    nfkcCache.set(text, (out = text.normalize('NFKC')));
+  if (out !== undefined) {
+    // Least recently used first: a hit moves to the end.
+    nfkcCache.delete(text);
+    nfkcCache.set(text, out);
+    return out;
   }
+  // The checks of one item normalise the same few texts (and the pack's terms) many times: a bounded LRU cache.
+  if (nfkcCache.size >= NFKC_CACHE_SIZE) nfkcCache.delete(nfkcCache.keys().next().value!);
+  nfkcCache.set(text, (out = text.normalize('NFKC')));
   return out;
 }
+const NFKC_CACHE_SIZE = 1024;
 const nfkcCache = new Map<string, string>();
 
 /** NFKC, lower case, no whitespace: for "is this the same text?" comparisons. */
@@ -121,6 +127,11 @@ function buildTermRegExp(term: string, caseSensitive: boolean): RegExp {
     pattern += /\p{sc=Hangul}/u.test(last) ? `(?:(?!${after})|(?=(?:${PARTICLE_ALTERNATION})))` : `(?!${after})`;
   }
   return new RegExp(pattern, caseSensitive ? 'gu' : 'giu');
+}
+
+/** A literal every match of `termRegExp(term, options)` contains (see locale/needles.ts). */
+export function termNeedle(term: string, options: { caseSensitive?: boolean } = {}): Needle | undefined {
+  return needleOf(nfkc(term).trim().split(/\s+/), options.caseSensitive !== true);
 }
 
 /** Every whole-word occurrence of `term` in `text` (both NFKC-normalised), as found in the text. */
