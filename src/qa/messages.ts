@@ -25,3 +25,6 @@ export const japanesePunctuation = (label: string, quoted: string, language: str
 
 export const unknownItemIds = (unknown: readonly string[]) =>
   `Unknown item ID(s): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}. Run \`carefully status\` to see the project, or check the IDs in the source file.`;
+
+export const qaCacheIgnored = (file: string, reason: string) =>
+  `The QA result cache ${file} could not be used (${reason}); QA runs in full and rewrites it. The file is derived: deleting it is safe.`;
