@@ -182,15 +182,14 @@ function needleSetOf(matchers: readonly Matcher[]): NeedleSet {
 /** All non-nested matches of the matchers in a text, in text order. */
 export function search(matchers: readonly Matcher[], original: string): Span[] {
   const { text, map } = normalizeWithMap(original);
-  const candidates = needleSetOf(matchers).candidates(text);
   const found: { m: Matcher; start: number; end: number; order: number }[] = [];
-  matchers.forEach((m, order) => {
-    if (candidates[order] === 0) return;
+  for (const order of needleSetOf(matchers).candidates(text)) {
+    const m = matchers[order]!;
     for (const r of text.matchAll(m.regex)) {
       if (r[0].length === 0) continue;
       found.push({ m, start: r.index, end: r.index + r[0].length, order });
     }
-  });
+  }
   // Drop a match nested in a longer one (ties: the pack's earlier term), and a
   // match that partly overlaps a longer one of the same equivalent ("경찰 110"
   // and "110번" in "경찰 110번" are one leftover).

@@ -86,18 +86,41 @@ class Automaton {
     }
   }
 
-  /** Marks in `found` every needle occurring in `text`. */
-  scan(text: string, found: Uint8Array): void {
+  /** The root's transitions by code unit (0: none), since most of a text's characters start no needle. */
+  private root: Int32Array | undefined;
+
+  /** Marks in `found` every needle occurring in `text`, and lists each newly found one in `list`. */
+  scan(text: string, found: Uint8Array, list: number[]): void {
+    if (this.next.length === 1) return;
+    if (!this.root) {
+      this.root = new Int32Array(0x10000);
+      for (const [c, t] of this.next[0]!) this.root[c] = t;
+    }
+    const root = this.root;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
+      if (s === 0) {
+        s = root[c]!;
+        if (s !== 0) mark(this.out[s]!, found, list);
+        continue;
+      }
       let t = this.next[s]!.get(c);
       while (t === undefined && s !== 0) {
         s = this.fail[s]!;
-        t = this.next[s]!.get(c);
+        t = s === 0 ? root[c] || undefined : this.next[s]!.get(c);
       }
       s = t ?? 0;
-      for (const k of this.out[s]!) found[k] = 1;
+      mark(this.out[s]!, found, list);
+    }
+  }
+}
+
+function mark(needles: readonly number[], found: Uint8Array, list: number[]): void {
+  for (const k of needles) {
+    if (found[k] === 0) {
+      found[k] = 1;
+      list.push(k);
     }
   }
 }
@@ -108,12 +131,12 @@ export class NeedleSet {
   private readonly lower: Automaton;
   private readonly always: number[] = [];
   private readonly folded: number[] = [];
-  private readonly size: number;
+  private readonly found: Uint8Array;
   private readonly hasLower: boolean;
 
   /** `needles[i]` is term i's needle, or undefined when term i must always run. */
   constructor(needles: readonly (Needle | undefined)[]) {
-    this.size = needles.length;
+    this.found = new Uint8Array(needles.length);
     const exact: { text: string; index: number }[] = [];
     const lower: { text: string; index: number }[] = [];
     needles.forEach((n, index) => {
@@ -129,15 +152,18 @@ export class NeedleSet {
     this.hasLower = lower.length > 0;
   }
 
-  /** found[i] is 1 when term i may match `text` (its needle occurs, or it has none). */
-  candidates(text: string): Uint8Array {
-    const found = new Uint8Array(this.size);
-    for (const i of this.always) found[i] = 1;
-    this.exact.scan(text, found);
+  /** The terms that may match `text` (their needle occurs, or they have none), in ascending order. */
+  candidates(text: string): number[] {
+    // One scratch bitmap, cleared after use (scans do not nest).
+    const found = this.found;
+    const list: number[] = [];
+    mark(this.always, found, list);
+    this.exact.scan(text, found, list);
     if (this.hasLower) {
-      this.lower.scan(text.toLowerCase(), found);
-      if (this.folded.length > 0 && FOLD_UNSAFE.test(text)) for (const i of this.folded) found[i] = 1;
+      this.lower.scan(text.toLowerCase(), found, list);
+      if (this.folded.length > 0 && FOLD_UNSAFE.test(text)) mark(this.folded, found, list);
     }
-    return found;
+    for (const k of list) found[k] = 0;
+    return list.length > 1 ? list.sort((a, b) => a - b) : list;
   }
 }

@@ -35,13 +35,9 @@ function build(entries: readonly GlossaryEntry[], caseSensitive: boolean): Gloss
     sources: entries.map((e) => nfkc(e.source).trim()),
     targets: entries.map((e) => nfkc(e.target ?? '').trim().toLowerCase()),
     inTexts(texts) {
-      const candidates = texts.map((t) => needles.candidates(t));
-      const out: number[] = [];
-      entries.forEach((e, i) => {
-        if (isBlank(e.source)) return;
-        if (texts.some((t, k) => candidates[k]![i] === 1 && hasTermIn(t, e.source, options))) out.push(i);
-      });
-      return out;
+      const found = new Set<number>();
+      for (const t of texts) for (const i of needles.candidates(t)) if (!found.has(i) && hasTermIn(t, entries[i]!.source, options)) found.add(i);
+      return [...found].sort((a, b) => a - b);
     },
   };
 }

@@ -5,20 +5,22 @@ import { needleOf, type Needle } from '../locale/needles.js';
 
 /** NFKC: full-width digits and letters become ASCII ("１１０" -> "110"), half-width kana become full-width. */
 export function nfkc(text: string): string {
-  let out = nfkcCache.get(text);
-  if (out !== undefined) {
-    // Least recently used first: a hit moves to the end.
-    nfkcCache.delete(text);
-    nfkcCache.set(text, out);
-    return out;
+  let out = recentNfkc.get(text);
+  if (out !== undefined) return out;
+  out = olderNfkc.get(text) ?? text.normalize('NFKC');
+  // The checks of one item normalise the same few texts (and the pack's terms) many times. Two
+  // generations approximate an LRU cheaply: when the recent one is full it becomes the older one,
+  // and a text found there moves back to the recent one.
+  if (recentNfkc.size >= NFKC_GENERATION) {
+    olderNfkc = recentNfkc;
+    recentNfkc = new Map();
   }
-  // The checks of one item normalise the same few texts (and the pack's terms) many times: a bounded LRU cache.
-  if (nfkcCache.size >= NFKC_CACHE_SIZE) nfkcCache.delete(nfkcCache.keys().next().value!);
-  nfkcCache.set(text, (out = text.normalize('NFKC')));
+  recentNfkc.set(text, out);
   return out;
 }
-const NFKC_CACHE_SIZE = 1024;
-const nfkcCache = new Map<string, string>();
+const NFKC_GENERATION = 512;
+let recentNfkc = new Map<string, string>();
+let olderNfkc = new Map<string, string>();
 
 /** NFKC, lower case, no whitespace: for "is this the same text?" comparisons. */
 export function compact(text: string): string {
