@@ -206,7 +206,8 @@ export function search(matchers: readonly Matcher[], original: string): Span[] {
   );
   kept.sort((a, b) => a.start - b.start || a.order - b.order);
   return kept.map((k) => {
-    if (map === undefined) return { equivalent: k.m.equivalent, term: k.m.term, text: original.slice(k.start, k.end), offset: k.start, length: k.end - k.start };
+    if (map === undefined)
+      return { equivalent: k.m.equivalent, term: k.m.term, text: original.slice(k.start, k.end), offset: k.start, length: k.end - k.start };
     const offset = map[k.start] ?? original.length;
     const end = originalEnd(map, k.end, original.length);
     return { equivalent: k.m.equivalent, term: k.m.term, text: original.slice(offset, end), offset, length: end - offset };

@@ -29,7 +29,8 @@ export interface Needle {
  * ſ/s, the Greek sigmas and symbol variants, ẛ, ẞ, İ/ı, Kelvin, Ohm and
  * Ångström signs, old Cyrillic variants, Cherokee, and any astral character.
  */
-const FOLD_UNSAFE = /[\u00b5\u00df\u0130\u0131\u017f\u0345\u0390\u03a3\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u13a0-\u13ff\u1c80-\u1c88\u1e9b\u1e9e\u1f00-\u1fff\u2126\u212a\u212b\uab70-\uabbf\ufb00-\ufb06\ud800-\udfff]/;
+const FOLD_UNSAFE =
+  /[\u00b5\u00df\u0130\u0131\u017f\u0345\u0390\u03a3\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u13a0-\u13ff\u1c80-\u1c88\u1e9b\u1e9e\u1f00-\u1fff\u2126\u212a\u212b\uab70-\uabbf\ufb00-\ufb06\ud800-\udfff]/;
 
 /** Whether a needle has a letter with case (so case-insensitive matching must fold it). */
 export function hasCase(text: string): boolean {

@@ -33,7 +33,11 @@ function build(entries: readonly GlossaryEntry[], caseSensitive: boolean): Gloss
   return {
     entries,
     sources: entries.map((e) => nfkc(e.source).trim()),
-    targets: entries.map((e) => nfkc(e.target ?? '').trim().toLowerCase()),
+    targets: entries.map((e) =>
+      nfkc(e.target ?? '')
+        .trim()
+        .toLowerCase(),
+    ),
     inTexts(texts) {
       const found = new Set<number>();
       for (const t of texts) for (const i of needles.candidates(t)) if (!found.has(i) && hasTermIn(t, entries[i]!.source, options)) found.add(i);
