@@ -30,7 +30,7 @@ export interface Needle {
  * Ångström signs, old Cyrillic variants, Cherokee, and any astral character.
  */
 const FOLD_UNSAFE =
-  /[\u00b5\u00df\u0130\u0131\u017f\u0345\u0390\u03a3\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u13a0-\u13ff\u1c80-\u1c88\u1e9b\u1e9e\u1f00-\u1fff\u2126\u212a\u212b\uab70-\uabbf\ufb00-\ufb06\ud800-\udfff]/;
+  /[\u00b5\u00df\u0130\u0131\u017f\u0390\u03a3\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u13a0-\u13ff\u1c80-\u1c88\u1e9b\u1e9e\u1f00-\u1fff\u2126\u212a\u212b\uab70-\uabbf\ufb00-\ufb06\u{10000}-\u{10ffff}]|\u0345/u;
 
 /** Whether a needle has a letter with case (so case-insensitive matching must fold it). */
 export function hasCase(text: string): boolean {
@@ -51,7 +51,7 @@ export function needleOf(parts: readonly string[], caseInsensitive: boolean): Ne
 
 /** An Aho-Corasick automaton over UTF-16 code units. */
 class Automaton {
-  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly next: Map<number, number>[] = [new Map<number, number>()];
   private readonly fail: number[] = [0];
   /** Needle indexes ending at each state, its suffix states' included. */
   private readonly out: number[][] = [[]];
@@ -64,7 +64,7 @@ class Automaton {
         let t = this.next[s]!.get(c);
         if (t === undefined) {
           t = this.next.length;
-          this.next.push(new Map());
+          this.next.push(new Map<number, number>());
           this.fail.push(0);
           this.out.push([]);
           this.next[s]!.set(c, t);
@@ -81,7 +81,7 @@ class Automaton {
         while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
         const g = this.next[f]!.get(c);
         this.fail[t] = g !== undefined && g !== t ? g : 0;
-        this.out[t]!.push(...this.out[this.fail[t]!]!);
+        this.out[t]!.push(...this.out[this.fail[t]]!);
         queue.push(t);
       }
     }

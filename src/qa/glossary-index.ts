@@ -21,7 +21,7 @@ const indexes = new WeakMap<LocalePack, Map<boolean, GlossaryIndex>>();
 
 export function glossaryIndex(pack: LocalePack, caseSensitive: boolean): GlossaryIndex {
   let byCase = indexes.get(pack);
-  if (!byCase) indexes.set(pack, (byCase = new Map()));
+  if (!byCase) indexes.set(pack, (byCase = new Map<boolean, GlossaryIndex>()));
   let index = byCase.get(caseSensitive);
   if (!index) byCase.set(caseSensitive, (index = build(pack.glossary, caseSensitive)));
   return index;
