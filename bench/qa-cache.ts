@@ -4,7 +4,7 @@
  * parse of its source, medians of BENCH_RUNS (default 3) runs, each in a fresh
  * process (main() in process, so its peak RSS is its own):
  *
- *  - `check` with a cold cache (cache/qa-results.jsonl deleted): µs per item;
+ *  - `check` with a cold cache (cache/qa/results.jsonl deleted): µs per item;
  *  - `check` with a warm cache (a previous check wrote it);
  *  - `export --include-unreviewed` with a cold and with a warm cache: time and peak RSS.
  *
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   try {
     const source = await generateSource(dir, N);
     const project = await makeProject(dir, source, N);
-    const cacheFile = path.join(project, 'cache', 'qa-results.jsonl');
+    const cacheFile = path.join(project, 'cache', 'qa', 'results.jsonl');
     const cold = () => rmSync(cacheFile, { force: true });
     const check = ['check', '--project', project, '--json'];
     let out = 0;

@@ -53,7 +53,7 @@ export interface ProjectQaEnv {
   warnings: string[];
   /** The project's `register` setting, checked against the pack. */
   answerRegister?: string;
-  /** The project's QA result cache (cache/qa-results.jsonl), when the caller asked for it. */
+  /** The project's QA result cache (cache/qa/results.jsonl), when the caller asked for it. */
   cache?: QaResultCache;
 }
 

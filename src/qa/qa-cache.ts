@@ -1,9 +1,10 @@
 /**
- * The QA result cache (cache/qa-results.jsonl in the project, issue #11):
+ * The QA result cache (cache/qa/results.jsonl in the project, issue #11):
  * `check` and `export` store each item's findings, and reuse them while
  * nothing they depend on changed. Derived and rebuildable: safe to delete; a
  * corrupt or outdated file is ignored (with a warning when corrupt) and
- * rewritten; written atomically (a temporary file renamed into place).
+ * rewritten; written atomically (a temporary file renamed into place); its
+ * folder has a .gitignore of its own (the file is never committed).
  *
  * Keys: the file's first line names the context (check-set version, locale
  * pack hash, answer register); an entry is keyed by item ID and a hash of the
@@ -13,7 +14,7 @@
  * of another item's source) run every time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ALL_CHECKS, CHECK_SET_VERSION } from './checks/index.js';
@@ -21,7 +22,9 @@ import { checkItem } from './run-checks.js';
 import { qaCacheIgnored } from './messages.js';
 import type { Check, Finding, QaContext, QaInput } from './types.js';
 
-export const QA_CACHE_FILE = path.join('cache', 'qa-results.jsonl');
+export const QA_CACHE_FILE = path.join('cache', 'qa', 'results.jsonl');
+/** The folder ignores itself in git: the file is rewritten whole and would conflict in every merge. */
+const IGNORE_ALL = '*\n';
 
 /** Checks whose findings depend on other items (the dataset's length statistics, other items' sources): never cached. */
 const DATASET_CHECKS: ReadonlySet<string> = new Set(['length-ratio', 'source-near-copy']);
@@ -116,6 +119,8 @@ export class QaResultCache {
     for (const [id, e] of this.entries) lines.push(JSON.stringify({ id, hash: e.hash, findings: e.findings }));
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
+      const ignore = path.join(path.dirname(this.file), '.gitignore');
+      if (!existsSync(ignore)) writeFileSync(ignore, IGNORE_ALL);
       writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);
       this.dirty = false;
     } catch (err) {

@@ -1,4 +1,4 @@
-/** The QA result cache (cache/qa-results.jsonl): `check` and `export` reuse findings until the item's input, the pack or the check set changes. */
+/** The QA result cache (cache/qa/results.jsonl): `check` and `export` reuse findings until the item's input, the pack or the check set changes. */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -57,6 +57,7 @@ describe('QA result cache', () => {
     assert.equal(first.misses, 3);
     assert.equal(first.hits, 0);
     assert.ok(existsSync(path.join(dir, QA_CACHE_FILE)));
+    assert.equal(readFileSync(path.join(dir, path.dirname(QA_CACHE_FILE), '.gitignore'), 'utf8'), '*\n', 'the cache stays out of git');
     const second = await check();
     assert.equal(second.misses, 0);
     assert.equal(second.hits, 3);
@@ -120,7 +121,7 @@ describe('QA result cache', () => {
     // A torn write: the right header, then a broken entry.
     writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]!}\n{"id": "x", "hash": \n`);
     const text = await counted(['check', '-p', dir]);
-    assert.match(text.stderr, /QA result cache .*qa-results\.jsonl could not be used .*deleting it is safe/s);
+    assert.match(text.stderr, /QA result cache .*qa[\\/]results\.jsonl could not be used .*deleting it is safe/s);
     assert.equal(text.misses, 3);
     const again = await check();
     assert.equal(again.hits, 3);
