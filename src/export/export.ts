@@ -241,7 +241,7 @@ function provenanceRecord(
 
 export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
   const { project } = opts;
-  const env = projectQaEnv(project);
+  const env = projectQaEnv(project, { cache: true });
   const localePack = { name: env.packName, version: env.packVersion ?? null, hash: env.packHash ?? null };
   const lengths = qaContextBuilder(env);
   const { states, warnings } = await loadStateOnly(project, (item, s) => lengths.add(item, s));
@@ -331,6 +331,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`);
       },
     });
+    warnings.push(...qa.saveCache());
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
     if (flagged.length > 0) throw new DataError(flaggedRefusal(flagged));
     if (!report.valid)

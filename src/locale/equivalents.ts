@@ -25,6 +25,7 @@
  */
 import type { Equivalent, LocalePack } from './locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
+import { NeedleSet, needleOf, type Needle } from './needles.js';
 
 /** A text to search, named by the field it comes from ("question", "answerEn"). */
 export interface FieldText {
@@ -98,6 +99,8 @@ export interface Matcher {
   regex: RegExp;
   /** Lower-case text every match contains: the regex is skipped on texts without it. */
   needle?: string;
+  /** A needle for a term's own regex (needles.ts), used instead of `needle`. */
+  termNeedle?: Needle;
 }
 
 export interface Span {
@@ -126,7 +129,11 @@ function compiled(pack: LocalePack): CompiledPack {
 function sourceMatchers(pack: LocalePack): Matcher[] {
   const out: Matcher[] = [];
   for (const eq of pack.equivalents) {
-    for (const term of eq.source) out.push({ equivalent: eq, term, regex: termRegex(term) });
+    for (const term of eq.source) {
+      const regex = termRegex(term);
+      const termNeedle = termRegexNeedle(term, regex);
+      out.push({ equivalent: eq, term, regex, ...(termNeedle ? { termNeedle } : {}) });
+    }
     for (const p of eq.patterns ?? []) out.push({ equivalent: eq, term: p, regex: new RegExp(p, 'gu') });
   }
   return out;
@@ -155,18 +162,34 @@ export function termRegex(term: string): RegExp {
   return new RegExp(lead + body + trail, anyCase ? 'giu' : 'gu');
 }
 
+/** The needle of `termRegex(term)`: its longest whitespace-free piece. */
+export function termRegexNeedle(term: string, regex: RegExp): Needle | undefined {
+  return needleOf(normalize(term).split(/\s+/u), regex.flags.includes('i'));
+}
+
+/** One needle scan per list of matchers (a pack's), compiled on first use. */
+const needleSets = new WeakMap<readonly Matcher[], NeedleSet>();
+
+function needleSetOf(matchers: readonly Matcher[]): NeedleSet {
+  let set = needleSets.get(matchers);
+  if (!set) {
+    set = new NeedleSet(matchers.map((m) => m.termNeedle ?? (m.needle === undefined ? undefined : { text: m.needle, mode: 'lower' as const })));
+    needleSets.set(matchers, set);
+  }
+  return set;
+}
+
 /** All non-nested matches of the matchers in a text, in text order. */
 export function search(matchers: readonly Matcher[], original: string): Span[] {
   const { text, map } = normalizeWithMap(original);
-  const lower = text.toLowerCase();
   const found: { m: Matcher; start: number; end: number; order: number }[] = [];
-  matchers.forEach((m, order) => {
-    if (m.needle !== undefined && !lower.includes(m.needle)) return;
+  for (const order of needleSetOf(matchers).candidates(text)) {
+    const m = matchers[order]!;
     for (const r of text.matchAll(m.regex)) {
       if (r[0].length === 0) continue;
       found.push({ m, start: r.index, end: r.index + r[0].length, order });
     }
-  });
+  }
   // Drop a match nested in a longer one (ties: the pack's earlier term), and a
   // match that partly overlaps a longer one of the same equivalent ("경찰 110"
   // and "110번" in "경찰 110번" are one leftover).
@@ -183,6 +206,8 @@ export function search(matchers: readonly Matcher[], original: string): Span[] {
   );
   kept.sort((a, b) => a.start - b.start || a.order - b.order);
   return kept.map((k) => {
+    if (map === undefined)
+      return { equivalent: k.m.equivalent, term: k.m.term, text: original.slice(k.start, k.end), offset: k.start, length: k.end - k.start };
     const offset = map[k.start] ?? original.length;
     const end = originalEnd(map, k.end, original.length);
     return { equivalent: k.m.equivalent, term: k.m.term, text: original.slice(offset, end), offset, length: end - offset };
@@ -194,7 +219,9 @@ export function search(matchers: readonly Matcher[], original: string): Span[] {
  * the original segment it came from. Segments are a character plus the marks
  * that may combine with it, so each can be normalised on its own.
  */
-function normalizeWithMap(original: string): { text: string; map: number[] } {
+function normalizeWithMap(original: string): { text: string; map?: number[] } {
+  // Most texts are already normal, one UTF-16 unit per character: their map is the identity (left out).
+  if (NFKC_STABLE.test(original)) return { text: original };
   let text = '';
   const map: number[] = [];
   for (const seg of original.matchAll(/.[\p{M}\uFF9E\uFF9F\u1160-\u11FF\uD7B0-\uD7FF]*/gsu)) {
@@ -205,6 +232,9 @@ function normalizeWithMap(original: string): { text: string; map: number[] } {
   map.push(original.length);
   return { text, map };
 }
+
+/** Characters that NFKC leaves alone and that neither combine nor take combining marks: ASCII, CJK ideographs, kana, Hangul syllables. */
+const NFKC_STABLE = /^[\t\n\r\u0020-\u007e\u3001\u3002\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\uac00-\ud7a3]*$/;
 
 /** Original end offset of a normalised end index (the start of the next original segment). */
 function originalEnd(map: readonly number[], end: number, fallback: number): number {

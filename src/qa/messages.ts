@@ -1,4 +1,5 @@
 /** User-facing messages of the QA stage. */
+import { visibleInline } from '../text-safety.js';
 
 export function sourceIndexSkipped(max: number): string {
   return `The sources are too large to index for copies of another item's text (over ${max} distinct 10-character runs): each item is checked against its own source only.`;
@@ -25,3 +26,7 @@ export const japanesePunctuation = (label: string, quoted: string, language: str
 
 export const unknownItemIds = (unknown: readonly string[]) =>
   `Unknown item ID(s): ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', ...' : ''}. Run \`carefully status\` to see the project, or check the IDs in the source file.`;
+
+/** `reason` may quote the corrupt file: shown on one line, control characters escaped. */
+export const qaCacheIgnored = (file: string, reason: string) =>
+  `The QA result cache ${file} could not be used (${visibleInline(reason)}); QA runs in full and rewrites it. The file is derived: deleting it is safe.`;

@@ -19,22 +19,70 @@ export const MAX_GLOBAL_SHINGLES = 2_000_000;
 
 const URL_OR_EMAIL = /(?:https?:\/\/|www\.)[^\s<>"'）」』]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 const IGNORED = /[\s\p{P}\p{Cf}\p{Z}]/gu;
-const NON_ASCII = /\P{ASCII}/u;
 
 /** The text as compared: NFKC, without URLs, e-mail addresses, whitespace, format characters and punctuation; as code points. */
 export function comparable(text: string): string[] {
-  return Array.from(text.normalize('NFKC').replace(URL_OR_EMAIL, ' ').replace(IGNORED, ''));
+  return Array.from(comparableText(text));
+}
+
+function comparableText(text: string): string {
+  return text.normalize('NFKC').replace(URL_OR_EMAIL, ' ').replace(IGNORED, '');
+}
+
+/**
+ * A compared text with what finds its NEAR_COPY_RUN-code-point windows fast:
+ * each code point's UTF-16 offset, and a running count of non-ASCII code points.
+ */
+class Windows {
+  readonly text: string;
+  /** Number of code points. */
+  readonly length: number;
+  private readonly offsets: Int32Array | undefined;
+  readonly codePoints: Int32Array;
+  private readonly nonAscii: Int32Array;
+
+  constructor(raw: string) {
+    const text = (this.text = comparableText(raw));
+    const cps = new Int32Array(text.length);
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.codePointAt(i)!;
+      cps[n++] = c;
+      if (c > 0xffff) i++;
+    }
+    this.length = n;
+    this.codePoints = n === text.length ? cps : cps.subarray(0, n);
+    this.offsets = n === text.length ? undefined : new Int32Array(n + 1);
+    this.nonAscii = new Int32Array(n + 1);
+    let unit = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.offsets) this.offsets[i] = unit;
+      unit += cps[i]! > 0xffff ? 2 : 1;
+      this.nonAscii[i + 1] = this.nonAscii[i]! + (cps[i]! > 0x7f ? 1 : 0);
+    }
+    if (this.offsets) this.offsets[n] = unit;
+  }
+
+  /** Code points [from, to) as a string. */
+  slice(from: number, to: number): string {
+    return this.offsets ? this.text.slice(this.offsets[from], this.offsets[to]) : this.text.slice(from, to);
+  }
+
+  /** Whether the window at `i` has a non-ASCII code point (only those are shingles). */
+  counts(i: number): boolean {
+    return this.nonAscii[i + NEAR_COPY_RUN]! - this.nonAscii[i]! > 0;
+  }
+
+  shingles(): Set<string> {
+    const out = new Set<string>();
+    for (let i = 0; i + NEAR_COPY_RUN <= this.length; i++) if (this.counts(i)) out.add(this.slice(i, i + NEAR_COPY_RUN));
+    return out;
+  }
 }
 
 /** Every run of NEAR_COPY_RUN code points with a non-ASCII character. */
 export function shingles(text: string): Set<string> {
-  const cps = comparable(text);
-  const out = new Set<string>();
-  for (let i = 0; i + NEAR_COPY_RUN <= cps.length; i++) {
-    const s = cps.slice(i, i + NEAR_COPY_RUN).join('');
-    if (NON_ASCII.test(s)) out.add(s);
-  }
-  return out;
+  return new Windows(text).shingles();
 }
 
 /** The source fields a near copy is looked for in. */
@@ -53,16 +101,21 @@ export interface NearCopy {
 /** Index of all items' sources, for copies of another item's text. */
 export class SourceShingleIndex {
   private readonly owners = new Map<string, { item: string; source: NearCopySource }>();
+  /** Every code point of the indexed sources: a window with any other one is no copy. */
+  readonly codePoints = new Set<number>();
   /** False when the index outgrew MAX_GLOBAL_SHINGLES and was dropped. */
   complete = true;
 
   add(item: SourceItem): void {
     if (!this.complete) return;
     for (const source of NEAR_COPY_SOURCES) {
-      for (const s of shingles(item[source])) if (!this.owners.has(s)) this.owners.set(s, { item: item.id, source });
+      const w = new Windows(item[source]);
+      for (const c of w.codePoints) this.codePoints.add(c);
+      for (const s of w.shingles()) if (!this.owners.has(s)) this.owners.set(s, { item: item.id, source });
     }
     if (this.owners.size > MAX_GLOBAL_SHINGLES) {
       this.owners.clear();
+      this.codePoints.clear();
       this.complete = false;
     }
   }
@@ -72,11 +125,22 @@ export class SourceShingleIndex {
   }
 }
 
-/** Per item: its own source shingles (computed once per item, small). */
-const ownCache = new WeakMap<SourceItem, Record<NearCopySource, Set<string>>>();
-function own(item: SourceItem): Record<NearCopySource, Set<string>> {
+interface OwnSource {
+  /** The compared question and answer: a window is a shingle of one when the text holds it (windows start and end on code points). */
+  question: string;
+  answer: string;
+  codePoints: Set<number>;
+}
+
+/** Per item: its own compared source texts and their code points (computed once per item, small). */
+const ownCache = new WeakMap<SourceItem, OwnSource>();
+function own(item: SourceItem): OwnSource {
   let o = ownCache.get(item);
-  if (!o) ownCache.set(item, (o = { question: shingles(item.question), answer: shingles(item.answer) }));
+  if (!o) {
+    const q = new Windows(item.question);
+    const a = new Windows(item.answer);
+    ownCache.set(item, (o = { question: q.text, answer: a.text, codePoints: new Set([...q.codePoints, ...a.codePoints]) }));
+  }
   return o;
 }
 
@@ -85,22 +149,28 @@ function own(item: SourceItem): Record<NearCopySource, Set<string>> {
  * item's) in `text`, with the copied run extended as far as it goes; undefined when none.
  */
 export function findNearCopy(text: string, item: SourceItem, index?: SourceShingleIndex): NearCopy | undefined {
-  const cps = comparable(text);
-  if (cps.length < NEAR_COPY_RUN) return undefined;
+  const w = new Windows(text);
+  if (w.length < NEAR_COPY_RUN) return undefined;
   const mine = own(item);
+  // foreign[i]: code points before i that no source has; a window holding one cannot be a copy.
+  const foreign = new Int32Array(w.length + 1);
+  for (let i = 0; i < w.length; i++) {
+    const c = w.codePoints[i]!;
+    foreign[i + 1] = foreign[i]! + (mine.codePoints.has(c) || index?.codePoints.has(c) ? 0 : 1);
+  }
   const hitAt = (i: number): { source: NearCopySource; otherItem?: string } | undefined => {
-    const s = cps.slice(i, i + NEAR_COPY_RUN).join('');
-    if (!NON_ASCII.test(s)) return undefined;
-    for (const source of NEAR_COPY_SOURCES) if (mine[source].has(s)) return { source };
+    if (foreign[i + NEAR_COPY_RUN]! - foreign[i]! > 0 || !w.counts(i)) return undefined;
+    const s = w.slice(i, i + NEAR_COPY_RUN);
+    for (const source of NEAR_COPY_SOURCES) if (mine[source].includes(s)) return { source };
     const other = index?.owner(s);
     return other && other.item !== item.id ? { source: other.source, otherItem: other.item } : undefined;
   };
-  for (let i = 0; i + NEAR_COPY_RUN <= cps.length; i++) {
+  for (let i = 0; i + NEAR_COPY_RUN <= w.length; i++) {
     const hit = hitAt(i);
     if (!hit) continue;
     let end = i + NEAR_COPY_RUN;
-    while (end < cps.length && hitAt(end - NEAR_COPY_RUN + 1)) end++;
-    return { run: cps.slice(i, end).join(''), ...hit };
+    while (end < w.length && hitAt(end - NEAR_COPY_RUN + 1)) end++;
+    return { run: w.slice(i, end), ...hit };
   }
   return undefined;
 }

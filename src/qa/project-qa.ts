@@ -36,6 +36,7 @@ import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types
 import { splitWaived, type Waived, type WaiverSplit } from './waivers.js';
 import type { ItemWaiver } from '../project/state.js';
 import { unknownItemIds } from './messages.js';
+import { QA_CACHE_FILE, QaResultCache, qaCacheContext } from './qa-cache.js';
 
 /** What every item of a project is checked with. */
 export interface ProjectQaEnv {
@@ -52,12 +53,14 @@ export interface ProjectQaEnv {
   warnings: string[];
   /** The project's `register` setting, checked against the pack. */
   answerRegister?: string;
+  /** The project's QA result cache (cache/qa/results.jsonl), when the caller asked for it. */
+  cache?: QaResultCache;
 }
 
 /** The project's locale pack (config `localePack`, else the target language) and languages. */
-export function projectQaEnv(project: Project): ProjectQaEnv {
+export function projectQaEnv(project: Project, options: { cache?: boolean } = {}): ProjectQaEnv {
   const loaded = loadLocalePack(project.config.localePack ?? project.config.languages.to);
-  return {
+  const env: ProjectQaEnv = {
     pack: loaded.pack,
     packName: loaded.resolved,
     ...(loaded.pack.version === undefined ? {} : { packVersion: loaded.pack.version }),
@@ -69,6 +72,11 @@ export function projectQaEnv(project: Project): ProjectQaEnv {
       ? {}
       : { answerRegister: answerRegister(loaded.pack, project.config.register, path.join(project.dir, CONFIG_FILE))!.id }),
   };
+  if (options.cache) {
+    env.cache = new QaResultCache(path.join(project.dir, QA_CACHE_FILE), qaCacheContext(loaded.hash, env.answerRegister));
+    env.warnings.push(...env.cache.warnings.splice(0));
+  }
+  return env;
 }
 
 const DEPARTING_EFFECTS: readonly ChecklistEffect[] = ['needs-adaptation', 'needs-replacement'];
@@ -151,14 +159,18 @@ export interface ProjectQaResult extends RunChecksResult {
 
 /** Run the QA checks over a project (what `carefully check` prints). */
 export async function runProjectQa(project: Project, options: ProjectQaOptions = {}): Promise<ProjectQaResult> {
-  const env = projectQaEnv(project);
+  const env = projectQaEnv(project, { cache: true });
   const { items, states, warnings } = await loadState(project);
   if (options.ids !== undefined) {
     const known = new Set(items.map((i) => i.id));
     const unknown = options.ids.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new UsageError(unknownItemIds(unknown));
   }
-  const { ctx } = qaContextFor(project, items, states);
+  // Its own warnings list, as qaContextFor's: `check` does not report a skipped cross-item index.
+  const builder = qaContextBuilder({ ...env, warnings: [] });
+  for (const item of items) builder.add(item, states.get(item.id)!);
+  const qa = builder.done();
+  const { ctx } = qa;
   const wanted = options.ids === undefined ? undefined : new Set(options.ids);
   const selected: QaInput[] = [];
   for (const item of items) {
@@ -169,7 +181,9 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
   const result = runChecks(selected, ctx, {
     ...(options.only ? { only: options.only } : {}),
     ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
+    ...(env.cache ? { cache: env.cache } : {}),
   });
+  warnings.push(...qa.saveCache());
   const byItem = new Map<string, ItemFinding[]>();
   for (const f of result.findings) byItem.set(f.item, [...(byItem.get(f.item) ?? []), f]);
   const split = { findings: [] as ItemFinding[], waived: [] as Waived<ItemFinding>[], staleWaivers: [] as ProjectQaResult['staleWaivers'] };
@@ -208,6 +222,8 @@ export interface ProjectQa {
   check(item: SourceItem, state: ItemState): Finding[];
   /** The same findings, split into open and waived ones. */
   review(item: SourceItem, state: ItemState): WaiverSplit<Finding>;
+  /** Writes the QA result cache when the environment has one and it changed; returns warnings. */
+  saveCache(): string[];
 }
 
 /**
@@ -235,9 +251,13 @@ export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, sta
       if (!sourceIndex.complete) env.warnings.push(sourceIndexSkipped(MAX_GLOBAL_SHINGLES));
       const review = (item: SourceItem, state: ItemState): WaiverSplit<Finding> => {
         const input = qaInputFor(item, state, env);
-        return splitWaived(input ? checkItem(input, ctx) : [], state);
+        return splitWaived(input ? (env.cache ? env.cache.check(input, ctx) : checkItem(input, ctx)) : [], state);
       };
-      return { env, ctx, review, check: (item, state) => review(item, state).open };
+      const saveCache = () => {
+        env.cache?.save();
+        return env.cache?.warnings.splice(0) ?? [];
+      };
+      return { env, ctx, review, check: (item, state) => review(item, state).open, saveCache };
     },
   };
 }
@@ -259,6 +279,8 @@ export interface ItemQa {
   warnings: string[];
   /** Every item's source (absent when the dataset is too large to index): for the export's leak guard. */
   sourceIndex?: SourceShingleIndex;
+  /** Writes the QA result cache when it changed (see ProjectQa); returns warnings. */
+  saveCache(): string[];
 }
 
 /**
@@ -282,5 +304,6 @@ export function openItemQa(qa: ProjectQa): ItemQa {
       return found;
     },
     result: () => ({ findings: [...findings], counts: { ...counts }, waivedCounts: { ...waivedCounts } }),
+    saveCache: () => qa.saveCache(),
   };
 }

@@ -1,18 +1,26 @@
 /** Text helpers shared by the checks: normalisation, term matching, quoting. */
 import type { QaField, QaInput } from './types.js';
 import { KOREAN_PARTICLES } from '../locale/korean-particles.js';
+import { needleOf, type Needle } from '../locale/needles.js';
 
 /** NFKC: full-width digits and letters become ASCII ("１１０" -> "110"), half-width kana become full-width. */
 export function nfkc(text: string): string {
-  let out = nfkcCache.get(text);
-  if (out === undefined) {
-    // The checks of one item normalise the same few texts many times: a small cache, reset when full.
-    if (nfkcCache.size >= 256) nfkcCache.clear();
-    nfkcCache.set(text, (out = text.normalize('NFKC')));
+  let out = recentNfkc.get(text);
+  if (out !== undefined) return out;
+  out = olderNfkc.get(text) ?? text.normalize('NFKC');
+  // The checks of one item normalise the same few texts (and the pack's terms) many times. Two
+  // generations approximate an LRU cheaply: when the recent one is full it becomes the older one,
+  // and a text found there moves back to the recent one.
+  if (recentNfkc.size >= NFKC_GENERATION) {
+    olderNfkc = recentNfkc;
+    recentNfkc = new Map();
   }
+  recentNfkc.set(text, out);
   return out;
 }
-const nfkcCache = new Map<string, string>();
+const NFKC_GENERATION = 512;
+let recentNfkc = new Map<string, string>();
+let olderNfkc = new Map<string, string>();
 
 /** NFKC, lower case, no whitespace: for "is this the same text?" comparisons. */
 export function compact(text: string): string {
@@ -121,6 +129,11 @@ function buildTermRegExp(term: string, caseSensitive: boolean): RegExp {
     pattern += /\p{sc=Hangul}/u.test(last) ? `(?:(?!${after})|(?=(?:${PARTICLE_ALTERNATION})))` : `(?!${after})`;
   }
   return new RegExp(pattern, caseSensitive ? 'gu' : 'giu');
+}
+
+/** A literal every match of `termRegExp(term, options)` contains (see locale/needles.ts). */
+export function termNeedle(term: string, options: { caseSensitive?: boolean } = {}): Needle | undefined {
+  return needleOf(nfkc(term).trim().split(/\s+/), options.caseSensitive !== true);
 }
 
 /** Every whole-word occurrence of `term` in `text` (both NFKC-normalised), as found in the text. */

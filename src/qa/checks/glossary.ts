@@ -2,18 +2,19 @@
 import { defineFieldCheck, SKIP_NEW_TEXT } from '../check.js';
 import { intendedTerms } from '../intended.js';
 import { hasTermIn, isBlank, nfkc, originalTexts, quote } from '../text.js';
+import { glossaryIndex } from '../glossary-index.js';
 import type { FieldEnv } from '../check.js';
 import type { GlossaryEntry } from '../../locale/locale-pack-types.js';
 
-/** Glossary entries whose source term occurs (as a whole word) in the Japanese or English source of the field, unless declared intentionally changed. */
-function entriesInSource(env: FieldEnv, pick: (e: GlossaryEntry) => boolean, caseSensitive: boolean): GlossaryEntry[] {
-  const glossary = env.ctx.pack?.glossary ?? [];
-  if (glossary.length === 0) return [];
+/** Glossary entries (with their NFKC target, lower case) whose source term occurs (as a whole word) in the Japanese or English source of the field, unless declared intentionally changed. */
+function entriesInSource(env: FieldEnv, pick: (e: GlossaryEntry) => boolean, caseSensitive: boolean): { entry: GlossaryEntry; target: string }[] {
+  const pack = env.ctx.pack;
+  if (!pack || pack.glossary.length === 0) return [];
+  const index = glossaryIndex(pack, caseSensitive);
+  const found = index.inTexts(originalTexts(env.input, env.field).map(nfkc));
+  if (found.length === 0) return [];
   const intended = new Set(intendedTerms(env.input, env.ctx));
-  const sources = originalTexts(env.input, env.field).map(nfkc);
-  return glossary.filter(
-    (e) => pick(e) && !isBlank(e.source) && !intended.has(nfkc(e.source).trim()) && sources.some((s) => hasTermIn(s, e.source, { caseSensitive })),
-  );
+  return found.filter((i) => pick(index.entries[i]!) && !intended.has(index.sources[i]!)).map((i) => ({ entry: index.entries[i]!, target: index.targets[i]! }));
 }
 
 /**
@@ -31,14 +32,9 @@ export const glossaryMustTranslate = defineFieldCheck({
   test(_source, target, env) {
     if (isBlank(target)) return undefined;
     const target_ = nfkc(target).toLowerCase();
-    const missed = entriesInSource(env, (e) => !e.doNotTranslate && !isBlank(e.target), false).filter(
-      (e) =>
-        !target_.includes(
-          nfkc(e.target ?? '')
-            .trim()
-            .toLowerCase(),
-        ),
-    );
+    const missed = entriesInSource(env, (e) => !e.doNotTranslate && !isBlank(e.target), false)
+      .filter((e) => !target_.includes(e.target))
+      .map((e) => e.entry);
     if (missed.length === 0) return undefined;
     const list = missed.map((e) => `${quote(e.target ?? '')} for ${quote(e.source)}`).join(', ');
     return `${env.label} does not use the glossary rendering ${list}; use it.`;
@@ -59,7 +55,9 @@ export const glossaryDoNotTranslate = defineFieldCheck({
   test(_source, target, env) {
     if (isBlank(target)) return undefined;
     const plain = nfkc(target);
-    const missed = entriesInSource(env, (e) => e.doNotTranslate === true, true).filter((e) => !hasTermIn(plain, e.source, { caseSensitive: true }));
+    const missed = entriesInSource(env, (e) => e.doNotTranslate === true, true)
+      .map((e) => e.entry)
+      .filter((e) => !hasTermIn(plain, e.source, { caseSensitive: true }));
     if (missed.length === 0) return undefined;
     return `${env.label} does not keep ${missed.map((e) => quote(e.source)).join(', ')} verbatim; write it exactly as in the source.`;
   },

@@ -10,6 +10,12 @@ import { sourcePunctuation, sourceScript } from './script.js';
 import { empty, unchangedFromSource, untranslated } from './untranslated.js';
 import type { Check } from '../types.js';
 
+/**
+ * Version of what the checks find: part of the QA result cache's key
+ * (qa-cache.ts). Bump it with any change to a check's findings or messages.
+ */
+export const CHECK_SET_VERSION = 1;
+
 export const ALL_CHECKS: readonly Check[] = [
   empty,
   untranslated,

@@ -99,6 +99,21 @@ export const sourceScript = defineFieldCheck({
   },
 });
 
+/** The likely script of a language tag ("ko" -> "Kore"), undefined when unknown; computed once per tag (the check runs on every field). */
+function scriptCode(tag: string): string | undefined {
+  if (!scriptCodes.has(tag)) {
+    let script: string | undefined;
+    try {
+      script = new Intl.Locale(tag).maximize().script;
+    } catch {
+      script = undefined;
+    }
+    scriptCodes.set(tag, script);
+  }
+  return scriptCodes.get(tag);
+}
+const scriptCodes = new Map<string, string | undefined>();
+
 /** Japanese-only punctuation: ideographic comma and full stop, katakana middle dot. */
 const JAPANESE_PUNCTUATION = /[、。・]/gu;
 /** Targets whose writing uses that punctuation. */
@@ -115,12 +130,7 @@ export const sourcePunctuation = defineFieldCheck({
   title: 'Japanese punctuation in a target that does not use it',
   severity: 'warning',
   test(_source, target, { label, input }) {
-    let script: string | undefined;
-    try {
-      script = new Intl.Locale(input.targetLanguage).maximize().script;
-    } catch {
-      return undefined;
-    }
+    const script = scriptCode(input.targetLanguage);
     if (script === undefined || USES_CJK_PUNCTUATION.has(script)) return undefined;
     const marks = target.match(JAPANESE_PUNCTUATION);
     if (!marks) return undefined;

@@ -1,0 +1,170 @@
+/**
+ * One scan of a text for many literal needles (issue #11): a pack's terms are
+ * each compiled to a regular expression with word-edge rules, and running all
+ * of them on every field was most of QA's time. Each term instead gets a
+ * needle, a literal every match of its regex contains; one Aho-Corasick pass
+ * over the text tells which needles occur, and only those terms' regexes run.
+ * The regexes still decide, so what is found is exactly what running every
+ * regex finds.
+ *
+ * Needle modes:
+ * - "exact": looked for in the text as is (case-sensitive terms, and needles
+ *   with no cased letter: digits, Han, kana, Hangul);
+ * - "lower": looked for in the lower-cased text;
+ * - "fold": a needle of a case-insensitive regex: looked for in the lower-cased
+ *   text, and assumed present when the text holds a letter whose case folding
+ *   and lower case disagree (`FOLD_UNSAFE`), so no match is ever skipped.
+ * A term without a needle (a pack pattern) always runs.
+ */
+
+export type NeedleMode = 'exact' | 'lower' | 'fold';
+
+export interface Needle {
+  text: string;
+  mode: NeedleMode;
+}
+
+/**
+ * Letters where a case-insensitive regex and toLowerCase() disagree: µ/μ,
+ * ſ/s, the Greek sigmas and symbol variants, ẛ, ẞ, İ/ı, Kelvin, Ohm and
+ * Ångström signs, old Cyrillic variants, Cherokee, and any astral character.
+ */
+const FOLD_UNSAFE =
+  /[\u00b5\u00df\u0130\u0131\u017f\u0390\u03a3\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u13a0-\u13ff\u1c80-\u1c88\u1e9b\u1e9e\u1f00-\u1fff\u2126\u212a\u212b\uab70-\uabbf\ufb00-\ufb06\u{10000}-\u{10ffff}]|\u0345/u;
+
+/** Whether a needle has a letter with case (so case-insensitive matching must fold it). */
+export function hasCase(text: string): boolean {
+  return text.toLowerCase() !== text.toUpperCase();
+}
+
+/**
+ * The needle of a literal term whose regex matches `parts` (its
+ * whitespace-separated pieces, each literally) with or without case: the
+ * longest piece; undefined when there is none.
+ */
+export function needleOf(parts: readonly string[], caseInsensitive: boolean): Needle | undefined {
+  let best = '';
+  for (const p of parts) if (p.length > best.length) best = p;
+  if (best === '') return undefined;
+  return caseInsensitive && hasCase(best) ? { text: best.toLowerCase(), mode: 'fold' } : { text: best, mode: 'exact' };
+}
+
+/** An Aho-Corasick automaton over UTF-16 code units. */
+class Automaton {
+  private readonly next: Map<number, number>[] = [new Map<number, number>()];
+  private readonly fail: number[] = [0];
+  /** Needle indexes ending at each state, its suffix states' included. */
+  private readonly out: number[][] = [[]];
+
+  constructor(needles: readonly { text: string; index: number }[]) {
+    for (const { text, index } of needles) {
+      let s = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        let t = this.next[s]!.get(c);
+        if (t === undefined) {
+          t = this.next.length;
+          this.next.push(new Map<number, number>());
+          this.fail.push(0);
+          this.out.push([]);
+          this.next[s]!.set(c, t);
+        }
+        s = t;
+      }
+      this.out[s]!.push(index);
+    }
+    const queue: number[] = [...this.next[0]!.values()];
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q]!;
+      for (const [c, t] of this.next[s]!) {
+        let f = this.fail[s]!;
+        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
+        const g = this.next[f]!.get(c);
+        this.fail[t] = g !== undefined && g !== t ? g : 0;
+        this.out[t]!.push(...this.out[this.fail[t]]!);
+        queue.push(t);
+      }
+    }
+  }
+
+  /** The root's transitions by code unit (0: none), since most of a text's characters start no needle. */
+  private root: Int32Array | undefined;
+
+  /** Marks in `found` every needle occurring in `text`, and lists each newly found one in `list`. */
+  scan(text: string, found: Uint8Array, list: number[]): void {
+    if (this.next.length === 1) return;
+    if (!this.root) {
+      this.root = new Int32Array(0x10000);
+      for (const [c, t] of this.next[0]!) this.root[c] = t;
+    }
+    const root = this.root;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (s === 0) {
+        s = root[c]!;
+        if (s !== 0) mark(this.out[s]!, found, list);
+        continue;
+      }
+      let t = this.next[s]!.get(c);
+      while (t === undefined && s !== 0) {
+        s = this.fail[s]!;
+        t = s === 0 ? root[c] || undefined : this.next[s]!.get(c);
+      }
+      s = t ?? 0;
+      mark(this.out[s]!, found, list);
+    }
+  }
+}
+
+function mark(needles: readonly number[], found: Uint8Array, list: number[]): void {
+  for (const k of needles) {
+    if (found[k] === 0) {
+      found[k] = 1;
+      list.push(k);
+    }
+  }
+}
+
+/** Which of a list of terms may match a text: built once per list of needles. */
+export class NeedleSet {
+  private readonly exact: Automaton;
+  private readonly lower: Automaton;
+  private readonly always: number[] = [];
+  private readonly folded: number[] = [];
+  private readonly found: Uint8Array;
+  private readonly hasLower: boolean;
+
+  /** `needles[i]` is term i's needle, or undefined when term i must always run. */
+  constructor(needles: readonly (Needle | undefined)[]) {
+    this.found = new Uint8Array(needles.length);
+    const exact: { text: string; index: number }[] = [];
+    const lower: { text: string; index: number }[] = [];
+    needles.forEach((n, index) => {
+      if (n === undefined || n.text === '') this.always.push(index);
+      else if (n.mode === 'exact') exact.push({ text: n.text, index });
+      else {
+        lower.push({ text: n.text, index });
+        if (n.mode === 'fold') this.folded.push(index);
+      }
+    });
+    this.exact = new Automaton(exact);
+    this.lower = new Automaton(lower);
+    this.hasLower = lower.length > 0;
+  }
+
+  /** The terms that may match `text` (their needle occurs, or they have none), in ascending order. */
+  candidates(text: string): number[] {
+    // One scratch bitmap, cleared after use (scans do not nest).
+    const found = this.found;
+    const list: number[] = [];
+    mark(this.always, found, list);
+    this.exact.scan(text, found, list);
+    if (this.hasLower) {
+      this.lower.scan(text.toLowerCase(), found, list);
+      if (this.folded.length > 0 && FOLD_UNSAFE.test(text)) mark(this.folded, found, list);
+    }
+    for (const k of list) found[k] = 0;
+    return list.length > 1 ? list.sort((a, b) => a - b) : list;
+  }
+}

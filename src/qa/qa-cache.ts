@@ -1,0 +1,130 @@
+/**
+ * The QA result cache (cache/qa/results.jsonl in the project, issue #11):
+ * `check` and `export` store each item's findings, and reuse them while
+ * nothing they depend on changed. Derived and rebuildable: safe to delete; a
+ * corrupt or outdated file is ignored (with a warning when corrupt) and
+ * rewritten; written atomically (a temporary file renamed into place); its
+ * folder has a .gitignore of its own (the file is never committed).
+ *
+ * Keys: the file's first line names the context (check-set version, locale
+ * pack hash, answer register); an entry is keyed by item ID and a hash of the
+ * item's whole QA input (source texts, languages, target, MT, decision,
+ * rationale, intended changes). Only checks that look at the item alone are
+ * cached; those that depend on the whole dataset (length statistics, copies
+ * of another item's source) run every time.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { ALL_CHECKS, CHECK_SET_VERSION } from './checks/index.js';
+import { checkItem } from './run-checks.js';
+import { qaCacheIgnored } from './messages.js';
+import type { Check, Finding, QaContext, QaInput } from './types.js';
+
+export const QA_CACHE_FILE = path.join('cache', 'qa', 'results.jsonl');
+/** The folder ignores itself in git: the file is rewritten whole and would conflict in every merge. */
+const IGNORE_ALL = '*\n';
+
+/** Checks whose findings depend on other items (the dataset's length statistics, other items' sources): never cached. */
+const DATASET_CHECKS: ReadonlySet<string> = new Set(['length-ratio', 'source-near-copy']);
+const ITEM_CHECKS: readonly Check[] = ALL_CHECKS.filter((c) => !DATASET_CHECKS.has(c.id));
+const OTHER_CHECKS: readonly Check[] = ALL_CHECKS.filter((c) => DATASET_CHECKS.has(c.id));
+const ORDER = new Map(ALL_CHECKS.map((c, i) => [c.id, i]));
+
+/** How often the item checks ran and how often a cached result was used, in this process (for tests and benchmarks). */
+export const qaCacheCounters = { hits: 0, misses: 0 };
+
+/** What the cached findings were computed with, besides the item's own input. */
+export function qaCacheContext(packHash: string, answerRegister: string | undefined): string {
+  return JSON.stringify({ checks: CHECK_SET_VERSION, ids: ITEM_CHECKS.map((c) => c.id), pack: packHash, register: answerRegister ?? null });
+}
+
+/** A hash of everything the item checks read of one input. */
+export function qaInputHash(input: QaInput): string {
+  const { item } = input;
+  const key = [
+    item.question,
+    item.answer,
+    item.questionEn ?? null,
+    item.answerEn ?? null,
+    input.sourceLanguage,
+    input.targetLanguage,
+    input.target.question,
+    input.target.answer,
+    input.mt?.question ?? null,
+    input.mt?.answer ?? null,
+    input.decision ?? null,
+    input.rationale ?? null,
+    input.intendedChanges ?? null,
+  ];
+  return createHash('sha256').update(JSON.stringify(key)).digest('base64url').slice(0, 22);
+}
+
+interface Entry {
+  hash: string;
+  findings: Finding[];
+}
+
+export class QaResultCache {
+  private readonly entries = new Map<string, Entry>();
+  private dirty = false;
+  readonly warnings: string[] = [];
+
+  /** Reads `file` when it holds results for `context`; anything else (absent, other context, corrupt) starts empty. */
+  constructor(
+    readonly file: string,
+    private readonly context: string,
+  ) {
+    if (!existsSync(file)) return;
+    try {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const head = JSON.parse(lines[0]!) as { context?: unknown };
+      if (head.context !== context) return;
+      for (let i = 1; i < lines.length; i++) {
+        if (lines[i] === '') continue;
+        const e = JSON.parse(lines[i]!) as { id: string; hash: string; findings: Finding[] };
+        if (typeof e.id !== 'string' || typeof e.hash !== 'string' || !Array.isArray(e.findings)) throw new Error(`line ${i + 1} is not a cache entry`);
+        this.entries.set(e.id, { hash: e.hash, findings: e.findings });
+      }
+    } catch (err) {
+      this.entries.clear();
+      this.dirty = true;
+      this.warnings.push(qaCacheIgnored(file, err instanceof Error ? err.message : String(err)));
+    }
+  }
+
+  /** All findings of one input, in check order: the item checks' from the cache when the input is unchanged. */
+  check(input: QaInput, ctx: QaContext): Finding[] {
+    const id = input.item.id;
+    const hash = qaInputHash(input);
+    let entry = this.entries.get(id);
+    if (entry?.hash === hash) qaCacheCounters.hits++;
+    else {
+      qaCacheCounters.misses++;
+      entry = { hash, findings: checkItem(input, ctx, ITEM_CHECKS) };
+      this.entries.set(id, entry);
+      this.dirty = true;
+    }
+    const others = checkItem(input, ctx, OTHER_CHECKS);
+    if (others.length === 0) return entry.findings.map((f) => ({ ...f }));
+    // Each check's findings are contiguous, so a stable sort by check restores checkItem's order.
+    return [...entry.findings, ...others].sort((a, b) => ORDER.get(a.check)! - ORDER.get(b.check)!).map((f) => ({ ...f }));
+  }
+
+  /** Writes the file (atomically) when anything changed; a failure to write only loses the cache. */
+  save(): void {
+    if (!this.dirty) return;
+    const lines = [JSON.stringify({ context: this.context })];
+    for (const [id, e] of this.entries) lines.push(JSON.stringify({ id, hash: e.hash, findings: e.findings }));
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      const ignore = path.join(path.dirname(this.file), '.gitignore');
+      if (!existsSync(ignore)) writeFileSync(ignore, IGNORE_ALL);
+      writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);
+      this.dirty = false;
+    } catch (err) {
+      this.warnings.push(qaCacheIgnored(this.file, err instanceof Error ? err.message : String(err)));
+    }
+  }
+}

@@ -1,0 +1,149 @@
+/** The QA result cache (cache/qa/results.jsonl): `check` and `export` reuse findings until the item's input, the pack or the check set changes. */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { run } from '../helpers/cli.js';
+import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { loadItems, openProject } from '../../src/project/project.js';
+import { JournalWriter } from '../../src/project/journal.js';
+import { QA_CACHE_FILE, QaResultCache, qaCacheContext, qaCacheCounters } from '../../src/qa/qa-cache.js';
+import { checkItem } from '../../src/qa/run-checks.js';
+import type { NewEvent } from '../../src/project/events.js';
+import type { SourceItem } from '../../src/dataset/item.js';
+import { qaInput } from './helpers.js';
+import { KO } from './fixtures.js';
+
+describe('QA result cache', () => {
+  let tmp: TempDir;
+  let dir: string;
+  let source: string;
+  let items: SourceItem[];
+  let journal: JournalWriter;
+  const mt = (i: number, question: string, answer: string): NewEvent => ({
+    type: 'mt',
+    item: items[i]!.id,
+    sourceHash: items[i]!.sourceHash,
+    provider: 'test',
+    label: 'test',
+    isTranslation: true,
+    question,
+    answer,
+  });
+  const counted = async (args: string[]) => {
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    const r = await run(args);
+    return { ...r, hits: qaCacheCounters.hits, misses: qaCacheCounters.misses };
+  };
+  const check = () => counted(['check', '-p', dir, '--json']);
+
+  beforeEach(async () => {
+    tmp = new TempDir();
+    dir = tmp.join('p');
+    source = tmp.json('ac.json', makeRecords(4));
+    assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
+    items = await loadItems(openProject(dir));
+    journal = new JournalWriter(dir, 'kim');
+    await journal.append([
+      mt(0, '비밀번호는 어떻게 만드나요? (0)', '길고 추측하기 어려운 비밀번호를 쓰십시오. (0)'),
+      mt(1, '110번에 전화하는 건 어떤 때인가요? (1)', '사고가 났을 때는 110번에 전화하십시오、円. (1)'),
+      mt(2, '요즘 잠을 잘 못 자요. (2)', '힘들 때는 상담할 수 있습니다. (2)'),
+    ]);
+  });
+  afterEach(() => tmp.remove());
+
+  it('check writes it; a second check reuses every item and reports the same findings', async () => {
+    const first = await check();
+    assert.equal(first.misses, 3);
+    assert.equal(first.hits, 0);
+    assert.ok(existsSync(path.join(dir, QA_CACHE_FILE)));
+    assert.equal(readFileSync(path.join(dir, path.dirname(QA_CACHE_FILE), '.gitignore'), 'utf8'), '*\n', 'the cache stays out of git');
+    const second = await check();
+    assert.equal(second.misses, 0);
+    assert.equal(second.hits, 3);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(second.code, first.code);
+    assert.match(first.stdout, /source-culture-leftover/);
+  });
+
+  it('export reuses what check cached, and exports the same as without a cache', async () => {
+    await check();
+    const warm = await counted(['export', '-p', dir, '--out', tmp.join('warm'), '--include-unreviewed']);
+    assert.equal(warm.code, 0, warm.stderr);
+    assert.equal(warm.misses, 0);
+    assert.equal(warm.hits, 3);
+    rmSync(path.join(dir, QA_CACHE_FILE));
+    const cold = await counted(['export', '-p', dir, '--out', tmp.join('cold'), '--include-unreviewed']);
+    assert.equal(cold.misses, 3);
+    const card = (out: string) => readFileSync(path.join(out, 'README.md'), 'utf8').replace(/\d{4}-\d\d-\d\d/g, 'DATE');
+    assert.equal(card(tmp.join('warm')), card(tmp.join('cold')));
+    assert.match(card(tmp.join('warm')), /error/i);
+  });
+
+  it('a changed target text is checked again, the other items are not', async () => {
+    await check();
+    await journal.append([
+      { type: 'edit', item: items[1]!.id, sourceHash: items[1]!.sourceHash, field: 'answer', text: '사고가 났을 때는 112에 전화하십시오. (1)' },
+    ]);
+    const r = await check();
+    assert.equal(r.misses, 1);
+    assert.equal(r.hits, 2);
+    const findings = (JSON.parse(r.stdout) as { findings: { item: string; check: string; field?: string }[] }).findings;
+    const leftover = (f: { item: string; check: string; field?: string }) => f.item === items[1]!.id && f.check === 'source-culture-leftover';
+    assert.deepEqual(
+      findings.filter(leftover).map((f) => f.field),
+      ['question'],
+    );
+  });
+
+  it('a changed source text is checked again', async () => {
+    await check();
+    const records = makeRecords(4);
+    records[2]!.text = `${records[2]!.text} 変更`;
+    writeFileSync(source, JSON.stringify(records, null, 2));
+    const r = await check();
+    assert.equal(r.misses, 1);
+    assert.equal(r.hits, 2);
+  });
+
+  it('another locale pack invalidates every entry', async () => {
+    await check();
+    const config = path.join(dir, 'carefully.json');
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), localePack: 'base' }, null, 2));
+    const r = await check();
+    assert.equal(r.misses, 3);
+    assert.equal(r.hits, 0);
+  });
+
+  it('a corrupt cache is ignored with a warning and rebuilt', async () => {
+    const first = await check();
+    const file = path.join(dir, QA_CACHE_FILE);
+    // A torn write: the right header, then a broken entry.
+    writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]!}\n{"id": "x", "hash": \n`);
+    const text = await counted(['check', '-p', dir]);
+    assert.match(text.stderr, /QA result cache .*qa[\\/]results\.jsonl could not be used .*deleting it is safe/s);
+    assert.equal(text.misses, 3);
+    const again = await check();
+    assert.equal(again.hits, 3);
+    assert.equal(again.stdout, first.stdout);
+  });
+
+  it('keys on the pack hash and register, and on every field of the QA input', () => {
+    const file = tmp.join('cache.jsonl');
+    const input = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
+    const a = new QaResultCache(file, qaCacheContext('sha256:a', undefined));
+    const found = a.check(input, KO);
+    assert.deepEqual(found, checkItem(input, KO));
+    a.save();
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    new QaResultCache(file, qaCacheContext('sha256:a', undefined)).check(input, KO);
+    new QaResultCache(file, qaCacheContext('sha256:b', undefined)).check(input, KO);
+    new QaResultCache(file, qaCacheContext('sha256:a', 'haeyo')).check(input, KO);
+    const same = new QaResultCache(file, qaCacheContext('sha256:a', undefined));
+    same.check({ ...input, decision: 'adapt' }, KO);
+    same.check({ ...input, intendedChanges: ['110 -> 112'] }, KO);
+    same.check({ ...input, mt: { question: '', answer: '110번' } }, KO);
+    assert.deepEqual(qaCacheCounters, { hits: 1, misses: 5 });
+  });
+});
