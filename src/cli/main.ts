@@ -293,6 +293,37 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option('--json', 'print one JSON object')
     .action(lazy('export', optsOnly));
 
+  const xliff = program
+    .command('xliff')
+    .description('XLIFF 1.2/2.0 out to CAT tools (OmegaT, Trados, memoQ, Weblate) and edited targets back in')
+    .addHelpText(
+      'after',
+      `
+The file holds the Japanese source: keep it in the team, never publish it. Each unit (<item ID>#question
+or #answer) carries the source hash and the target as exported: on import, a unit whose source changed
+since export, or whose target was changed in the project meanwhile, is refused and listed (exit 1; the
+other units are applied); unknown IDs, malformed XML, another project's file or another language pair
+write nothing. Importing the same file again writes nothing.`,
+    );
+  withItemFilters(
+    xliff
+      .command('export')
+      .description('write one unit per item field: source, current target, state, and notes (English, taxonomy, checklist, equivalents, decision)')
+      .addOption(projectOption())
+      .requiredOption('-o, --out <file>', 'the XLIFF file to write')
+      .addOption(new Option('--xliff-version <version>', 'XLIFF version').choices(['1.2', '2.0']).default('1.2')),
+  )
+    .option('--json', 'print one JSON object')
+    .action(lazy('xliff', (opts) => ({ ...(opts as object), action: 'export' })));
+  xliff
+    .command('import')
+    .description('record the targets edited in the file as edit events (author: --as); every unit is checked before anything is written')
+    .argument('<file>', 'an XLIFF file written by `carefully xliff export` and edited in another tool')
+    .addOption(projectOption())
+    .addOption(asOption())
+    .option('--json', 'print one JSON object')
+    .action(lazy('xliff', (file, opts) => ({ ...(opts as object), file, action: 'import' })));
+
   program
     .command('providers')
     .description('list translation providers, what each needs, and whether it is configured here')

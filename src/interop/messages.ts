@@ -1,0 +1,27 @@
+/** Long user-facing messages of the interop formats (XLIFF, sheets). */
+export const messages = {
+  unknownItem: (id: string) => `${JSON.stringify(id)} is not an item of the source: was the file exported from another release or project? Remove the unit, or export the file again.`,
+  duplicateUnit: 'is given twice in the file; keep one unit per item and field.',
+  missingHashes:
+    'carries no carefully source and target hashes (they are how an import tells what was edited and whether the source changed). Export the file again with carefully and make the edits there.',
+  staleUnit: (id: string, field: string) =>
+    `${id} (${field}): refused, the source text changed since the file was exported. Export it again (\`carefully xliff export --ids ${id}\`) and redo the edit against the new source.`,
+  changedInProject: (id: string, field: string) =>
+    `${id} (${field}): refused, the ${field} was changed in the project after the file was exported, so the file's edit would overwrite that work. Export it again and redo the edit, or settle it in \`carefully adapt --ids ${id}\`.`,
+  problems: (file: string, n: number) => `${file}: ${n} problem(s); nothing was written.`,
+  notXml: (file: string, detail: string) => `${file} is not well-formed XML (${detail}). Nothing was written. Check the file the translation tool saved, or export it again.`,
+  notXliff: (file: string) =>
+    `${file} is not an XLIFF 1.2 or 2.0 file (no <xliff version="1.2"|"2.0"> root). Nothing was written. Give a file written by \`carefully xliff export\`.`,
+  noProjectId: (file: string) =>
+    `${file} was not exported by carefully: its <file original="..."> holds no carefully project identifier. Nothing was written. Import only files made by \`carefully xliff export\`.`,
+  otherProject: (file: string, got: string, want: string) =>
+    `${file} belongs to another project (${got}; this project is ${want}). Nothing was written. Import it in the project it was exported from, or pass that project with --project.`,
+  wrongLanguages: (file: string, got: string, want: string) =>
+    `${file} is for the language pair ${got}, but this project translates ${want}. Nothing was written. Check that the translation tool kept the file's languages, or import it in the right project.`,
+  inlineMarkup: (element: string) =>
+    `holds inline markup (<${element}>); carefully keeps plain text. Remove the tags in the translation tool (or paste the text as plain text) and save again.`,
+  badUnitName: (name: string) =>
+    `unit ${JSON.stringify(name)} does not name an item field ("<item ID>#question" or "#answer"): the file was changed outside a translation tool, or not exported by carefully.`,
+  xmlCharacters: (id: string, field: string) =>
+    `${id} (${field}) holds control characters that XML 1.0 cannot carry; nothing was written. Fix the text (in the source or with \`carefully adapt --ids ${id}\`), or leave the item out with --ids/filters.`,
+};
