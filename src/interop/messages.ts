@@ -1,6 +1,7 @@
 /** Long user-facing messages of the interop formats (XLIFF, sheets). */
 export const messages = {
-  unknownItem: (id: string) => `${JSON.stringify(id)} is not an item of the source: was the file exported from another release or project? Remove the unit, or export the file again.`,
+  unknownItem: (id: string) =>
+    `${JSON.stringify(id)} is not an item of the source: was the file exported from another release or project? Remove the unit, or export the file again.`,
   duplicateUnit: 'is given twice in the file; keep one unit per item and field.',
   missingHashes:
     'carries no carefully source and target hashes (they are how an import tells what was edited and whether the source changed). Export the file again with carefully and make the edits there.',
@@ -9,7 +10,8 @@ export const messages = {
   changedInProject: (id: string, field: string) =>
     `${id} (${field}): refused, the ${field} was changed in the project after the file was exported, so the file's edit would overwrite that work. Export it again and redo the edit, or settle it in \`carefully adapt --ids ${id}\`.`,
   problems: (file: string, n: number) => `${file}: ${n} problem(s); nothing was written.`,
-  notXml: (file: string, detail: string) => `${file} is not well-formed XML (${detail}). Nothing was written. Check the file the translation tool saved, or export it again.`,
+  notXml: (file: string, detail: string) =>
+    `${file} is not well-formed XML (${detail}). Nothing was written. Check the file the translation tool saved, or export it again.`,
   notXliff: (file: string) =>
     `${file} is not an XLIFF 1.2 or 2.0 file (no <xliff version="1.2"|"2.0"> root). Nothing was written. Give a file written by \`carefully xliff export\`.`,
   noProjectId: (file: string) =>

@@ -43,7 +43,7 @@ export function writeXliff(version: XliffVersion, header: XliffHeader, units: re
       if (NOT_XML.test(t)) throw new DataError(messages.xmlCharacters(u.item, u.field));
   const doc = version === '1.2' ? xliff12(header, units) : xliff20(header, units);
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: true, indentBy: '  ' });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(doc) as string}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(doc)}`;
 }
 
 function xliff12({ tag, tool, notice }: XliffHeader, units: readonly ExportedUnit[]): Node {
@@ -228,11 +228,12 @@ function attr(n: Node, name: string): string | undefined {
 /** An element's text; `{markup}` when it holds child elements; undefined when absent. */
 function plain(value: unknown): string | undefined | { markup: string } {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'object') return undefined;
   const n = (Array.isArray(value) ? value[0] : value) as Node | undefined;
   if (n === undefined) return undefined;
   const child = Object.keys(n).find((k) => !k.startsWith('@_') && k !== '#text');
   if (child) return { markup: child };
   const t = n['#text'];
-  return t === undefined ? '' : String(t);
+  return typeof t === 'string' || typeof t === 'number' || typeof t === 'boolean' ? String(t) : '';
 }

@@ -103,12 +103,27 @@ describe('xliff export and import', function () {
     const xml = setTarget(readFileSync(out, 'utf8'), 'test-0000#question', '좋은 편집');
     const before = journals(dir);
     const cases: [string, string, RegExp, number][] = [
-      ['unknown', xml.replace('"test-0001#answer"', '"test-9999#answer"'), /unknown\.xlf, ID "test-9999", field "answer": "test-9999" is not an item of the source/, 1],
-      ['markup', setTarget(xml, 'test-0002#question', '굵게 <g id="1">강조</g>'), /markup\.xlf, ID "test-0002", field "question": holds inline markup \(<g>\)/, 1],
+      [
+        'unknown',
+        xml.replace('"test-0001#answer"', '"test-9999#answer"'),
+        /unknown\.xlf, ID "test-9999", field "answer": "test-9999" is not an item of the source/,
+        1,
+      ],
+      [
+        'markup',
+        setTarget(xml, 'test-0002#question', '굵게 <g id="1">강조</g>'),
+        /markup\.xlf, ID "test-0002", field "question": holds inline markup \(<g>\)/,
+        1,
+      ],
       ['broken', xml.replace('</body>', ''), /broken\.xlf is not well-formed XML \(line \d+/, 1],
       ['other', xml.replace(/original="carefully:[^"]+"/, 'original="carefully:other.json:ja-ko:000000000000"'), /other\.xlf belongs to another project/, 1],
       ['foreign', xml.replace(/original="carefully:[^"]+"/, 'original="report.docx"'), /foreign\.xlf was not exported by carefully/, 1],
-      ['pair', xml.replace('target-language="ko"', 'target-language="zh"'), /pair\.xlf is for the language pair ja -> zh, but this project translates ja -> ko/, 1],
+      [
+        'pair',
+        xml.replace('target-language="ko"', 'target-language="zh"'),
+        /pair\.xlf is for the language pair ja -> zh, but this project translates ja -> ko/,
+        1,
+      ],
       ['html', '<html><body>no</body></html>', /html\.xlf is not an XLIFF 1\.2 or 2\.0 file/, 1],
     ];
     for (const [name, content, message, code] of cases) {
@@ -123,7 +138,7 @@ describe('xliff export and import', function () {
     assert.equal(missing.code, 2, missing.stderr);
   });
 
-  it('exports only the items the filters select, with each unit\'s state', async () => {
+  it("exports only the items the filters select, with each unit's state", async () => {
     const { dir } = await project();
     const answers = tmp.jsonl('a.jsonl', [{ id: 'test-0001', decision: 'transfer' }]);
     assert.equal((await run(['adapt', '-p', dir, '--answers', answers, '--as', 'alice'])).code, 0);
@@ -131,8 +146,14 @@ describe('xliff export and import', function () {
     const r = await run(['xliff', 'export', '-p', dir, '-o', out, '--ids', 'test-0001,test-0002']);
     assert.equal(r.code, 0, r.stderr);
     const xml = readFileSync(out, 'utf8');
-    assert.deepEqual([...xml.matchAll(/trans-unit id="([^"]+)"/g)].map((m) => m[1]), ['test-0001#question', 'test-0001#answer', 'test-0002#question', 'test-0002#answer']);
-    assert.deepEqual([...xml.matchAll(/state="([^"]+)"/g)].map((m) => m[1]), ['translated', 'translated', 'needs-review-translation', 'needs-review-translation']);
+    assert.deepEqual(
+      [...xml.matchAll(/trans-unit id="([^"]+)"/g)].map((m) => m[1]),
+      ['test-0001#question', 'test-0001#answer', 'test-0002#question', 'test-0002#answer'],
+    );
+    assert.deepEqual(
+      [...xml.matchAll(/state="([^"]+)"/g)].map((m) => m[1]),
+      ['translated', 'translated', 'needs-review-translation', 'needs-review-translation'],
+    );
     assert.match(xml, /<note from="carefully:decision">transfer \(adapted\)<\/note>/);
   });
 });
