@@ -324,6 +324,40 @@ write nothing. Importing the same file again writes nothing.`,
     .option('--json', 'print one JSON object')
     .action(lazy('xliff', (file, opts) => ({ ...(opts as object), file, action: 'import' })));
 
+  const sheet = program
+    .command('sheet')
+    .description('review sheets (CSV or XLSX): one row per item to work on in a spreadsheet, and the rows back in')
+    .addHelpText(
+      'after',
+      `
+Row 1 names the project, row 2 the columns; one row per item after that. Edit question, answer, decision,
+rationale, checklist (one "<question ID>=<answer>" per line), verdict (approve/reject) and comment; the other
+columns are for reading. Rows come back through the rules of \`adapt --answers\` and \`review --answers\`:
+every row is checked before anything is written. A row whose source changed since export, or whose text
+changed in the project meanwhile, is refused and listed (exit 1; the other rows are applied).
+The sheet holds the Japanese source: keep it in the team, never publish it.`,
+    );
+  withItemFilters(
+    sheet
+      .command('export')
+      .description('write the review sheet of the selected items')
+      .addOption(projectOption())
+      .requiredOption('-o, --out <file>', 'the sheet to write (.csv or .xlsx)')
+      .addOption(new Option('--format <format>', 'sheet format (default: from the file name, else csv)').choices(['csv', 'xlsx'])),
+  )
+    .option('--json', 'print one JSON object')
+    .action(lazy('sheet', (opts) => ({ ...(opts as object), action: 'export' })));
+  sheet
+    .command('import')
+    .description('apply the edited rows (author: --as): targets, decisions, rationales, checklist answers, verdicts and comments')
+    .argument('<file>', 'a sheet written by `carefully sheet export` (.csv or .xlsx)')
+    .addOption(projectOption())
+    .addOption(asOption())
+    .addOption(new Option('--format <format>', 'sheet format (default: from the file name, else csv)').choices(['csv', 'xlsx']))
+    .option('--allow-self-review', 'accept verdicts on items whose decision or text is your own')
+    .option('--json', 'print one JSON object')
+    .action(lazy('sheet', (file, opts) => ({ ...(opts as object), file, action: 'import' })));
+
   program
     .command('providers')
     .description('list translation providers, what each needs, and whether it is configured here')

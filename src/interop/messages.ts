@@ -6,7 +6,7 @@ export const messages = {
   missingHashes:
     'carries no carefully source and target hashes (they are how an import tells what was edited and whether the source changed). Export the file again with carefully and make the edits there.',
   staleUnit: (id: string, field: string) =>
-    `${id} (${field}): refused, the source text changed since the file was exported. Export it again (\`carefully xliff export --ids ${id}\`) and redo the edit against the new source.`,
+    `${id} (${field}): refused, the source text changed since the file was exported. Export the file again (with \`--ids ${id}\`) and redo the edit against the new source.`,
   changedInProject: (id: string, field: string) =>
     `${id} (${field}): refused, the ${field} was changed in the project after the file was exported, so the file's edit would overwrite that work. Export it again and redo the edit, or settle it in \`carefully adapt --ids ${id}\`.`,
   problems: (file: string, n: number) => `${file}: ${n} problem(s); nothing was written.`,
@@ -26,4 +26,27 @@ export const messages = {
     `unit ${JSON.stringify(name)} does not name an item field ("<item ID>#question" or "#answer"): the file was changed outside a translation tool, or not exported by carefully.`,
   xmlCharacters: (id: string, field: string) =>
     `${id} (${field}) holds control characters that XML 1.0 cannot carry; nothing was written. Fix the text (in the source or with \`carefully adapt --ids ${id}\`), or leave the item out with --ids/filters.`,
+};
+
+/** Long user-facing messages of the review sheets. */
+export const sheetMessages = {
+  notASheet: (file: string) =>
+    `${file} is not a carefully review sheet: its first row does not start with "carefully project". Nothing was written. Import only sheets made by \`carefully sheet export\` (keep their first two rows).`,
+  otherProject: (file: string, got: string, want: string) =>
+    `${file} belongs to another project (${got || 'no identifier'}; this project is ${want}). Nothing was written. Import it in the project it was exported from.`,
+  wrongLanguages: (file: string, got: string, want: string) =>
+    `${file} is for the language pair ${got || '(none)'}, but this project translates ${want}. Nothing was written. Import it in the right project.`,
+  missingColumns: (file: string, missing: readonly string[]) =>
+    `${file} lacks the column(s) ${missing.map((m) => JSON.stringify(m)).join(', ')} in row 2. Nothing was written. Keep the column names as exported (columns may be moved, not renamed).`,
+  decisionNeeded: 'is empty, but the row changes checklist answers: give the decision (transfer, adapt, replace or drop) the answers lead to.',
+  verdictWithChanges:
+    'cannot be given on a row that also changes the item (target, decision or checklist): an edited item awaits another verdict. Import the changes first, then give the verdict in a new export.',
+  verdictOnChangedText: (id: string, field: string) =>
+    `${id} (${field}): verdict refused, the ${field} changed in the project after the sheet was exported, so the reviewer did not see it. Export the sheet again and review the new text.`,
+  staleRow: (id: string) =>
+    `${id}: row refused, the source text changed since the sheet was exported. Export the sheet again (with \`--ids ${id}\`) and redo the row against the new source.`,
+  notCsv: (file: string, line: number | undefined, detail: string) =>
+    `${file}${line !== undefined ? `, line ${line}` : ''}: not valid CSV (${detail}). Nothing was written. Save the sheet again as CSV (UTF-8).`,
+  badChecklist: (part: string) => `${JSON.stringify(part)} is not "<question ID>=<answer>" (one per line, e.g. named-entities=yes).`,
+  problems: (file: string, n: number) => `${file}: ${n} problem(s); nothing was written.`,
 };

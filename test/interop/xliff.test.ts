@@ -1,17 +1,12 @@
 /** `carefully xliff export|import` through the CLI: round trips by XML edit (1.2 and 2.0), stale, changed and unknown units, bad files. */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { run } from '../helpers/cli.js';
 import { TempDir, journalOf, makeRecords } from '../helpers/fixtures.js';
-
-export function journals(dir: string): Record<string, string> {
-  const j = path.join(dir, 'journal');
-  return Object.fromEntries(readdirSync(j).map((f) => [f, readFileSync(path.join(j, f), 'utf8')]));
-}
+import { journals } from './journals.js';
 
 /** Replace the target text of one unit in an exported XLIFF file (1.2: trans-unit id; 2.0: unit name), as a person editing the XML would. */
-export function setTarget(xml: string, unit: string, text: string): string {
+function setTarget(xml: string, unit: string, text: string): string {
   const start = xml.indexOf(`"${unit}"`);
   assert.ok(start > 0, `unit ${unit} is in the file`);
   const open = xml.indexOf('<target', start);

@@ -4,4 +4,8 @@ export const messages = {
     `Wrote ${r.units} unit(s) of ${r.items} item(s) to ${r.out} (XLIFF ${r.version}). It holds the source text: keep it in the team, never publish it. Bring the edited file back with \`carefully xliff import ${r.out}\`.`,
   imported: (file: string, edited: number, author: string, events: number) =>
     `Imported ${file} as ${author}: ${edited} edited target(s), ${events} journal event(s)${events > 0 ? ', written as one unit: all or nothing' : ''}.`,
+  sheetExported: (r: { out: string; format: string; items: number }) =>
+    `Wrote ${r.items} item(s) to ${r.out} (${r.format.toUpperCase()}). It holds the Japanese source: keep it in the team, never publish it. Edit the columns question, answer, decision, rationale, checklist, verdict and comment; bring it back with \`carefully sheet import ${r.out}\`.`,
+  sheetImported: (file: string, author: string, events: number) =>
+    `Imported ${file} as ${author}: ${events} journal event(s)${events > 0 ? ', written as one unit: all or nothing' : ''}.`,
 };
