@@ -359,6 +359,16 @@ The sheet holds the Japanese source: keep it in the team, never publish it.`,
     .action(lazy('sheet', (file, opts) => ({ ...(opts as object), file, action: 'import' })));
 
   program
+    .command('tmx')
+    .description('translation memory')
+    .command('export')
+    .description('write the approved segment pairs (source -> final target, one per item field) as TMX 1.4 for CAT tools and later releases')
+    .addOption(projectOption())
+    .requiredOption('-o, --out <file>', 'the TMX file to write (it holds the Japanese source: never publish it)')
+    .option('--json', 'print one JSON object')
+    .action(lazy('tmx', optsOnly));
+
+  program
     .command('providers')
     .description('list translation providers, what each needs, and whether it is configured here')
     .option('--json', 'print JSON')

@@ -24,7 +24,7 @@ const STATE_12: Record<UnitState, string> = { new: 'new', 'needs-review': 'needs
 const STATE_20: Record<UnitState, string> = { new: 'initial', 'needs-review': 'translated', translated: 'translated', final: 'final' };
 /** Characters XML 1.0 cannot hold, even escaped. */
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
+export const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 
 export interface XliffHeader {
   tag: ProjectTag;

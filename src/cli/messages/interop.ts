@@ -8,4 +8,6 @@ export const messages = {
     `Wrote ${r.items} item(s) to ${r.out} (${r.format.toUpperCase()}). It holds the Japanese source: keep it in the team, never publish it. Edit the columns question, answer, decision, rationale, checklist, verdict and comment; bring it back with \`carefully sheet import ${r.out}\`.`,
   sheetImported: (file: string, author: string, events: number) =>
     `Imported ${file} as ${author}: ${events} journal event(s)${events > 0 ? ', written as one unit: all or nothing' : ''}.`,
+  tmxExported: (r: { out: string; items: number; units: number }) =>
+    `Wrote ${r.units} segment pair(s) of ${r.items} approved item(s) to ${r.out} (TMX 1.4). It holds the Japanese source: keep it in the team, never publish it.`,
 };
