@@ -368,6 +368,24 @@ The sheet holds the Japanese source: keep it in the team, never publish it.`,
     .option('--json', 'print one JSON object')
     .action(lazy('tmx', optsOnly));
 
+  const glossary = program.command('glossary').description('the project glossary (source, target, do-not-translate, note) in and out as CSV or TBX');
+  glossary
+    .command('export')
+    .description("write the project's glossary as CSV (source, target, do-not-translate, note) or TBX")
+    .addOption(projectOption())
+    .requiredOption('-o, --out <file>', 'the file to write (.csv or .tbx)')
+    .addOption(new Option('--format <format>', 'default: from the file name, else csv').choices(['csv', 'tbx']))
+    .option('--json', 'print one JSON object')
+    .action(lazy('glossary', (opts) => ({ ...(opts as object), action: 'export' })));
+  glossary
+    .command('import')
+    .description("replace the project's glossary with a CSV or TBX file, every entry checked first (nothing is written if one is wrong)")
+    .argument('<file>', 'CSV with the columns source, target, do-not-translate, note; or TBX (v2 or v3)')
+    .addOption(projectOption())
+    .addOption(new Option('--format <format>', 'default: from the file name, else csv').choices(['csv', 'tbx']))
+    .option('--json', 'print one JSON object')
+    .action(lazy('glossary', (file, opts) => ({ ...(opts as object), file, action: 'import' })));
+
   program
     .command('providers')
     .description('list translation providers, what each needs, and whether it is configured here')

@@ -50,3 +50,19 @@ export const sheetMessages = {
   badChecklist: (part: string) => `${JSON.stringify(part)} is not "<question ID>=<answer>" (one per line, e.g. named-entities=yes).`,
   problems: (file: string, n: number) => `${file}: ${n} problem(s); nothing was written.`,
 };
+
+/** Long user-facing messages of the glossary import and export. */
+export const glossaryMessages = {
+  noGlossary: (dir: string) =>
+    `${dir} has no project glossary ("glossary" in carefully.json). Import one with \`carefully glossary import FILE.csv|FILE.tbx\`, or set "glossary" to a JSON file.`,
+  wouldOverwrite: (file: string) =>
+    `${file} exists but is not the project's glossary ("glossary" is not set in carefully.json). Nothing was written. Move it away, or set "glossary" to it first.`,
+  notCsv: (file: string, line: number | undefined, detail: string) =>
+    `${file}${line !== undefined ? `, line ${line}` : ''}: not valid CSV (${detail}). Nothing was written. Save the glossary again as CSV (UTF-8).`,
+  csvColumns: (file: string) =>
+    `${file} has no "source" column in its first row. Nothing was written. The first row names the columns: source, target, do-not-translate, note.`,
+  badFlag: (value: string) => `${JSON.stringify(value)} is not yes or no (leave it empty for a term to translate).`,
+  problems: (file: string, n: number) => `${file}: ${n} problem(s); nothing was written.`,
+  notXml: (file: string, detail: string) => `${file} is not well-formed XML (${detail}). Nothing was written.`,
+  notTbx: (file: string) => `${file} is not a TBX file (no <tbx> or <martif> root with <text><body>). Nothing was written.`,
+};

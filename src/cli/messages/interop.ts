@@ -10,4 +10,7 @@ export const messages = {
     `Imported ${file} as ${author}: ${events} journal event(s)${events > 0 ? ', written as one unit: all or nothing' : ''}.`,
   tmxExported: (r: { out: string; items: number; units: number }) =>
     `Wrote ${r.units} segment pair(s) of ${r.items} approved item(s) to ${r.out} (TMX 1.4). It holds the Japanese source: keep it in the team, never publish it.`,
+  glossaryExported: (r: { out: string; entries: number }) => `Wrote ${r.entries} glossary entr${r.entries === 1 ? 'y' : 'ies'} to ${r.out}.`,
+  glossaryImported: (r: { file: string; glossary: string; entries: number; configured: boolean }) =>
+    `Imported ${r.entries} glossary entr${r.entries === 1 ? 'y' : 'ies'} from ${r.file} into ${r.glossary}${r.configured ? ' (now the project glossary in carefully.json)' : ''}; \`carefully translate\` uses them.`,
 };
