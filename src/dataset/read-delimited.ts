@@ -9,14 +9,20 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { DataError } from '../errors.js';
-import type { RawRecord } from './read-records.js';
+
+/** A record and where it starts (read-records.ts RawRecord; not imported, which would make an import cycle). */
+interface DelimitedRecord {
+  index: number;
+  line: number;
+  value: unknown;
+}
 
 export function isDelimited(file: string): 'csv' | 'tsv' | undefined {
   const m = /\.(csv|tsv)$/iu.exec(file);
   return m ? (m[1]!.toLowerCase() as 'csv' | 'tsv') : undefined;
 }
 
-export async function* readDelimited(file: string, chunks: AsyncIterable<string>, kind: 'csv' | 'tsv'): AsyncGenerator<RawRecord> {
+export async function* readDelimited(file: string, chunks: AsyncIterable<string>, kind: 'csv' | 'tsv'): AsyncGenerator<DelimitedRecord> {
   const parser = Readable.from(chunks).pipe(
     parse({ columns: true, bom: true, info: true, delimiter: kind === 'tsv' ? '\t' : ',', relax_quotes: kind === 'tsv', skip_empty_lines: true }),
   );
