@@ -282,6 +282,99 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .option('--json', 'print one JSON object')
     .action(lazy('export', optsOnly));
 
+  const xliff = program
+    .command('xliff')
+    .description('XLIFF 1.2/2.0 out to CAT tools (OmegaT, Trados, memoQ, Weblate) and edited targets back in')
+    .addHelpText(
+      'after',
+      `
+The file holds the Japanese source: keep it in the team, never publish it. Each unit (<item ID>#question
+or #answer) carries the source hash and the target as exported: on import, a unit whose source changed
+since export, or whose target was changed in the project meanwhile, is refused and listed (exit 1; the
+other units are applied); unknown IDs, malformed XML, another project's file or another language pair
+write nothing. Importing the same file again writes nothing.`,
+    );
+  withItemFilters(
+    xliff
+      .command('export')
+      .description('write one unit per item field: source, current target, state, and notes (English, taxonomy, checklist, equivalents, decision)')
+      .addOption(projectOption())
+      .requiredOption('-o, --out <file>', 'the XLIFF file to write')
+      .addOption(new Option('--xliff-version <version>', 'XLIFF version').choices(['1.2', '2.0']).default('1.2')),
+  )
+    .option('--json', 'print one JSON object')
+    .action(lazy('xliff', (opts) => ({ ...(opts as object), action: 'export' })));
+  xliff
+    .command('import')
+    .description('record the targets edited in the file as edit events (author: --as); every unit is checked before anything is written')
+    .argument('<file>', 'an XLIFF file written by `carefully xliff export` and edited in another tool')
+    .addOption(projectOption())
+    .addOption(asOption())
+    .option('--json', 'print one JSON object')
+    .action(lazy('xliff', (file, opts) => ({ ...(opts as object), file, action: 'import' })));
+
+  const sheet = program
+    .command('sheet')
+    .description('review sheets (CSV or XLSX): one row per item to work on in a spreadsheet, and the rows back in')
+    .addHelpText(
+      'after',
+      `
+Row 1 names the project, row 2 the columns; one row per item after that. Edit question, answer, decision,
+rationale, checklist (one "<question ID>=<answer>" per line), verdict (approve/reject) and comment; the other
+columns are for reading. Rows come back through the rules of \`adapt --answers\` and \`review --answers\`:
+every row is checked before anything is written. A row whose source changed since export, or whose text
+changed in the project meanwhile, is refused and listed (exit 1; the other rows are applied).
+The sheet holds the Japanese source: keep it in the team, never publish it.`,
+    );
+  withItemFilters(
+    sheet
+      .command('export')
+      .description('write the review sheet of the selected items')
+      .addOption(projectOption())
+      .requiredOption('-o, --out <file>', 'the sheet to write (.csv or .xlsx)')
+      .addOption(new Option('--format <format>', 'sheet format (default: from the file name, else csv)').choices(['csv', 'xlsx'])),
+  )
+    .option('--json', 'print one JSON object')
+    .action(lazy('sheet', (opts) => ({ ...(opts as object), action: 'export' })));
+  sheet
+    .command('import')
+    .description('apply the edited rows (author: --as): targets, decisions, rationales, checklist answers, verdicts and comments')
+    .argument('<file>', 'a sheet written by `carefully sheet export` (.csv or .xlsx)')
+    .addOption(projectOption())
+    .addOption(asOption())
+    .addOption(new Option('--format <format>', 'sheet format (default: from the file name, else csv)').choices(['csv', 'xlsx']))
+    .option('--allow-self-review', 'accept verdicts on items whose decision or text is your own')
+    .option('--json', 'print one JSON object')
+    .action(lazy('sheet', (file, opts) => ({ ...(opts as object), file, action: 'import' })));
+
+  program
+    .command('tmx')
+    .description('translation memory')
+    .command('export')
+    .description('write the approved segment pairs (source -> final target, one per item field) as TMX 1.4 for CAT tools and later releases')
+    .addOption(projectOption())
+    .requiredOption('-o, --out <file>', 'the TMX file to write (it holds the Japanese source: never publish it)')
+    .option('--json', 'print one JSON object')
+    .action(lazy('tmx', optsOnly));
+
+  const glossary = program.command('glossary').description('the project glossary (source, target, do-not-translate, note) in and out as CSV or TBX');
+  glossary
+    .command('export')
+    .description("write the project's glossary as CSV (source, target, do-not-translate, note) or TBX")
+    .addOption(projectOption())
+    .requiredOption('-o, --out <file>', 'the file to write (.csv or .tbx)')
+    .addOption(new Option('--format <format>', 'default: from the file name, else csv').choices(['csv', 'tbx']))
+    .option('--json', 'print one JSON object')
+    .action(lazy('glossary', (opts) => ({ ...(opts as object), action: 'export' })));
+  glossary
+    .command('import')
+    .description("replace the project's glossary with a CSV or TBX file, every entry checked first (nothing is written if one is wrong)")
+    .argument('<file>', 'CSV with the columns source, target, do-not-translate, note; or TBX (v2 or v3)')
+    .addOption(projectOption())
+    .addOption(new Option('--format <format>', 'default: from the file name, else csv').choices(['csv', 'tbx']))
+    .option('--json', 'print one JSON object')
+    .action(lazy('glossary', (file, opts) => ({ ...(opts as object), file, action: 'import' })));
+
   program
     .command('providers')
     .description('list translation providers, what each needs, and whether it is configured here')

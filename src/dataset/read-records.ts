@@ -12,8 +12,9 @@ import { stat } from 'node:fs/promises';
 import { UnreadableFileError, DataError, UsageError, type DataProblem } from '../errors.js';
 import { checkRecordText } from './record-text-check.js';
 import { assertRegularFile, fileSystemError } from '../fs-errors.js';
+import { isDelimited, readDelimited } from './read-delimited.js';
 
-export type SourceFormat = 'json' | 'jsonl';
+export type SourceFormat = 'json' | 'jsonl' | 'csv' | 'tsv';
 
 export interface RawRecord {
   /** 0-based record index. */
@@ -129,6 +130,12 @@ export async function* readRecords(file: string, options: ReadOptions = {}): Asy
       { file, line: 1, message: 'ends its lines with CR alone (old Mac line endings), so its lines cannot be told apart' },
       "Convert the line endings to LF (for example `tr '\\r' '\\n' < FILE > FIXED`) and try again.",
     );
+  }
+  const delimited = isDelimited(file);
+  if (delimited) {
+    options.onFormat?.(delimited);
+    yield* readDelimited(file, all(), delimited);
+    return;
   }
   if (trimmed[0] === '[') {
     options.onFormat?.('json');

@@ -280,7 +280,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   try {
     const report = await validateSource(project.sourcePath, project.mapping, {
       onFormat: (f) => {
-        if (opts.format === undefined) format = f;
+        if (opts.format === undefined) format = f === 'json' ? 'json' : 'jsonl'; // CSV/TSV sources export as JSON Lines
       },
       onItem: async (item, record) => {
         fields.add(record as Record<string, unknown>);

@@ -76,6 +76,11 @@ export function readGlossaryFile(file: string): GlossaryEntry[] {
     const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
     throw glossaryError(file, [{ file, ...(line === undefined ? {} : { line }), message: `not valid JSON: ${message}` }]);
   }
+  return checkGlossaryData(file, data);
+}
+
+/** Check glossary entries read from `file` (JSON, or a CSV/TBX import); throws one DataError naming every bad entry. */
+export function checkGlossaryData(file: string, data: unknown): GlossaryEntry[] {
   if (!Array.isArray(data)) {
     throw glossaryError(file, [
       { file, message: 'must be a JSON array of entries like {"source": "個人情報", "target": "개인정보"} or {"source": "ChatGPT", "doNotTranslate": true}' },

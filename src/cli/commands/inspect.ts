@@ -21,7 +21,7 @@ export async function run(opts: InspectOptions, { out: { print, printJson, warn 
     printJson(r);
     return 0;
   }
-  print(`${r.file}: ${r.format === 'json' ? 'JSON array' : 'JSONL'}, ${r.records} record(s)\n`);
+  print(`${r.file}: ${r.format === 'json' ? 'JSON array' : r.format === 'jsonl' ? 'JSONL' : r.format?.toUpperCase()}, ${r.records} record(s)\n`);
   print('Fields (records having it, types, example):');
   print(
     table(
