@@ -6,9 +6,9 @@ import { loadProfile, resolveMapping, mappingOverrides, type Profile } from '../
 import { loadSourceItems, validateSource, describeProblems } from '../dataset/validate.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
-import { readJournal, JOURNAL_DIR } from './journal.js';
-import { foldState, type ItemState } from './state.js';
-import type { JournalEvent } from './events.js';
+import { JOURNAL_DIR } from './journal.js';
+import { foldJournal, CHECKPOINT_FILE } from './journal-fold.js';
+import type { ItemState } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
@@ -58,8 +58,8 @@ function orphanWarning(orphans: readonly string[]): string[] {
 
 export async function loadState(project: Project): Promise<LoadedState> {
   const items = await loadItems(project);
-  const { events, warnings, skipped } = readJournal(project.dir);
-  const { states, orphans } = foldState(items, events);
+  const { folder, warnings, skipped } = foldJournal(project.dir);
+  const { states, orphans } = folder.statesFor(items);
   return { items, states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
@@ -71,24 +71,17 @@ export async function loadState(project: Project): Promise<LoadedState> {
  */
 export async function loadStateOnly(project: Project, onItem?: (item: SourceItem, state: ItemState) => void): Promise<Omit<LoadedState, 'items'>> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
-  const { events, warnings, skipped } = readJournal(project.dir);
-  const byItem = new Map<string, JournalEvent[]>();
-  for (const e of events) {
-    const list = byItem.get(e.item);
-    if (list) list.push(e);
-    else byItem.set(e.item, [e]);
-  }
+  const { folder, warnings, skipped } = foldJournal(project.dir);
   const states = new Map<string, ItemState>();
   const report = await validateSource(project.sourcePath, project.mapping, {
     onItem: (item) => {
-      // Items never share events, so folding one item at a time gives the same state as a whole fold.
-      const state = foldState([item], byItem.get(item.id) ?? []).states.get(item.id)!;
+      const state = folder.state(item);
       states.set(item.id, state);
       onItem?.(item, state);
     },
   });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
-  const orphans = [...byItem.keys()].filter((id) => !states.has(id));
+  const orphans = [...folder.folds.keys()].filter((id) => !states.has(id));
   return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
@@ -151,7 +144,10 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   // Lock files are transient; the cache and journal are meant to be committed. The
   // source snapshot is AnswerCarefully text, which must not end up in a public repository;
   // each person's wizard position (cache/cursor-<author>.json) is theirs alone.
-  writeFileSync(path.join(dir, '.gitignore'), `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\ncache/cursor-*.json\n`);
+  writeFileSync(
+    path.join(dir, '.gitignore'),
+    `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\ncache/cursor-*.json\n${CHECKPOINT_FILE.split(path.sep).join('/')}\n`,
+  );
   await writeConfig(dir, config);
   await recordSourceTexts(dir, snapshot);
   return { dir, config, records: report.records, warnings: report.warningCount };
