@@ -17,13 +17,15 @@ import path from 'node:path';
 import { EVENT_TYPES } from './events.js';
 import { JOURNAL_DIR, readJournal } from './journal.js';
 import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
-import { StateFolder, type ItemFold } from './state.js';
+import { emptyState, StateFolder, type ItemFold, type ItemState } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
 /** A checkpoint is rewritten once this many events were read past it (or after a read from the start). */
 export const CHECKPOINT_EVERY = 1000;
 const FORMAT = 1;
+/** Below this many events per item, no checkpoint is written. */
+const MIN_EVENTS_PER_ITEM = 2;
 /** Bytes before each file's read position that must be unchanged for the checkpoint to fit. */
 const TAIL_BYTES = 4096;
 
@@ -139,8 +141,8 @@ function readCheckpoint(projectDir: string): { header: Header; folder: StateFold
     const folds = new Map<string, ItemFold>();
     for (let i = 1; i < lines.length; i++) {
       if (lines[i] === '') continue;
-      const [id, fold] = JSON.parse(lines[i]!) as [string, ItemFold];
-      folds.set(id, fold);
+      const [id, fold] = JSON.parse(lines[i]!) as [string, Stored];
+      folds.set(id, decode(id, fold));
     }
     if (folds.size !== header.items) return undefined; // cut short
     return { header, folder: new StateFolder(folds, header.order) };
@@ -152,6 +154,8 @@ function readCheckpoint(projectDir: string): { header: Header; folder: StateFold
 /** Best effort and atomic (a temporary file renamed over the old one): a project that cannot be written to just has no checkpoint. */
 function writeCheckpoint(projectDir: string, folder: StateFolder, progress: readonly FileProgress[], last: Header['last']): void {
   if (progress.some((p) => p.openEnd)) return;
+  // With about one event per item the checkpoint is as long as the journal: reading it would save nothing.
+  if (folder.order < MIN_EVENTS_PER_ITEM * folder.folds.size) return;
   const file = path.join(projectDir, CHECKPOINT_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -168,8 +172,8 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
     const fd = openSync(tmp, 'w');
     try {
       let batch = `${JSON.stringify(header)}\n`;
-      for (const entry of folder.folds) {
-        batch += `${JSON.stringify(entry)}\n`;
+      for (const [id, fold] of folder.folds) {
+        batch += `${JSON.stringify([id, encode(fold)])}\n`;
         if (batch.length > 1 << 20) {
           writeSync(fd, batch);
           batch = '';
@@ -184,4 +188,33 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
   } catch {
     rmSync(tmp, { force: true });
   }
+}
+
+/** A fold as stored: keys still at their empty value left out, texts equal to the MT's as null. */
+type Stored = { s: Partial<Record<keyof ItemState, unknown>>; lastChange?: number; reviewAt?: number; heads?: ItemFold['heads'] };
+
+const EMPTY = JSON.stringify(emptyState(''));
+
+function encode(f: ItemFold): Stored {
+  const s: Stored['s'] = {};
+  const empty = JSON.parse(EMPTY) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(f.s)) {
+    if (k === 'id' || k === 'state') continue;
+    if (k in empty && JSON.stringify(v) === JSON.stringify(empty[k])) continue;
+    s[k as keyof ItemState] = (k === 'question' || k === 'answer') && f.s.mt?.[k] === v ? null : v;
+  }
+  return {
+    s,
+    ...(f.lastChange !== -1 ? { lastChange: f.lastChange } : {}),
+    ...(f.reviewAt !== -1 ? { reviewAt: f.reviewAt } : {}),
+    ...(f.heads.length ? { heads: f.heads } : {}),
+  };
+}
+
+function decode(id: string, stored: Stored): ItemFold {
+  // Keys come back in the order they were first set: the empty state's, then the others as stored.
+  const s: ItemState = Object.assign<ItemState, Stored['s']>(emptyState(id), stored.s);
+  if (s.question === null) s.question = s.mt!.question;
+  if (s.answer === null) s.answer = s.mt!.answer;
+  return { s, lastChange: stored.lastChange ?? -1, reviewAt: stored.reviewAt ?? -1, heads: stored.heads ?? [] };
 }

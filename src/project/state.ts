@@ -77,7 +77,7 @@ export interface ItemDecision {
   sourceHash: string;
 }
 
-function emptyState(id: string): ItemState {
+export function emptyState(id: string): ItemState {
   return {
     id,
     state: 'untranslated',
