@@ -146,7 +146,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   // each person's wizard position (cache/cursor-<author>.json) is theirs alone.
   writeFileSync(
     path.join(dir, '.gitignore'),
-    `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\ncache/cursor-*.json\n${CHECKPOINT_FILE.split(path.sep).join('/')}\n`,
+    `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\ncache/cursor-*.json\n${CHECKPOINT_FILE.split(path.sep).join('/')}\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}.hashes\n`,
   );
   await writeConfig(dir, config);
   await recordSourceTexts(dir, snapshot);
