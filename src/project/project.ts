@@ -12,6 +12,7 @@ import type { ItemState } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
+import { readSourceKeys, sourceFingerprint, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
 
 export interface Project {
   dir: string;
@@ -35,11 +36,28 @@ export async function loadItems(project: Project): Promise<SourceItem[]> {
       `The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`,
     );
   }
+  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const items = (await loadSourceItems(project.sourcePath, project.mapping)).items;
   // Before any event can be made against a new source text, keep that text: a later source change then has a diff to show.
   // Best effort: a read-only or locked project still loads; only that diff would be missing.
-  await recordSourceTexts(project.dir, items).catch(() => undefined);
+  const recorded = await recordSourceTexts(project.dir, items).then(
+    () => true,
+    () => false,
+  );
+  // Only once the texts are recorded may a later command skip reading this source (loadSourceKeys).
+  if (recorded && fingerprint) writeSourceKeys(project.dir, fingerprint, items);
   return items;
+}
+
+/**
+ * The source's item IDs and hashes: from cache/source-keys.jsonl when the
+ * source is unchanged since a full read, else by loading the items.
+ */
+export async function loadSourceKeys(project: Project): Promise<SourceKey[]> {
+  const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
+  const cached = fingerprint && readSourceKeys(project.dir, fingerprint);
+  if (cached) return cached;
+  return loadItems(project);
 }
 
 export interface LoadedState {
@@ -54,6 +72,14 @@ export interface LoadedState {
 
 function orphanWarning(orphans: readonly string[]): string[] {
   return orphans.length === 0 ? [] : [orphansExcluded(orphans)];
+}
+
+/** States without the source items (`status`): reads the source only when it changed since the last full read. */
+export async function loadStatesOnly(project: Project): Promise<Omit<LoadedState, 'items'>> {
+  const keys = await loadSourceKeys(project);
+  const { folder, warnings, skipped } = foldJournal(project.dir);
+  const { states, orphans } = folder.statesFor(keys);
+  return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
 export async function loadState(project: Project): Promise<LoadedState> {
@@ -84,6 +110,9 @@ export async function loadStateOnly(project: Project, onItem?: (item: SourceItem
   const orphans = [...folder.folds.keys()].filter((id) => !states.has(id));
   return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
+
+/** Rebuildable files in cache/, each person's own (they hold source and journal text): kept out of git. */
+const DERIVED_CACHE = [CHECKPOINT_FILE, `${SOURCE_TEXTS_FILE}.hashes`, SOURCE_KEYS_FILE];
 
 export interface InitOptions {
   dir: string;
@@ -146,7 +175,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   // each person's wizard position (cache/cursor-<author>.json) is theirs alone.
   writeFileSync(
     path.join(dir, '.gitignore'),
-    `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\ncache/cursor-*.json\n${CHECKPOINT_FILE.split(path.sep).join('/')}\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}.hashes\n`,
+    `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\ncache/cursor-*.json\n${DERIVED_CACHE.map((f) => `${f.split(path.sep).join('/')}\n`).join('')}`,
   );
   await writeConfig(dir, config);
   await recordSourceTexts(dir, snapshot);
