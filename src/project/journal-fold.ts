@@ -104,12 +104,14 @@ function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<
       : startProgress(name);
   });
   let eventsRead = 0;
+  let latest: StreamedEvent | undefined;
   for (const r of mergedEvents(projectDir, progress)) {
     if (eventsRead === 0 && last && !before({ e: last, file: last.file, line: last.line }, r)) return undefined;
     folder.apply(r.e);
-    last = { file: r.file, line: r.line, ts: r.e.ts, ...(r.e.c !== undefined ? { c: r.e.c } : {}) };
+    latest = r;
     eventsRead++;
   }
+  if (latest) last = { file: latest.file, line: latest.line, ts: latest.e.ts, ...(latest.e.c !== undefined ? { c: latest.e.c } : {}) };
   return { folder, progress, last, eventsRead };
 }
 
@@ -160,7 +162,11 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    const files = progress.map(({ openEnd: _openEnd, ...p }) => ({ ...p, tail: tailHash(path.join(projectDir, JOURNAL_DIR, p.name), p.offset) }));
+    const files = progress.map(({ openEnd: _openEnd, last: l, ...p }) => ({
+      ...p,
+      ...(l ? { last: { ts: l.ts, ...(l.c !== undefined ? { c: l.c } : {}) } } : {}),
+      tail: tailHash(path.join(projectDir, JOURNAL_DIR, p.name), p.offset),
+    }));
     const header: Header = {
       format: FORMAT,
       eventTypes: EVENT_TYPES.join(','),

@@ -125,7 +125,7 @@ function* fileEvents(dir: string, p: FileProgress): Generator<StreamedEvent> {
     }
     const e = value as JournalEvent;
     if (p.last && compareStamps(p.last, e) > 0) throw new NotStreamable(`${rel} line ${line} is out of order`);
-    p.last = { ts: e.ts, ...(e.c !== undefined ? { c: e.c } : {}) };
+    p.last = e; // kept as is: only ts and c are compared (and stored in a checkpoint)
     const read = { e, file: p.name, line };
     if (open && e.unit !== open.unit) closeUnit();
     if (e.unit === undefined) {
