@@ -3,7 +3,7 @@
  * sources of 24, 10,000 and 100,000 records with a project over each (one MT
  * event per item), and times, beside a bare JSONL parse of the same source:
  *
- *  - `check`, `status` and `export` in process (main() in a fresh child,
+ *  - `check`, `status` (with and without the derived caches), `list --json` and `export` in process (main() in a fresh child,
  *    so its peak RSS is its own) and as a whole `carefully` process;
  *  - the adapt wizard's first screen (open the session, render the item) and
  *    one keypress (save a decision, move on, render the next screen) at 100k
@@ -31,6 +31,8 @@ const BIN = path.join(REPO, 'bin', 'carefully.js');
 const RUNS = 5;
 const SLOW_RUNS = 3;
 const KEYPRESSES = 15;
+/** Rebuildable files in a project's cache/ (project/journal-fold.ts, source-keys.ts, source-texts-index.ts). */
+const DERIVED = ['cache/journal-state.jsonl', 'cache/source-keys.jsonl', 'cache/source-texts.jsonl.hashes'];
 
 interface Figure {
   ms: number;
@@ -151,6 +153,12 @@ async function main(): Promise<void> {
         wholeProcess(probe, [BIN, 'export', '--project', project, '--out', path.join(dir, `out-${n}-${out++}`), '--include-unreviewed', '--json']),
       );
       f.adaptFirst = medianOf(RUNS, () => inChild('adapt-first', [project]));
+      // The runs above found the derived caches written by the first; here each run starts without them.
+      f.statusCold = medianOf(runs, () => {
+        for (const c of DERIVED) rmSync(path.join(project, c), { force: true });
+        return inChild('cli', ['status', '--project', project]);
+      });
+      f.list = medianOf(runs, () => inChild('cli', ['list', '--project', project, '--json']));
       f.keypress = medianOf(RUNS, () => inChild('keypress', [project]));
       at[n] = f;
       console.error(`  ${n} records measured`);
@@ -175,9 +183,12 @@ async function main(): Promise<void> {
     vsParse('check 100k', big.check!, 26, `in process, median of ${SLOW_RUNS} (no target of its own; whole process ${sec(big.checkProcess!.ms)}, 1 run)`);
     vsParse('export 100k', big.export!, 5, `in process, median of ${SLOW_RUNS}; whole process ${sec(big.exportProcess!.ms)}, 1 run`);
     rssVsParse('export 100k, memory', big.export!, 3);
-    vsParse('status 100k', big.status!, 2, `in process, median of ${RUNS}; whole process ${sec(big.statusProcess!.ms)}`);
+    vsParse('status 100k', big.status!, 2, `in process, caches as the previous run left them, median of ${RUNS}; whole process ${sec(big.statusProcess!.ms)}`);
     rssVsParse('status 100k, memory', big.status!, 3);
     vsParse('adapt first screen 100k', big.adaptFirst!, 2, `open session + render, in process, median of ${RUNS}`);
+    vsParse('status 100k, no caches', big.statusCold!, 2, `cache/ derived files deleted before each run; in process, median of ${SLOW_RUNS}`);
+    vsParse('list --json 100k', big.list!, 2, `in process (QA counts included), median of ${SLOW_RUNS}`);
+    rssVsParse('list --json 100k, memory', big.list!, 3);
     add({
       what: 'wizard keypress -> next screen, 100k',
       now: sec(big.keypress!.ms),
@@ -208,7 +219,7 @@ async function main(): Promise<void> {
     });
 
     // Growth 10k -> 100k: 10x the records may cost at most 10x the time and memory.
-    const ops = ['parse', 'status', 'check', 'export', 'adaptFirst', 'keypress'] as const;
+    const ops = ['parse', 'status', 'statusCold', 'list', 'check', 'export', 'adaptFirst', 'keypress'] as const;
     const growth = ops.map((op) => ({ op, time: big[op]!.ms / at[10_000]![op]!.ms, rss: big[op]!.maxRssMB / at[10_000]![op]!.maxRssMB }));
     const worst = growth.reduce((a, b) => (Math.max(b.time, b.rss) > Math.max(a.time, a.rss) ? b : a));
     add({

@@ -23,3 +23,9 @@ export const orphansExcluded = (orphans: readonly string[]) =>
 
 export const englishMissing = (sourcePath: string, index: number, id: string) =>
   `${sourcePath}, record ${index}, ID ${JSON.stringify(id)}: --from en needs the English question and answer (roles questionEn, answerEn), and this record lacks them. Map them with --map questionEn=FIELD --map answerEn=FIELD, or translate from ja.`;
+
+export const journalLineTorn = (rel: string, line: number) =>
+  `${rel}, line ${line}: an unfinished last event (the program was stopped while writing it) is ignored; it will be removed on the next write.`;
+
+export const journalLineNotJson = (rel: string, line: number, reason: string) =>
+  `${rel}, line ${line}: not valid JSON (${reason}); this event is ignored. Was the file edited by hand or merged with conflict markers?`;

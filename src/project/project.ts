@@ -6,12 +6,13 @@ import { loadProfile, resolveMapping, mappingOverrides, type Profile } from '../
 import { loadSourceItems, validateSource, describeProblems } from '../dataset/validate.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
-import { readJournal, JOURNAL_DIR } from './journal.js';
-import { foldState, type ItemState } from './state.js';
-import type { JournalEvent } from './events.js';
+import { JOURNAL_DIR } from './journal.js';
+import { foldJournal, CHECKPOINT_FILE } from './journal-fold.js';
+import type { ItemState } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
+import { readSourceKeys, sourceFingerprint, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
 
 export interface Project {
   dir: string;
@@ -35,11 +36,28 @@ export async function loadItems(project: Project): Promise<SourceItem[]> {
       `The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`,
     );
   }
+  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const items = (await loadSourceItems(project.sourcePath, project.mapping)).items;
   // Before any event can be made against a new source text, keep that text: a later source change then has a diff to show.
   // Best effort: a read-only or locked project still loads; only that diff would be missing.
-  await recordSourceTexts(project.dir, items).catch(() => undefined);
+  const recorded = await recordSourceTexts(project.dir, items).then(
+    () => true,
+    () => false,
+  );
+  // Only once the texts are recorded may a later command skip reading this source (loadSourceKeys).
+  if (recorded && fingerprint) writeSourceKeys(project.dir, fingerprint, items);
   return items;
+}
+
+/**
+ * The source's item IDs and hashes: from cache/source-keys.jsonl when the
+ * source is unchanged since a full read, else by loading the items.
+ */
+export async function loadSourceKeys(project: Project): Promise<SourceKey[]> {
+  const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
+  const cached = fingerprint && readSourceKeys(project.dir, fingerprint);
+  if (cached) return cached;
+  return loadItems(project);
 }
 
 export interface LoadedState {
@@ -56,10 +74,18 @@ function orphanWarning(orphans: readonly string[]): string[] {
   return orphans.length === 0 ? [] : [orphansExcluded(orphans)];
 }
 
+/** States without the source items (`status`): reads the source only when it changed since the last full read. */
+export async function loadStatesOnly(project: Project): Promise<Omit<LoadedState, 'items'>> {
+  const keys = await loadSourceKeys(project);
+  const { folder, warnings, skipped } = foldJournal(project.dir);
+  const { states, orphans } = folder.statesFor(keys);
+  return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
+}
+
 export async function loadState(project: Project): Promise<LoadedState> {
   const items = await loadItems(project);
-  const { events, warnings, skipped } = readJournal(project.dir);
-  const { states, orphans } = foldState(items, events);
+  const { folder, warnings, skipped } = foldJournal(project.dir);
+  const { states, orphans } = folder.statesFor(items);
   return { items, states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
@@ -71,26 +97,22 @@ export async function loadState(project: Project): Promise<LoadedState> {
  */
 export async function loadStateOnly(project: Project, onItem?: (item: SourceItem, state: ItemState) => void): Promise<Omit<LoadedState, 'items'>> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
-  const { events, warnings, skipped } = readJournal(project.dir);
-  const byItem = new Map<string, JournalEvent[]>();
-  for (const e of events) {
-    const list = byItem.get(e.item);
-    if (list) list.push(e);
-    else byItem.set(e.item, [e]);
-  }
+  const { folder, warnings, skipped } = foldJournal(project.dir);
   const states = new Map<string, ItemState>();
   const report = await validateSource(project.sourcePath, project.mapping, {
     onItem: (item) => {
-      // Items never share events, so folding one item at a time gives the same state as a whole fold.
-      const state = foldState([item], byItem.get(item.id) ?? []).states.get(item.id)!;
+      const state = folder.state(item);
       states.set(item.id, state);
       onItem?.(item, state);
     },
   });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
-  const orphans = [...byItem.keys()].filter((id) => !states.has(id));
+  const orphans = [...folder.folds.keys()].filter((id) => !states.has(id));
   return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
+
+/** Rebuildable files in cache/, each person's own (they hold source and journal text): kept out of git. */
+const DERIVED_CACHE = [CHECKPOINT_FILE, `${SOURCE_TEXTS_FILE}.hashes`, SOURCE_KEYS_FILE];
 
 export interface InitOptions {
   dir: string;
@@ -151,7 +173,10 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   // Lock files are transient; the cache and journal are meant to be committed. The
   // source snapshot is AnswerCarefully text, which must not end up in a public repository;
   // each person's wizard position (cache/cursor-<author>.json) is theirs alone.
-  writeFileSync(path.join(dir, '.gitignore'), `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\ncache/cursor-*.json\n`);
+  writeFileSync(
+    path.join(dir, '.gitignore'),
+    `*.lock\n${SOURCE_TEXTS_FILE.split(path.sep).join('/')}\ncache/cursor-*.json\n${DERIVED_CACHE.map((f) => `${f.split(path.sep).join('/')}\n`).join('')}`,
+  );
   await writeConfig(dir, config);
   await recordSourceTexts(dir, snapshot);
   return { dir, config, records: report.records, warnings: report.warningCount };

@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffChars, diffWordsWithSpace, type Change } from 'diff';
 import { appendLines, parseJsonLines } from './append-file.js';
+import { snapshotHashes } from './source-texts-index.js';
 import type { SourceItem, TextRole } from '../dataset/item.js';
 
 /** Relative to the project folder. */
@@ -37,39 +38,65 @@ function isSourceText(v: unknown): v is SourceText {
   return typeof e === 'object' && e !== null && typeof e.hash === 'string' && typeof e.question === 'string' && typeof e.answer === 'string';
 }
 
-/** The texts recorded in a project, by source hash. Read once, then look up as often as needed. */
+/**
+ * The texts recorded in a project, by source hash. `read` reads them at once;
+ * `lazy` answers `has` and `size` from the hash index (source-texts-index.ts)
+ * and reads the texts on the first `get` only (a stale item shown).
+ */
 export class SourceSnapshot {
-  private constructor(
-    private readonly texts: ReadonlyMap<string, SourceText>,
-    /** Problems with the file (a torn last line, lines edited by hand); never fatal. */
-    readonly warnings: readonly string[],
-  ) {}
+  private texts: Map<string, SourceText> | undefined;
+  private hashes: ReadonlySet<string> | undefined;
+  private readonly problems: string[] = [];
+
+  private constructor(private readonly projectDir: string) {}
 
   static read(projectDir: string): SourceSnapshot {
-    const file = path.join(projectDir, SOURCE_TEXTS_FILE);
+    const s = new SourceSnapshot(projectDir);
+    s.load();
+    return s;
+  }
+
+  static lazy(projectDir: string): SourceSnapshot {
+    return new SourceSnapshot(projectDir);
+  }
+
+  /** Problems with the file (a torn last line, lines edited by hand); never fatal. Known once the texts were read. */
+  get warnings(): readonly string[] {
+    return this.problems;
+  }
+
+  private load(): ReadonlyMap<string, SourceText> {
+    if (this.texts) return this.texts;
     const texts = new Map<string, SourceText>();
-    const warnings: string[] = [];
+    const file = path.join(this.projectDir, SOURCE_TEXTS_FILE);
     if (existsSync(file)) {
       const lines = parseJsonLines<unknown>(
         readFileSync(file, 'utf8'),
-        (line) => warnings.push(`${SOURCE_TEXTS_FILE}, line ${line}: an unfinished last entry (interrupted write) is ignored.`),
-        (line) => warnings.push(`${SOURCE_TEXTS_FILE}, line ${line}: broken entry ignored.`),
+        (line) => this.problems.push(`${SOURCE_TEXTS_FILE}, line ${line}: an unfinished last entry (interrupted write) is ignored.`),
+        (line) => this.problems.push(`${SOURCE_TEXTS_FILE}, line ${line}: broken entry ignored.`),
       );
       for (const { value } of lines) if (isSourceText(value)) texts.set(value.hash, value);
     }
-    return new SourceSnapshot(texts, warnings);
+    this.texts = texts;
+    return texts;
+  }
+
+  private known(): ReadonlySet<string> {
+    if (this.texts) return new Set(this.texts.keys());
+    this.hashes ??= snapshotHashes(this.projectDir, SOURCE_TEXTS_FILE);
+    return this.hashes;
   }
 
   has(hash: string): boolean {
-    return this.texts.has(hash);
+    return this.texts ? this.texts.has(hash) : this.known().has(hash);
   }
 
   get(hash: string): SourceText | undefined {
-    return this.texts.get(hash);
+    return this.load().get(hash);
   }
 
   get size(): number {
-    return this.texts.size;
+    return this.texts ? this.texts.size : this.known().size;
   }
 }
 
@@ -81,7 +108,7 @@ export class SourceSnapshot {
 export async function recordSourceTexts(
   projectDir: string,
   items: Iterable<Snapshotted>,
-  known: SourceSnapshot = SourceSnapshot.read(projectDir),
+  known: SourceSnapshot = SourceSnapshot.lazy(projectDir),
 ): Promise<number> {
   const lines: string[] = [];
   const added = new Set<string>();

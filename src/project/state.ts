@@ -77,7 +77,7 @@ export interface ItemDecision {
   sourceHash: string;
 }
 
-function emptyState(id: string): ItemState {
+export function emptyState(id: string): ItemState {
   return {
     id,
     state: 'untranslated',
@@ -93,6 +93,146 @@ function emptyState(id: string): ItemState {
   };
 }
 
+/** One item's fold so far: its state before the source is consulted, and what the final step needs. */
+export interface ItemFold {
+  s: ItemState;
+  /** Fold order of the last change to text or decision: a review only counts if it came after. */
+  lastChange: number;
+  reviewAt: number;
+  heads: DecisionHeads<ItemDecision>;
+}
+
+/** What one event type does to an item's fold; `order` increases with every event folded. */
+export type Reducer<E extends JournalEvent> = (f: ItemFold, e: E, order: number) => void;
+
+/** Event type -> reducer. A new event type adds its entry here (and to EVENT_TYPES and the schema). */
+export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEvent, { type: T }>> } = {
+  mt: (f, e, order) => {
+    const s = f.s;
+    s.mt = {
+      provider: e.provider,
+      label: e.label,
+      isTranslation: e.isTranslation,
+      question: e.question,
+      answer: e.answer,
+      ts: e.ts,
+      author: e.author,
+      sourceHash: e.sourceHash,
+    };
+    s.question = e.question;
+    s.answer = e.answer;
+    s.edited = { question: false, answer: false };
+    s.editors = [];
+    f.lastChange = order;
+  },
+  edit: (f, e, order) => {
+    const s = f.s;
+    s[e.field] = e.text;
+    s.edited[e.field] = true;
+    if (!s.editors.includes(e.author)) s.editors.push(e.author);
+    f.lastChange = order;
+  },
+  checklist: ({ s }, e) => {
+    s.checklist[e.question] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
+  },
+  decision: (f, e, order) => {
+    const s = f.s;
+    if (e.secondary) {
+      s.secondaryDecisions[e.author] = { decision: e.decision, ...(e.rationale ? { rationale: e.rationale } : {}) };
+      return;
+    }
+    s.decision = { decision: e.decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}) };
+    f.heads = nextHeads(f.heads, e, { ...s.decision, id: eventId(e) });
+    f.lastChange = order;
+  },
+  review: (f, e, order) => {
+    const s = f.s;
+    s.review = { verdict: e.verdict, author: e.author, ts: e.ts, ...(e.comment ? { comment: e.comment } : {}) };
+    if (e.verdict === 'reject') s.lastRejection = { author: e.author, ts: e.ts, ...(e.comment ? { comment: e.comment } : {}) };
+    f.reviewAt = order;
+  },
+  flag: ({ s }, e) => {
+    if (e.resolved) s.flags = [];
+    else if (e.reply) {
+      const open = s.flags.at(-1);
+      if (open) (open.replies ??= []).push({ note: e.note, author: e.author, ts: e.ts });
+    } else s.flags.push({ note: e.note, author: e.author, ts: e.ts });
+  },
+  assign: ({ s }, e) => {
+    if (!s.assignees.includes(e.assignee)) s.assignees.push(e.assignee);
+  },
+  intended: ({ s }, e) => {
+    s.intended = s.intended.filter((i) => i.source !== e.source || i.target !== e.target);
+    if (!e.withdrawn) s.intended.push({ source: e.source, target: e.target, reason: e.reason, author: e.author, ts: e.ts });
+  },
+  waiver: ({ s }, e) => {
+    s.waivers = s.waivers.filter((w) => w.check !== e.check || w.field !== e.field);
+    if (!e.revoked)
+      s.waivers.push({ check: e.check, reason: e.reason, targetHash: e.targetHash, author: e.author, ts: e.ts, ...(e.field ? { field: e.field } : {}) });
+  },
+};
+
+/**
+ * Folds events, in journal order, into one fold per item named by any event,
+ * whether or not the source still has it; `state` then finishes an item
+ * against its current source hash. Events can keep coming after a `state`
+ * (a session's writes, a journal read on from a checkpoint).
+ */
+export class StateFolder {
+  readonly folds: Map<string, ItemFold>;
+  /** Events folded so far (the next event's order). */
+  order: number;
+
+  constructor(folds: Map<string, ItemFold> = new Map(), order = 0) {
+    this.folds = folds;
+    this.order = order;
+  }
+
+  apply(e: JournalEvent): void {
+    const order = this.order++;
+    let f = this.folds.get(e.item);
+    if (!f) {
+      f = { s: emptyState(e.item), lastChange: -1, reviewAt: -1, heads: [] };
+      this.folds.set(e.item, f);
+    }
+    const s = f.s;
+    // Assigning an item (adapt --double) is not work on it: whoever ran it is no author of the item.
+    if (e.type !== 'assign' && !s.authors.includes(e.author)) s.authors.push(e.author);
+    s.firstTs ??= e.ts;
+    s.lastTs = e.ts;
+    (REDUCERS[e.type] as Reducer<JournalEvent>)(f, e, order);
+  }
+
+  /** The item's state against its current source hash (a new object; the fold itself is left as it is). */
+  state(item: Pick<SourceItem, 'id' | 'sourceHash'>): ItemState {
+    const f = this.folds.get(item.id);
+    return f ? finish(f, item.sourceHash) : finish({ s: emptyState(item.id), lastChange: -1, reviewAt: -1, heads: [] }, item.sourceHash);
+  }
+
+  /** States of the given source items, and the IDs folded that are not among them. */
+  statesFor(items: Iterable<Pick<SourceItem, 'id' | 'sourceHash'>>): { states: Map<string, ItemState>; orphans: string[] } {
+    const states = new Map<string, ItemState>();
+    for (const item of items) states.set(item.id, this.state(item));
+    return { states, orphans: [...this.folds.keys()].filter((id) => !states.has(id)) };
+  }
+}
+
+function finish(f: ItemFold, current: string): ItemState {
+  const s: ItemState = { ...f.s };
+  if (f.reviewAt <= f.lastChange) delete s.review;
+  if (f.heads.length > 1) s.conflict = f.heads.map(({ id: _id, ...d }) => d);
+  const staleFrom = [s.mt?.sourceHash, s.decision?.sourceHash].find((h) => h !== undefined && h !== current);
+  if (staleFrom) {
+    s.state = 'stale';
+    s.staleFrom = staleFrom;
+  } else if (s.conflict) s.state = 'conflict';
+  else if (s.review) s.state = s.review.verdict === 'approve' ? 'approved' : 'rejected';
+  else if (s.decision) s.state = 'adapted';
+  else if (s.question !== undefined || s.answer !== undefined) s.state = 'translated';
+  else s.state = 'untranslated';
+  return s;
+}
+
 /**
  * Fold events into item states for the given source items. Events for IDs not in
  * the source are returned in `orphans` (items removed from a new source release).
@@ -101,102 +241,9 @@ export function foldState(
   items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[],
   events: readonly JournalEvent[],
 ): { states: Map<string, ItemState>; orphans: string[] } {
-  const hashes = new Map(items.map((i) => [i.id, i.sourceHash]));
-  const states = new Map<string, ItemState>(items.map((i) => [i.id, emptyState(i.id)]));
-  // Track, per item, the order of the last change to text/decision so a review only counts if it came after.
-  const lastChange = new Map<string, number>();
-  const reviewAt = new Map<string, number>();
-  const orphans = new Set<string>();
-  const heads = new Map<string, DecisionHeads<ItemDecision>>();
-  events.forEach((e, order) => {
-    const s = states.get(e.item);
-    if (!s) {
-      orphans.add(e.item);
-      return;
-    }
-    // Assigning an item (adapt --double) is not work on it: whoever ran it is no author of the item.
-    if (e.type !== 'assign' && !s.authors.includes(e.author)) s.authors.push(e.author);
-    s.firstTs ??= e.ts;
-    s.lastTs = e.ts;
-    switch (e.type) {
-      case 'mt':
-        s.mt = {
-          provider: e.provider,
-          label: e.label,
-          isTranslation: e.isTranslation,
-          question: e.question,
-          answer: e.answer,
-          ts: e.ts,
-          author: e.author,
-          sourceHash: e.sourceHash,
-        };
-        s.question = e.question;
-        s.answer = e.answer;
-        s.edited = { question: false, answer: false };
-        s.editors = [];
-        lastChange.set(e.item, order);
-        break;
-      case 'edit':
-        s[e.field] = e.text;
-        s.edited[e.field] = true;
-        if (!s.editors.includes(e.author)) s.editors.push(e.author);
-        lastChange.set(e.item, order);
-        break;
-      case 'checklist':
-        s.checklist[e.question] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
-        break;
-      case 'decision':
-        if (e.secondary) {
-          s.secondaryDecisions[e.author] = { decision: e.decision, ...(e.rationale ? { rationale: e.rationale } : {}) };
-          break;
-        }
-        s.decision = { decision: e.decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}) };
-        heads.set(e.item, nextHeads(heads.get(e.item) ?? [], e, { ...s.decision, id: eventId(e) }));
-        lastChange.set(e.item, order);
-        break;
-      case 'review':
-        s.review = { verdict: e.verdict, author: e.author, ts: e.ts, ...(e.comment ? { comment: e.comment } : {}) };
-        if (e.verdict === 'reject') s.lastRejection = { author: e.author, ts: e.ts, ...(e.comment ? { comment: e.comment } : {}) };
-        reviewAt.set(e.item, order);
-        break;
-      case 'flag':
-        if (e.resolved) s.flags = [];
-        else if (e.reply) {
-          const open = s.flags.at(-1);
-          if (open) (open.replies ??= []).push({ note: e.note, author: e.author, ts: e.ts });
-        } else s.flags.push({ note: e.note, author: e.author, ts: e.ts });
-        break;
-      case 'assign':
-        if (!s.assignees.includes(e.assignee)) s.assignees.push(e.assignee);
-        break;
-      case 'intended':
-        s.intended = s.intended.filter((i) => i.source !== e.source || i.target !== e.target);
-        if (!e.withdrawn) s.intended.push({ source: e.source, target: e.target, reason: e.reason, author: e.author, ts: e.ts });
-        break;
-      case 'waiver':
-        s.waivers = s.waivers.filter((w) => w.check !== e.check || w.field !== e.field);
-        if (!e.revoked)
-          s.waivers.push({ check: e.check, reason: e.reason, targetHash: e.targetHash, author: e.author, ts: e.ts, ...(e.field ? { field: e.field } : {}) });
-        break;
-    }
-  });
-  for (const s of states.values()) {
-    const current = hashes.get(s.id)!;
-    const reviewed = (reviewAt.get(s.id) ?? -1) > (lastChange.get(s.id) ?? -1);
-    if (!reviewed) delete s.review;
-    const sides = heads.get(s.id) ?? [];
-    if (sides.length > 1) s.conflict = sides.map(({ id: _id, ...d }) => d);
-    const staleFrom = [s.mt?.sourceHash, s.decision?.sourceHash].find((h) => h !== undefined && h !== current);
-    if (staleFrom) {
-      s.state = 'stale';
-      s.staleFrom = staleFrom;
-    } else if (s.conflict) s.state = 'conflict';
-    else if (s.review) s.state = s.review.verdict === 'approve' ? 'approved' : 'rejected';
-    else if (s.decision) s.state = 'adapted';
-    else if (s.question !== undefined || s.answer !== undefined) s.state = 'translated';
-    else s.state = 'untranslated';
-  }
-  return { states, orphans: [...orphans] };
+  const folder = new StateFolder();
+  for (const e of events) folder.apply(e);
+  return folder.statesFor(items);
 }
 
 /**

@@ -43,7 +43,8 @@ export async function openProjectSession(opts: OpenProjectSessionOptions): Promi
   const items = await loadItems(project);
   const { events, warnings } = readJournal(project.dir);
   const filters = parseFilters(opts.filters ?? {}, items);
-  const sourceTexts = SourceSnapshot.read(project.dir);
+  // Read only when a stale item is shown (its diff); loadItems above learnt its hashes from the index.
+  const sourceTexts = SourceSnapshot.lazy(project.dir);
   const writer = new JournalWriter(project.dir, opts.author);
   // The writer orders its events after everything this session read (causal order, conflict detection).
   writer.observe(events);

@@ -1,4 +1,4 @@
-import { openProject, loadState } from '../../project/project.js';
+import { openProject, loadStatesOnly } from '../../project/project.js';
 import { summarise } from '../../project/state.js';
 import { t } from '../../i18n.js';
 import { table } from '../output.js';
@@ -12,7 +12,7 @@ export interface StatusOptions {
 
 export async function run(opts: StatusOptions, { out: { print, printJson, warn } }: CommandContext): Promise<void> {
   const project = openProject(opts.project);
-  const { states, orphans, warnings, skippedEvents } = await loadState(project);
+  const { states, orphans, warnings, skippedEvents } = await loadStatesOnly(project);
   const summary = summarise(states.values(), orphans, skippedEvents);
   if (opts.json) return printJson(summary);
   for (const w of warnings) warn(w);

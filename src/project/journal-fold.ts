@@ -1,0 +1,226 @@
+/**
+ * The journal folded while it is read (journal-stream.ts), starting from a
+ * checkpoint when one fits: cache/journal-state.jsonl holds the folds of
+ * every item and where each journal file was read up to. It is derived data:
+ * a checkpoint that does not fit (a file shrank or its bytes before that point
+ * changed, a file vanished, the new events would sort before ones already
+ * folded, another program version) or does not parse is ignored, and the
+ * journal is read from the start. Deleting cache/ changes nothing but time.
+ *
+ * The folds do not depend on the source: staleness is decided when an item's
+ * state is finished against its current hash, so a new source release keeps
+ * the checkpoint.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { EVENT_TYPES } from './events.js';
+import { JOURNAL_DIR, readJournal } from './journal.js';
+import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
+import { emptyState, StateFolder, type ItemFold, type ItemState } from './state.js';
+
+/** Relative to the project folder; listed in the .gitignore `init` writes. */
+export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
+/** A checkpoint is rewritten once this many events were read past it (or after a read from the start). */
+export const CHECKPOINT_EVERY = 1000;
+const FORMAT = 1;
+/** Below this many events per item, no checkpoint is written. */
+const MIN_EVENTS_PER_ITEM = 2;
+/** Bytes before each file's read position that must be unchanged for the checkpoint to fit. */
+const TAIL_BYTES = 4096;
+
+export interface JournalFold {
+  folder: StateFolder;
+  /** As readJournal gives them. */
+  warnings: string[];
+  skipped: number;
+  /** How the journal was read: on from a checkpoint, from the start, or whole (a file not in order). */
+  from: 'checkpoint' | 'start' | 'whole';
+  /** Events folded in this read (after the checkpoint, when from one). */
+  eventsRead: number;
+}
+
+export interface FoldJournalOptions {
+  /** Read and write the checkpoint (default true). */
+  checkpoint?: boolean;
+  checkpointEvery?: number;
+}
+
+interface Header {
+  format: number;
+  eventTypes: string;
+  order: number;
+  /** Item folds that follow the header (fewer: the file was cut short). */
+  items: number;
+  last?: Pick<StreamedEvent, 'file' | 'line'> & { ts: string; c?: number };
+  files: (Omit<FileProgress, 'openEnd'> & { tail: string })[];
+}
+
+export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): JournalFold {
+  const useCheckpoint = opts.checkpoint ?? true;
+  const saved = useCheckpoint ? readCheckpoint(projectDir) : undefined;
+  if (saved) {
+    try {
+      const r = foldFrom(projectDir, saved.folder, saved.header.files, saved.header.last);
+      if (r) {
+        if (useCheckpoint && r.eventsRead >= (opts.checkpointEvery ?? CHECKPOINT_EVERY)) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
+        return { ...result(r), from: 'checkpoint' };
+      }
+    } catch (e) {
+      if (!(e instanceof NotStreamable)) throw e;
+    }
+  }
+  try {
+    const r = foldFrom(projectDir, new StateFolder(), [], undefined)!;
+    if (useCheckpoint) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
+    return { ...result(r), from: 'start' };
+  } catch (e) {
+    if (!(e instanceof NotStreamable)) throw e;
+  }
+  const { events, warnings, skipped } = readJournal(projectDir);
+  const folder = new StateFolder();
+  for (const e of events) folder.apply(e);
+  return { folder, warnings, skipped, from: 'whole', eventsRead: events.length };
+}
+
+interface Folded {
+  folder: StateFolder;
+  progress: FileProgress[];
+  last: Header['last'];
+  eventsRead: number;
+}
+
+function result(r: Folded): Omit<JournalFold, 'from'> {
+  return { folder: r.folder, ...progressWarnings(r.progress), eventsRead: r.eventsRead };
+}
+
+/** Fold the events after `known` (files not listed start at 0); undefined when the new events do not all come after `last`. */
+function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<FileProgress, 'openEnd'>[], last: Header['last']): Folded | undefined {
+  const byName = new Map(known.map((p) => [p.name, p]));
+  const progress = journalFiles(projectDir).map((name) => {
+    const p = byName.get(name);
+    return p
+      ? { ...p, openEnd: false, jsonWarnings: [...p.jsonWarnings], eventWarnings: [...p.eventWarnings], unitWarnings: [...p.unitWarnings], units: [...p.units] }
+      : startProgress(name);
+  });
+  let eventsRead = 0;
+  let latest: StreamedEvent | undefined;
+  for (const r of mergedEvents(projectDir, progress)) {
+    if (eventsRead === 0 && last && !before({ e: last, file: last.file, line: last.line }, r)) return undefined;
+    folder.apply(r.e);
+    latest = r;
+    eventsRead++;
+  }
+  if (latest) last = { file: latest.file, line: latest.line, ts: latest.e.ts, ...(latest.e.c !== undefined ? { c: latest.e.c } : {}) };
+  return { folder, progress, last, eventsRead };
+}
+
+function tailHash(file: string, end: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const start = Math.max(0, end - TAIL_BYTES);
+    const buf = Buffer.alloc(end - start);
+    readSync(fd, buf, 0, buf.length, start);
+    return createHash('sha256').update(buf).digest('hex').slice(0, 32);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The checkpoint when it fits the journal on disk now, else undefined. */
+function readCheckpoint(projectDir: string): { header: Header; folder: StateFolder } | undefined {
+  const file = path.join(projectDir, CHECKPOINT_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const header = JSON.parse(lines[0]!) as Header;
+    if (header.format !== FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
+    const names = new Set(journalFiles(projectDir));
+    for (const f of header.files) {
+      const journal = path.join(projectDir, JOURNAL_DIR, f.name);
+      if (!names.has(f.name) || statSync(journal).size < f.offset || tailHash(journal, f.offset) !== f.tail) return undefined;
+    }
+    const folds = new Map<string, ItemFold>();
+    for (let i = 1; i < lines.length; i++) {
+      if (lines[i] === '') continue;
+      const [id, fold] = JSON.parse(lines[i]!) as [string, Stored];
+      folds.set(id, decode(id, fold));
+    }
+    if (folds.size !== header.items) return undefined; // cut short
+    return { header, folder: new StateFolder(folds, header.order) };
+  } catch {
+    return undefined; // corrupt: rebuilt from the journal
+  }
+}
+
+/** Best effort and atomic (a temporary file renamed over the old one): a project that cannot be written to just has no checkpoint. */
+function writeCheckpoint(projectDir: string, folder: StateFolder, progress: readonly FileProgress[], last: Header['last']): void {
+  if (progress.some((p) => p.openEnd)) return;
+  // With about one event per item the checkpoint is as long as the journal: reading it would save nothing.
+  if (folder.order < MIN_EVENTS_PER_ITEM * folder.folds.size) return;
+  const file = path.join(projectDir, CHECKPOINT_FILE);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const files = progress.map(({ openEnd: _openEnd, last: l, ...p }) => ({
+      ...p,
+      ...(l ? { last: { ts: l.ts, ...(l.c !== undefined ? { c: l.c } : {}) } } : {}),
+      tail: tailHash(path.join(projectDir, JOURNAL_DIR, p.name), p.offset),
+    }));
+    const header: Header = {
+      format: FORMAT,
+      eventTypes: EVENT_TYPES.join(','),
+      order: folder.order,
+      items: folder.folds.size,
+      ...(last ? { last } : {}),
+      files,
+    };
+    const fd = openSync(tmp, 'w');
+    try {
+      let batch = `${JSON.stringify(header)}\n`;
+      for (const [id, fold] of folder.folds) {
+        batch += `${JSON.stringify([id, encode(fold)])}\n`;
+        if (batch.length > 1 << 20) {
+          writeSync(fd, batch);
+          batch = '';
+        }
+      }
+      writeSync(fd, batch);
+      if (fstatSync(fd).size === 0) throw new Error('empty');
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** A fold as stored: keys still at their empty value left out, texts equal to the MT's as null. */
+type Stored = { s: Partial<Record<keyof ItemState, unknown>>; lastChange?: number; reviewAt?: number; heads?: ItemFold['heads'] };
+
+const EMPTY = JSON.stringify(emptyState(''));
+
+function encode(f: ItemFold): Stored {
+  const s: Stored['s'] = {};
+  const empty = JSON.parse(EMPTY) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(f.s)) {
+    if (k === 'id' || k === 'state') continue;
+    if (k in empty && JSON.stringify(v) === JSON.stringify(empty[k])) continue;
+    s[k as keyof ItemState] = (k === 'question' || k === 'answer') && f.s.mt?.[k] === v ? null : v;
+  }
+  return {
+    s,
+    ...(f.lastChange !== -1 ? { lastChange: f.lastChange } : {}),
+    ...(f.reviewAt !== -1 ? { reviewAt: f.reviewAt } : {}),
+    ...(f.heads.length ? { heads: f.heads } : {}),
+  };
+}
+
+function decode(id: string, stored: Stored): ItemFold {
+  // Keys come back in the order they were first set: the empty state's, then the others as stored.
+  const s: ItemState = Object.assign<ItemState, Stored['s']>(emptyState(id), stored.s);
+  if (s.question === null) s.question = s.mt!.question;
+  if (s.answer === null) s.answer = s.mt!.answer;
+  return { s, lastChange: stored.lastChange ?? -1, reviewAt: stored.reviewAt ?? -1, heads: stored.heads ?? [] };
+}

@@ -1,0 +1,60 @@
+/**
+ * `status` reads derived caches (cache/source-keys.jsonl, the journal
+ * checkpoint, the snapshot's hash index): what it prints must not depend on
+ * them, whether they are fresh, behind the journal, or deleted.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { run } from '../helpers/cli.js';
+import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
+import { loadItems, openProject } from '../../src/project/project.js';
+import { JournalWriter } from '../../src/project/journal.js';
+import { CHECKPOINT_FILE } from '../../src/project/journal-fold.js';
+import { SOURCE_KEYS_FILE } from '../../src/project/source-keys.js';
+import { SOURCE_TEXTS_FILE } from '../../src/project/source-snapshot.js';
+
+let clock = 0;
+const tick = () => new Date((clock = Math.max(clock + 1, Date.now())));
+
+describe('CLI: status over its caches', () => {
+  let tmp: TempDir;
+  beforeEach(() => (tmp = new TempDir()));
+  afterEach(() => tmp.remove());
+
+  it('prints the same with fresh, appended-to and deleted caches, and sees a changed source', async () => {
+    const records = makeRecords(6);
+    const source = tmp.json('ac.json', records);
+    const dir = tmp.join('p');
+    assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
+    assert.equal((await run(['translate', '-p', dir])).code, 0);
+    const items = await loadItems(openProject(dir));
+    const kim = new JournalWriter(dir, 'kim', tick);
+    await kim.append(items.map((i) => ({ type: 'decision' as const, item: i.id, sourceHash: i.sourceHash, decision: 'transfer' as const })));
+    await kim.append(items.map((i) => ({ type: 'checklist' as const, item: i.id, sourceHash: i.sourceHash, question: 'q', answer: 'yes' })));
+
+    const first = await run(['status', '-p', dir]);
+    assert.equal(first.code, 0, first.stderr);
+    for (const f of [CHECKPOINT_FILE, SOURCE_KEYS_FILE, `${SOURCE_TEXTS_FILE}.hashes`]) assert.ok(existsSync(path.join(dir, f)), f);
+    assert.match(readFileSync(path.join(dir, '.gitignore'), 'utf8'), /^cache\/journal-state\.jsonl$/m);
+
+    // Appended after the checkpoint: a review of two items.
+    await new JournalWriter(dir, 'park', tick).append(
+      items.slice(0, 2).map((i) => ({ type: 'review' as const, item: i.id, sourceHash: i.sourceHash, verdict: 'approve' as const })),
+    );
+    const after = await run(['status', '--json', '-p', dir]);
+    assert.equal(JSON.parse(after.stdout).byState.approved, 2);
+    const text = await run(['status', '-p', dir]);
+
+    rmSync(path.join(dir, 'cache'), { recursive: true });
+    assert.deepEqual(await run(['status', '--json', '-p', dir]), after);
+    assert.deepEqual(await run(['status', '-p', dir]), text);
+
+    // A new source release: the cached source keys no longer apply.
+    tmp.json('ac.json', [{ ...records[0]!, text: `${records[0]!.text}（改訂）` }, ...records.slice(1), makeRecord(6)]);
+    const changed = JSON.parse((await run(['status', '--json', '-p', dir])).stdout);
+    assert.equal(changed.items, 7);
+    assert.equal(changed.byState.stale, 1);
+    assert.equal(changed.byState.untranslated, 1);
+  });
+});
