@@ -7,12 +7,14 @@
  * current decision and text). Any event made against an older source text
  * than the current one makes the item stale until it is redone. Two
  * decisions where neither author saw the other (project/event-order.ts) put
- * the item in conflict until a decision that saw both.
+ * the item in conflict until a decision that saw both. Undone events
+ * (project/undo.ts) are left out, as if never written.
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
-import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
+import type { ChecklistAnswer, Decision, DecisionEvent, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
 import { decisionCounts } from './decisions.js';
 import { eventId, nextHeads, type DecisionHeads } from './event-order.js';
+import { undoneIds } from './undo.js';
 
 export const ITEM_STATES = ['untranslated', 'translated', 'adapted', 'approved', 'rejected', 'conflict', 'stale'] as const;
 export type ItemStateName = (typeof ITEM_STATES)[number];
@@ -108,14 +110,27 @@ export function foldState(
   const reviewAt = new Map<string, number>();
   const orphans = new Set<string>();
   const heads = new Map<string, DecisionHeads<ItemDecision>>();
+  const undone = undoneIds(events);
+  // What undone primary decisions had seen: a later decision that saw one of them saw those too.
+  const undoneSaw = new Map<string, readonly string[]>();
+  /** The undone events, by ID. */
+  const byId = new Map<string, JournalEvent>();
   events.forEach((e, order) => {
     const s = states.get(e.item);
     if (!s) {
       orphans.add(e.item);
       return;
     }
-    // Assigning an item (adapt --double) is not work on it: whoever ran it is no author of the item.
-    if (e.type !== 'assign' && !s.authors.includes(e.author)) s.authors.push(e.author);
+    if (undone.size > 0) {
+      const id = eventId(e);
+      if (undone.has(id)) {
+        byId.set(id, e);
+        if (e.type === 'decision' && !e.secondary) undoneSaw.set(id, e.after ?? []);
+        return;
+      }
+    }
+    // Assigning an item (adapt --double) is not work on it, nor is taking work back: neither makes an author of the item.
+    if (e.type !== 'assign' && e.type !== 'undo' && !s.authors.includes(e.author)) s.authors.push(e.author);
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
     switch (e.type) {
@@ -151,7 +166,7 @@ export function foldState(
           break;
         }
         s.decision = { decision: e.decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}) };
-        heads.set(e.item, nextHeads(heads.get(e.item) ?? [], e, { ...s.decision, id: eventId(e) }));
+        heads.set(e.item, nextHeads(heads.get(e.item) ?? [], sawThrough(e, undoneSaw), { ...s.decision, id: eventId(e) }));
         lastChange.set(e.item, order);
         break;
       case 'review':
@@ -178,6 +193,12 @@ export function foldState(
         if (!e.revoked)
           s.waivers.push({ check: e.check, reason: e.reason, targetHash: e.targetHash, author: e.author, ts: e.ts, ...(e.field ? { field: e.field } : {}) });
         break;
+      case 'undo': {
+        // Taking back a text or a primary decision is a change: a verdict given before it no longer counts.
+        const target = byId.get(e.undoes);
+        if (target && (target.type === 'edit' || (target.type === 'decision' && !target.secondary))) lastChange.set(e.item, order);
+        break;
+      }
     }
   });
   for (const s of states.values()) {
@@ -197,6 +218,20 @@ export function foldState(
     else s.state = 'untranslated';
   }
   return { states, orphans: [...orphans] };
+}
+
+/** A decision's `after`, with what each undone decision in it had seen (recursively). */
+function sawThrough(e: DecisionEvent, undoneSaw: ReadonlyMap<string, readonly string[]>): Pick<DecisionEvent, 'v' | 'after'> {
+  if (undoneSaw.size === 0 || !e.after) return e;
+  const saw = new Set<string>();
+  const todo = [...e.after];
+  while (todo.length > 0) {
+    const id = todo.pop()!;
+    if (saw.has(id)) continue;
+    saw.add(id);
+    todo.push(...(undoneSaw.get(id) ?? []));
+  }
+  return { v: e.v, after: [...saw] };
 }
 
 /**

@@ -25,6 +25,8 @@ export const MENU = [
   { key: 'r', action: 'unflag', label: 'resolve flags', short: 'resolve flags' },
   { key: 'i', action: 'intend', label: 'declare an intended change (e.g. 110番 → 112)', short: 'intended change' },
   { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
+  { key: 'u', action: 'undo', label: 'undo your last action on this item (recorded as a new event)', short: 'undo' },
+  { key: 'm', action: 'revert', label: 'revert the question and answer to the machine translation', short: 'revert to MT' },
   { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
   { key: 'g', action: 'goto', label: 'go to an item by its ID', short: 'go to' },
@@ -40,7 +42,7 @@ export type MenuAction = (typeof MENU)[number]['action'];
  * decision is recorded.
  */
 export function menuFor(opts: { flagged: boolean; secondary?: boolean }): (typeof MENU)[number][] {
-  const ownWork: readonly MenuAction[] = ['edit', 'checklist', 'intend', 'waive'];
+  const ownWork: readonly MenuAction[] = ['edit', 'checklist', 'intend', 'waive', 'revert'];
   return MENU.filter((m) => (m.action !== 'unflag' || opts.flagged) && !(opts.secondary && ownWork.includes(m.action)));
 }
 

@@ -40,6 +40,7 @@ export const REVIEW_MENU = [
   { key: 'w', action: 'waive', label: 'waive a QA finding (with a reason)', short: 'waive' },
   { key: 'p', action: 'reply', label: 'reply to the flags', short: 'reply to flag' },
   { key: 'x', action: 'unflag', label: 'resolve the flags', short: 'resolve flags' },
+  { key: 'u', action: 'undo', label: 'undo your last action on this item (a verdict, an edit...; recorded as a new event)', short: 'undo' },
   { key: 's', action: 'skip', label: 'skip: not now (it does not come back in this session)', short: 'skip' },
   { key: 'b', action: 'back', label: 'back to the previous item', short: 'back' },
   { key: 'q', action: 'quit', label: 'quit (every verdict is saved)', short: 'quit' },

@@ -16,6 +16,7 @@ import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
 import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../project/decisions.js';
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
+import { describeUndone } from '../session/undo-action.js';
 import { menuFor, renderItem, renderSummary, type MenuAction } from './render-item.js';
 import { keyPrompt } from './key-prompt.js';
 import { msg } from './messages.js';
@@ -321,6 +322,15 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
           case 'unflag':
             await save(session.eventsFor({ type: 'unflag' }));
             return `Flags of ${id} resolved.`;
+          case 'undo': {
+            const { events, undone } = session.undoPlan(id);
+            await save(events);
+            return st.yellow(msg.undone(id, describeUndone(undone)));
+          }
+          case 'revert': {
+            await save(session.eventsFor({ type: 'revert' }));
+            return st.green(msg.reverted(id));
+          }
           case 'goto': {
             const target = await textPrompt('Go to item ID (Esc cancels):', ctx);
             if (target === undefined) return undefined;
