@@ -26,7 +26,7 @@ import { QueueSession, type QueueSessionInit } from '../session/queue-session.js
 import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
 import { notAChecklistAnswer, secondaryItemRefused } from './messages.js';
 import { undoPlan, type UndoPlan } from '../session/undo-action.js';
-import { noMtToRevert, nothingToRevert, revertSecondaryRefused } from '../session/messages.js';
+import { noMtToRevert, revertSecondaryRefused } from '../session/messages.js';
 
 export type { ChecklistEntry, ItemDetails };
 
@@ -343,9 +343,8 @@ export class AdaptSession extends QueueSession<ItemView> {
         if (secondary) throw new ActionError(revertSecondaryRefused(id), 'revert');
         const mt = s.mt;
         if (!mt) throw new ActionError(noMtToRevert(id), 'revert');
-        const fields = (['question', 'answer'] as const).filter((f) => s[f] !== mt[f]);
-        if (fields.length === 0) throw new ActionError(nothingToRevert(id), 'revert');
-        return fields.map((field) => ({ ...base, type: 'edit', field, text: mt[field] }));
+        // Nothing when the text is the MT already, so an answers line can be applied again.
+        return (['question', 'answer'] as const).filter((f) => s[f] !== mt[f]).map((field) => ({ ...base, type: 'edit', field, text: mt[field] }));
       }
       case 'accept':
         this.requireText(s, 'transfer');

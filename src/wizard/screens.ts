@@ -17,6 +17,7 @@ import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision }
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
 import { describeUndone } from '../session/undo-action.js';
+import { nothingToRevert } from '../session/messages.js';
 import { menuFor, renderItem, renderSummary, type MenuAction } from './render-item.js';
 import { keyPrompt } from './key-prompt.js';
 import { msg } from './messages.js';
@@ -328,8 +329,8 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
             return st.yellow(msg.undone(id, describeUndone(undone)));
           }
           case 'revert': {
-            await save(session.eventsFor({ type: 'revert' }));
-            return st.green(msg.reverted(id));
+            const n = await save(session.eventsFor({ type: 'revert' }));
+            return n ? st.green(msg.reverted(id)) : nothingToRevert(id);
           }
           case 'goto': {
             const target = await textPrompt('Go to item ID (Esc cancels):', ctx);
