@@ -90,10 +90,10 @@ describe('undo in the fold', () => {
   });
 
   it('makes no one an author by undone work or an undo, and leaves other items alone', () => {
-    const other = { ...ev({ type: 'decision', decision: 'transfer' }), item: 'b' } as JournalEvent;
+    const other = { ...ev({ type: 'decision', decision: 'transfer' }), item: 'b' };
     const d = ev({ type: 'decision', decision: 'transfer' });
     // An undo must be on the item of the event it names.
-    const wrongItem = { ...undo(other), item: 'a' } as JournalEvent;
+    const wrongItem = { ...undo(other), item: 'a' };
     const { states } = foldState(
       [...items, { id: 'b', sourceHash: 'h1' }],
       [mt(), d, other, wrongItem, ev({ type: 'checklist', question: 'q1', answer: 'yes' }, 'lee'), undo(d)],
