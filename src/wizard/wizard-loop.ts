@@ -133,6 +133,7 @@ function helpText(menu: readonly MenuEntry<string>[]): string {
     ...menu.map((m) => `${m.key}  ${m.label}`),
     msg.paneHelp(PANES),
     'Space / PgDn, PgUp  page through the pane shown on its own',
+    'Esc  show all panes again; in a prompt (decision, comment, go to, search), cancel it',
     'Keys act at once: no Enter needed.',
   ].join('\n');
 }
