@@ -8,6 +8,8 @@ import { AdaptSession } from '../../src/adapt/adapt-session.js';
 import { ReviewSession } from '../../src/review/review-session.js';
 import { items as makeItems, testPack, mt, decision } from '../helpers/session-fixtures.js';
 import { renderLoop, slowJournal, until } from './prompt-helpers.js';
+import { helpText } from '../../src/wizard/wizard-loop.js';
+import { screenRows } from '../../src/wizard/render-item.js';
 import { run } from '../helpers/cli.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -85,6 +87,16 @@ describe('wizard keys: undo, revert, help', () => {
     for (const m of REVIEW_MENU) assert.match(getFullOutput(), new RegExp(`^\\s*${escape(m.key)} {2}${escape(m.label)}`, 'm'), m.key);
     events.type('q');
     assert.equal((await answer).quit, true);
+  });
+
+  it('? on a small terminal (80x24): every key in a few lines, so the head stays on the screen', () => {
+    const small = helpText(MENU, { columns: 80, rows: 24 });
+    assert.ok(screenRows(small, 80) <= 8, small);
+    for (const m of MENU) assert.match(small, new RegExp(`(^|· )${escape(m.key)} ${escape(m.short)}( ·|$)`, 'm'), m.key);
+    assert.match(small, /1 Japanese source · 2 English/);
+    assert.match(small, /Esc cancels a prompt/);
+    const large = helpText(MENU, { columns: 160, rows: 50 });
+    assert.match(large, /^u {2}undo your last action on this item/m, 'the long form where it fits');
   });
 
   it('adapt --help and review --help name every single-key action', async () => {
