@@ -18,12 +18,15 @@ import { ITEM_STATES, type ItemState, type ItemStateName } from '../project/stat
 import { answersOf } from '../locale/checklist.js';
 import { DECISIONS, decisionCounts, validateDecision } from '../project/decisions.js';
 import type { SourceDiff } from '../project/source-snapshot.js';
+import { eventId } from '../project/event-order.js';
 import type { Filters } from '../session/filters.js';
 import type { Finding } from '../qa/types.js';
 import type { ChecklistEntry, ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
 import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
 import { notAChecklistAnswer, secondaryItemRefused } from './messages.js';
+import { undoPlan, type UndoPlan } from '../session/undo-action.js';
+import { noMtToRevert, revertSecondaryRefused } from '../session/messages.js';
 
 export type { ChecklistEntry, ItemDetails };
 
@@ -39,6 +42,10 @@ export type Action =
   | { type: 'flag'; note: string }
   /** Intended change, waiver, flag reply or resolution (session/qa-actions.ts). */
   | QaAction
+  /** Take back the author's last action on the item (new undo events; session/undo-action.ts). */
+  | { type: 'undo' }
+  /** Restore the machine translation: an edit of each field whose text differs from it. */
+  | { type: 'revert' }
   | { type: 'skip' }
   | { type: 'back' }
   | { type: 'next' }
@@ -280,6 +287,12 @@ export class AdaptSession extends QueueSession<ItemView> {
     return out;
   }
 
+  /** The undo events of the author's last action on an item (default: the current one) and what they take back; an ActionError when there is none. */
+  undoPlan(id: string | undefined = this.currentId): UndoPlan {
+    const item = this.requireItem(id);
+    return undoPlan(item, this.items.events(item.id), this.author);
+  }
+
   /** Whether an event would leave the item's state as it is. */
   isRedundant(e: NewEvent): boolean {
     const s = this.state(e.item);
@@ -324,6 +337,15 @@ export class AdaptSession extends QueueSession<ItemView> {
     }
     if (isQaAction(action)) return qaActionEvents(item, s, action);
     switch (action.type) {
+      case 'undo':
+        return undoPlan(item, this.items.events(id), this.author).events;
+      case 'revert': {
+        if (secondary) throw new ActionError(revertSecondaryRefused(id), 'revert');
+        const mt = s.mt;
+        if (!mt) throw new ActionError(noMtToRevert(id), 'revert');
+        // Nothing when the text is the MT already, so an answers line can be applied again.
+        return (['question', 'answer'] as const).filter((f) => s[f] !== mt[f]).map((field) => ({ ...base, type: 'edit', field, text: mt[field] }));
+      }
       case 'accept':
         this.requireText(s, 'transfer');
         return [{ ...base, type: 'decision', decision: 'transfer', ...mark }];
@@ -389,6 +411,8 @@ export class AdaptSession extends QueueSession<ItemView> {
       this.decidedHere.add(e.item);
       this.cursor.unskip(e.item);
     }
+    // An undone decision is no longer one made in this session.
+    if (e.type === 'undo' && this.items.events(e.item).some((d) => d.type === 'decision' && eventId(d) === e.undoes)) this.decidedHere.delete(e.item);
   }
 
   // ---- navigation ---------------------------------------------------------

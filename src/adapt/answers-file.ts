@@ -6,8 +6,15 @@
  *    "question"?: "edited target question", "answer"?: "...",
  *    "checklist"?: {"<questionId>": "yes|no|n/a|<option ID>"}, "flag"?: "note",
  *    "intended"?: [{"source": "110番", "target": "112", "reason": "..."}],
- *    "waive"?: [{"check": "<check ID>", "field"?: "question|answer", "reason": "..."}]}
+ *    "waive"?: [{"check": "<check ID>", "field"?: "question|answer", "reason": "..."}],
+ *    "revert"?: "mt"}
+ *   {"id": "...", "undo": true}
  *
+ * "revert": "mt" first restores the machine translation of both texts (the
+ * decision is then optional). An undo line stands alone: it takes back the
+ * author's last action on the item still in effect (a whole earlier answers
+ * line counts as one action), so unlike the other lines, applying it again
+ * undoes the action before.
  * Every line is checked before anything is written, with the same rules as the
  * wizard (the session's eventsFor); one bad line means nothing is written.
  * Lines whose effect is already recorded write nothing, so a file can be
@@ -23,10 +30,11 @@ import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
 import { DECISIONS, decisionCounts, isDecision } from '../project/decisions.js';
 import type { Action, AdaptSession } from './adapt-session.js';
 import { answerId, readAnswersFile } from '../session/answers-input.js';
+import { notARevert, undoNotAlone } from './messages.js';
 
 export { readAnswersFile };
 
-export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag', 'intended', 'waive'] as const;
+export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag', 'intended', 'waive', 'revert', 'undo'] as const;
 
 export interface AnswersPlan {
   file: string;
@@ -40,6 +48,9 @@ export interface AnswersPlan {
   outsideFilters: number;
   /** Decisions of the applied lines. */
   byDecision: Record<Decision, number>;
+  /** Undo lines applied, and lines that reverted their item to the machine translation. */
+  undone: number;
+  reverted: number;
   events: NewEvent[];
 }
 
@@ -62,7 +73,7 @@ function stringField(obj: Record<string, unknown>, key: string): string {
 /** Check every line and compute the events; throws one DataError listing every problem (up to 50). */
 export function planAnswers(file: string, text: string, session: AdaptSession): AnswersPlan {
   const problems: DataProblem[] = [];
-  const plan: AnswersPlan = { file, lines: 0, applied: 0, skipped: 0, outsideFilters: 0, byDecision: decisionCounts(), events: [] };
+  const plan: AnswersPlan = { file, lines: 0, applied: 0, skipped: 0, outsideFilters: 0, byDecision: decisionCounts(), undone: 0, reverted: 0, events: [] };
   const seen = new Map<string, number>();
   const rows = text.split('\n');
   if (rows.at(-1) === '') rows.pop();
@@ -93,7 +104,13 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     const first = seen.get(id);
     if (first !== undefined) problem('id', `${JSON.stringify(id)} was already given on line ${first}; give each item once.`, id);
     else seen.set(id, line);
-    if (!isDecision(obj.decision))
+    if (obj.undo !== undefined) return planUndo(obj, id, session, plan, problem, problems.length > before);
+    const revert = obj.revert !== undefined;
+    if (revert && obj.revert !== 'mt') problem('revert', notARevert(obj.revert), id);
+    if (revert && (obj.question !== undefined || obj.answer !== undefined))
+      problem('revert', 'cannot be given with "question" or "answer": revert restores the machine translation of both; edit on a later run.', id);
+    // A revert alone needs no decision.
+    if (!(revert && obj.decision === undefined) && !isDecision(obj.decision))
       problem(
         'decision',
         obj.decision === undefined
@@ -114,7 +131,7 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     if (typeof waive === 'string') problem('waive', waive, id);
     if (problems.length > before || typeof intended === 'string' || typeof waive === 'string') return;
 
-    const actions: { action: Action; field: string }[] = [];
+    const actions: { action: Action; field: string }[] = revert ? [{ action: { type: 'revert' }, field: 'revert' }] : [];
     for (const field of ['question', 'answer'] as const) {
       if (typeof obj[field] === 'string') actions.push({ action: { type: 'edit', field, text: obj[field] }, field });
     }
@@ -132,15 +149,16 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
       const field = w.field === undefined ? {} : { field: w.field as 'question' };
       actions.push({ action: { type: 'waive', check: stringField(w, 'check'), reason: stringField(w, 'reason'), ...field }, field: `waive[${n}]` });
     });
-    const decision = obj.decision as Decision;
-    actions.push({ action: { type: 'decide', decision, ...(typeof obj.rationale === 'string' ? { rationale: obj.rationale } : {}) }, field: 'decision' });
+    const decision = obj.decision as Decision | undefined;
+    if (decision !== undefined)
+      actions.push({ action: { type: 'decide', decision, ...(typeof obj.rationale === 'string' ? { rationale: obj.rationale } : {}) }, field: 'decision' });
 
     // Check each action on its own (after the line's edits, which a decision may need) so every bad field is reported.
-    const edits = actions.filter((a) => a.action.type === 'edit');
+    const edits = actions.filter((a) => a.action.type === 'edit' || a.action.type === 'revert');
     let failed = false;
     for (const a of actions) {
       try {
-        session.eventsForAll(a.action.type === 'edit' ? [a.action] : [...edits.map((e) => e.action), a.action], id);
+        session.eventsForAll(edits.includes(a) ? [a.action] : [...edits.map((e) => e.action), a.action], id);
       } catch (e) {
         if (!(e instanceof ActionError)) throw e;
         const own = e.field === 'decision' || e.field === 'rationale' || e.field.startsWith('checklist.');
@@ -162,11 +180,41 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
       return;
     }
     plan.applied++;
-    plan.byDecision[decision]++;
+    if (decision !== undefined) plan.byDecision[decision]++;
+    if (revert && events.some((e) => e.type === 'edit')) plan.reverted++;
     plan.events.push(...events);
   });
   if (problems.length > 0) throw DataError.listing(t('errors.answersProblems', { file, count: problems.length }), problems, { max: 50 });
   return plan;
+}
+
+/** An undo line: `"undo": true` and the item, nothing else. */
+function planUndo(
+  obj: Record<string, unknown>,
+  id: string,
+  session: AdaptSession,
+  plan: AnswersPlan,
+  problem: (field: string | undefined, message: string, id?: string) => void,
+  failed: boolean,
+): void {
+  if (obj.undo !== true) return problem('undo', `${JSON.stringify(obj.undo)} is not an undo: use "undo": true.`, id);
+  const others = Object.keys(obj).filter((k) => k !== 'undo' && k !== 'id' && k !== 'ID');
+  if (others.length > 0) return problem('undo', undoNotAlone(others), id);
+  if (failed) return;
+  let events: NewEvent[];
+  try {
+    events = session.eventsFor({ type: 'undo' }, id);
+  } catch (e) {
+    if (!(e instanceof ActionError)) throw e;
+    return problem('undo', e.message, id);
+  }
+  if (!session.inQueue(id)) {
+    plan.outsideFilters++;
+    return;
+  }
+  plan.applied++;
+  plan.undone++;
+  plan.events.push(...events);
 }
 
 /** Plan, then append every event in one journal write as one unit (all or nothing), then update the session. */

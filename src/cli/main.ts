@@ -167,15 +167,20 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
       `
 Keys (one key, no Enter): a accept as transfer and go on, e edit (in $VISUAL/$EDITOR; inline when
 CAREFULLY_INLINE_EDIT=1 or no editor is set), c checklist, d decide, f flag, r resolve flags,
-i intended change, w waive a QA finding,
-s skip (not now: not shown again in this session), b back, q quit; 1-8 show one pane on its own
-(Space/PgDn, PgUp page it; Esc shows all), ? help. Esc cancels a decision, a flag or an edit choice.
+i intended change, w waive a QA finding, u undo your last action on the item (again: the one
+before), m revert to the machine translation, s skip (not now: not shown again in this session),
+b back, g go to an ID, n next item with QA findings, / search the texts, q quit; 1-8 show one pane
+on its own (Space/PgDn, PgUp page it; Esc shows all), ? help. Esc cancels a decision, a flag, an
+edit choice, a go-to or a search.
 Every answer is saved to the journal before the next prompt; Ctrl-C loses only the answer being typed.
 
 --answers lines: {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
   "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "...",
   "intended": [{"source": "110番", "target": "112", "reason": "..."}],
-  "waive": [{"check": "<check ID>", "field": "question|answer (optional)", "reason": "..."}]}
+  "waive": [{"check": "<check ID>", "field": "question|answer (optional)", "reason": "..."}],
+  "revert": "mt" (first restore the machine translation; the decision is then optional)}
+  or alone: {"id": "...", "undo": true} (takes back your last action on the item; again: the one before)
+Undo appends an undo event (the journal is never rewritten) and only takes back your own work.
 A transfer while the checklist proposes adapt/replace or QA errors remain is applied with a warning.
 
 Second annotation: for an assignee of --double items, the session is exactly those items (within the
@@ -204,11 +209,15 @@ filters); their decisions are recorded apart (secondary) and compared by \`caref
       `
 --answers lines: {"id" (or "ID"): "...", "verdict": "approve|reject", "comment": "...(required to reject)"}
   or an edit: {"id": "...", "question": "new target question", "answer": "..."}
+  with either, or alone: "reply": "answer to the open flag", "resolve": true,
+  "waive": [{"check": "<check ID>", "field": "question|answer (optional)", "reason": "..."}] (not with an edit)
+  or alone: {"id": "...", "undo": true} (takes back your last action on the item)
 
 Keys (one key, no Enter; Enter alone approves nothing): a approve, r reject (a comment is required;
 the localizer sees it in \`carefully adapt\`), e edit the question or answer (the item then awaits
 review again), i intended change, w waive a QA finding, p reply to flags, x resolve flags,
-s skip, b back, q quit; 1-8 panes, ? help. Esc cancels a comment.
+u undo your last action on the item, s skip, b back, q quit; 1-8 show one pane on its own
+(Space/PgDn, PgUp page it; Esc shows all), ? help. Esc cancels a comment.
 Every verdict is saved to the journal before the next item; rerun to resume with what is left.`,
     )
     .action(lazy('review', optsOnly));

@@ -51,6 +51,7 @@ const FIELDS: Record<EventType, { required: Fields; optional: Fields }> = Object
     assign: { required: { assignee: nonEmpty, role: oneOf(['secondary']) } },
     intended: { required: { source: nonEmpty, target: string, reason: nonEmpty }, optional: { withdrawn: boolean } },
     waiver: { required: { check: nonEmpty, reason: nonEmpty, targetHash: nonEmpty }, optional: { field: oneOf(TEXT_ROLES), revoked: boolean } },
+    undo: { required: { undoes: nonEmpty } },
   } satisfies Record<EventType, { required: Record<string, Check>; optional?: Record<string, Check> }>).map(([type, spec]) => [
     type,
     { required: Object.entries(spec.required), optional: Object.entries({ ...('optional' in spec ? spec.optional : {}), unit }) },

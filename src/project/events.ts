@@ -108,10 +108,22 @@ export interface AssignEvent extends Base {
   role: 'secondary';
 }
 
-export type JournalEvent = MtEvent | EditEvent | ChecklistEvent | DecisionEvent | FlagEvent | ReviewEvent | AssignEvent | IntendedEvent | WaiverEvent;
+/**
+ * Takes back one earlier event of the same author on the same item (`undoes`:
+ * its event-order.ts eventId), never by rewriting the journal: the fold
+ * ignores the undone event (project/undo.ts). An undo naming another
+ * author's event, an MT, an assignment or an undo is itself ignored.
+ */
+export interface UndoEvent extends Base {
+  type: 'undo';
+  undoes: string;
+}
+
+export type JournalEvent =
+  MtEvent | EditEvent | ChecklistEvent | DecisionEvent | FlagEvent | ReviewEvent | AssignEvent | IntendedEvent | WaiverEvent | UndoEvent;
 export type EventType = JournalEvent['type'];
 
 /** What callers pass: the journal fills in v, ts, c, author, a decision's after and unit. */
 export type NewEvent = JournalEvent extends infer E ? (E extends JournalEvent ? Omit<E, 'v' | 'ts' | 'c' | 'author' | 'after' | 'unit'> : never) : never;
 
-export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign', 'intended', 'waiver'];
+export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign', 'intended', 'waiver', 'undo'];

@@ -18,6 +18,7 @@ import { EVENT_TYPES } from './events.js';
 import { JOURNAL_DIR, readJournal } from './journal.js';
 import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
 import { emptyState, StateFolder, type ItemFold, type ItemState } from './state.js';
+import { undoneIds } from './undo.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
@@ -78,7 +79,7 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
     if (!(e instanceof NotStreamable)) throw e;
   }
   const { events, warnings, skipped } = readJournal(projectDir);
-  const folder = new StateFolder();
+  const folder = new StateFolder(new Map(), 0, undoneIds(events));
   for (const e of events) folder.apply(e);
   return { folder, warnings, skipped, from: 'whole', eventsRead: events.length };
 }
@@ -107,6 +108,8 @@ function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<
   let latest: StreamedEvent | undefined;
   for (const r of mergedEvents(projectDir, progress)) {
     if (eventsRead === 0 && last && !before({ e: last, file: last.file, line: last.line }, r)) return undefined;
+    // An undo takes back an event folded earlier: only the whole-journal fold (which knows them in advance) can leave it out.
+    if (r.e.type === 'undo') throw new NotStreamable(`${r.file} line ${r.line} is an undo`);
     folder.apply(r.e);
     latest = r;
     eventsRead++;

@@ -7,12 +7,14 @@
  * current decision and text). Any event made against an older source text
  * than the current one makes the item stale until it is redone. Two
  * decisions where neither author saw the other (project/event-order.ts) put
- * the item in conflict until a decision that saw both.
+ * the item in conflict until a decision that saw both. Undone events
+ * (project/undo.ts) are left out, as if never written.
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
-import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
+import type { ChecklistAnswer, Decision, DecisionEvent, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
 import { decisionCounts } from './decisions.js';
 import { eventId, nextHeads, type DecisionHeads } from './event-order.js';
+import { undoneIds } from './undo.js';
 
 export const ITEM_STATES = ['untranslated', 'translated', 'adapted', 'approved', 'rejected', 'conflict', 'stale'] as const;
 export type ItemStateName = (typeof ITEM_STATES)[number];
@@ -102,8 +104,18 @@ export interface ItemFold {
   heads: DecisionHeads<ItemDecision>;
 }
 
+/** What the fold knows about undone events (project/undo.ts): they are left out, as if never written. */
+export interface UndoContext {
+  /** IDs of the events that effective undo events take back. */
+  readonly undone: ReadonlySet<string>;
+  /** The undone events met so far, by ID. */
+  readonly undoneById: Map<string, JournalEvent>;
+  /** What undone primary decisions had seen: a later decision that saw one of them saw those too. */
+  readonly undoneSaw: Map<string, readonly string[]>;
+}
+
 /** What one event type does to an item's fold; `order` increases with every event folded. */
-export type Reducer<E extends JournalEvent> = (f: ItemFold, e: E, order: number) => void;
+export type Reducer<E extends JournalEvent> = (f: ItemFold, e: E, order: number, undo: UndoContext) => void;
 
 /** Event type -> reducer. A new event type adds its entry here (and to EVENT_TYPES and the schema). */
 export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEvent, { type: T }>> } = {
@@ -135,14 +147,14 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
   checklist: ({ s }, e) => {
     s.checklist[e.question] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
   },
-  decision: (f, e, order) => {
+  decision: (f, e, order, undo) => {
     const s = f.s;
     if (e.secondary) {
       s.secondaryDecisions[e.author] = { decision: e.decision, ...(e.rationale ? { rationale: e.rationale } : {}) };
       return;
     }
     s.decision = { decision: e.decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}) };
-    f.heads = nextHeads(f.heads, e, { ...s.decision, id: eventId(e) });
+    f.heads = nextHeads(f.heads, sawThrough(e, undo.undoneSaw), { ...s.decision, id: eventId(e) });
     f.lastChange = order;
   },
   review: (f, e, order) => {
@@ -170,6 +182,11 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
     if (!e.revoked)
       s.waivers.push({ check: e.check, reason: e.reason, targetHash: e.targetHash, author: e.author, ts: e.ts, ...(e.field ? { field: e.field } : {}) });
   },
+  undo: (f, e, order, undo) => {
+    // Taking back a text or a primary decision is a change: a verdict given before it no longer counts.
+    const target = undo.undoneById.get(e.undoes);
+    if (target && (target.type === 'edit' || (target.type === 'decision' && !target.secondary))) f.lastChange = order;
+  },
 };
 
 /**
@@ -183,9 +200,13 @@ export class StateFolder {
   /** Events folded so far (the next event's order). */
   order: number;
 
-  constructor(folds: Map<string, ItemFold> = new Map(), order = 0) {
+  private readonly undo: UndoContext;
+
+  /** `undone`: the IDs undo events take back (undoneIds over the whole journal); a streamed fold has none. */
+  constructor(folds: Map<string, ItemFold> = new Map(), order = 0, undone: ReadonlySet<string> = new Set()) {
     this.folds = folds;
     this.order = order;
+    this.undo = { undone, undoneById: new Map(), undoneSaw: new Map() };
   }
 
   apply(e: JournalEvent): void {
@@ -196,11 +217,19 @@ export class StateFolder {
       this.folds.set(e.item, f);
     }
     const s = f.s;
-    // Assigning an item (adapt --double) is not work on it: whoever ran it is no author of the item.
-    if (e.type !== 'assign' && !s.authors.includes(e.author)) s.authors.push(e.author);
+    if (this.undo.undone.size > 0) {
+      const id = eventId(e);
+      if (this.undo.undone.has(id)) {
+        this.undo.undoneById.set(id, e);
+        if (e.type === 'decision' && !e.secondary) this.undo.undoneSaw.set(id, e.after ?? []);
+        return;
+      }
+    }
+    // Assigning an item (adapt --double) is not work on it, nor is taking work back: neither makes an author of the item.
+    if (e.type !== 'assign' && e.type !== 'undo' && !s.authors.includes(e.author)) s.authors.push(e.author);
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
-    (REDUCERS[e.type] as Reducer<JournalEvent>)(f, e, order);
+    (REDUCERS[e.type] as Reducer<JournalEvent>)(f, e, order, this.undo);
   }
 
   /** The item's state against its current source hash (a new object; the fold itself is left as it is). */
@@ -241,9 +270,23 @@ export function foldState(
   items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[],
   events: readonly JournalEvent[],
 ): { states: Map<string, ItemState>; orphans: string[] } {
-  const folder = new StateFolder();
+  const folder = new StateFolder(new Map(), 0, undoneIds(events));
   for (const e of events) folder.apply(e);
   return folder.statesFor(items);
+}
+
+/** A decision's `after`, with what each undone decision in it had seen (recursively). */
+function sawThrough(e: DecisionEvent, undoneSaw: ReadonlyMap<string, readonly string[]>): Pick<DecisionEvent, 'v' | 'after'> {
+  if (undoneSaw.size === 0 || !e.after) return e;
+  const saw = new Set<string>();
+  const todo = [...e.after];
+  while (todo.length > 0) {
+    const id = todo.pop()!;
+    if (saw.has(id)) continue;
+    saw.add(id);
+    todo.push(...(undoneSaw.get(id) ?? []));
+  }
+  return { v: e.v, after: [...saw] };
 }
 
 /**

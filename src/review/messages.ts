@@ -14,3 +14,14 @@ export const conflictRefused = (id: string, conflict: string) =>
 
 export const selfReviewRefused = (reviewer: string, what: string, action: string, id: string) =>
   `${reviewer} ${what}, so cannot ${action} ${id}: another person must review it. To review your own work anyway, pass --allow-self-review (the journal records who reviewed).`;
+
+export const reviewLineEmpty =
+  'is missing: give "approve" or "reject", or edit "question"/"answer", or give a "reply", "resolve": true or "waive" (or "undo": true alone).';
+
+export const waiveWithEdit =
+  'cannot be given with an edit: a waiver is for the text as it is, and the edit changes it. Waive on a later run, after the edit (or edit it away).';
+
+export const notAnUndo = (value: unknown) => `${JSON.stringify(value)} is not an undo: use "undo": true.`;
+
+export const undoNotAlone = (others: readonly string[]) =>
+  `is given alone: an undo line has only "id" and "undo" (found ${others.join(', ')}); put the other fields on a later run.`;

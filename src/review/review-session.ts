@@ -30,6 +30,8 @@ import type { ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
 import { reviewEvents, reviewRefusal, selfReview, type ReviewAction, type ReviewError, type ReviewOptions } from './review-state.js';
 import { notReviewStates } from './messages.js';
+import { eventId } from '../project/event-order.js';
+import { undoPlan, type UndoPlan } from '../session/undo-action.js';
 
 /** States a review session can select with --state: awaiting review (the default), reviewed (to revise a verdict), stale (to see what changed). */
 export const REVIEW_STATES: readonly ItemStateName[] = ['adapted', 'approved', 'rejected', 'stale'];
@@ -192,14 +194,27 @@ export class ReviewSession extends QueueSession<ReviewView> {
    * final newline); an edit that changes nothing makes no event. Throws a
    * ReviewError when the rules refuse the action (its message says what to do).
    */
-  eventsFor(action: ReviewAction, id: string | undefined = this.currentId): NewEvent[] {
+  eventsFor(action: ReviewAction | { type: 'undo' }, id: string | undefined = this.currentId): NewEvent[] {
     const item = this.requireItem(id);
+    if (action.type === 'undo') return this.undoPlan(item.id).events;
     const act: ReviewAction = action.type === 'edit' ? { ...action, text: action.text.trim() } : action;
     return reviewEvents(item, this.state(item.id), act, this.options);
   }
 
+  /** The undo events of the reviewer's last action on an item (default: the current one) and what they take back; an ActionError when there is none. */
+  undoPlan(id: string | undefined = this.currentId): UndoPlan {
+    const item = this.requireItem(id);
+    return undoPlan(item, this.items.events(item.id), this.reviewer);
+  }
+
   protected onWritten(e: JournalEvent): void {
     if (e.author !== this.reviewer) return;
+    if (e.type === 'undo') {
+      // An undone verdict is no longer given: the item awaits the reviewer again.
+      const target = this.items.events(e.item).find((x) => eventId(x) === e.undoes);
+      if (target?.type === 'review') this.verdicts.delete(e.item);
+      return;
+    }
     if (e.type === 'review') {
       this.verdicts.set(e.item, e.verdict);
       this.cursor.unskip(e.item);

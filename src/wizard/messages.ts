@@ -8,6 +8,8 @@ export const msg = {
   reviewEditHandedOn: (field: string, id: string) => t('review.notice.editHandedOn', { field: t(`wizard.field.${field}`), id }),
   adaptSkipped: (id: string, decision: string | undefined) =>
     decision ? t('adapt.notice.skippedDecided', { id, decision }) : t('adapt.notice.skippedUndecided', { id }),
+  undone: (id: string, what: string) => t('wizard.notice.undone', { id, what }),
+  reverted: (id: string) => t('wizard.notice.reverted', { id }),
   paneHelp: (panes: readonly { key: string; name: string; id: PaneId }[]) =>
     t('wizard.help.panes', { keys: panes.map((p) => p.key).join(' '), panes: panes.map((p) => `${p.key} ${p.name}`).join(', ') }),
 };

@@ -26,6 +26,8 @@ export const MENU = [
   menuEntry('adapt', 'r', 'unflag'),
   menuEntry('adapt', 'i', 'intend'),
   menuEntry('adapt', 'w', 'waive'),
+  menuEntry('adapt', 'u', 'undo'),
+  menuEntry('adapt', 'm', 'revert'),
   menuEntry('adapt', 's', 'skip'),
   menuEntry('adapt', 'b', 'back'),
   menuEntry('adapt', 'g', 'goto'),
@@ -59,7 +61,7 @@ export type MenuAction = (typeof MENU)[number]['action'];
  * decision is recorded.
  */
 export function menuFor(opts: { flagged: boolean; secondary?: boolean }): (typeof MENU)[number][] {
-  const ownWork: readonly MenuAction[] = ['edit', 'checklist', 'intend', 'waive'];
+  const ownWork: readonly MenuAction[] = ['edit', 'checklist', 'intend', 'waive', 'revert'];
   return MENU.filter((m) => (m.action !== 'unflag' || opts.flagged) && !(opts.secondary && ownWork.includes(m.action)));
 }
 

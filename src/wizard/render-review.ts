@@ -46,6 +46,7 @@ export const REVIEW_MENU = [
   menuEntry('review', 'w', 'waive'),
   menuEntry('review', 'p', 'reply'),
   menuEntry('review', 'x', 'unflag'),
+  menuEntry('review', 'u', 'undo'),
   menuEntry('review', 's', 'skip'),
   menuEntry('review', 'b', 'back'),
   menuEntry('review', 'q', 'quit'),

@@ -10,6 +10,7 @@ import { visibleInline } from '../text-safety.js';
 import { input } from '@inquirer/prompts';
 import { ActionError } from '../errors.js';
 import { t } from '../i18n.js';
+import { describeUndone } from '../session/undo-action.js';
 import type { ReviewProgress, ReviewSession } from '../review/review-session.js';
 import { REVIEW_MENU, renderReviewItem, renderReviewSummary, type ReviewMenuAction } from './render-review.js';
 import { editTextPrompt, menuMessage } from './screens.js';
@@ -101,6 +102,11 @@ export async function runReview(session: ReviewSession, journal: Journal, opts: 
           case 'unflag': {
             const n = await save(session.eventsFor({ type: 'unflag' }));
             return n ? t('wizard.notice.resolved', { id }) : t('review.notice.noFlag');
+          }
+          case 'undo': {
+            const { events, undone } = session.undoPlan(id);
+            await save(events);
+            return st.yellow(msg.undone(id, describeUndone(undone)));
           }
           case 'edit': {
             if (view.blocked && view.blocked.reason !== 'self-review') throw view.blocked;

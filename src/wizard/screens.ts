@@ -17,6 +17,8 @@ import { DECISIONS, requiresRationale, validateDecision } from '../project/decis
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
 import { t } from '../i18n.js';
+import { describeUndone } from '../session/undo-action.js';
+import { nothingToRevert } from '../session/messages.js';
 import { menuFor, renderItem, renderSummary, fieldList, type MenuAction } from './render-item.js';
 import { keyPrompt } from './key-prompt.js';
 import { msg } from './messages.js';
@@ -329,6 +331,15 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
           case 'unflag':
             await save(session.eventsFor({ type: 'unflag' }));
             return t('wizard.notice.resolved', { id });
+          case 'undo': {
+            const { events, undone } = session.undoPlan(id);
+            await save(events);
+            return st.yellow(msg.undone(id, describeUndone(undone)));
+          }
+          case 'revert': {
+            const n = await save(session.eventsFor({ type: 'revert' }));
+            return n ? st.green(msg.reverted(id)) : nothingToRevert(id);
+          }
           case 'goto': {
             const target = await textPrompt(t('adapt.goto'), ctx);
             if (target === undefined) return undefined;

@@ -10,7 +10,7 @@
 import { t } from '../i18n.js';
 import { visibleStyled } from '../text-safety.js';
 import type { JournalEvent, NewEvent } from '../project/events.js';
-import { PLAIN, type RenderOptions, type Style } from './render-item.js';
+import { PLAIN, screenRows, type RenderOptions, type Style } from './render-item.js';
 import { keyPrompt, type KeyChoice } from './key-prompt.js';
 import { msg } from './messages.js';
 import { PANES, type PaneId, type PaneView } from './layout.js';
@@ -128,11 +128,29 @@ const VIEW_KEYS: KeyChoice<ViewKey>[] = [
   { key: '?', value: 'help' },
 ];
 
-/** The help notice: every key of the menu and of the screen. */
-function helpText(menu: readonly MenuEntry<string>[]): string {
-  const keys = menu.map((m) => `${m.key}  ${m.label}`);
-  return [...keys, msg.paneHelp(PANES), t('wizard.help.paging'), t('wizard.help.keysAct')].join('\n');
+/**
+ * The help notice: every key of the menu and of the screen, one a line; on a
+ * terminal too short for that beside the head, the same keys in a few lines.
+ */
+export function helpText(menu: readonly MenuEntry<string>[], size: { columns?: number; rows?: number } = {}): string {
+  const long = [
+    ...menu.map((m) => `${m.key}  ${m.label}`),
+    msg.paneHelp(PANES),
+    t('wizard.help.paging'),
+    t('wizard.help.esc'),
+    t('wizard.help.keysAct'),
+  ].join('\n');
+  // Room for the head, a few pane rows, the keys line and the prompt.
+  if (size.rows === undefined || screenRows(long, size.columns ?? 100) <= size.rows - HELP_RESERVED_ROWS) return long;
+  return [
+    menu.map((m) => `${m.key} ${m.short}`).join(' · '),
+    t('wizard.help.compactPanes', { panes: PANES.map((p) => `${p.key} ${p.name}`).join(' · ') }),
+    t('wizard.help.compactKeys'),
+  ].join('\n');
 }
+
+/** Rows the help notice leaves to the rest of the screen. */
+const HELP_RESERVED_ROWS = 14;
 
 /** The actions the loop takes itself. */
 export type Navigation = 'skip' | 'back' | 'quit';
@@ -207,7 +225,7 @@ export async function runLoop<V extends LoopView, A extends string, P>(
         panes.page = 0;
       } else if (typeof key === 'object') panes.page = Math.max(0, panes.page + key.page);
       else if (key === 'unfocus') delete panes.focus;
-      else if (key === 'help') notice = helpText(menu);
+      else if (key === 'help') notice = helpText(menu, screen.out);
       continue;
     }
     const action: A = key;

@@ -42,7 +42,7 @@ describe('review screen', () => {
       /Checklist · 1\/\d answered · proposes adapt\n {2}yes Names in test-0000\? {2}→ needs-adaptation/,
       /⚑ Flagged by kim: ask about 110/,
       /QA · 0 errors, 1 warning, 0 info\n {2}warning culture-leftover \(answer\): Answer still mentions 110番\./,
-      /\[a\] approve {2}\[r\] reject \(comment\) {2}\[e\] edit {2}\[i\] intended change {2}\[w\] waive {2}\[p\] reply to flag {2}\[x\] resolve flags {2}\[s\] skip {2}\[b\] back {2}\[q\] quit/,
+      /\[a\] approve {2}\[r\] reject \(comment\) {2}\[e\] edit {2}\[i\] intended change {2}\[w\] waive {2}\[p\] reply to flag {2}\[x\] resolve flags {2}\[u\] undo {2}\[s\] skip {2}\[b\] back {2}\[q\] quit/,
     ])
       assert.match(text, expected);
     assert.doesNotMatch(text, /A KO test-0000 A\{/, 'the unchanged answer is not diffed');

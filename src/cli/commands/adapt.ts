@@ -77,6 +77,8 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
         ['applied', summary.applied],
         ['already recorded', summary.skipped],
         [session.secondaryMode ? 'not assigned to you' : 'outside the filters', summary.outsideFilters],
+        ...(summary.undone ? [['undone', summary.undone] as [string, number]] : []),
+        ...(summary.reverted ? [['reverted to MT', summary.reverted] as [string, number]] : []),
         ...Object.entries(summary.byDecision).map(([d, n]): [string, number] => [`  ${d}`, n]),
       ]),
     );
