@@ -23,6 +23,8 @@ export interface ProviderOptions {
   glossaryId?: string;
   timeoutMs?: number;
   concurrency?: number;
+  /** "item", "packed" or "off" (translate/provider-options.ts CONTEXT_MODES). */
+  context?: string;
   useContext?: boolean;
 }
 
