@@ -93,7 +93,13 @@ export function translateOptionFlags(): OptionFlag[] {
     const all = row.providers.length === providerDescriptors().length;
     const who = all ? '' : ` (${row.providers.join(', ')})`;
     const what = row.flag.startsWith('--no-') ? `do not ${row.description}` : row.description;
-    const flag: OptionFlag = { option: row.name, flags: row.flag, description: `${what}${who}`, type: row.type, ...(row.values ? { choices: row.values } : {}) };
+    const flag: OptionFlag = {
+      option: row.name,
+      flags: row.flag,
+      description: `${what}${who}`,
+      type: row.type,
+      ...(row.values ? { choices: row.values } : {}),
+    };
     const last = row.values?.at(-1);
     if (!row.negation || last === undefined) return [flag];
     return [flag, { option: row.name, flags: row.negation, description: `same as ${row.flag.split(' ')[0]} ${last}`, type: 'boolean' as const }];

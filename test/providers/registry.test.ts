@@ -115,7 +115,10 @@ describe('provider registry', () => {
     const schema = JSON.parse(readFileSync(assetPath('schemas/config.schema.json'), 'utf8')) as {
       properties: {
         provider: {
-          properties: { name: { enum: string[] }; options: { additionalProperties: boolean; properties: Record<string, { type: string; minimum?: number; enum?: readonly string[] }> } };
+          properties: {
+            name: { enum: string[] };
+            options: { additionalProperties: boolean; properties: Record<string, { type: string; minimum?: number; enum?: readonly string[] }> };
+          };
         };
       };
     };
