@@ -36,7 +36,8 @@ import { FAKE_KEYS, startFakeProvider } from '../test/fakes/index.js';
 import { median, reportRow } from './report.js';
 import { prng } from '../test/helpers/prng.js';
 
-const ITEMS = 1800;
+/** BENCH_TRANSLATE_ITEMS: a smaller run, to try the benchmark quickly. */
+const ITEMS = Number(process.env.BENCH_TRANSLATE_ITEMS ?? 1800);
 const DELAY_MS = 100;
 const TIME_TARGET = 1.2;
 const HELP_RUNS = 7;
