@@ -50,7 +50,8 @@ export const PROVIDER_OPTIONS = {
     flag: '--context <mode>',
     negation: '--no-context',
     description:
-      "context sent with the texts: item (each item's other-language version, one request per item), packed (the items of a request share their versions joined; the default) or off",
+      'context sent with the texts: item (one request per item, with its other-language version), ' +
+      'packed (the items of a request share their versions, joined; the default) or off',
   },
   useContext: {
     type: 'boolean',

@@ -158,7 +158,7 @@ describe('provider registry', () => {
       assert.match(flags['formality']!.description, /\(deepl\)$/);
       assert.deepEqual(byFlag['--context <mode>']?.choices, ['item', 'packed', 'off']);
       assert.equal(byFlag['--no-context']?.option, 'context');
-      assert.match(byFlag['--no-context']!.description, /^same as --context off/);
+      assert.match(byFlag['--no-context'].description, /^same as --context off/);
       assert.doesNotMatch(flags['concurrency']!.description, /\(/, 'an option every provider reads names none');
     });
 
