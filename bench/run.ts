@@ -1,28 +1,36 @@
 /**
- * `npm run bench`: runs every benchmark in its own process, each even when an
- * earlier one fails, then prints their summary rows as one table: each figure
+ * `npm run bench`: runs every benchmark (every bench/*.ts but the helpers) in
+ * its own process, each even when an earlier one fails, then prints their summary rows as one table: each figure
  * beside the baseline measured alongside, the ratio and the target. A row
  * within NOISE of its target is marked "~" (timings on a shared machine move
  * by about that much between runs); beyond it, "MISSED". Exits 1 when a
  * benchmark failed or a row missed its target.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './report.js';
 
 const NOISE = 0.1;
-const BENCHES = ['translate-bulk.js', 'export-stream.js', 'project-scale.js', 'crash.js', 'qa-cache.js'];
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** Modules of bench/ that are not benchmarks. */
+const HELPERS = new Set(['run.js', 'report.js', 'scale-data.js']);
+const BENCHES = readdirSync(here)
+  .filter((f) => f.endsWith('.js') && !HELPERS.has(f))
+  .sort();
 
 const work = mkdtempSync(path.join(tmpdir(), 'carefully-bench-rows-'));
 const rowsFile = path.join(work, 'rows.jsonl');
 const failed: string[] = [];
+const took: string[] = [];
+const allStarted = performance.now();
 for (const bench of BENCHES) {
   console.log(`\n=== ${bench}`);
+  const started = performance.now();
   const r = spawnSync(process.execPath, [path.join(here, bench)], { stdio: 'inherit', env: { ...process.env, BENCH_ROWS: rowsFile } });
+  took.push(`${bench} ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (r.status !== 0) failed.push(`${bench} exited ${r.status ?? r.signal}`);
 }
 const rows: BenchRow[] = existsSync(rowsFile)
@@ -46,5 +54,6 @@ console.log(`\n=== summary (ratio = now / baseline, both measured in this run; "
 console.log(line(head));
 for (const c of cells) console.log(line(c));
 const missed = rows.filter((r) => verdict(r) === 'MISSED');
-if (failed.length > 0) console.log(`\nbenchmarks that failed: ${failed.join('; ')}`);
+console.log(`\n${BENCHES.length} benchmarks in ${((performance.now() - allStarted) / 60_000).toFixed(1)} min (${took.join(', ')})`);
+if (failed.length > 0) console.log(`benchmarks that failed: ${failed.join('; ')}`);
 process.exitCode = failed.length > 0 || missed.length > 0 ? 1 : 0;

@@ -5,7 +5,8 @@
  * items, English versions), starts the fake DeepL and Google v2 servers
  * answering every request after a fixed delay, and runs `translateProject` (the
  * engine behind `carefully translate`, with the real SDKs) on a fresh project
- * per scenario. Prints, per scenario:
+ * per scenario: DeepL with packed context (the default), without context, with
+ * context per item, and Google v2, each at the default concurrency. Prints, per scenario:
  *
  *  - requests sent vs the fewest the provider's batch limits allow for the
  *    unique texts (computed here from the data, not by the engine);
@@ -18,7 +19,7 @@
  *
  * and the start-up time of `carefully --help` (median of several runs) with the
  * number of SDK modules it loaded (target 0: SDKs load only when used).
- * Exits 1 when a target is missed. Takes about 20 s.
+ * Exits 1 when a target is missed. Takes about 3 minutes (--context item alone sends one request per item).
  *
  * Run: npm run bench (or node dist/bench/translate-bulk.js after npm run build).
  */
@@ -35,7 +36,8 @@ import { FAKE_KEYS, startFakeProvider } from '../test/fakes/index.js';
 import { median, reportRow } from './report.js';
 import { prng } from '../test/helpers/prng.js';
 
-const ITEMS = 1800;
+/** BENCH_TRANSLATE_ITEMS: a smaller run, to try the benchmark quickly. */
+const ITEMS = Number(process.env.BENCH_TRANSLATE_ITEMS ?? 1800);
 const DELAY_MS = 100;
 const TIME_TARGET = 1.2;
 const HELP_RUNS = 7;
@@ -336,7 +338,7 @@ async function scenario(
   records: BenchRecord[],
   source: string,
   work: string,
-  opts: { concurrency: number; useContext: boolean; repeats: number },
+  opts: { concurrency: number; context: 'packed' | 'item' | 'off'; repeats: number },
 ): Promise<Row> {
   const unique = [...new Set(records.flatMap((r) => [r.text, r.output]))];
   const all: Row[] = [];
@@ -355,7 +357,7 @@ async function scenario(
           author: 'bench',
           env,
           concurrency: opts.concurrency,
-          ...(opts.useContext ? {} : { options: { useContext: false } }),
+          options: { context: opts.context },
         });
       const started = performance.now();
       const result = await run();
@@ -370,7 +372,7 @@ async function scenario(
         name,
         concurrency: opts.concurrency,
         requests: first.translate,
-        minimum: minimumRequests(records, providerDescriptor(provider).limits, opts.useContext),
+        minimum: minimumRequests(records, providerDescriptor(provider).limits, opts.context === 'item'),
         setupRequests,
         charactersSent: first.characters,
         uniqueCharacters: unique.reduce((n, t) => n + codePoints(t), 0),
@@ -398,33 +400,43 @@ async function scenario(
 // deepl-node script sending the same unique texts in ideal batches (as many
 // texts per request as the limits allow) at the same concurrency.
 
-async function idealScript(serverUrl: string, sourceFile: string, concurrency: number): Promise<void> {
+async function idealScript(serverUrl: string, sourceFile: string, concurrency: number, withContext: boolean): Promise<void> {
   const deepl = await import('deepl-node');
   const { readFileSync } = await import('node:fs');
   const records = JSON.parse(readFileSync(sourceFile, 'utf8')) as BenchRecord[];
   const limits = providerDescriptor('deepl').limits;
-  const batches: string[][] = [];
-  let batch: string[] = [];
+  // As many unique texts per request as the limits allow; with context, whole items and their English joined.
+  const batches: { texts: string[]; context: string[] }[] = [];
+  let batch: { texts: string[]; context: string[] } = { texts: [], context: [] };
   let bytes = 0;
-  for (const text of new Set(records.flatMap((r) => [r.text, r.output]))) {
-    if (batch.length === limits.maxSegments || (limits.maxRequestBytes && bytes + utf8(text) > limits.maxRequestBytes)) {
+  const seen = new Set<string>();
+  for (const r of records) {
+    const texts = [r.text, r.output].filter((t) => !seen.has(t) && seen.add(t));
+    if (texts.length === 0) continue;
+    const english = withContext ? `${r.text_en}\n\n${r.output_en}` : '';
+    const add = texts.reduce((n, t) => n + utf8(t), 0) + utf8(english);
+    if (batch.texts.length + texts.length > limits.maxSegments || (limits.maxRequestBytes && bytes + add > limits.maxRequestBytes)) {
       batches.push(batch);
-      batch = [];
+      batch = { texts: [], context: [] };
       bytes = 0;
     }
-    batch.push(text);
-    bytes += utf8(text);
+    batch.texts.push(...texts);
+    if (english) batch.context.push(english);
+    bytes += add;
   }
-  if (batch.length > 0) batches.push(batch);
+  if (batch.texts.length > 0) batches.push(batch);
   const translator = new deepl.Translator(FAKE_KEYS.deepl, { serverUrl });
   let next = 0;
   const worker = async () => {
-    while (next < batches.length) await translator.translateText(batches[next++]!, 'ja', 'ko');
+    while (next < batches.length) {
+      const b = batches[next++]!;
+      await translator.translateText(b.texts, 'ja', 'ko', b.context.length > 0 ? { context: b.context.join('\n\n') } : {});
+    }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-async function wholeProcessVsScript(source: string, work: string): Promise<{ cliMs: number; scriptMs: number }> {
+async function wholeProcessVsScript(source: string, work: string, context: 'packed' | 'off'): Promise<{ cliMs: number; scriptMs: number }> {
   const cli: number[] = [];
   const script: number[] = [];
   for (let attempt = 0; attempt < REPEATS; attempt++) {
@@ -434,11 +446,11 @@ async function wholeProcessVsScript(source: string, work: string): Promise<{ cli
         const env = { ...process.env, DEEPL_AUTH_KEY: FAKE_KEYS.deepl, DEEPL_SERVER_URL: fake.url, CAREFULLY_AUTHOR: 'bench' };
         let argv: string[];
         if (which === 'cli') {
-          const dir = path.join(work, `whole-${attempt}`);
+          const dir = path.join(work, `whole-${context}-${attempt}`);
           await initProject({ dir, source, to: 'ko', provider: 'deepl' });
-          argv = [BIN, 'translate', '--project', dir, '--no-context', '--concurrency', String(DEEPL_CONCURRENCY), '--json'];
+          argv = [BIN, 'translate', '--project', dir, '--context', context, '--concurrency', String(DEEPL_CONCURRENCY), '--json'];
         } else {
-          argv = [HERE, '--ideal', fake.url, source, String(DEEPL_CONCURRENCY)];
+          argv = [HERE, '--ideal', fake.url, source, String(DEEPL_CONCURRENCY), context];
         }
         const started = performance.now();
         const r = spawnSync(process.execPath, argv, { cwd: REPO, env, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -465,7 +477,7 @@ function timeSpawn(args: string[]): number {
   return performance.now() - started;
 }
 
-function helpStartup(work: string): { medianMs: number; sdkModules: number; sdkImportMs: number } {
+function helpStartup(work: string): { medianMs: number; bareMs: number; sdkModules: number; sdkImportMs: number } {
   // A preload that reports, at exit, how many modules of the translation SDKs were loaded.
   const probe = path.join(work, 'sdk-probe.cjs');
   writeFileSync(
@@ -476,9 +488,10 @@ function helpStartup(work: string): { medianMs: number; sdkModules: number; sdkI
   );
   const probed = spawnSync(process.execPath, ['--require', probe, BIN, '--help'], { cwd: REPO, encoding: 'utf8' });
   const sdkModules = Number(/SDK_MODULES=(\d+)/.exec(probed.stderr)?.[1] ?? NaN);
+  const bare = Array.from({ length: HELP_RUNS }, () => timeSpawn(['-e', '0']));
   const help = Array.from({ length: HELP_RUNS }, () => timeSpawn([BIN, '--help']));
   const sdk = Array.from({ length: 3 }, () => timeSpawn(['--input-type=module', '-e', "await import('deepl-node'); await import('@google-cloud/translate');"]));
-  return { medianMs: median(help), sdkModules, sdkImportMs: median(sdk) };
+  return { medianMs: median(help), bareMs: median(bare), sdkModules, sdkImportMs: median(sdk) };
 }
 
 // ---------------------------------------------------------------------------
@@ -507,10 +520,15 @@ async function main(): Promise<void> {
         `${texts.length} texts, ${unique.size} unique (${sharedAnswers} items share ${STOCK_ANSWERS.length} stock answers)\n`,
     );
 
+    // Every scenario at its provider's default concurrency. Context per item sends one request per
+    // item (~45 s a run here), so it runs once; the others take the median of REPEATS runs.
     const rows: Row[] = [];
-    rows.push(await scenario('deepl, context', 'deepl', records, source, work, { concurrency: DEEPL_CONCURRENCY, useContext: true, repeats: 1 }));
-    rows.push(await scenario('deepl, --no-context', 'deepl', records, source, work, { concurrency: DEEPL_CONCURRENCY, useContext: false, repeats: REPEATS }));
-    rows.push(await scenario('google-v2', 'google-v2', records, source, work, { concurrency: 4, useContext: false, repeats: REPEATS }));
+    const c = DEEPL_CONCURRENCY;
+    rows.push(await scenario('deepl, packed (default)', 'deepl', records, source, work, { concurrency: c, context: 'packed', repeats: REPEATS }));
+    rows.push(await scenario('deepl, --context off', 'deepl', records, source, work, { concurrency: c, context: 'off', repeats: REPEATS }));
+    rows.push(await scenario('deepl, --context item', 'deepl', records, source, work, { concurrency: c, context: 'item', repeats: 1 }));
+    const googleConcurrency = providerDescriptor('google-v2').limits.defaultConcurrency;
+    rows.push(await scenario('google-v2', 'google-v2', records, source, work, { concurrency: googleConcurrency, context: 'off', repeats: REPEATS }));
 
     const widths = [34, ...rows.map(() => 22)];
     const line = (label: string, f: (r: Row) => string) => console.log(pad([label, ...rows.map(f)], widths));
@@ -528,43 +546,46 @@ async function main(): Promise<void> {
     line('max in flight / concurrency', (r) => `${r.maxInFlight} / ${r.concurrency}`);
     line('requests sent by a rerun', (r) => String(r.rerunRequests));
     console.log(`\n  unavoidable time = (ceil(requests / concurrency) + glossary requests) x ${DELAY_MS} ms; the glossary is created before any translation.`);
-    console.log(`  minimum with context: one request per item holding a text no other item has (DeepL takes one context per request).`);
+    console.log(`  minimum: for packed and off, the no-context minimum; with --context item, one request per item holding a text no other item has.`);
 
-    const [withContext, noContext] = rows as [Row, Row];
+    const [packed, off, item] = rows as [Row, Row, Row];
     reportRow({
-      what: 'translate, DeepL context (default), requests',
-      now: `${withContext.requests} requests`,
-      baseline: `no-context minimum ${noContext.minimum}`,
-      ratio: withContext.requests / noContext.minimum,
+      what: 'translate, DeepL packed context (default), requests',
+      now: `${packed.requests} requests`,
+      baseline: `no-context minimum ${off.minimum}`,
+      ratio: packed.requests / off.minimum,
       target: 1.1,
-      note: `${ITEMS} items, --concurrency ${DEEPL_CONCURRENCY} (default), 1 run; wall ${(withContext.wallMs / 1000).toFixed(1)} s`,
+      note: `${ITEMS} items, --concurrency ${c} (default); --context item sends ${item.requests} (${(item.requests / off.minimum).toFixed(0)}x)`,
     });
-    for (const r of rows.slice(1)) {
+    for (const r of rows) {
       reportRow({
         what: `translate, ${r.name}, in process`,
         now: `${(r.wallMs / 1000).toFixed(2)} s`,
         baseline: `unavoidable ${(r.unavoidableMs / 1000).toFixed(2)} s`,
         ratio: r.wallMs / r.unavoidableMs,
         target: TIME_TARGET,
-        note: `median of ${REPEATS}, ${DELAY_MS} ms per request`,
+        note: `${r.runs.length > 1 ? `median of ${r.runs.length}` : '1 run (slow)'}, ${DELAY_MS} ms/request, --concurrency ${r.concurrency}`,
       });
     }
-    const whole = await wholeProcessVsScript(source, work);
-    reportRow({
-      what: 'translate, DeepL --no-context, whole CLI process',
-      now: `${(whole.cliMs / 1000).toFixed(2)} s`,
-      baseline: `deepl-node script ${(whole.scriptMs / 1000).toFixed(2)} s`,
-      ratio: whole.cliMs / whole.scriptMs,
-      target: TIME_TARGET,
-      note: `both whole processes, ideal batches, --concurrency ${DEEPL_CONCURRENCY}, median of ${REPEATS}`,
-    });
-    console.log(
-      `\nwhole process, deepl --no-context: carefully translate ${(whole.cliMs / 1000).toFixed(2)} s` +
-        ` vs a hand-written deepl-node script ${(whole.scriptMs / 1000).toFixed(2)} s (medians of ${REPEATS})`,
-    );
+    for (const mode of ['packed', 'off'] as const) {
+      const whole = await wholeProcessVsScript(source, work, mode);
+      reportRow({
+        what: `translate, DeepL --context ${mode}, whole CLI process`,
+        now: `${(whole.cliMs / 1000).toFixed(2)} s`,
+        baseline: `deepl-node script ${(whole.scriptMs / 1000).toFixed(2)} s`,
+        ratio: whole.cliMs / whole.scriptMs,
+        target: TIME_TARGET,
+        note: `both whole processes, ideal batches${mode === 'packed' ? ' with context' : ''}, --concurrency ${c}, median of ${REPEATS}`,
+      });
+      console.log(
+        `\nwhole process, deepl --context ${mode}: carefully translate ${(whole.cliMs / 1000).toFixed(2)} s` +
+          ` vs a hand-written deepl-node script ${(whole.scriptMs / 1000).toFixed(2)} s (medians of ${REPEATS})`,
+      );
+    }
 
+    if (packed.requests > 1.1 * off.minimum) misses.push(`packed context: ${packed.requests} requests, more than 1.1x the no-context ${off.minimum}`);
     for (const r of rows) {
-      if (r.requests !== r.minimum) misses.push(`${r.name}: ${r.requests} requests sent, the limits allow ${r.minimum}`);
+      if (r !== packed && r.requests !== r.minimum) misses.push(`${r.name}: ${r.requests} requests sent, the limits allow ${r.minimum}`);
       if (r.engineRequests !== r.requests) misses.push(`${r.name}: the engine counted ${r.engineRequests} requests, the server saw ${r.requests}`);
       if (r.charactersSent !== r.uniqueCharacters) misses.push(`${r.name}: ${r.charactersSent} characters sent for ${r.uniqueCharacters} unique`);
       if (r.wallMs > TIME_TARGET * r.unavoidableMs)
@@ -574,7 +595,10 @@ async function main(): Promise<void> {
     }
 
     const help = helpStartup(work);
-    console.log(`\ncarefully --help: median ${help.medianMs.toFixed(0)} ms over ${HELP_RUNS} runs; SDK modules loaded: ${help.sdkModules} (target 0)`);
+    console.log(
+      `\ncarefully --help: median ${help.medianMs.toFixed(0)} ms over ${HELP_RUNS} runs (node -e 0: ${help.bareMs.toFixed(0)} ms); ` +
+        `SDK modules loaded: ${help.sdkModules} (target 0)`,
+    );
     console.log(`  for comparison, a bare node importing deepl-node and @google-cloud/translate: ${help.sdkImportMs.toFixed(0)} ms`);
     if (help.sdkModules !== 0) misses.push(`carefully --help loaded ${help.sdkModules} SDK modules`);
   } finally {
@@ -589,5 +613,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--fake') await serveFake(process.argv[3] as 'deepl' | 'google-v2', Number(process.argv[4]));
-else if (process.argv[2] === '--ideal') await idealScript(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
+else if (process.argv[2] === '--ideal') await idealScript(process.argv[3]!, process.argv[4]!, Number(process.argv[5]), process.argv[6] === 'packed');
 else await main();

@@ -127,8 +127,10 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
     .addOption(projectOption())
     .addOption(new Option('--provider <name>', "override the project's provider").choices(providerNames()));
   // Provider option flags come from the option table (translate/provider-options.ts).
-  for (const f of translateOptionFlags())
-    translate.addOption(f.type === 'integer' ? new Option(f.flags, f.description).argParser(positiveInt) : new Option(f.flags, f.description));
+  for (const f of translateOptionFlags()) {
+    const option = new Option(f.flags, f.description);
+    translate.addOption(f.type === 'integer' ? option.argParser(positiveInt) : f.choices ? option.choices(f.choices) : option);
+  }
   translate
     .option('--dry-run', 'show items, segments, characters and estimated cost; send nothing')
     .option('--limit <n>', 'translate at most N items', positiveInt)

@@ -3,28 +3,17 @@
  * (ajv, schemas/<profile schema>), duplicate IDs, and taxonomy labels
  * (unknown labels are warnings, never errors).
  */
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { DataError, formatProblem, listEntries, type DataProblem } from '../errors.js';
-import { assetPath } from '../paths.js';
 import type { RoleMapping, SourceItem } from './item.js';
 import { readRecords, type SourceFormat } from './read-records.js';
 import { roleView, toSourceItem } from './profile.js';
 import { loadTaxonomy } from './taxonomy.js';
 import { notValidDataset, sameIdOnceNormalized } from './messages.js';
 
-const validators = new Map<string, ValidateFunction>();
+import { schemaValidator } from './schemas.js';
 
-/** The compiled validator for a schema shipped in schemas/. */
-export function schemaValidator(schemaFile: string): ValidateFunction {
-  let v = validators.get(schemaFile);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    v = ajv.compile(JSON.parse(readFileSync(assetPath('schemas', schemaFile), 'utf8')) as object);
-    validators.set(schemaFile, v);
-  }
-  return v;
-}
+export { schemaValidator };
 
 /** Turn ajv errors on a role view into problems named by the record's real fields. */
 export function roleProblems(errors: ErrorObject[] | null | undefined, mapping: RoleMapping, base: Omit<DataProblem, 'message'>): DataProblem[] {

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { assetPath } from '../paths.js';
 
 /** A split name as Hugging Face accepts it in `configs[].data_files[].split`. */
@@ -112,5 +113,6 @@ export function frontMatter(input: FrontMatterInput): string {
     size_categories: [sizeCategory(input.records)],
     configs: [{ config_name: 'default', data_files: Object.entries(input.splits).map(([split, file]) => ({ split, path: file })) }],
   };
+  const { stringify } = createRequire(import.meta.url)('yaml') as typeof Yaml; // loaded where used: only export writes YAML
   return `---\n${stringify(meta)}---\n`;
 }

@@ -16,7 +16,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { schemaValidator as validatorFor } from '../dataset/schemas.js';
 import Handlebars from 'handlebars';
 import { DataError, UnreadableFileError, formatProblem, type DataProblem } from '../errors.js';
 import { assetPath } from '../paths.js';
@@ -148,14 +149,7 @@ export interface RawLocalePack {
   preferredRegister?: LocalePack['preferredRegister'];
 }
 
-let validator: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    validator = ajv.compile(JSON.parse(readFileSync(assetPath('schemas', LOCALE_PACK_SCHEMA), 'utf8')) as object);
-  }
-  return validator;
-}
+const schemaValidator = () => validatorFor(LOCALE_PACK_SCHEMA);
 
 /**
  * Read and check one pack file: JSON, schema, then what a schema cannot say

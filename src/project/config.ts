@@ -1,7 +1,6 @@
 /** carefully.json: read, validate (schemas/config.schema.json) and write atomically. */
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { ProjectError } from '../errors.js';
 import { schemaValidator } from '../dataset/validate.js';
 import { languageName } from './languages.js';
@@ -23,6 +22,8 @@ export interface ProviderOptions {
   glossaryId?: string;
   timeoutMs?: number;
   concurrency?: number;
+  /** "item", "packed" or "off" (translate/provider-options.ts CONTEXT_MODES). */
+  context?: string;
   useContext?: boolean;
 }
 
@@ -73,5 +74,6 @@ export function readConfig(dir: string): ProjectConfig {
 }
 
 export async function writeConfig(dir: string, config: ProjectConfig): Promise<void> {
+  const { default: writeFileAtomic } = await import('write-file-atomic'); // loaded where used: most commands only read the config
   await writeFileAtomic(path.join(dir, CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`, { fsync: true });
 }

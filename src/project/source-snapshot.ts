@@ -15,7 +15,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { diffChars, diffWordsWithSpace, type Change } from 'diff';
+import { createRequire } from 'node:module';
+import type * as Diff from 'diff';
+import type { Change } from 'diff';
 import { appendLines, parseJsonLines } from './append-file.js';
 import { snapshotHashes } from './source-texts-index.js';
 import type { SourceItem, TextRole } from '../dataset/item.js';
@@ -152,6 +154,10 @@ export interface SourceDiff {
   text: string;
 }
 
+let diffLib: typeof Diff | undefined;
+/** The diff library, loaded at the first diff (most commands never show one). */
+const diffModule = () => (diffLib ??= createRequire(import.meta.url)('diff') as typeof Diff);
+
 /** Japanese and Chinese are written without spaces between words: diff them by character. */
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -169,6 +175,7 @@ export const DIFF_MIN_COMMON = 2;
  */
 export function diffText(oldText: string, newText: string): DiffPart[] {
   const byChar = UNSPACED_SCRIPT.test(oldText) || UNSPACED_SCRIPT.test(newText);
+  const { diffChars, diffWordsWithSpace } = diffModule();
   const changes: Change[] = byChar ? diffChars(oldText, newText) : diffWordsWithSpace(oldText, newText);
   return mergeShortCommon(changes, byChar ? DIFF_MIN_COMMON : 0);
 }

@@ -6,7 +6,7 @@
  * before it counts as done. Stopping at any point loses nothing received.
  */
 import path from 'node:path';
-import { InterruptedError, ProviderError } from '../errors.js';
+import { InterruptedError, ProviderError, UsageError } from '../errors.js';
 import type { SourceItem } from '../dataset/item.js';
 import type { Project } from '../project/project.js';
 import { loadState } from '../project/project.js';
@@ -22,7 +22,8 @@ import { DEFAULT_RETRY, type RetryPolicy } from './retry.js';
 import { sendBatch } from './send-batch.js';
 import { projectGlossary, type ProviderGlossary } from './glossary.js';
 import { planWork, staticProvider, type PlanProvider, type TranslatePlan, type Unit } from './plan.js';
-import { dryRunWithoutKey, interrupted } from './messages.js';
+import { dryRunWithoutKey, interrupted, unknownContextMode } from './messages.js';
+import { CONTEXT_MODES, type ContextMode } from './provider-options.js';
 
 export type { TranslatePlan } from './plan.js';
 
@@ -130,7 +131,7 @@ async function translateLocked(opts: TranslateRunOptions): Promise<TranslateResu
     note = dryRunWithoutKey(e.message.trim());
   }
   const facts: PlanProvider = provider ?? staticProvider(descriptor!);
-  const usesContext = !!facts.supportsContext && options.useContext !== false;
+  const contextMode = chooseContext(facts, options);
 
   // Pseudo-localized drafts (a demo or dry run) never count as translated once a real provider is chosen.
   const replacesPseudo = facts.isTranslation;
@@ -141,7 +142,13 @@ async function translateLocked(opts: TranslateRunOptions): Promise<TranslateResu
   if (opts.limit !== undefined) todo = todo.slice(0, opts.limit);
 
   const cache = new TranslationCache(project.dir);
-  const { plan, itemKeys, batches } = planWork({ todo, from, to, provider: facts, usesContext, cache });
+  const { plan, itemKeys, batches } = planWork({ todo, from, to, provider: facts, context: contextMode, cache });
+  const concurrency = Math.max(1, opts.concurrency ?? options.concurrency ?? facts.limits.defaultConcurrency);
+  plan.concurrency = concurrency;
+  if (facts.limits.typicalRequestMs !== undefined) {
+    plan.typicalRequestMs = facts.limits.typicalRequestMs;
+    plan.expectedSeconds = (Math.ceil(plan.requests / concurrency) * facts.limits.typicalRequestMs) / 1000;
+  }
   if (facts.supportsContext) {
     const cap = descriptor?.capabilities.context;
     plan.context = { billed: cap ? cap.billed : true };
@@ -278,7 +285,6 @@ async function translateLocked(opts: TranslateRunOptions): Promise<TranslateResu
       }
     }
   };
-  const concurrency = Math.max(1, opts.concurrency ?? options.concurrency ?? live.limits.defaultConcurrency);
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(batches.length, 1)) }, worker));
   while (writer) await writer; // every batch received is on disk (or its write failed) before we report
 
@@ -294,6 +300,18 @@ async function translateLocked(opts: TranslateRunOptions): Promise<TranslateResu
     throw failure;
   }
   return result;
+}
+
+/**
+ * The context mode: `context` if set, else `useContext: false` means off; by
+ * default packed where the provider has a context budget, else one item's per request.
+ */
+function chooseContext(facts: PlanProvider, options: ProviderOptions): ContextMode {
+  if (!facts.supportsContext) return 'off';
+  const asked = options.context ?? (options.useContext === false ? 'off' : undefined);
+  if (asked !== undefined && !(CONTEXT_MODES as readonly string[]).includes(asked)) throw new UsageError(unknownContextMode(asked));
+  const mode = (asked as ContextMode | undefined) ?? 'packed';
+  return mode === 'packed' && !facts.contextMaxBytes ? 'item' : mode;
 }
 
 /**

@@ -19,3 +19,6 @@ export const modelMissing = (provider: string, modelEnv: string) =>
 
 export const retriesExhausted = (label: string, what: string, attempts: number, lastError: string, rate: boolean) =>
   `${label} ${what} after ${attempts} attempts; last error: ${lastError}${rate ? ' Use a lower --concurrency if this keeps happening.' : ''}`;
+
+export const unknownContextMode = (value: string) =>
+  `Unknown context mode "${value}" in provider.options.context. Use "item" (each item's other-language version, one request per item), "packed" (the default: the items of a request share their versions) or "off", in carefully.json or with translate --context.`;

@@ -10,7 +10,8 @@ import { estimateWith } from './provider.js';
 import type { CostEstimate, ProviderDescriptor, ProviderLimits, ProviderName, Segment } from './provider.js';
 import type { TranslationCache } from './cache.js';
 import { cacheKey } from './cache.js';
-import { codePoints, planBatches } from './batches.js';
+import { codePoints, packWithContext, planBatches, type ItemSegments } from './batches.js';
+import type { ContextMode } from './provider-options.js';
 
 /** What planning needs of a provider: a live backend, or its static facts. */
 export interface PlanProvider {
@@ -19,6 +20,8 @@ export interface PlanProvider {
   isTranslation: boolean;
   limits: ProviderLimits;
   supportsContext?: boolean;
+  /** Most UTF-8 bytes of context per request (needed for packed context). */
+  contextMaxBytes?: number;
   /** Absent for static facts: the cache cannot be consulted without the backend's settings. */
   cacheKey?: () => string;
   estimateCost(characters: number): CostEstimate | undefined;
@@ -44,8 +47,16 @@ export interface TranslatePlan {
   cost?: CostEstimate;
   /** Set when the provider takes per-request context: whether context characters are billed. */
   context?: { billed: boolean };
-  /** Whether each request carries the item's other-language version as context. */
+  /** Whether requests carry the items' other-language versions as context. */
   usesContext: boolean;
+  /** Which context: one item's per request, the request's items' joined (packed), or none. */
+  contextMode: ContextMode;
+  /** Concurrent requests the run uses (set by the engine). */
+  concurrency?: number;
+  /** Rough wall time of the requests at that concurrency, from the provider's typical request time (set by the engine). */
+  expectedSeconds?: number;
+  /** The typical request time that estimate assumes. */
+  typicalRequestMs?: number;
   /** Glossary terms sent to the provider, and where they come from. */
   glossary?: { terms: number; sources: string[] };
   /** Set when the plan comes from static facts because the provider could not be created (e.g. no key). */
@@ -86,8 +97,8 @@ export function sourceTexts(item: SourceItem, from: string): { question: string;
  * them), so billed characters equal unique source characters and a rerun hits
  * the cache whatever item a text belongs to.
  */
-export function unitKey(provider: string, options: string, from: string, to: string, text: string, usesContext: boolean): string {
-  return cacheKey({ provider, options: usesContext ? `${options};context=item` : options, from, to, text });
+export function unitKey(provider: string, options: string, from: string, to: string, text: string, context: ContextMode): string {
+  return cacheKey({ provider, options: context === 'off' ? options : `${options};context=${context}`, from, to, text });
 }
 
 /** Plan the work for `todo` items: dedupe, subtract the cache, batch to the limits, price. */
@@ -96,31 +107,40 @@ export function planWork(args: {
   from: string;
   to: string;
   provider: PlanProvider;
-  usesContext: boolean;
+  context: ContextMode;
   cache?: TranslationCache;
 }): WorkPlan {
-  const { todo, from, to, provider, usesContext } = args;
+  const { todo, from, to, provider, context: mode } = args;
+  const usesContext = mode !== 'off';
   const options = provider.cacheKey?.() ?? '(static plan)';
   const cache = provider.cacheKey ? args.cache : undefined;
   const itemKeys = new Map<string, { question: string; answer: string }>();
   const units = new Map<string, Unit>();
+  /** Packed context: each item with the texts it brings first, for packing whole items. */
+  const byItem: ItemSegments<Unit>[] = [];
   let segments = 0;
   for (const item of todo) {
     const t = sourceTexts(item, from);
     const context = usesContext ? t.context : undefined;
-    const q = unitKey(provider.name, options, from, to, t.question, usesContext);
-    const a = unitKey(provider.name, options, from, to, t.answer, usesContext);
+    const q = unitKey(provider.name, options, from, to, t.question, mode);
+    const a = unitKey(provider.name, options, from, to, t.answer, mode);
     itemKeys.set(item.id, { question: q, answer: a });
+    const own: Unit[] = [];
     for (const [key, text] of [
       [q, t.question],
       [a, t.answer],
     ] as const) {
       segments++;
-      if (!units.has(key)) units.set(key, { key, text, ...(context ? { context } : {}) });
+      if (units.has(key)) continue;
+      const unit: Unit = { key, text, ...(context ? { context } : {}) };
+      units.set(key, unit);
+      if (cache?.get(key) === undefined) own.push(unit);
     }
+    if (mode === 'packed') byItem.push({ segments: own, ...(context ? { context } : {}) });
   }
   const uncached = [...units.values()].filter((u) => cache?.get(u.key) === undefined);
-  const batches = planBatches(uncached, provider.limits, usesContext);
+  const batches =
+    mode === 'packed' ? packWithContext(byItem, provider.limits, provider.contextMaxBytes ?? 0) : planBatches(uncached, provider.limits, usesContext);
   const characters = uncached.reduce((n, u) => n + codePoints(u.text), 0);
   const cost = provider.estimateCost(characters);
   const plan: TranslatePlan = {
@@ -137,6 +157,7 @@ export function planWork(args: {
     characters,
     ...(cost ? { cost } : {}),
     usesContext,
+    contextMode: mode,
   };
   return { plan, itemKeys, batches };
 }
@@ -149,6 +170,7 @@ export function staticProvider(d: ProviderDescriptor): PlanProvider {
     isTranslation: d.isTranslation,
     limits: d.limits,
     supportsContext: d.capabilities.context !== false,
+    ...(d.capabilities.context ? { contextMaxBytes: d.capabilities.context.maxBytes } : {}),
     estimateCost: (characters) => estimateWith(d.price, characters),
   };
 }

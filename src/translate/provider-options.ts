@@ -19,7 +19,15 @@ export interface OptionSpec {
   flag?: string;
   /** Only providers with this capability use it (engine options). */
   capability?: 'context';
+  /** The values a string option takes (the config schema's enum). */
+  values?: readonly string[];
+  /** A `--no-x` flag that sets the option to its last value (e.g. --no-context: "off"). */
+  negation?: string;
 }
+
+/** What context a request carries, for providers that take it (see README "Context modes"). */
+export const CONTEXT_MODES = ['item', 'packed', 'off'] as const;
+export type ContextMode = (typeof CONTEXT_MODES)[number];
 
 export const PROVIDER_OPTIONS = {
   endpoint: { type: 'string', scope: 'provider', flag: '--endpoint <url>', description: 'API endpoint / server URL (self-hosted engines, private endpoints)' },
@@ -34,12 +42,22 @@ export const PROVIDER_OPTIONS = {
   },
   timeoutMs: { type: 'integer', minimum: 1, scope: 'provider', description: 'per-request timeout in milliseconds' },
   concurrency: { type: 'integer', minimum: 1, scope: 'engine', flag: '--concurrency <n>', description: 'concurrent requests' },
+  context: {
+    type: 'string',
+    values: CONTEXT_MODES,
+    scope: 'engine',
+    capability: 'context',
+    flag: '--context <mode>',
+    negation: '--no-context',
+    description:
+      'context sent with the texts: item (one request per item, with its other-language version), ' +
+      'packed (the items of a request share their versions, joined; the default) or off',
+  },
   useContext: {
     type: 'boolean',
     scope: 'engine',
     capability: 'context',
-    flag: '--no-context',
-    description: "send each item's other-language version as context (without it: fewer, larger requests)",
+    description: 'older form of `context`: false is the same as "off" (`context` wins when both are set)',
   },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -71,7 +89,8 @@ export function optionsFromFlags(parsed: Record<string, unknown>): ProviderOptio
     if (value === undefined) continue;
     // A --no-x flag only ever turns an option off; its default (true) is no override.
     if (spec.flag.startsWith('--no-') && value !== false) continue;
-    out[name] = value;
+    if (spec.negation && value === true) continue;
+    out[name] = spec.negation && value === false ? spec.values?.at(-1) : value;
   }
   return out;
 }

@@ -31,6 +31,8 @@ export interface ProviderLimits {
   maxCodePoints?: number;
   /** Concurrent requests used when the user does not say. */
   defaultConcurrency: number;
+  /** A full request's usual round trip, for the expected time of a dry run (a rough figure, not a promise). */
+  typicalRequestMs?: number;
 }
 
 export interface CostEstimate {
@@ -66,6 +68,8 @@ export interface Provider {
   readonly limits: ProviderLimits;
   /** Whether the provider uses Segment.context. The engine only then groups batches by context. */
   readonly supportsContext?: boolean;
+  /** Most UTF-8 bytes of context one request carries (packed context fills up to this). */
+  readonly contextMaxBytes?: number;
   /**
    * Everything besides the text and languages that changes the output (model,
    * formality, glossary...). Part of the translation cache key.
@@ -103,10 +107,11 @@ export interface EnvVar {
 
 export interface ProviderCapabilities {
   /**
-   * Per-request context (the other language's version of the item); the engine
-   * then groups batches by item. `billed` says whether context characters cost.
+   * Per-request context (the other language's version of the items sent);
+   * `billed` says whether context characters cost, `maxBytes` how much context
+   * one request takes (UTF-8 bytes; packed context fills up to it).
    */
-  context: false | { billed: boolean };
+  context: false | { billed: boolean; maxBytes: number };
   /**
    * Glossary entries (source -> target pairs) passed at creation. `languages`:
    * the provider takes glossaries for any two of these base languages only

@@ -82,6 +82,8 @@ export interface OptionFlag {
   flags: string;
   description: string;
   type: OptionSpec['type'];
+  /** The values the flag takes, if limited. */
+  choices?: readonly string[];
 }
 
 /** The `translate` command's option flags, described with the providers that read them. */
@@ -91,7 +93,16 @@ export function translateOptionFlags(): OptionFlag[] {
     const all = row.providers.length === providerDescriptors().length;
     const who = all ? '' : ` (${row.providers.join(', ')})`;
     const what = row.flag.startsWith('--no-') ? `do not ${row.description}` : row.description;
-    return [{ option: row.name, flags: row.flag, description: `${what}${who}`, type: row.type }];
+    const flag: OptionFlag = {
+      option: row.name,
+      flags: row.flag,
+      description: `${what}${who}`,
+      type: row.type,
+      ...(row.values ? { choices: row.values } : {}),
+    };
+    const last = row.values?.at(-1);
+    if (!row.negation || last === undefined) return [flag];
+    return [flag, { option: row.name, flags: row.negation, description: `same as ${row.flag.split(' ')[0]} ${last}`, type: 'boolean' as const }];
   });
 }
 

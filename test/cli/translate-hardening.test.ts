@@ -14,6 +14,7 @@ import { asList, fakeTranslate, startFakeDeepL, startFakeOpenAI, type FakeServer
 import { parsePrompt } from '../fakes/openai.js';
 import { FAST_RETRY, run } from '../helpers/cli.js';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
+import type { ProjectConfig } from '../../src/project/config.js';
 import { CLEAN_ENV, deeplEnv, makeProject, mtEvents, openaiEnv, spawnCli, waitFor } from '../helpers/translate-project.js';
 import { deepl as DEEPL } from '../../src/translate/providers/deepl.js';
 import { ExitCode } from '../../src/errors.js';
@@ -40,6 +41,9 @@ async function deadPid(): Promise<number> {
 }
 
 const deeplTexts = (fake: FakeServer) => fake.requestsTo('translate').flatMap((r) => asList((r.body as Record<string, unknown>)['text']));
+
+/** One request per item (carefully.json `provider.options.context`), for tests that need several requests. */
+const itemContext = (c: ProjectConfig) => (c.provider.options = { ...c.provider.options, context: 'item' });
 
 describe('translate hardening (issue #9)', function () {
   this.timeout(60_000);
@@ -108,7 +112,7 @@ describe('translate hardening (issue #9)', function () {
 
     it('while another live process holds the cache lock, nothing is sent; the run starts once it is free', async () => {
       fake = await startFakeDeepL();
-      const dir = await makeProject(tmp, 'p', 'deepl', makeRecords(3));
+      const dir = await makeProject(tmp, 'p', 'deepl', makeRecords(3), itemContext);
       const holder = idleProcess();
       children.push(holder);
       const lock = path.join(dir, 'cache', 'translations.jsonl.lock');
@@ -128,7 +132,7 @@ describe('translate hardening (issue #9)', function () {
     it('a double Ctrl-C still writes every batch received, exits 130 and releases the lock', async () => {
       fake = await startFakeDeepL({ delayMs: 400 });
       const records = makeRecords(12);
-      const dir = await makeProject(tmp, 'p', 'deepl', records);
+      const dir = await makeProject(tmp, 'p', 'deepl', records, itemContext);
       const running = spawnCli(['translate', '-p', dir, '--concurrency', '3'], deeplEnv(fake));
       // Some replies are out (and have had time to arrive); more requests are in flight.
       await waitFor('three replies', () => fake!.requestsTo('translate').filter((r) => r.repliedAt).length >= 3);

@@ -12,7 +12,7 @@
  * provider.options.timeoutMs in carefully.json.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { initProject } from '../../src/project/project.js';
 import type { ProjectConfig } from '../../src/project/config.js';
@@ -166,6 +166,9 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     tmp.remove();
   });
 
+  /** carefully.json `provider.options.context: "item"`: one request per item, for tests that count requests per item. */
+  const itemContext = (c: ProjectConfig) => (c.provider.options = { ...c.provider.options, context: 'item' });
+
   async function project(provider: ProjectConfig['provider']['name'], records: FixtureRecord[], edit: (c: ProjectConfig) => void = () => {}): Promise<string> {
     const dir = tmp.join('p');
     await initProject({ dir, source: tmp.json('src.json', records), to: 'ko', provider });
@@ -202,11 +205,8 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
       for (const req of reqs) {
         const b = body(req.body);
         if (name === 'deepl') {
-          // One request per item, carrying the item's English version as context.
-          const texts = asList(b['text']);
-          const rec = records.find((x) => x.text === texts[0])!;
-          assert.deepEqual(texts, [rec.text, rec.output]);
-          assert.equal(b['context'], `${rec.text_en}\n\n${rec.output_en}`);
+          // Packed context (the default): the request carries the English versions of its items, joined.
+          assert.equal(b['context'], records.map((x) => `${x.text_en}\n\n${x.output_en}`).join('\n\n'));
           assert.equal(b['source_lang'], 'ja');
           assert.equal(b['target_lang'], 'ko');
         }
@@ -215,8 +215,7 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
         if (name === 'libretranslate') assert.equal(b['format'], 'text');
         if (name === 'openai') assert.equal(b['model'], 'fake-model');
       }
-      if (name === 'deepl') assert.equal(reqs.length, 6);
-      else assert.equal(reqs.length, 1, 'all 12 texts fit one request');
+      assert.equal(reqs.length, 1, 'all 12 texts fit one request');
 
       fake.clear();
       const again = await run(args, envFor(name, fake));
@@ -228,13 +227,14 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     });
   }
 
-  it('deepl: an answer shared by items with different English versions is sent (and billed) once, with the first item as context', async () => {
+  it('deepl --context item: an answer shared by items with different English versions is sent (and billed) once, with the first item as context', async () => {
     fake = await startFakeProvider('deepl');
     const shared = '申し訳ありませんが、お答えできません。';
     const records = makeRecords(3).map((r) => ({ ...r, output: shared }));
     const dir = await project('deepl', records);
-    const r = await run(['translate', '-p', dir], envFor('deepl', fake));
+    const r = await run(['translate', '-p', dir, '--context', 'item'], envFor('deepl', fake));
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /context\s+English version of each item \(not billed; one request per item\)/);
     const sent = requestTexts('deepl', fake);
     assert.deepEqual(sorted(sent.flat()), sorted([...records.map((x) => x.text), shared]));
     const withShared = fake.requestsTo('translate').find((q) => asList(body(q.body)['text']).includes(shared))!;
@@ -256,6 +256,89 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     );
     assert.ok(fake.requestsTo('translate').every((q) => body(q.body)['context'] === undefined));
     assert.equal(mtEvents(dir).length, 30);
+  });
+
+  it('deepl packed context (default): within 1.1x the no-context requests, each request carrying the English of exactly its items', async () => {
+    fake = await startFakeProvider('deepl');
+    const records = makeRecords(140).map((r, i) => ({
+      ...r,
+      output: `${r.output}${'安全のため、信頼できる窓口に相談してください。'.repeat(1 + (i % 9))}`,
+      output_en: `${r.output_en} ${'Please talk to a trusted help desk. '.repeat(1 + (i % 7))}`,
+    }));
+    const dir = await project('deepl', records);
+    const off = JSON.parse((await run(['translate', '-p', dir, '--dry-run', '--json', '--context', 'off'])).stdout) as { requests: number };
+    const r = await run(['translate', '-p', dir], envFor('deepl', fake));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /context\s+English versions of the items in each request, joined/);
+    const reqs = fake.requestsTo('translate');
+    assert.ok(off.requests >= 6, `the no-context minimum is ${off.requests}`);
+    assert.ok(reqs.length <= off.requests * 1.1, `${reqs.length} requests with packed context, ${off.requests} without`);
+    const seen: string[] = [];
+    for (const req of reqs) {
+      const b = body(req.body);
+      const texts = asList(b['text']);
+      assert.ok(texts.length <= 50);
+      assert.ok(req.bytes <= 128 * 1024);
+      const items = records.filter((x) => texts.includes(x.text));
+      assert.deepEqual(
+        texts,
+        items.flatMap((x) => [x.text, x.output]),
+        'whole items, in source order',
+      );
+      assert.equal(b['context'], items.map((x) => `${x.text_en}\n\n${x.output_en}`).join('\n\n'));
+      seen.push(...texts);
+    }
+    assert.deepEqual(sorted(seen), sorted(textsOf(records)), 'every text sent once');
+    assert.equal(mtEvents(dir).length, records.length);
+  });
+
+  it('deepl: the cache keys tell the context modes apart (a run in another mode sends again), and a rerun in the same mode sends nothing', async () => {
+    fake = await startFakeProvider('deepl');
+    const records = makeRecords(4);
+    const dir = await project('deepl', records);
+    const env = envFor('deepl', fake);
+    assert.equal((await run(['translate', '-p', dir, '--context', 'item'], env)).code, 0);
+    assert.equal(fake.requestsTo('translate').length, 4);
+    const journalFile = path.join(dir, 'journal', 'tester.jsonl');
+    for (const [mode, requests] of [
+      ['packed', 1],
+      ['off', 1],
+      ['item', 0],
+      ['packed', 0],
+    ] as const) {
+      rmSync(journalFile); // the items need MT again; only the cache remains
+      fake.clear();
+      const again = await run(['translate', '-p', dir, '--context', mode], env);
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal(fake.requestsTo('translate').length, requests, `--context ${mode}`);
+      assert.equal(mtEvents(dir).length, 4);
+    }
+  });
+
+  it('--dry-run prints the requests and the expected time at the chosen concurrency (also in --json), per context mode', async () => {
+    const dir = await project('deepl', makeRecords(6));
+    const plan = async (...args: string[]) => {
+      const r = await run(['translate', '-p', dir, '--dry-run', '--json', ...args]);
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout) as { requests: number; concurrency: number; expectedSeconds: number; typicalRequestMs: number; contextMode: string };
+    };
+    const packed = await plan();
+    assert.equal(packed.contextMode, 'packed');
+    assert.equal(packed.requests, 1);
+    const item = await plan('--context', 'item', '--concurrency', '2');
+    assert.equal(item.contextMode, 'item');
+    assert.equal(item.requests, 6);
+    assert.equal(item.concurrency, 2);
+    assert.ok(item.typicalRequestMs > 0);
+    assert.equal(item.expectedSeconds, (3 * item.typicalRequestMs) / 1000, '6 requests, 2 at a time: 3 rounds');
+    const wider = await plan('--context', 'item', '--concurrency', '6');
+    assert.equal(wider.expectedSeconds, item.expectedSeconds / 3);
+    const text = await run(['translate', '-p', dir, '--dry-run', '--context', 'item', '--concurrency', '2']);
+    assert.match(text.stdout, /requests\s+6\n/);
+    assert.match(text.stdout, new RegExp(`expected time\\s+~${item.expectedSeconds.toFixed(1)} s at --concurrency 2`));
+    const bad = await run(['translate', '-p', dir, '--dry-run', '--context', 'some']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /item, packed, off/);
   });
 
   it('deepl: the example dataset into Korean in one command, with the ko locale pack glossary; a rerun is free', async () => {
@@ -286,7 +369,10 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     it('creates the glossary once from the locale pack and the project file, reuses it by ID, recreates it when the file changes', async () => {
       const deepl = (fake = await startFakeProvider('deepl')) as FakeDeepL;
       const records = makeRecords(6);
-      const dir = await project('deepl', records, (c) => (c.glossary = 'terms.json'));
+      const dir = await project('deepl', records, (c) => {
+        c.glossary = 'terms.json';
+        itemContext(c);
+      });
       const terms = [
         { source: 'パスワード', target: '비밀번호' },
         { source: '110番', doNotTranslate: true },
@@ -382,7 +468,7 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
       assert.equal(plan.characters, chars);
       assert.equal(plan.cost.currency, 'USD');
       assert.equal(plan.cost.amount, (chars * 25) / 1_000_000);
-      assert.equal(plan.requests, 6, 'one request per item with context');
+      assert.equal(plan.requests, 1, 'packed context: the 6 items share one request');
       assert.equal(plan.usesContext, true);
       assert.equal(plan.requestsSent, 0);
       assert.match(plan.note, /DEEPL_AUTH_KEY/);
@@ -441,7 +527,7 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     it('deepl: 456 after K requests stops cleanly, keeps exactly what was received, and a rerun sends only the rest', async () => {
       fake = await startFakeProvider('deepl', { delayMs: 150 });
       const records = makeRecords(8);
-      const dir = await project('deepl', records);
+      const dir = await project('deepl', records, itemContext);
       const env = envFor('deepl', fake);
       const running = startCli(['translate', '-p', dir, '--concurrency', '1'], env);
       await waitFor('3 translate requests', () => fake!.requestsTo('translate').length >= 3);
@@ -507,7 +593,7 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     it('deepl: 429s are retried with backoff, then the run completes', async () => {
       fake = await startFakeProvider('deepl');
       fake.inject({ kind: 'status', status: 429, times: 2 });
-      const dir = await project('deepl', makeRecords(4));
+      const dir = await project('deepl', makeRecords(4), itemContext);
       const r = await run(['translate', '-p', dir, '--concurrency', '1'], envFor('deepl', fake));
       assert.equal(r.code, 0, r.stderr);
       assert.equal(fake.requestsTo('translate').length, 6);
@@ -518,7 +604,7 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     it('deepl: a 5xx storm beyond the retry bound ends with a clear error; nothing is half-written and a rerun completes', async () => {
       fake = await startFakeProvider('deepl', { delayMs: 100 });
       const records = makeRecords(8);
-      const dir = await project('deepl', records);
+      const dir = await project('deepl', records, itemContext);
       const env = envFor('deepl', fake);
       const running = startCli(['translate', '-p', dir, '--concurrency', '1'], env);
       await waitFor('2 translate requests', () => fake!.requestsTo('translate').length >= 2);
@@ -542,7 +628,7 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
       fake = await startFakeProvider('deepl');
       fake.inject({ kind: 'reset' });
       const records = makeRecords(4);
-      const dir = await project('deepl', records);
+      const dir = await project('deepl', records, itemContext);
       const r = await run(['translate', '-p', dir, '--concurrency', '1'], envFor('deepl', fake));
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, /Could not reach DeepL/);
@@ -582,7 +668,7 @@ describe('translate through the CLI against the providers (real SDKs, fake serve
     it('deepl: Ctrl-C mid-run exits 130; every journal line is whole, every mt event has both texts; a rerun completes the rest', async () => {
       fake = await startFakeProvider('deepl', { delayMs: 300 });
       const records = makeRecords(10);
-      const dir = await project('deepl', records);
+      const dir = await project('deepl', records, itemContext);
       const env = envFor('deepl', fake);
       const running = spawnCli(['translate', '-p', dir, '--concurrency', '2'], env);
       await waitFor('5 translate requests', () => fake!.requestsTo('translate').length >= 5);

@@ -71,7 +71,8 @@ export async function crashHarness(tmp: TempDir, opts: CrashOptions): Promise<Cr
   const fake: FakeServer = await startFakeDeepL({ delayMs: opts.delayMs });
   try {
     const env = deeplEnv(fake);
-    const translateArgs = (dir: string) => ['translate', '-p', dir, '--concurrency', String(opts.concurrency)];
+    // Context per item: one request per item, so a run has many requests to be killed between.
+    const translateArgs = (dir: string) => ['translate', '-p', dir, '--context', 'item', '--concurrency', String(opts.concurrency)];
 
     // The uninterrupted reference.
     const clean = await makeProject(tmp, 'clean', 'deepl', records);

@@ -75,7 +75,15 @@ describe('installable package (npm pack, then install the tarball elsewhere)', f
   after(() => tmp?.remove());
 
   it('ships the compiled CLI, its types and the data it reads, and no sources, tests or maps', () => {
-    for (const f of ['bin/carefully.js', 'dist/src/cli/main.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'package.json', 'README.md'])
+    for (const f of [
+      'bin/carefully.js',
+      'dist/src/cli/main.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/generated/schemas.cjs',
+      'package.json',
+      'README.md',
+    ])
       assert.ok(packed.includes(f), `${f} is in the tarball`);
     for (const dir of ['locales/', 'templates/', 'schemas/', 'data/', 'examples/'])
       assert.ok(

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { deepl } from '../../src/translate/providers/deepl.js';
-import { deeplSourceLang, deeplTargetLang, GLOSSARY_STATE_FILE } from '../../src/translate/providers/deepl-client.js';
+import { CONTEXT_HEADROOM_BYTES, deeplSourceLang, deeplTargetLang, GLOSSARY_STATE_FILE } from '../../src/translate/providers/deepl-client.js';
 import type { ProviderSettings } from '../../src/translate/provider.js';
 import { DEEPL_MAX_BODY_BYTES, startFakeDeepL } from '../fakes/deepl.js';
 import type { FakeDeepL } from '../fakes/deepl.js';
@@ -155,14 +155,27 @@ describe('deepl backend', () => {
     const p = await createProvider(settings());
     const perText = Math.floor(p.limits.maxRequestBytes! / p.limits.maxSegments);
     const text = 'あ'.repeat(Math.floor(perText / 3)); // 3 UTF-8 bytes each, 9 on the wire
-    const context = 'Long English context, with punctuation & symbols; '.repeat(400); // truncated to 4 KiB
+    const context = 'Long English context, with punctuation & symbols; '.repeat(400); // cut to the headroom
     const batch = Array.from({ length: p.limits.maxSegments }, () => ({ text, context }));
     const out = await p.translate(batch, 'ja', 'ko');
     assert.equal(out.length, batch.length);
     const [req] = fake.requestsTo('translate');
     assert.ok(req && req.bytes <= DEEPL_MAX_BODY_BYTES, `body ${req?.bytes} bytes`);
     assert.ok(req.bytes > DEEPL_MAX_BODY_BYTES * 0.75, 'the budget is not wastefully small');
-    assert.ok(Buffer.byteLength(String(form(req.body)['context'])) <= 4096);
+    const unusedTextBudget = p.limits.maxRequestBytes! - Buffer.byteLength(text) * batch.length;
+    assert.ok(Buffer.byteLength(String(form(req.body)['context'])) <= CONTEXT_HEADROOM_BYTES + unusedTextBudget);
+  });
+
+  it('sends a long (packed) context whole up to its budget when the texts leave room, and cuts it there', async () => {
+    const p = await createProvider(settings());
+    const budget = p.contextMaxBytes!;
+    assert.ok(budget > CONTEXT_HEADROOM_BYTES, 'packed context may exceed the headroom');
+    const fits = 'E'.repeat(budget - 10);
+    await p.translate([{ text: '文', context: fits }], 'ja', 'ko');
+    await p.translate([{ text: '文', context: `${fits}${'x'.repeat(100)}` }], 'ja', 'ko');
+    const [whole, cut] = fake.requestsTo('translate').map((r) => String(form(r.body)['context']));
+    assert.equal(whole, fits);
+    assert.equal(Buffer.byteLength(cut!), budget);
   });
 
   it('takes the server from DEEPL_SERVER_URL when no endpoint is configured', async () => {

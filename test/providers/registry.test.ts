@@ -115,7 +115,10 @@ describe('provider registry', () => {
     const schema = JSON.parse(readFileSync(assetPath('schemas/config.schema.json'), 'utf8')) as {
       properties: {
         provider: {
-          properties: { name: { enum: string[] }; options: { additionalProperties: boolean; properties: Record<string, { type: string; minimum?: number }> } };
+          properties: {
+            name: { enum: string[] };
+            options: { additionalProperties: boolean; properties: Record<string, { type: string; minimum?: number; enum?: readonly string[] }> };
+          };
         };
       };
     };
@@ -125,9 +128,10 @@ describe('provider registry', () => {
       assert.deepEqual(Object.keys(provider.options.properties).sort(), [...OPTION_NAMES].sort());
       assert.equal(provider.options.additionalProperties, false);
       for (const name of OPTION_NAMES) {
-        const spec: { type: string; minimum?: number } = PROVIDER_OPTIONS[name];
+        const spec: { type: string; minimum?: number; values?: readonly string[] } = PROVIDER_OPTIONS[name];
         assert.equal(provider.options.properties[name]?.type, spec.type, `${name}: type`);
         assert.equal(provider.options.properties[name]?.minimum, spec.minimum, `${name}: minimum`);
+        assert.deepEqual(provider.options.properties[name]?.enum, spec.values, `${name}: values`);
       }
     });
 
@@ -142,16 +146,19 @@ describe('provider registry', () => {
       const rows = Object.fromEntries(optionTable().map((r) => [r.name, r]));
       assert.deepEqual(rows['formality']?.providers, ['deepl']);
       assert.deepEqual(rows['useContext']?.providers, ['deepl']);
+      assert.deepEqual(rows['context']?.providers, ['deepl']);
       assert.deepEqual(rows['concurrency']?.providers, providerNames());
       assert.deepEqual(rows['projectId']?.providers, ['google-v3']);
     });
 
     it('derives the translate flags, naming the providers an option is limited to', () => {
       const flags = Object.fromEntries(translateOptionFlags().map((f) => [f.option, f]));
-      assert.deepEqual(Object.keys(flags).sort(), ['concurrency', 'endpoint', 'formality', 'model', 'useContext']);
+      const byFlag = Object.fromEntries(translateOptionFlags().map((f) => [f.flags, f]));
+      assert.deepEqual(Object.keys(flags).sort(), ['concurrency', 'context', 'endpoint', 'formality', 'model']);
       assert.match(flags['formality']!.description, /\(deepl\)$/);
-      assert.match(flags['useContext']!.description, /^do not send/);
-      assert.equal(flags['useContext']!.flags, '--no-context');
+      assert.deepEqual(byFlag['--context <mode>']?.choices, ['item', 'packed', 'off']);
+      assert.equal(byFlag['--no-context']?.option, 'context');
+      assert.match(byFlag['--no-context'].description, /^same as --context off/);
       assert.doesNotMatch(flags['concurrency']!.description, /\(/, 'an option every provider reads names none');
     });
 
@@ -159,8 +166,9 @@ describe('provider registry', () => {
       assert.deepEqual(optionsFromFlags({ project: '.', model: 'm', concurrency: 3, context: false, endpoint: undefined }), {
         model: 'm',
         concurrency: 3,
-        useContext: false,
+        context: 'off',
       });
+      assert.deepEqual(optionsFromFlags({ context: 'item' }), { context: 'item' });
       assert.deepEqual(optionsFromFlags({ context: true }), {}, '--no-context not given: no override of the config');
     });
   });
@@ -189,7 +197,7 @@ describe('provider registry', () => {
         price: { currency: 'EUR', perMillionCharacters: 1_000_000, basis: 'one euro a character' },
         env: [{ name: 'TEST_ECHO_KEY', required: true, secret: true, purpose: 'key' }],
         options: ['glossaryId'],
-        capabilities: { context: { billed: true }, glossaryEntries: { languages: ['ja', 'ko'] }, formality: false },
+        capabilities: { context: { billed: true, maxBytes: 4096 }, glossaryEntries: { languages: ['ja', 'ko'] }, formality: false },
         sendsDataToThirdParty: () => false,
         create: (settings) => {
           if (!settings.env['TEST_ECHO_KEY']) return Promise.reject(new ProviderAuthError('test-echo', 'TEST_ECHO_KEY is not set.'));

@@ -27,16 +27,17 @@ function describe(r: TranslateResult): string {
     ['items to translate', r.items],
     ['segments', `${r.segments} (${r.uniqueSegments} unique, ${r.cachedSegments} already cached)`],
     ['requests', r.dryRun ? r.requests : `${r.requestsSent} sent (minimum for these limits: ${r.requests})`],
+    ...(r.dryRun && r.expectedSeconds !== undefined && r.concurrency !== undefined && r.typicalRequestMs !== undefined
+      ? [['expected time', messages.expected(r.expectedSeconds, r.concurrency, r.typicalRequestMs)] as [string, string]]
+      : []),
     ['characters billed', r.dryRun ? r.characters : r.charactersSent],
     ['estimated cost', r.cost ? `${r.cost.currency} ${r.cost.amount.toFixed(2)} (${r.cost.basis})` : 'no public per-character price'],
   ];
-  if (r.context)
-    rows.push([
-      'context',
-      r.usesContext
-        ? `${r.from === 'en' ? 'Japanese' : 'English'} version of each item (${r.context.billed ? 'billed' : 'not billed'}; one request per item)`
-        : 'not used (--no-context)',
-    ]);
+  if (r.context) {
+    const version = r.from === 'en' ? 'Japanese' : 'English';
+    const billed = r.context.billed ? 'billed' : 'not billed';
+    rows.push(['context', r.contextMode === 'off' ? messages.contextModes.off : messages.contextModes[r.contextMode](version, billed)]);
+  }
   if (r.glossary) rows.push(['glossary', `${r.glossary.terms} term(s) from ${r.glossary.sources.join(' + ')}`]);
   return table(rows);
 }

@@ -25,8 +25,12 @@ import type { FailureContext } from './http-status.js';
 
 /** Where the ID of the glossary we created is kept, inside settings.stateDir. */
 export const GLOSSARY_STATE_FILE = 'deepl-glossary.json';
-/** Context is unbilled but counts toward the 128 KiB body; keep it within this many UTF-8 bytes. */
-export const CONTEXT_MAX_BYTES = 4 * 1024;
+/**
+ * Context is unbilled but counts toward the 128 KiB body: the limits leave room
+ * for this many UTF-8 bytes of it beside a full batch of text; more only where
+ * the texts leave room (packed batches count their context toward the texts' budget).
+ */
+export const CONTEXT_HEADROOM_BYTES = 4 * 1024;
 
 /** Our BCP 47 tag -> DeepL source code (source codes have no variants: "ja", "en", "zh", "pt"). */
 export function deeplSourceLang(tag: string): SourceLanguageCode {
@@ -93,7 +97,7 @@ interface GlossaryState {
 }
 
 /** What deepl.ts hands the backend. */
-export type DeepLFacts = BackendFacts<'key' | 'server'>;
+export type DeepLFacts = BackendFacts<'key' | 'server'> & { contextMaxBytes: number };
 
 export class DeepLProvider implements Provider {
   readonly name: string;
@@ -102,6 +106,7 @@ export class DeepLProvider implements Provider {
   readonly limits: DeepLFacts['limits'];
   /** DeepL takes one unbilled `context` per request; the engine then batches by context. */
   readonly supportsContext = true;
+  readonly contextMaxBytes: number;
   private readonly entries: [string, string][];
   private readonly entriesHash: string | undefined;
   /** One glossary per language pair per process; concurrent batches share the creation. */
@@ -123,6 +128,7 @@ export class DeepLProvider implements Provider {
     this.name = facts.name;
     this.label = facts.label;
     this.limits = facts.limits;
+    this.contextMaxBytes = facts.contextMaxBytes;
     this.entries = opts.glossaryId ? [] : normalizeEntries(opts.glossary);
     this.entriesHash = this.entries.length > 0 ? sha256(JSON.stringify(this.entries)) : undefined;
   }
@@ -145,7 +151,7 @@ export class DeepLProvider implements Provider {
     const target = deeplTargetLang(to);
     const context = segments.find((s) => s.context)?.context; // the engine batches by context
     const request: TranslateTextOptions = {};
-    if (context) request.context = truncateUtf8(context, CONTEXT_MAX_BYTES);
+    if (context) request.context = truncateUtf8(context, this.contextRoom(todo));
     if (this.opts.formality) request.formality = this.opts.formality;
     // tagHandling stays unset: the texts are plain text, never HTML/XML.
 
@@ -159,6 +165,13 @@ export class DeepLProvider implements Provider {
     }
     let i = 0;
     return texts.map((t) => (t.trim() === '' ? '' : (results[i++] ?? '')));
+  }
+
+  /** Context bytes that fit beside these texts in one body: the headroom, plus what the texts leave of their budget. */
+  private contextRoom(texts: readonly string[]): number {
+    const textBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+    const spare = Math.max(0, (this.limits.maxRequestBytes ?? 0) - textBytes);
+    return Math.min(this.contextMaxBytes, CONTEXT_HEADROOM_BYTES + spare);
   }
 
   private async call(

@@ -11,7 +11,7 @@ const facts: GoogleV2Facts = {
   name: 'google-v2',
   label: 'Google Cloud Translation (v2)',
   // 128 segments per request; Google recommends request bodies under 204,800 bytes, and JSON keeps UTF-8 as is.
-  limits: { maxSegments: 128, maxRequestBytes: 100_000, defaultConcurrency: 4 },
+  limits: { maxSegments: 128, maxRequestBytes: 100_000, defaultConcurrency: 4, typicalRequestMs: 1500 },
   price: {
     currency: 'USD',
     perMillionCharacters: 20,

@@ -10,7 +10,7 @@ const ENV = { project: 'GOOGLE_CLOUD_PROJECT', credentials: 'GOOGLE_APPLICATION_
 const facts: GoogleV3Facts = {
   name: 'google-v3',
   label: 'Google Cloud Translation (v3)',
-  limits: { maxSegments: 1024, maxCodePoints: 30_000, defaultConcurrency: 4 },
+  limits: { maxSegments: 1024, maxCodePoints: 30_000, defaultConcurrency: 4, typicalRequestMs: 3000 },
   price: {
     currency: 'USD',
     perMillionCharacters: 20,

@@ -22,7 +22,7 @@ export const LIBRETRANSLATE_DEFAULT_URL = 'http://localhost:5000';
 const facts: BackendFacts<keyof typeof ENV> = {
   name: 'libretranslate',
   label: 'LibreTranslate',
-  limits: { maxSegments: 50, maxRequestBytes: 50_000, defaultConcurrency: 2 },
+  limits: { maxSegments: 50, maxRequestBytes: 50_000, defaultConcurrency: 2, typicalRequestMs: 5000 },
   env: ENV,
 };
 

@@ -14,7 +14,7 @@ const facts: OpenAIFacts = {
   name: 'openai',
   label: 'OpenAI-compatible chat model',
   // Small batches keep a local model's context window and JSON discipline intact.
-  limits: { maxSegments: 20, maxRequestBytes: 16_000, defaultConcurrency: 2 },
+  limits: { maxSegments: 20, maxRequestBytes: 16_000, defaultConcurrency: 2, typicalRequestMs: 30_000 },
   // Token-priced or free (local): no per-character list price.
   env: ENV,
   defaultBase: OPENAI_DEFAULT_BASE_URL,

@@ -47,7 +47,7 @@ export function pseudoLocalize(text: string, to: string): string {
 
 export const PSEUDO_LABEL = 'pseudo (NOT a translation)';
 
-const LIMITS = { maxSegments: 100, defaultConcurrency: 4 };
+const LIMITS = { maxSegments: 100, defaultConcurrency: 4, typicalRequestMs: 0 };
 
 export const pseudo: ProviderDescriptor = {
   name: 'pseudo',
