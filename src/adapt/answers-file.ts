@@ -2,7 +2,8 @@
  * The scripted path of `carefully adapt --answers FILE.jsonl`: one JSON object
  * per line,
  *
- *   {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale"?: "...",
+ *   {"id" (or "ID"): "...", "decision": "transfer|adapt|replace-target|replace-scenario|drop", "rationale"?: "...",
+ *    "groups"?: {"source": "group in the source item", "target": "target-culture group"} (replace-target: required),
  *    "question"?: "edited target question", "answer"?: "...",
  *    "checklist"?: {"<questionId>": "yes|no|n/a|<option ID>"}, "flag"?: "note",
  *    "intended"?: [{"source": "110番", "target": "112", "reason": "..."}],
@@ -16,16 +17,17 @@
  * (a crash mid-write), so a file is never half applied and a rerun completes it.
  * A transfer is allowed where the wizard would ask for confirmation (the
  * checklist proposes adapt/replace, or QA errors remain), and reported as a warning.
+ * "replace", the one replacement decision of earlier versions, is read as replace-scenario.
  */
 import { ActionError, DataError, type DataProblem } from '../errors.js';
-import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
-import { DECISIONS, decisionCounts, isDecision } from '../project/decisions.js';
+import type { Decision, GroupPair, NewEvent, JournalEvent } from '../project/events.js';
+import { SOURCE_DECISIONS, decisionCounts, parseDecision } from '../project/decisions.js';
 import type { Action, AdaptSession } from './adapt-session.js';
 import { answerId, readAnswersFile } from '../session/answers-input.js';
 
 export { readAnswersFile };
 
-export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag', 'intended', 'waive'] as const;
+export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'groups', 'question', 'answer', 'checklist', 'flag', 'intended', 'waive'] as const;
 
 export interface AnswersPlan {
   file: string;
@@ -93,14 +95,21 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     const first = seen.get(id);
     if (first !== undefined) problem('id', `${JSON.stringify(id)} was already given on line ${first}; give each item once.`, id);
     else seen.set(id, line);
-    if (!isDecision(obj.decision))
+    const decision = parseDecision(obj.decision);
+    if (decision === undefined)
       problem(
         'decision',
         obj.decision === undefined
-          ? `is missing: use one of ${DECISIONS.join(', ')}.`
-          : `${JSON.stringify(obj.decision)} is not a decision: use one of ${DECISIONS.join(', ')}.`,
+          ? `is missing: use one of ${SOURCE_DECISIONS.join(', ')}.`
+          : `${JSON.stringify(obj.decision)} is not a decision: use one of ${SOURCE_DECISIONS.join(', ')}.`,
         id,
       );
+    const groups = obj.groups;
+    if (
+      groups !== undefined &&
+      (groups === null || typeof groups !== 'object' || typeof (groups as Record<string, unknown>).source !== 'string' || typeof (groups as Record<string, unknown>).target !== 'string')
+    )
+      problem('groups', 'must be {"source": "group in the source item", "target": "target-culture group"}.', id);
     for (const key of ['rationale', 'question', 'answer', 'flag'] as const) {
       if (obj[key] !== undefined && typeof obj[key] !== 'string') problem(key, 'must be a string.', id);
     }
@@ -132,8 +141,15 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
       const field = w.field === undefined ? {} : { field: w.field as 'question' };
       actions.push({ action: { type: 'waive', check: stringField(w, 'check'), reason: stringField(w, 'reason'), ...field }, field: `waive[${n}]` });
     });
-    const decision = obj.decision as Decision;
-    actions.push({ action: { type: 'decide', decision, ...(typeof obj.rationale === 'string' ? { rationale: obj.rationale } : {}) }, field: 'decision' });
+    actions.push({
+      action: {
+        type: 'decide',
+        decision: decision!,
+        ...(typeof obj.rationale === 'string' ? { rationale: obj.rationale } : {}),
+        ...(groups !== undefined ? { groups: groups as GroupPair } : {}),
+      },
+      field: 'decision',
+    });
 
     // Check each action on its own (after the line's edits, which a decision may need) so every bad field is reported.
     const edits = actions.filter((a) => a.action.type === 'edit');
@@ -143,7 +159,7 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
         session.eventsForAll(a.action.type === 'edit' ? [a.action] : [...edits.map((e) => e.action), a.action], id);
       } catch (e) {
         if (!(e instanceof ActionError)) throw e;
-        const own = e.field === 'decision' || e.field === 'rationale' || e.field.startsWith('checklist.');
+        const own = e.field === 'decision' || e.field === 'rationale' || e.field === 'groups' || e.field.startsWith('checklist.');
         problem(own ? e.field : a.field.includes('[') ? `${a.field}.${e.field.split('.').at(-1)}` : a.field, e.message, id);
         failed = true;
       }
@@ -162,7 +178,7 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
       return;
     }
     plan.applied++;
-    plan.byDecision[decision]++;
+    plan.byDecision[decision!]++;
     plan.events.push(...events);
   });
   if (problems.length > 0) throw DataError.listing(`${file}: ${problems.length} problem(s); nothing was written.`, problems, { max: 50 });

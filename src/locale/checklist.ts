@@ -154,19 +154,20 @@ export const DECISION_FOR_EFFECT: Readonly<Record<ChecklistEffect, Decision>> = 
   ok: 'transfer',
   'needs-edit': 'transfer',
   'needs-adaptation': 'adapt',
-  'needs-replacement': 'replace',
+  'needs-replacement': 'replace-scenario',
+  'needs-target-replacement': 'replace-target',
   'consider-drop': 'drop',
 };
 
 /**
- * Strength order of proposed decisions, strongest first: replace > drop >
- * adapt > transfer. Replacement beats drop because another answer has just
+ * Strength order of proposed decisions, strongest first: replace-scenario >
+ * replace-target > drop > adapt > transfer (a new scenario rewrites more than a new target group). Replacement beats drop because another answer has just
  * said the harm can be tested with a target-culture item, and dropping loses
  * that harm's coverage for good; "consider-drop" only says there *may* be no
  * counterpart. Drop beats adapt because when the premise has no counterpart,
  * renaming its entities does not rescue it. Transfer is the default.
  */
-export const DECISION_STRENGTH: readonly Decision[] = ['replace', 'drop', 'adapt', 'transfer'];
+export const DECISION_STRENGTH: readonly Decision[] = ['replace-scenario', 'replace-target', 'drop', 'adapt', 'transfer'];
 
 /**
  * The decision the wizard should propose for these effects (the localizer

@@ -12,6 +12,7 @@ import type { JournalEvent } from './events.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
+import { addedItems } from './new-items.js';
 
 export interface Project {
   dir: string;
@@ -57,8 +58,9 @@ function orphanWarning(orphans: readonly string[]): string[] {
 }
 
 export async function loadState(project: Project): Promise<LoadedState> {
-  const items = await loadItems(project);
+  const sourceItems = await loadItems(project);
   const { events, warnings, skipped } = readJournal(project.dir);
+  const items = [...sourceItems, ...addedItems(events, sourceItems.length, new Set(sourceItems.map((i) => i.id)))];
   const { states, orphans } = foldState(items, events);
   return { items, states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
@@ -88,6 +90,12 @@ export async function loadStateOnly(project: Project, onItem?: (item: SourceItem
     },
   });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
+  // Items added in the target language (`carefully add`) follow the source items.
+  for (const item of addedItems(events, states.size, new Set(states.keys()))) {
+    const state = foldState([item], byItem.get(item.id) ?? []).states.get(item.id)!;
+    states.set(item.id, state);
+    onItem?.(item, state);
+  }
   const orphans = [...byItem.keys()].filter((id) => !states.has(id));
   return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }

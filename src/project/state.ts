@@ -10,8 +10,8 @@
  * the item in conflict until a decision that saw both.
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
-import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
-import { decisionCounts } from './decisions.js';
+import type { ChecklistAnswer, Decision, GroupPair, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
+import { currentDecision, decisionCounts } from './decisions.js';
 import { eventId, nextHeads, type DecisionHeads } from './event-order.js';
 
 export const ITEM_STATES = ['untranslated', 'translated', 'adapted', 'approved', 'rejected', 'conflict', 'stale'] as const;
@@ -72,6 +72,8 @@ export interface ItemWaiver {
 export interface ItemDecision {
   decision: Decision;
   rationale?: string;
+  /** replace-target: the source group → target group pair. */
+  groups?: GroupPair;
   author: string;
   ts: string;
   sourceHash: string;
@@ -146,14 +148,24 @@ export function foldState(
         s.checklist[e.question] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
         break;
       case 'decision':
-        if (e.secondary) {
-          s.secondaryDecisions[e.author] = { decision: e.decision, ...(e.rationale ? { rationale: e.rationale } : {}) };
+      case 'new': {
+        if (e.type === 'new') {
+          s.question = e.question;
+          s.answer = e.answer;
+          s.edited = { question: true, answer: true };
+          if (!s.editors.includes(e.author)) s.editors.push(e.author);
+        }
+        const decision = e.type === 'new' ? 'new' : currentDecision(e.decision, e.groups);
+        const groups = e.type === 'decision' && e.groups ? { groups: e.groups } : {};
+        if (e.type === 'decision' && e.secondary) {
+          s.secondaryDecisions[e.author] = { decision, ...(e.rationale ? { rationale: e.rationale } : {}) };
           break;
         }
-        s.decision = { decision: e.decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}) };
+        s.decision = { decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}), ...groups };
         heads.set(e.item, nextHeads(heads.get(e.item) ?? [], e, { ...s.decision, id: eventId(e) }));
         lastChange.set(e.item, order);
         break;
+      }
       case 'review':
         s.review = { verdict: e.verdict, author: e.author, ts: e.ts, ...(e.comment ? { comment: e.comment } : {}) };
         if (e.verdict === 'reject') s.lastRejection = { author: e.author, ts: e.ts, ...(e.comment ? { comment: e.comment } : {}) };

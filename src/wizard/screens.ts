@@ -12,8 +12,8 @@
 import { visibleStyled } from '../text-safety.js';
 import { editor, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
-import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
-import { DECISIONS, DECISION_DESCRIPTIONS, requiresRationale, validateDecision } from '../project/decisions.js';
+import type { ChecklistAnswer, Decision, GroupPair, NewEvent } from '../project/events.js';
+import { DECISION_DESCRIPTIONS, SOURCE_DECISIONS, requiresRationale, validateDecision } from '../project/decisions.js';
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
 import { menuFor, renderItem, renderSummary, type MenuAction } from './render-item.js';
@@ -106,6 +106,10 @@ export async function checklistPrompt(config: ChecklistPromptConfig, context?: P
 
 export interface DecisionPromptConfig {
   proposed: Decision;
+  /** An item added in the target language: only "new" and "drop" apply. */
+  added?: boolean;
+  /** replace-target's pair recorded before, offered again. */
+  groups?: GroupPair;
   current?: { decision: Decision; rationale?: string };
   /** Without a target text only "drop" can be chosen. */
   hasText: boolean;
@@ -116,20 +120,23 @@ export interface DecisionPromptConfig {
  * letter to jump; the list stops at its ends), then its rationale: required
  * for adapt, replace and drop. Esc at either step cancels: undefined.
  */
-export async function decisionPrompt(config: DecisionPromptConfig, context?: PromptContext): Promise<{ decision: Decision; rationale?: string } | undefined> {
+export async function decisionPrompt(
+  config: DecisionPromptConfig,
+  context?: PromptContext,
+): Promise<{ decision: Decision; rationale?: string; groups?: GroupPair } | undefined> {
   const decision = await cancellable(
     (ctx) =>
       select<Decision>(
         {
           message: 'Decision (Esc cancels)',
           loop: false,
-          choices: DECISIONS.map((d) => ({
+          choices: (config.added ? (['new', 'drop'] as const) : SOURCE_DECISIONS).map((d) => ({
             value: d,
             name: d,
             description: `${DECISION_DESCRIPTIONS[d]}${d === config.proposed ? ' (proposed by the checklist)' : ''}`,
             ...(!config.hasText && d !== 'drop' ? { disabled: '(no target text yet)' } : {}),
           })),
-          default: config.hasText ? (config.current?.decision ?? config.proposed) : 'drop',
+          default: config.hasText ? (config.current?.decision ?? (config.added ? 'new' : config.proposed)) : 'drop',
         },
         own(ctx),
       ),
@@ -151,7 +158,28 @@ export async function decisionPrompt(config: DecisionPromptConfig, context?: Pro
   );
   if (rationale === undefined) return undefined;
   const trimmed = rationale.trim();
-  return trimmed ? { decision, rationale: trimmed } : { decision };
+  const out = trimmed ? { decision, rationale: trimmed } : { decision };
+  if (decision !== 'replace-target') return out;
+  const groups = await groupsPrompt(config.groups, context);
+  return groups ? { ...out, groups } : undefined;
+}
+
+/** replace-target: the group or entity of the source item, then the target-culture one replacing it. */
+async function groupsPrompt(previous: GroupPair | undefined, context?: PromptContext): Promise<GroupPair | undefined> {
+  const ask = (message: string, previousValue: string | undefined) =>
+    cancellable(
+      (ctx) =>
+        input(
+          { message, ...(previousValue ? { default: previousValue } : {}), validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Required: name the group.' },
+          own(ctx),
+        ),
+      context,
+    );
+  const source = await ask('Group or entity replaced (as in the source item)', previous?.source);
+  if (source === undefined) return undefined;
+  const target = await ask('Target-culture group or entity that replaces it', previous?.target);
+  if (target === undefined) return undefined;
+  return { source: source.trim(), target: target.trim() };
 }
 
 /** Which text to edit: q(uestion), a(nswer), or c / Esc to cancel. */
@@ -292,21 +320,23 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
               {
                 proposed: view.proposed,
                 hasText,
+                ...(view.item.added ? { added: true } : {}),
+                ...(view.state.decision?.groups ? { groups: view.state.decision.groups } : {}),
                 ...(current ? { current: { decision: current.decision, ...(current.rationale ? { rationale: current.rationale } : {}) } } : {}),
               },
               ctx,
             );
             if (!chosen) return 'Cancelled: nothing was saved.';
-            const { decision, rationale } = chosen;
+            const { decision, rationale, groups } = chosen;
             const concerns = decision === 'transfer' && !view.secondary ? session.transferConcerns(id) : [];
             if (concerns.length > 0 && !(await confirmTransferPrompt(concerns, ctx))) return 'Not decided; the item is as it was.';
-            await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}) }));
+            await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}), ...(groups ? { groups } : {}) }));
             let notice = st.green(
               view.secondary ? `Saved your second-annotation decision on ${id}: ${decision} (compared, not applied).` : `Saved ${id}: ${decision}.`,
             );
             // Not refused (the localizer may edit later, e.g. after a discussion), but QA will report it.
             const s = session.state(id);
-            if (!view.secondary && (decision === 'adapt' || decision === 'replace') && !s.edited.question && !s.edited.answer) {
+            if (!view.secondary && (decision === 'adapt' || decision === 'replace-target' || decision === 'replace-scenario') && !s.edited.question && !s.edited.answer) {
               notice += st.yellow(` Note: the text is still the machine translation; [b]ack and [e]dit it, or QA will report it.`);
             }
             session.next();

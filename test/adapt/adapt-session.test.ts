@@ -271,7 +271,7 @@ describe('AdaptSession', () => {
         [
           { type: 'edit', field: 'question', text: '질문' },
           { type: 'edit', field: 'answer', text: '답변' },
-          { type: 'decide', decision: 'replace', rationale: 'new item' },
+          { type: 'decide', decision: 'replace-scenario', rationale: 'new item' },
         ],
         items[0]!.id,
       );
