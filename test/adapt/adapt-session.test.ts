@@ -44,7 +44,7 @@ describe('AdaptSession', () => {
       assert.equal(p.total, 6);
       assert.equal(p.decided, 3);
       assert.equal(p.remaining, 3);
-      assert.deepEqual(p.byDecision, { transfer: 1, adapt: 1, replace: 0, drop: 1 });
+      assert.deepEqual(p.byDecision, { transfer: 1, adapt: 1, 'replace-target': 0, 'replace-scenario': 0, drop: 1, new: 0 });
       assert.equal(p.byState.adapted, 3);
       assert.equal(p.byState.translated, 3);
     });
@@ -251,7 +251,7 @@ describe('AdaptSession', () => {
 
     it('decisions other than transfer need a rationale that says something', () => {
       const { s, items } = session(1);
-      for (const d of ['adapt', 'replace', 'drop'] as const) {
+      for (const d of ['adapt', 'replace-scenario', 'replace-target', 'drop'] as const) {
         throwsAction(() => s.eventsFor({ type: 'decide', decision: d }), 'rationale', /needs a rationale/);
         throwsAction(() => s.eventsFor({ type: 'decide', decision: d, rationale: ' ... ' }), 'rationale');
       }
@@ -338,7 +338,7 @@ describe('AdaptSession', () => {
     function recount(s: AdaptSession, skipped: ReadonlySet<string>) {
       const byState: Record<string, number> = {};
       let decided = 0;
-      const byDecision: Record<string, number> = { transfer: 0, adapt: 0, replace: 0, drop: 0 };
+      const byDecision: Record<string, number> = { transfer: 0, adapt: 0, 'replace-target': 0, 'replace-scenario': 0, drop: 0, new: 0 };
       for (const item of s.queue) {
         const st = s.state(item.id);
         byState[st.state] = (byState[st.state] ?? 0) + 1;
