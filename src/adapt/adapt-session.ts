@@ -23,7 +23,7 @@ import type { Finding } from '../qa/types.js';
 import type { ChecklistEntry, ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
 import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
-import { addedItemDecision, groupsMissing, newOnlyForAdded, notAChecklistAnswer, secondaryItemRefused } from './messages.js';
+import { addedItemDecision, evidenceMissing, groupsMissing, newOnlyForAdded, notAChecklistAnswer, secondaryItemRefused } from './messages.js';
 
 /** replace-target's group pair, trimmed; both sides are required. */
 function groupPair(groups: GroupPair | undefined): GroupPair {
@@ -366,6 +366,9 @@ export class AdaptSession extends QueueSession<ItemView> {
         if (!accepted.includes(action.answer))
           throw new ActionError(notAChecklistAnswer(action.answer, action.question, accepted), `checklist.${action.question}`);
         const note = action.note?.trim();
+        const evidence = this.pack.checklist.find((q) => q.id === action.question)!.options?.find((o) => o.id === action.answer)?.evidence;
+        if (evidence && !/[\p{L}\p{N}]/u.test(note ?? ''))
+          throw new ActionError(evidenceMissing(action.question, action.answer, evidence), `checklist.${action.question}`);
         return [{ ...base, type: 'checklist', question: action.question, answer: action.answer, ...(note ? { note } : {}) }];
       }
       case 'decide': {

@@ -5,7 +5,7 @@
  *   {"id" (or "ID"): "...", "decision": "transfer|adapt|replace-target|replace-scenario|drop", "rationale"?: "...",
  *    "groups"?: {"source": "group in the source item", "target": "target-culture group"} (replace-target: required),
  *    "question"?: "edited target question", "answer"?: "...",
- *    "checklist"?: {"<questionId>": "yes|no|n/a|<option ID>"}, "flag"?: "note",
+ *    "checklist"?: {"<questionId>": "yes|no|n/a|<option ID>" or {"answer": "...", "note": "evidence"}}, "flag"?: "note",
  *    "intended"?: [{"source": "110番", "target": "112", "reason": "..."}],
  *    "waive"?: [{"check": "<check ID>", "field"?: "question|answer", "reason": "..."}]}
  *
@@ -128,7 +128,11 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
       if (typeof obj[field] === 'string') actions.push({ action: { type: 'edit', field, text: obj[field] }, field });
     }
     for (const [question, answer] of Object.entries((checklist ?? {}) as Record<string, unknown>)) {
-      actions.push({ action: { type: 'checklist', question, answer: answer as 'yes' }, field: `checklist.${question}` });
+      // An answer with a note (evidence) is an object; a plain answer a string.
+      const withNote = answer !== null && typeof answer === 'object' ? (answer as Record<string, unknown>) : undefined;
+      const given = withNote ? withNote.answer : answer;
+      const note = typeof withNote?.note === 'string' ? { note: withNote.note } : {};
+      actions.push({ action: { type: 'checklist', question, answer: given as 'yes', ...note }, field: `checklist.${question}` });
     }
     if (typeof obj.flag === 'string') actions.push({ action: { type: 'flag', note: obj.flag }, field: 'flag' });
     intended.forEach((i, n) =>

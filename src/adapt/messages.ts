@@ -14,3 +14,6 @@ export const newOnlyForAdded = (id: string) =>
 
 export const groupsMissing =
   'A "replace-target" decision records which group or entity was replaced by which: give both, the source group (as in the source item) and the target-culture group (in an answers file: "groups": {"source": "...", "target": "..."}).';
+
+export const evidenceMissing = (question: string, answer: string, evidence: string) =>
+  `The answer "${answer}" to "${question}" needs its evidence as a note (${evidence}). In an answers file, give the answer as {"answer": "${answer}", "note": "..."}.`;

@@ -49,6 +49,8 @@ export interface ChecklistOption {
   id: string;
   label: string;
   effect: ChecklistEffect;
+  /** This answer needs a note with its evidence: the prompt asking for it. */
+  evidence?: string;
 }
 
 export interface Equivalent {

@@ -13,6 +13,8 @@ export interface ChecklistEntry {
   help?: string;
   /** The recorded answer, if any. */
   answer?: ChecklistAnswer;
+  /** The recorded answer's note (its evidence), if any. */
+  note?: string;
   /** What the recorded answer implies. */
   effect?: ChecklistEffect;
   /** What each answer would imply. */
@@ -65,6 +67,7 @@ export function itemDetails(
     const recorded = state.checklist[q.id];
     if (recorded) {
       entry.answer = recorded.answer;
+      if (recorded.note !== undefined) entry.note = recorded.note;
       entry.effect = effectOf(q, recorded.answer);
       effects.push(entry.effect);
     }

@@ -378,6 +378,18 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
  * revised: Enter keeps an answer); never round again. Each answer is saved
  * at once; an unchanged one is not rewritten.
  */
+/** The note an answer needs as its evidence (Esc: undefined, nothing saved). */
+function evidencePrompt(message: string, previous: string | undefined, context?: PromptContext): Promise<string | undefined> {
+  return cancellable(
+    (ctx) =>
+      input(
+        { message: `${message} (required)`, ...(previous ? { default: previous } : {}), validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Required: give the evidence.' },
+        own(ctx),
+      ),
+    context,
+  ).then((v) => v?.trim());
+}
+
 async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) => Promise<number>, ctx: PromptContext | undefined): Promise<string> {
   const first = session.current()!;
   const count = first.checklist.length;
@@ -393,7 +405,12 @@ async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) =>
     const reply = await checklistPrompt({ entry, number: i + 1, count }, ctx);
     if (reply === 'stop') break;
     if (reply === 'skip') continue;
-    answered += await save(session.eventsFor({ type: 'checklist', question: entry.id, answer: reply }).filter((e) => !session.isRedundant(e)));
+    const evidence = entry.options?.find((o) => o.id === reply)?.evidence;
+    const note = evidence ? await evidencePrompt(evidence, entry.note, ctx) : undefined;
+    if (evidence && note === undefined) break;
+    answered += await save(
+      session.eventsFor({ type: 'checklist', question: entry.id, answer: reply, ...(note ? { note } : {}) }).filter((e) => !session.isRedundant(e)),
+    );
   }
   const view = session.current()!;
   return `${answered} checklist answer(s) saved; ${view.answered}/${count} answered. The checklist proposes: ${view.proposed}.`;
