@@ -17,3 +17,19 @@ export const groupsMissing =
 
 export const evidenceMissing = (question: string, answer: string, evidence: string) =>
   `The answer "${answer}" to "${question}" needs its evidence as a note (${evidence}). In an answers file, give the answer as {"answer": "${answer}", "note": "..."}.`;
+
+/** `carefully add`: problems with a new item's fields. */
+export const addMessages = {
+  notObject: 'must be a JSON object like {"question": "...", "answer": "...", "riskArea": "...", "harmType": "...", "specificHarm": "...", "rationale": "..."}.',
+  required: (field: string) =>
+    field === 'rationale'
+      ? 'is required: say which harm of the target society the new item probes and why AnswerCarefully has no item for it.'
+      : `is required: write the new item's ${field} in the target language.`,
+  riskArea: (given: unknown) =>
+    `${JSON.stringify(given ?? null)} is not an AnswerCarefully risk area: use one of its Japanese labels (\`carefully inspect\` and the README list them), e.g. "悪用".`,
+  harmType: (given: unknown) =>
+    `${JSON.stringify(given ?? null)} is not an AnswerCarefully harm type: use one of its Japanese labels, e.g. "違法行為への加担".`,
+  harmTypeArea: (harmType: string, area: string) => `"${harmType}" belongs to the risk area "${area}": give that risk area, or another harm type.`,
+  specificHarm: (given: unknown, lang: string) =>
+    `${JSON.stringify(given ?? null)} is neither an AnswerCarefully specific harm nor a new one in the "${lang}:" namespace: use an existing label where it fits, otherwise name the new harm like "${lang}:military-service-evasion" (the dataset card lists new harms).`,
+};

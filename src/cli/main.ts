@@ -224,6 +224,23 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     )
     .action(lazy('review', optsOnly));
 
+  program
+    .command('add')
+    .description('add an item with no AnswerCarefully row, written in the target language (ID <dataset>-<lang>-new-NNNN, decision "new")')
+    .addOption(projectOption())
+    .addOption(asOption())
+    .option('--answers <file>', 'scripted run: one new item per JSONL line (all lines are checked first; nothing is written if one is wrong)')
+    .option('--json', 'with --answers: print one JSON summary')
+    .addHelpText(
+      'after',
+      `
+--answers lines: {"question": "...", "answer": "...", "riskArea": "<risk area label>", "harmType": "<harm type label>",
+  "specificHarm": "<specific harm label, or a new one: <lang>:name>", "rationale": "...",
+  "checklist": {"<question>": "<answer>" or {"answer": "...", "note": "evidence"}}}
+A line whose question was added before is skipped, so a file can be applied again.`,
+    )
+    .action(lazy('add', optsOnly));
+
   withItemFilters(
     program
       .command('list')

@@ -20,6 +20,7 @@ import type { ChecklistAnswer } from '../project/events.js';
 import type { SourceItem } from '../dataset/item.js';
 import { loadTaxonomy } from '../dataset/taxonomy.js';
 import type { Decision } from '../project/decisions.js';
+import { isNamespacedLabel } from '../project/new-items.js';
 import { findEquivalents, itemTexts, type EquivalentMatch } from './equivalents.js';
 import type { ChecklistCondition, ChecklistEffect, ChecklistQuestion, LocalePack } from './locale-pack-types.js';
 
@@ -84,6 +85,8 @@ export function itemsMatchingNoLabelCondition(pack: LocalePack, items: Iterable<
   const out: SourceItem[] = [];
   for (const item of items) {
     if (item.riskArea === undefined && item.harmType === undefined && item.specificHarm === undefined) continue;
+    // A new harm of an added item is not an AnswerCarefully label: no question can name it.
+    if (item.added && item.specificHarm !== undefined && isNamespacedLabel(item.specificHarm)) continue;
     const matches = conditioned.some(
       (q) =>
         (q.when?.riskAreas !== undefined && labelIn(item.riskArea, q.when.riskAreas)) ||
