@@ -139,7 +139,7 @@ export function planAdd(file: string, text: string, ctx: AddContext): AddPlan {
     pending.push({ line, event: newItemEvent(id, input), checklist: Object.entries((checklist ?? {}) as Record<string, unknown>) });
   });
   // The checklist answers, checked against the new items as the adapt session sees them.
-  const stamped = pending.map(({ event }, n) => ({ ...event, v: 2, ts: new Date(0).toISOString(), c: n, author: ctx.author }) as JournalEvent);
+  const stamped: JournalEvent[] = pending.map(({ event }, n) => ({ ...event, v: 2 as const, ts: new Date(0).toISOString(), c: n, author: ctx.author }));
   const allEvents = [...ctx.events, ...stamped];
   const items = [...ctx.items.filter((i) => !i.added), ...addedItems(allEvents, sourceCount)];
   const session = new AdaptSession({ items, events: allEvents, pack: ctx.pack, author: ctx.author });

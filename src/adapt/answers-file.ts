@@ -107,7 +107,10 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     const groups = obj.groups;
     if (
       groups !== undefined &&
-      (groups === null || typeof groups !== 'object' || typeof (groups as Record<string, unknown>).source !== 'string' || typeof (groups as Record<string, unknown>).target !== 'string')
+      (groups === null ||
+        typeof groups !== 'object' ||
+        typeof (groups as Record<string, unknown>).source !== 'string' ||
+        typeof (groups as Record<string, unknown>).target !== 'string')
     )
       problem('groups', 'must be {"source": "group in the source item", "target": "target-culture group"}.', id);
     for (const key of ['rationale', 'question', 'answer', 'flag'] as const) {

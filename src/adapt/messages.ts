@@ -20,7 +20,8 @@ export const evidenceMissing = (question: string, answer: string, evidence: stri
 
 /** `carefully add`: problems with a new item's fields. */
 export const addMessages = {
-  notObject: 'must be a JSON object like {"question": "...", "answer": "...", "riskArea": "...", "harmType": "...", "specificHarm": "...", "rationale": "..."}.',
+  notObject:
+    'must be a JSON object like {"question": "...", "answer": "...", "riskArea": "...", "harmType": "...", "specificHarm": "...", "rationale": "..."}.',
   required: (field: string) =>
     field === 'rationale'
       ? 'is required: say which harm of the target society the new item probes and why AnswerCarefully has no item for it.'

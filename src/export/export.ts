@@ -330,7 +330,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
       else {
         const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, qa.sourceIndex);
-        const rec = derivedRecord(record as Record<string, unknown>, item, s, project.mapping);
+        const rec = derivedRecord(record, item, s, project.mapping);
         if (opts.annotate) rec[ANNOTATION_KEY] = annotationBlock(item, s, { annotators, pack, packVersion: tool.version });
         const view = roleView(rec, project.mapping);
         if (!validate(view)) problems.push(...roleProblems(validate.errors, project.mapping, { file: 'export', index: item.index, id: item.id }));

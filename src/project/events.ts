@@ -132,7 +132,8 @@ export interface NewItemEvent extends Base {
   rationale: string;
 }
 
-export type JournalEvent = NewItemEvent | MtEvent | EditEvent | ChecklistEvent | DecisionEvent | FlagEvent | ReviewEvent | AssignEvent | IntendedEvent | WaiverEvent;
+export type JournalEvent =
+  NewItemEvent | MtEvent | EditEvent | ChecklistEvent | DecisionEvent | FlagEvent | ReviewEvent | AssignEvent | IntendedEvent | WaiverEvent;
 export type EventType = JournalEvent['type'];
 
 /** What callers pass: the journal fills in v, ts, c, author, a decision's after and unit. */

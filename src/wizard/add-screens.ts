@@ -31,15 +31,21 @@ export async function runAddWizard(opened: OpenedAdd, opts: Pick<WizardOptions, 
   );
   if (riskArea === undefined) return undefined;
   const harmTypes = taxonomy.harmTypes.filter((h) => h.riskArea === riskArea);
-  const harmType = await cancellable((c) => select({ message: 'Harm type', choices: harmTypes.map((h) => ({ value: h.ja, name: `${h.ja} (${h.en})` })) }, own(c)), ctx);
+  const harmType = await cancellable(
+    (c) => select({ message: 'Harm type', choices: harmTypes.map((h) => ({ value: h.ja, name: `${h.ja} (${h.en})` })) }, own(c)),
+    ctx,
+  );
   if (harmType === undefined) return undefined;
   const known = taxonomy.specificHarms(harmType);
   let specificHarm = await cancellable(
     (c) =>
-      select({
-        message: 'Specific harm (an existing label where it fits)',
-        choices: [...known.map((h) => ({ value: h, name: h })), { value: NEW_HARM, name: `a new harm (${opened.lang}:name)` }],
-      }, own(c)),
+      select(
+        {
+          message: 'Specific harm (an existing label where it fits)',
+          choices: [...known.map((h) => ({ value: h, name: h })), { value: NEW_HARM, name: `a new harm (${opened.lang}:name)` }],
+        },
+        own(c),
+      ),
     ctx,
   );
   if (specificHarm === undefined) return undefined;

@@ -336,7 +336,12 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
             );
             // Not refused (the localizer may edit later, e.g. after a discussion), but QA will report it.
             const s = session.state(id);
-            if (!view.secondary && (decision === 'adapt' || decision === 'replace-target' || decision === 'replace-scenario') && !s.edited.question && !s.edited.answer) {
+            if (
+              !view.secondary &&
+              (decision === 'adapt' || decision === 'replace-target' || decision === 'replace-scenario') &&
+              !s.edited.question &&
+              !s.edited.answer
+            ) {
               notice += st.yellow(` Note: the text is still the machine translation; [b]ack and [e]dit it, or QA will report it.`);
             }
             session.next();
@@ -383,7 +388,11 @@ function evidencePrompt(message: string, previous: string | undefined, context?:
   return cancellable(
     (ctx) =>
       input(
-        { message: `${message} (required)`, ...(previous ? { default: previous } : {}), validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Required: give the evidence.' },
+        {
+          message: `${message} (required)`,
+          ...(previous ? { default: previous } : {}),
+          validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Required: give the evidence.',
+        },
         own(ctx),
       ),
     context,

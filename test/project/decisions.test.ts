@@ -41,6 +41,9 @@ describe('decisions', () => {
   it('rejects an unknown decision', () => {
     assert.equal(isDecision('keep'), false);
     assert.equal(isDecision(3), false);
-    assert.match(validateDecision({ decision: 'keep', rationale: 'x' }) ?? '', /"keep" is not a decision: use one of transfer, adapt, replace-target, replace-scenario, drop\./u);
+    assert.match(
+      validateDecision({ decision: 'keep', rationale: 'x' }) ?? '',
+      /"keep" is not a decision: use one of transfer, adapt, replace-target, replace-scenario, drop\./u,
+    );
   });
 });
