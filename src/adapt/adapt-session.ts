@@ -366,8 +366,9 @@ export class AdaptSession extends QueueSession<ItemView> {
         if (!accepted.includes(action.answer))
           throw new ActionError(notAChecklistAnswer(action.answer, action.question, accepted), `checklist.${action.question}`);
         const note = action.note?.trim();
-        const evidence = this.pack.checklist.find((q) => q.id === action.question)!.options?.find((o) => o.id === action.answer)?.evidence;
-        if (evidence && !/[\p{L}\p{N}]/u.test(note ?? ''))
+        const option = this.pack.checklist.find((q) => q.id === action.question)!.options?.find((o) => o.id === action.answer);
+        const evidence = option?.evidence;
+        if (evidence && (!/[\p{L}\p{N}]/u.test(note ?? '') || (option.evidencePattern && !new RegExp(option.evidencePattern, 'u').test(note ?? ''))))
           throw new ActionError(evidenceMissing(action.question, action.answer, evidence), `checklist.${action.question}`);
         return [{ ...base, type: 'checklist', question: action.question, answer: action.answer, ...(note ? { note } : {}) }];
       }

@@ -26,6 +26,8 @@ export interface CardData {
   /** The decisions' names, in the order of each risk area's `counts`. */
   decisionNames: string[];
   riskAreas: { label: string; exported: number; counts: number[] }[];
+  /** Cultural labels of the exported records: one row per label value, with how many were inferred. */
+  culture?: { label: string; value: string; records: number; inferred: number }[];
   /** Items added in the target language (`carefully add`), and their namespaced new specific harms. */
   newItems?: { count: number; harms: { label: string; count: number }[] };
   qa?: Record<string, number>;

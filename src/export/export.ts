@@ -24,6 +24,8 @@ import { languageName } from '../project/languages.js';
 import { renderDatasetCard } from './dataset-card.js';
 import { DECISIONS, DECISION_DESCRIPTIONS, KOBBQ_CLASS, decisionCounts } from '../project/decisions.js';
 import { isNamespacedLabel } from '../project/new-items.js';
+import { culturalLabels } from '../locale/cultural-labels.js';
+import { CultureTally } from './culture-tally.js';
 import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { findNearCopy, type SourceShingleIndex } from '../qa/near-copy.js';
@@ -288,6 +290,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let pseudo = 0;
   let sourceItems = 0;
   const newItems = { count: 0, harms: new Map<string, number>() };
+  const culture = new CultureTally();
   let data: WriteStream | undefined;
   let committed = false;
   const dataRel = () => `data/${split}.${ext()}`;
@@ -342,6 +345,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
           if (!isApproved(s)) unreviewed++;
           if (s.mt && !s.mt.isTranslation) pseudo++;
           if (s.mt) providers.set(s.mt.label, (providers.get(s.mt.label) ?? 0) + 1);
+          culture.add(culturalLabels(item, s));
           if (item.added && item.specificHarm !== undefined && isNamespacedLabel(item.specificHarm))
             newItems.harms.set(item.specificHarm, (newItems.harms.get(item.specificHarm) ?? 0) + 1);
           qa.check(item, s);
@@ -398,6 +402,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         exported: r.exported,
         counts: DECISIONS.map((d) => r[d]),
       })),
+      culture: culture.rows(),
       ...(newItems.count > 0 ? { newItems: { count: newItems.count, harms: [...newItems.harms].map(([label, count]) => ({ label, count })) } } : {}),
       qa: qaResult.counts,
       qaWaived: qaResult.waivedCounts.error + qaResult.waivedCounts.warning + qaResult.waivedCounts.info,

@@ -51,6 +51,8 @@ export interface ChecklistOption {
   effect: ChecklistEffect;
   /** This answer needs a note with its evidence: the prompt asking for it. */
   evidence?: string;
+  /** A regular expression (flag "u") the evidence note must match, e.g. a YYYY-MM-DD date. */
+  evidencePattern?: string;
 }
 
 export interface Equivalent {

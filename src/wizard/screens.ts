@@ -411,6 +411,8 @@ async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) =>
   for (let i = start; i < count; i++) {
     // Re-read the view: each saved answer changes it.
     const entry = session.current()!.checklist[i]!;
+    // A cultural label the item already implies (cultural-labels.ts) is not asked; an answer given before is kept.
+    if (entry.inferred !== undefined && entry.answer === undefined) continue;
     const reply = await checklistPrompt({ entry, number: i + 1, count }, ctx);
     if (reply === 'stop') break;
     if (reply === 'skip') continue;
