@@ -183,8 +183,9 @@ s skip (not now: not shown again in this session), b back, q quit; 1-8 show one 
 (Space/PgDn, PgUp page it; Esc shows all), ? help. Esc cancels a decision, a flag or an edit choice.
 Every answer is saved to the journal before the next prompt; Ctrl-C loses only the answer being typed.
 
---answers lines: {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
-  "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "...",
+--answers lines: {"id" (or "ID"): "...", "decision": "transfer|adapt|replace-target|replace-scenario|drop", "rationale": "...",
+  "groups": {"source": "...", "target": "..."} (replace-target), "question": "edited target question", "answer": "...",
+  "checklist": {"<question>": "yes|no|n/a" or {"answer": "<option>", "note": "evidence"}}, "flag": "...",
   "intended": [{"source": "110番", "target": "112", "reason": "..."}],
   "waive": [{"check": "<check ID>", "field": "question|answer (optional)", "reason": "..."}]}
 A transfer while the checklist proposes adapt/replace or QA errors remain is applied with a warning.
