@@ -288,7 +288,7 @@ describe('AdaptSession', () => {
       s.commit(written(s.eventsFor({ type: 'flag', note: 'ask the team about 110' })));
       assert.equal(s.current()!.state.flags[0]!.note, 'ask the team about 110');
       const resolve = s.eventsFor({ type: 'unflag' });
-      assert.equal(resolve[0]!.type === 'flag' && resolve[0]!.resolved, true);
+      assert.equal(resolve[0]!.type === 'flag' && resolve[0].resolved, true);
       s.commit(written(resolve));
       assert.deepEqual(s.current()!.state.flags, []);
     });
