@@ -54,16 +54,16 @@ export async function runAddWizard(opened: OpenedAdd, opts: Pick<WizardOptions, 
       (c) =>
         input(
           {
-            message: `New specific harm, e.g. ${opened.lang}:military-service-evasion`,
-            default: `${opened.lang}:`,
-            validate: (v) => new RegExp(`^${opened.lang}:\\S`, 'u').test(v.trim()) || `Start with "${opened.lang}:" and name the harm.`,
+            message: `New specific harm, e.g. military-service-evasion (saved as ${opened.lang}:military-service-evasion)`,
+            validate: (v) => /^\S+$/u.test(v.trim()) || 'One word or hyphenated words, no spaces.',
           },
           own(c),
         ),
       ctx,
     );
     if (name === undefined) return undefined;
-    specificHarm = name.trim();
+    const harm = name.trim();
+    specificHarm = harm.startsWith(`${opened.lang}:`) ? harm : `${opened.lang}:${harm}`;
   }
   const rationale = await text('Rationale: which harm of the target society it probes, and why AnswerCarefully has no item for it', ctx);
   if (rationale === undefined) return undefined;
