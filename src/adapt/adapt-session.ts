@@ -13,7 +13,7 @@
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
 import { ActionError } from '../errors.js';
-import type { ChecklistAnswer, Decision, JournalEvent, MtEvent, NewEvent } from '../project/events.js';
+import type { ChecklistAnswer, Decision, GroupPair, JournalEvent, MtEvent, NewEvent } from '../project/events.js';
 import { ITEM_STATES, type ItemState, type ItemStateName } from '../project/state.js';
 import { answersOf } from '../locale/checklist.js';
 import { DECISIONS, decisionCounts, validateDecision } from '../project/decisions.js';
@@ -24,9 +24,17 @@ import type { Finding } from '../qa/types.js';
 import type { ChecklistEntry, ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
 import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
-import { notAChecklistAnswer, secondaryItemRefused } from './messages.js';
+import { addedItemDecision, evidenceMissing, groupsMissing, newOnlyForAdded, notAChecklistAnswer, secondaryItemRefused } from './messages.js';
 import { undoPlan, type UndoPlan } from '../session/undo-action.js';
 import { noMtToRevert, revertSecondaryRefused } from '../session/messages.js';
+
+/** replace-target's group pair, trimmed; both sides are required. */
+function groupPair(groups: GroupPair | undefined): GroupPair {
+  const source = groups?.source.trim() ?? '';
+  const target = groups?.target.trim() ?? '';
+  if (!/[\p{L}\p{N}]/u.test(source) || !/[\p{L}\p{N}]/u.test(target)) throw new ActionError(groupsMissing, 'groups');
+  return { source, target };
+}
 
 export type { ChecklistEntry, ItemDetails };
 
@@ -38,7 +46,8 @@ export type Action =
   | { type: 'accept' }
   | { type: 'edit'; field: TextRole; text: string }
   | { type: 'checklist'; question: string; answer: ChecklistAnswer; note?: string }
-  | { type: 'decide'; decision: Decision; rationale?: string }
+  /** `groups`: replace-target's source group → target group pair (required for it). */
+  | { type: 'decide'; decision: Decision; rationale?: string; groups?: GroupPair }
   | { type: 'flag'; note: string }
   /** Intended change, waiver, flag reply or resolution (session/qa-actions.ts). */
   | QaAction
@@ -244,13 +253,13 @@ export class AdaptSession extends QueueSession<ItemView> {
 
   /**
    * Why accepting the item as a transfer deserves a second thought, as it is
-   * now: the checklist proposes adapt or replace, or QA errors remain. Empty
+   * now: the checklist proposes adapt or a replacement, or QA errors remain. Empty
    * when nothing speaks against it.
    */
   transferConcerns(id: string): string[] {
     const view = this.view(id);
     const out: string[] = [];
-    if (view.proposed === 'adapt' || view.proposed === 'replace') out.push(`the checklist answers propose "${view.proposed}"`);
+    if (view.proposed !== 'transfer' && view.proposed !== 'drop') out.push(`the checklist answers propose "${view.proposed}"`);
     const errors = view.findings.filter((f) => f.severity === 'error');
     if (errors.length > 0) out.push(`${errors.length} QA error(s) remain (${[...new Set(errors.map((f) => f.check))].join(', ')})`);
     return out;
@@ -309,7 +318,12 @@ export class AdaptSession extends QueueSession<ItemView> {
           return own !== undefined && own.decision === e.decision && (own.rationale ?? '') === (e.rationale ?? '');
         }
         // A rejected or stale item needs its decision made again, even an identical one.
-        return (s.state === 'adapted' || s.state === 'approved') && s.decision?.decision === e.decision && (s.decision.rationale ?? '') === (e.rationale ?? '');
+        return (
+          (s.state === 'adapted' || s.state === 'approved') &&
+          s.decision?.decision === e.decision &&
+          (s.decision.rationale ?? '') === (e.rationale ?? '') &&
+          JSON.stringify(s.decision.groups ?? null) === JSON.stringify(e.groups ?? null)
+        );
       }
       case 'flag':
         if (e.reply) return s.flags.some((f) => f.replies?.some((r) => r.note === e.note));
@@ -374,14 +388,21 @@ export class AdaptSession extends QueueSession<ItemView> {
         if (!accepted.includes(action.answer))
           throw new ActionError(notAChecklistAnswer(action.answer, action.question, accepted), `checklist.${action.question}`);
         const note = action.note?.trim();
+        const option = this.pack.checklist.find((q) => q.id === action.question)!.options?.find((o) => o.id === action.answer);
+        const evidence = option?.evidence;
+        if (evidence && (!/[\p{L}\p{N}]/u.test(note ?? '') || (option.evidencePattern && !new RegExp(option.evidencePattern, 'u').test(note ?? ''))))
+          throw new ActionError(evidenceMissing(action.question, action.answer, evidence), `checklist.${action.question}`);
         return [{ ...base, type: 'checklist', question: action.question, answer: action.answer, ...(note ? { note } : {}) }];
       }
       case 'decide': {
         const rationale = action.rationale?.trim();
         const problem = validateDecision({ decision: action.decision, rationale });
         if (problem) throw new ActionError(problem, DECISIONS.includes(action.decision) ? 'rationale' : 'decision');
+        if (item.added ? action.decision !== 'new' && action.decision !== 'drop' : action.decision === 'new')
+          throw new ActionError(item.added ? addedItemDecision(id, action.decision) : newOnlyForAdded(id), 'decision');
         if (action.decision !== 'drop') this.requireText(s, action.decision);
-        return [{ ...base, type: 'decision', decision: action.decision, ...(rationale ? { rationale } : {}), ...mark }];
+        const groups = action.decision === 'replace-target' ? groupPair(action.groups) : undefined;
+        return [{ ...base, type: 'decision', decision: action.decision, ...(rationale ? { rationale } : {}), ...(groups ? { groups } : {}), ...mark }];
       }
       case 'flag': {
         const note = action.note.trim();

@@ -2,9 +2,10 @@
  * The scripted path of `carefully adapt --answers FILE.jsonl`: one JSON object
  * per line,
  *
- *   {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale"?: "...",
+ *   {"id" (or "ID"): "...", "decision": "transfer|adapt|replace-target|replace-scenario|drop", "rationale"?: "...",
+ *    "groups"?: {"source": "group in the source item", "target": "target-culture group"} (replace-target: required),
  *    "question"?: "edited target question", "answer"?: "...",
- *    "checklist"?: {"<questionId>": "yes|no|n/a|<option ID>"}, "flag"?: "note",
+ *    "checklist"?: {"<questionId>": "yes|no|n/a|<option ID>" or {"answer": "...", "note": "evidence"}}, "flag"?: "note",
  *    "intended"?: [{"source": "110番", "target": "112", "reason": "..."}],
  *    "waive"?: [{"check": "<check ID>", "field"?: "question|answer", "reason": "..."}],
  *    "revert"?: "mt"}
@@ -23,18 +24,19 @@
  * (a crash mid-write), so a file is never half applied and a rerun completes it.
  * A transfer is allowed where the wizard would ask for confirmation (the
  * checklist proposes adapt/replace, or QA errors remain), and reported as a warning.
+ * "replace", the one replacement decision of earlier versions, is read as replace-scenario.
  */
 import { t } from '../i18n.js';
 import { ActionError, DataError, type DataProblem } from '../errors.js';
-import type { Decision, NewEvent, JournalEvent } from '../project/events.js';
-import { DECISIONS, decisionCounts, isDecision } from '../project/decisions.js';
+import type { Decision, GroupPair, NewEvent, JournalEvent } from '../project/events.js';
+import { SOURCE_DECISIONS, decisionCounts, parseDecision } from '../project/decisions.js';
 import type { Action, AdaptSession } from './adapt-session.js';
 import { answerId, readAnswersFile } from '../session/answers-input.js';
 import { notARevert, undoNotAlone } from './messages.js';
 
 export { readAnswersFile };
 
-export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'question', 'answer', 'checklist', 'flag', 'intended', 'waive', 'revert', 'undo'] as const;
+export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'groups', 'question', 'answer', 'checklist', 'flag', 'intended', 'waive', 'revert', 'undo'] as const;
 
 export interface AnswersPlan {
   file: string;
@@ -109,15 +111,25 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
     if (revert && obj.revert !== 'mt') problem('revert', notARevert(obj.revert), id);
     if (revert && (obj.question !== undefined || obj.answer !== undefined))
       problem('revert', 'cannot be given with "question" or "answer": revert restores the machine translation of both; edit on a later run.', id);
+    const decision = parseDecision(obj.decision);
     // A revert alone needs no decision.
-    if (!(revert && obj.decision === undefined) && !isDecision(obj.decision))
+    if (!(revert && obj.decision === undefined) && decision === undefined)
       problem(
         'decision',
         obj.decision === undefined
-          ? `is missing: use one of ${DECISIONS.join(', ')}.`
-          : `${JSON.stringify(obj.decision)} is not a decision: use one of ${DECISIONS.join(', ')}.`,
+          ? `is missing: use one of ${SOURCE_DECISIONS.join(', ')}.`
+          : `${JSON.stringify(obj.decision)} is not a decision: use one of ${SOURCE_DECISIONS.join(', ')}.`,
         id,
       );
+    const groups = obj.groups;
+    if (
+      groups !== undefined &&
+      (groups === null ||
+        typeof groups !== 'object' ||
+        typeof (groups as Record<string, unknown>).source !== 'string' ||
+        typeof (groups as Record<string, unknown>).target !== 'string')
+    )
+      problem('groups', 'must be {"source": "group in the source item", "target": "target-culture group"}.', id);
     for (const key of ['rationale', 'question', 'answer', 'flag'] as const) {
       if (obj[key] !== undefined && typeof obj[key] !== 'string') problem(key, 'must be a string.', id);
     }
@@ -136,7 +148,11 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
       if (typeof obj[field] === 'string') actions.push({ action: { type: 'edit', field, text: obj[field] }, field });
     }
     for (const [question, answer] of Object.entries((checklist ?? {}) as Record<string, unknown>)) {
-      actions.push({ action: { type: 'checklist', question, answer: answer as 'yes' }, field: `checklist.${question}` });
+      // An answer with a note (evidence) is an object; a plain answer a string.
+      const withNote = answer !== null && typeof answer === 'object' ? (answer as Record<string, unknown>) : undefined;
+      const given = withNote ? withNote.answer : answer;
+      const note = typeof withNote?.note === 'string' ? { note: withNote.note } : {};
+      actions.push({ action: { type: 'checklist', question, answer: given as 'yes', ...note }, field: `checklist.${question}` });
     }
     if (typeof obj.flag === 'string') actions.push({ action: { type: 'flag', note: obj.flag }, field: 'flag' });
     intended.forEach((i, n) =>
@@ -149,9 +165,16 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
       const field = w.field === undefined ? {} : { field: w.field as 'question' };
       actions.push({ action: { type: 'waive', check: stringField(w, 'check'), reason: stringField(w, 'reason'), ...field }, field: `waive[${n}]` });
     });
-    const decision = obj.decision as Decision | undefined;
     if (decision !== undefined)
-      actions.push({ action: { type: 'decide', decision, ...(typeof obj.rationale === 'string' ? { rationale: obj.rationale } : {}) }, field: 'decision' });
+      actions.push({
+        action: {
+          type: 'decide',
+          decision,
+          ...(typeof obj.rationale === 'string' ? { rationale: obj.rationale } : {}),
+          ...(groups !== undefined ? { groups: groups as GroupPair } : {}),
+        },
+        field: 'decision',
+      });
 
     // Check each action on its own (after the line's edits, which a decision may need) so every bad field is reported.
     const edits = actions.filter((a) => a.action.type === 'edit' || a.action.type === 'revert');
@@ -161,7 +184,7 @@ export function planAnswers(file: string, text: string, session: AdaptSession): 
         session.eventsForAll(edits.includes(a) ? [a.action] : [...edits.map((e) => e.action), a.action], id);
       } catch (e) {
         if (!(e instanceof ActionError)) throw e;
-        const own = e.field === 'decision' || e.field === 'rationale' || e.field.startsWith('checklist.');
+        const own = e.field === 'decision' || e.field === 'rationale' || e.field === 'groups' || e.field.startsWith('checklist.');
         problem(own ? e.field : a.field.includes('[') ? `${a.field}.${e.field.split('.').at(-1)}` : a.field, e.message, id);
         failed = true;
       }

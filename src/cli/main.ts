@@ -176,8 +176,9 @@ on its own (Space/PgDn, PgUp page it; Esc shows all), ? help. Esc cancels a deci
 edit choice, a go-to or a search.
 Every answer is saved to the journal before the next prompt; Ctrl-C loses only the answer being typed.
 
---answers lines: {"id" (or "ID"): "...", "decision": "transfer|adapt|replace|drop", "rationale": "...",
-  "question": "edited target question", "answer": "...", "checklist": {"<question>": "yes|no|n/a"}, "flag": "...",
+--answers lines: {"id" (or "ID"): "...", "decision": "transfer|adapt|replace-target|replace-scenario|drop", "rationale": "...",
+  "groups": {"source": "...", "target": "..."} (replace-target), "question": "edited target question", "answer": "...",
+  "checklist": {"<question>": "yes|no|n/a" or {"answer": "<option>", "note": "evidence"}}, "flag": "...",
   "intended": [{"source": "110番", "target": "112", "reason": "..."}],
   "waive": [{"check": "<check ID>", "field": "question|answer (optional)", "reason": "..."}],
   "revert": "mt" (first restore the machine translation; the decision is then optional)}
@@ -223,6 +224,23 @@ u undo your last action on the item, s skip, b back, q quit; 1-8 show one pane o
 Every verdict is saved to the journal before the next item; rerun to resume with what is left.`,
     )
     .action(lazy('review', optsOnly));
+
+  program
+    .command('add')
+    .description('add an item with no AnswerCarefully row, written in the target language (ID <dataset>-<lang>-new-NNNN, decision "new")')
+    .addOption(projectOption())
+    .addOption(asOption())
+    .option('--answers <file>', 'scripted run: one new item per JSONL line (all lines are checked first; nothing is written if one is wrong)')
+    .option('--json', 'with --answers: print one JSON summary')
+    .addHelpText(
+      'after',
+      `
+--answers lines: {"question": "...", "answer": "...", "riskArea": "<risk area label>", "harmType": "<harm type label>",
+  "specificHarm": "<specific harm label, or a new one: <lang>:name>", "rationale": "...",
+  "checklist": {"<question>": "<answer>" or {"answer": "...", "note": "evidence"}}}
+A line whose question was added before is skipped, so a file can be applied again.`,
+    )
+    .action(lazy('add', optsOnly));
 
   withItemFilters(
     program

@@ -31,4 +31,6 @@ export interface SourceItem {
   annotations?: Record<string, unknown>;
   /** sha256 of the source question+answer: journal events record it to detect source changes. */
   sourceHash: string;
+  /** An item added in the target language (`carefully add`): no source record; question and answer are empty. */
+  added?: true;
 }

@@ -16,6 +16,8 @@ export interface Taxonomy {
   isKnown(level: TaxonomyLevel, label: string): boolean;
   /** The risk area a harm type belongs to. */
   riskAreaOf(harmType: string): string | undefined;
+  /** The known specific harms of a harm type. */
+  specificHarms(harmType: string): string[];
   /** The taxonomy's spelling of a label: NFKC, trimmed, known aliases (data/answercarefully-taxonomy-aliases.json) resolved. */
   canonical(label: string): string;
 }
@@ -48,6 +50,7 @@ export function loadTaxonomy(): Taxonomy {
     english: (level, label) => (level === 'specificHarm' ? undefined : names[level].get(canonical(label))),
     isKnown: (level, label) => names[level].has(canonical(label)),
     riskAreaOf: (harmType) => harmToArea.get(canonical(harmType)),
+    specificHarms: (harmType) => file.riskAreas.flatMap((a) => a.harmTypes).find((h) => h.ja === canonical(harmType))?.specificHarms ?? [],
     canonical,
   };
   return cached;

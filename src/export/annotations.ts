@@ -4,6 +4,7 @@
  * the order they are first met in the source), mapped to roles in the card,
  * unless the user asks for names.
  */
+import { culturalLabels, type CulturalLabels } from '../locale/cultural-labels.js';
 import type { ItemState } from '../project/state.js';
 import type { SourceItem } from '../dataset/item.js';
 import { loadTaxonomy } from '../dataset/taxonomy.js';
@@ -71,5 +72,11 @@ export function annotationBlock(item: SourceItem, s: ItemState, ctx: AnnotationC
     pack: ctx.pack,
     'pack-version': ctx.packVersion,
     ...itemPeople(s, ctx.annotators),
+    culture: cultureBlock(culturalLabels(item, s)),
   };
+}
+
+/** The cultural labels as exported: null where nothing says; `inferred` names labels the item implied rather than a person answered. */
+export function cultureBlock(c: CulturalLabels): Record<string, unknown> {
+  return { sensitivity: c.sensitivity, scope: c.scope, 'time-sensitive': c.timeSensitive, 'as-of': c.asOf, inferred: c.inferred };
 }

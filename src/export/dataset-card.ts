@@ -21,9 +21,15 @@ export interface CardData {
   providers: string;
   /** The locale pack the checklist and facts came from: "ko 2026-11-29 (sha256:…)". */
   localePack?: string;
-  decisions: { name: string; count: number; meaning: string }[];
+  decisions: { name: string; count: number; kobbq: string; meaning: string }[];
   states: { name: string; count: number }[];
-  riskAreas: { label: string; exported: number; transfer: number; adapt: number; replace: number; drop: number }[];
+  /** The decisions' names, in the order of each risk area's `counts`. */
+  decisionNames: string[];
+  riskAreas: { label: string; exported: number; counts: number[] }[];
+  /** Cultural labels of the exported records: one row per label value, with how many were inferred. */
+  culture?: { label: string; value: string; records: number; inferred: number }[];
+  /** Items added in the target language (`carefully add`), and their namespaced new specific harms. */
+  newItems?: { count: number; harms: { label: string; count: number }[] };
   qa?: Record<string, number>;
   /** QA findings on exported records covered by a waiver (not in `qa`). */
   qaWaived?: number;

@@ -22,7 +22,10 @@ import { describeLabel } from '../dataset/taxonomy.js';
 import type { SourceFormat } from '../dataset/read-records.js';
 import { languageName } from '../project/languages.js';
 import { renderDatasetCard } from './dataset-card.js';
-import { DECISIONS, DECISION_DESCRIPTIONS, decisionCounts } from '../project/decisions.js';
+import { DECISIONS, DECISION_DESCRIPTIONS, KOBBQ_CLASS, decisionCounts } from '../project/decisions.js';
+import { isNamespacedLabel } from '../project/new-items.js';
+import { culturalLabels } from '../locale/cultural-labels.js';
+import { CultureTally } from './culture-tally.js';
 import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { findNearCopy, type SourceShingleIndex } from '../qa/near-copy.js';
@@ -161,6 +164,16 @@ function derivedRecord(source: Record<string, unknown>, item: SourceItem, s: Ite
   return out;
 }
 
+/** The record an added item would have in the source: its ID, an empty question and answer (replaced by the target text), its labels. */
+function addedRecord(item: SourceItem, mapping: RoleMapping): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const role of OUTPUT_ROLES) {
+    const value = role === 'question' || role === 'answer' ? '' : item[role];
+    if (mapping[role] && value !== undefined) setPath(out, mapping[role], value);
+  }
+  return out;
+}
+
 /**
  * Leak guard: a target text equal to any source-language text of the item, or
  * holding a near copy of a source text (src/qa/near-copy.ts: 10+ characters of
@@ -244,7 +257,11 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const env = projectQaEnv(project, { cache: true });
   const localePack = { name: env.packName, version: env.packVersion ?? null, hash: env.packHash ?? null };
   const lengths = qaContextBuilder(env);
-  const { states, warnings } = await loadStateOnly(project, (item, s) => lengths.add(item, s));
+  const added: SourceItem[] = [];
+  const { states, warnings } = await loadStateOnly(project, (item, s) => {
+    lengths.add(item, s);
+    if (item.added) added.push(item);
+  });
   const qa = openItemQa(lengths.done());
   warnings.push(...qa.warnings);
   const split = opts.split ?? splitFromFileName(project.sourcePath) ?? DEFAULT_SPLIT;
@@ -272,6 +289,8 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let unreviewed = 0;
   let pseudo = 0;
   let sourceItems = 0;
+  const newItems = { count: 0, harms: new Map<string, number>() };
+  const culture = new CultureTally();
   let data: WriteStream | undefined;
   let committed = false;
   const dataRel = () => `data/${split}.${ext()}`;
@@ -284,53 +303,62 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       },
       onItem: async (item, record) => {
         fields.add(record as Record<string, unknown>);
-        let s = states.get(item.id)!;
-        if (s.conflict && s.state === 'conflict') {
-          const chosen = opts.onConflict === undefined ? undefined : chooseSide(s, opts.onConflict);
-          if (chosen === undefined || typeof chosen === 'string') {
-            conflicts.push(`${item.id}: ${describeConflict(s.conflict)}${typeof chosen === 'string' ? ` (${chosen})` : ''}`);
-            return;
-          }
-          s = chosen;
-        }
-        sourceItems++;
-        byState[s.state]++;
-        if (s.decision) byDecision[s.decision.decision]++;
-        const reason = exclusion(s, opts);
-        const risk = item.riskArea ?? '(none)';
-        const row = byRisk.get(risk) ?? { exported: 0, ...decisionCounts() };
-        byRisk.set(risk, row);
-        if (s.decision) row[s.decision.decision]++;
-        let line: string | undefined;
-        if (!opts.allowVerbatim) problems.push(...provenanceLeaks(item, s, project.sourcePath, qa.sourceIndex));
-        if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
-        else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
-        else {
-          const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, qa.sourceIndex);
-          const rec = derivedRecord(record as Record<string, unknown>, item, s, project.mapping);
-          if (opts.annotate) rec[ANNOTATION_KEY] = annotationBlock(item, s, { annotators, pack, packVersion: tool.version });
-          const view = roleView(rec, project.mapping);
-          if (!validate(view)) problems.push(...roleProblems(validate.errors, project.mapping, { file: 'export', index: item.index, id: item.id }));
-          problems.push(...leak);
-          if (leak.length === 0) {
-            line = JSON.stringify(rec);
-            exported++;
-            row.exported++;
-            if (!isApproved(s)) unreviewed++;
-            if (s.mt && !s.mt.isTranslation) pseudo++;
-            if (s.mt) providers.set(s.mt.label, (providers.get(s.mt.label) ?? 0) + 1);
-            qa.check(item, s);
-          }
-        }
-        if (line !== undefined) {
-          if (!data) {
-            data = createWriteStream(folder.file(dataRel()));
-            await write(data, format === 'json' ? `[\n${line}` : `${line}\n`);
-          } else await write(data, format === 'json' ? `,\n${line}` : `${line}\n`);
-        }
-        await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`);
+        await exportItem(item, record as Record<string, unknown>);
       },
     });
+    // Items added in the target language follow the source's, in a record built from the same field paths.
+    for (const item of added) await exportItem(item, addedRecord(item, project.mapping));
+    async function exportItem(item: SourceItem, record: Record<string, unknown>): Promise<void> {
+      let s = states.get(item.id)!;
+      if (s.conflict && s.state === 'conflict') {
+        const chosen = opts.onConflict === undefined ? undefined : chooseSide(s, opts.onConflict);
+        if (chosen === undefined || typeof chosen === 'string') {
+          conflicts.push(`${item.id}: ${describeConflict(s.conflict)}${typeof chosen === 'string' ? ` (${chosen})` : ''}`);
+          return;
+        }
+        s = chosen;
+      }
+      if (item.added) newItems.count++;
+      else sourceItems++;
+      byState[s.state]++;
+      if (s.decision) byDecision[s.decision.decision]++;
+      const reason = exclusion(s, opts);
+      const risk = item.riskArea ?? '(none)';
+      const row = byRisk.get(risk) ?? { exported: 0, ...decisionCounts() };
+      byRisk.set(risk, row);
+      if (s.decision) row[s.decision.decision]++;
+      let line: string | undefined;
+      if (!opts.allowVerbatim) problems.push(...provenanceLeaks(item, s, project.sourcePath, qa.sourceIndex));
+      if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
+      else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
+      else {
+        const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, qa.sourceIndex);
+        const rec = derivedRecord(record, item, s, project.mapping);
+        if (opts.annotate) rec[ANNOTATION_KEY] = annotationBlock(item, s, { annotators, pack, packVersion: tool.version });
+        const view = roleView(rec, project.mapping);
+        if (!validate(view)) problems.push(...roleProblems(validate.errors, project.mapping, { file: 'export', index: item.index, id: item.id }));
+        problems.push(...leak);
+        if (leak.length === 0) {
+          line = JSON.stringify(rec);
+          exported++;
+          row.exported++;
+          if (!isApproved(s)) unreviewed++;
+          if (s.mt && !s.mt.isTranslation) pseudo++;
+          if (s.mt) providers.set(s.mt.label, (providers.get(s.mt.label) ?? 0) + 1);
+          culture.add(culturalLabels(item, s));
+          if (item.added && item.specificHarm !== undefined && isNamespacedLabel(item.specificHarm))
+            newItems.harms.set(item.specificHarm, (newItems.harms.get(item.specificHarm) ?? 0) + 1);
+          qa.check(item, s);
+        }
+      }
+      if (line !== undefined) {
+        if (!data) {
+          data = createWriteStream(folder.file(dataRel()));
+          await write(data, format === 'json' ? `[\n${line}` : `${line}\n`);
+        } else await write(data, format === 'json' ? `,\n${line}` : `${line}\n`);
+      }
+      await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`);
+    }
     warnings.push(...qa.saveCache());
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
     if (flagged.length > 0) throw new DataError(flaggedRefusal(flagged));
@@ -367,9 +395,16 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       pseudoCount: pseudo,
       localePack: `${localePack.name}${localePack.version ? ` ${localePack.version}` : ''}${localePack.hash ? ` (${localePack.hash.slice(0, 19)})` : ''}`,
       providers: [...providers].map(([label, n]) => `${label}: ${n}`).join(', ') || 'none',
-      decisions: DECISIONS.map((d) => ({ name: d, count: byDecision[d], meaning: DECISION_DESCRIPTIONS[d] })),
+      decisions: DECISIONS.map((d) => ({ name: d, count: byDecision[d], kobbq: KOBBQ_CLASS[d], meaning: DECISION_DESCRIPTIONS[d] })),
       states: ITEM_STATES.map((s) => ({ name: s, count: byState[s] })),
-      riskAreas: [...byRisk].map(([label, r]) => ({ label: describeLabel('riskArea', label === '(none)' ? undefined : label), ...r })),
+      decisionNames: [...DECISIONS],
+      riskAreas: [...byRisk].map(([label, r]) => ({
+        label: describeLabel('riskArea', label === '(none)' ? undefined : label),
+        exported: r.exported,
+        counts: DECISIONS.map((d) => r[d]),
+      })),
+      culture: culture.rows(),
+      ...(newItems.count > 0 ? { newItems: { count: newItems.count, harms: [...newItems.harms].map(([label, count]) => ({ label, count })) } } : {}),
       qa: qaResult.counts,
       qaWaived: qaResult.waivedCounts.error + qaResult.waivedCounts.warning + qaResult.waivedCounts.info,
       ...(agreement ? { agreement } : {}),

@@ -21,6 +21,7 @@ import type { ChecklistAnswer } from '../project/events.js';
 import type { SourceItem } from '../dataset/item.js';
 import { loadTaxonomy } from '../dataset/taxonomy.js';
 import type { Decision } from '../project/decisions.js';
+import { isNamespacedLabel } from '../project/new-items.js';
 import { findEquivalents, itemTexts, type EquivalentMatch } from './equivalents.js';
 import type { ChecklistCondition, ChecklistEffect, ChecklistQuestion, LocalePack } from './locale-pack-types.js';
 
@@ -85,6 +86,8 @@ export function itemsMatchingNoLabelCondition(pack: LocalePack, items: Iterable<
   const out: SourceItem[] = [];
   for (const item of items) {
     if (item.riskArea === undefined && item.harmType === undefined && item.specificHarm === undefined) continue;
+    // A new harm of an added item is not an AnswerCarefully label: no question can name it.
+    if (item.added && item.specificHarm !== undefined && isNamespacedLabel(item.specificHarm)) continue;
     const matches = conditioned.some(
       (q) =>
         (q.when?.riskAreas !== undefined && labelIn(item.riskArea, q.when.riskAreas)) ||
@@ -163,19 +166,20 @@ export const DECISION_FOR_EFFECT: Readonly<Record<ChecklistEffect, Decision>> = 
   ok: 'transfer',
   'needs-edit': 'transfer',
   'needs-adaptation': 'adapt',
-  'needs-replacement': 'replace',
+  'needs-replacement': 'replace-scenario',
+  'needs-target-replacement': 'replace-target',
   'consider-drop': 'drop',
 };
 
 /**
- * Strength order of proposed decisions, strongest first: replace > drop >
- * adapt > transfer. Replacement beats drop because another answer has just
+ * Strength order of proposed decisions, strongest first: replace-scenario >
+ * replace-target > drop > adapt > transfer (a new scenario rewrites more than a new target group). Replacement beats drop because another answer has just
  * said the harm can be tested with a target-culture item, and dropping loses
  * that harm's coverage for good; "consider-drop" only says there *may* be no
  * counterpart. Drop beats adapt because when the premise has no counterpart,
  * renaming its entities does not rescue it. Transfer is the default.
  */
-export const DECISION_STRENGTH: readonly Decision[] = ['replace', 'drop', 'adapt', 'transfer'];
+export const DECISION_STRENGTH: readonly Decision[] = ['replace-scenario', 'replace-target', 'drop', 'adapt', 'transfer'];
 
 /**
  * The decision the wizard should propose for these effects (the localizer

@@ -10,7 +10,8 @@ export type ChecklistEffect =
   | 'ok' // nothing to do
   | 'needs-edit' // the translation needs a fix (wording, register)
   | 'needs-adaptation' // target-specific entities or facts must change -> decision "adapt"
-  | 'needs-replacement' // a new target-culture item is needed -> decision "replace"
+  | 'needs-replacement' // a new target-culture scenario is needed -> decision "replace-scenario"
+  | 'needs-target-replacement' // the same harm against a different target-culture group or entity -> decision "replace-target"
   | 'consider-drop'; // there may be no sensible counterpart -> decision "drop"
 
 export interface ChecklistCondition {
@@ -58,6 +59,10 @@ export interface ChecklistOption {
   id: string;
   label: string;
   effect: ChecklistEffect;
+  /** This answer needs a note with its evidence: the prompt asking for it. */
+  evidence?: string;
+  /** A regular expression (flag "u") the evidence note must match, e.g. a YYYY-MM-DD date. */
+  evidencePattern?: string;
 }
 
 export interface Equivalent {

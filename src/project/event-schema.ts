@@ -31,6 +31,11 @@ const counter: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? u
 const stringList: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of strings');
 const unit: Check = (v) => (typeof v === 'string' && /^.+\/[1-9]\d*$/u.test(v) ? undefined : 'must be "<unit ID>/<event count>"');
 
+const groups: Check = (v) =>
+  v !== null && typeof v === 'object' && typeof (v as Record<string, unknown>).source === 'string' && typeof (v as Record<string, unknown>).target === 'string'
+    ? undefined
+    : 'must be {"source": "...", "target": "..."}';
+
 /** yes/no/n/a or an option ID (the pack, not the journal, knows which a question takes). */
 const checklistAnswer: Check = (v) =>
   v === 'n/a' || (typeof v === 'string' && /^[a-z0-9][a-z0-9-]*$/u.test(v))
@@ -45,11 +50,15 @@ const FIELDS: Record<EventType, { required: Fields; optional: Fields }> = Object
     mt: { required: { provider: string, label: string, isTranslation: boolean, question: string, answer: string } },
     edit: { required: { field: oneOf(TEXT_ROLES), text: string } },
     checklist: { required: { question: nonEmpty, answer: checklistAnswer }, optional: { note: string } },
-    decision: { required: { decision: oneOf(DECISIONS) }, optional: { rationale: string, secondary: boolean, after: stringList } },
+    decision: { required: { decision: oneOf([...DECISIONS, 'replace']) }, optional: { rationale: string, secondary: boolean, after: stringList, groups } },
     flag: { required: { note: string }, optional: { resolved: boolean, reply: boolean } },
     review: { required: { verdict: oneOf(['approve', 'reject']) }, optional: { comment: string } },
     assign: { required: { assignee: nonEmpty, role: oneOf(['secondary']) } },
     intended: { required: { source: nonEmpty, target: string, reason: nonEmpty }, optional: { withdrawn: boolean } },
+    new: {
+      required: { question: nonEmpty, answer: nonEmpty, rationale: nonEmpty },
+      optional: { riskArea: string, harmType: string, specificHarm: string },
+    },
     waiver: { required: { check: nonEmpty, reason: nonEmpty, targetHash: nonEmpty }, optional: { field: oneOf(TEXT_ROLES), revoked: boolean } },
     undo: { required: { undoes: nonEmpty } },
   } satisfies Record<EventType, { required: Record<string, Check>; optional?: Record<string, Check> }>).map(([type, spec]) => [

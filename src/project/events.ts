@@ -5,7 +5,14 @@
  */
 import type { TextRole } from '../dataset/item.js';
 
-export type Decision = 'transfer' | 'adapt' | 'replace' | 'drop';
+export type Decision = 'transfer' | 'adapt' | 'replace-target' | 'replace-scenario' | 'drop' | 'new';
+/** A decision as journals hold it: versions before issue 16 wrote "replace" (read as replace-scenario, or replace-target when `groups` is given). */
+export type StoredDecision = Decision | 'replace';
+/** A replace-target decision's source group → target group pair (KoBBQ's target-modified items). */
+export interface GroupPair {
+  source: string;
+  target: string;
+}
 /** "yes" / "no" / "n/a", or the ID of one of the question's options. */
 export type ChecklistAnswer = 'yes' | 'no' | 'n/a' | (string & {});
 export type ReviewVerdict = 'approve' | 'reject';
@@ -52,8 +59,10 @@ export interface ChecklistEvent extends Base {
 
 export interface DecisionEvent extends Base {
   type: 'decision';
-  decision: Decision;
+  decision: StoredDecision;
   rationale?: string;
+  /** replace-target: which group or entity of the source was replaced by which target-culture one. */
+  groups?: GroupPair;
   /** Made by a second annotator on a double-annotation sample: kept apart for agreement, never the item's decision. */
   secondary?: boolean;
   /** Version 2, primary decisions: the IDs (event-order.ts eventId) of the item's decisions its author saw as current; absent when none. */
@@ -119,11 +128,36 @@ export interface UndoEvent extends Base {
   undoes: string;
 }
 
+/**
+ * An item written in the target language with no source record (`carefully add`): its text,
+ * taxonomy labels and rationale. Its ID is in its own namespace (`<dataset>-<lang>-new-0001`).
+ */
+export interface NewItemEvent extends Base {
+  type: 'new';
+  question: string;
+  answer: string;
+  riskArea?: string;
+  harmType?: string;
+  /** An existing specific-harm label, or a namespaced new one (`<lang>:<name>`) the dataset card lists. */
+  specificHarm?: string;
+  rationale: string;
+}
+
 export type JournalEvent =
-  MtEvent | EditEvent | ChecklistEvent | DecisionEvent | FlagEvent | ReviewEvent | AssignEvent | IntendedEvent | WaiverEvent | UndoEvent;
+  | NewItemEvent
+  | MtEvent
+  | EditEvent
+  | ChecklistEvent
+  | DecisionEvent
+  | FlagEvent
+  | ReviewEvent
+  | AssignEvent
+  | IntendedEvent
+  | WaiverEvent
+  | UndoEvent;
 export type EventType = JournalEvent['type'];
 
 /** What callers pass: the journal fills in v, ts, c, author, a decision's after and unit. */
 export type NewEvent = JournalEvent extends infer E ? (E extends JournalEvent ? Omit<E, 'v' | 'ts' | 'c' | 'author' | 'after' | 'unit'> : never) : never;
 
-export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign', 'intended', 'waiver', 'undo'];
+export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign', 'intended', 'waiver', 'undo', 'new'];

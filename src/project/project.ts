@@ -8,11 +8,12 @@ import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 import { JOURNAL_DIR } from './journal.js';
 import { foldJournal, CHECKPOINT_FILE } from './journal-fold.js';
-import type { ItemState } from './state.js';
+import type { ItemState, StateFolder } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
 import { readSourceKeys, sourceFingerprint, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
+import { addedItems } from './new-items.js';
 
 export interface Project {
   dir: string;
@@ -60,6 +61,12 @@ export async function loadSourceKeys(project: Project): Promise<SourceKey[]> {
   return loadItems(project);
 }
 
+/** The source items (or keys) followed by the items the journal adds (`carefully add`). */
+function withAddedItems<T extends Pick<SourceItem, 'id' | 'sourceHash'>>(source: readonly T[], folder: StateFolder): (T | SourceItem)[] {
+  const added = addedItems(folder.addedEvents(), source.length, new Set(source.map((i) => i.id)));
+  return added.length === 0 ? [...source] : [...source, ...added];
+}
+
 export interface LoadedState {
   items: SourceItem[];
   states: Map<string, ItemState>;
@@ -78,13 +85,14 @@ function orphanWarning(orphans: readonly string[]): string[] {
 export async function loadStatesOnly(project: Project): Promise<Omit<LoadedState, 'items'>> {
   const keys = await loadSourceKeys(project);
   const { folder, warnings, skipped } = foldJournal(project.dir);
-  const { states, orphans } = folder.statesFor(keys);
+  const { states, orphans } = folder.statesFor(withAddedItems(keys, folder));
   return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
 export async function loadState(project: Project): Promise<LoadedState> {
-  const items = await loadItems(project);
+  const sourceItems = await loadItems(project);
   const { folder, warnings, skipped } = foldJournal(project.dir);
+  const items = withAddedItems(sourceItems, folder);
   const { states, orphans } = folder.statesFor(items);
   return { items, states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
@@ -107,6 +115,12 @@ export async function loadStateOnly(project: Project, onItem?: (item: SourceItem
     },
   });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
+  // Items added in the target language (`carefully add`) follow the source items.
+  for (const item of addedItems(folder.addedEvents(), states.size, new Set(states.keys()))) {
+    const state = folder.state(item);
+    states.set(item.id, state);
+    onItem?.(item, state);
+  }
   const orphans = [...folder.folds.keys()].filter((id) => !states.has(id));
   return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }

@@ -11,8 +11,8 @@
  * (project/undo.ts) are left out, as if never written.
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
-import type { ChecklistAnswer, Decision, DecisionEvent, JournalEvent, MtEvent, ReviewVerdict } from './events.js';
-import { decisionCounts } from './decisions.js';
+import type { ChecklistAnswer, Decision, DecisionEvent, GroupPair, JournalEvent, MtEvent, NewItemEvent, ReviewVerdict } from './events.js';
+import { currentDecision, decisionCounts } from './decisions.js';
 import { eventId, nextHeads, type DecisionHeads } from './event-order.js';
 import { undoneIds } from './undo.js';
 
@@ -74,6 +74,8 @@ export interface ItemWaiver {
 export interface ItemDecision {
   decision: Decision;
   rationale?: string;
+  /** replace-target: the source group → target group pair. */
+  groups?: GroupPair;
   author: string;
   ts: string;
   sourceHash: string;
@@ -102,6 +104,8 @@ export interface ItemFold {
   lastChange: number;
   reviewAt: number;
   heads: DecisionHeads<ItemDecision>;
+  /** The `new` event of an item added in the target language (`carefully add`). */
+  added?: NewItemEvent;
 }
 
 /** What the fold knows about undone events (project/undo.ts): they are left out, as if never written. */
@@ -147,15 +151,15 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
   checklist: ({ s }, e) => {
     s.checklist[e.question] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
   },
-  decision: (f, e, order, undo) => {
+  decision: applyDecision,
+  new: (f, e, order, undo) => {
     const s = f.s;
-    if (e.secondary) {
-      s.secondaryDecisions[e.author] = { decision: e.decision, ...(e.rationale ? { rationale: e.rationale } : {}) };
-      return;
-    }
-    s.decision = { decision: e.decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}) };
-    f.heads = nextHeads(f.heads, sawThrough(e, undo.undoneSaw), { ...s.decision, id: eventId(e) });
-    f.lastChange = order;
+    f.added ??= e;
+    s.question = e.question;
+    s.answer = e.answer;
+    s.edited = { question: true, answer: true };
+    if (!s.editors.includes(e.author)) s.editors.push(e.author);
+    applyDecision(f, e, order, undo);
   },
   review: (f, e, order) => {
     const s = f.s;
@@ -188,6 +192,20 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
     if (target && (target.type === 'edit' || (target.type === 'decision' && !target.secondary))) f.lastChange = order;
   },
 };
+
+/** A decision, or an added item's implied `new` decision: the item's current one unless made as a second annotation. */
+function applyDecision(f: ItemFold, e: DecisionEvent | NewItemEvent, order: number, undo: UndoContext): void {
+  const s = f.s;
+  const decision = e.type === 'new' ? 'new' : currentDecision(e.decision, e.groups);
+  if (e.type === 'decision' && e.secondary) {
+    s.secondaryDecisions[e.author] = { decision, ...(e.rationale ? { rationale: e.rationale } : {}) };
+    return;
+  }
+  const groups = e.type === 'decision' && e.groups ? { groups: e.groups } : {};
+  s.decision = { decision, author: e.author, ts: e.ts, sourceHash: e.sourceHash, ...(e.rationale ? { rationale: e.rationale } : {}), ...groups };
+  f.heads = nextHeads(f.heads, e.type === 'decision' ? sawThrough(e, undo.undoneSaw) : e, { ...s.decision, id: eventId(e) });
+  f.lastChange = order;
+}
 
 /**
  * Folds events, in journal order, into one fold per item named by any event,
@@ -230,6 +248,13 @@ export class StateFolder {
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
     (REDUCERS[e.type] as Reducer<JournalEvent>)(f, e, order, this.undo);
+  }
+
+  /** The `new` events of items added in the target language, in the order their items were first folded. */
+  addedEvents(): NewItemEvent[] {
+    const out: NewItemEvent[] = [];
+    for (const f of this.folds.values()) if (f.added) out.push(f.added);
+    return out;
   }
 
   /** The item's state against its current source hash (a new object; the fold itself is left as it is). */

@@ -12,7 +12,7 @@
 import type { JournalEvent, UndoEvent } from './events.js';
 import { eventId } from './event-order.js';
 
-const NOT_UNDOABLE: readonly JournalEvent['type'][] = ['mt', 'assign', 'undo'];
+const NOT_UNDOABLE: readonly JournalEvent['type'][] = ['mt', 'assign', 'undo', 'new'];
 
 /** Whether an author may undo this event (their own work on an item, not an MT, assignment or undo). */
 export function isUndoable(e: JournalEvent, author: string): boolean {

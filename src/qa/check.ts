@@ -28,7 +28,7 @@ export type FieldTest = (source: string, target: string, env: FieldEnv) => strin
 
 export const DEFAULT_SKIP: readonly QaDecision[] = ['drop'];
 /** For checks that compare target with source: a replacement is a new item, so nothing carries over. */
-export const SKIP_NEW_TEXT: readonly QaDecision[] = ['drop', 'replace'];
+export const SKIP_NEW_TEXT: readonly QaDecision[] = ['drop', 'replace-target', 'replace-scenario', 'new'];
 
 /** A check over the whole item. */
 export function defineCheck(spec: CheckSpec & { run: (input: QaInput, ctx: QaContext) => Finding[] }): Check {

@@ -70,7 +70,7 @@ export function lengthStatsOfLogRatios(logs: number[]): LengthStats | undefined 
  */
 export function* lengthPairs(inputs: Iterable<QaInput>): Generator<{ source: string; target: string }> {
   for (const input of inputs) {
-    if (input.decision === 'drop' || input.decision === 'replace') continue;
+    if (input.decision === 'drop' || input.decision === 'replace-target' || input.decision === 'replace-scenario' || input.decision === 'new') continue;
     for (const field of QA_FIELDS) {
       const target = input.target[field];
       if (!isBlank(target)) yield { source: sourceText(input, field), target };

@@ -79,12 +79,12 @@ export function projectQaEnv(project: Project, options: { cache?: boolean } = {}
   return env;
 }
 
-const DEPARTING_EFFECTS: readonly ChecklistEffect[] = ['needs-adaptation', 'needs-replacement'];
+const DEPARTING_EFFECTS: readonly ChecklistEffect[] = ['needs-adaptation', 'needs-replacement', 'needs-target-replacement'];
 
 /** Whether the item departs from its source on purpose (the rule in the module comment). */
 export function departsFromSource(state: ItemState, pack: LocalePack): boolean {
   const decision = state.decision?.decision;
-  if (decision !== undefined) return decision === 'adapt' || decision === 'replace';
+  if (decision !== undefined) return decision !== 'transfer' && decision !== 'drop';
   return pack.checklist.some((q) => {
     const answer = state.checklist[q.id]?.answer;
     return answer !== undefined && DEPARTING_EFFECTS.includes(effectOf(q, answer));

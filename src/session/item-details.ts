@@ -6,6 +6,7 @@ import type { ChecklistEffect, ChecklistOption, GlossaryEntry, LocalePack } from
 import { applicableQuestions, effectOf, localizedOptions, renderQuestion, summariseEffects } from '../locale/checklist.js';
 import { findEquivalents, itemTexts, suggestionsFor } from '../locale/equivalents.js';
 import { findLeftovers } from '../locale/leftovers.js';
+import { inferredAnswer } from '../locale/cultural-labels.js';
 
 export interface ChecklistEntry {
   id: string;
@@ -13,6 +14,10 @@ export interface ChecklistEntry {
   help?: string;
   /** The recorded answer, if any. */
   answer?: ChecklistAnswer;
+  /** The recorded answer's note (its evidence), if any. */
+  note?: string;
+  /** A cultural-label question the item answers itself (locale/cultural-labels.ts): the inferred answer; the wizard does not ask it. */
+  inferred?: string;
   /** What the recorded answer implies. */
   effect?: ChecklistEffect;
   /** What each answer would imply. */
@@ -52,7 +57,7 @@ export function glossaryFor(pack: LocalePack, item: SourceItem): GlossaryEntry[]
 export function itemDetails(
   pack: LocalePack,
   item: SourceItem,
-  state: Pick<ItemState, 'checklist'> & Partial<Pick<ItemState, 'question' | 'answer'>>,
+  state: Pick<ItemState, 'checklist'> & Partial<Pick<ItemState, 'question' | 'answer' | 'decision'>>,
 ): ItemDetails {
   const found = findEquivalents(pack, itemTexts(item));
   const suggestions = suggestionsFor(item, pack, found);
@@ -62,9 +67,12 @@ export function itemDetails(
     const entry: ChecklistEntry = { id: q.id, prompt: rendered.prompt, effects: q.effects };
     if (rendered.help !== undefined) entry.help = rendered.help;
     if (q.options) entry.options = localizedOptions(q)!;
+    const inferred = inferredAnswer(q.id, item, state);
+    if (inferred !== undefined) entry.inferred = inferred;
     const recorded = state.checklist[q.id];
     if (recorded) {
       entry.answer = recorded.answer;
+      if (recorded.note !== undefined) entry.note = recorded.note;
       entry.effect = effectOf(q, recorded.answer);
       effects.push(entry.effect);
     }

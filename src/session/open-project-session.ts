@@ -9,6 +9,7 @@ import type { SourceItem } from '../dataset/item.js';
 import type { JournalEvent } from '../project/events.js';
 import { JournalWriter, readJournal } from '../project/journal.js';
 import { loadItems, openProject, type Project } from '../project/project.js';
+import { addedItems } from '../project/new-items.js';
 import { SourceSnapshot } from '../project/source-snapshot.js';
 import { loadLocalePack, type LoadedLocalePack } from '../locale/locale-pack.js';
 import { parseFilters, type Filters, type RawFilters } from './filters.js';
@@ -26,7 +27,7 @@ export interface OpenProjectSessionOptions {
 export interface OpenedProjectSession {
   project: Project;
   pack: LoadedLocalePack;
-  /** All source items, in source order. */
+  /** All source items, in source order, then the items added in the target language. */
   items: SourceItem[];
   /** All journal events, in journal order; append what is written before the session is built. */
   events: JournalEvent[];
@@ -40,8 +41,9 @@ export interface OpenedProjectSession {
 export async function openProjectSession(opts: OpenProjectSessionOptions): Promise<OpenedProjectSession> {
   const project = openProject(opts.project);
   const pack = loadLocalePack(opts.localePack ?? project.config.localePack ?? project.config.languages.to);
-  const items = await loadItems(project);
+  const sourceItems = await loadItems(project);
   const { events, warnings } = readJournal(project.dir);
+  const items = [...sourceItems, ...addedItems(events, sourceItems.length, new Set(sourceItems.map((i) => i.id)))];
   const filters = parseFilters(opts.filters ?? {}, items);
   // Read only when a stale item is shown (its diff); loadItems above learnt its hashes from the index.
   const sourceTexts = SourceSnapshot.lazy(project.dir);

@@ -136,6 +136,7 @@ async function translateLocked(opts: TranslateRunOptions): Promise<TranslateResu
   // Pseudo-localized drafts (a demo or dry run) never count as translated once a real provider is chosen.
   const replacesPseudo = facts.isTranslation;
   let todo = items.filter((i) => {
+    if (i.added) return false; // written in the target language: nothing to translate
     const mt = states.get(i.id)?.mt;
     return !mt || mt.sourceHash !== i.sourceHash || (replacesPseudo && !mt.isTranslation);
   });

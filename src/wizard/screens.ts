@@ -12,8 +12,8 @@
 import { visibleStyled } from '../text-safety.js';
 import { editor, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
-import type { ChecklistAnswer, Decision, NewEvent } from '../project/events.js';
-import { DECISIONS, requiresRationale, validateDecision } from '../project/decisions.js';
+import type { ChecklistAnswer, Decision, GroupPair, NewEvent } from '../project/events.js';
+import { DECISION_DESCRIPTIONS, SOURCE_DECISIONS, requiresRationale, validateDecision } from '../project/decisions.js';
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
 import { t } from '../i18n.js';
@@ -117,6 +117,10 @@ export async function checklistPrompt(config: ChecklistPromptConfig, context?: P
 
 export interface DecisionPromptConfig {
   proposed: Decision;
+  /** An item added in the target language: only "new" and "drop" apply. */
+  added?: boolean;
+  /** replace-target's pair recorded before, offered again. */
+  groups?: GroupPair;
   current?: { decision: Decision; rationale?: string };
   /** Without a target text only "drop" can be chosen. */
   hasText: boolean;
@@ -127,20 +131,23 @@ export interface DecisionPromptConfig {
  * letter to jump; the list stops at its ends), then its rationale: required
  * for adapt, replace and drop. Esc at either step cancels: undefined.
  */
-export async function decisionPrompt(config: DecisionPromptConfig, context?: PromptContext): Promise<{ decision: Decision; rationale?: string } | undefined> {
+export async function decisionPrompt(
+  config: DecisionPromptConfig,
+  context?: PromptContext,
+): Promise<{ decision: Decision; rationale?: string; groups?: GroupPair } | undefined> {
   const decision = await cancellable(
     (ctx) =>
       select<Decision>(
         {
           message: t('adapt.decision.message'),
           loop: false,
-          choices: DECISIONS.map((d) => ({
+          choices: (config.added ? (['new', 'drop'] as const) : SOURCE_DECISIONS).map((d) => ({
             value: d,
             name: d,
             description: `${t(`adapt.decision.describe.${d}`)}${d === config.proposed ? ` ${t('adapt.decision.proposed')}` : ''}`,
             ...(!config.hasText && d !== 'drop' ? { disabled: t('adapt.decision.noText') } : {}),
           })),
-          default: config.hasText ? (config.current?.decision ?? config.proposed) : 'drop',
+          default: config.hasText ? (config.current?.decision ?? (config.added ? 'new' : config.proposed)) : 'drop',
         },
         own(ctx),
       ),
@@ -162,7 +169,28 @@ export async function decisionPrompt(config: DecisionPromptConfig, context?: Pro
   );
   if (rationale === undefined) return undefined;
   const trimmed = rationale.trim();
-  return trimmed ? { decision, rationale: trimmed } : { decision };
+  const out = trimmed ? { decision, rationale: trimmed } : { decision };
+  if (decision !== 'replace-target') return out;
+  const groups = await groupsPrompt(config.groups, context);
+  return groups ? { ...out, groups } : undefined;
+}
+
+/** replace-target: the group or entity of the source item, then the target-culture one replacing it. */
+async function groupsPrompt(previous: GroupPair | undefined, context?: PromptContext): Promise<GroupPair | undefined> {
+  const ask = (message: string, previousValue: string | undefined) =>
+    cancellable(
+      (ctx) =>
+        input(
+          { message, ...(previousValue ? { default: previousValue } : {}), validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Required: name the group.' },
+          own(ctx),
+        ),
+      context,
+    );
+  const source = await ask('Group or entity replaced (as in the source item)', previous?.source);
+  if (source === undefined) return undefined;
+  const target = await ask('Target-culture group or entity that replaces it', previous?.target);
+  if (target === undefined) return undefined;
+  return { source: source.trim(), target: target.trim() };
 }
 
 /** Which text to edit: q(uestion), a(nswer), or c / Esc to cancel. */
@@ -304,19 +332,26 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
               {
                 proposed: view.proposed,
                 hasText,
+                ...(view.item.added ? { added: true } : {}),
+                ...(view.state.decision?.groups ? { groups: view.state.decision.groups } : {}),
                 ...(current ? { current: { decision: current.decision, ...(current.rationale ? { rationale: current.rationale } : {}) } } : {}),
               },
               ctx,
             );
             if (!chosen) return t('wizard.cancelled');
-            const { decision, rationale } = chosen;
+            const { decision, rationale, groups } = chosen;
             const concerns = decision === 'transfer' && !view.secondary ? session.transferConcerns(id) : [];
             if (concerns.length > 0 && !(await confirmTransferPrompt(concerns, ctx))) return t('adapt.notice.notDecided');
-            await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}) }));
+            await save(session.eventsFor({ type: 'decide', decision, ...(rationale ? { rationale } : {}), ...(groups ? { groups } : {}) }));
             let notice = st.green(t(view.secondary ? 'adapt.notice.savedSecondary' : 'adapt.notice.saved', { id, decision }));
             // Not refused (the localizer may edit later, e.g. after a discussion), but QA will report it.
             const s = session.state(id);
-            if (!view.secondary && (decision === 'adapt' || decision === 'replace') && !s.edited.question && !s.edited.answer) {
+            if (
+              !view.secondary &&
+              (decision === 'adapt' || decision === 'replace-target' || decision === 'replace-scenario') &&
+              !s.edited.question &&
+              !s.edited.answer
+            ) {
               notice += st.yellow(` ${t('adapt.notice.stillMt')}`);
             }
             session.next();
@@ -367,6 +402,22 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
  * revised: Enter keeps an answer); never round again. Each answer is saved
  * at once; an unchanged one is not rewritten.
  */
+/** The note an answer needs as its evidence (Esc: undefined, nothing saved). */
+function evidencePrompt(message: string, previous: string | undefined, context?: PromptContext): Promise<string | undefined> {
+  return cancellable(
+    (ctx) =>
+      input(
+        {
+          message: `${message} (required)`,
+          ...(previous ? { default: previous } : {}),
+          validate: (v) => /[\p{L}\p{N}]/u.test(v) || 'Required: give the evidence.',
+        },
+        own(ctx),
+      ),
+    context,
+  ).then((v) => v?.trim());
+}
+
 async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) => Promise<number>, ctx: PromptContext | undefined): Promise<string> {
   const first = session.current()!;
   const count = first.checklist.length;
@@ -379,10 +430,17 @@ async function runChecklist(session: AdaptSession, save: (events: NewEvent[]) =>
   for (let i = start; i < count; i++) {
     // Re-read the view: each saved answer changes it.
     const entry = session.current()!.checklist[i]!;
+    // A cultural label the item already implies (cultural-labels.ts) is not asked; an answer given before is kept.
+    if (entry.inferred !== undefined && entry.answer === undefined) continue;
     const reply = await checklistPrompt({ entry, number: i + 1, count }, ctx);
     if (reply === 'stop') break;
     if (reply === 'skip') continue;
-    answered += await save(session.eventsFor({ type: 'checklist', question: entry.id, answer: reply }).filter((e) => !session.isRedundant(e)));
+    const evidence = entry.options?.find((o) => o.id === reply)?.evidence;
+    const note = evidence ? await evidencePrompt(evidence, entry.note, ctx) : undefined;
+    if (evidence && note === undefined) break;
+    answered += await save(
+      session.eventsFor({ type: 'checklist', question: entry.id, answer: reply, ...(note ? { note } : {}) }).filter((e) => !session.isRedundant(e)),
+    );
   }
   const view = session.current()!;
   return t('adapt.checklist.done', { count: answered, answered: view.answered, total: count, proposed: view.proposed });

@@ -44,7 +44,7 @@ describe('AdaptSession', () => {
       assert.equal(p.total, 6);
       assert.equal(p.decided, 3);
       assert.equal(p.remaining, 3);
-      assert.deepEqual(p.byDecision, { transfer: 1, adapt: 1, replace: 0, drop: 1 });
+      assert.deepEqual(p.byDecision, { transfer: 1, adapt: 1, 'replace-target': 0, 'replace-scenario': 0, drop: 1, new: 0 });
       assert.equal(p.byState.adapted, 3);
       assert.equal(p.byState.translated, 3);
     });
@@ -251,7 +251,7 @@ describe('AdaptSession', () => {
 
     it('decisions other than transfer need a rationale that says something', () => {
       const { s, items } = session(1);
-      for (const d of ['adapt', 'replace', 'drop'] as const) {
+      for (const d of ['adapt', 'replace-scenario', 'replace-target', 'drop'] as const) {
         throwsAction(() => s.eventsFor({ type: 'decide', decision: d }), 'rationale', /needs a rationale/);
         throwsAction(() => s.eventsFor({ type: 'decide', decision: d, rationale: ' ... ' }), 'rationale');
       }
@@ -271,7 +271,7 @@ describe('AdaptSession', () => {
         [
           { type: 'edit', field: 'question', text: '질문' },
           { type: 'edit', field: 'answer', text: '답변' },
-          { type: 'decide', decision: 'replace', rationale: 'new item' },
+          { type: 'decide', decision: 'replace-scenario', rationale: 'new item' },
         ],
         items[0]!.id,
       );
@@ -288,7 +288,7 @@ describe('AdaptSession', () => {
       s.commit(written(s.eventsFor({ type: 'flag', note: 'ask the team about 110' })));
       assert.equal(s.current()!.state.flags[0]!.note, 'ask the team about 110');
       const resolve = s.eventsFor({ type: 'unflag' });
-      assert.equal(resolve[0]!.type === 'flag' && resolve[0]!.resolved, true);
+      assert.equal(resolve[0]!.type === 'flag' && resolve[0].resolved, true);
       s.commit(written(resolve));
       assert.deepEqual(s.current()!.state.flags, []);
     });
@@ -338,7 +338,7 @@ describe('AdaptSession', () => {
     function recount(s: AdaptSession, skipped: ReadonlySet<string>) {
       const byState: Record<string, number> = {};
       let decided = 0;
-      const byDecision: Record<string, number> = { transfer: 0, adapt: 0, replace: 0, drop: 0 };
+      const byDecision: Record<string, number> = { transfer: 0, adapt: 0, 'replace-target': 0, 'replace-scenario': 0, drop: 0, new: 0 };
       for (const item of s.queue) {
         const st = s.state(item.id);
         byState[st.state] = (byState[st.state] ?? 0) + 1;

@@ -82,7 +82,7 @@ describe('adapt --answers', function () {
     assert.equal(summary.lines, 4);
     assert.equal(summary.applied, 4);
     assert.equal(summary.skipped, 0);
-    assert.deepEqual(summary.byDecision, { transfer: 2, adapt: 1, replace: 0, drop: 1 });
+    assert.deepEqual(summary.byDecision, { transfer: 2, adapt: 1, 'replace-target': 0, 'replace-scenario': 0, drop: 1, new: 0 });
     assert.equal(summary.events, 8);
 
     const journal = readFileSync(path.join(project, 'journal', 'alice.jsonl'), 'utf8')
@@ -95,7 +95,7 @@ describe('adapt --answers', function () {
     assert.deepEqual(adapt, ['edit', 'checklist', 'checklist', 'decision'], 'edits and checklist answers come before the decision');
 
     const status = JSON.parse((await run(['status', '--json', '-p', project])).stdout);
-    assert.deepEqual(status.byDecision, { transfer: 2, adapt: 1, replace: 0, drop: 1, none: 2 });
+    assert.deepEqual(status.byDecision, { transfer: 2, adapt: 1, 'replace-target': 0, 'replace-scenario': 0, drop: 1, new: 0, none: 2 });
     assert.equal(status.byState.adapted, 4);
     assert.equal(status.byState.translated, 2);
     assert.equal(status.flagged, 1);

@@ -99,7 +99,7 @@ describe('adapt --double and agreement', function () {
 
     // The items' decisions are still kim's.
     const status = JSON.parse((await run(['status', '--json', '-p', dir])).stdout);
-    assert.deepEqual(status.byDecision, { transfer: 7, adapt: 3, replace: 0, drop: 0, none: 0 });
+    assert.deepEqual(status.byDecision, { transfer: 7, adapt: 3, 'replace-target': 0, 'replace-scenario': 0, drop: 0, new: 0, none: 0 });
 
     const r = await run(['agreement', '-p', dir, '--json']);
     assert.equal(r.code, 0, r.stderr);

@@ -99,7 +99,7 @@ describe('adapt in a real terminal (tmux)', function () {
 
     // --- What the rest of the pipeline sees.
     const status = JSON.parse((await run(['status', '--json', '-p', t.dir])).stdout);
-    assert.deepEqual(status.byDecision, { transfer: 2, adapt: 1, replace: 0, drop: 1, none: 2 });
+    assert.deepEqual(status.byDecision, { transfer: 2, adapt: 1, 'replace-target': 0, 'replace-scenario': 0, drop: 1, new: 0, none: 2 });
     assert.equal(status.byState.adapted, 4);
     assert.equal(status.flagged, 1);
 

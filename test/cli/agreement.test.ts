@@ -112,7 +112,10 @@ describe('CLI: agreement', () => {
     assert.match(r.stdout, /Krippendorff's alpha \(nominal\)\s+0\.333/);
     assert.doesNotMatch(r.stdout, /Cohen's kappa\s+\d/);
     assert.match(r.stdout, /Note: Cohen's kappa needs exactly two annotators; there are 3/);
-    assert.match(r.stdout, /Decisions per annotator[^\n]*\n.*transfer.*\n\s+kim\s+1\s+1\s+0\s+0\n\s+lee\s+1\s+0\s+0\s+0\n\s+park\s+0\s+2\s+0\s+0/);
+    assert.match(
+      r.stdout,
+      /Decisions per annotator[^\n]*\n.*transfer.*\n\s+kim\s+1\s+1\s+0\s+0\s+0\s+0\n\s+lee\s+1\s+0\s+0\s+0\s+0\s+0\n\s+park\s+0\s+2\s+0\s+0\s+0\s+0/,
+    );
     // Per pair, by hand: kim & lee (transfer, transfer): one label throughout, kappa undefined;
     // kim & park (transfer, adapt), (adapt, adapt): p_o = 0.5, p_e = 0.5·0 + 0.5·1 = 0.5, kappa 0;
     // lee & park (transfer, adapt): p_o = 0, p_e = 0, kappa 0.

@@ -44,7 +44,7 @@ describe('CLI: checklist questions with options', function () {
       ],
     );
     // "a Korean sibling exists" proposes replace, so the transfer is reported; "shared" proposes nothing.
-    assert.match(r.stderr, /test-0000[^\n]*the checklist answers propose "replace"/u);
+    assert.match(r.stderr, /test-0000[^\n]*the checklist answers propose "replace-scenario"/u);
     assert.doesNotMatch(r.stderr, /test-0002[^\n]*propose/u);
   });
 
@@ -69,6 +69,6 @@ describe('CLI: checklist questions with options', function () {
     // yes → needs-replacement (the base effects), so a transfer is reported against the replace proposal.
     const r = await run(['adapt', '-p', project, '--answers', tmp.jsonl('a.jsonl', [{ id: first.id, decision: 'transfer' }]), '--as', 'alice']);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /test-0000[^\n]*the checklist answers propose "replace"/u);
+    assert.match(r.stderr, /test-0000[^\n]*the checklist answers propose "replace-scenario"/u);
   });
 });

@@ -195,6 +195,8 @@ describe('CLI: export as a Hugging Face dataset folder', () => {
       'pack-version': JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version,
       localizers: ['annotator-1'],
       reviewer: null,
+      // The fixture's first record is marked Japan-specific: a local, culturally sensitive item, inferred.
+      culture: { sensitivity: 'sensitive', scope: 'local', 'time-sensitive': null, 'as-of': null, inferred: ['sensitivity', 'scope'] },
     });
     const card = readFileSync(tmp.join('out', 'README.md'), 'utf8');
     assert.match(card, /### Adaptation metadata/);

@@ -52,7 +52,8 @@ describe('CLI: journal integrity', function () {
     const journal = path.join(p, 'journal', 'alice.jsonl');
     const good = JSON.parse(readFileSync(journal, 'utf8').split('\n')[0]!) as Record<string, unknown>;
     appendFileSync(journal, `${JSON.stringify({ ...good, item: 'test-0002', decision: 'nuke', c: 99 })}\n`);
-    const warning = /journal\/alice\.jsonl line 3: field "decision": "nuke" is not one of transfer, adapt, replace, drop; this event is ignored/;
+    const warning =
+      /journal\/alice\.jsonl line 3: field "decision": "nuke" is not one of transfer, adapt, replace-target, replace-scenario, drop, new, replace; this event is ignored/;
 
     const check = cli(['check', '-p', p]);
     assert.ok(check.code === 0 || check.code === 1, check.stderr);

@@ -168,7 +168,7 @@ describe('checklist: effects and the proposed decision', () => {
       ],
     );
     const proposed = (answer: string): string => itemDetails(ko, item({ japanSpecific: true }), { checklist: { [js.id]: { answer, author: 'kim' } } }).proposed;
-    assert.deepEqual(['names-facts', 'sibling', 'none', 'shared'].map(proposed), ['adapt', 'replace', 'drop', 'transfer']);
+    assert.deepEqual(['names-facts', 'sibling', 'none', 'shared'].map(proposed), ['adapt', 'replace-scenario', 'drop', 'transfer']);
     assert.deepEqual(answersOf(js), ['names-facts', 'sibling', 'none', 'shared', 'n/a']);
   });
 
@@ -187,12 +187,14 @@ describe('checklist: effects and the proposed decision', () => {
     assert.deepEqual(answersOf(q), ['yes', 'no', 'n/a']);
   });
 
-  it('proposes the strongest decision: replace > drop > adapt > transfer', () => {
+  it('proposes the strongest decision: replace-scenario > replace-target > drop > adapt > transfer', () => {
     assert.equal(summariseEffects([]), 'transfer');
     assert.equal(summariseEffects(['ok', 'needs-edit']), 'transfer');
     assert.equal(summariseEffects(['ok', 'needs-adaptation', 'needs-edit']), 'adapt');
     assert.equal(summariseEffects(['needs-adaptation', 'consider-drop']), 'drop');
-    assert.equal(summariseEffects(['consider-drop', 'needs-replacement', 'needs-adaptation']), 'replace');
+    assert.equal(summariseEffects(['consider-drop', 'needs-replacement', 'needs-adaptation']), 'replace-scenario');
+    assert.equal(summariseEffects(['consider-drop', 'needs-target-replacement', 'needs-adaptation']), 'replace-target');
+    assert.equal(summariseEffects(['needs-target-replacement', 'needs-replacement']), 'replace-scenario');
   });
 
   it("proposes the decision an item's recorded answers point to, ignoring answers to questions the pack does not have", () => {
@@ -201,7 +203,7 @@ describe('checklist: effects and the proposed decision', () => {
     const proposed = (answers: Record<string, 'yes' | 'no'>) =>
       itemDetails(ko, cultural, { checklist: Object.fromEntries(Object.entries(answers).map(([q, answer]) => [q, { answer, author: 'kim' }])) }).proposed;
     assert.equal(proposed({ 'named-entities': 'yes', 'ko-culture-specific': 'no', 'gone-question': 'yes' }), 'drop');
-    assert.equal(proposed({ 'named-entities': 'yes', 'ko-culture-specific': 'no', 'same-specific-harm': 'no' }), 'replace');
+    assert.equal(proposed({ 'named-entities': 'yes', 'ko-culture-specific': 'no', 'same-specific-harm': 'no' }), 'replace-scenario');
     assert.equal(proposed({ register: 'no' }), 'transfer');
     assert.equal(proposed({ 'named-entities': 'yes' }), 'adapt');
     assert.equal(itemDetails(ko, cultural, { checklist: { 'named-entities': { answer: 'yes', author: 'kim' } } }).answered, 1);

@@ -3,7 +3,7 @@ import { DECISIONS, DECISION_DESCRIPTIONS, decisionCounts, isDecision, requiresR
 
 describe('decisions', () => {
   it('has the KoBBQ vocabulary, each with a one-line description', () => {
-    assert.deepEqual([...DECISIONS], ['transfer', 'adapt', 'replace', 'drop']);
+    assert.deepEqual([...DECISIONS], ['transfer', 'adapt', 'replace-target', 'replace-scenario', 'drop', 'new']);
     for (const d of DECISIONS) {
       assert.ok(DECISION_DESCRIPTIONS[d].length > 0);
       assert.ok(!DECISION_DESCRIPTIONS[d].includes('\n'));
@@ -20,8 +20,8 @@ describe('decisions', () => {
     assert.equal(decisionCounts().adapt, 0, 'each call is a new tally');
   });
 
-  it('requires a rationale for adapt, replace and drop only', () => {
-    assert.deepEqual(DECISIONS.filter(requiresRationale), ['adapt', 'replace', 'drop']);
+  it('requires a rationale for every decision but transfer', () => {
+    assert.deepEqual(DECISIONS.filter(requiresRationale), ['adapt', 'replace-target', 'replace-scenario', 'drop', 'new']);
   });
 
   it('accepts a complete decision', () => {
@@ -41,6 +41,9 @@ describe('decisions', () => {
   it('rejects an unknown decision', () => {
     assert.equal(isDecision('keep'), false);
     assert.equal(isDecision(3), false);
-    assert.match(validateDecision({ decision: 'keep', rationale: 'x' }) ?? '', /"keep" is not a decision: use one of transfer, adapt, replace, drop/u);
+    assert.match(
+      validateDecision({ decision: 'keep', rationale: 'x' }) ?? '',
+      /"keep" is not a decision: use one of transfer, adapt, replace-target, replace-scenario, drop\./u,
+    );
   });
 });

@@ -89,7 +89,10 @@ describe('journal', () => {
       );
       assert.equal(r.skipped, 1);
       assert.equal(r.warnings.length, 1);
-      assert.match(r.warnings[0]!, /^journal\/kim\.jsonl line 2: field "decision": "nuke" is not one of transfer, adapt, replace, drop; this event is ignored/);
+      assert.match(
+        r.warnings[0]!,
+        /^journal\/kim\.jsonl line 2: field "decision": "nuke" is not one of transfer, adapt, replace-target, replace-scenario, drop, new, replace; this event is ignored/,
+      );
     });
 
     const cases: [string, Record<string, unknown>, RegExp][] = [

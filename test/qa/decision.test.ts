@@ -29,7 +29,7 @@ describe('qa: decision-consistency', () => {
   it('reports an "adapt" or "replace" that left the MT unchanged', () => {
     const [e] = fails(check, { source: 'x', mt: MT, target: ` ${MT}.`, decision: 'adapt', rationale: 'police number' }, {}, 'make the adaptation');
     assert.equal(e?.severity, 'error');
-    fails(check, { source: 'x', mt: MT, target: MT, decision: 'replace', rationale: 'new item' }, {}, 'write the replacement item');
+    fails(check, { source: 'x', mt: MT, target: MT, decision: 'replace-scenario', rationale: 'new item' }, {}, 'write the replacement item');
     passes(check, { source: 'x', mt: MT, target: '112에 바로 신고하세요', decision: 'adapt', rationale: '110 -> 112' });
   });
 

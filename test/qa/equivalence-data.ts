@@ -65,7 +65,7 @@ const FILLERS = [
   '{name}',
   '<b>',
 ];
-const DECISIONS: (QaDecision | undefined)[] = [undefined, undefined, 'transfer', 'adapt', 'replace', 'drop'];
+const DECISIONS: (QaDecision | undefined)[] = [undefined, undefined, 'transfer', 'adapt', 'replace-scenario', 'drop'];
 const LANGUAGES = ['ko', 'ko', 'ko', 'ko-KR', 'en', 'zh-Hans', 'ja'];
 
 /** Every literal a pack matches on, and what it renders them as. */

@@ -1,7 +1,7 @@
 /**
  * QA findings stay byte-identical to those of the implementation before the
  * combined matchers (issue #11): the golden file was written by the old code
- * (commit a5ef32f: one regex per term, NFKC cache cleared when full) with
+ * (one regex per term, NFKC cache cleared when full: commit a5ef32f, rewritten at 8026cfa, which renamed `replace`) with
  * `QA_GOLDEN=write npx mocha --no-config dist/test/qa/equivalence.test.js`, and
  * this test compares today's findings with it, on the examples and on a
  * generated set, for every check, the leftover engine and the equivalents

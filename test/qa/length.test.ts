@@ -22,7 +22,7 @@ describe('qa: length-ratio', () => {
   it('stays silent without stats, for short texts, and for replacements', () => {
     passes(lengthRatio, { source: SOURCE, target: hangul(100) });
     passes(lengthRatio, { source: 'あいう', target: hangul(100) }, ctx);
-    passes(lengthRatio, { source: SOURCE, target: hangul(100), decision: 'replace', rationale: 'new item' }, ctx);
+    passes(lengthRatio, { source: SOURCE, target: hangul(100), decision: 'replace-scenario', rationale: 'new item' }, ctx);
     passes(lengthRatio, { source: SOURCE, target: hangul(100) }, { lengthStats: computeLengthStats(pairs.slice(0, 5))! });
   });
 });
@@ -47,7 +47,7 @@ describe('qa: computeLengthStats', () => {
   it('learns from translated questions and answers, not from dropped or replaced items', () => {
     const inputs = [
       qaInput({ source: SOURCE, target: hangul(24) }),
-      qaInput({ source: SOURCE, target: hangul(90), decision: 'replace' }),
+      qaInput({ source: SOURCE, target: hangul(90), decision: 'replace-scenario' }),
       qaInput({ source: SOURCE, target: '', decision: 'drop' }),
     ];
     assert.deepEqual(

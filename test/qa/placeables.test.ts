@@ -36,7 +36,7 @@ describe('qa: numbers', () => {
   });
 
   it('does not compare a replacement item with its source', () => {
-    passes(numbers, { source: '3日以内に', target: '30일 이내에', decision: 'replace', rationale: 'new item' });
+    passes(numbers, { source: '3日以内に', target: '30일 이내에', decision: 'replace-scenario', rationale: 'new item' });
   });
 });
 

@@ -158,7 +158,7 @@ describe('computeAgreement over project states', () => {
     assert.ok(Math.abs(r.krippendorffAlpha! - 12 / 22) < 1e-12);
     assert.equal(r.matrix!.transfer.adapt, 1);
     assert.equal(r.matrix!.adapt.adapt, 1);
-    assert.deepEqual(r.counts.lee, { transfer: 0, adapt: 2, replace: 0, drop: 1 });
+    assert.deepEqual(r.counts.lee, { transfer: 0, adapt: 2, 'replace-target': 0, 'replace-scenario': 0, drop: 1, new: 0 });
     assert.deepEqual(r.disagreements, [
       {
         id: 'b',

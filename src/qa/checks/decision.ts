@@ -72,10 +72,10 @@ export function similarAtLeast(a: string, b: string, min: number): boolean {
  * - "transfer" whose target was edited beyond small fixes of the MT
  *   (similarity below TRANSFER_MIN_SIMILARITY in a field): warning, or info
  *   when a rationale explains it — target-specific changes mean "adapt";
- * - "adapt" or "replace" whose text is the MT unchanged (ignoring whitespace
+ * - "adapt" or "replace-*" whose text is the MT unchanged (ignoring whitespace
  *   and punctuation): error — the adaptation was not made or the decision is wrong;
  * - "drop" without a rationale: error (the design requires a reason);
- *   "adapt" or "replace" without one: warning.
+ *   "adapt", "replace-*" or "new" without one: warning.
  */
 export const decisionConsistency = defineCheck({
   id: 'decision-consistency',
@@ -96,11 +96,12 @@ export const decisionConsistency = defineCheck({
         add(hasRationale ? 'info' : 'warning', rewrittenUnderTransfer(fieldLabel(field), sim, TRANSFER_MIN_SIMILARITY), field);
       }
     }
-    if ((decision === 'adapt' || decision === 'replace') && mt && QA_FIELDS.every((f) => comparable(target[f]) === comparable(mt[f]))) {
+    const departs = decision === 'adapt' || decision === 'replace-target' || decision === 'replace-scenario';
+    if (departs && mt && QA_FIELDS.every((f) => comparable(target[f]) === comparable(mt[f]))) {
       const todo = decision === 'adapt' ? 'make the adaptation' : 'write the replacement item';
       add('error', `Decision is "${decision}" but the text is the machine translation unchanged; ${todo}, or make it "transfer".`);
     }
-    if (!hasRationale && (decision === 'drop' || decision === 'adapt' || decision === 'replace')) {
+    if (!hasRationale && (decision === 'drop' || decision === 'new' || departs)) {
       const why = decision === 'drop' ? 'why the item has no sensible counterpart' : 'what was changed and why';
       add(decision === 'drop' ? 'error' : 'warning', `Decision "${decision}" has no rationale; say ${why}.`);
     }
