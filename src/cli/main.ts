@@ -11,6 +11,7 @@ import { safeJson, visible } from '../text-safety.js';
 import { fileSystemError } from '../fs-errors.js';
 import { assetPath } from '../paths.js';
 import { providerNames, translateOptionFlags } from '../translate/registry.js';
+import { STATUS_GROUPINGS } from '../project/status-by.js';
 import { errorText } from './error-text.js';
 import { resolveFrom, type CliIo, type CliOptions, type CommandContext } from './io.js';
 import { createPrinter } from './output.js';
@@ -247,6 +248,12 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .description('count items by state and decision')
     .addOption(projectOption())
     .option('--json', 'print one JSON object: {items, byState, byDecision, ...}')
+    .addOption(
+      new Option(
+        '--by <grouping>',
+        'counts per risk area, harm type, specific harm or author (--json: {by, items, groups: [{key, name, items, byState, ...}]})',
+      ).choices(STATUS_GROUPINGS),
+    )
     .action(lazy('status', optsOnly));
 
   program
