@@ -307,6 +307,14 @@ Every verdict is saved to the journal before the next item; rerun to resume with
     .action(lazy('providers', optsOnly));
 
   program
+    .command('report')
+    .description('write an HTML report (one self-contained file, offline, no script): progress, taxonomy, QA, agreement, machine translation')
+    .addOption(projectOption())
+    .requiredOption('-o, --out <file>', 'the HTML file to write, e.g. report.html')
+    .option('--json', 'print one JSON object: {file, bytes, items}')
+    .action(lazy('report', optsOnly));
+
+  program
     .command('demo')
     .description('the whole pipeline on the bundled synthetic examples, offline (pseudo provider): init, translate, export')
     .option('--out <dir>', 'where to put the demo project and export', 'out/demo')
