@@ -69,6 +69,8 @@ export interface ExportOptions {
   /** Export items with open flags (otherwise the export is refused while an item to export has one). */
   includeFlagged?: boolean;
   now?: Date;
+  /** Called as source items are written (a progress bar), at most about 100 times. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExportResult {
@@ -272,6 +274,8 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let unreviewed = 0;
   let pseudo = 0;
   let sourceItems = 0;
+  let read = 0;
+  const progressStep = Math.max(1, Math.ceil(states.size / 100));
   let data: WriteStream | undefined;
   let committed = false;
   const dataRel = () => `data/${split}.${ext()}`;
@@ -283,6 +287,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         if (opts.format === undefined) format = f;
       },
       onItem: async (item, record) => {
+        if (++read % progressStep === 0 || read === states.size) opts.onProgress?.(read, states.size);
         fields.add(record as Record<string, unknown>);
         let s = states.get(item.id)!;
         if (s.conflict && s.state === 'conflict') {

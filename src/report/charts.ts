@@ -31,7 +31,13 @@ export function barSpec(chart: BarChart): TopLevelSpec {
   const values = chart.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? visibleInline(v) : v])));
   const categories = [...new Set(values.map((r) => String(r[chart.category])))];
   const category = { field: chart.category, type: 'nominal' as const, sort: categories, title: null, axis: { labelLimit: 320 } };
-  const value = { field: chart.value, type: 'quantitative' as const, stack: chart.series ? ('zero' as const) : null, title: chart.title };
+  const value = {
+    field: chart.value,
+    type: 'quantitative' as const,
+    stack: chart.series ? ('zero' as const) : null,
+    title: chart.title,
+    axis: { format: 'd', tickMinStep: 1 },
+  };
   const color = chart.series
     ? {
         color: {
@@ -53,7 +59,7 @@ export function barSpec(chart: BarChart): TopLevelSpec {
       ? { width: { step: 24 }, height: 220, encoding: { x: category, y: value, ...color } }
       : { width: WIDTH, height: { step: 22 }, encoding: { y: category, x: value, ...color } }),
     config: { font: FONT, axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12 }, view: { stroke: null } },
-  } as TopLevelSpec;
+  };
 }
 
 /** Compile a Vega-Lite spec and render it to an SVG string, with no DOM and no canvas. */

@@ -98,7 +98,17 @@ class MtTally {
     let row = this.rows.get(mt.provider);
     if (!row) {
       const d = isProviderName(mt.provider) ? providerDescriptor(mt.provider) : undefined;
-      row = { provider: mt.provider, label: mt.label, isTranslation: mt.isTranslation, items: 0, texts: 0, characters: 0, requests: 0, seen: new Set(), batch: { texts: 0, bytes: 0, points: 0 } };
+      row = {
+        provider: mt.provider,
+        label: mt.label,
+        isTranslation: mt.isTranslation,
+        items: 0,
+        texts: 0,
+        characters: 0,
+        requests: 0,
+        seen: new Set(),
+        batch: { texts: 0, bytes: 0, points: 0 },
+      };
       if (d) row.limits = d.limits;
       this.rows.set(mt.provider, row);
     }

@@ -99,7 +99,12 @@ export function reportSections(d: ReportData): Section[] {
       ),
       block(
         { title: 'items', category: 'decision', value: 'items', rows: [...DECISIONS, 'none' as const].map((x) => ({ decision: x, items: s.byDecision[x] })) },
-        { id: 'by-decision', caption: 'Items by decision', columns: ['decision', 'items'], rows: [...DECISIONS, 'none' as const].map((x) => [t(x), n(s.byDecision[x])]) },
+        {
+          id: 'by-decision',
+          caption: 'Items by decision',
+          columns: ['decision', 'items'],
+          rows: [...DECISIONS, 'none' as const].map((x) => [t(x), n(s.byDecision[x])]),
+        },
         messages.noItems,
       ),
     ],
@@ -199,7 +204,15 @@ export function reportSections(d: ReportData): Section[] {
           ...listFootnote(d.flags),
         },
       },
-      { table: { id: 'stale', caption: 'Stale items (their source text changed)', columns: ['item'], rows: d.stale.rows.map((x) => [t(x.id)]), ...listFootnote(d.stale) } },
+      {
+        table: {
+          id: 'stale',
+          caption: 'Stale items (their source text changed)',
+          columns: ['item'],
+          rows: d.stale.rows.map((x) => [t(x.id)]),
+          ...listFootnote(d.stale),
+        },
+      },
       {
         table: {
           id: 'conflicts',
@@ -247,7 +260,13 @@ export function reportSections(d: ReportData): Section[] {
           id: 'agreement-pairs',
           caption: "Per pair of annotators: items both decided, raw agreement and Cohen's kappa",
           columns: ['pair', 'items', 'agreed', 'raw agreement', "Cohen's kappa"],
-          rows: a.pairs.map((p) => [t(p.annotators.join(' & ')), n(p.items), n(p.agreed), { text: percent(p.rawAgreement), num: true }, { text: fixed(p.cohenKappa), num: true }]),
+          rows: a.pairs.map((p) => [
+            t(p.annotators.join(' & ')),
+            n(p.items),
+            n(p.agreed),
+            { text: percent(p.rawAgreement), num: true },
+            { text: fixed(p.cohenKappa), num: true },
+          ]),
         },
         messages.noPairs,
       ),
