@@ -84,6 +84,12 @@ function listFootnote(list: CappedList<unknown>): { footnote: string } | object 
 }
 
 const DECISION_SERIES = [...DECISIONS, 'no decision'];
+/** Colours that read as their meaning: grey for nothing yet, green for approved/agreed, red for rejected/dropped/errors. */
+const STATE_COLORS = ['#c8ccd1', '#9ecae1', '#4c78a8', '#54a24b', '#e45756', '#f58518', '#b279a2'];
+const DECISION_COLORS = ['#4c78a8', '#72b7b2', '#b279a2', '#e45756', '#c8ccd1'];
+const SEVERITY_COLORS = ['#e45756', '#f2a93b', '#9ecae1'];
+const states = { series: 'state', seriesOrder: ITEM_STATES, colors: STATE_COLORS } as const;
+const decisions = { series: 'decision', seriesOrder: DECISION_SERIES, colors: DECISION_COLORS } as const;
 
 export function reportSections(d: ReportData): Section[] {
   const s = d.summary;
@@ -125,7 +131,7 @@ export function reportSections(d: ReportData): Section[] {
         messages.noActivity,
       ),
       block(
-        { title: 'items', category: 'group', series: 'state', seriesOrder: ITEM_STATES, value: 'items', rows: groupRows(d.byAuthor, 'state') },
+        { title: 'items', category: 'group', ...states, value: 'items', rows: groupRows(d.byAuthor, 'state') },
         groupTable('by-author', 'Items by localizer (an item counts for each person who worked on it)', 'author', d.byAuthor),
         messages.noItems,
       ),
@@ -137,12 +143,12 @@ export function reportSections(d: ReportData): Section[] {
     notes: [],
     blocks: [
       block(
-        { title: 'items', category: 'group', series: 'state', seriesOrder: ITEM_STATES, value: 'items', rows: groupRows(d.byRiskArea, 'state') },
+        { title: 'items', category: 'group', ...states, value: 'items', rows: groupRows(d.byRiskArea, 'state') },
         groupTable('by-risk-area', 'Items by risk area: states and decisions', 'risk area', d.byRiskArea),
         messages.noItems,
       ),
       block(
-        { title: 'items', category: 'group', series: 'decision', seriesOrder: DECISION_SERIES, value: 'items', rows: groupRows(d.byRiskArea, 'decision') },
+        { title: 'items', category: 'group', ...decisions, value: 'items', rows: groupRows(d.byRiskArea, 'decision') },
         {
           id: 'decisions-by-risk-area',
           caption: 'Decisions by risk area',
@@ -152,12 +158,12 @@ export function reportSections(d: ReportData): Section[] {
         messages.noItems,
       ),
       block(
-        { title: 'items', category: 'group', series: 'decision', seriesOrder: DECISION_SERIES, value: 'items', rows: groupRows(d.byHarmType, 'decision') },
+        { title: 'items', category: 'group', ...decisions, value: 'items', rows: groupRows(d.byHarmType, 'decision') },
         groupTable('by-harm-type', 'Items by harm type: states and decisions', 'harm type', d.byHarmType),
         messages.noItems,
       ),
       block(
-        { title: 'items', category: 'group', series: 'decision', seriesOrder: DECISION_SERIES, value: 'items', rows: groupRows(d.bySpecificHarm, 'decision') },
+        { title: 'items', category: 'group', ...decisions, value: 'items', rows: groupRows(d.bySpecificHarm, 'decision') },
         groupTable('by-specific-harm', 'Items by specific harm: states and decisions', 'specific harm', d.bySpecificHarm),
         messages.noItems,
       ),
@@ -184,6 +190,7 @@ export function reportSections(d: ReportData): Section[] {
           category: 'check',
           series: 'severity',
           seriesOrder: SEVERITIES,
+          colors: SEVERITY_COLORS,
           value: 'findings',
           rows: d.qa.rows.map((r) => ({ check: r.check, severity: r.severity, findings: r.open })),
         },
@@ -250,6 +257,7 @@ export function reportSections(d: ReportData): Section[] {
           category: 'pair',
           series: 'outcome',
           seriesOrder: ['agreed', 'disagreed'],
+          colors: ['#54a24b', '#e45756'],
           value: 'items',
           rows: a.pairs.flatMap((p) => [
             { pair: p.annotators.join(' & '), outcome: 'agreed', items: p.agreed },
