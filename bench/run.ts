@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow } from './report.js';
 
 const NOISE = 0.1;
-const BENCHES = ['translate-bulk.js', 'export-stream.js', 'project-scale.js', 'crash.js'];
+const BENCHES = ['translate-bulk.js', 'export-stream.js', 'project-scale.js', 'crash.js', 'report-scale.js'];
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const work = mkdtempSync(path.join(tmpdir(), 'carefully-bench-rows-'));

@@ -28,6 +28,9 @@ export const messages = {
   noPairs: 'No pair of annotators has decided common items yet.',
   noMt: 'No machine translation yet (`carefully translate`).',
   noLostHarms: 'None: every specific harm keeps at least one item.',
+  noFolder: (file: string, folder: string) =>
+    `Cannot write the report to ${file}: the folder ${folder} does not exist. Create it, or give --out a file in an existing folder.`,
+  outIsFolder: (file: string) => `Cannot write the report to ${file}: it is a folder. Give --out a file name, e.g. ${file}/report.html.`,
   written: (file: string, bytes: number, items: number) =>
     `Report written to ${file} (${Math.ceil(bytes / 1024)} KiB, ${items} items). It opens offline in any browser.`,
 };
