@@ -20,6 +20,7 @@ export const messages = {
   ],
   mtNote:
     "From the journal: items whose current text is machine output, by provider. Characters billed are those of the unique source texts (translate sends each once; the cache keeps reruns free); requests are the fewest the provider's batch limits allow. Costs use the provider's public list price.",
+  none: 'None.',
   more: (n: number) => `${n} more not listed.`,
   noItems: 'No items yet.',
   noActivity: 'No journal events yet.',

@@ -318,5 +318,11 @@ export function reportSections(d: ReportData): Section[] {
       ),
     ],
   };
-  return [overview, progress, taxonomy, quality, agreement, mt];
+  return [overview, progress, taxonomy, quality, agreement, mt].map(saysNone);
+}
+
+/** An empty table says so under it, unless it already has a footnote. */
+function saysNone(section: Section): Section {
+  const blocks = section.blocks.map((b) => (b.table.rows.length === 0 && !b.table.footnote ? { ...b, table: { ...b.table, footnote: messages.none } } : b));
+  return { ...section, blocks };
 }
