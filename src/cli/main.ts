@@ -12,6 +12,7 @@ import { fileSystemError } from '../fs-errors.js';
 import { assetPath } from '../paths.js';
 import { DEFAULT_UI_LANGUAGE, chooseLanguage, t, withLanguage } from '../i18n.js';
 import { providerNames, translateOptionFlags } from '../translate/registry.js';
+import { STATUS_GROUPINGS } from '../project/status-by.js';
 import { errorText } from './error-text.js';
 import { resolveFrom, type CliIo, type CliOptions, type CommandContext } from './io.js';
 import { createPrinter } from './output.js';
@@ -265,6 +266,12 @@ A line whose question was added before is skipped, so a file can be applied agai
     .description('count items by state and decision')
     .addOption(projectOption())
     .option('--json', 'print one JSON object: {items, byState, byDecision, ...}')
+    .addOption(
+      new Option(
+        '--by <grouping>',
+        'counts per risk area, harm type, specific harm or author (--json: {by, items, groups: [{key, name, items, byState, ...}]})',
+      ).choices(STATUS_GROUPINGS),
+    )
     .action(lazy('status', optsOnly));
 
   program
@@ -409,6 +416,14 @@ The sheet holds the Japanese source: keep it in the team, never publish it.`,
     .description('list translation providers, what each needs, and whether it is configured here')
     .option('--json', 'print JSON')
     .action(lazy('providers', optsOnly));
+
+  program
+    .command('report')
+    .description('write an HTML report (one self-contained file, offline, no script): progress, taxonomy, QA, agreement, machine translation')
+    .addOption(projectOption())
+    .requiredOption('-o, --out <file>', 'the HTML file to write, e.g. report.html')
+    .option('--json', 'print one JSON object: {file, bytes, items}')
+    .action(lazy('report', optsOnly));
 
   program
     .command('demo')

@@ -72,6 +72,8 @@ export interface ExportOptions {
   /** Export items with open flags (otherwise the export is refused while an item to export has one). */
   includeFlagged?: boolean;
   now?: Date;
+  /** Called as source items are written (a progress bar), at most about 100 times. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ExportResult {
@@ -291,6 +293,8 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let sourceItems = 0;
   const newItems = { count: 0, harms: new Map<string, number>() };
   const culture = new CultureTally();
+  let read = 0;
+  const progressStep = Math.max(1, Math.ceil(states.size / 100));
   let data: WriteStream | undefined;
   let committed = false;
   const dataRel = () => `data/${split}.${ext()}`;
@@ -302,6 +306,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         if (opts.format === undefined) format = f === 'json' ? 'json' : 'jsonl'; // CSV/TSV sources export as JSON Lines
       },
       onItem: async (item, record) => {
+        if (++read % progressStep === 0 || read === states.size) opts.onProgress?.(read, states.size);
         fields.add(record as Record<string, unknown>);
         await exportItem(item, record as Record<string, unknown>);
       },

@@ -139,6 +139,17 @@ export interface ProjectQaOptions {
   only?: readonly string[];
   /** Report only findings at least this severe. */
   minSeverity?: Severity;
+  /** Called as items are checked (a progress bar), at most about 100 times. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The inputs, reporting progress as they are taken. */
+function* withProgress<T>(inputs: readonly T[], onProgress?: (done: number, total: number) => void): Generator<T> {
+  const step = Math.max(1, Math.ceil(inputs.length / 100));
+  for (const [i, input] of inputs.entries()) {
+    yield input;
+    if ((i + 1) % step === 0 || i + 1 === inputs.length) onProgress?.(i + 1, inputs.length);
+  }
 }
 
 export interface ProjectQaResult extends RunChecksResult {
@@ -178,7 +189,7 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     const input = qaInputFor(item, states.get(item.id)!, env);
     if (input) selected.push(input);
   }
-  const result = runChecks(selected, ctx, {
+  const result = runChecks(options.onProgress ? withProgress(selected, options.onProgress) : selected, ctx, {
     ...(options.only ? { only: options.only } : {}),
     ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
     ...(env.cache ? { cache: env.cache } : {}),

@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['translate', 'qa'],
   ['session'],
   ['adapt', 'review'],
-  ['export', 'interop'],
+  ['export', 'interop', 'report'],
   ['wizard'],
   ['cli', 'api'],
 ];

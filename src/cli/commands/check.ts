@@ -4,6 +4,7 @@ import { runProjectQa } from '../../qa/project-qa.js';
 import type { ItemFinding, Severity } from '../../qa/types.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandContext } from '../io.js';
+import { createProgress } from '../progress.js';
 import { messages } from '../messages/check.js';
 
 export interface CheckCommandOptions {
@@ -30,7 +31,7 @@ function columns(rows: string[][]): string[] {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  '));
 }
 
-export async function run(opts: CheckCommandOptions, { out }: CommandContext): Promise<number> {
+export async function run(opts: CheckCommandOptions, { out, io }: CommandContext): Promise<number> {
   const { print, printJson, warn } = out;
   if (opts.list) {
     const checks = ALL_CHECKS.map((c) => ({ id: c.id, severity: c.severity, title: c.title }));
@@ -41,7 +42,14 @@ export async function run(opts: CheckCommandOptions, { out }: CommandContext): P
   const project = openProject(opts.project);
   const only = splitList(opts.only);
   const ids = splitList(opts.ids);
-  const r = await runProjectQa(project, { ...(only ? { only } : {}), ...(ids ? { ids } : {}), ...(opts.severity ? { minSeverity: opts.severity } : {}) });
+  // A bar on a terminal only: piped output and --json stay free of progress lines.
+  const progress = io.stderr.isTTY && !opts.json ? await createProgress('check', io.stderr) : undefined;
+  const r = await runProjectQa(project, {
+    ...(only ? { only } : {}),
+    ...(ids ? { ids } : {}),
+    ...(opts.severity ? { minSeverity: opts.severity } : {}),
+    ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+  }).finally(() => progress?.stop());
   const code = r.counts.error > 0 ? ExitCode.invalidData : ExitCode.ok;
   if (opts.json) {
     printJson({

@@ -2,6 +2,7 @@ import { openProject } from '../../project/project.js';
 import { exportDataset, type ExportOptions } from '../../export/export.js';
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
+import { createProgress } from '../progress.js';
 import { messages } from '../messages/export.js';
 
 export type ExportCommandOptions = Pick<
@@ -23,11 +24,17 @@ export type ExportCommandOptions = Pick<
   json?: boolean;
 };
 
-export async function run(opts: ExportCommandOptions, { out }: CommandContext): Promise<void> {
+export async function run(opts: ExportCommandOptions, { out, io }: CommandContext): Promise<void> {
   const { print, printJson, warn } = out;
   const project = openProject(opts.project);
   const { project: _dir, json: _json, ...options } = opts;
-  const r = await exportDataset({ ...options, project });
+  // A bar on a terminal only: piped output and --json stay free of progress lines.
+  const progress = io.stderr.isTTY && !opts.json ? await createProgress('export', io.stderr) : undefined;
+  const r = await exportDataset({
+    ...options,
+    project,
+    ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+  }).finally(() => progress?.stop());
   if (opts.json) return printJson(r);
   for (const w of r.warnings) warn(w);
   print(`Exported ${r.exported} record(s) to ${r.out}`);

@@ -1,17 +1,22 @@
-import { openProject, loadStatesOnly } from '../../project/project.js';
-import { summarise } from '../../project/state.js';
+import { openProject, loadStatesOnly, loadState, loadStateOnly, type Project } from '../../project/project.js';
+import { ITEM_STATES, summarise } from '../../project/state.js';
+import { DECISIONS } from '../../project/decisions.js';
+import { GroupTally, type StatusGrouping } from '../../project/status-by.js';
+import { padEndCols, padStartCols, textWidth, truncateCols } from '../../text-width.js';
 import { t } from '../../i18n.js';
-import { table } from '../output.js';
+import { table, type Printer } from '../output.js';
 import type { CommandContext } from '../io.js';
 import { messages } from '../messages/status.js';
 
 export interface StatusOptions {
   project: string;
   json?: boolean;
+  by?: StatusGrouping;
 }
 
 export async function run(opts: StatusOptions, { out: { print, printJson, warn } }: CommandContext): Promise<void> {
   const project = openProject(opts.project);
+  if (opts.by) return statusBy(project, opts.by, opts.json === true, { print, printJson, warn });
   const { states, orphans, warnings, skippedEvents } = await loadStatesOnly(project);
   const summary = summarise(states.values(), orphans, skippedEvents);
   if (opts.json) return printJson(summary);
@@ -29,4 +34,36 @@ export async function run(opts: StatusOptions, { out: { print, printJson, warn }
   if (summary.byState.conflict) print(messages.conflicts(summary.byState.conflict));
   if (summary.skippedEvents) print(`\n${t('status.skippedEvents', { count: summary.skippedEvents })}`);
   if (summary.byState.stale) print(`\n${t('status.stale', { count: summary.byState.stale })}`);
+}
+
+/** `status --by`: one row per group, its items by state and by decision. */
+async function statusBy(project: Project, by: StatusGrouping, json: boolean, { print, printJson, warn }: Pick<Printer, 'print' | 'printJson' | 'warn'>) {
+  const tally = new GroupTally(by);
+  const { orphans, warnings, skippedEvents, states } = await loadStateOnly(project, (item, state) => tally.add(item, state));
+  const groups = tally.groups();
+  if (json) return printJson({ by, items: states.size, groups, removed: orphans.length, skippedEvents });
+  for (const w of warnings) warn(w);
+  print(`${project.dir}: ${states.size} items, by ${by}${by === 'author' ? ' (an item counts for each of its authors)' : ''}`);
+  const header = [by, 'items', ...ITEM_STATES, ...DECISIONS, 'no decision', 'flagged'];
+  const rows = groups.map((g) => [
+    truncateCols(g.name ? `${g.key} (${g.name})` : g.key, LABEL_COLUMNS),
+    ...[g.items, ...ITEM_STATES.map((s) => g.byState[s]), ...DECISIONS.map((d) => g.byDecision[d]), g.byDecision.none, g.flagged].map(String),
+  ]);
+  print(grid([header, ...rows]));
+}
+
+/** Long English taxonomy names are cut so a row fits a wide terminal; --json has them whole. */
+const LABEL_COLUMNS = 44;
+
+/** Columns padded to terminal width: the first left-aligned, the numbers right-aligned. */
+function grid(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => textWidth(r[c] ?? ''))));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (c === 0 ? padEndCols(cell, widths[c]!) : padStartCols(cell, widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -1,0 +1,123 @@
+/**
+ * Benchmark: `carefully report` at scale (issue #15). Over the projects of
+ * scale-data.ts (one MT event per item) at 10,000 and 100,000 records, times
+ * `report` in a fresh child process beside `check` (the QA pass a report
+ * includes) and a bare JSONL parse of the source, with peak RSS, and the
+ * growth from 10k to 100k. Medians of RUNS runs. Prints its rows and appends
+ * them to BENCH_ROWS for bench/run.ts. Run: node dist/bench/report-scale.js.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSource, makeProject } from './scale-data.js';
+import { median, reportRow, type BenchRow } from './report.js';
+
+const HERE = fileURLToPath(import.meta.url);
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const RUNS = 3;
+
+interface Figure {
+  ms: number;
+  maxRssMB: number;
+}
+
+const sink = () =>
+  new Writable({
+    write(_chunk, _encoding, callback) {
+      callback();
+    },
+  });
+
+/** Child side: one operation in a fresh process, printing its time and peak RSS. */
+async function child(op: string, args: string[]): Promise<void> {
+  const started = performance.now();
+  if (op === 'parse') {
+    let n = 0;
+    for await (const line of createInterface({ input: createReadStream(args[0]!), crlfDelay: Infinity })) {
+      if (line.trim() === '') continue;
+      JSON.parse(line);
+      n++;
+    }
+    if (n === 0) throw new Error('empty source');
+  } else {
+    const { main } = await import('../src/cli/main.js');
+    const code = await main(args, { stdout: sink(), stderr: sink(), env: { ...process.env, CAREFULLY_AUTHOR: 'bench', NO_COLOR: '1' }, cwd: REPO });
+    if (code > 1) throw new Error(`carefully ${args.join(' ')} exited ${code}`);
+  }
+  process.stdout.write(JSON.stringify({ ms: performance.now() - started, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function inChild(op: string, args: string[]): Figure {
+  const r = spawnSync(process.execPath, [HERE, '--child', op, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${op} ${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Figure;
+}
+
+function medianOf(f: () => Figure): Figure {
+  const all = Array.from({ length: RUNS }, f);
+  return { ms: median(all.map((x) => x.ms)), maxRssMB: median(all.map((x) => x.maxRssMB)) };
+}
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (x: number) => `${x.toFixed(0)} MB`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'carefully-bench-report-'));
+  const rows: BenchRow[] = [];
+  const add = (row: BenchRow) => {
+    rows.push(row);
+    reportRow(row);
+  };
+  try {
+    const at: Record<number, Record<string, Figure>> = {};
+    for (const n of [10_000, 100_000]) {
+      const source = await generateSource(dir, n);
+      const project = await makeProject(dir, source, n);
+      let out = 0;
+      at[n] = {
+        parse: medianOf(() => inChild('parse', [source])),
+        check: medianOf(() => inChild('cli', ['check', '--project', project, '--json'])),
+        report: medianOf(() => inChild('cli', ['report', '--project', project, '--out', path.join(dir, `report-${n}-${out++}.html`)])),
+      };
+      console.error(`  ${n} records measured`);
+    }
+    const big = at[100_000]!;
+    const small = at[10_000]!;
+    const note = `in process, fresh child, median of ${RUNS}`;
+    add({ what: 'report 100k', now: sec(big.report!.ms), baseline: `check ${sec(big.check!.ms)}`, ratio: big.report!.ms / big.check!.ms, target: 1.5, note });
+    add({
+      what: 'report 100k, memory',
+      now: mb(big.report!.maxRssMB),
+      baseline: `parse ${mb(big.parse!.maxRssMB)}`,
+      ratio: big.report!.maxRssMB / big.parse!.maxRssMB,
+      target: 3,
+      note: 'peak RSS, in process',
+    });
+    add({
+      what: 'report 10k -> 100k, time',
+      now: sec(big.report!.ms),
+      baseline: `10k ${sec(small.report!.ms)}`,
+      ratio: big.report!.ms / small.report!.ms / 10,
+      target: 1.2,
+      note: 'growth per 10x records / 10 (1 = linear)',
+    });
+    add({
+      what: 'report 10k -> 100k, memory',
+      now: mb(big.report!.maxRssMB),
+      baseline: `10k ${mb(small.report!.maxRssMB)}`,
+      ratio: big.report!.maxRssMB / small.report!.maxRssMB / 10,
+      target: 1.2,
+      note: 'growth per 10x records / 10 (1 = linear)',
+    });
+    for (const r of rows) console.log(`${r.what.padEnd(28)} ${r.now.padStart(9)}  vs ${r.baseline.padEnd(16)} ${r.ratio.toFixed(2)}x (target <= ${r.target}x)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv.slice(4));
+else await main();

@@ -1,0 +1,230 @@
+/**
+ * Everything the HTML report shows, gathered in two streaming passes over the
+ * source (the first folds states and QA length statistics, the second runs
+ * the QA checks, as export does) and one line-by-line pass over the journal.
+ */
+import { createHash } from 'node:crypto';
+import type { SourceItem } from '../dataset/item.js';
+import { validateSource } from '../dataset/validate.js';
+import { loadStateOnly, type Project } from '../project/project.js';
+import { describeConflict, summarise, type ItemState, type StatusSummary } from '../project/state.js';
+import { GroupTally, type StatusGroup } from '../project/status-by.js';
+import { qaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
+import type { Severity } from '../qa/types.js';
+import { computeAgreement, type AgreementReport } from '../review/agreement.js';
+import { codePoints } from '../translate/batches.js';
+import { sourceTexts } from '../translate/plan.js';
+import { estimateWith, type CostEstimate, type ProviderLimits } from '../translate/provider.js';
+import { isProviderName, providerDescriptor } from '../translate/registry.js';
+import { journalActivity, type ActivityRow } from './activity.js';
+
+/** Lists (flags, stale items, ...) longer than this are cut; the report says how many more there are. */
+export const LIST_LIMIT = 200;
+
+export interface CappedList<T> {
+  rows: T[];
+  /** Entries beyond LIST_LIMIT, not listed. */
+  more: number;
+}
+
+export interface QaRow {
+  check: string;
+  severity: Severity;
+  open: number;
+  waived: number;
+}
+
+export interface MtRow {
+  provider: string;
+  label: string;
+  isTranslation: boolean;
+  /** Items whose current text comes from this provider. */
+  items: number;
+  /** Unique source texts of those items (what a run sends once). */
+  texts: number;
+  /** Code points of those texts: what the provider bills. */
+  characters: number;
+  /** The fewest requests the provider's batch limits allow for those texts. */
+  requests: number;
+  cost?: CostEstimate;
+}
+
+export interface ReportData {
+  project: { dir: string; from: string; to: string; provider: string };
+  generated: string;
+  summary: StatusSummary;
+  activity: ActivityRow[];
+  byAuthor: StatusGroup[];
+  byRiskArea: StatusGroup[];
+  byHarmType: StatusGroup[];
+  bySpecificHarm: StatusGroup[];
+  /** Specific harms every item of which was dropped. */
+  lostSpecificHarms: StatusGroup[];
+  qa: { rows: QaRow[]; checked: number; open: Record<Severity, number>; waived: Record<Severity, number> };
+  flags: CappedList<{ id: string; notes: string }>;
+  stale: CappedList<{ id: string }>;
+  conflicts: CappedList<{ id: string; sides: string }>;
+  agreement: AgreementReport;
+  mt: MtRow[];
+  warnings: string[];
+}
+
+export interface CollectOptions {
+  /** Called as items are read: pass 1 of 2 (states), then pass 2 of 2 (QA). */
+  onProgress?: (done: number, total: number, pass: 1 | 2) => void;
+  now?: () => Date;
+}
+
+function capped<T>(): CappedList<T> & { push(row: T): void } {
+  const list = {
+    rows: [] as T[],
+    more: 0,
+    push(row: T) {
+      if (list.rows.length < LIST_LIMIT) list.rows.push(row);
+      else list.more++;
+    },
+  };
+  return list;
+}
+
+/** Per provider: unique texts, their characters and the requests they pack into (greedy, in order, as translate batches them). */
+class MtTally {
+  private readonly rows = new Map<string, MtRow & { seen: Set<string>; batch: { texts: number; bytes: number; points: number }; limits?: ProviderLimits }>();
+  constructor(private readonly from: string) {}
+
+  add(item: SourceItem, state: ItemState): void {
+    const mt = state.mt;
+    if (!mt) return;
+    let row = this.rows.get(mt.provider);
+    if (!row) {
+      const d = isProviderName(mt.provider) ? providerDescriptor(mt.provider) : undefined;
+      row = {
+        provider: mt.provider,
+        label: mt.label,
+        isTranslation: mt.isTranslation,
+        items: 0,
+        texts: 0,
+        characters: 0,
+        requests: 0,
+        seen: new Set(),
+        batch: { texts: 0, bytes: 0, points: 0 },
+      };
+      if (d) row.limits = d.limits;
+      this.rows.set(mt.provider, row);
+    }
+    row.items++;
+    const { question, answer } = sourceTexts(item, this.from);
+    for (const text of [question, answer]) {
+      if (text === '') continue;
+      const key = createHash('sha1').update(text).digest('base64');
+      if (row.seen.has(key)) continue;
+      row.seen.add(key);
+      row.texts++;
+      const points = codePoints(text);
+      row.characters += points;
+      const limits = row.limits ?? { maxSegments: 1, defaultConcurrency: 1 };
+      const bytes = limits.maxRequestBytes ? Buffer.byteLength(text) : 0;
+      const b = row.batch;
+      const full =
+        b.texts >= limits.maxSegments ||
+        (limits.maxRequestBytes !== undefined && b.bytes + bytes > limits.maxRequestBytes) ||
+        (limits.maxCodePoints !== undefined && b.points + points > limits.maxCodePoints);
+      if (b.texts === 0 || full) {
+        row.requests++;
+        row.batch = { texts: 0, bytes: 0, points: 0 };
+      }
+      row.batch.texts++;
+      row.batch.bytes += bytes;
+      row.batch.points += points;
+    }
+  }
+
+  result(): MtRow[] {
+    return [...this.rows.values()].map(({ seen: _s, batch: _b, limits: _l, provider, ...row }) => {
+      const price = isProviderName(provider) ? providerDescriptor(provider).price : undefined;
+      const cost = estimateWith(price, row.characters);
+      return { provider, ...row, ...(cost ? { cost } : {}) };
+    });
+  }
+}
+
+export async function collectReport(project: Project, opts: CollectOptions = {}): Promise<ReportData> {
+  const env = projectQaEnv(project);
+  const builder = qaContextBuilder(env);
+  const tallies = {
+    author: new GroupTally('author'),
+    riskArea: new GroupTally('risk-area'),
+    harmType: new GroupTally('harm-type'),
+    specificHarm: new GroupTally('specific-harm'),
+  };
+  const mt = new MtTally(project.config.languages.from);
+  let read = 0;
+  const { states, orphans, warnings, skippedEvents } = await loadStateOnly(project, (item, state) => {
+    builder.add(item, state);
+    for (const t of Object.values(tallies)) t.add(item, state);
+    mt.add(item, state);
+    opts.onProgress?.(++read, 0, 1);
+  });
+  const total = states.size;
+  const qa = builder.done();
+  const qaRows = new Map<string, QaRow>();
+  const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const waived: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let checked = 0;
+  let done = 0;
+  const row = (check: string, severity: Severity) => {
+    const key = `${check}\u0000${severity}`;
+    let r = qaRows.get(key);
+    if (!r) qaRows.set(key, (r = { check, severity, open: 0, waived: 0 }));
+    return r;
+  };
+  await validateSource(project.sourcePath, project.mapping, {
+    onItem: (item) => {
+      const state = states.get(item.id)!;
+      if (state.question !== undefined || state.answer !== undefined) checked++;
+      const split = qa.review(item, state);
+      for (const f of split.open) {
+        row(f.check, f.severity).open++;
+        open[f.severity]++;
+      }
+      for (const f of split.waived) {
+        row(f.check, f.severity).waived++;
+        waived[f.severity]++;
+      }
+      opts.onProgress?.(++done, total, 2);
+    },
+  });
+  const flags = capped<{ id: string; notes: string }>();
+  const stale = capped<{ id: string }>();
+  const conflicts = capped<{ id: string; sides: string }>();
+  for (const s of states.values()) {
+    if (s.flags.length > 0) flags.push({ id: s.id, notes: s.flags.map((f) => `${f.author}: ${f.note}`).join('; ') });
+    if (s.state === 'stale') stale.push({ id: s.id });
+    if (s.conflict) conflicts.push({ id: s.id, sides: describeConflict(s.conflict) });
+  }
+  const bySpecificHarm = tallies.specificHarm.groups();
+  const { provider } = project.config;
+  return {
+    project: { dir: project.dir, from: project.config.languages.from, to: project.config.languages.to, provider: provider.name },
+    generated: (opts.now ?? (() => new Date()))().toISOString(),
+    summary: summarise(states.values(), orphans, skippedEvents),
+    activity: await journalActivity(project.dir),
+    byAuthor: tallies.author.groups(),
+    byRiskArea: tallies.riskArea.groups(),
+    byHarmType: tallies.harmType.groups(),
+    bySpecificHarm,
+    lostSpecificHarms: bySpecificHarm.filter((g) => g.items > 0 && g.byDecision.drop === g.items),
+    qa: {
+      rows: [...qaRows.values()].sort((a, b) => b.open + b.waived - (a.open + a.waived) || (a.check < b.check ? -1 : 1)),
+      checked,
+      open,
+      waived,
+    },
+    flags: { rows: flags.rows, more: flags.more },
+    stale: { rows: stale.rows, more: stale.more },
+    conflicts: { rows: conflicts.rows, more: conflicts.more },
+    agreement: computeAgreement(states.values()),
+    mt: mt.result(),
+    warnings: [...warnings, ...env.warnings],
+  };
+}
