@@ -44,7 +44,7 @@ export interface Section {
 }
 
 const n = (x: number): Cell => ({ text: String(x), num: true });
-const t = (text: string): Cell => ({ text });
+const cell = (text: string): Cell => ({ text });
 const fixed = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(3));
 const percent = (x: number | undefined) => (x === undefined ? '—' : `${(100 * x).toFixed(1)}%`);
 const label = (g: StatusGroup) => (g.name ? `${g.key} (${g.name})` : g.key);
@@ -69,7 +69,7 @@ function groupTable(id: string, caption: string, first: string, groups: readonly
     caption,
     columns: [first, 'items', ...ITEM_STATES, ...DECISIONS, 'no decision', 'flagged'],
     rows: groups.map((g) => [
-      t(label(g)),
+      cell(label(g)),
       n(g.items),
       ...ITEM_STATES.map((s) => n(g.byState[s])),
       ...DECISIONS.map((d) => n(g.byDecision[d])),
@@ -100,7 +100,7 @@ export function reportSections(d: ReportData): Section[] {
     blocks: [
       block(
         { title: 'items', category: 'state', value: 'items', rows: ITEM_STATES.map((st) => ({ state: st, items: s.byState[st] })) },
-        { id: 'by-state', caption: 'Items by state', columns: ['state', 'items'], rows: ITEM_STATES.map((st) => [t(st), n(s.byState[st])]) },
+        { id: 'by-state', caption: 'Items by state', columns: ['state', 'items'], rows: ITEM_STATES.map((st) => [cell(st), n(s.byState[st])]) },
         messages.noItems,
       ),
       block(
@@ -109,7 +109,7 @@ export function reportSections(d: ReportData): Section[] {
           id: 'by-decision',
           caption: 'Items by decision',
           columns: ['decision', 'items'],
-          rows: [...DECISIONS, 'none' as const].map((x) => [t(x), n(s.byDecision[x])]),
+          rows: [...DECISIONS, 'none' as const].map((x) => [cell(x), n(s.byDecision[x])]),
         },
         messages.noItems,
       ),
@@ -126,7 +126,7 @@ export function reportSections(d: ReportData): Section[] {
           id: 'activity',
           caption: 'Journal events per day (UTC) and author',
           columns: ['day', 'author', 'events'],
-          rows: d.activity.map((a) => [t(a.day), t(a.author), n(a.events)]),
+          rows: d.activity.map((a) => [cell(a.day), cell(a.author), n(a.events)]),
         },
         messages.noActivity,
       ),
@@ -153,7 +153,7 @@ export function reportSections(d: ReportData): Section[] {
           id: 'decisions-by-risk-area',
           caption: 'Decisions by risk area',
           columns: ['risk area', ...DECISION_SERIES],
-          rows: d.byRiskArea.map((g) => [t(label(g)), ...DECISIONS.map((x) => n(g.byDecision[x])), n(g.byDecision.none)]),
+          rows: d.byRiskArea.map((g) => [cell(label(g)), ...DECISIONS.map((x) => n(g.byDecision[x])), n(g.byDecision.none)]),
         },
         messages.noItems,
       ),
@@ -172,7 +172,7 @@ export function reportSections(d: ReportData): Section[] {
           id: 'lost-specific-harms',
           caption: 'Specific harms that lost all their items through drops (no coverage left in the derived dataset)',
           columns: ['specific harm', 'items dropped'],
-          rows: d.lostSpecificHarms.map((g) => [t(label(g)), n(g.items)]),
+          rows: d.lostSpecificHarms.map((g) => [cell(label(g)), n(g.items)]),
           ...(d.lostSpecificHarms.length === 0 ? { footnote: messages.noLostHarms } : {}),
         },
       },
@@ -198,7 +198,7 @@ export function reportSections(d: ReportData): Section[] {
           id: 'qa-findings',
           caption: 'QA findings by check and severity (open, and waived with a reason)',
           columns: ['check', 'severity', 'open', 'waived'],
-          rows: d.qa.rows.map((r) => [t(r.check), t(r.severity), n(r.open), n(r.waived)]),
+          rows: d.qa.rows.map((r) => [cell(r.check), cell(r.severity), n(r.open), n(r.waived)]),
         },
         SEVERITIES.some((sev) => qaTotal(sev) > 0) ? messages.allWaived : messages.noFindings,
       ),
@@ -207,7 +207,7 @@ export function reportSections(d: ReportData): Section[] {
           id: 'open-flags',
           caption: 'Items with open flags (for discussion)',
           columns: ['item', 'flags'],
-          rows: d.flags.rows.map((f) => [t(f.id), t(f.notes)]),
+          rows: d.flags.rows.map((f) => [cell(f.id), cell(f.notes)]),
           ...listFootnote(d.flags),
         },
       },
@@ -216,7 +216,7 @@ export function reportSections(d: ReportData): Section[] {
           id: 'stale',
           caption: 'Stale items (their source text changed)',
           columns: ['item'],
-          rows: d.stale.rows.map((x) => [t(x.id)]),
+          rows: d.stale.rows.map((x) => [cell(x.id)]),
           ...listFootnote(d.stale),
         },
       },
@@ -225,7 +225,7 @@ export function reportSections(d: ReportData): Section[] {
           id: 'conflicts',
           caption: 'Items with conflicting decisions',
           columns: ['item', 'decisions'],
-          rows: d.conflicts.rows.map((c) => [t(c.id), t(c.sides)]),
+          rows: d.conflicts.rows.map((c) => [cell(c.id), cell(c.sides)]),
           ...listFootnote(d.conflicts),
         },
       },
@@ -243,11 +243,11 @@ export function reportSections(d: ReportData): Section[] {
           caption: 'Agreement on decisions over the double-annotated items',
           columns: ['figure', 'value'],
           rows: [
-            [t('double-annotated items'), n(a.items)],
-            [t('annotators'), t(a.annotators.join(', ') || '—')],
-            [t('raw agreement'), { text: a.rawAgreement === undefined ? '—' : `${percent(a.rawAgreement)} (${a.agreed} of ${a.items})`, num: true }],
-            [t("Cohen's kappa"), { text: fixed(a.cohenKappa), num: true }],
-            [t("Krippendorff's alpha (nominal)"), { text: fixed(a.krippendorffAlpha), num: true }],
+            [cell('double-annotated items'), n(a.items)],
+            [cell('annotators'), cell(a.annotators.join(', ') || '—')],
+            [cell('raw agreement'), { text: a.rawAgreement === undefined ? '—' : `${percent(a.rawAgreement)} (${a.agreed} of ${a.items})`, num: true }],
+            [cell("Cohen's kappa"), { text: fixed(a.cohenKappa), num: true }],
+            [cell("Krippendorff's alpha (nominal)"), { text: fixed(a.krippendorffAlpha), num: true }],
           ],
         },
       },
@@ -269,7 +269,7 @@ export function reportSections(d: ReportData): Section[] {
           caption: "Per pair of annotators: items both decided, raw agreement and Cohen's kappa",
           columns: ['pair', 'items', 'agreed', 'raw agreement', "Cohen's kappa"],
           rows: a.pairs.map((p) => [
-            t(p.annotators.join(' & ')),
+            cell(p.annotators.join(' & ')),
             n(p.items),
             n(p.agreed),
             { text: percent(p.rawAgreement), num: true },
@@ -286,8 +286,8 @@ export function reportSections(d: ReportData): Section[] {
           rows: a.disagreements
             .slice(0, 200)
             .map((x) => [
-              t(x.id),
-              t(x.annotations.map((an) => `${an.annotator} (${an.role}): ${an.decision}${an.rationale ? ` — ${an.rationale}` : ''}`).join('; ')),
+              cell(x.id),
+              cell(x.annotations.map((an) => `${an.annotator} (${an.role}): ${an.decision}${an.rationale ? ` — ${an.rationale}` : ''}`).join('; ')),
             ]),
           ...(a.disagreements.length > 200 ? { footnote: messages.more(a.disagreements.length - 200) } : {}),
         },
@@ -306,7 +306,7 @@ export function reportSections(d: ReportData): Section[] {
           caption: 'Machine translation by provider',
           columns: ['provider', 'items', 'unique texts', 'requests (fewest the limits allow)', 'characters billed', 'estimated cost'],
           rows: d.mt.map((m) => [
-            t(m.label),
+            cell(m.label),
             n(m.items),
             n(m.texts),
             n(m.requests),

@@ -47,11 +47,11 @@ describe('undo in the fold', () => {
     const d2 = ev({ type: 'decision', decision: 'adapt', rationale: 'r', after: [eventId(d1)] });
     const u = undo(d2);
     // Written by a writer that still had d2 as the head it saw.
-    const d3 = ev({ type: 'decision', decision: 'replace', rationale: 'new', after: [eventId(d2)] });
+    const d3 = ev({ type: 'decision', decision: 'replace-scenario', rationale: 'new', after: [eventId(d2)] });
     const s = stateOf([mt(), d1, d2, u, d3]);
     assert.equal(s.state, 'adapted');
     assert.equal(s.conflict, undefined);
-    assert.equal(s.decision?.decision, 'replace');
+    assert.equal(s.decision?.decision, 'replace-scenario');
   });
 
   it('undoes an edit back to the earlier text and voids a verdict given before the undo', () => {
