@@ -150,6 +150,22 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
       .option('--shard <K/N>', 'only shard K of N (a stable split by item ID, for several localizers)');
   withItemFilters(
     program
+      .command('suggest')
+      .description("ask a language model (the openai provider's endpoint) for adapted texts of items whose checklist proposes adapt/replace; recorded as suggestions, never applied")
+      .addOption(projectOption())
+      .addOption(asOption()),
+  )
+    .option('--model <name>', 'model name (default: OPENAI_MODEL or provider.options.model)')
+    .option('--endpoint <url>', 'OpenAI-compatible base URL (default: OPENAI_BASE_URL, else a local Ollama)')
+    .option('--timeout-ms <ms>', 'per-request timeout', positiveInt)
+    .option('--concurrency <n>', 'requests at once (default 2)', positiveInt)
+    .option('--dry-run', 'count items, requests and prompt size; send nothing')
+    .option('--wait', 'wait for another run holding the project instead of exiting')
+    .option('--json', 'print one JSON object')
+    .action(lazy('suggest', optsOnly));
+
+  withItemFilters(
+    program
       .command('adapt')
       .description('the culture-adaptation wizard: go through the items one by one (checklist, edits, decision); stop any time, rerun to resume')
       .addOption(projectOption())

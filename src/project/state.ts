@@ -24,6 +24,8 @@ export interface ItemState {
   /** Current target text: the latest of the MT and the human edits. */
   question?: string;
   answer?: string;
+  /** Set when the current target text started from a model suggestion a person accepted (an edit event with `fromSuggestion`). */
+  fromSuggestion?: boolean;
   /** Which fields were edited by a person since the latest MT. */
   edited: Record<TextRole, boolean>;
   /** Who made those edits (authors of edit events since the latest MT), for the self-review rule. */
@@ -115,7 +117,8 @@ export function foldState(
       return;
     }
     // Assigning an item (adapt --double) is not work on it: whoever ran it is no author of the item.
-    if (e.type !== 'assign' && !s.authors.includes(e.author)) s.authors.push(e.author);
+    // Nor is a model suggestion (carefully suggest): it changes nothing until a person accepts it.
+    if (e.type !== 'assign' && e.type !== 'suggestion' && !s.authors.includes(e.author)) s.authors.push(e.author);
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
     switch (e.type) {
@@ -134,11 +137,13 @@ export function foldState(
         s.answer = e.answer;
         s.edited = { question: false, answer: false };
         s.editors = [];
+        delete s.fromSuggestion;
         lastChange.set(e.item, order);
         break;
       case 'edit':
         s[e.field] = e.text;
         s.edited[e.field] = true;
+        if (e.fromSuggestion) s.fromSuggestion = true;
         if (!s.editors.includes(e.author)) s.editors.push(e.author);
         lastChange.set(e.item, order);
         break;
