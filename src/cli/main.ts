@@ -151,7 +151,7 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
   withItemFilters(
     program
       .command('suggest')
-      .description("ask a language model (the openai provider's endpoint) for adapted texts of items whose checklist proposes adapt/replace; recorded as suggestions, never applied")
+      .description('ask a language model for adapted texts of items whose checklist proposes adapt/replace; recorded as suggestions, never applied')
       .addOption(projectOption())
       .addOption(asOption()),
   )

@@ -52,7 +52,16 @@ const FIELDS: Record<EventType, { required: Fields; optional: Fields }> = Object
     intended: { required: { source: nonEmpty, target: string, reason: nonEmpty }, optional: { withdrawn: boolean } },
     waiver: { required: { check: nonEmpty, reason: nonEmpty, targetHash: nonEmpty }, optional: { field: oneOf(TEXT_ROLES), revoked: boolean } },
     suggestion: {
-      required: { model: nonEmpty, endpoint: string, promptHash: nonEmpty, sentSource: boolean, question: string, answer: string, rationale: string, changes: stringList },
+      required: {
+        model: nonEmpty,
+        endpoint: string,
+        promptHash: nonEmpty,
+        sentSource: boolean,
+        question: string,
+        answer: string,
+        rationale: string,
+        changes: stringList,
+      },
     },
   } satisfies Record<EventType, { required: Record<string, Check>; optional?: Record<string, Check> }>).map(([type, spec]) => [
     type,

@@ -130,16 +130,7 @@ export interface SuggestionEvent extends Base {
 }
 
 export type JournalEvent =
-  | MtEvent
-  | EditEvent
-  | ChecklistEvent
-  | DecisionEvent
-  | FlagEvent
-  | ReviewEvent
-  | AssignEvent
-  | IntendedEvent
-  | WaiverEvent
-  | SuggestionEvent;
+  MtEvent | EditEvent | ChecklistEvent | DecisionEvent | FlagEvent | ReviewEvent | AssignEvent | IntendedEvent | WaiverEvent | SuggestionEvent;
 export type EventType = JournalEvent['type'];
 
 /** What callers pass: the journal fills in v, ts, c, author, a decision's after and unit. */

@@ -183,6 +183,8 @@ export function foldState(
         if (!e.revoked)
           s.waivers.push({ check: e.check, reason: e.reason, targetHash: e.targetHash, author: e.author, ts: e.ts, ...(e.field ? { field: e.field } : {}) });
         break;
+      case 'suggestion':
+        break; // a proposal only: the target changes when a person accepts it (an edit event)
     }
   });
   for (const s of states.values()) {

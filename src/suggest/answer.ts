@@ -39,7 +39,8 @@ export function parseSuggestion(content: string): { ok: true; value: SuggestionA
     } catch {
       continue;
     }
-    if (validate(value)) return { ok: true, value: { question: value.question, answer: value.answer, rationale: value.rationale, changes: [...value.changes] } };
+    if (validate(value))
+      return { ok: true, value: { question: value.question, answer: value.answer, rationale: value.rationale, changes: [...value.changes] } };
     reason = (validate.errors ?? []).map((e) => `${e.instancePath || 'the object'} ${e.message ?? ''}`).join('; ');
   }
   return { ok: false, reason };

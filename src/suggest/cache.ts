@@ -12,7 +12,10 @@ import type { SuggestionAnswer } from './answer.js';
 export const SUGGEST_CACHE_FILE = path.join('cache', 'suggestions.jsonl');
 
 export function suggestionKey(model: string, host: string, prompt: string): string {
-  return createHash('sha256').update(JSON.stringify([model, host, prompt])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([model, host, prompt]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export class SuggestionCache {

@@ -13,11 +13,17 @@ export const sourceSentRemote = (host: string) =>
 export const badAnswer = (label: string, item: string, why: string) =>
   `${label} did not answer item "${item}" with a JSON object {"question", "answer", "rationale", "changes": [strings]} (${why}), also after one retry. Nothing was recorded for the item; try again later or with a larger model.`;
 
-export const badAnswers = (count: number, label: string) =>
-  `${count} item(s) got no usable suggestion from ${label}; nothing was recorded for them:`;
+export const badAnswers = (count: number, label: string) => `${count} item(s) got no usable suggestion from ${label}; nothing was recorded for them:`;
 
-export const interrupted = (saved: number, remaining: number) =>
-  `Stopped: ${saved} suggestion(s) saved, ${remaining} item(s) remaining. ${RESUME_SUGGEST}`;
+export const interrupted = (saved: number, remaining: number) => `Stopped: ${saved} suggestion(s) saved, ${remaining} item(s) remaining. ${RESUME_SUGGEST}`;
 
 export const templateUnreadable = (file: string, why: string) =>
   `The prompt template ${file} could not be read or compiled (${why}). Fix the template or remove it to use templates/adapt-prompt.hbs.`;
+
+export const stoppedByProvider = (what: string, saved: number, remaining: number) =>
+  `${what} ${saved} suggestion(s) were saved in this run; ${remaining} of ${saved + remaining} item(s) remain. Rerun \`carefully suggest\` to resume; answers received are not asked again.`;
+
+export const suggestDone = (suggested: number, upToDate: number) =>
+  `Recorded ${suggested} suggestion(s); ${upToDate} item(s) already had one for their current text. Suggestions change nothing until you accept one in \`carefully adapt\` ([s]).`;
+
+export const nothingToSuggest = 'No item needs a suggestion: none in the selection has checklist answers proposing adapt or replace.';

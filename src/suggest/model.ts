@@ -28,7 +28,11 @@ export interface ModelSettings {
   label: string;
 }
 
-export function modelSettings(project: Project, env: Record<string, string | undefined>, flags: { model?: string; endpoint?: string; timeoutMs?: number } = {}): ModelSettings {
+export function modelSettings(
+  project: Project,
+  env: Record<string, string | undefined>,
+  flags: { model?: string; endpoint?: string; timeoutMs?: number } = {},
+): ModelSettings {
   const own = project.config.provider.name === 'openai' ? (project.config.provider.options ?? {}) : {};
   const model = flags.model ?? own.model ?? env[ENV.model];
   if (!model) throw new UsageError(modelMissing(ENV.model));

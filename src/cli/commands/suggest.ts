@@ -2,7 +2,7 @@ import { openProject } from '../../project/project.js';
 import { resolveAuthor } from '../../project/author.js';
 import type { RawFilters } from '../../session/filters.js';
 import { suggestProject, type SuggestResult } from '../../suggest/suggest.js';
-import { badAnswers } from '../../suggest/messages.js';
+import { badAnswers, nothingToSuggest, stoppedByProvider, suggestDone } from '../../suggest/messages.js';
 import { ProviderError, listEntries } from '../../errors.js';
 import { redactSecretsInOutput, secretsFromEnv } from '../../secret-output.js';
 import { table } from '../output.js';
@@ -64,15 +64,17 @@ export async function run(opts: SuggestCommandOptions, { io, out, options: injec
       if (result.notice) out.warn(result.notice);
       if (result.dryRun) out.print(`Dry run: nothing was sent.\n${describe(result)}`);
       else {
-        out.print(
-          result.items === 0
-            ? 'No item needs a suggestion: none in the selection has checklist answers proposing adapt or replace.'
-            : `Recorded ${result.suggested} suggestion(s); ${result.upToDate} item(s) already had one for their current text. Suggestions change nothing until you accept one in \`carefully adapt\` ([s]).`,
-        );
+        out.print(result.items === 0 ? nothingToSuggest : suggestDone(result.suggested, result.upToDate));
         out.print(describe(result));
       }
     }
     if (result.failed.length > 0) throw failedError(result);
+  } catch (e) {
+    // The shared error text speaks of translation; say where the suggestion run stands instead.
+    if (e instanceof ProviderError && e.progress) {
+      throw new ProviderError(e.provider, stoppedByProvider(e.message, e.progress.saved, e.progress.remaining), { cause: e });
+    }
+    throw e;
   } finally {
     interrupts?.release();
   }
