@@ -228,6 +228,8 @@ function provenanceRecord(
     providerLabel: s.mt?.label ?? null,
     machineTranslation: s.mt ? s.mt.isTranslation : null,
     edited: s.edited,
+    // The final text started from a model suggestion a person accepted (carefully suggest).
+    fromSuggestion: !!s.fromSuggestion,
     checklist: Object.fromEntries(Object.entries(s.checklist).map(([k, v]) => [k, v.answer])),
     // itemPeople has recorded each person's roles; this only maps names to labels.
     authors: s.authors.map((a) => annotators.label(a, a === s.review?.author ? 'reviewer' : 'localizer')),
@@ -271,6 +273,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let exported = 0;
   let unreviewed = 0;
   let pseudo = 0;
+  let fromSuggestion = 0;
   let sourceItems = 0;
   let data: WriteStream | undefined;
   let committed = false;
@@ -318,6 +321,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
             row.exported++;
             if (!isApproved(s)) unreviewed++;
             if (s.mt && !s.mt.isTranslation) pseudo++;
+            if (s.fromSuggestion) fromSuggestion++;
             if (s.mt) providers.set(s.mt.label, (providers.get(s.mt.label) ?? 0) + 1);
             qa.check(item, s);
           }
@@ -364,6 +368,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       unreviewed,
       pseudo: pseudo > 0,
       pseudoCount: pseudo,
+      suggestedCount: fromSuggestion,
       localePack: `${localePack.name}${localePack.version ? ` ${localePack.version}` : ''}${localePack.hash ? ` (${localePack.hash.slice(0, 19)})` : ''}`,
       providers: [...providers].map(([label, n]) => `${label}: ${n}`).join(', ') || 'none',
       decisions: DECISIONS.map((d) => ({ name: d, count: byDecision[d], meaning: DECISION_DESCRIPTIONS[d] })),

@@ -225,3 +225,22 @@ export async function suggestProject(opts: SuggestRunOptions): Promise<SuggestRe
 function pick(opts: SuggestRunOptions): { retry?: RetryPolicy; signal?: AbortSignal; onRetry?: (m: string) => void } {
   return { ...(opts.retry ? { retry: opts.retry } : {}), ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onRetry ? { onRetry: opts.onRetry } : {}) };
 }
+
+/**
+ * For [m] in the adapt wizard: the suggestion for one item (cache, else the
+ * model) and its journal event, not yet written. The model settings are read
+ * at the first use, so the wizard starts without them.
+ */
+export function itemSuggester(
+  project: Project,
+  env: Record<string, string | undefined>,
+  lookup: (id: string) => { item: SourceItem; state: ItemState },
+): (id: string) => Promise<SuggestionAnswer & { event: ReturnType<typeof suggestionEvent> }> {
+  let ctx: SuggestContext | undefined;
+  return async (id) => {
+    ctx ??= suggestContext(project, env);
+    const { item, state } = lookup(id);
+    const { answer } = await fetchSuggestion(ctx, item, state);
+    return { ...answer, event: suggestionEvent(ctx, item, answer) };
+  };
+}
