@@ -10,7 +10,7 @@ import type { Project } from '../project/project.js';
 import { isLocalUrl } from '../translate/provider.js';
 import { OPENAI_DEFAULT_BASE_URL } from '../translate/providers/openai.js';
 import { OPENAI_DEFAULT_TIMEOUT_MS } from '../translate/providers/openai-client.js';
-import { detail, errorForStatus, errorMessageOf, postJson, type FailureContext } from '../translate/providers/http-status.js';
+import { RESUME_HINT, detail, errorForStatus, errorMessageOf, postJson, type FailureContext } from '../translate/providers/http-status.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../translate/retry.js';
 import { parseSuggestion, type SuggestionAnswer } from './answer.js';
 import { badAnswer, modelMissing } from './messages.js';
@@ -50,7 +50,7 @@ export function modelSettings(
     timeoutMs: flags.timeoutMs ?? own.timeoutMs ?? OPENAI_DEFAULT_TIMEOUT_MS,
     host,
     local: isLocalUrl(base),
-    label: `${model} at ${host}`,
+    label: `${model} (OpenAI-compatible)`,
   };
 }
 
@@ -91,7 +91,7 @@ export async function askModel(
       {
         label: settings.label,
         ...(opts.signal ? { signal: opts.signal } : {}),
-        onRetry: (e) => opts.onRetry?.(e.message),
+        onRetry: (e) => opts.onRetry?.(withoutTranslateHint(e.message)),
       },
     );
   let reason = '';
@@ -107,4 +107,12 @@ export async function askModel(
     reason = `${parsed.reason}; it said "${detail(content, ctx.secrets).slice(0, 80)}"`;
   }
   throw new BadSuggestionError('openai', badAnswer(settings.label, opts.item, reason));
+}
+
+/** The shared transport messages end with how to resume `translate`; a suggestion run says its own. */
+export function withoutTranslateHint(message: string): string {
+  return message
+    .replace(RESUME_HINT, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

@@ -2,6 +2,7 @@ import { openProject } from '../../project/project.js';
 import { resolveAuthor } from '../../project/author.js';
 import type { RawFilters } from '../../session/filters.js';
 import { suggestProject, type SuggestResult } from '../../suggest/suggest.js';
+import { withoutTranslateHint } from '../../suggest/model.js';
 import { badAnswers, nothingToSuggest, stoppedByProvider, suggestDone } from '../../suggest/messages.js';
 import { ProviderError, listEntries } from '../../errors.js';
 import { redactSecretsInOutput, secretsFromEnv } from '../../secret-output.js';
@@ -72,7 +73,7 @@ export async function run(opts: SuggestCommandOptions, { io, out, options: injec
   } catch (e) {
     // The shared error text speaks of translation; say where the suggestion run stands instead.
     if (e instanceof ProviderError && e.progress) {
-      throw new ProviderError(e.provider, stoppedByProvider(e.message, e.progress.saved, e.progress.remaining), { cause: e });
+      throw new ProviderError(e.provider, stoppedByProvider(withoutTranslateHint(e.message), e.progress.saved, e.progress.remaining), { cause: e });
     }
     throw e;
   } finally {
