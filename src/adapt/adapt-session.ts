@@ -44,7 +44,8 @@ export const UNFINISHED_STATES: readonly ItemStateName[] = ['untranslated', 'tra
 export type Action =
   /** Accept the current target text as a transfer (translation is enough). */
   | { type: 'accept' }
-  | { type: 'edit'; field: TextRole; text: string }
+  /** `fromSuggestion`: the `ts` of the model suggestion the person accepted (carefully suggest). */
+  | { type: 'edit'; field: TextRole; text: string; fromSuggestion?: string }
   | { type: 'checklist'; question: string; answer: ChecklistAnswer; note?: string }
   /** `groups`: replace-target's source group → target group pair (required for it). */
   | { type: 'decide'; decision: Decision; rationale?: string; groups?: GroupPair }
@@ -167,6 +168,12 @@ export class AdaptSession extends QueueSession<ItemView> {
    * decisions on it are recorded with `secondary: true`, whether the primary
    * decision is made before or after theirs.
    */
+  /** QA findings the item would have with this target text (e.g. a model suggestion before it is accepted). */
+  findingsFor(id: string, text: { question: string; answer: string }): Finding[] {
+    const item = this.item(id);
+    return item ? (this.qa?.(item, { ...this.state(id), ...text }) ?? []) : [];
+  }
+
   isSecondary(id: string): boolean {
     const s = this.state(id);
     return s.assignees.includes(this.author) && s.decision?.author !== this.author;
@@ -371,7 +378,7 @@ export class AdaptSession extends QueueSession<ItemView> {
         if (text === '')
           throw new ActionError(`The ${action.field} would be empty; nothing was changed. To remove the item, decide "drop" with a reason.`, action.field);
         if (text === s[action.field]) return [];
-        return [{ ...base, type: 'edit', field: action.field, text }];
+        return [{ ...base, type: 'edit', field: action.field, text, ...(action.fromSuggestion ? { fromSuggestion: action.fromSuggestion } : {}) }];
       }
       case 'checklist': {
         const applicable = this.view(id).checklist.map((q) => q.id);

@@ -153,6 +153,22 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
       .option('--shard <K/N>', 'only shard K of N (a stable split by item ID, for several localizers)');
   withItemFilters(
     program
+      .command('suggest')
+      .description('ask a language model for adapted texts of items whose checklist proposes adapt/replace; recorded as suggestions, never applied')
+      .addOption(projectOption())
+      .addOption(asOption()),
+  )
+    .option('--model <name>', 'model name (default: OPENAI_MODEL or provider.options.model)')
+    .option('--endpoint <url>', 'OpenAI-compatible base URL (default: OPENAI_BASE_URL, else a local Ollama)')
+    .option('--timeout-ms <ms>', 'per-request timeout', positiveInt)
+    .option('--concurrency <n>', 'requests at once (default 2)', positiveInt)
+    .option('--dry-run', 'count items, requests and prompt size; send nothing')
+    .option('--wait', 'wait for another run holding the project instead of exiting')
+    .option('--json', 'print one JSON object')
+    .action(lazy('suggest', optsOnly));
+
+  withItemFilters(
+    program
       .command('adapt')
       .description('the culture-adaptation wizard: go through the items one by one (checklist, edits, decision); stop any time, rerun to resume')
       .addOption(projectOption())
@@ -171,7 +187,8 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
 Keys (one key, no Enter): a accept as transfer and go on, e edit (in $VISUAL/$EDITOR; inline when
 CAREFULLY_INLINE_EDIT=1 or no editor is set), c checklist, d decide, f flag, r resolve flags,
 i intended change, w waive a QA finding, u undo your last action on the item (again: the one
-before), m revert to the machine translation, s skip (not now: not shown again in this session),
+before), m revert to the machine translation, p a language model's suggestion (a proposal to accept, edit
+or discard), s skip (not now: not shown again in this session),
 b back, g go to an ID, n next item with QA findings, / search the texts, q quit; 1-8 show one pane
 on its own (Space/PgDn, PgUp page it; Esc shows all), ? help. Esc cancels a decision, a flag, an
 edit choice, a go-to or a search.

@@ -18,6 +18,8 @@ export interface CardData {
   unreviewed: number;
   pseudo: boolean;
   pseudoCount: number;
+  /** Exported items whose final text started from a model suggestion a person accepted. */
+  suggestedCount?: number;
   providers: string;
   /** The locale pack the checklist and facts came from: "ko 2026-11-29 (sha256:…)". */
   localePack?: string;

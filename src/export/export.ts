@@ -243,6 +243,8 @@ function provenanceRecord(
     providerLabel: s.mt?.label ?? null,
     machineTranslation: s.mt ? s.mt.isTranslation : null,
     edited: s.edited,
+    // The final text started from a model suggestion a person accepted (carefully suggest).
+    fromSuggestion: !!s.fromSuggestion,
     checklist: Object.fromEntries(Object.entries(s.checklist).map(([k, v]) => [k, v.answer])),
     // itemPeople has recorded each person's roles; this only maps names to labels.
     authors: s.authors.map((a) => annotators.label(a, a === s.review?.author ? 'reviewer' : 'localizer')),
@@ -290,6 +292,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let exported = 0;
   let unreviewed = 0;
   let pseudo = 0;
+  let fromSuggestion = 0;
   let sourceItems = 0;
   const newItems = { count: 0, harms: new Map<string, number>() };
   const culture = new CultureTally();
@@ -349,6 +352,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
           row.exported++;
           if (!isApproved(s)) unreviewed++;
           if (s.mt && !s.mt.isTranslation) pseudo++;
+          if (s.fromSuggestion) fromSuggestion++;
           if (s.mt) providers.set(s.mt.label, (providers.get(s.mt.label) ?? 0) + 1);
           culture.add(culturalLabels(item, s));
           if (item.added && item.specificHarm !== undefined && isNamespacedLabel(item.specificHarm))
@@ -398,6 +402,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       unreviewed,
       pseudo: pseudo > 0,
       pseudoCount: pseudo,
+      suggestedCount: fromSuggestion,
       localePack: `${localePack.name}${localePack.version ? ` ${localePack.version}` : ''}${localePack.hash ? ` (${localePack.hash.slice(0, 19)})` : ''}`,
       providers: [...providers].map(([label, n]) => `${label}: ${n}`).join(', ') || 'none',
       decisions: DECISIONS.map((d) => ({ name: d, count: byDecision[d], kobbq: KOBBQ_CLASS[d], meaning: DECISION_DESCRIPTIONS[d] })),

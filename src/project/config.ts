@@ -36,6 +36,8 @@ export interface ProjectConfig {
   /** Register ID (from the pack's `registers`) reference answers use; default: the pack's preferredRegister.answer. */
   register?: string;
   glossary?: string;
+  /** `carefully suggest`: whether AnswerCarefully source text may go to the model's endpoint (default: only a local one). */
+  suggest?: { sendSource?: boolean };
 }
 
 /** Check that `dir` is a project folder and read its validated config. */

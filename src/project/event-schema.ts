@@ -48,7 +48,7 @@ type Fields = readonly (readonly [string, Check])[];
 const FIELDS: Record<EventType, { required: Fields; optional: Fields }> = Object.fromEntries(
   Object.entries({
     mt: { required: { provider: string, label: string, isTranslation: boolean, question: string, answer: string } },
-    edit: { required: { field: oneOf(TEXT_ROLES), text: string } },
+    edit: { required: { field: oneOf(TEXT_ROLES), text: string }, optional: { fromSuggestion: string } },
     checklist: { required: { question: nonEmpty, answer: checklistAnswer }, optional: { note: string } },
     decision: { required: { decision: oneOf([...DECISIONS, 'replace']) }, optional: { rationale: string, secondary: boolean, after: stringList, groups } },
     flag: { required: { note: string }, optional: { resolved: boolean, reply: boolean } },
@@ -61,6 +61,18 @@ const FIELDS: Record<EventType, { required: Fields; optional: Fields }> = Object
     },
     waiver: { required: { check: nonEmpty, reason: nonEmpty, targetHash: nonEmpty }, optional: { field: oneOf(TEXT_ROLES), revoked: boolean } },
     undo: { required: { undoes: nonEmpty } },
+    suggestion: {
+      required: {
+        model: nonEmpty,
+        endpoint: string,
+        promptHash: nonEmpty,
+        sentSource: boolean,
+        question: string,
+        answer: string,
+        rationale: string,
+        changes: stringList,
+      },
+    },
   } satisfies Record<EventType, { required: Record<string, Check>; optional?: Record<string, Check> }>).map(([type, spec]) => [
     type,
     { required: Object.entries(spec.required), optional: Object.entries({ ...('optional' in spec ? spec.optional : {}), unit }) },

@@ -48,6 +48,8 @@ export interface EditEvent extends Base {
   type: 'edit';
   field: TextRole;
   text: string;
+  /** Set when the person accepted a model suggestion: the `ts` of that suggestion event. */
+  fromSuggestion?: string;
 }
 
 export interface ChecklistEvent extends Base {
@@ -143,6 +145,25 @@ export interface NewItemEvent extends Base {
   rationale: string;
 }
 
+/**
+ * A language model's proposed adaptation (carefully suggest, or [p] in the adapt wizard). It never changes the
+ * item's target or decision: only an edit event by a person does (marked `fromSuggestion`).
+ */
+export interface SuggestionEvent extends Base {
+  type: 'suggestion';
+  model: string;
+  /** Host (and port) of the endpoint, never its credentials or path. */
+  endpoint: string;
+  /** sha256 (12 hex) of the prompt template used. */
+  promptHash: string;
+  /** Whether the Japanese source text was in the prompt. */
+  sentSource: boolean;
+  question: string;
+  answer: string;
+  rationale: string;
+  changes: string[];
+}
+
 export type JournalEvent =
   | NewItemEvent
   | MtEvent
@@ -154,10 +175,11 @@ export type JournalEvent =
   | AssignEvent
   | IntendedEvent
   | WaiverEvent
-  | UndoEvent;
+  | UndoEvent
+  | SuggestionEvent;
 export type EventType = JournalEvent['type'];
 
 /** What callers pass: the journal fills in v, ts, c, author, a decision's after and unit. */
 export type NewEvent = JournalEvent extends infer E ? (E extends JournalEvent ? Omit<E, 'v' | 'ts' | 'c' | 'author' | 'after' | 'unit'> : never) : never;
 
-export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign', 'intended', 'waiver', 'undo', 'new'];
+export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign', 'intended', 'waiver', 'undo', 'new', 'suggestion'];

@@ -26,6 +26,8 @@ export interface ItemState {
   /** Current target text: the latest of the MT and the human edits. */
   question?: string;
   answer?: string;
+  /** Set when the current target text started from a model suggestion a person accepted (an edit event with `fromSuggestion`). */
+  fromSuggestion?: boolean;
   /** Which fields were edited by a person since the latest MT. */
   edited: Record<TextRole, boolean>;
   /** Who made those edits (authors of edit events since the latest MT), for the self-review rule. */
@@ -139,12 +141,14 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
     s.answer = e.answer;
     s.edited = { question: false, answer: false };
     s.editors = [];
+    delete s.fromSuggestion;
     f.lastChange = order;
   },
   edit: (f, e, order) => {
     const s = f.s;
     s[e.field] = e.text;
     s.edited[e.field] = true;
+    if (e.fromSuggestion) s.fromSuggestion = true;
     if (!s.editors.includes(e.author)) s.editors.push(e.author);
     f.lastChange = order;
   },
@@ -186,6 +190,8 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
     if (!e.revoked)
       s.waivers.push({ check: e.check, reason: e.reason, targetHash: e.targetHash, author: e.author, ts: e.ts, ...(e.field ? { field: e.field } : {}) });
   },
+  // A proposal only: the target changes when a person accepts it (an edit event).
+  suggestion: () => {},
   undo: (f, e, order, undo) => {
     // Taking back a text or a primary decision is a change: a verdict given before it no longer counts.
     const target = undo.undoneById.get(e.undoes);
@@ -243,8 +249,8 @@ export class StateFolder {
         return;
       }
     }
-    // Assigning an item (adapt --double) is not work on it, nor is taking work back: neither makes an author of the item.
-    if (e.type !== 'assign' && e.type !== 'undo' && !s.authors.includes(e.author)) s.authors.push(e.author);
+    // Assigning an item (adapt --double), taking work back and a model's suggestion are not work on it: none makes an author of the item.
+    if (e.type !== 'assign' && e.type !== 'undo' && e.type !== 'suggestion' && !s.authors.includes(e.author)) s.authors.push(e.author);
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
     (REDUCERS[e.type] as Reducer<JournalEvent>)(f, e, order, this.undo);

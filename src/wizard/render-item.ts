@@ -32,6 +32,7 @@ export const MENU = [
   menuEntry('adapt', 'b', 'back'),
   menuEntry('adapt', 'g', 'goto'),
   menuEntry('adapt', 'n', 'nextFinding'),
+  menuEntry('adapt', 'p', 'suggest'),
   menuEntry('adapt', '/', 'search'),
   menuEntry('adapt', 'q', 'quit'),
 ] as const;

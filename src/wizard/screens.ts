@@ -24,6 +24,7 @@ import { keyPrompt } from './key-prompt.js';
 import { msg } from './messages.js';
 import { cancellable, own, type PromptContext } from './prompt-context.js';
 import { confirmTransferPrompt, intendOrWaive } from './qa-prompts.js';
+import { suggestionAction } from './suggestion-screen.js';
 import { WizardScreen, runLoop, saver, type Journal, type LoopResult, type WizardOptions } from './wizard-loop.js';
 
 export type { Journal, WizardOptions } from './wizard-loop.js';
@@ -381,6 +382,14 @@ export async function runWizard(session: AdaptSession, journal: Journal, opts: W
             session.goTo(target.trim());
             return undefined;
           }
+          case 'suggest':
+            if (!opts.suggest) return t('adapt.suggestion.unavailable');
+            return suggestionAction(session, journal, opts.suggest, {
+              out: screen.out,
+              style: st,
+              ...(ctx ? { context: ctx } : {}),
+              edit: (field, current) => editPrompt({ field, current, inline: opts.inlineEdit ?? wantsInlineEdit() }, ctx),
+            });
           case 'nextFinding':
             return session.nextWithFindings() ? undefined : t('adapt.notice.noFindings');
           case 'search': {

@@ -13,6 +13,7 @@ import type { JournalEvent, NewEvent } from '../project/events.js';
 import { PLAIN, screenRows, type RenderOptions, type Style } from './render-item.js';
 import { keyPrompt, type KeyChoice } from './key-prompt.js';
 import { msg } from './messages.js';
+import type { Suggester } from './suggestion-screen.js';
 import { PANES, type PaneId, type PaneView } from './layout.js';
 import { own, type PromptContext } from './prompt-context.js';
 
@@ -34,6 +35,8 @@ export interface WizardOptions {
   notice?: string;
   /** Called with each item's ID when it is first shown (to record where the person is). */
   onShow?: (id: string) => void;
+  /** [m] in the adapt wizard: fetch a model suggestion for an item (wizard/suggestion-screen.ts). */
+  suggest?: Suggester;
 }
 
 /**

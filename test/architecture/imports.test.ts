@@ -17,7 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['locale'],
   ['translate', 'qa'],
   ['session'],
-  ['adapt', 'review'],
+  ['adapt', 'review', 'suggest'],
   ['export', 'interop', 'report'],
   ['wizard'],
   ['cli', 'api'],

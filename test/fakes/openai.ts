@@ -20,6 +20,32 @@ export interface FakeOpenAIOptions extends FakeOptions {
   maxGoodBatch?: number;
   /** Texts containing this string are never answered properly, whatever the batch size. */
   neverTranslates?: string;
+  /**
+   * How it answers adaptation prompts (templates/adapt-prompt.hbs): a bare JSON object (default),
+   * or one in a ```json fence with chatter (the "malformed" fault answers a broken object).
+   */
+  suggestStyle?: 'plain' | 'fenced';
+}
+
+/** The current target {question, answer} of an adapt-prompt.hbs prompt (its ```input fence), or undefined. */
+export function parseAdaptPrompt(prompt: string): { question: string; answer: string } | undefined {
+  if (!prompt.startsWith('ADAPTATION REQUEST')) return undefined;
+  const input = /```input\s*([\s\S]*?)```/.exec(prompt)?.[1];
+  try {
+    return input === undefined ? undefined : (JSON.parse(input) as { question: string; answer: string });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fake's deterministic adaptation of a current target. */
+export function fakeAdaptation(current: { question: string; answer: string }): { question: string; answer: string; rationale: string; changes: string[] } {
+  return {
+    question: `${current.question} (adapted for Korea)`,
+    answer: `${current.answer} 112에 신고하세요.`,
+    rationale: 'Japanese institutions replaced by Korean ones.',
+    changes: ['110番 -> 112'],
+  };
 }
 
 const err = (status: number, message: string, type: string, code: string | null = null): Reply => ({
@@ -81,6 +107,11 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
             const model = asText((req.body as { model?: unknown } | undefined)?.model ?? '');
             if (!model) return err(400, 'you must provide a model parameter', 'invalid_request_error');
             if (opts.models && !opts.models.includes(model)) return err(404, `model "${model}" not found, try pulling it first`, 'api_error');
+            const adapt = parseAdaptPrompt(promptOf(req.body));
+            if (adapt) {
+              const json = JSON.stringify(fakeAdaptation(adapt));
+              return completion(model, opts.suggestStyle === 'fenced' ? `Here is my suggestion:\n\`\`\`json\n${json}\n\`\`\`` : json);
+            }
             const parsed = parsePrompt(promptOf(req.body));
             if (!parsed) return completion(model, 'I can help with translations. What would you like me to translate?');
             const tooMany = opts.maxGoodBatch !== undefined && parsed.texts.length > opts.maxGoodBatch;
@@ -91,6 +122,10 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
             return completion(model, wrap(parsed.texts.map((t) => fakeTranslate(t, parsed.target))));
           },
           malformed(req) {
+            if (parseAdaptPrompt(promptOf(req.body))) {
+              const model = asText((req.body as { model?: unknown } | undefined)?.model ?? '');
+              return completion(model, 'Sure! {"question": "half an answer"');
+            }
             const parsed = parsePrompt(promptOf(req.body));
             const model = asText((req.body as { model?: unknown } | undefined)?.model ?? '');
             return completion(model, JSON.stringify((parsed?.texts ?? []).slice(1)));

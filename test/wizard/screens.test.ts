@@ -135,7 +135,7 @@ describe('item screen', () => {
       /Checklist · 0\/4 answered · proposes transfer/,
       /1\. · {3}Names in test-0001\?/,
       /Help for test-0001\. Found: 110番 → 112/,
-      /\[a\] accept \(transfer\) {2}\[e\] edit .*\[q\] quit/,
+      /\[a\] accept \(transfer\) {2}\[e\] edit [\s\S]*\[q\] quit/,
     ])
       assert.match(text, expected);
     assert.doesNotMatch(text, /\[r\]/, 'no resolve key without flags');

@@ -8,6 +8,7 @@ import { describeFilters, parseDoublePercent, type RawFilters } from '../../sess
 import { table } from '../output.js';
 import type { CommandContext } from '../io.js';
 import { messages } from '../messages/adapt.js';
+import { itemSuggester } from '../../suggest/suggest.js';
 
 export type AdaptOptions = RawFilters & {
   project: string;
@@ -98,6 +99,7 @@ export async function run(opts: AdaptOptions, { io, out: { print, printJson, war
     ...wizardStreams(io),
     header,
     onShow: (id) => writeCursor(project.dir, author, id),
+    suggest: itemSuggester(project, io.env, (id) => ({ item: session.item(id)!, state: session.state(id) })),
     ...(notices.length ? { notice: notices.join('\n') } : {}),
   });
 }
