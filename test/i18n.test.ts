@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chooseLanguage, hasMessage, t, uiLanguage, uiLanguageOf, withLanguage } from '../src/i18n.js';
 import { REPO } from './helpers/cli.js';
+import { DECISIONS } from '../src/project/decisions.js';
 
 describe('interface language', () => {
   describe('chooseLanguage', () => {
@@ -76,6 +77,11 @@ describe('interface language', () => {
       }
       assert.ok(used.size > 150, `found ${used.size} keys`);
       const missing = [...used].filter((k) => !hasMessage(k));
+      assert.deepEqual(missing, []);
+    });
+
+    it('describes every decision (the wizard names these keys at run time)', () => {
+      const missing = DECISIONS.filter((d) => !hasMessage(`adapt.decision.describe.${d}`));
       assert.deepEqual(missing, []);
     });
 

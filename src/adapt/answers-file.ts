@@ -36,7 +36,21 @@ import { notARevert, undoNotAlone } from './messages.js';
 
 export { readAnswersFile };
 
-export const ANSWER_KEYS = ['id', 'ID', 'decision', 'rationale', 'groups', 'question', 'answer', 'checklist', 'flag', 'intended', 'waive', 'revert', 'undo'] as const;
+export const ANSWER_KEYS = [
+  'id',
+  'ID',
+  'decision',
+  'rationale',
+  'groups',
+  'question',
+  'answer',
+  'checklist',
+  'flag',
+  'intended',
+  'waive',
+  'revert',
+  'undo',
+] as const;
 
 export interface AnswersPlan {
   file: string;

@@ -182,4 +182,17 @@ export type EventType = JournalEvent['type'];
 /** What callers pass: the journal fills in v, ts, c, author, a decision's after and unit. */
 export type NewEvent = JournalEvent extends infer E ? (E extends JournalEvent ? Omit<E, 'v' | 'ts' | 'c' | 'author' | 'after' | 'unit'> : never) : never;
 
-export const EVENT_TYPES: readonly EventType[] = ['mt', 'edit', 'checklist', 'decision', 'flag', 'review', 'assign', 'intended', 'waiver', 'undo', 'new', 'suggestion'];
+export const EVENT_TYPES: readonly EventType[] = [
+  'mt',
+  'edit',
+  'checklist',
+  'decision',
+  'flag',
+  'review',
+  'assign',
+  'intended',
+  'waiver',
+  'undo',
+  'new',
+  'suggestion',
+];

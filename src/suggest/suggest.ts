@@ -148,7 +148,11 @@ export async function suggestProject(opts: SuggestRunOptions): Promise<SuggestRe
   const selected = applyFilters(items, states, parseFilters(opts.filters ?? {}, items)).filter((item) => {
     const s = states.get(item.id)!;
     const proposed = itemDetails(ctx.pack, item, s).proposed;
-    return (proposed === 'adapt' || proposed === 'replace-target' || proposed === 'replace-scenario') && s.state !== 'stale' && (s.question !== undefined || s.answer !== undefined);
+    return (
+      (proposed === 'adapt' || proposed === 'replace-target' || proposed === 'replace-scenario') &&
+      s.state !== 'stale' &&
+      (s.question !== undefined || s.answer !== undefined)
+    );
   });
   const latest = latestSuggestions(opts.project.dir);
   const result: SuggestResult = {

@@ -13,7 +13,7 @@ import { visibleStyled } from '../text-safety.js';
 import { editor, input, select } from '@inquirer/prompts';
 import type { TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, GroupPair, NewEvent } from '../project/events.js';
-import { DECISION_DESCRIPTIONS, SOURCE_DECISIONS, requiresRationale, validateDecision } from '../project/decisions.js';
+import { SOURCE_DECISIONS, requiresRationale, validateDecision } from '../project/decisions.js';
 import type { AdaptSession, ChecklistEntry, Progress } from '../adapt/adapt-session.js';
 import { ActionError } from '../errors.js';
 import { t } from '../i18n.js';

@@ -136,13 +136,9 @@ const VIEW_KEYS: KeyChoice<ViewKey>[] = [
  * terminal too short for that beside the head, the same keys in a few lines.
  */
 export function helpText(menu: readonly MenuEntry<string>[], size: { columns?: number; rows?: number } = {}): string {
-  const long = [
-    ...menu.map((m) => `${m.key}  ${m.label}`),
-    msg.paneHelp(PANES),
-    t('wizard.help.paging'),
-    t('wizard.help.esc'),
-    t('wizard.help.keysAct'),
-  ].join('\n');
+  const long = [...menu.map((m) => `${m.key}  ${m.label}`), msg.paneHelp(PANES), t('wizard.help.paging'), t('wizard.help.esc'), t('wizard.help.keysAct')].join(
+    '\n',
+  );
   // Room for the head, a few pane rows, the keys line and the prompt.
   if (size.rows === undefined || screenRows(long, size.columns ?? 100) <= size.rows - HELP_RESERVED_ROWS) return long;
   return [

@@ -68,7 +68,9 @@ async function work(dir: string): Promise<Worked> {
     ...(secondary ? { secondary: true } : {}),
   });
   const decided = items.filter((item, i) => item.specificHarm === lost || i % 5 !== 4);
-  const kim = decided.map((item, i) => decide(item, item.specificHarm === lost ? 'drop' : (['transfer', 'adapt', 'replace-scenario', 'transfer'] as const)[i % 4]!));
+  const kim = decided.map((item, i) =>
+    decide(item, item.specificHarm === lost ? 'drop' : (['transfer', 'adapt', 'replace-scenario', 'transfer'] as const)[i % 4]!),
+  );
   await new JournalWriter(dir, 'kim').append(kim);
   const others = decided.filter((item) => item.specificHarm !== lost).slice(0, 8);
   await new JournalWriter(dir, 'lee').append(

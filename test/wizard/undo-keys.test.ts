@@ -27,7 +27,8 @@ describe('wizard keys: undo, revert, help', () => {
     await until(getFullOutput, /u {2}undo your last action on this item/);
     const help = getFullOutput();
     // unflag shows only on a flagged item, suggest only with a model configured (WizardOptions.suggest).
-    for (const m of MENU.filter((e) => e.action !== 'unflag' && e.action !== 'suggest')) assert.match(help, new RegExp(`^\\s*${escape(m.key)} {2}${escape(m.label)}`, 'm'), m.key);
+    for (const m of MENU.filter((e) => e.action !== 'unflag' && e.action !== 'suggest'))
+      assert.match(help, new RegExp(`^\\s*${escape(m.key)} {2}${escape(m.label)}`, 'm'), m.key);
     assert.match(help, /1 2 3 4 5 6 7 8 {2}show one pane on its own/);
     assert.match(help, /Esc {2}show all panes again/);
 

@@ -1,4 +1,4 @@
-import { openProject, loadStatesOnly, loadState, loadStateOnly, type Project } from '../../project/project.js';
+import { openProject, loadStatesOnly, loadStateOnly, type Project } from '../../project/project.js';
 import { ITEM_STATES, summarise } from '../../project/state.js';
 import { DECISIONS } from '../../project/decisions.js';
 import { GroupTally, type StatusGrouping } from '../../project/status-by.js';
