@@ -86,7 +86,8 @@ function listFootnote(list: CappedList<unknown>): { footnote: string } | object 
 const DECISION_SERIES = [...DECISIONS, 'no decision'];
 /** Colours that read as their meaning: grey for nothing yet, green for approved/agreed, red for rejected/dropped/errors. */
 const STATE_COLORS = ['#c8ccd1', '#9ecae1', '#4c78a8', '#54a24b', '#e45756', '#f58518', '#b279a2'];
-const DECISION_COLORS = ['#4c78a8', '#72b7b2', '#b279a2', '#e45756', '#c8ccd1'];
+// One colour per entry of DECISION_SERIES (the six decisions, then none).
+const DECISION_COLORS = ['#4c78a8', '#72b7b2', '#b279a2', '#ff9da6', '#e45756', '#f2a93b', '#c8ccd1'];
 const SEVERITY_COLORS = ['#e45756', '#f2a93b', '#9ecae1'];
 const states = { series: 'state', seriesOrder: ITEM_STATES, colors: STATE_COLORS } as const;
 const decisions = { series: 'decision', seriesOrder: DECISION_SERIES, colors: DECISION_COLORS } as const;
