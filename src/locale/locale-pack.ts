@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { schemaValidator as validatorFor } from '../dataset/schemas.js';
 import Handlebars from 'handlebars';
-import { DataError, UnreadableFileError, formatProblem, type DataProblem } from '../errors.js';
+import { DataError, UnreadableFileError, UsageError, formatProblem, type DataProblem } from '../errors.js';
 import { assetPath } from '../paths.js';
 import { loadTaxonomy, type TaxonomyLevel } from '../dataset/taxonomy.js';
 import { normalizeLabel } from './checklist.js';
@@ -300,7 +300,7 @@ function dropUnfilled(data: unknown, file: string): DataProblem[] {
  * installed base merged with `<folder>/pack.json`. Unlike `loadLocalePack`,
  * the folder name need not match the tag. Not cached (authors edit it).
  */
-export function loadPackFolder(folder: string): LoadedLocalePack {
+export function loadPackFolder(folder: string, name: string = folder): LoadedLocalePack {
   const baseFile = path.join(localesDir(), BASE_PACK, PACK_FILE);
   const targetFile = path.join(folder, PACK_FILE);
   const base = readPackFile(baseFile, BASE_PACK);
@@ -312,8 +312,8 @@ export function loadPackFolder(folder: string): LoadedLocalePack {
   hash.update(target.text);
   return {
     pack,
-    requested: folder,
-    resolved: folder,
+    requested: name,
+    resolved: name,
     files: isBase ? [targetFile] : [baseFile, targetFile],
     warnings: [...(isBase ? [] : base.warnings), ...target.warnings],
     hash: `sha256:${hash.digest('hex')}`,
@@ -481,4 +481,24 @@ function completePack(base: RawLocalePack, target: RawLocalePack | undefined, ba
   if (registers.length > 0) pack.registers = registers;
   if (Object.keys(preferredRegister).length > 0) pack.preferredRegister = preferredRegister;
   return pack;
+}
+
+/** True when a `localePack` value names a folder ("./packs/vi", "packs/vi") rather than a shipped pack's tag. */
+export function isPackPath(value: string): boolean {
+  return /[/\\]/u.test(value) || value.startsWith('.');
+}
+
+/**
+ * A project's pack: config `localePack` as a folder relative to the project
+ * (holding pack.json), or as a shipped pack's tag; default: the target language.
+ */
+export function loadProjectLocalePack(project: { dir: string; config: { localePack?: string; languages: { to: string } } }): LoadedLocalePack {
+  const value = project.config.localePack ?? project.config.languages.to;
+  if (!isPackPath(value)) return loadLocalePack(value);
+  const folder = path.resolve(project.dir, value);
+  if (!existsSync(path.join(folder, PACK_FILE)))
+    throw new UsageError(
+      `localePack "${value}" in ${path.join(project.dir, 'carefully.json')} names ${folder}, which has no ${PACK_FILE}. Give a folder relative to the project holding a locale pack (carefully pack init TAG --out DIR writes one), or the tag of a shipped pack.`,
+    );
+  return loadPackFolder(folder, value);
 }

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assetPath } from '../../src/paths.js';
 import { run } from '../helpers/cli.js';
-import { TempDir } from '../helpers/fixtures.js';
+import { TempDir, makeRecords } from '../helpers/fixtures.js';
 
 interface Report {
   ok: boolean;
@@ -145,5 +145,47 @@ describe('carefully pack init', () => {
     assert.equal(again.code, 2);
     assert.match(again.stderr, /already exists/u);
     assert.equal((await run(['pack', 'init', 'not a tag'], { cwd: tmp.path })).code, 2);
+  });
+});
+
+describe('localePack as a folder of the project', function () {
+  this.timeout(60_000);
+
+  it('check, pack show and adapt --answers use the project pack; a missing folder is named (exit 2)', async () => {
+    const tmp = new TempDir();
+    const src = tmp.json('ac.json', makeRecords(3));
+    const project = tmp.join('p');
+    assert.equal((await run(['init', project, '--source', src, '--to', 'vi'])).code, 0);
+    const configFile = path.join(project, 'carefully.json');
+    writeFileSync(configFile, JSON.stringify({ ...(JSON.parse(readFileSync(configFile, 'utf8')) as object), localePack: './vi-pack' }));
+
+    const missing = await run(['check', '-p', project]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /localePack "\.\/vi-pack" in \S*carefully\.json names \S*vi-pack, which has no pack\.json/u);
+
+    assert.equal((await run(['pack', 'init', 'vi', '--out', path.join(project, 'vi-pack')])).code, 0);
+    const file = path.join(project, 'vi-pack', 'pack.json');
+    const pack = JSON.parse(readFileSync(file, 'utf8')) as { checklist: unknown[] };
+    pack.checklist.push({ id: 'vi-only', prompt: 'Does the item need a Vietnamese check?', effects: { yes: 'ok', no: 'ok' } });
+    writeFileSync(file, JSON.stringify(pack));
+
+    const show = await run(['pack', 'show', '-p', project, '--json']);
+    assert.equal(show.code, 0, show.stderr);
+    assert.ok((JSON.parse(show.stdout) as { checklist: { id: string }[] }).checklist.some((q) => q.id === 'vi-only'));
+
+    assert.equal((await run(['translate', '-p', project])).code, 0);
+    const check = await run(['check', '-p', project]);
+    assert.equal(check.code, 0, check.stderr);
+    assert.match(check.stdout, /locale pack \.\/vi-pack/u);
+
+    const answers = tmp.file('a.jsonl', `${JSON.stringify({ id: 'test-0000', decision: 'transfer', checklist: { 'vi-only': 'yes' } })}\n`);
+    const adapt = await run(['adapt', '-p', project, '--answers', answers]);
+    assert.equal(adapt.code, 0, adapt.stderr);
+
+    // An invalid project pack is reported with its file and field.
+    writeFileSync(file, JSON.stringify({ ...pack, tag: 7 }));
+    const broken = await run(['check', '-p', project]);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /vi-pack[/\\]pack\.json\S*.*tag/u);
   });
 });
