@@ -23,6 +23,7 @@ import { DataError, UnreadableFileError, UsageError, formatProblem, type DataPro
 import { assetPath } from '../paths.js';
 import { loadTaxonomy, type TaxonomyLevel } from '../dataset/taxonomy.js';
 import { normalizeLabel } from './checklist.js';
+import { localeMessages } from './messages.js';
 import type { ChecklistQuestion, Equivalent, GlossaryEntry, LocalePack, Register } from './locale-pack-types.js';
 
 export const BASE_PACK = 'base';
@@ -497,8 +498,6 @@ export function loadProjectLocalePack(project: { dir: string; config: { localePa
   if (!isPackPath(value)) return loadLocalePack(value);
   const folder = path.resolve(project.dir, value);
   if (!existsSync(path.join(folder, PACK_FILE)))
-    throw new UsageError(
-      `localePack "${value}" in ${path.join(project.dir, 'carefully.json')} names ${folder}, which has no ${PACK_FILE}. Give a folder relative to the project holding a locale pack (carefully pack init TAG --out DIR writes one), or the tag of a shipped pack.`,
-    );
+    throw new UsageError(localeMessages.noProjectPack(value, path.join(project.dir, 'carefully.json'), folder, PACK_FILE));
   return loadPackFolder(folder, value);
 }
