@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assetPath } from '../../src/paths.js';
 import { run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
 
 interface Report {
   ok: boolean;
@@ -187,5 +187,52 @@ describe('localePack as a folder of the project', function () {
     const broken = await run(['check', '-p', project]);
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /vi-pack[/\\]pack\.json\S*.*tag/u);
+  });
+});
+
+describe('when conditions on annotations', function () {
+  this.timeout(60_000);
+
+  it('apply a question by annotation path and value or list of values; japanSpecific still works', async () => {
+    const tmp = new TempDir();
+    const src = tmp.json('ac.json', [
+      { ...makeRecord(0), annotations: { region: { scope: 'regional' }, tags: ['kr', 'jp'] } }, // japan-specific true
+      { ...makeRecord(1), annotations: { region: { scope: 'global' }, tags: ['kr'] } }, // japan-specific false
+      makeRecord(3), // no annotations, japan-specific false
+    ]);
+    const project = tmp.join('p');
+    assert.equal((await run(['init', project, '--source', src, '--to', 'vi'])).code, 0);
+    const yn = { effects: { yes: 'ok', no: 'ok' } };
+    writePack(project, 'pk', {
+      tag: 'vi',
+      languageName: 'Vietnamese',
+      checklist: [
+        { id: 'scope-local', prompt: 'Local?', ...yn, when: { annotations: { 'region.scope': ['local', 'regional'] } } },
+        { id: 'tag-jp', prompt: 'Tagged jp?', ...yn, when: { annotations: { tags: 'jp', 'region.scope': 'regional' } } },
+        { id: 'japan-only', prompt: 'Japan?', ...yn, when: { japanSpecific: true } },
+      ],
+      equivalents: [],
+      glossary: [],
+    });
+    assert.equal((await run(['pack', 'check', path.join(project, 'pk')])).code, 0);
+    const configFile = path.join(project, 'carefully.json');
+    writeFileSync(configFile, JSON.stringify({ ...(JSON.parse(readFileSync(configFile, 'utf8')) as object), localePack: './pk' }));
+    assert.equal((await run(['translate', '-p', project])).code, 0);
+
+    const applies = async (id: string, question: string): Promise<boolean> => {
+      const file = tmp.file(`${id}-${question}.jsonl`, `${JSON.stringify({ id, decision: 'transfer', checklist: { [question]: 'no' } })}\n`);
+      const r = await run(['adapt', '-p', project, '--answers', file]);
+      if (r.code !== 0) assert.match(r.stderr, /does not apply to this item/u);
+      return r.code === 0;
+    };
+    assert.deepEqual(
+      [await applies('test-0000', 'scope-local'), await applies('test-0001', 'scope-local'), await applies('test-0003', 'scope-local')],
+      [true, false, false],
+    );
+    assert.deepEqual([await applies('test-0000', 'tag-jp'), await applies('test-0001', 'tag-jp')], [true, false]);
+    assert.deepEqual([await applies('test-0000', 'japan-only'), await applies('test-0001', 'japan-only')], [true, false]);
+
+    const show = await run(['pack', 'show', '-p', project]);
+    assert.match(show.stdout, /when: annotation region\.scope = "local" or "regional"/u);
   });
 });
