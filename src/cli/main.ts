@@ -269,14 +269,25 @@ A line whose question was added before is skipped, so a file can be applied agai
     .option('--json', 'print one JSON object: {selection, items: [{id, state, decision, authors, flags, qa, stale}]}')
     .action(lazy('list', optsOnly));
 
-  program
-    .command('pack')
-    .description("the project's locale pack")
+  const pack = program.command('pack').description("locale packs: show the project's, write and check new ones");
+  pack
     .command('show')
     .description('show the checklist questions (IDs, prompts, conditions, effects) and the known equivalents of the pack')
     .addOption(projectOption())
     .option('--json', 'print one JSON object')
     .action(lazy('pack-show', optsOnly));
+  pack
+    .command('check')
+    .description('validate a locale pack folder (schema, regexes, templates, taxonomy labels, IDs, duplicate terms): file, JSON pointer and reason per problem')
+    .argument('<dir>', 'folder holding pack.json')
+    .option('--json', 'print one JSON object: {dir, tag, ok, errors, warnings}')
+    .action(lazy('pack-check', (dir: unknown, opts: unknown) => ({ ...(opts as object), dir })));
+  pack
+    .command('init')
+    .description('write a new locale pack skeleton from the base pack (empty targets to fill in; check it with pack check)')
+    .argument('<tag>', 'BCP 47 tag of the target language, e.g. vi')
+    .option('--out <dir>', 'folder to write pack.json into (default: ./<tag>)')
+    .action(lazy('pack-init', (tag: unknown, opts: unknown) => ({ ...(opts as object), tag })));
 
   program
     .command('status')

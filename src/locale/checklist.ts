@@ -10,6 +10,9 @@
  *   trimmed) is one of the listed labels; an item without that label fails;
  * - japanSpecific: the item's annotation equals the value; an item without the
  *   annotation fails both `true` and `false`;
+ * - annotations: for each dotted path, the item's annotation there equals the
+ *   value or one of the listed values (a list annotation: any element does);
+ *   an item without it fails;
  * - patterns: any pattern (flags "iu") matches the NFKC-normalised question,
  *   answer, English question or English answer;
  * - equivalentCategories: an equivalent of one of these categories was found in
@@ -23,7 +26,7 @@ import { loadTaxonomy } from '../dataset/taxonomy.js';
 import type { Decision } from '../project/decisions.js';
 import { isNamespacedLabel } from '../project/new-items.js';
 import { findEquivalents, itemTexts, type EquivalentMatch } from './equivalents.js';
-import type { ChecklistCondition, ChecklistEffect, ChecklistQuestion, LocalePack } from './locale-pack-types.js';
+import type { AnnotationValue, ChecklistCondition, ChecklistEffect, ChecklistQuestion, LocalePack } from './locale-pack-types.js';
 
 export type { ChecklistAnswer };
 export const CHECKLIST_ANSWERS = ['yes', 'no', 'n/a'] as const satisfies readonly ChecklistAnswer[];
@@ -42,6 +45,7 @@ export function conditionHolds(when: ChecklistCondition | undefined, item: Sourc
   if (when.harmTypes && !labelIn(item.harmType, when.harmTypes)) return false;
   if (when.specificHarms && !labelIn(item.specificHarm, when.specificHarms)) return false;
   if (when.japanSpecific !== undefined && item.japanSpecific !== when.japanSpecific) return false;
+  if (when.annotations && !Object.entries(when.annotations).every(([p, v]) => annotationMatches(item.annotations, p, v))) return false;
   if (when.patterns) {
     const texts = itemTexts(item).map((t) => t.text.normalize('NFKC'));
     if (!when.patterns.some((p) => texts.some((t) => patternRegex(p).test(t)))) return false;
@@ -51,6 +55,13 @@ export function conditionHolds(when: ChecklistCondition | undefined, item: Sourc
     if (!found().some((m) => categories.has(m.equivalent.category))) return false;
   }
   return true;
+}
+
+function annotationMatches(annotations: Record<string, unknown> | undefined, dotted: string, wanted: AnnotationValue | AnnotationValue[]): boolean {
+  let value: unknown = annotations;
+  for (const key of dotted.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  const accepted = Array.isArray(wanted) ? wanted : [wanted];
+  return (Array.isArray(value) ? value : [value]).some((v) => accepted.includes(v as AnnotationValue));
 }
 
 /** Taxonomy labels are compared after NFKC normalisation and trimming, known aliases resolved ("プロパガンダ" = "プロバガンダ"). */

@@ -14,11 +14,15 @@ export type ChecklistEffect =
   | 'needs-target-replacement' // the same harm against a different target-culture group or entity -> decision "replace-target"
   | 'consider-drop'; // there may be no sensible counterpart -> decision "drop"
 
+export type AnnotationValue = string | number | boolean;
+
 export interface ChecklistCondition {
   /** Japanese risk-area labels (meta.risk-area) this applies to; absent = any. */
   riskAreas?: string[];
   harmTypes?: string[];
   specificHarms?: string[];
+  /** Dotted path in the item's annotations → the value required, or a list of accepted values (any element of a list annotation may match). */
+  annotations?: Record<string, AnnotationValue | AnnotationValue[]>;
   /** Only when the item's Japan-specific annotation has this value. */
   japanSpecific?: boolean;
   /** Regular expressions (JS syntax, flags "iu") tested on the source question/answer and their English versions. */

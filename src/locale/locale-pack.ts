@@ -19,10 +19,11 @@ import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { schemaValidator as validatorFor } from '../dataset/schemas.js';
 import Handlebars from 'handlebars';
-import { DataError, UnreadableFileError, formatProblem, type DataProblem } from '../errors.js';
+import { DataError, UnreadableFileError, UsageError, formatProblem, type DataProblem } from '../errors.js';
 import { assetPath } from '../paths.js';
 import { loadTaxonomy, type TaxonomyLevel } from '../dataset/taxonomy.js';
 import { normalizeLabel } from './checklist.js';
+import { localeMessages } from './messages.js';
 import type { ChecklistQuestion, Equivalent, GlossaryEntry, LocalePack, Register } from './locale-pack-types.js';
 
 export const BASE_PACK = 'base';
@@ -157,7 +158,10 @@ const schemaValidator = () => validatorFor(LOCALE_PACK_SCHEMA);
  * Throws DataError listing every problem; returns warnings for unknown
  * taxonomy labels.
  */
-export function readPackFile(file: string, expectedTag?: string): { raw: RawLocalePack; warnings: string[]; text: string } {
+export function readPackFile(
+  file: string,
+  expectedTag?: string,
+): { raw: RawLocalePack; warnings: string[]; text: string; unknownLabels: DataProblem[]; unfilled: DataProblem[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -176,6 +180,7 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
     const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
     throw packError(file, [{ file, ...(line === undefined ? {} : { line }), message: `not valid JSON: ${message}` }]);
   }
+  const unfilled = dropUnfilled(data, file);
   const validate = schemaValidator();
   if (!validate(data))
     throw packError(
@@ -187,6 +192,7 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
   delete raw.$schema;
   const problems: DataProblem[] = [];
   const warnings: string[] = [];
+  const unknownLabels: DataProblem[] = [];
   if (expectedTag !== undefined && raw.tag.toLowerCase() !== expectedTag.toLowerCase()) {
     problems.push({ file, field: 'tag', message: `is "${raw.tag}" but the pack's folder is "${expectedTag}"; they must match` });
   }
@@ -244,13 +250,13 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
     for (const [level, list, key] of labels) {
       list?.forEach((label, j) => {
         if (!loadTaxonomy().isKnown(level, normalizeLabel(label))) {
-          warnings.push(
-            formatProblem({
-              file,
-              field: `${at}.when.${key}[${j}]`,
-              message: `"${label}" is not a known ${level} label of the AnswerCarefully taxonomy; the question only applies to items that carry it`,
-            }),
-          );
+          const problem = {
+            file,
+            field: `${at}.when.${key}[${j}]`,
+            message: `"${label}" is not a known ${level} label of the AnswerCarefully taxonomy; the question only applies to items that carry it`,
+          };
+          unknownLabels.push(problem);
+          warnings.push(formatProblem(problem));
         }
       });
     }
@@ -262,7 +268,57 @@ export function readPackFile(file: string, expectedTag?: string): { raw: RawLoca
   raw.registers?.forEach((r, i) => r.endings.forEach((p, j) => checkRegex(p, 'u', `registers[${i}].endings[${j}]`, file, problems)));
 
   if (problems.length > 0) throw packError(file, problems);
-  return { raw, warnings, text };
+  return { raw, warnings, text, unknownLabels, unfilled };
+}
+
+/** Equivalent fields `pack init` leaves empty for the author to fill in. */
+export const UNFILLED_FIELDS = ['target', 'asOf', 'sourceUrl'] as const;
+
+/**
+ * An equivalent's empty `target`, `asOf` or `sourceUrl` (a `pack init`
+ * skeleton not filled in yet) is dropped before validation, so the entry
+ * inherits base's; each is returned as a problem for `pack check` to warn about.
+ */
+function dropUnfilled(data: unknown, file: string): DataProblem[] {
+  const out: DataProblem[] = [];
+  const list = (data as { equivalents?: unknown } | null)?.equivalents;
+  if (!Array.isArray(list)) return out;
+  list.forEach((e: unknown, i) => {
+    if (typeof e !== 'object' || e === null) return;
+    const entry = e as Record<string, unknown>;
+    for (const k of UNFILLED_FIELDS) {
+      if (entry[k] === '') {
+        delete entry[k];
+        out.push({ file, field: `equivalents[${i}].${k}`, message: "is empty: not filled in yet (base's value is used meanwhile)" });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * A pack from a folder of its own (a project's, or one being written): the
+ * installed base merged with `<folder>/pack.json`. Unlike `loadLocalePack`,
+ * the folder name need not match the tag. Not cached (authors edit it).
+ */
+export function loadPackFolder(folder: string, name: string = folder): LoadedLocalePack {
+  const baseFile = path.join(localesDir(), BASE_PACK, PACK_FILE);
+  const targetFile = path.join(folder, PACK_FILE);
+  const base = readPackFile(baseFile, BASE_PACK);
+  const target = readPackFile(targetFile);
+  const isBase = target.raw.tag.toLowerCase() === BASE_PACK;
+  const pack = isBase ? completePack(target.raw, undefined, targetFile, undefined) : completePack(base.raw, target.raw, baseFile, targetFile);
+  const hash = createHash('sha256');
+  if (!isBase) hash.update(base.text).update('\u0000');
+  hash.update(target.text);
+  return {
+    pack,
+    requested: name,
+    resolved: name,
+    files: isBase ? [targetFile] : [baseFile, targetFile],
+    warnings: [...(isBase ? [] : base.warnings), ...target.warnings],
+    hash: `sha256:${hash.digest('hex')}`,
+  };
 }
 
 function packError(file: string, problems: DataProblem[]): DataError {
@@ -426,4 +482,22 @@ function completePack(base: RawLocalePack, target: RawLocalePack | undefined, ba
   if (registers.length > 0) pack.registers = registers;
   if (Object.keys(preferredRegister).length > 0) pack.preferredRegister = preferredRegister;
   return pack;
+}
+
+/** True when a `localePack` value names a folder ("./packs/vi", "packs/vi") rather than a shipped pack's tag. */
+export function isPackPath(value: string): boolean {
+  return /[/\\]/u.test(value) || value.startsWith('.');
+}
+
+/**
+ * A project's pack: config `localePack` as a folder relative to the project
+ * (holding pack.json), or as a shipped pack's tag; default: the target language.
+ */
+export function loadProjectLocalePack(project: { dir: string; config: { localePack?: string; languages: { to: string } } }): LoadedLocalePack {
+  const value = project.config.localePack ?? project.config.languages.to;
+  if (!isPackPath(value)) return loadLocalePack(value);
+  const folder = path.resolve(project.dir, value);
+  if (!existsSync(path.join(folder, PACK_FILE)))
+    throw new UsageError(localeMessages.noProjectPack(value, path.join(project.dir, 'carefully.json'), folder, PACK_FILE));
+  return loadPackFolder(folder, value);
 }

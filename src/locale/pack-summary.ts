@@ -45,6 +45,10 @@ export function describeCondition(when: ChecklistCondition): string {
     when.riskAreas && `risk area ${when.riskAreas.join(' or ')}`,
     when.harmTypes && `harm type ${when.harmTypes.join(' or ')}`,
     when.specificHarms && `specific harm ${when.specificHarms.join(' or ')}`,
+    when.annotations &&
+      Object.entries(when.annotations)
+        .map(([p, v]) => `annotation ${p} = ${(Array.isArray(v) ? v : [v]).map((x) => JSON.stringify(x)).join(' or ')}`)
+        .join(' · '),
     when.japanSpecific !== undefined && `japan-specific = ${when.japanSpecific}`,
     when.patterns && `text matches ${when.patterns.join(' or ')}`,
     when.equivalentCategories && `an equivalent of ${when.equivalentCategories.join(' or ')} is found`,

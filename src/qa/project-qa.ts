@@ -20,7 +20,7 @@ import { effectOf } from '../locale/checklist.js';
 import { unmatchedLabelsWarning } from './unmatched-labels.js';
 import { findEquivalents, itemTexts } from '../locale/equivalents.js';
 import path from 'node:path';
-import { loadLocalePack } from '../locale/locale-pack.js';
+import { loadProjectLocalePack } from '../locale/locale-pack.js';
 import { answerRegister } from '../locale/register-setting.js';
 import { CONFIG_FILE } from '../project/config.js';
 import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
@@ -59,7 +59,7 @@ export interface ProjectQaEnv {
 
 /** The project's locale pack (config `localePack`, else the target language) and languages. */
 export function projectQaEnv(project: Project, options: { cache?: boolean } = {}): ProjectQaEnv {
-  const loaded = loadLocalePack(project.config.localePack ?? project.config.languages.to);
+  const loaded = loadProjectLocalePack(project);
   const env: ProjectQaEnv = {
     pack: loaded.pack,
     packName: loaded.resolved,

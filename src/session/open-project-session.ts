@@ -11,7 +11,7 @@ import { JournalWriter, readJournal } from '../project/journal.js';
 import { loadItems, openProject, type Project } from '../project/project.js';
 import { addedItems } from '../project/new-items.js';
 import { SourceSnapshot } from '../project/source-snapshot.js';
-import { loadLocalePack, type LoadedLocalePack } from '../locale/locale-pack.js';
+import { loadLocalePack, loadProjectLocalePack, type LoadedLocalePack } from '../locale/locale-pack.js';
 import { parseFilters, type Filters, type RawFilters } from './filters.js';
 
 export interface OpenProjectSessionOptions {
@@ -40,7 +40,7 @@ export interface OpenedProjectSession {
 
 export async function openProjectSession(opts: OpenProjectSessionOptions): Promise<OpenedProjectSession> {
   const project = openProject(opts.project);
-  const pack = loadLocalePack(opts.localePack ?? project.config.localePack ?? project.config.languages.to);
+  const pack = opts.localePack === undefined ? loadProjectLocalePack(project) : loadLocalePack(opts.localePack);
   const sourceItems = await loadItems(project);
   const { events, warnings } = readJournal(project.dir);
   const items = [...sourceItems, ...addedItems(events, sourceItems.length, new Set(sourceItems.map((i) => i.id)))];

@@ -14,7 +14,7 @@ import { checkAppendable } from '../project/append-file.js';
 import { lockProjectRun } from '../project/run-lock.js';
 import type { SuggestionEvent } from '../project/events.js';
 import type { ItemState } from '../project/state.js';
-import { loadLocalePack } from '../locale/locale-pack.js';
+import { loadProjectLocalePack } from '../locale/locale-pack.js';
 import type { LocalePack } from '../locale/locale-pack-types.js';
 import { itemDetails } from '../session/item-details.js';
 import { applyFilters, parseFilters, type RawFilters } from '../session/filters.js';
@@ -42,8 +42,7 @@ export function suggestContext(
   flags: { model?: string; endpoint?: string; timeoutMs?: number } = {},
 ): SuggestContext {
   const settings = modelSettings(project, env, flags);
-  const tag = project.config.localePack ?? project.config.languages.to;
-  const loaded = loadLocalePack(tag);
+  const loaded = loadProjectLocalePack(project);
   const allowed = project.config.suggest?.sendSource;
   const sendSource = allowed ?? settings.local;
   const notice = sendSource && !settings.local ? sourceSentRemote(settings.host) : !sendSource ? sourceWithheld(settings.host) : undefined;

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, UnreadableFileError, formatProblem, type DataProblem } from '../errors.js';
-import { loadLocalePack } from '../locale/locale-pack.js';
+import { loadProjectLocalePack } from '../locale/locale-pack.js';
 import type { GlossaryEntry } from '../locale/locale-pack-types.js';
 import type { Project } from '../project/project.js';
 import { CONFIG_FILE } from '../project/config.js';
@@ -178,8 +178,7 @@ export function mergeGlossaries(
 /** The project's glossary, for providers that take glossary entries (descriptor capabilities). */
 export function projectGlossary(project: Project): ProviderGlossary {
   const { config } = project;
-  const tag = config.localePack ?? config.languages.to;
-  const loaded = loadLocalePack(tag);
+  const loaded = loadProjectLocalePack(project);
   const sources = [`locale pack ${loaded.resolved}`];
   let user: GlossaryEntry[] = [];
   if (config.glossary) {

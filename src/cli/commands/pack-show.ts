@@ -1,4 +1,4 @@
-import { loadLocalePack } from '../../locale/locale-pack.js';
+import { loadProjectLocalePack } from '../../locale/locale-pack.js';
 import { describeCondition, packSummary } from '../../locale/pack-summary.js';
 import { openProject } from '../../project/project.js';
 import type { CommandContext } from '../io.js';
@@ -11,7 +11,7 @@ export interface PackShowOptions {
 export function run(opts: PackShowOptions, { out }: CommandContext): Promise<void> {
   const print = (t?: string) => out.print(t);
   const project = openProject(opts.project);
-  const loaded = loadLocalePack(project.config.localePack ?? project.config.languages.to);
+  const loaded = loadProjectLocalePack(project);
   const summary = packSummary(loaded);
   if (opts.json) {
     out.printJson(summary);
