@@ -10,8 +10,7 @@ export const notValidDataset = (file: string, problemCount: number, records: num
 export const parquetMessages = {
   emptyHint: 'Give a Parquet file (for example the one the Hugging Face dataset viewer offers), or a JSON, JSONL, CSV or TSV file.',
   notParquet: 'is not a Parquet file (it does not start with the Parquet marker "PAR1")',
-  notParquetHint:
-    'Check that the file was saved as Parquet; a JSON, JSONL, CSV or TSV file must be named .json, .jsonl, .csv or .tsv to be read as one.',
+  notParquetHint: 'Check that the file was saved as Parquet; a JSON, JSONL, CSV or TSV file must be named .json, .jsonl, .csv or .tsv to be read as one.',
   noFooter: 'the Parquet marker "PAR1" is missing at the end of the file',
   truncated: (reason: string) => `the Parquet file looks truncated or damaged (${reason})`,
   badRowGroup: (from: number, to: number, reason: string) => `rows ${from} to ${to} cannot be decoded (${reason})`,
