@@ -85,7 +85,11 @@ async function ends(file: string): Promise<{ head: string; tail: string; size: n
   }
 }
 
-/** JSON-shaped values: BigInt as a number when exact (else its digits), dates as ISO text, bytes as base64. */
+/**
+ * JSON-shaped values: a null cell is an absent field (the viewer's conversion
+ * writes null where a JSON record had no such field), BigInt a number when
+ * exact (else its digits), a date ISO text, bytes base64.
+ */
 function plain(v: unknown): unknown {
   if (v === undefined) return null;
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
@@ -94,7 +98,8 @@ function plain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(plain);
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: plain(x), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of Object.entries(v))
+      if (x !== null && x !== undefined) Object.defineProperty(out, k, { value: plain(x), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return v;

@@ -77,12 +77,16 @@ describe('Parquet sources', function () {
         { name: 'ID', data: records.map((r) => r.ID) },
         { name: '質問', data: records.map((r) => r.text) },
         { name: '回答', data: records.map((r) => r.output) },
+        { name: 'score', data: [1, null, 3] },
       ],
     });
     const file = tmp.file('ja.parquet', Buffer.from(buf));
     const ins = await run(['inspect', file, '--json']);
     assert.equal(ins.code, 0, ins.stderr);
-    assert.deepEqual(JSON.parse(ins.stdout).suggestedMap, ['question=質問', 'answer=回答']);
+    const report = JSON.parse(ins.stdout);
+    assert.deepEqual(report.suggestedMap, ['question=質問', 'answer=回答']);
+    const score = (report.fields as { path: string; count: number }[]).find((f) => f.path === 'score');
+    assert.equal(score?.count, 2, 'a null cell is an absent field, not a null one');
     const init = await run(['init', tmp.join('p-ja'), '--source', file, '--to', 'ko', '--map', 'question=質問', '--map', 'answer=回答']);
     assert.equal(init.code, 0, init.stderr);
   });
