@@ -13,8 +13,9 @@ import { UnreadableFileError, DataError, UsageError, type DataProblem } from '..
 import { checkRecordText } from './record-text-check.js';
 import { assertRegularFile, fileSystemError } from '../fs-errors.js';
 import { isDelimited, readDelimited } from './read-delimited.js';
+import { isParquet, readParquet } from './read-parquet.js';
 
-export type SourceFormat = 'json' | 'jsonl' | 'csv' | 'tsv';
+export type SourceFormat = 'json' | 'jsonl' | 'csv' | 'tsv' | 'parquet';
 
 export interface RawRecord {
   /** 0-based record index. */
@@ -58,8 +59,8 @@ function formatOne(p: DataProblem): string {
   return `${parts.join(', ')}: ${p.message}.`;
 }
 
-/** Decoded text chunks with invalid UTF-8 reported as a located, readable error. */
-async function* decodedChunks(file: string): AsyncGenerator<string> {
+/** A readable regular file, or a UsageError saying why not. */
+async function checkDataFile(file: string): Promise<void> {
   try {
     const s = await stat(file);
     if (s.isDirectory()) throw new UsageError(`${file} is a folder, not a data file. Give the path of a .json or .jsonl file.`);
@@ -69,6 +70,11 @@ async function* decodedChunks(file: string): AsyncGenerator<string> {
   }
   // A FIFO or a device would block the read for ever.
   assertRegularFile(file, 'data file');
+}
+
+/** Decoded text chunks with invalid UTF-8 reported as a located, readable error. */
+async function* decodedChunks(file: string): AsyncGenerator<string> {
+  await checkDataFile(file);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let line = 1;
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
@@ -106,6 +112,12 @@ async function* decodedChunks(file: string): AsyncGenerator<string> {
 
 /** Read every record of a JSON-array or JSONL file, one at a time. */
 export async function* readRecords(file: string, options: ReadOptions = {}): AsyncGenerator<RawRecord> {
+  if (isParquet(file)) {
+    await checkDataFile(file);
+    options.onFormat?.('parquet');
+    yield* readParquet(file);
+    return;
+  }
   const chunks = decodedChunks(file);
   let first = await chunks.next();
   // Skip leading whitespace (and a BOM the decoder already dropped) to see the format.
