@@ -93,7 +93,7 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
   program
     .command('inspect')
     .description("show a dataset file's format, fields, the roles they likely play (and the --map to pass), taxonomy labels and duplicate IDs")
-    .argument('<file>', 'JSON array or JSONL file')
+    .argument('<file>', 'JSON array, JSONL, CSV, TSV or Parquet file')
     .option('--to <lang>', "warn about taxonomy labels no checklist question of this language's locale pack applies to (default: every pack)")
     .option('--json', 'print one JSON object')
     .action(lazy('inspect', withFile));
@@ -101,7 +101,7 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
   program
     .command('validate')
     .description("check a dataset file against its profile's schema; every problem names the record and field")
-    .argument('<file>', 'JSON array or JSONL file')
+    .argument('<file>', 'JSON array, JSONL, CSV, TSV or Parquet file')
     .option('--profile <name>', 'field profile', 'answercarefully')
     .option('--map <role=field>', 'map a role to a field, e.g. questionEn=text_en (repeatable)', collect, [])
     .option('--json', 'print one JSON object')
@@ -111,7 +111,7 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
     .command('init')
     .description('create a project folder for one derivation (validates the source first; the source is read in place, never copied)')
     .argument('<dir>', 'project folder to create')
-    .requiredOption('--source <file>', 'the source dataset (AnswerCarefully-shaped JSON or JSONL)')
+    .requiredOption('--source <file>', 'the source dataset (AnswerCarefully-shaped JSON, JSONL, CSV, TSV or Parquet)')
     .requiredOption('--to <lang>', 'target language (BCP 47, e.g. ko)')
     .option('--from <lang>', 'translate from ja (question/answer fields) or en (the English fields)', 'ja')
     .addOption(new Option('--provider <name>', 'machine translation provider').choices(providerNames()).default('pseudo'))
