@@ -16,13 +16,12 @@
  * for bench/run.ts. Run: npm run bench (or node dist/bench/project-scale.js).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Writable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSource, makeProject } from './scale-data.js';
+import { parseJsonl, printFigure, runCli, type Figure } from './child-op.js';
 import { median, reportRow, type BenchRow } from './report.js';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -34,40 +33,16 @@ const KEYPRESSES = 15;
 /** Rebuildable files in a project's cache/ (project/journal-fold.ts, source-keys.ts, source-texts-index.ts). */
 const DERIVED = ['cache/journal-state.jsonl', 'cache/source-keys.jsonl', 'cache/source-texts.jsonl.hashes'];
 
-interface Figure {
-  ms: number;
-  maxRssMB: number;
-}
-
 // ---------------------------------------------------------------------------
 // Child side: one operation in a fresh process, reporting its time and peak RSS.
-
-const sink = () =>
-  new Writable({
-    write(_chunk, _encoding, callback) {
-      callback();
-    },
-  });
-
-async function parseJsonl(file: string): Promise<number> {
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    if (line.trim() === '') continue;
-    JSON.parse(line);
-    n++;
-  }
-  return n;
-}
 
 async function child(op: string, args: string[]): Promise<void> {
   const started = performance.now();
   let ms: number | undefined;
   if (op === 'parse') {
-    if ((await parseJsonl(args[0]!)) === 0) throw new Error('empty source');
+    await parseJsonl(args[0]!);
   } else if (op === 'cli') {
-    const { main } = await import('../src/cli/main.js');
-    const code = await main(args, { stdout: sink(), stderr: sink(), env: { ...process.env, CAREFULLY_AUTHOR: 'bench', NO_COLOR: '1' }, cwd: REPO });
-    if (code > 1) throw new Error(`carefully ${args.join(' ')} exited ${code}`);
+    await runCli(args);
   } else {
     const { openSession } = await import('../src/adapt/open-session.js');
     const { renderItem, PLAIN } = await import('../src/wizard/render-item.js');
@@ -88,8 +63,7 @@ async function child(op: string, args: string[]): Promise<void> {
       ms = median(times);
     }
   }
-  const figure: Figure = { ms: ms ?? performance.now() - started, maxRssMB: process.resourceUsage().maxRSS / 1024 };
-  process.stdout.write(JSON.stringify(figure));
+  printFigure(started, ms);
 }
 
 // ---------------------------------------------------------------------------

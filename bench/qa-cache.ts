@@ -12,51 +12,26 @@
  * appends its rows to BENCH_ROWS for bench/run.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Writable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSource, makeProject } from './scale-data.js';
+import { parseJsonl, printFigure, runCli, type Figure } from './child-op.js';
 import { median, reportRow, type BenchRow } from './report.js';
 
 const HERE = fileURLToPath(import.meta.url);
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const N = Number(process.env.BENCH_QA_RECORDS ?? 100_000);
 /** Issue #11: QA at most 25 µs per item, against a parse of about 6.5 µs per record on the machine it was measured on. */
 const CHECK_TARGET_VS_PARSE = 4;
 
-interface Figure {
-  ms: number;
-  maxRssMB: number;
-}
-
-const sink = () =>
-  new Writable({
-    write(_chunk, _encoding, callback) {
-      callback();
-    },
-  });
-
+/** Child side: one operation in a fresh process, printing its time and peak RSS. */
 async function child(op: string, args: string[]): Promise<void> {
   const started = performance.now();
-  if (op === 'parse') {
-    let n = 0;
-    for await (const line of createInterface({ input: createReadStream(args[0]!), crlfDelay: Infinity })) {
-      if (line.trim() === '') continue;
-      JSON.parse(line);
-      n++;
-    }
-    if (n === 0) throw new Error('empty source');
-  } else {
-    const { main } = await import('../src/cli/main.js');
-    const code = await main(args, { stdout: sink(), stderr: sink(), env: { ...process.env, CAREFULLY_AUTHOR: 'bench', NO_COLOR: '1' }, cwd: REPO });
-    if (code > 1) throw new Error(`carefully ${args.join(' ')} exited ${code}`);
-  }
-  const figure: Figure = { ms: performance.now() - started, maxRssMB: process.resourceUsage().maxRSS / 1024 };
-  process.stdout.write(JSON.stringify(figure));
+  if (op === 'parse') await parseJsonl(args[0]!);
+  else await runCli(args);
+  printFigure(started);
 }
 
 function inChild(op: string, args: string[]): Figure {

@@ -7,48 +7,23 @@
  * them to BENCH_ROWS for bench/run.ts. Run: node dist/bench/report-scale.js.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Writable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSource, makeProject } from './scale-data.js';
+import { parseJsonl, printFigure, runCli, type Figure } from './child-op.js';
 import { median, reportRow, type BenchRow } from './report.js';
 
 const HERE = fileURLToPath(import.meta.url);
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = 3;
-
-interface Figure {
-  ms: number;
-  maxRssMB: number;
-}
-
-const sink = () =>
-  new Writable({
-    write(_chunk, _encoding, callback) {
-      callback();
-    },
-  });
 
 /** Child side: one operation in a fresh process, printing its time and peak RSS. */
 async function child(op: string, args: string[]): Promise<void> {
   const started = performance.now();
-  if (op === 'parse') {
-    let n = 0;
-    for await (const line of createInterface({ input: createReadStream(args[0]!), crlfDelay: Infinity })) {
-      if (line.trim() === '') continue;
-      JSON.parse(line);
-      n++;
-    }
-    if (n === 0) throw new Error('empty source');
-  } else {
-    const { main } = await import('../src/cli/main.js');
-    const code = await main(args, { stdout: sink(), stderr: sink(), env: { ...process.env, CAREFULLY_AUTHOR: 'bench', NO_COLOR: '1' }, cwd: REPO });
-    if (code > 1) throw new Error(`carefully ${args.join(' ')} exited ${code}`);
-  }
-  process.stdout.write(JSON.stringify({ ms: performance.now() - started, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  if (op === 'parse') await parseJsonl(args[0]!);
+  else await runCli(args);
+  printFigure(started);
 }
 
 function inChild(op: string, args: string[]): Figure {
