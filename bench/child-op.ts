@@ -3,10 +3,12 @@
  * (a bare JSONL parse, the baseline; or a carefully command run in process
  * with its output discarded), timed, with its peak RSS.
  */
+import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { median } from './report.js';
 
 export interface Figure {
   ms: number;
@@ -14,6 +16,7 @@ export interface Figure {
 }
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const HERE = fileURLToPath(import.meta.url);
 
 const sink = () =>
   new Writable({
@@ -45,4 +48,25 @@ export async function runCli(args: string[]): Promise<void> {
 export function printFigure(started: number, ms = performance.now() - started): void {
   const figure: Figure = { ms, maxRssMB: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(JSON.stringify(figure));
+}
+
+/** `parse FILE` or `cli ARGS...` in a fresh process (this module run as a script): its time and peak RSS. */
+export function inChild(op: 'parse' | 'cli', args: string[]): Figure {
+  const r = spawnSync(process.execPath, [HERE, op, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${op} ${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Figure;
+}
+
+/** Median time and median peak RSS of `runs` runs of `f`. */
+export function medianFigure(runs: number, f: () => Figure): Figure {
+  const all = Array.from({ length: runs }, f);
+  return { ms: median(all.map((x) => x.ms)), maxRssMB: median(all.map((x) => x.maxRssMB)) };
+}
+
+if (process.argv[1] === HERE) {
+  const [op, ...args] = process.argv.slice(2);
+  const started = performance.now();
+  if (op === 'parse') await parseJsonl(args[0]!);
+  else await runCli(args);
+  printFigure(started);
 }

@@ -11,39 +11,17 @@
  * BENCH_QA_RECORDS changes the size (default 100000). Prints a table and
  * appends its rows to BENCH_ROWS for bench/run.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateSource, makeProject } from './scale-data.js';
-import { parseJsonl, printFigure, runCli, type Figure } from './child-op.js';
-import { median, reportRow, type BenchRow } from './report.js';
+import { inChild, medianFigure, type Figure } from './child-op.js';
+import { reportRow, type BenchRow } from './report.js';
 
-const HERE = fileURLToPath(import.meta.url);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const N = Number(process.env.BENCH_QA_RECORDS ?? 100_000);
 /** Issue #11: QA at most 25 µs per item, against a parse of about 6.5 µs per record on the machine it was measured on. */
 const CHECK_TARGET_VS_PARSE = 4;
-
-/** Child side: one operation in a fresh process, printing its time and peak RSS. */
-async function child(op: string, args: string[]): Promise<void> {
-  const started = performance.now();
-  if (op === 'parse') await parseJsonl(args[0]!);
-  else await runCli(args);
-  printFigure(started);
-}
-
-function inChild(op: string, args: string[]): Figure {
-  const r = spawnSync(process.execPath, [HERE, '--child', op, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`${op} ${args.join(' ')} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Figure;
-}
-
-function medianOf(f: () => Figure): Figure {
-  const all = Array.from({ length: RUNS }, f);
-  return { ms: median(all.map((x) => x.ms)), maxRssMB: median(all.map((x) => x.maxRssMB)) };
-}
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (x: number) => `${x.toFixed(0)} MB`;
@@ -59,13 +37,13 @@ async function main(): Promise<void> {
     let out = 0;
     const exportArgs = () => ['export', '--project', project, '--out', path.join(dir, `out-${out++}`), '--include-unreviewed', '--json'];
 
-    const parse = medianOf(() => inChild('parse', [source]));
-    const checkCold = medianOf(() => (cold(), inChild('cli', check)));
+    const parse = medianFigure(RUNS, () => inChild('parse', [source]));
+    const checkCold = medianFigure(RUNS, () => (cold(), inChild('cli', check)));
     inChild('cli', check);
-    const checkWarm = medianOf(() => inChild('cli', check));
-    const exportCold = medianOf(() => (cold(), inChild('cli', exportArgs())));
+    const checkWarm = medianFigure(RUNS, () => inChild('cli', check));
+    const exportCold = medianFigure(RUNS, () => (cold(), inChild('cli', exportArgs())));
     inChild('cli', check);
-    const exportWarm = medianOf(() => inChild('cli', exportArgs()));
+    const exportWarm = medianFigure(RUNS, () => inChild('cli', exportArgs()));
 
     const k = `${Math.round(N / 1000)}k`;
     const perItem = (f: Figure) => (f.ms * 1000) / N;
@@ -121,5 +99,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv.slice(4));
-else await main();
+await main();

@@ -6,36 +6,14 @@
  * growth from 10k to 100k. Medians of RUNS runs. Prints its rows and appends
  * them to BENCH_ROWS for bench/run.ts. Run: node dist/bench/report-scale.js.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateSource, makeProject } from './scale-data.js';
-import { parseJsonl, printFigure, runCli, type Figure } from './child-op.js';
-import { median, reportRow, type BenchRow } from './report.js';
+import { inChild, medianFigure, type Figure } from './child-op.js';
+import { reportRow, type BenchRow } from './report.js';
 
-const HERE = fileURLToPath(import.meta.url);
 const RUNS = 3;
-
-/** Child side: one operation in a fresh process, printing its time and peak RSS. */
-async function child(op: string, args: string[]): Promise<void> {
-  const started = performance.now();
-  if (op === 'parse') await parseJsonl(args[0]!);
-  else await runCli(args);
-  printFigure(started);
-}
-
-function inChild(op: string, args: string[]): Figure {
-  const r = spawnSync(process.execPath, [HERE, '--child', op, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`${op} ${args.join(' ')} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as Figure;
-}
-
-function medianOf(f: () => Figure): Figure {
-  const all = Array.from({ length: RUNS }, f);
-  return { ms: median(all.map((x) => x.ms)), maxRssMB: median(all.map((x) => x.maxRssMB)) };
-}
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (x: number) => `${x.toFixed(0)} MB`;
@@ -54,9 +32,9 @@ async function main(): Promise<void> {
       const project = await makeProject(dir, source, n);
       let out = 0;
       at[n] = {
-        parse: medianOf(() => inChild('parse', [source])),
-        check: medianOf(() => inChild('cli', ['check', '--project', project, '--json'])),
-        report: medianOf(() => inChild('cli', ['report', '--project', project, '--out', path.join(dir, `report-${n}-${out++}.html`)])),
+        parse: medianFigure(RUNS, () => inChild('parse', [source])),
+        check: medianFigure(RUNS, () => inChild('cli', ['check', '--project', project, '--json'])),
+        report: medianFigure(RUNS, () => inChild('cli', ['report', '--project', project, '--out', path.join(dir, `report-${n}-${out++}.html`)])),
       };
       console.error(`  ${n} records measured`);
     }
@@ -94,5 +72,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv.slice(4));
-else await main();
+await main();

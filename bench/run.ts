@@ -16,7 +16,7 @@ import type { BenchRow } from './report.js';
 const NOISE = 0.1;
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Modules of bench/ that are not benchmarks. */
-const HELPERS = new Set(['run.js', 'report.js', 'scale-data.js']);
+const HELPERS = new Set(['run.js', 'report.js', 'scale-data.js', 'child-op.js']);
 const BENCHES = readdirSync(here)
   .filter((f) => f.endsWith('.js') && !HELPERS.has(f))
   .sort();
