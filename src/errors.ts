@@ -62,6 +62,8 @@ export interface DataProblem {
   index?: number;
   /** 1-based line number, when known. */
   line?: number;
+  /** 1-based row number (Parquet), when known. */
+  row?: number;
   /** The record's ID, when it could be read. */
   id?: string;
   /** Field path (dotted), when the problem is about one field. */
@@ -72,6 +74,7 @@ export interface DataProblem {
 export function formatProblem(p: DataProblem): string {
   const where: string[] = [p.file];
   if (p.line !== undefined) where.push(t('errors.where.line', { line: p.line }));
+  if (p.row !== undefined) where.push(t('errors.where.row', { row: p.row }));
   if (p.index !== undefined) where.push(t('errors.where.record', { index: p.index }));
   if (p.id !== undefined) where.push(t('errors.where.id', { id: JSON.stringify(p.id) }));
   if (p.field !== undefined) where.push(t('errors.where.field', { field: p.field }));

@@ -2,7 +2,7 @@
  * Source records from Parquet (what the Hugging Face dataset viewer converts
  * AnswerCarefully to), through hyparquet: one row group is read at a time, so
  * memory follows the row-group size, not the file. Struct columns come back as
- * nested objects, like the JSON records; a row's "line" is its 1-based row number.
+ * nested objects, like the JSON records; a record is located by its 1-based row number.
  */
 import { open } from 'node:fs/promises';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type FileMetaData } from 'hyparquet';
@@ -14,7 +14,7 @@ import { parquetMessages as m } from './messages.js';
 /** A record and where it starts (read-records.ts RawRecord; not imported, which would make an import cycle). */
 interface ParquetRecord {
   index: number;
-  line: number;
+  row: number;
   value: unknown;
 }
 
@@ -45,17 +45,17 @@ export async function* readParquet(file: string): AsyncGenerator<ParquetRecord> 
     } catch (e) {
       const err = fileSystemError(e, file);
       if (err) throw err;
-      const problem = { file, line: index + 1, index, message: m.badRowGroup(index + 1, rowEnd, (e as Error).message) };
+      const problem = { file, row: index + 1, index, message: m.badRowGroup(index + 1, rowEnd, (e as Error).message) };
       throw new DataError(`${file}, row ${index + 1}: ${problem.message}. ${m.truncatedHint}`, [problem]);
     }
     for (const row of rows) {
       const value = plain(row);
       const found = checkRecordText(JSON.stringify(value));
       if (found) {
-        const problem = { file, line: index + 1, index, field: found.field, message: found.message };
+        const problem = { file, row: index + 1, index, field: found.field, message: found.message };
         throw new DataError(`${file}, row ${index + 1}, field "${found.field}": ${found.message}.`, [problem]);
       }
-      yield { index, line: index + 1, value };
+      yield { index, row: index + 1, value };
       index++;
     }
   }

@@ -20,8 +20,10 @@ export type SourceFormat = 'json' | 'jsonl' | 'csv' | 'tsv' | 'parquet';
 export interface RawRecord {
   /** 0-based record index. */
   index: number;
-  /** 1-based line where the record starts. */
-  line: number;
+  /** 1-based line where the record starts (text formats). */
+  line?: number;
+  /** 1-based row number (Parquet, which has no lines). */
+  row?: number;
   value: unknown;
 }
 
@@ -54,6 +56,7 @@ export function parseRecordText(text: string, where: Omit<DataProblem, 'message'
 function formatOne(p: DataProblem): string {
   const parts = [p.file];
   if (p.line !== undefined) parts.push(`line ${p.line}`);
+  if (p.row !== undefined) parts.push(`row ${p.row}`);
   if (p.index !== undefined) parts.push(`record ${p.index}`);
   if (p.field !== undefined) parts.push(`field "${p.field}"`);
   return `${parts.join(', ')}: ${p.message}.`;

@@ -75,7 +75,7 @@ export async function validateSource(file: string, mapping: RoleMapping, options
     },
   })) {
     report.records++;
-    const base = { file, index: rec.index, line: rec.line };
+    const base = { file, index: rec.index, ...(rec.line !== undefined ? { line: rec.line } : {}), ...(rec.row !== undefined ? { row: rec.row } : {}) };
     if (rec.value === null || typeof rec.value !== 'object' || Array.isArray(rec.value)) {
       problem({ ...base, message: `is ${Array.isArray(rec.value) ? 'an array' : typeof rec.value}, not an object with fields` });
       continue;

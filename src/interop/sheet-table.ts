@@ -3,6 +3,8 @@
  * csv-stringify; written with a byte-order mark so spreadsheet programs read
  * Korean and Japanese as UTF-8) and XLSX (exceljs). Row 1 names the project,
  * row 2 the columns, so row numbers in messages are the spreadsheet's own.
+ * CSV cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR
+ * first) are written behind an apostrophe and read back without it.
  */
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
@@ -20,7 +22,13 @@ export function formatOf(file: string): SheetFormat {
 }
 
 export async function writeTable(file: string, format: SheetFormat, rows: readonly (readonly string[])[], wrap: ReadonlySet<number>): Promise<void> {
-  if (format === 'csv') return writeOut(file, `\uFEFF${stringify(rows as string[][], { record_delimiter: '\r\n' })}`);
+  if (format === 'csv') {
+    const csv = stringify(
+      rows.map((r) => r.map(inertCell)),
+      { record_delimiter: '\r\n' },
+    );
+    return writeOut(file, `\uFEFF${csv}`);
+  }
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('review');
   for (const row of rows) sheet.addRow([...row]);
@@ -38,7 +46,8 @@ export async function readTable(file: string, format: SheetFormat): Promise<stri
   if (format === 'csv') {
     const text = readText(file, 'sheet');
     try {
-      return parse(text, { relax_column_count: true, skip_empty_lines: false });
+      const rows: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: false });
+      return rows.map((r) => r.map(liveCell));
     } catch (e) {
       const err = e as Error & { lines?: number };
       throw new DataError(sheetMessages.notCsv(file, err.lines, err.message));
@@ -61,6 +70,21 @@ export async function readTable(file: string, format: SheetFormat): Promise<stri
     rows[n - 1] = Array.from(cells, (c) => c ?? '');
   });
   return Array.from(rows, (r) => r ?? []);
+}
+
+/**
+ * CSV formula injection (OWASP): a cell opening with a formula character, after
+ * any apostrophes, gets one more apostrophe in front; `liveCell` takes exactly
+ * one off again, so every text survives the round trip unchanged.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/u;
+
+export function inertCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export function liveCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
 }
 
 function cellText(cell: ExcelJS.Cell): string {

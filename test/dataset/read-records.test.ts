@@ -22,7 +22,7 @@ describe('readRecords', () => {
       [0, 1, 2],
     );
     assert.equal((recs[2]!.value as { ID: string }).ID, 'test-0002');
-    assert.ok(recs[1]!.line > recs[0]!.line);
+    assert.ok(recs[1]!.line! > recs[0]!.line!);
   });
 
   it('reads JSONL with CRLF line ends and a BOM, skipping blank lines', async () => {

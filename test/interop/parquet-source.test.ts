@@ -121,6 +121,6 @@ describe('Parquet sources', function () {
     const file = tmp.file('no-output.parquet', acParquet(3, 'output'));
     const r = await run(['validate', file]);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout + r.stderr, /no-output\.parquet, line 1, record 0, ID "test-0000", field "output": is missing/);
+    assert.match(r.stdout + r.stderr, /no-output\.parquet, row 1, record 0, ID "test-0000", field "output": is missing/);
   });
 });

@@ -100,6 +100,36 @@ describe('sheet export and import', function () {
     assert.deepEqual(journals(dir), before, 'nothing written the second time');
   });
 
+  it('CSV: a text that a spreadsheet would run as a formula is written inert and comes back unchanged', async () => {
+    const dir = await project();
+    const csv = tmp.join('formula.csv');
+    assert.equal((await run(['sheet', 'export', '-p', dir, '-o', csv])).code, 0);
+    const rows = readCsv(csv);
+    const texts = ['=HYPERLINK("http://example.invalid","클릭")', '-5도 이하에서는?', "'=1+1"];
+    edit(rows, 'test-0001', { question: texts[0]!, rationale: texts[1]!, decision: 'adapt' });
+    edit(rows, 'test-0002', { question: texts[2]!, decision: 'adapt', rationale: 'wording' });
+    // What a spreadsheet saves back: the cells exactly as carefully's inert form would hold them.
+    const inert = (t: string) => (/^'*[=+\-@]/u.test(t) ? `'${t}` : t);
+    edit(rows, 'test-0001', { question: inert(texts[0]!), rationale: inert(texts[1]!) });
+    edit(rows, 'test-0002', { question: inert(texts[2]!) });
+    writeFileSync(csv, `\uFEFF${stringify(rows)}`);
+    const im = await run(['sheet', 'import', csv, '-p', dir, '--as', 'alice', '--json']);
+    assert.equal(im.code, 0, im.stderr);
+    const events = journalOf(dir, 'alice');
+    const text = (item: string) => events.find((e) => e.type === 'edit' && e.item === item)!.text;
+    assert.equal(text('test-0001'), texts[0], 'the apostrophe carefully added is taken off');
+    assert.equal(text('test-0002'), texts[2], "a text that itself starts with ' keeps it");
+    assert.equal(events.find((e) => e.type === 'decision' && e.item === 'test-0001')!.rationale, texts[1]);
+    const again = tmp.join('formula-again.csv');
+    assert.equal((await run(['sheet', 'export', '-p', dir, '-o', again])).code, 0);
+    const cells = readCsv(again).flat();
+    assert.ok(cells.includes(`'${texts[0]}`) && cells.includes(`''=1+1`), 'exported cells are behind an apostrophe');
+    assert.ok(!cells.some((c) => /^[=+@]/u.test(c)), 'no exported cell starts with a formula character');
+    const before = journals(dir);
+    assert.equal((await run(['sheet', 'import', again, '-p', dir, '--as', 'alice'])).code, 0);
+    assert.deepEqual(journals(dir), before, 'the re-exported sheet imports as no change');
+  });
+
   it('XLSX: a reviewer approves and rejects with comments; a localizer edit with Japanese and Korean text comes back', async () => {
     const dir = await project();
     const answers = tmp.jsonl('a.jsonl', [
