@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { japaneseKanjiForms } from '../../src/qa/checks/japanese-kanji.js';
-import { JAPANESE_ONLY_KANJI } from '../../src/qa/japanese-kanji-table.js';
+import { JAPANESE_ONLY_KANJI } from '../../src/japanese-kanji.js';
 import { fails, passes, run } from './helpers.js';
 
 const zh = (target: string, extra: { field?: 'question' | 'answer'; targetLanguage?: string } = {}) => ({

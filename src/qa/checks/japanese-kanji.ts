@@ -1,7 +1,7 @@
 /** Japanese kanji forms (shinjitai, kokuji) left in Simplified Chinese text. */
 import { defineFieldCheck } from '../check.js';
 import { japaneseKanji } from '../messages.js';
-import { JAPANESE_ONLY_KANJI } from '../japanese-kanji-table.js';
+import { JAPANESE_ONLY_KANJI } from '../../japanese-kanji.js';
 
 const FORMS = new RegExp(`[${Object.keys(JAPANESE_ONLY_KANJI).join('')}]`, 'gu');
 

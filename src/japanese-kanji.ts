@@ -9,6 +9,8 @@
  * are listed, so valid Simplified Chinese text never matches: 浜 (bāng, 沙家浜),
  * 芸, 弁, 缶, 糸, 写, 残, 滞 and 寝 are Chinese characters too and are left out,
  * as are characters whose status in Chinese is unclear (搾, 扱, 姫, 凪).
+ * Used by the japanese-kanji QA check, and by the pseudo provider so that
+ * pseudo-Chinese never contains them.
  */
 export const JAPANESE_ONLY_KANJI: Readonly<Record<string, string>> = {
   県: '县',
