@@ -455,7 +455,7 @@ The sheet holds the Japanese source: keep it in the team, never publish it.`,
 
   program
     .command('demo')
-    .description('the whole pipeline on the bundled synthetic examples, offline (pseudo provider): init, translate, export')
+    .description('the whole pipeline on the bundled synthetic examples, offline (pseudo provider): init, translate, check, export')
     .option('--out <dir>', 'where to put the demo project and export', 'out/demo')
     .option('--to <lang>', 'target language', 'ko')
     .action(lazy('demo', optsOnly));

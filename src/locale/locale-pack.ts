@@ -76,6 +76,15 @@ export function fallbackTags(tag: string): string[] {
   return out;
 }
 
+/** The tag with its likely script and region ("zh" → "zh-Hans-CN", "zh-TW" → "zh-Hant-TW"), or the tag itself when not a valid one. */
+function likelyTag(tag: string): string {
+  try {
+    return new Intl.Locale(tag.trim()).maximize().toString();
+  } catch {
+    return tag;
+  }
+}
+
 const cache = new Map<string, LoadedLocalePack>();
 
 /** Forget loaded packs (tests that rewrite pack files). */
@@ -85,7 +94,8 @@ export function clearLocalePackCache(): void {
 
 /**
  * The merged pack for a target language tag. Tags match pack folders
- * case-insensitively, falling back along the tag (zh-Hans-CN, zh-Hans, zh).
+ * case-insensitively, falling back along the tag (zh-Hans-CN, zh-Hans, zh),
+ * then along its likely form (zh → zh-Hans-CN → zh-Hans; zh-TW → zh-Hant-TW, never zh-Hans).
  * An unknown tag gives the base pack alone with a warning, not an error.
  * Invalid pack data throws a DataError naming the file and the field.
  */
@@ -104,7 +114,7 @@ export function loadLocalePack(tag: string, options: LocalePackOptions = {}): Lo
   const available = availableLocalePacks({ dir });
   let resolved: string | undefined;
   if (tag.trim().toLowerCase() !== BASE_PACK) {
-    for (const candidate of fallbackTags(tag)) {
+    for (const candidate of [...fallbackTags(tag), ...fallbackTags(likelyTag(tag))]) {
       resolved = available.find((a) => a.toLowerCase() === candidate.toLowerCase());
       if (resolved) break;
     }

@@ -30,3 +30,7 @@ export const unknownItemIds = (unknown: readonly string[]) =>
 /** `reason` may quote the corrupt file: shown on one line, control characters escaped. */
 export const qaCacheIgnored = (file: string, reason: string) =>
   `The QA result cache ${file} could not be used (${visibleInline(reason)}); QA runs in full and rewrites it. The file is derived: deleting it is safe.`;
+
+/** Japanese forms and their Simplified Chinese forms ("県" → 县); the forms come from a fixed table, never from data. */
+export const japaneseKanji = (label: string, forms: readonly { form: string; simplified: string }[]) =>
+  `${label} has Japanese kanji forms that Simplified Chinese does not use: ${forms.map((f) => `"${f.form}" → ${f.simplified}`).join(', ')}; write the simplified form (a Japanese place or personal name may keep its form).`;

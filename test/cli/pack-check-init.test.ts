@@ -20,7 +20,7 @@ function writePack(root: string, name: string, data: unknown): string {
 }
 
 describe('carefully pack check', () => {
-  for (const tag of ['base', 'ko']) {
+  for (const tag of ['base', 'ko', 'zh-Hans']) {
     it(`passes the shipped ${tag} pack`, async () => {
       const r = await run(['pack', 'check', assetPath('locales', tag), '--json']);
       const report = JSON.parse(r.stdout) as Report;

@@ -105,7 +105,7 @@ describe('installable package (npm pack, then install the tarball elsewhere)', f
   it('`carefully demo` runs the pipeline on the examples shipped in the package', async () => {
     const r = await exec(bin, ['demo'], { cwd: app });
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /3\. export {5}36 records/);
+    assert.match(r.stdout, /3\. check {6}.*\n4\. export {5}36 records/);
     const project = path.join(app, 'out', 'demo', 'project');
     const config = JSON.parse(readFileSync(path.join(project, 'carefully.json'), 'utf8'));
     assert.equal(path.resolve(project, config.source.path), path.join(installed, 'examples', 'answercarefully-synthetic.json'));
@@ -114,6 +114,10 @@ describe('installable package (npm pack, then install the tarball elsewhere)', f
     const st = await exec(bin, ['status', '--json'], { cwd: path.join(project, 'journal') });
     assert.equal(st.code, 0, st.stderr);
     assert.equal(JSON.parse(st.stdout).items, 36);
+    // The zh demo's drafts ship too.
+    const zh = await exec(bin, ['demo', '--to', 'zh', '--out', 'out/demo-zh'], { cwd: app });
+    assert.equal(zh.code, 0, zh.stderr);
+    assert.match(zh.stdout, /drafted item\(s\): .*japanese-kanji 3/);
   });
 
   it('holds no path of the clone it was packed from', () => {

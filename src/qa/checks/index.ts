@@ -2,6 +2,7 @@
 import { sourceCultureLeftover } from './culture.js';
 import { decisionConsistency } from './decision.js';
 import { glossaryDoNotTranslate, glossaryMustTranslate } from './glossary.js';
+import { japaneseKanjiForms } from './japanese-kanji.js';
 import { sourceNearCopy } from './leak.js';
 import { lengthRatio } from './length.js';
 import { emails, numbers, placeholders, tags, urls } from './placeables.js';
@@ -14,7 +15,7 @@ import type { Check } from '../types.js';
  * Version of what the checks find: part of the QA result cache's key
  * (qa-cache.ts). Bump it with any change to a check's findings or messages.
  */
-export const CHECK_SET_VERSION = 1;
+export const CHECK_SET_VERSION = 2;
 
 export const ALL_CHECKS: readonly Check[] = [
   empty,
@@ -22,6 +23,7 @@ export const ALL_CHECKS: readonly Check[] = [
   unchangedFromSource,
   sourceScript,
   sourcePunctuation,
+  japaneseKanjiForms,
   numbers,
   urls,
   emails,
@@ -47,6 +49,7 @@ export {
   empty,
   glossaryDoNotTranslate,
   glossaryMustTranslate,
+  japaneseKanjiForms,
   lengthRatio,
   numbers,
   placeholders,

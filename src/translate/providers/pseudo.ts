@@ -5,6 +5,7 @@
  * the export leak guard), digits and Latin are kept, the text is wrapped in
  * ⟦ ⟧ and lengthened by about 30% like real translations often are.
  */
+import { JAPANESE_ONLY_KANJI } from '../../japanese-kanji.js';
 import type { Provider, ProviderDescriptor, ProviderSettings, Segment } from '../provider.js';
 
 const PUNCT: Record<string, string> = {
@@ -27,12 +28,19 @@ function hangulFor(code: number): string {
   return String.fromCharCode(0xac00 + (((code * 2654435761) >>> 0) % 11172));
 }
 
+/** A CJK ideograph for a Chinese target; never a Japanese-only form, which QA would take for a leftover of the source. */
+function hanFor(code: number): string {
+  let han = 0x4e00 + (((code * 2654435761) >>> 0) % 0x5000);
+  while (JAPANESE_ONLY_KANJI[String.fromCodePoint(han)] !== undefined) han++;
+  return String.fromCodePoint(han);
+}
+
 function pseudoChar(ch: string, to: string): string {
   if (PUNCT[ch] !== undefined) return PUNCT[ch];
   if (!JAPANESE.test(ch)) return ch;
   const code = ch.codePointAt(0)!;
   if (to.startsWith('ko')) return hangulFor(code);
-  if (to.startsWith('zh')) return String.fromCodePoint(0x4e00 + (((code * 2654435761) >>> 0) % 0x5000));
+  if (to.startsWith('zh')) return hanFor(code);
   // Other targets: accented Latin letters.
   const letters = 'àáâãäåèéêëìíîïòóôõöùúûüýÿ';
   return letters[code % letters.length]!;
