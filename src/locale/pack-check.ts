@@ -76,6 +76,15 @@ export function checkPackFolder(dir: string): PackCheckReport {
         });
   });
 
+  for (const [id, o] of Object.entries(read.raw.checklistOverrides ?? {}))
+    for (const lang of Object.keys(o.i18n ?? {}))
+      if (!ui.includes(lang))
+        report.errors.push({
+          file,
+          pointer: fieldToPointer(`checklistOverrides.${id}.i18n.${lang}`),
+          message: `"${lang}" is not an interface language of carefully (known: ${ui.join(', ')})`,
+        });
+
   // A source term claimed by two equivalents: which counterpart a match suggests would depend on order.
   const isBase = read.raw.tag.toLowerCase() === BASE_PACK;
   const baseFile = path.join(localesDir(), BASE_PACK, PACK_FILE);

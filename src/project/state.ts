@@ -15,6 +15,7 @@ import type { ChecklistAnswer, Decision, DecisionEvent, GroupPair, JournalEvent,
 import { currentDecision, decisionCounts } from './decisions.js';
 import { eventId, nextHeads, type DecisionHeads } from './event-order.js';
 import { undoneIds } from './undo.js';
+import { currentQuestionId } from './checklist-aliases.js';
 
 export const ITEM_STATES = ['untranslated', 'translated', 'adapted', 'approved', 'rejected', 'conflict', 'stale'] as const;
 export type ItemStateName = (typeof ITEM_STATES)[number];
@@ -153,7 +154,7 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
     f.lastChange = order;
   },
   checklist: ({ s }, e) => {
-    s.checklist[e.question] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
+    s.checklist[currentQuestionId(e.question)] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
   },
   decision: applyDecision,
   new: (f, e, order, undo) => {
