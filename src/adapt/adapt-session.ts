@@ -395,8 +395,7 @@ export class AdaptSession extends QueueSession<ItemView> {
           );
         }
         const accepted = answersOf(this.pack.checklist.find((q) => q.id === question)!);
-        if (!accepted.includes(action.answer))
-          throw new ActionError(notAChecklistAnswer(action.answer, question, accepted), `checklist.${action.question}`);
+        if (!accepted.includes(action.answer)) throw new ActionError(notAChecklistAnswer(action.answer, question, accepted), `checklist.${action.question}`);
         const note = action.note?.trim();
         const option = this.pack.checklist.find((q) => q.id === question)!.options?.find((o) => o.id === action.answer);
         const evidence = option?.evidence;

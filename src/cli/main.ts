@@ -117,7 +117,10 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
     .addOption(new Option('--provider <name>', 'machine translation provider').choices(providerNames()).default('pseudo'))
     .option('--profile <name>', 'field profile', 'answercarefully')
     .option('--map <role=field>', 'map a role to a field (repeatable)', collect, [])
-    .option('--locale-pack <tag>', 'locale pack in locales/ (default: the target language)')
+    .option(
+      '--locale-pack <tag|dir>',
+      'a shipped locale pack (tag) or a pack folder, relative to the working folder or the project (default: the target language)',
+    )
     .option('--register <id>', "speech level of reference answers, one of the locale pack's registers (ko: hapsho, haeyo, banmal; default: the pack's)")
     .option('--json', 'print one JSON object')
     .action(lazy('init', (dir, opts) => ({ ...(opts as object), dir })));

@@ -451,7 +451,14 @@ function applyOverrides(checklist: ChecklistQuestion[], base: RawLocalePack, t: 
     const index = checklist.findIndex((c) => c.id === id);
     const q = index >= 0 ? { ...checklist[index]! } : undefined;
     if (!base.checklist.some((b) => b.id === id) || !q) {
-      problems.push({ file, field: at, message: localeMessages.overrideUnknown(id, base.checklist.map((b) => b.id)) });
+      problems.push({
+        file,
+        field: at,
+        message: localeMessages.overrideUnknown(
+          id,
+          base.checklist.map((b) => b.id),
+        ),
+      });
       continue;
     }
     const inChecklist = t.checklist.findIndex((c) => c.id === id);
@@ -470,7 +477,11 @@ function applyOverrides(checklist: ChecklistQuestion[], base: RawLocalePack, t: 
       for (const option of Object.keys(o.i18n?.[lang]?.options ?? {}))
         if (!q.options?.some((x) => x.id === option))
           problems.push({ file, field: `${at}.i18n.${lang}.options.${option}`, message: localeMessages.overrideNoOption(q.options?.map((x) => x.id) ?? []) });
-    const text: Partial1<ChecklistQuestion> = { id, ...(o.prompt !== undefined ? { prompt: o.prompt } : {}), ...(o.help !== undefined ? { help: o.help } : {}) };
+    const text: Partial1<ChecklistQuestion> = {
+      id,
+      ...(o.prompt !== undefined ? { prompt: o.prompt } : {}),
+      ...(o.help !== undefined ? { help: o.help } : {}),
+    };
     if (o.i18n) text.i18n = o.i18n;
     const i18n = mergeQuestionText(q, text);
     if (o.prompt !== undefined) q.prompt = o.prompt;
