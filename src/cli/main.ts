@@ -248,7 +248,7 @@ Every verdict is saved to the journal before the next item; rerun to resume with
 
   program
     .command('add')
-    .description('add an item with no AnswerCarefully row, written in the target language (ID <dataset>-<lang>-new-NNNN, decision "new")')
+    .description('add an item with no AnswerCarefully row, written in the target language (ID <dataset>-<lang>-new-<author>-NNNN, decision "new")')
     .addOption(projectOption())
     .addOption(asOption())
     .option('--answers <file>', 'scripted run: one new item per JSONL line (all lines are checked first; nothing is written if one is wrong)')
