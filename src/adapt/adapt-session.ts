@@ -27,6 +27,7 @@ import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions
 import { addedItemDecision, evidenceMissing, groupsMissing, newOnlyForAdded, notAChecklistAnswer, secondaryItemRefused } from './messages.js';
 import { undoPlan, type UndoPlan } from '../session/undo-action.js';
 import { noMtToRevert, revertSecondaryRefused } from '../session/messages.js';
+import { currentQuestionId } from '../project/checklist-aliases.js';
 
 /** replace-target's group pair, trimmed; both sides are required. */
 function groupPair(groups: GroupPair | undefined): GroupPair {
@@ -381,25 +382,26 @@ export class AdaptSession extends QueueSession<ItemView> {
         return [{ ...base, type: 'edit', field: action.field, text, ...(action.fromSuggestion ? { fromSuggestion: action.fromSuggestion } : {}) }];
       }
       case 'checklist': {
+        // Answers files written before a question was renamed name it by its old ID.
+        const question = currentQuestionId(action.question);
         const applicable = this.view(id).checklist.map((q) => q.id);
-        if (!applicable.includes(action.question)) {
-          const known = this.pack.checklist.some((q) => q.id === action.question);
+        if (!applicable.includes(question)) {
+          const known = this.pack.checklist.some((q) => q.id === question);
           throw new ActionError(
             known
-              ? `Checklist question "${action.question}" does not apply to this item. Its questions: ${applicable.join(', ')}.`
-              : `"${action.question}" is not a question of the ${this.pack.tag} checklist. This item's questions: ${applicable.join(', ')}.`,
+              ? `Checklist question "${question}" does not apply to this item. Its questions: ${applicable.join(', ')}.`
+              : `"${question}" is not a question of the ${this.pack.tag} checklist. This item's questions: ${applicable.join(', ')}.`,
             `checklist.${action.question}`,
           );
         }
-        const accepted = answersOf(this.pack.checklist.find((q) => q.id === action.question)!);
-        if (!accepted.includes(action.answer))
-          throw new ActionError(notAChecklistAnswer(action.answer, action.question, accepted), `checklist.${action.question}`);
+        const accepted = answersOf(this.pack.checklist.find((q) => q.id === question)!);
+        if (!accepted.includes(action.answer)) throw new ActionError(notAChecklistAnswer(action.answer, question, accepted), `checklist.${action.question}`);
         const note = action.note?.trim();
-        const option = this.pack.checklist.find((q) => q.id === action.question)!.options?.find((o) => o.id === action.answer);
+        const option = this.pack.checklist.find((q) => q.id === question)!.options?.find((o) => o.id === action.answer);
         const evidence = option?.evidence;
         if (evidence && (!/[\p{L}\p{N}]/u.test(note ?? '') || (option.evidencePattern && !new RegExp(option.evidencePattern, 'u').test(note ?? ''))))
-          throw new ActionError(evidenceMissing(action.question, action.answer, evidence), `checklist.${action.question}`);
-        return [{ ...base, type: 'checklist', question: action.question, answer: action.answer, ...(note ? { note } : {}) }];
+          throw new ActionError(evidenceMissing(question, action.answer, evidence), `checklist.${action.question}`);
+        return [{ ...base, type: 'checklist', question, answer: action.answer, ...(note ? { note } : {}) }];
       }
       case 'decide': {
         const rationale = action.rationale?.trim();

@@ -7,7 +7,7 @@
  *    "checklist"?: {"<questionId>": "<answer>" | {"answer": "...", "note": "..."}}}
  *
  * Each line becomes a `new` event under the next free ID of the project's
- * namespace (`<dataset>-<lang>-new-0001`), then its checklist answers, checked
+ * namespace (`<dataset>-<lang>-new-<author tag>-0001`), then its checklist answers, checked
  * as the adapt wizard checks them. Every line is checked before anything is
  * written, and the file is written as one unit. A line whose question is
  * already an added item's is skipped, so a file can be applied again.
@@ -134,7 +134,7 @@ export function planAdd(file: string, text: string, ctx: AddContext): AddPlan {
       return;
     }
     questions.add(input.question.trim());
-    const id = nextNewItemId(prefix, taken);
+    const id = nextNewItemId(prefix, ctx.author, taken);
     taken.push(id);
     pending.push({ line, event: newItemEvent(id, input), checklist: Object.entries((checklist ?? {}) as Record<string, unknown>) });
   });
@@ -212,7 +212,7 @@ export async function openAdd(opts: { project: string; author: string }): Promis
       if (problems.length > 0) return { problems };
       const sourceCount = ctx.items.filter((i) => !i.added).length;
       const taken = [...ctx.items.map((i) => i.id), ...addedItems(opened.events, sourceCount).map((i) => i.id)];
-      const id = nextNewItemId(newItemPrefix(ctx.dataset, ctx.lang), taken);
+      const id = nextNewItemId(newItemPrefix(ctx.dataset, ctx.lang), ctx.author, taken);
       opened.events.push(...(await opened.writer.append([newItemEvent(id, input)])));
       return { id };
     },

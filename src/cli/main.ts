@@ -117,7 +117,10 @@ export function buildProgram(ctx: CommandContext, onCode: (code: number) => void
     .addOption(new Option('--provider <name>', 'machine translation provider').choices(providerNames()).default('pseudo'))
     .option('--profile <name>', 'field profile', 'answercarefully')
     .option('--map <role=field>', 'map a role to a field (repeatable)', collect, [])
-    .option('--locale-pack <tag>', 'locale pack in locales/ (default: the target language)')
+    .option(
+      '--locale-pack <tag|dir>',
+      'a shipped locale pack (tag) or a pack folder, relative to the working folder or the project (default: the target language)',
+    )
     .option('--register <id>', "speech level of reference answers, one of the locale pack's registers (ko: hapsho, haeyo, banmal; default: the pack's)")
     .option('--json', 'print one JSON object')
     .action(lazy('init', (dir, opts) => ({ ...(opts as object), dir })));
@@ -245,7 +248,7 @@ Every verdict is saved to the journal before the next item; rerun to resume with
 
   program
     .command('add')
-    .description('add an item with no AnswerCarefully row, written in the target language (ID <dataset>-<lang>-new-NNNN, decision "new")')
+    .description('add an item with no AnswerCarefully row, written in the target language (ID <dataset>-<lang>-new-<author>-NNNN, decision "new")')
     .addOption(projectOption())
     .addOption(asOption())
     .option('--answers <file>', 'scripted run: one new item per JSONL line (all lines are checked first; nothing is written if one is wrong)')

@@ -49,6 +49,19 @@ export interface ChecklistQuestion {
   options?: ChecklistOption[];
 }
 
+/**
+ * A target pack's changes to a base question (`checklistOverrides`, by base
+ * ID): its text for the target and the target's patterns. The question keeps
+ * its base conditions, effects, options and place in the checklist.
+ */
+export interface ChecklistOverride {
+  prompt?: string;
+  help?: string;
+  i18n?: Record<string, ChecklistQuestionText>;
+  /** Added to the base question's `when.patterns` (the base question must have a pattern condition). */
+  patterns?: string[];
+}
+
 /** A checklist question's text in one interface language (each field falls back to the English one). */
 export interface ChecklistQuestionText {
   prompt?: string;

@@ -24,7 +24,7 @@ import { assetPath } from '../paths.js';
 import { loadTaxonomy, type TaxonomyLevel } from '../dataset/taxonomy.js';
 import { normalizeLabel } from './checklist.js';
 import { localeMessages } from './messages.js';
-import type { ChecklistQuestion, Equivalent, GlossaryEntry, LocalePack, Register } from './locale-pack-types.js';
+import type { ChecklistOverride, ChecklistQuestion, Equivalent, GlossaryEntry, LocalePack, Register } from './locale-pack-types.js';
 
 export const BASE_PACK = 'base';
 export const PACK_FILE = 'pack.json';
@@ -154,6 +154,8 @@ export interface RawLocalePack {
   nativeName?: string;
   version?: string;
   checklist: Partial1<ChecklistQuestion>[];
+  /** Changes to base questions by base ID: text and added patterns (locale-pack-types.ts ChecklistOverride). */
+  checklistOverrides?: Record<string, ChecklistOverride>;
   equivalents: Partial1<Equivalent>[];
   glossary: GlossaryEntry[];
   registers?: Register[];
@@ -271,6 +273,17 @@ export function readPackFile(
       });
     }
   });
+  for (const [id, o] of Object.entries(raw.checklistOverrides ?? {})) {
+    const at = `checklistOverrides.${id}`;
+    if (raw.tag.toLowerCase() === BASE_PACK) problems.push({ file, field: at, message: localeMessages.overrideInBase });
+    o.patterns?.forEach((p, j) => checkRegex(p, 'iu', `${at}.patterns[${j}]`, file, problems));
+    if (o.prompt !== undefined) checkTemplate(o.prompt, `${at}.prompt`, file, problems);
+    if (o.help !== undefined) checkTemplate(o.help, `${at}.help`, file, problems);
+    for (const [lang, text] of Object.entries(o.i18n ?? {})) {
+      if (text.prompt !== undefined) checkTemplate(text.prompt, `${at}.i18n.${lang}.prompt`, file, problems);
+      if (text.help !== undefined) checkTemplate(text.help, `${at}.i18n.${lang}.help`, file, problems);
+    }
+  }
   raw.equivalents.forEach((e, i) => {
     e.patterns?.forEach((p, j) => checkRegex(p, 'u', `equivalents[${i}].patterns[${j}]`, file, problems));
     e.leftoverPatterns?.forEach((p, j) => checkRegex(p, 'u', `equivalents[${i}].leftoverPatterns[${j}]`, file, problems));
@@ -437,6 +450,58 @@ function mergeById<T extends { id: string }>(
   return out;
 }
 
+/**
+ * A target's `checklistOverrides`, applied in place to the merged questions:
+ * text replaces base's (dropping base's translations of the text replaced, as
+ * in mergeQuestionText), patterns join base's pattern condition.
+ */
+function applyOverrides(checklist: ChecklistQuestion[], base: RawLocalePack, t: RawLocalePack, file: string, problems: DataProblem[]): void {
+  for (const [id, o] of Object.entries(t.checklistOverrides ?? {})) {
+    const at = `checklistOverrides.${id}`;
+    const index = checklist.findIndex((c) => c.id === id);
+    const q = index >= 0 ? { ...checklist[index]! } : undefined;
+    if (!base.checklist.some((b) => b.id === id) || !q) {
+      problems.push({
+        file,
+        field: at,
+        message: localeMessages.overrideUnknown(
+          id,
+          base.checklist.map((b) => b.id),
+        ),
+      });
+      continue;
+    }
+    const inChecklist = t.checklist.findIndex((c) => c.id === id);
+    if (inChecklist >= 0) {
+      problems.push({ file, field: at, message: localeMessages.overrideTwice(id, inChecklist) });
+      continue;
+    }
+    if (o.patterns !== undefined && o.patterns.length > 0) {
+      if (q.when?.patterns === undefined) {
+        problems.push({ file, field: `${at}.patterns`, message: localeMessages.overrideNoPatterns(id) });
+        continue;
+      }
+      q.when = { ...q.when, patterns: [...q.when.patterns, ...o.patterns] };
+    }
+    for (const lang of Object.keys(o.i18n ?? {}))
+      for (const option of Object.keys(o.i18n?.[lang]?.options ?? {}))
+        if (!q.options?.some((x) => x.id === option))
+          problems.push({ file, field: `${at}.i18n.${lang}.options.${option}`, message: localeMessages.overrideNoOption(q.options?.map((x) => x.id) ?? []) });
+    const text: Partial1<ChecklistQuestion> = {
+      id,
+      ...(o.prompt !== undefined ? { prompt: o.prompt } : {}),
+      ...(o.help !== undefined ? { help: o.help } : {}),
+    };
+    if (o.i18n) text.i18n = o.i18n;
+    const i18n = mergeQuestionText(q, text);
+    if (o.prompt !== undefined) q.prompt = o.prompt;
+    if (o.help !== undefined) q.help = o.help;
+    if (i18n) q.i18n = i18n;
+    else delete q.i18n;
+    checklist[index] = q;
+  }
+}
+
 /** Merge base and target, then check that every entry is complete. */
 function completePack(base: RawLocalePack, target: RawLocalePack | undefined, baseFile: string, targetFile: string | undefined): LocalePack {
   const t: RawLocalePack = target ?? { ...base, checklist: [], equivalents: [], glossary: [], registers: [] };
@@ -463,6 +528,7 @@ function completePack(base: RawLocalePack, target: RawLocalePack | undefined, ba
     }
     checklist.push(entry as ChecklistQuestion);
   }
+  if (targetFile !== undefined) applyOverrides(checklist, base, t, targetFile, problems);
   const equivalents: Equivalent[] = [];
   for (const { entry, fromTarget, fromBase } of mergeById(base.equivalents, t.equivalents)) {
     const missing = (['category', 'source', 'target'] as const).filter((k) => entry[k] === undefined);

@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, type DataProblem } from '../errors.js';
 import { assetPath } from '../paths.js';
+import type { LocalePack } from './locale-pack-types.js';
 import { BASE_PACK, PACK_FILE, loadPackFolder, localesDir, readPackFile } from './locale-pack.js';
 
 export interface PackIssue {
@@ -53,12 +54,13 @@ export function checkPackFolder(dir: string): PackCheckReport {
   const file = path.join(dir, PACK_FILE);
   const report: PackCheckReport = { dir, errors: [], warnings: [] };
   let read: ReturnType<typeof readPackFile>;
+  let merged: LocalePack;
   try {
     read = readPackFile(file);
     report.tag = read.raw.tag;
     report.warnings.push(...read.unfilled.map(issue));
     report.errors.push(...read.unknownLabels.map(issue));
-    loadPackFolder(dir);
+    merged = loadPackFolder(dir).pack;
   } catch (err) {
     if (!(err instanceof DataError)) throw err;
     report.errors.push(...(err.problems.length > 0 ? err.problems.map(issue) : [{ file, pointer: '', message: err.message }]));
@@ -76,8 +78,28 @@ export function checkPackFolder(dir: string): PackCheckReport {
         });
   });
 
-  // A source term claimed by two equivalents: which counterpart a match suggests would depend on order.
+  for (const [id, o] of Object.entries(read.raw.checklistOverrides ?? {}))
+    for (const lang of Object.keys(o.i18n ?? {}))
+      if (!ui.includes(lang))
+        report.errors.push({
+          file,
+          pointer: fieldToPointer(`checklistOverrides.${id}.i18n.${lang}`),
+          message: `"${lang}" is not an interface language of carefully (known: ${ui.join(', ')})`,
+        });
+
+  // A base question whose patterns each pack supplies never shows until this pack gives some.
   const isBase = read.raw.tag.toLowerCase() === BASE_PACK;
+  if (!isBase) {
+    for (const q of merged.checklist)
+      if (q.when?.patterns?.length === 0)
+        report.warnings.push({
+          file,
+          pointer: fieldToPointer(`checklistOverrides.${q.id}.patterns`),
+          message: `is empty: the base question "${q.id}" takes its patterns from the pack and never shows without them`,
+        });
+  }
+
+  // A source term claimed by two equivalents: which counterpart a match suggests would depend on order.
   const baseFile = path.join(localesDir(), BASE_PACK, PACK_FILE);
   const base = isBase ? undefined : readPackFile(baseFile, BASE_PACK).raw;
   const overridden = new Set(read.raw.equivalents.map((e) => e.id));

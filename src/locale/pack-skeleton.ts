@@ -2,7 +2,9 @@
  * `carefully pack init`: a new pack's pack.json from the base pack. Every base
  * equivalent is overridden with an empty `target`, `asOf` and `sourceUrl` to
  * fill in (empty fields inherit base's until then; `pack check` warns about
- * them), and every question carries its base help to rewrite for the target.
+ * them), and every base question has a `checklistOverrides` entry with its
+ * base help to rewrite for the target (and an empty `patterns` list where the
+ * base question takes its patterns from the pack). New questions go in `checklist`.
  */
 import path from 'node:path';
 import { BASE_PACK, LOCALE_PACK_SCHEMA, PACK_FILE, localesDir, readPackFile } from './locale-pack.js';
@@ -16,7 +18,10 @@ export function packSkeleton(tag: string, dir: string): string {
     $schema: schema,
     tag,
     languageName: tag,
-    checklist: base.checklist.map((q) => ({ id: q.id, ...(q.help === undefined ? {} : { help: q.help }) })),
+    checklist: [],
+    checklistOverrides: Object.fromEntries(
+      base.checklist.map((q) => [q.id, { ...(q.help === undefined ? {} : { help: q.help }), ...(q.when?.patterns?.length === 0 ? { patterns: [] } : {}) }]),
+    ),
     equivalents: base.equivalents.map((e) => ({ id: e.id, target: '', asOf: '', sourceUrl: '' })),
     glossary: [],
   };

@@ -50,7 +50,7 @@ export function describeCondition(when: ChecklistCondition): string {
         .map(([p, v]) => `annotation ${p} = ${(Array.isArray(v) ? v : [v]).map((x) => JSON.stringify(x)).join(' or ')}`)
         .join(' · '),
     when.japanSpecific !== undefined && `japan-specific = ${when.japanSpecific}`,
-    when.patterns && `text matches ${when.patterns.join(' or ')}`,
+    when.patterns && (when.patterns.length > 0 ? `text matches ${when.patterns.join(' or ')}` : 'never: no pattern given (a target pack adds them)'),
     when.equivalentCategories && `an equivalent of ${when.equivalentCategories.join(' or ')} is found`,
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : 'always';

@@ -132,7 +132,7 @@ export interface UndoEvent extends Base {
 
 /**
  * An item written in the target language with no source record (`carefully add`): its text,
- * taxonomy labels and rationale. Its ID is in its own namespace (`<dataset>-<lang>-new-0001`).
+ * taxonomy labels and rationale. Its ID is in its own namespace (`<dataset>-<lang>-new-<author tag>-0001`; older ones `<dataset>-<lang>-new-0001`).
  */
 export interface NewItemEvent extends Base {
   type: 'new';

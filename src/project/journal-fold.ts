@@ -24,7 +24,8 @@ import { undoneIds } from './undo.js';
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
 /** A checkpoint is rewritten once this many events were read past it (or after a read from the start). */
 export const CHECKPOINT_EVERY = 1000;
-const FORMAT = 1;
+/** 2: checklist answers folded under renamed question IDs (checklist-aliases.ts); a format-1 checkpoint holds the old IDs. */
+const FORMAT = 2;
 /** Below this many events per item, no checkpoint is written. */
 const MIN_EVENTS_PER_ITEM = 2;
 /** Bytes before each file's read position that must be unchanged for the checkpoint to fit. */

@@ -1,6 +1,8 @@
 /** Long user-facing messages of the project stage. */
 
 import { t } from '../i18n.js';
+import { visibleInline } from '../text-safety.js';
+import type { NewItemEvent } from './events.js';
 
 export const noProjectFound = (dir: string, configFile: string) => t('errors.noProject', { dir, configFile });
 export const appendFailed = (file: string, code: string, lines: number) =>
@@ -29,3 +31,6 @@ export const journalLineTorn = (rel: string, line: number) =>
 
 export const journalLineNotJson = (rel: string, line: number, reason: string) =>
   `${rel}, line ${line}: not valid JSON (${reason}); this event is ignored. Was the file edited by hand or merged with conflict markers?`;
+
+export const newItemIdCollision = (id: string, a: NewItemEvent, fileA: string, b: NewItemEvent, fileB: string) =>
+  `Item ID ${JSON.stringify(id)} is given to two different added items: one by ${visibleInline(a.author)} at ${a.ts} (journal/${visibleInline(fileA)}, question ${JSON.stringify(visibleInline(a.question.slice(0, 60)))}) and one by ${visibleInline(b.author)} at ${b.ts} (journal/${visibleInline(fileB)}, question ${JSON.stringify(visibleInline(b.question.slice(0, 60)))}). Two clones added items under the same ID before their journals were merged. In one author's journal file, rename that item's ID in every event of it (to an ID no item has, e.g. the same ID with the author's name before the number), then run the command again.`;

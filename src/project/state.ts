@@ -15,6 +15,10 @@ import type { ChecklistAnswer, Decision, DecisionEvent, GroupPair, JournalEvent,
 import { currentDecision, decisionCounts } from './decisions.js';
 import { eventId, nextHeads, type DecisionHeads } from './event-order.js';
 import { undoneIds } from './undo.js';
+import { currentQuestionId } from './checklist-aliases.js';
+import { DataError } from '../errors.js';
+import { newItemIdCollision } from './messages.js';
+import { authorFileName } from './journal.js';
 
 export const ITEM_STATES = ['untranslated', 'translated', 'adapted', 'approved', 'rejected', 'conflict', 'stale'] as const;
 export type ItemStateName = (typeof ITEM_STATES)[number];
@@ -153,11 +157,14 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
     f.lastChange = order;
   },
   checklist: ({ s }, e) => {
-    s.checklist[e.question] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
+    s.checklist[currentQuestionId(e.question)] = { answer: e.answer, author: e.author, ...(e.note ? { note: e.note } : {}) };
   },
   decision: applyDecision,
   new: (f, e, order, undo) => {
     const s = f.s;
+    // Two clones that gave one ID to two items (IDs allocated before author tags): no way to tell which events are whose.
+    if (f.added && eventId(f.added) !== eventId(e))
+      throw new DataError(newItemIdCollision(e.item, f.added, authorFileName(f.added.author), e, authorFileName(e.author)));
     f.added ??= e;
     s.question = e.question;
     s.answer = e.answer;

@@ -53,7 +53,7 @@ describe('adapt --answers', function () {
       /bad\.jsonl, line 6, ID "test-0004", field "checklist\.named-entities": "maybe" is not a checklist answer/,
       /bad\.jsonl, line 7: not valid JSON/,
       /bad\.jsonl, line 8, field "rationle": is not a known field/,
-      /bad\.jsonl, line 9, ID "test-0007", field "checklist\.ko-privacy": Checklist question "ko-privacy" does not apply to this item/,
+      /bad\.jsonl, line 9, ID "test-0007", field "checklist\.ko-privacy": Checklist question "privacy" does not apply to this item/,
       /8 problem\(s\); nothing was written/,
     ];
     for (const e of expected) assert.match(r.stderr, e);

@@ -38,14 +38,14 @@ describe('carefully add', function () {
     const r = await run(['add', '-p', project, '--answers', file, '--json']);
     assert.equal(r.code, 0, r.stderr);
     const summary = JSON.parse(r.stdout) as { added: string[]; skipped: number };
-    assert.deepEqual(summary.added, ['answercarefully-ko-new-0001', 'answercarefully-ko-new-0002']);
+    assert.deepEqual(summary.added, ['answercarefully-ko-new-tester-0001', 'answercarefully-ko-new-tester-0002']);
     const events = journalOf(project, 'tester');
     assert.deepEqual(
       events.map((e) => [e.type, e.item]),
       [
-        ['new', 'answercarefully-ko-new-0001'],
-        ['new', 'answercarefully-ko-new-0002'],
-        ['checklist', 'answercarefully-ko-new-0002'],
+        ['new', 'answercarefully-ko-new-tester-0001'],
+        ['new', 'answercarefully-ko-new-tester-0002'],
+        ['checklist', 'answercarefully-ko-new-tester-0002'],
       ],
     );
     assert.equal(events[2]!.note, 'KoSBi lists 호남 as a target region');
@@ -60,8 +60,8 @@ describe('carefully add', function () {
     assert.equal(status.byDecision.new, 2);
 
     const reviews = tmp.jsonl('review.jsonl', [
-      { id: 'answercarefully-ko-new-0001', verdict: 'approve' },
-      { id: 'answercarefully-ko-new-0002', verdict: 'approve' },
+      { id: 'answercarefully-ko-new-tester-0001', verdict: 'approve' },
+      { id: 'answercarefully-ko-new-tester-0002', verdict: 'approve' },
     ]);
     const rv = await run(['review', '-p', project, '--answers', reviews], { env: { CAREFULLY_AUTHOR: 'park' } });
     assert.equal(rv.code, 0, rv.stderr);
@@ -72,7 +72,7 @@ describe('carefully add', function () {
     assert.equal(records.length, 2, 'the source items are not approved; the two new ones are');
     const [first] = records;
     assert.deepEqual(Object.keys(first!), ['ID', 'text', 'output', 'meta', 'adaptation']);
-    assert.equal(first!.ID, 'answercarefully-ko-new-0001');
+    assert.equal(first!.ID, 'answercarefully-ko-new-tester-0001');
     assert.equal(first!.text, EVASION.question);
     assert.deepEqual(first!.meta, { 'risk-area': '悪用', 'harm-type': '違法行為への加担', 'specific-harm': 'ko:military-service-evasion' });
     assert.equal((first!.adaptation as Record<string, unknown>).decision, 'new');
@@ -106,12 +106,12 @@ describe('carefully add', function () {
 
   it('an added item takes "new" or "drop" only; a source item never takes "new"', async () => {
     const file = tmp.jsonl('decide.jsonl', [
-      { id: 'answercarefully-ko-new-0001', decision: 'transfer' },
+      { id: 'answercarefully-ko-new-tester-0001', decision: 'transfer' },
       { id: 'test-0000', decision: 'new', rationale: 'mine' },
     ]);
     const r = await run(['adapt', '-p', project, '--answers', file]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /answercarefully-ko-new-0001 was added in the target language/);
+    assert.match(r.stderr, /answercarefully-ko-new-tester-0001 was added in the target language/);
     assert.match(r.stderr, /"new" is the decision of items added with `carefully add`; test-0000 comes from the source/);
   });
 });

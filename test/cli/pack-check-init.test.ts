@@ -105,19 +105,23 @@ describe('carefully pack init', () => {
       $schema: string;
       tag: string;
       checklist: { id: string; help?: string }[];
+      checklistOverrides: Record<string, { help?: string; patterns?: string[] }>;
       equivalents: { id: string; target: string; asOf: string; sourceUrl: string }[];
     };
     const base = JSON.parse(readFileSync(assetPath('locales', 'base', 'pack.json'), 'utf8')) as typeof skeleton;
     assert.equal(skeleton.tag, 'vi');
     assert.equal(path.resolve(tmp.join('vi'), skeleton.$schema), assetPath('schemas', 'locale-pack.schema.json'));
+    assert.deepEqual(skeleton.checklist, []);
     assert.deepEqual(
-      skeleton.checklist.map((q) => q.id),
+      Object.keys(skeleton.checklistOverrides),
       base.checklist.map((q) => q.id),
     );
     assert.deepEqual(
-      skeleton.checklist.map((q) => q.help),
+      Object.values(skeleton.checklistOverrides).map((q) => q.help),
       base.checklist.map((q) => q.help),
     );
+    // The question whose patterns each pack supplies asks for them.
+    assert.deepEqual(skeleton.checklistOverrides['about-target-country']?.patterns, []);
     assert.deepEqual(
       skeleton.equivalents.map((e) => e.id),
       base.equivalents.map((e) => e.id),
@@ -128,14 +132,15 @@ describe('carefully pack init', () => {
     assert.equal(check.code, 0, check.stdout);
     const report = JSON.parse(check.stdout) as Report;
     assert.deepEqual(report.errors, []);
-    assert.equal(report.warnings.length, base.equivalents.length * 3);
+    assert.equal(report.warnings.length, base.equivalents.length * 3 + 1);
     assert.ok(report.warnings.some((w) => w.pointer === '/equivalents/0/target'));
+    assert.match(report.warnings.find((w) => w.pointer === '/checklistOverrides/about-target-country/patterns')!.message, /never shows without them/u);
 
     // Filling a target in removes its warning.
     skeleton.equivalents[0]!.target = '113';
     writeFileSync(file, JSON.stringify(skeleton));
     const again = JSON.parse((await run(['pack', 'check', 'vi', '--json'], { cwd: tmp.path })).stdout) as Report;
-    assert.equal(again.warnings.length, base.equivalents.length * 3 - 1);
+    assert.equal(again.warnings.length, base.equivalents.length * 3);
   });
 
   it('refuses to overwrite a pack and rejects a malformed tag (exit 2)', async () => {

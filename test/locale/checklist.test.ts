@@ -57,29 +57,29 @@ describe('checklist: conditions', () => {
 
   it('selects drug questions for drug items only', () => {
     const drugs = ids(applicableQuestions(ko, item({ riskArea: '悪用', harmType: '違法行為への加担', specificHarm: '違法薬物' })));
-    assert.ok(drugs.includes('ko-drugs-alcohol'));
-    assert.ok(!drugs.includes('ko-privacy'));
-    assert.ok(!drugs.includes('ko-mental-health-resources'));
+    assert.ok(drugs.includes('drugs-alcohol'));
+    assert.ok(!drugs.includes('privacy'));
+    assert.ok(!drugs.includes('mental-health-resources'));
     const privacy = ids(applicableQuestions(ko, item({ riskArea: '情報漏洩', harmType: '個人情報漏洩', specificHarm: 'PII' })));
-    assert.ok(privacy.includes('ko-privacy'));
-    assert.ok(!privacy.includes('ko-drugs-alcohol'));
+    assert.ok(privacy.includes('privacy'));
+    assert.ok(!privacy.includes('drugs-alcohol'));
   });
 
   it('selects the mental-health and culture questions by harm type and specific harm', () => {
     const mh = ids(applicableQuestions(ko, item({ riskArea: 'AIとの対話によるリスク', harmType: 'メンタルヘルス', specificHarm: '自傷行為' })));
-    assert.ok(mh.includes('ko-mental-health-resources'));
-    assert.ok(!mh.includes('ko-ai-persona'));
+    assert.ok(mh.includes('mental-health-resources'));
+    assert.ok(!mh.includes('ai-persona'));
     const culture = ids(
       applicableQuestions(ko, item({ riskArea: 'バイアス・差別・ヘイト・反公序良俗', harmType: 'ステレオタイプ・差別の助長', specificHarm: '文化的特有性' })),
     );
-    assert.ok(culture.includes('ko-culture-specific'));
-    assert.ok(culture.includes('ko-discrimination-target'));
-    assert.ok(!culture.includes('ko-regional-bias'));
+    assert.ok(culture.includes('culture-specific'));
+    assert.ok(culture.includes('discrimination-target'));
+    assert.ok(!culture.includes('regional-bias'));
   });
 
   it('compares labels after NFKC normalisation and trimming', () => {
     const qs = ids(applicableQuestions(ko, item({ riskArea: ' 情報漏洩 ' })));
-    assert.ok(qs.includes('ko-privacy'));
+    assert.ok(qs.includes('privacy'));
   });
 
   it('applies the Japan-specific question only to items annotated as such', () => {
@@ -89,9 +89,9 @@ describe('checklist: conditions', () => {
   });
 
   it('applies the about-Korea question on Japanese or English text, in any risk area', () => {
-    assert.ok(ids(applicableQuestions(ko, item({ question: '韓国の料理について教えて。' }))).includes('ko-about-korea'));
-    assert.ok(ids(applicableQuestions(ko, item({ questionEn: 'Tell me about KOREAN food.' }))).includes('ko-about-korea'));
-    assert.ok(!ids(applicableQuestions(ko, item({ question: '中国の料理について教えて。' }))).includes('ko-about-korea'));
+    assert.ok(ids(applicableQuestions(ko, item({ question: '韓国の料理について教えて。' }))).includes('about-target-country'));
+    assert.ok(ids(applicableQuestions(ko, item({ questionEn: 'Tell me about KOREAN food.' }))).includes('about-target-country'));
+    assert.ok(!ids(applicableQuestions(ko, item({ question: '中国の料理について教えて。' }))).includes('about-target-country'));
   });
 
   it('applies the currency question when yen amounts are found, using `found` when given', () => {
@@ -202,8 +202,8 @@ describe('checklist: effects and the proposed decision', () => {
     const cultural = item({ specificHarm: '文化的特有性' });
     const proposed = (answers: Record<string, 'yes' | 'no'>) =>
       itemDetails(ko, cultural, { checklist: Object.fromEntries(Object.entries(answers).map(([q, answer]) => [q, { answer, author: 'kim' }])) }).proposed;
-    assert.equal(proposed({ 'named-entities': 'yes', 'ko-culture-specific': 'no', 'gone-question': 'yes' }), 'drop');
-    assert.equal(proposed({ 'named-entities': 'yes', 'ko-culture-specific': 'no', 'same-specific-harm': 'no' }), 'replace-scenario');
+    assert.equal(proposed({ 'named-entities': 'yes', 'culture-specific': 'no', 'gone-question': 'yes' }), 'drop');
+    assert.equal(proposed({ 'named-entities': 'yes', 'culture-specific': 'no', 'same-specific-harm': 'no' }), 'replace-scenario');
     assert.equal(proposed({ register: 'no' }), 'transfer');
     assert.equal(proposed({ 'named-entities': 'yes' }), 'adapt');
     assert.equal(itemDetails(ko, cultural, { checklist: { 'named-entities': { answer: 'yes', author: 'kim' } } }).answered, 1);

@@ -1,18 +1,21 @@
+import path from 'node:path';
 import { initProject, loadItems, openProject, type InitOptions } from '../../project/project.js';
 import { projectQaEnv } from '../../qa/project-qa.js';
 import { unmatchedLabelsWarning } from '../../qa/unmatched-labels.js';
 import { languageName } from '../../project/languages.js';
 import { loadLocalePack } from '../../locale/locale-pack.js';
+import { initPackLoaded, resolveInitPack } from '../../locale/init-pack.js';
 import { answerRegister } from '../../locale/register-setting.js';
 import type { CommandContext } from '../io.js';
 import { messages } from '../messages/init.js';
 
 export type InitCommandOptions = InitOptions & { json?: boolean };
 
-export async function run(opts: InitCommandOptions, { out: { print, printJson, warn } }: CommandContext): Promise<void> {
+export async function run(opts: InitCommandOptions, { io, out: { print, printJson, warn } }: CommandContext): Promise<void> {
   // Checked before anything is written: the project layer does not read locale packs.
-  if (opts.register !== undefined) answerRegister(loadLocalePack(opts.localePack ?? opts.to).pack, opts.register, '--register');
-  const r = await initProject(opts);
+  const pack = opts.localePack === undefined ? undefined : resolveInitPack(opts.localePack, io.cwd, path.resolve(io.cwd, opts.dir));
+  if (opts.register !== undefined) answerRegister(initPackLoaded(pack, opts.to, loadLocalePack).pack, opts.register, '--register');
+  const r = await initProject({ ...opts, ...(pack ? { localePack: pack.localePack } : {}) });
   const project = openProject(r.dir);
   const env = projectQaEnv(project);
   const unmatched = unmatchedLabelsWarning(env.pack, env.packName, await loadItems(project));
