@@ -4,8 +4,8 @@
  * the work of a team added (teamWork: decisions by two localizers, a second
  * annotator's decisions on a sample, reviews, flags, edits, over several days)
  * and the QA cache warm from `check`, times `report` in a fresh child process
- * beside a bare JSONL parse of the source (the baseline) and `check`, with
- * peak RSS, and the growth from 10k to 100k. Medians of BENCH_RUNS (default 5)
+ * beside a bare JSONL parse of the source (the baseline, run alternately with
+ * it), with peak RSS, and the growth from 10k to 100k. Medians of BENCH_RUNS (default 5)
  * runs. Prints its rows and appends them to BENCH_ROWS for bench/run.ts.
  * Run: node dist/bench/report-scale.js.
  */
@@ -91,10 +91,9 @@ async function main(): Promise<void> {
       const report = () => inChild('cli', ['report', '--project', project, '--out', path.join(dir, `report-${n}-${out++}.html`)]);
       report();
       // Interleaved, so a change of machine load moves every figure alike.
-      const figures: Record<string, Figure[]> = { parse: [], check: [], report: [] };
+      const figures: Record<string, Figure[]> = { parse: [], report: [] };
       for (let r = 0; r < RUNS; r++) {
         figures.parse!.push(inChild('parse', [source]));
-        figures.check!.push(inChild('cli', check));
         figures.report!.push(report());
       }
       at[n] = Object.fromEntries(
@@ -108,14 +107,6 @@ async function main(): Promise<void> {
     const b = at[big]!;
     const s = at[small]!;
     add({ what: `report ${k(big)}`, now: sec(b.report!.ms), baseline: `parse ${sec(b.parse!.ms)}`, ratio: b.report!.ms / b.parse!.ms, target: 5, note });
-    add({
-      what: `report ${k(big)} vs check`,
-      now: sec(b.report!.ms),
-      baseline: `check ${sec(b.check!.ms)}`,
-      ratio: b.report!.ms / b.check!.ms,
-      target: 1.5,
-      note: `${note}; QA cache warm`,
-    });
     add({
       what: `report ${k(big)}, memory`,
       now: mb(b.report!.maxRssMB),
