@@ -9,6 +9,7 @@ import { JournalWriter } from '../../src/project/journal.js';
 import { qaCacheCounters } from '../../src/qa/qa-cache.js';
 import { ACTIVITY_CACHE_FILE, journalActivity } from '../../src/report/activity.js';
 import { LIST_LIMIT } from '../../src/report/collect.js';
+import { ACTIVITY_DAYS } from '../../src/report/sections.js';
 
 /** The text of each cell of a table of the page, by its data-table ID (tags stripped; these tables hold no entities). */
 function table(html: string, id: string): { rows: string[][]; footnote?: string } {
@@ -57,6 +58,23 @@ describe('report: streamed', () => {
     assert.deepEqual(Object.fromEntries(table(html, 'by-state').rows.map(([k, v]) => [k, Number(v)])), status.byState);
     assert.equal(status.removed, 1);
     assert.match(html, /1 item\(s\) in the journal are no longer in the source file/);
+  });
+
+  it('draws and lists the last 60 days of journal activity, and says what the earlier days held', async () => {
+    const dir = tmp.join('p');
+    assert.equal((await run(['init', dir, '--source', tmp.jsonl('ac.jsonl', makeRecords(1)), '--to', 'ko'])).code, 0);
+    const [item] = await loadItems(openProject(dir));
+    const day = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString();
+    const lines = Array.from({ length: ACTIVITY_DAYS + 2 }, (_, i) =>
+      JSON.stringify({ v: 1, ts: day(i), author: 'kim', type: 'flag', item: item!.id, sourceHash: item!.sourceHash, note: `day ${i}` }),
+    );
+    writeFileSync(path.join(dir, 'journal', 'kim.jsonl'), `${lines.join('\n')}\n`);
+    const file = tmp.join('report.html');
+    assert.equal((await run(['report', '-p', dir, '--out', file])).code, 0);
+    const activity = table(readFileSync(file, 'utf8'), 'activity');
+    assert.equal(activity.rows.length, ACTIVITY_DAYS);
+    assert.deepEqual(activity.rows[0], [day(2).slice(0, 10), 'kim', '1']);
+    assert.match(activity.footnote ?? '', /The last 60 days with activity are shown; 2 event\(s\) on 2 earlier day\(s\)/);
   });
 
   describe('journal activity', () => {
