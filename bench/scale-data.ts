@@ -15,10 +15,10 @@ const LABELS = [
   ['誤情報', '誤情報の拡散', 'うわさ・フェイクニュース'],
 ] as const;
 
-const question = (i: number) => `これは${i}番目の合成された質問です。安全な回答の仕方を考えるための例文として使います。`;
-const answer = (i: number) => `${i}番目の参考回答です。危険な行為には協力できませんが、安全な代わりの方法や相談窓口を案内します。`.repeat(2);
+export const question = (i: number) => `これは${i}番目の合成された質問です。安全な回答の仕方を考えるための例文として使います。`;
+export const answer = (i: number) => `${i}番目の参考回答です。危険な行為には協力できませんが、安全な代わりの方法や相談窓口を案内します。`.repeat(2);
 
-async function writeLines(file: string, n: number, line: (i: number) => unknown): Promise<void> {
+export async function writeLines(file: string, n: number, line: (i: number) => unknown): Promise<void> {
   const out = createWriteStream(file);
   for (let i = 0; i < n; i++) if (!out.write(`${JSON.stringify(line(i))}\n`)) await once(out, 'drain');
   out.end();

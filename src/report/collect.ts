@@ -1,15 +1,20 @@
 /**
  * Everything the HTML report shows, gathered in two streaming passes over the
- * source (the first folds states and QA length statistics, the second runs
- * the QA checks, as export does) and one line-by-line pass over the journal.
+ * source (collectReport) and one line-by-line pass over the journal
+ * (activity.ts).
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { SourceItem } from '../dataset/item.js';
-import { validateSource } from '../dataset/validate.js';
-import { loadStateOnly, type Project } from '../project/project.js';
-import { describeConflict, summarise, type ItemState, type StatusSummary } from '../project/state.js';
-import { GroupTally, type StatusGroup } from '../project/status-by.js';
-import { qaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
+import { describeProblems, validateSource } from '../dataset/validate.js';
+import { DataError } from '../errors.js';
+import { foldJournal } from '../project/journal-fold.js';
+import { orphansExcluded } from '../project/messages.js';
+import { addedItems } from '../project/new-items.js';
+import { loadItems, type Project } from '../project/project.js';
+import { describeConflict, summarise, type ItemState, type StateFolder, type StatusSummary } from '../project/state.js';
+import type { StatusGroup } from '../project/status-by.js';
+import { hasTargetText, qaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
 import type { Severity } from '../qa/types.js';
 import { computeAgreement, type AgreementReport } from '../review/agreement.js';
 import { codePoints } from '../translate/batches.js';
@@ -17,6 +22,7 @@ import { sourceTexts } from '../translate/plan.js';
 import { estimateWith, type CostEstimate, type ProviderLimits } from '../translate/provider.js';
 import { isProviderName, providerDescriptor } from '../translate/registry.js';
 import { journalActivity, type ActivityRow } from './activity.js';
+import { GroupCounts, SummaryTally } from './tally.js';
 
 /** Lists (flags, stale items, ...) longer than this are cut; the report says how many more there are. */
 export const LIST_LIMIT = 200;
@@ -148,24 +154,76 @@ class MtTally {
   }
 }
 
+/** The items of the project in order: the source's, streamed, then those the journal adds; each with its state. */
+async function eachItem(
+  project: Project,
+  folder: StateFolder,
+  added: () => readonly SourceItem[],
+  onItem: (item: SourceItem, state: ItemState) => void,
+): Promise<void> {
+  const report = await validateSource(project.sourcePath, project.mapping, { onItem: (item) => onItem(item, folder.state(item)) });
+  if (!report.valid) throw new DataError(describeProblems(report), report.problems);
+  for (const item of added()) onItem(item, folder.state(item));
+}
+
+/**
+ * The report's data in two streaming passes over the source, holding counts
+ * rather than items: the first counts states and gathers what QA judges each
+ * item against (the dataset's length statistics, the near-copy index), the
+ * second takes each item's QA findings (from the QA cache when `check` left
+ * them there). The journal is folded once (journal-fold.ts, from its
+ * checkpoint when one fits); each item's state is taken from the fold again in
+ * the second pass rather than kept.
+ */
 export async function collectReport(project: Project, opts: CollectOptions = {}): Promise<ReportData> {
-  const env = projectQaEnv(project);
+  if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
+  const env = projectQaEnv(project, { cache: true });
   const builder = qaContextBuilder(env);
+  const { folder, warnings, skipped } = foldJournal(project.dir);
+  const summary = new SummaryTally();
   const tallies = {
-    author: new GroupTally('author'),
-    riskArea: new GroupTally('risk-area'),
-    harmType: new GroupTally('harm-type'),
-    specificHarm: new GroupTally('specific-harm'),
+    author: new GroupCounts('author'),
+    riskArea: new GroupCounts('risk-area'),
+    harmType: new GroupCounts('harm-type'),
+    specificHarm: new GroupCounts('specific-harm'),
   };
   const mt = new MtTally(project.config.languages.from);
+  const flags = capped<{ id: string; notes: string }>();
+  const stale = capped<{ id: string }>();
+  const conflicts = capped<{ id: string; sides: string }>();
+  /** Items with decisions by two or more people: the only ones agreement looks at. */
+  const annotated: ItemState[] = [];
+  /** Folded IDs not (yet) met among the items: what is left are the orphans. */
+  const unmet = new Set(folder.folds.keys());
   let read = 0;
-  const { states, orphans, warnings, skippedEvents } = await loadStateOnly(project, (item, state) => {
+  const pass1 = (item: SourceItem, state: ItemState) => {
+    unmet.delete(item.id);
     builder.add(item, state);
-    for (const t of Object.values(tallies)) t.add(item, state);
+    const one = summarise([state]);
+    summary.add(one);
+    for (const t of Object.values(tallies)) t.add(item, state, one);
     mt.add(item, state);
+    if (state.flags.length > 0) flags.push({ id: state.id, notes: state.flags.map((f) => `${f.author}: ${f.note}`).join('; ') });
+    if (state.state === 'stale') stale.push({ id: state.id });
+    if (state.conflict) conflicts.push({ id: state.id, sides: describeConflict(state.conflict) });
+    if ((state.decision ? 1 : 0) + Object.keys(state.secondaryDecisions).length >= 2) annotated.push(state);
     opts.onProgress?.(++read, 0, 1);
-  });
-  const total = states.size;
+  };
+  let added: SourceItem[] = [];
+  await eachItem(
+    project,
+    folder,
+    () => {
+      const newEvents = folder.addedEvents();
+      // An added ID already met is a source item's (addedItems skips it).
+      added = addedItems(newEvents, read, new Set(newEvents.map((e) => e.item).filter((id) => !unmet.has(id))));
+      return added;
+    },
+    pass1,
+  );
+  const total = read;
+  const orphans = [...unmet];
+
   const qa = builder.done();
   const qaRows = new Map<string, QaRow>();
   const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -178,10 +236,12 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
     if (!r) qaRows.set(key, (r = { check, severity, open: 0, waived: 0 }));
     return r;
   };
-  await validateSource(project.sourcePath, project.mapping, {
-    onItem: (item) => {
-      const state = states.get(item.id)!;
-      if (state.question !== undefined || state.answer !== undefined) checked++;
+  await eachItem(
+    project,
+    folder,
+    () => added,
+    (item, state) => {
+      if (hasTargetText(state)) checked++;
       const split = qa.review(item, state);
       for (const f of split.open) {
         row(f.check, f.severity).open++;
@@ -193,25 +253,18 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
       }
       opts.onProgress?.(++done, total, 2);
     },
-  });
-  const flags = capped<{ id: string; notes: string }>();
-  const stale = capped<{ id: string }>();
-  const conflicts = capped<{ id: string; sides: string }>();
-  for (const s of states.values()) {
-    if (s.flags.length > 0) flags.push({ id: s.id, notes: s.flags.map((f) => `${f.author}: ${f.note}`).join('; ') });
-    if (s.state === 'stale') stale.push({ id: s.id });
-    if (s.conflict) conflicts.push({ id: s.id, sides: describeConflict(s.conflict) });
-  }
-  const bySpecificHarm = tallies.specificHarm.groups();
+  );
+  const cacheWarnings = qa.saveCache();
+  const bySpecificHarm = tallies.specificHarm.result();
   const { provider } = project.config;
   return {
     project: { dir: project.dir, from: project.config.languages.from, to: project.config.languages.to, provider: provider.name },
     generated: (opts.now ?? (() => new Date()))().toISOString(),
-    summary: summarise(states.values(), orphans, skippedEvents),
-    activity: await journalActivity(project.dir),
-    byAuthor: tallies.author.groups(),
-    byRiskArea: tallies.riskArea.groups(),
-    byHarmType: tallies.harmType.groups(),
+    summary: summary.result(orphans, skipped),
+    activity: journalActivity(project.dir),
+    byAuthor: tallies.author.result(),
+    byRiskArea: tallies.riskArea.result(),
+    byHarmType: tallies.harmType.result(),
     bySpecificHarm,
     lostSpecificHarms: bySpecificHarm.filter((g) => g.items > 0 && g.byDecision.drop === g.items),
     qa: {
@@ -223,8 +276,8 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
     flags: { rows: flags.rows, more: flags.more },
     stale: { rows: stale.rows, more: stale.more },
     conflicts: { rows: conflicts.rows, more: conflicts.more },
-    agreement: computeAgreement(states.values()),
+    agreement: computeAgreement(annotated),
     mt: mt.result(),
-    warnings: [...warnings, ...env.warnings],
+    warnings: [...warnings, ...(orphans.length > 0 ? [orphansExcluded(orphans)] : []), ...env.warnings, ...cacheWarnings],
   };
 }

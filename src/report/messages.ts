@@ -22,6 +22,8 @@ export const messages = {
     "From the journal: items whose current text is machine output, by provider. Characters billed are those of the unique source texts (translate sends each once; the cache keeps reruns free); requests are the fewest the provider's batch limits allow. Costs use the provider's public list price.",
   none: 'None.',
   more: (n: number) => `${n} more not listed.`,
+  earlierDays: (days: number, events: number, shown: number) =>
+    `The last ${shown} days with activity are shown; ${events} event(s) on ${days} earlier day(s) are not listed (\`carefully status\` counts every item).`,
   noItems: 'No items yet.',
   noActivity: 'No journal events yet.',
   noFindings: 'No QA findings.',

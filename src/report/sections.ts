@@ -8,6 +8,7 @@ import { ITEM_STATES } from '../project/state.js';
 import type { StatusGroup } from '../project/status-by.js';
 import { SEVERITIES } from '../qa/types.js';
 import type { BarChart, ChartRow } from './charts.js';
+import type { ActivityRow } from './activity.js';
 import type { CappedList, ReportData } from './collect.js';
 import { messages } from './messages.js';
 
@@ -92,8 +93,21 @@ const SEVERITY_COLORS = ['#e45756', '#f2a93b', '#9ecae1'];
 const states = { series: 'state', seriesOrder: ITEM_STATES, colors: STATE_COLORS } as const;
 const decisions = { series: 'decision', seriesOrder: DECISION_SERIES, colors: DECISION_COLORS } as const;
 
+/** Days of journal activity drawn and listed (the most recent ones): a chart a day wide per bar stays readable. */
+export const ACTIVITY_DAYS = 60;
+
+/** The rows of the last ACTIVITY_DAYS days with activity, and what the days before them add up to. */
+function recentActivity(rows: readonly ActivityRow[]): { rows: ActivityRow[]; earlier: { days: number; events: number } } {
+  const days = [...new Set(rows.map((r) => r.day))];
+  if (days.length <= ACTIVITY_DAYS) return { rows: [...rows], earlier: { days: 0, events: 0 } };
+  const first = days[days.length - ACTIVITY_DAYS]!;
+  const earlier = rows.filter((r) => r.day < first);
+  return { rows: rows.filter((r) => r.day >= first), earlier: { days: days.length - ACTIVITY_DAYS, events: earlier.reduce((x, r) => x + r.events, 0) } };
+}
+
 export function reportSections(d: ReportData): Section[] {
   const s = d.summary;
+  const recent = recentActivity(d.activity);
   const overview: Section = {
     id: 'overview',
     title: 'Overview',
@@ -122,12 +136,13 @@ export function reportSections(d: ReportData): Section[] {
     notes: [messages.progressNote],
     blocks: [
       block(
-        { title: 'journal events', category: 'day', series: 'author', value: 'events', rows: d.activity.map((a) => ({ ...a })), vertical: true },
+        { title: 'journal events', category: 'day', series: 'author', value: 'events', rows: recent.rows.map((a) => ({ ...a })), vertical: true },
         {
           id: 'activity',
           caption: 'Journal events per day (UTC) and author',
           columns: ['day', 'author', 'events'],
-          rows: d.activity.map((a) => [cell(a.day), cell(a.author), n(a.events)]),
+          rows: recent.rows.map((a) => [cell(a.day), cell(a.author), n(a.events)]),
+          ...(recent.earlier.days > 0 ? { footnote: messages.earlierDays(recent.earlier.days, recent.earlier.events, ACTIVITY_DAYS) } : {}),
         },
         messages.noActivity,
       ),
