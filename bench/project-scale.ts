@@ -30,8 +30,8 @@ const BIN = path.join(REPO, 'bin', 'carefully.js');
 const RUNS = 5;
 const SLOW_RUNS = 3;
 const KEYPRESSES = 15;
-/** Rebuildable files in a project's cache/ (project/journal-fold.ts, source-keys.ts, source-texts-index.ts, status-cache.ts). */
-const DERIVED = ['cache/journal-state.jsonl', 'cache/source-keys.jsonl', 'cache/source-texts.jsonl.hashes', 'cache/status.json'];
+/** Rebuildable files in a project's cache/ (project/journal-fold.ts, source-keys.ts, source-texts-index.ts, status-cache.ts, session/list-cache.ts). */
+const DERIVED = ['cache/journal-state.jsonl', 'cache/source-keys.jsonl', 'cache/source-texts.jsonl.hashes', 'cache/status.json', 'cache/list.json'];
 
 // ---------------------------------------------------------------------------
 // Child side: one operation in a fresh process, reporting its time and peak RSS.

@@ -14,7 +14,7 @@ import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
 import { readSourceKeys, sourceFingerprint, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
 import { addedItems } from './new-items.js';
-import { readStatusCache, statusKey, writeStatusCache, STATUS_CACHE_FILE, type StatusResult } from './status-cache.js';
+import { readStatusCache, statusKey, writeStatusCache, STATUS_CACHE_FILE, LIST_CACHE_FILE, type StatusResult } from './status-cache.js';
 
 export interface Project {
   dir: string;
@@ -139,7 +139,7 @@ export async function loadStateOnly(project: Project, onItem?: (item: SourceItem
 }
 
 /** Rebuildable files in cache/, each person's own (they hold source and journal text): kept out of git. */
-const DERIVED_CACHE = [CHECKPOINT_FILE, `${SOURCE_TEXTS_FILE}.hashes`, SOURCE_KEYS_FILE, STATUS_CACHE_FILE];
+const DERIVED_CACHE = [CHECKPOINT_FILE, `${SOURCE_TEXTS_FILE}.hashes`, SOURCE_KEYS_FILE, STATUS_CACHE_FILE, LIST_CACHE_FILE];
 
 export interface InitOptions {
   dir: string;

@@ -20,6 +20,8 @@ import type { StatusSummary } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const STATUS_CACHE_FILE = path.join('cache', 'status.json');
+/** `list`'s rows (session/list-cache.ts), under a key built on statusKey; named here so `init` can keep it out of git. */
+export const LIST_CACHE_FILE = path.join('cache', 'list.json');
 const FORMAT = 1;
 
 export interface StatusResult {
