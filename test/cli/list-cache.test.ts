@@ -57,7 +57,7 @@ describe('CLI: list over its cache', function () {
     // The rows are read back, not computed: a doctored count under the same key shows through.
     const file = path.join(dir, LIST_CACHE_FILE);
     const stored = JSON.parse(readFileSync(file, 'utf8'));
-    stored.rows[0].flags = 7;
+    stored.rows[0][4] = 7; // [id, state, decision, authors, flags, ...]
     writeFileSync(file, JSON.stringify(stored));
     assert.equal(JSON.parse((await run(['list', '-p', dir, '--json'])).stdout).items[0].flags, 7);
 
