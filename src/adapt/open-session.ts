@@ -4,7 +4,7 @@ import type { JournalWriter } from '../project/journal.js';
 import { foldState } from '../project/state.js';
 import type { LoadedLocalePack } from '../locale/locale-pack.js';
 import { AdaptSession } from './adapt-session.js';
-import { qaContextFor } from '../qa/project-qa.js';
+import { qaContextFor, type ProjectQa } from '../qa/project-qa.js';
 import { applyFilters, planSecondaryAssignment, type RawFilters, type SecondaryAssignment } from '../session/filters.js';
 import { openProjectSession } from '../session/open-project-session.js';
 
@@ -42,7 +42,17 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
     if (assign.length > 0) events.push(...(await writer.append(assign)));
     assignment = { ...rest, assigned: assign.length };
   }
-  const qa = qaContextFor(project, items, foldState(items, events).states, pack.pack);
-  const session = new AdaptSession({ items, events, pack: pack.pack, author: opts.author, filters, sourceTexts, qa: (item, state) => qa.check(item, state) });
+  // The QA context (length statistics of every item) is built from the states the session folded: the journal is folded once.
+  const built: { qa?: ProjectQa } = {};
+  const session = new AdaptSession({
+    items,
+    events,
+    pack: pack.pack,
+    author: opts.author,
+    filters,
+    sourceTexts,
+    qa: (item, state) => built.qa!.check(item, state),
+  });
+  built.qa = qaContextFor(project, items, new Map(items.map((i) => [i.id, session.state(i.id)])), pack.pack);
   return { project, session, writer, pack, warnings, ...(assignment ? { assignment } : {}) };
 }

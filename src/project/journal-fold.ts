@@ -119,7 +119,8 @@ function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<
   return { folder, progress, last, eventsRead };
 }
 
-function tailHash(file: string, end: number): string {
+/** A hash of the bytes of `file` just before `end`: what a checkpoint checks to know the journal before its read position is unchanged. */
+export function tailHash(file: string, end: number): string {
   const fd = openSync(file, 'r');
   try {
     const start = Math.max(0, end - TAIL_BYTES);

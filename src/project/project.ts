@@ -8,12 +8,13 @@ import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 import { JOURNAL_DIR } from './journal.js';
 import { foldJournal, CHECKPOINT_FILE } from './journal-fold.js';
-import type { ItemState, StateFolder } from './state.js';
+import { summarise, type ItemState, type StateFolder } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
 import { readSourceKeys, sourceFingerprint, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
 import { addedItems } from './new-items.js';
+import { readStatusCache, statusKey, writeStatusCache, STATUS_CACHE_FILE, LIST_CACHE_FILE, type StatusResult } from './status-cache.js';
 
 export interface Project {
   dir: string;
@@ -89,6 +90,18 @@ export async function loadStatesOnly(project: Project): Promise<Omit<LoadedState
   return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
+/** `status`'s summary: from cache/status.json when neither the journal nor the source changed since it was written (status-cache.ts). */
+export async function loadStatusSummary(project: Project): Promise<StatusResult> {
+  // Taken before the fold: if the journal grows meanwhile, this key no longer matches it and the entry is never used.
+  const key = statusKey(project.dir, project.sourcePath, project.mapping);
+  const cached = key === undefined ? undefined : readStatusCache(project.dir, key);
+  if (cached) return cached;
+  const { states, orphans, warnings, skippedEvents } = await loadStatesOnly(project);
+  const result = { summary: summarise(states.values(), orphans, skippedEvents), warnings };
+  if (key !== undefined) writeStatusCache(project.dir, key, result);
+  return result;
+}
+
 export async function loadState(project: Project): Promise<LoadedState> {
   const sourceItems = await loadItems(project);
   const { folder, warnings, skipped } = foldJournal(project.dir);
@@ -126,7 +139,7 @@ export async function loadStateOnly(project: Project, onItem?: (item: SourceItem
 }
 
 /** Rebuildable files in cache/, each person's own (they hold source and journal text): kept out of git. */
-const DERIVED_CACHE = [CHECKPOINT_FILE, `${SOURCE_TEXTS_FILE}.hashes`, SOURCE_KEYS_FILE];
+const DERIVED_CACHE = [CHECKPOINT_FILE, `${SOURCE_TEXTS_FILE}.hashes`, SOURCE_KEYS_FILE, STATUS_CACHE_FILE, LIST_CACHE_FILE];
 
 export interface InitOptions {
   dir: string;

@@ -29,6 +29,10 @@ export interface Filters {
   shard?: Shard;
 }
 
+/** What the filters read of an item and of its state. */
+export type FilterFacets = Pick<SourceItem, 'id' | 'riskArea' | 'harmType' | 'japanSpecific'>;
+export type FilterState = Pick<ItemState, 'state'> & { flags: { length: number } };
+
 /** What the command line gives (commander: repeatable options collect into arrays). */
 export interface RawFilters {
   riskArea?: string[];
@@ -92,7 +96,7 @@ export function resolveLabel(level: 'riskArea' | 'harmType', value: string, data
 }
 
 /** Command-line strings to Filters; every problem is a UsageError naming the option. */
-export function parseFilters(raw: RawFilters, items: readonly SourceItem[]): Filters {
+export function parseFilters(raw: RawFilters, items: readonly FilterFacets[]): Filters {
   const out: Filters = {};
   // Risk-area and harm-type names contain commas ("Discrimination, Exclusion, ..."): repeat the option, never split.
   const rawRisk = (raw.riskArea ?? []).filter((v) => v.trim() !== '');
@@ -140,7 +144,7 @@ export function parseFilters(raw: RawFilters, items: readonly SourceItem[]): Fil
 }
 
 /** The items the filters select, in source order. `states` are the states at the start of the session. */
-export function applyFilters(items: readonly SourceItem[], states: ReadonlyMap<string, ItemState>, f: Filters): SourceItem[] {
+export function applyFilters<T extends FilterFacets>(items: readonly T[], states: ReadonlyMap<string, FilterState>, f: Filters): T[] {
   const ids = f.ids ? new Set(f.ids) : undefined;
   const labelIn = (label: string | undefined, labels: readonly string[] | undefined) =>
     labels === undefined || (label !== undefined && labels.some((l) => norm(l) === norm(label)));

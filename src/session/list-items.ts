@@ -1,14 +1,17 @@
 /**
  * `carefully list`: the items a filter selects, one row each, with what a
  * script needs to pick its next step (state, decision, authors, flags, QA
- * counts, stale). No UI: the command prints it as a table or JSON.
+ * counts, stale). No UI: the command prints it as a table or JSON. The rows
+ * of all items are cached (list-cache.ts) and filtered on each run.
  */
 import type { Decision } from '../project/events.js';
-import { loadState, openProject } from '../project/project.js';
+import { loadState, openProject, type Project } from '../project/project.js';
 import type { ItemStateName } from '../project/state.js';
-import { hasTargetText, qaContextFor } from '../qa/project-qa.js';
+import { hasTargetText, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
+import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
+import { listKey, readListCache, writeListCache, type CachedList, type ListRow } from './list-cache.js';
 
 export interface ListedItem {
   id: string;
@@ -30,26 +33,48 @@ export interface ItemList {
 
 export async function listItems(opts: { project: string; filters?: RawFilters }): Promise<ItemList> {
   const project = openProject(opts.project);
-  const { items, states, warnings } = await loadState(project);
-  const filters = parseFilters(opts.filters ?? {}, items);
-  const selected = applyFilters(items, states, filters);
-  const qa = qaContextFor(project, items, states);
+  const env = projectQaEnv(project);
+  const key = listKey(project, qaCacheContext(env.packHash ?? '', env.answerRegister));
+  let all = key === undefined ? undefined : readListCache(project.dir, key);
+  if (!all) {
+    all = await allRows(project);
+    if (key !== undefined) writeListCache(project.dir, key, all);
+  }
+  const filters = parseFilters(opts.filters ?? {}, all.rows);
+  const selected =
+    Object.keys(filters).length === 0
+      ? all.rows
+      : applyFilters(all.rows, new Map(all.rows.map((r) => [r.id, { state: r.state, flags: { length: r.flags } }])), filters);
   return {
     selection: describeFilters(filters),
-    warnings: [...warnings, ...qa.env.warnings],
-    items: selected.map((item) => {
-      const s = states.get(item.id)!;
-      const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-      if (hasTargetText(s)) for (const f of qa.check(item, s)) counts[f.severity]++;
-      return {
-        id: item.id,
-        state: s.state,
-        decision: s.decision?.decision ?? null,
-        authors: [...s.authors],
-        flags: s.flags.length,
-        qa: counts,
-        stale: s.state === 'stale',
-      };
-    }),
+    warnings: all.warnings,
+    items: selected.map((r) => ({ id: r.id, state: r.state, decision: r.decision, authors: r.authors, flags: r.flags, qa: r.qa, stale: r.state === 'stale' })),
   };
+}
+
+/** Every item's row. The QA result cache of `check` and `export` (qa-cache.ts) spares the item checks it holds. */
+async function allRows(project: Project): Promise<CachedList> {
+  const env = projectQaEnv(project, { cache: true });
+  const { items, states, warnings } = await loadState(project);
+  const builder = qaContextBuilder(env);
+  for (const item of items) builder.add(item, states.get(item.id)!);
+  const qa = builder.done();
+  const rows = items.map((item): ListRow => {
+    const s = states.get(item.id)!;
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    if (hasTargetText(s)) for (const f of qa.check(item, s)) counts[f.severity]++;
+    return {
+      id: item.id,
+      ...(item.riskArea === undefined ? {} : { riskArea: item.riskArea }),
+      ...(item.harmType === undefined ? {} : { harmType: item.harmType }),
+      ...(item.japanSpecific === undefined ? {} : { japanSpecific: item.japanSpecific }),
+      state: s.state,
+      decision: s.decision?.decision ?? null,
+      authors: [...s.authors],
+      flags: s.flags.length,
+      qa: counts,
+    };
+  });
+  const saved = qa.saveCache();
+  return { rows, warnings: [...warnings, ...env.warnings, ...saved] };
 }

@@ -1,5 +1,5 @@
-import { openProject, loadStatesOnly, loadStateOnly, type Project } from '../../project/project.js';
-import { ITEM_STATES, summarise } from '../../project/state.js';
+import { openProject, loadStatusSummary, loadStateOnly, type Project } from '../../project/project.js';
+import { ITEM_STATES } from '../../project/state.js';
 import { DECISIONS } from '../../project/decisions.js';
 import { GroupTally, type StatusGrouping } from '../../project/status-by.js';
 import { padEndCols, padStartCols, textWidth, truncateCols } from '../../text-width.js';
@@ -17,8 +17,7 @@ export interface StatusOptions {
 export async function run(opts: StatusOptions, { out: { print, printJson, warn } }: CommandContext): Promise<void> {
   const project = openProject(opts.project);
   if (opts.by) return statusBy(project, opts.by, opts.json === true, { print, printJson, warn });
-  const { states, orphans, warnings, skippedEvents } = await loadStatesOnly(project);
-  const summary = summarise(states.values(), orphans, skippedEvents);
+  const { summary, warnings } = await loadStatusSummary(project);
   if (opts.json) return printJson(summary);
   for (const w of warnings) warn(w);
   const { from, to } = project.config.languages;
