@@ -24,8 +24,12 @@ import { undoneIds } from './undo.js';
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
 /** A checkpoint is rewritten once this many events were read past it (or after a read from the start). */
 export const CHECKPOINT_EVERY = 1000;
-/** 2: checklist answers folded under renamed question IDs (checklist-aliases.ts); a format-1 checkpoint holds the old IDs. */
-const FORMAT = 2;
+/**
+ * Bumped whenever the fold's meaning changes; derived caches of folded results
+ * (status, list) key on it too. 2: checklist answers folded under renamed
+ * question IDs (checklist-aliases.ts); a format-1 checkpoint holds the old IDs.
+ */
+export const FOLD_FORMAT = 2;
 /** Below this many events per item, no checkpoint is written. */
 const MIN_EVENTS_PER_ITEM = 2;
 /** Bytes before each file's read position that must be unchanged for the checkpoint to fit. */
@@ -139,7 +143,7 @@ function readCheckpoint(projectDir: string): { header: Header; folder: StateFold
   try {
     const lines = readFileSync(file, 'utf8').split('\n');
     const header = JSON.parse(lines[0]!) as Header;
-    if (header.format !== FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
+    if (header.format !== FOLD_FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
     const names = new Set(journalFiles(projectDir));
     for (const f of header.files) {
       const journal = path.join(projectDir, JOURNAL_DIR, f.name);
@@ -173,7 +177,7 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
       tail: tailHash(path.join(projectDir, JOURNAL_DIR, p.name), p.offset),
     }));
     const header: Header = {
-      format: FORMAT,
+      format: FOLD_FORMAT,
       eventTypes: EVENT_TYPES.join(','),
       order: folder.order,
       items: folder.folds.size,

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import path from 'node:path';
 import { EVENT_TYPES } from './events.js';
 import { JOURNAL_DIR } from './journal.js';
-import { tailHash } from './journal-fold.js';
+import { FOLD_FORMAT, tailHash } from './journal-fold.js';
 import { journalFiles } from './journal-stream.js';
 import type { RoleMapping } from '../dataset/item.js';
 import { sourceFingerprint } from './source-keys.js';
@@ -40,7 +40,7 @@ export function statusKey(projectDir: string, sourcePath: string, mapping: RoleM
     return [name, size, tailHash(file, size)];
   });
   return createHash('sha256')
-    .update(JSON.stringify([FORMAT, EVENT_TYPES, fingerprint, files]))
+    .update(JSON.stringify([FORMAT, FOLD_FORMAT, EVENT_TYPES, fingerprint, files]))
     .digest('hex');
 }
 
