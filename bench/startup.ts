@@ -64,7 +64,9 @@ async function main(): Promise<void> {
         ratio: wall('status') / wall('help'),
         target: 1.5,
         noise: Math.max(0.1, spread('status') + spread('help')),
-        note: `whole process, interleaved with --help and node -e 0 (${ms(wall('node'))}), median of ${RUNS}; CPU ${ms(cpu('status'))} vs ${ms(cpu('help'))} = ${(cpu('status') / cpu('help')).toFixed(2)}x`,
+        note:
+          `whole process, interleaved with --help and node -e 0 (${ms(wall('node'))}), median of ${RUNS}; ` +
+          `CPU ${ms(cpu('status'))} vs ${ms(cpu('help'))} = ${(cpu('status') / cpu('help')).toFixed(2)}x`,
       },
     ];
     console.log(`start-up, whole processes, medians of ${RUNS} interleaved runs`);
