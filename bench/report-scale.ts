@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateSource, makeProject } from './scale-data.js';
 import { inChild, medianFigure, type Figure } from './child-op.js';
-import { reportRow, type BenchRow } from './report.js';
+import { benchRuns, reportRow, type BenchRow } from './report.js';
 
-const RUNS = 3;
+const RUNS = benchRuns();
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (x: number) => `${x.toFixed(0)} MB`;
