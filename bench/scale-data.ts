@@ -27,7 +27,8 @@ export function dataDir(): string {
 /** `make(tmp)` writes the entry at `tmp`; it is renamed into the cache once complete, so a killed run leaves no half entry. */
 async function cached(name: string, make: (tmp: string) => Promise<void>): Promise<string> {
   const dir = dataDir();
-  const final = path.join(dir, `${name}-${DATA_SEED}`);
+  const { name: base, ext } = path.parse(name);
+  const final = path.join(dir, `${base}-${DATA_SEED}${ext}`);
   if (existsSync(final)) return final;
   mkdirSync(dir, { recursive: true });
   const tmp = `${final}.tmp-${process.pid}`;
