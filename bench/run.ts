@@ -42,6 +42,20 @@ const ISSUE_ROWS: { row: string; what: RegExp }[] = [
   { row: 'growth 10k -> 100k', what: /faster than linearly|10k -> 100k/ },
 ];
 
+/**
+ * CPU seconds used by the finished child processes of this one (Linux /proc; undefined elsewhere).
+ * Beside the wall time it shows how much of a run was waiting for a loaded machine.
+ */
+function childCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from field 3 (state) on
+    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime, in USER_HZ (100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
 interface Reported extends BenchRow {
   bench: string;
 }
@@ -118,6 +132,7 @@ function main(): void {
     for (const bench of benches) {
       console.log(`\n=== ${bench}`);
       const started = performance.now();
+      const cpuBefore = childCpuSeconds();
       const rowsFile = path.join(work, `${bench}.rows.jsonl`);
       const r = spawnSync(process.execPath, [path.join(here, bench)], {
         stdio: 'inherit',
@@ -125,7 +140,9 @@ function main(): void {
         killSignal: 'SIGKILL',
         env: { ...process.env, BENCH_ROWS: rowsFile, BENCH_DATA_DIR: dataDir },
       });
-      took.push(`${bench.replace(/\.js$/, '')} ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      const cpuAfter = childCpuSeconds();
+      const cpu = cpuBefore === undefined || cpuAfter === undefined ? '' : `, CPU ${(cpuAfter - cpuBefore).toFixed(0)} s`;
+      took.push(`${bench.replace(/\.js$/, '')} ${((performance.now() - started) / 1000).toFixed(0)} s${cpu}`);
       if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') failed.push(`${bench} stopped after ${timeoutMs / 60_000} min`);
       else if (r.status !== 0) failed.push(`${bench} exited ${r.status ?? r.signal}`);
       rows.push(...readRows(rowsFile, bench));
@@ -139,7 +156,10 @@ function main(): void {
   for (const l of summaryTable(rows, missing)) console.log(l);
   const missed = rows.filter((r) => verdict(r) === 'MISSED');
   const minutes = ((performance.now() - allStarted) / 60_000).toFixed(1);
-  console.log(`\n${benches.length} benchmarks in ${minutes} min (${took.join(', ')})`);
+  const cpu = childCpuSeconds();
+  const cpuNote =
+    cpu === undefined ? '' : `; CPU time of all bench processes ${(cpu / 60).toFixed(1)} min (single-threaded work: about the wall time when idle)`;
+  console.log(`\n${benches.length} benchmarks in ${minutes} min (${took.join(', ')})${cpuNote}`);
   if (failed.length > 0) console.log(`benchmarks that failed: ${failed.join('; ')}`);
   process.exitCode = failed.length > 0 || missed.length > 0 ? 1 : 0;
 }
