@@ -84,7 +84,8 @@ describe('start-up: modules load where first used', function () {
       assert.deepEqual(from(pkg), [], `${pkg} is not loaded by status`);
   });
 
-  it('`status` on a JSON source reads only the English catalog, builds no language names and loads no parquet, CSV or column-width module', async () => {
+  it('`status` on a JSON source reads only the English catalog, builds no language names and loads no parquet, CSV or column-width module', async function () {
+    this.timeout(180_000); // six whole processes, slow on a loaded machine
     const dir = tmp.join('p');
     await initProject({ dir, source: tmp.json('src.json', makeRecords(5)), to: 'ko' });
     const unused = ['hyparquet', 'csv-parse', 'string-width', 'cli-truncate', 'wrap-ansi'];
