@@ -8,11 +8,13 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { median } from './report.js';
+import { median, relativeSpread } from './report.js';
 
 export interface Figure {
   ms: number;
   maxRssMB: number;
+  /** For a median: the runs' relative spread of ms (report.ts relativeSpread). */
+  spread?: number;
 }
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -57,10 +59,11 @@ export function inChild(op: 'parse' | 'cli', args: string[]): Figure {
   return JSON.parse(r.stdout) as Figure;
 }
 
-/** Median time and median peak RSS of `runs` runs of `f`. */
+/** Median time and median peak RSS of `runs` runs of `f`, with the spread of the times. */
 export function medianFigure(runs: number, f: () => Figure): Figure {
   const all = Array.from({ length: runs }, f);
-  return { ms: median(all.map((x) => x.ms)), maxRssMB: median(all.map((x) => x.maxRssMB)) };
+  const ms = all.map((x) => x.ms);
+  return { ms: median(ms), maxRssMB: median(all.map((x) => x.maxRssMB)), spread: relativeSpread(ms) };
 }
 
 if (process.argv[1] === HERE) {

@@ -9,14 +9,15 @@
  * Run: npm run bench (or node dist/bench/export-stream.js after npm run build).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, createWriteStream, mkdirSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { reportRow } from './report.js';
+import { benchRuns, median, reportRow } from './report.js';
+import { generateSource as generate, makeProject } from './scale-data.js';
 
 const here = fileURLToPath(import.meta.url);
+const RUNS = benchRuns();
 
 async function child(op: string, args: string[]): Promise<void> {
   const started = performance.now();
@@ -37,70 +38,18 @@ async function child(op: string, args: string[]): Promise<void> {
 /** V8 heap cap for the validate child: smaller than the 100k file, so finishing proves it streams. */
 const VALIDATE_HEAP_MB = 48;
 
+/** Median time and peak RSS of RUNS runs, each in a fresh child process. */
 function measure(op: string, args: string[]): { ms: number; maxRssMB: number } {
+  // Each export run writes to a folder of its own.
+  const all = Array.from({ length: RUNS }, (_, i) => measureOnce(op, op === 'export' ? [args[0]!, `${args[1]!}-${i}`] : args));
+  return { ms: median(all.map((f) => f.ms)), maxRssMB: median(all.map((f) => f.maxRssMB)) };
+}
+
+function measureOnce(op: string, args: string[]): { ms: number; maxRssMB: number } {
   const flags = op === 'validate' ? [`--max-old-space-size=${VALIDATE_HEAP_MB}`] : [];
   const r = spawnSync(process.execPath, [...flags, here, '--child', op, ...args], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${op} failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as { ms: number; maxRssMB: number };
-}
-
-const LABELS = [
-  ['情報漏洩', '個人情報漏洩', 'PII'],
-  ['悪用', '違法行為への加担', '違法薬物'],
-  ['誤情報', '誤情報の拡散', 'うわさ・フェイクニュース'],
-] as const;
-
-async function generate(dir: string, n: number): Promise<string> {
-  const file = path.join(dir, `ac-${n}.jsonl`);
-  const out = createWriteStream(file);
-  for (let i = 0; i < n; i++) {
-    const [ra, ht, sh] = LABELS[i % LABELS.length]!;
-    const rec = {
-      ID: `bench-${i}`,
-      text: `これは${i}番目の合成された質問です。安全な回答の仕方を考えるための例文として使います。`,
-      output: `${i}番目の参考回答です。危険な行為には協力できませんが、安全な代わりの方法や相談窓口を案内します。`.repeat(2),
-      text_en: `This is synthetic question number ${i}.`,
-      output_en: `Reference answer number ${i}.`,
-      meta: { 'risk-area': ra, 'harm-type': ht, 'specific-harm': sh, 'japan-specific': i % 3 === 0 },
-    };
-    if (!out.write(`${JSON.stringify(rec)}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  return file;
-}
-
-async function makeProject(dir: string, source: string, n: number): Promise<string> {
-  const { initProject } = await import('../src/project/project.js');
-  const { sourceHash } = await import('../src/dataset/profile.js');
-  const projectDir = path.join(dir, `project-${n}`);
-  await initProject({ dir: projectDir, source, to: 'ko' });
-  // Journal with one MT event per item, as `translate` would leave it.
-  mkdirSync(path.join(projectDir, 'journal'), { recursive: true });
-  const out = createWriteStream(path.join(projectDir, 'journal', 'bench.jsonl'));
-  for (let i = 0; i < n; i++) {
-    const q = `이것은 ${i}번째 합성 질문입니다. 안전한 답변 방법을 생각하기 위한 예문입니다.`;
-    const a = `${i}번째 참고 답변입니다. 위험한 행위에는 협조할 수 없지만 안전한 대안과 상담 창구를 안내합니다.`.repeat(2);
-    const sq = `これは${i}番目の合成された質問です。安全な回答の仕方を考えるための例文として使います。`;
-    const sa = `${i}番目の参考回答です。危険な行為には協力できませんが、安全な代わりの方法や相談窓口を案内します。`.repeat(2);
-    const e = {
-      v: 1,
-      ts: new Date(Date.UTC(2026, 0, 1) + i).toISOString(),
-      author: 'bench',
-      type: 'mt',
-      item: `bench-${i}`,
-      sourceHash: sourceHash(sq, sa),
-      provider: 'pseudo',
-      label: 'bench',
-      isTranslation: false,
-      question: q,
-      answer: a,
-    };
-    if (!out.write(`${JSON.stringify(e)}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  return projectDir;
 }
 
 async function main(): Promise<void> {
@@ -143,7 +92,7 @@ async function main(): Promise<void> {
         baseline: `${target / 1000} s budget`,
         ratio: r.ms / target,
         target: 1,
-        note: '1 run, in a fresh process',
+        note: `median of ${RUNS} runs, each in a fresh process`,
       });
     }
     const ok = results['validate-100000']!.ms < 10_000 && results['export-100000']!.ms < 20_000;

@@ -22,13 +22,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSource, makeProject } from './scale-data.js';
 import { parseJsonl, printFigure, runCli, type Figure } from './child-op.js';
-import { median, reportRow, type BenchRow } from './report.js';
+import { benchRuns, median, reportRow, type BenchRow } from './report.js';
 
 const HERE = fileURLToPath(import.meta.url);
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = path.join(REPO, 'bin', 'carefully.js');
-const RUNS = 5;
-const SLOW_RUNS = 3;
+const RUNS = benchRuns();
+const SLOW_RUNS = benchRuns();
 const KEYPRESSES = 15;
 /** Rebuildable files in a project's cache/ (project/journal-fold.ts, source-keys.ts, source-texts-index.ts, status-cache.ts, session/list-cache.ts). */
 const DERIVED = ['cache/journal-state.jsonl', 'cache/source-keys.jsonl', 'cache/source-texts.jsonl.hashes', 'cache/status.json', 'cache/list.json'];

@@ -1,7 +1,7 @@
 /**
  * Benchmark: QA speed and the QA result cache (issue #11, items 2 and 3). On a
  * generated 100,000-record project (bench/scale-data.ts), beside a bare JSONL
- * parse of its source, medians of BENCH_RUNS (default 3) runs, each in a fresh
+ * parse of its source, medians of BENCH_RUNS (default 5) runs, each in a fresh
  * process (main() in process, so its peak RSS is its own):
  *
  *  - `check` with a cold cache (cache/qa/results.jsonl deleted): µs per item;
@@ -16,9 +16,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateSource, makeProject } from './scale-data.js';
 import { inChild, medianFigure, type Figure } from './child-op.js';
-import { reportRow, type BenchRow } from './report.js';
+import { benchRuns, reportRow, type BenchRow } from './report.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = benchRuns();
 const N = Number(process.env.BENCH_QA_RECORDS ?? 100_000);
 /** Issue #11: QA at most 25 µs per item, against a parse of about 6.5 µs per record on the machine it was measured on. */
 const CHECK_TARGET_VS_PARSE = 4;

@@ -16,9 +16,9 @@ import { sourceHash } from '../src/dataset/profile.js';
 import type { JournalEvent } from '../src/project/events.js';
 import { answer, generateSource, makeProject, question, writeLines } from './scale-data.js';
 import { inChild, type Figure } from './child-op.js';
-import { median, reportRow, type BenchRow } from './report.js';
+import { benchRuns, median, reportRow, type BenchRow } from './report.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = benchRuns();
 const SIZES = (process.env.BENCH_REPORT_SIZES ?? '10000,100000').split(',').map(Number);
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -33,7 +33,7 @@ import { translateProject } from '../src/translate/engine.js';
 import { providerDescriptor } from '../src/translate/registry.js';
 import type { ProviderLimits } from '../src/translate/provider.js';
 import { FAKE_KEYS, startFakeProvider } from '../test/fakes/index.js';
-import { median, reportRow } from './report.js';
+import { benchRuns, median, reportRow } from './report.js';
 import { prng } from '../test/helpers/prng.js';
 
 /** BENCH_TRANSLATE_ITEMS: a smaller run, to try the benchmark quickly. */
@@ -41,8 +41,8 @@ const ITEMS = Number(process.env.BENCH_TRANSLATE_ITEMS ?? 1800);
 const DELAY_MS = 100;
 const TIME_TARGET = 1.2;
 const HELP_RUNS = 7;
-/** Short scenarios run this many times on fresh projects; the median wall time counts. */
-const REPEATS = 5;
+/** Short scenarios run this many times on fresh projects (BENCH_RUNS, at least 5); the median wall time counts. */
+const REPEATS = benchRuns();
 /** DeepL's default --concurrency (its descriptor's limits). */
 const DEEPL_CONCURRENCY = providerDescriptor('deepl').limits.defaultConcurrency;
 const REPO = fileURLToPath(new URL('../../', import.meta.url));

@@ -54,16 +54,26 @@ export function chooseLanguage(flag: string | undefined, env: Record<string, str
 }
 
 let instance: i18n | undefined;
+/** Languages whose catalog is loaded: English (the fallback) at once, another when a run first speaks it. */
+const loaded = new Set<UiLanguage>();
 
-/** The catalogs, read once (synchronously: t() must work from the first line a run prints). */
-function catalogs(): i18n {
-  if (instance) return instance;
-  const resources = Object.fromEntries(
-    UI_LANGUAGES.map((l) => [l, { translation: JSON.parse(readFileSync(assetPath('locales', 'ui', `${l}.json`), 'utf8')) as object }]),
-  );
+const readCatalog = (l: UiLanguage) => JSON.parse(readFileSync(assetPath('locales', 'ui', `${l}.json`), 'utf8')) as object;
+
+/** The instance with `language`'s catalog loaded (read synchronously: t() must work from the first line a run prints). */
+function catalogs(language: UiLanguage = DEFAULT_UI_LANGUAGE): i18n {
+  const created = instance ?? create();
+  if (!loaded.has(language)) {
+    created.addResourceBundle(language, 'translation', readCatalog(language));
+    loaded.add(language);
+  }
+  return created;
+}
+
+function create(): i18n {
   const created = i18next.createInstance();
+  loaded.add(DEFAULT_UI_LANGUAGE);
   void created.init({
-    resources,
+    resources: { [DEFAULT_UI_LANGUAGE]: { translation: readCatalog(DEFAULT_UI_LANGUAGE) } },
     lng: DEFAULT_UI_LANGUAGE,
     fallbackLng: DEFAULT_UI_LANGUAGE,
     supportedLngs: [...UI_LANGUAGES],
@@ -91,10 +101,12 @@ export function uiLanguage(): UiLanguage {
 
 /** The message `key` in the run's language (English where the catalog has no such key), with `{{name}}` filled from `vars`. */
 export function t(key: string, vars?: Record<string, unknown>): string {
-  return catalogs().getFixedT(uiLanguage())(key, vars ?? {});
+  const language = uiLanguage();
+  return catalogs(language).getFixedT(language)(key, vars ?? {});
 }
 
 /** Whether a catalog (English unless told) has this message, plural forms included (for tests of the catalogs). */
 export function hasMessage(key: string, language: UiLanguage = DEFAULT_UI_LANGUAGE): boolean {
-  return [key, `${key}_other`].some((k) => catalogs().exists(k, { lng: language, fallbackLng: false }));
+  const i18n = catalogs(language);
+  return [key, `${key}_other`].some((k) => i18n.exists(k, { lng: language, fallbackLng: false }));
 }

@@ -7,7 +7,6 @@
  * so the answercarefully profile applies as to JSON.
  */
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { DataError } from '../errors.js';
 
 /** A record and where it starts (read-records.ts RawRecord; not imported, which would make an import cycle). */
@@ -23,6 +22,7 @@ export function isDelimited(file: string): 'csv' | 'tsv' | undefined {
 }
 
 export async function* readDelimited(file: string, chunks: AsyncIterable<string>, kind: 'csv' | 'tsv'): AsyncGenerator<DelimitedRecord> {
+  const { parse } = await import('csv-parse'); // loaded where used: most sources are JSON
   const parser = Readable.from(chunks).pipe(
     parse({ columns: true, bom: true, info: true, delimiter: kind === 'tsv' ? '\t' : ',', relax_quotes: kind === 'tsv', skip_empty_lines: true }),
   );

@@ -5,7 +5,7 @@
  * nested objects, like the JSON records; a record is located by its 1-based row number.
  */
 import { open } from 'node:fs/promises';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type FileMetaData } from 'hyparquet';
+import type { FileMetaData } from 'hyparquet';
 import { DataError, UnreadableFileError } from '../errors.js';
 import { fileSystemError } from '../fs-errors.js';
 import { checkRecordText } from './record-text-check.js';
@@ -29,6 +29,7 @@ export async function* readParquet(file: string): AsyncGenerator<ParquetRecord> 
   if (size === 0) throw new UnreadableFileError({ file, message: 'is empty' }, m.emptyHint);
   if (head !== MAGIC) throw new UnreadableFileError({ file, message: m.notParquet }, m.notParquetHint);
   if (tail !== MAGIC) throw truncated(file, m.noFooter);
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } = await import('hyparquet'); // loaded where used: most sources are JSON
   const buffer = await asyncBufferFromFile(file);
   let metadata: FileMetaData;
   try {

@@ -2,8 +2,8 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ProjectError } from '../errors.js';
-import { schemaValidator } from '../dataset/validate.js';
-import { languageName } from './languages.js';
+import { schemaValidator } from '../dataset/schemas.js';
+import { isKnownLanguage } from './languages.js';
 import { unknownTargetLanguage } from './messages.js';
 
 export const CONFIG_FILE = 'carefully.json';
@@ -69,7 +69,7 @@ export function readConfig(dir: string): ProjectConfig {
   }
   const config = value as ProjectConfig;
   // The schema only says "a string"; a tag must also be one BCP 47 tag the runtime knows.
-  if (!languageName(config.languages.to)) {
+  if (!isKnownLanguage(config.languages.to)) {
     throw new ProjectError(unknownTargetLanguage(file, config.languages.to));
   }
   return config;

@@ -2,11 +2,13 @@ import { openProject, loadStatusSummary, loadStateOnly, type Project } from '../
 import { ITEM_STATES } from '../../project/state.js';
 import { DECISIONS } from '../../project/decisions.js';
 import { GroupTally, type StatusGrouping } from '../../project/status-by.js';
-import { padEndCols, padStartCols, textWidth, truncateCols } from '../../text-width.js';
 import { t } from '../../i18n.js';
 import { table, type Printer } from '../output.js';
 import type { CommandContext } from '../io.js';
 import { messages } from '../messages/status.js';
+import type * as textWidthModule from '../../text-width.js';
+
+type TextColumns = typeof textWidthModule;
 
 export interface StatusOptions {
   project: string;
@@ -37,6 +39,8 @@ export async function run(opts: StatusOptions, { out: { print, printJson, warn }
 
 /** `status --by`: one row per group, its items by state and by decision. */
 async function statusBy(project: Project, by: StatusGrouping, json: boolean, { print, printJson, warn }: Pick<Printer, 'print' | 'printJson' | 'warn'>) {
+  // Loaded where used: the column-width libraries take longer to load than a small project's status.
+  const columns = await import('../../text-width.js');
   const tally = new GroupTally(by);
   const { orphans, warnings, skippedEvents, states } = await loadStateOnly(project, (item, state) => tally.add(item, state));
   const groups = tally.groups();
@@ -45,17 +49,17 @@ async function statusBy(project: Project, by: StatusGrouping, json: boolean, { p
   print(`${project.dir}: ${states.size} items, by ${by}${by === 'author' ? ' (an item counts for each of its authors)' : ''}`);
   const header = [by, 'items', ...ITEM_STATES, ...DECISIONS, 'no decision', 'flagged'];
   const rows = groups.map((g) => [
-    truncateCols(g.name ? `${g.key} (${g.name})` : g.key, LABEL_COLUMNS),
+    columns.truncateCols(g.name ? `${g.key} (${g.name})` : g.key, LABEL_COLUMNS),
     ...[g.items, ...ITEM_STATES.map((s) => g.byState[s]), ...DECISIONS.map((d) => g.byDecision[d]), g.byDecision.none, g.flagged].map(String),
   ]);
-  print(grid([header, ...rows]));
+  print(grid([header, ...rows], columns));
 }
 
 /** Long English taxonomy names are cut so a row fits a wide terminal; --json has them whole. */
 const LABEL_COLUMNS = 44;
 
 /** Columns padded to terminal width: the first left-aligned, the numbers right-aligned. */
-function grid(rows: string[][]): string {
+function grid(rows: string[][], { textWidth, padEndCols, padStartCols }: TextColumns): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => textWidth(r[c] ?? ''))));
   return rows
     .map((r) =>
