@@ -20,11 +20,50 @@ import writeFileAtomic from 'write-file-atomic';
 import { ALL_CHECKS, CHECK_SET_VERSION } from './checks/index.js';
 import { checkItem } from './run-checks.js';
 import { qaCacheIgnored } from './messages.js';
+import { MAX_GLOBAL_SHINGLES, NEAR_COPY_RUN } from './near-copy.js';
 import type { Check, Finding, QaContext, QaInput } from './types.js';
 
 export const QA_CACHE_FILE = path.join('cache', 'qa', 'results.jsonl');
 /** The folder ignores itself in git: the file is rewritten whole and would conflict in every merge. */
 const IGNORE_ALL = '*\n';
+
+/** Creates the cache's folder with its .gitignore. */
+function cacheFolder(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const ignore = path.join(path.dirname(file), '.gitignore');
+  if (!existsSync(ignore)) writeFileSync(ignore, IGNORE_ALL);
+}
+
+/**
+ * cache/qa/source-index.json: that the source alone outgrows the cross-item
+ * near-copy index (near-copy.ts, MAX_GLOBAL_SHINGLES), so a later run need not
+ * build 2 million shingles again only to drop them. Keyed by the source's
+ * fingerprint (project/source-keys.ts) and the index limits; more items
+ * (added ones) only add shingles, so the verdict stands for them too.
+ */
+export const SOURCE_INDEX_FILE = path.join('cache', 'qa', 'source-index.json');
+
+const overflowKey = (fingerprint: string) => JSON.stringify({ fingerprint, run: NEAR_COPY_RUN, max: MAX_GLOBAL_SHINGLES });
+
+/** Whether a previous run recorded that the source with this fingerprint overflows the index. */
+export function sourceIndexOverflows(projectDir: string, fingerprint: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(projectDir, SOURCE_INDEX_FILE), 'utf8')) as { overflows?: unknown }).overflows === overflowKey(fingerprint);
+  } catch {
+    return false; // absent or corrupt: the index is built (and the verdict written again)
+  }
+}
+
+/** Records (best effort, atomically) that the source with this fingerprint overflows the index. */
+export function recordSourceIndexOverflow(projectDir: string, fingerprint: string): void {
+  const file = path.join(projectDir, SOURCE_INDEX_FILE);
+  try {
+    cacheFolder(file);
+    writeFileAtomic.sync(file, `${JSON.stringify({ overflows: overflowKey(fingerprint) })}\n`);
+  } catch {
+    // Only time is lost: the next run builds the index again.
+  }
+}
 
 /** Checks whose findings depend on other items (the dataset's length statistics, other items' sources): never cached. */
 const DATASET_CHECKS: ReadonlySet<string> = new Set(['length-ratio', 'source-near-copy']);
@@ -118,9 +157,7 @@ export class QaResultCache {
     const lines = [JSON.stringify({ context: this.context })];
     for (const [id, e] of this.entries) lines.push(JSON.stringify({ id, hash: e.hash, findings: e.findings }));
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      const ignore = path.join(path.dirname(this.file), '.gitignore');
-      if (!existsSync(ignore)) writeFileSync(ignore, IGNORE_ALL);
+      cacheFolder(this.file);
       writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);
       this.dirty = false;
     } catch (err) {
