@@ -1,11 +1,17 @@
 /**
- * Benchmark: validate and export stream. Generates synthetic AC-shaped files of
- * 10,000 and 100,000 records, then times `validate` and `export` (each in a
- * fresh child process, so peak RSS is its own) and prints the figures.
- * Target (DESIGN): 100,000 records in seconds; validate's memory does not grow
- * with the file. Export keeps the project state (one entry per item) in
- * memory, but not the source texts.
+ * Benchmark: `export` at scale (issue #11, item 3). On a generated project of
+ * BENCH_EXPORT_RECORDS records (default 100,000; bench/scale-data.ts), each run
+ * in a fresh process (main() in process, so its peak RSS is its own), every
+ * figure beside a bare JSONL parse of the source run alternately with it:
  *
+ *  - `export --include-unreviewed` with the QA cache warm (a `check` ran
+ *    before): time <= 5x the parse, peak RSS <= 3x; median of RUNS (default 5);
+ *  - the same with the QA cache cold (cache/qa/results.jsonl deleted before
+ *    each run): bound by the speed of the QA checks; median of COLD_RUNS
+ *    (default 1: each run checks every item);
+ *  - `validate` with the V8 heap capped below the file's size: it streams.
+ *
+ * Prints a table and appends its rows to BENCH_ROWS for bench/run.ts.
  * Run: npm run bench (or node dist/bench/export-stream.js after npm run build).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,95 +19,104 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchRuns, median, reportRow } from './report.js';
-import { generateSource as generate, makeProject } from './scale-data.js';
+import { generateSource, makeProject } from './scale-data.js';
+import { inChild, printFigure, type Figure } from './child-op.js';
+import { benchRuns, median, reportRow, type BenchRow } from './report.js';
 
-const here = fileURLToPath(import.meta.url);
+const HERE = fileURLToPath(import.meta.url);
+const N = Number(process.env.BENCH_EXPORT_RECORDS ?? 100_000);
 const RUNS = benchRuns();
-
-async function child(op: string, args: string[]): Promise<void> {
-  const started = performance.now();
-  if (op === 'validate') {
-    const { validateSource } = await import('../src/dataset/validate.js');
-    const { loadProfile, resolveMapping } = await import('../src/dataset/profile.js');
-    const r = await validateSource(args[0]!, resolveMapping(loadProfile()));
-    if (!r.valid) throw new Error('invalid');
-  } else {
-    const { openProject } = await import('../src/project/project.js');
-    const { exportDataset } = await import('../src/export/export.js');
-    const r = await exportDataset({ project: openProject(args[0]!), out: args[1]!, includeUnreviewed: true });
-    if (r.exported === 0) throw new Error('nothing exported');
-  }
-  process.stdout.write(JSON.stringify({ ms: performance.now() - started, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
-}
-
+/** One by default: a cold run checks every item, which is the QA bench's figure; this row shows what a first export costs. */
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 1);
 /** V8 heap cap for the validate child: smaller than the 100k file, so finishing proves it streams. */
 const VALIDATE_HEAP_MB = 48;
 
-/** Median time and peak RSS of RUNS runs, each in a fresh child process. */
-function measure(op: string, args: string[]): { ms: number; maxRssMB: number } {
-  // Each export run writes to a folder of its own.
-  const all = Array.from({ length: RUNS }, (_, i) => measureOnce(op, op === 'export' ? [args[0]!, `${args[1]!}-${i}`] : args));
-  return { ms: median(all.map((f) => f.ms)), maxRssMB: median(all.map((f) => f.maxRssMB)) };
+async function validateChild(file: string): Promise<void> {
+  const started = performance.now();
+  const { validateSource } = await import('../src/dataset/validate.js');
+  const { loadProfile, resolveMapping } = await import('../src/dataset/profile.js');
+  const r = await validateSource(file, resolveMapping(loadProfile()));
+  if (!r.valid) throw new Error('invalid');
+  printFigure(started);
 }
 
-function measureOnce(op: string, args: string[]): { ms: number; maxRssMB: number } {
-  const flags = op === 'validate' ? [`--max-old-space-size=${VALIDATE_HEAP_MB}`] : [];
-  const r = spawnSync(process.execPath, [...flags, here, '--child', op, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${op} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { ms: number; maxRssMB: number };
+function validateCapped(file: string): Figure {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${VALIDATE_HEAP_MB}`, HERE, '--validate', file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`validate failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Figure;
 }
+
+/** `runs` pairs of (parse, f()), alternating so that both see the same machine load; medians of each. */
+function pairs(runs: number, source: string, f: () => Figure): { parse: Figure; op: Figure; ratios: number[] } {
+  const parse: Figure[] = [];
+  const op: Figure[] = [];
+  for (let i = 0; i < runs; i++) {
+    parse.push(inChild('parse', [source]));
+    op.push(f());
+  }
+  const med = (xs: Figure[]): Figure => ({ ms: median(xs.map((x) => x.ms)), maxRssMB: median(xs.map((x) => x.maxRssMB)) });
+  return { parse: med(parse), op: med(op), ratios: op.map((x, i) => x.ms / parse[i]!.ms) };
+}
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (x: number) => `${x.toFixed(0)} MB`;
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'carefully-bench-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'carefully-bench-export-'));
   try {
-    const rows: string[][] = [];
-    const results: Record<string, { ms: number; maxRssMB: number }> = {};
-    for (const n of [10_000, 100_000]) {
-      const file = await generate(dir, n);
-      const v = measure('validate', [file]);
-      const project = await makeProject(dir, file, n);
-      const e = measure('export', [project, path.join(dir, `out-${n}`)]);
-      results[`validate-${n}`] = v;
-      results[`export-${n}`] = e;
-      rows.push([
-        `${n.toLocaleString('en')}`,
-        `${(statSync(file).size / 2 ** 20).toFixed(0)} MB`,
-        `${(v.ms / 1000).toFixed(2)} s`,
-        `${v.maxRssMB.toFixed(0)} MB`,
-        `${(e.ms / 1000).toFixed(2)} s`,
-        `${e.maxRssMB.toFixed(0)} MB`,
-      ]);
-    }
-    const head = ['records', 'file size', 'validate time', 'validate peak RSS', 'export time', 'export peak RSS'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i]!)).join('  ');
-    console.log('validate / export streaming benchmark');
-    console.log(line(head));
-    for (const r of rows) console.log(line(r));
-    console.log(`validate ran with the V8 heap capped at ${VALIDATE_HEAP_MB} MB, smaller than the 100,000-record file: it streams.`);
-    console.log('(Peak RSS includes V8 leaving garbage uncollected while memory is plentiful.)');
-    for (const [op, target] of [
-      ['validate', 10_000],
-      ['export', 20_000],
+    const source = await generateSource(dir, N);
+    const project = await makeProject(dir, source, N);
+    const qaCache = path.join(project, 'cache', 'qa', 'results.jsonl');
+    let out = 0;
+    const exportRun = () => inChild('cli', ['export', '--project', project, '--out', path.join(dir, `out-${out++}`), '--include-unreviewed', '--json']);
+    const k = `${Math.round(N / 1000)}k`;
+
+    const cold = pairs(COLD_RUNS, source, () => {
+      rmSync(qaCache, { force: true });
+      return exportRun();
+    });
+    inChild('cli', ['check', '--project', project, '--json']);
+    const warm = pairs(RUNS, source, exportRun);
+    const validate = validateCapped(source);
+
+    const rows: BenchRow[] = [];
+    for (const [label, m, runs] of [
+      ['warm', warm, RUNS],
+      ['cold', cold, COLD_RUNS],
     ] as const) {
-      const r = results[`${op}-100000`]!;
-      reportRow({
-        what: `${op} 100k (export-stream)`,
-        now: `${(r.ms / 1000).toFixed(2)} s`,
-        baseline: `${target / 1000} s budget`,
-        ratio: r.ms / target,
-        target: 1,
-        note: `median of ${RUNS} runs, each in a fresh process`,
+      const note = `in process, median of ${runs} runs alternating with the parse${label === 'cold' ? ' (bound by QA speed; each run checks every item)' : ''}`;
+      rows.push({
+        what: `export ${k}, ${label} QA cache`,
+        now: sec(m.op.ms),
+        baseline: `parse ${sec(m.parse.ms)}`,
+        ratio: m.op.ms / m.parse.ms,
+        target: 5,
+        note,
+      });
+      rows.push({
+        what: `export ${k}, ${label} QA cache, memory`,
+        now: mb(m.op.maxRssMB),
+        baseline: `parse ${mb(m.parse.maxRssMB)}`,
+        ratio: m.op.maxRssMB / m.parse.maxRssMB,
+        target: 3,
+        note: `peak RSS, ${note}`,
       });
     }
-    const ok = results['validate-100000']!.ms < 10_000 && results['export-100000']!.ms < 20_000;
-    console.log(ok ? 'targets met' : 'TARGET MISSED');
-    process.exitCode = ok ? 0 : 1;
+    console.log(`export at scale: ${N.toLocaleString('en')} records, source ${mb(statSync(source).size / 2 ** 20)}`);
+    console.log(`  parse ${sec(warm.parse.ms)} ${mb(warm.parse.maxRssMB)} (beside the warm runs), ${sec(cold.parse.ms)} (beside the cold runs)`);
+    console.log(`  export, warm QA cache: ${sec(warm.op.ms)} ${mb(warm.op.maxRssMB)}; per-run ratios ${warm.ratios.map((r) => r.toFixed(1)).join(', ')}`);
+    console.log(`  export, cold QA cache: ${sec(cold.op.ms)} ${mb(cold.op.maxRssMB)}; per-run ratios ${cold.ratios.map((r) => r.toFixed(1)).join(', ')}`);
+    console.log(
+      `  validate with the V8 heap capped at ${VALIDATE_HEAP_MB} MB (smaller than the file: it streams): ${sec(validate.ms)} ${mb(validate.maxRssMB)}`,
+    );
+    for (const r of rows) {
+      reportRow(r);
+      console.log(`  ${r.what}: ${r.now} vs ${r.baseline} = ${r.ratio.toFixed(2)}x (target <= ${r.target}x)`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv.slice(4));
+if (process.argv[2] === '--validate') await validateChild(process.argv[3]!);
 else await main();

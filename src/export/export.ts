@@ -5,9 +5,8 @@
  * Everything is written to a temporary folder first and moved into place only
  * when every record passed the schema and the leak guard.
  */
-import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { once } from 'node:events';
 import { DataError, UsageError, formatProblem, listEntries, type DataProblem } from '../errors.js';
 import type { Project } from '../project/project.js';
 import { loadStateOnly } from '../project/project.js';
@@ -27,6 +26,9 @@ import { isNamespacedLabel } from '../project/new-items.js';
 import { culturalLabels } from '../locale/cultural-labels.js';
 import { CultureTally } from './culture-tally.js';
 import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
+import { recordSourceIndexOverflow, sourceIndexOverflows } from '../qa/qa-cache.js';
+import { sourceFingerprint } from '../project/source-keys.js';
+import { ChunkedWriter } from './chunked-writer.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { findNearCopy, type SourceShingleIndex } from '../qa/near-copy.js';
 import { nearCopyMessage } from './messages.js';
@@ -212,15 +214,6 @@ function provenanceLeaks(item: SourceItem, s: ItemState, file: string, index: So
   return [{ file, index: item.index, id: item.id, field: 'rationale', message: nearCopyMessage('the rationale (written to provenance.jsonl)', copy) }];
 }
 
-async function write(stream: WriteStream, chunk: string): Promise<void> {
-  if (!stream.write(chunk)) await once(stream, 'drain');
-}
-
-async function close(stream: WriteStream): Promise<void> {
-  stream.end();
-  await once(stream, 'finish');
-}
-
 /** One line of provenance.jsonl: what happened to an item, by whom, against which source text. */
 function provenanceRecord(
   item: SourceItem,
@@ -260,12 +253,21 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const { project } = opts;
   const env = projectQaEnv(project, { cache: true });
   const localePack = { name: env.packName, version: env.packVersion ?? null, hash: env.packHash ?? null };
-  const lengths = qaContextBuilder(env);
+  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
+  const knownOverflow = fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint);
+  const lengths = qaContextBuilder(env, { indexOverflows: knownOverflow });
   const added: SourceItem[] = [];
+  // Whether the source's own items outgrew the cross-item index (added items come after them).
+  let sourceOverflows: boolean | undefined;
   const { states, warnings } = await loadStateOnly(project, (item, s) => {
+    if (item.added) {
+      sourceOverflows ??= !lengths.indexComplete;
+      added.push(item);
+    }
     lengths.add(item, s);
-    if (item.added) added.push(item);
   });
+  sourceOverflows ??= !lengths.indexComplete;
+  if (sourceOverflows && !knownOverflow && fingerprint !== undefined) recordSourceIndexOverflow(project.dir, fingerprint);
   const qa = openItemQa(lengths.done());
   warnings.push(...qa.warnings);
   const split = opts.split ?? splitFromFileName(project.sourcePath) ?? DEFAULT_SPLIT;
@@ -298,11 +300,11 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const culture = new CultureTally();
   let read = 0;
   const progressStep = Math.max(1, Math.ceil(states.size / 100));
-  let data: WriteStream | undefined;
+  let data: ChunkedWriter | undefined;
   let committed = false;
   const dataRel = () => `data/${split}.${ext()}`;
   const provenanceRel = `provenance/${split}.jsonl`;
-  const provenance = createWriteStream(folder.file(provenanceRel));
+  const provenance = new ChunkedWriter(folder.file(provenanceRel));
   try {
     const report = await validateSource(project.sourcePath, project.mapping, {
       onFormat: (f) => {
@@ -362,11 +364,11 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       }
       if (line !== undefined) {
         if (!data) {
-          data = createWriteStream(folder.file(dataRel()));
-          await write(data, format === 'json' ? `[\n${line}` : `${line}\n`);
-        } else await write(data, format === 'json' ? `,\n${line}` : `${line}\n`);
+          data = new ChunkedWriter(folder.file(dataRel()));
+          await data.write(format === 'json' ? `[\n${line}` : `${line}\n`);
+        } else await data.write(format === 'json' ? `,\n${line}` : `${line}\n`);
       }
-      await write(provenance, `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`);
+      await provenance.write(`${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`);
     }
     warnings.push(...qa.saveCache());
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
@@ -381,10 +383,10 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     const qaResult = qa.result();
     if (opts.failOnQa && qaResult.counts.error > 0) throw new DataError(qaRefusal(qaResult.findings.filter((f) => f.severity === 'error')));
     const agreement = agreementSummary(computeAgreement(states.values()));
-    if (!data) data = createWriteStream(folder.file(dataRel()));
-    if (format === 'json') await write(data, exported === 0 ? '[]\n' : '\n]\n');
-    await close(data);
-    await close(provenance);
+    if (!data) data = new ChunkedWriter(folder.file(dataRel()));
+    if (format === 'json') await data.write(exported === 0 ? '[]\n' : '\n]\n');
+    await data.close();
+    await provenance.close();
     const to = project.config.languages.to;
     const card = renderDatasetCard({
       title: `AnswerCarefully-derived safety dataset: ${languageName(to) ?? to}`,
@@ -462,7 +464,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     };
   } finally {
     // On a refusal, writes may still be queued: destroying the streams fails them, which is intended (the folder is removed).
-    for (const stream of [data, provenance]) stream?.on('error', () => undefined).destroy();
+    for (const writer of [data, provenance]) writer?.destroy();
     if (!committed) folder.discard();
   }
 }

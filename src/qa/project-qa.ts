@@ -242,10 +242,18 @@ export interface ProjectQa {
  * texts): for callers that stream the source (export). `qaContextFor` is the
  * same over items in memory.
  */
-export function qaContextBuilder(env: ProjectQaEnv): { add(item: SourceItem, state: ItemState): void; done(): ProjectQa } {
+export function qaContextBuilder(
+  env: ProjectQaEnv,
+  options: { indexOverflows?: boolean } = {},
+): { add(item: SourceItem, state: ItemState): void; readonly indexComplete: boolean; done(): ProjectQa } {
   const logs: number[] = [];
   const sourceIndex = new SourceShingleIndex();
+  // Known to outgrow MAX_GLOBAL_SHINGLES (qa-cache.ts, sourceIndexOverflows): not built only to be dropped.
+  if (options.indexOverflows) sourceIndex.complete = false;
   return {
+    get indexComplete() {
+      return sourceIndex.complete;
+    },
     add(item, state) {
       sourceIndex.add(item);
       const input = qaInputFor(item, state, env, { intendedChanges: false });

@@ -6,12 +6,14 @@
  * rewritten; written atomically (a temporary file renamed into place); its
  * folder has a .gitignore of its own (the file is never committed).
  *
- * Keys: the file's first line names the context (check-set version, locale
- * pack hash, answer register); an entry is keyed by item ID and a hash of the
+ * Keys: the file's first line names the context (file format, check-set
+ * version, locale pack hash, answer register); then one line per item,
+ * `["<id>","<hash>",<findings>]`, keyed by item ID and a hash of the
  * item's whole QA input (source texts, languages, target, MT, decision,
  * rationale, intended changes). Only checks that look at the item alone are
  * cached; those that depend on the whole dataset (length statistics, copies
- * of another item's source) run every time.
+ * of another item's source) run every time. Findings stay unparsed text
+ * until their item is looked up: loading 100,000 entries costs little memory.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,11 +22,50 @@ import writeFileAtomic from 'write-file-atomic';
 import { ALL_CHECKS, CHECK_SET_VERSION } from './checks/index.js';
 import { checkItem } from './run-checks.js';
 import { qaCacheIgnored } from './messages.js';
+import { MAX_GLOBAL_SHINGLES, NEAR_COPY_RUN } from './near-copy.js';
 import type { Check, Finding, QaContext, QaInput } from './types.js';
 
 export const QA_CACHE_FILE = path.join('cache', 'qa', 'results.jsonl');
 /** The folder ignores itself in git: the file is rewritten whole and would conflict in every merge. */
 const IGNORE_ALL = '*\n';
+
+/** Creates the cache's folder with its .gitignore. */
+function cacheFolder(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const ignore = path.join(path.dirname(file), '.gitignore');
+  if (!existsSync(ignore)) writeFileSync(ignore, IGNORE_ALL);
+}
+
+/**
+ * cache/qa/source-index.json: that the source alone outgrows the cross-item
+ * near-copy index (near-copy.ts, MAX_GLOBAL_SHINGLES), so a later run need not
+ * build 2 million shingles again only to drop them. Keyed by the source's
+ * fingerprint (project/source-keys.ts) and the index limits; more items
+ * (added ones) only add shingles, so the verdict stands for them too.
+ */
+export const SOURCE_INDEX_FILE = path.join('cache', 'qa', 'source-index.json');
+
+const overflowKey = (fingerprint: string) => JSON.stringify({ fingerprint, run: NEAR_COPY_RUN, max: MAX_GLOBAL_SHINGLES });
+
+/** Whether a previous run recorded that the source with this fingerprint overflows the index. */
+export function sourceIndexOverflows(projectDir: string, fingerprint: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(projectDir, SOURCE_INDEX_FILE), 'utf8')) as { overflows?: unknown }).overflows === overflowKey(fingerprint);
+  } catch {
+    return false; // absent or corrupt: the index is built (and the verdict written again)
+  }
+}
+
+/** Records (best effort, atomically) that the source with this fingerprint overflows the index. */
+export function recordSourceIndexOverflow(projectDir: string, fingerprint: string): void {
+  const file = path.join(projectDir, SOURCE_INDEX_FILE);
+  try {
+    cacheFolder(file);
+    writeFileAtomic.sync(file, `${JSON.stringify({ overflows: overflowKey(fingerprint) })}\n`);
+  } catch {
+    // Only time is lost: the next run builds the index again.
+  }
+}
 
 /** Checks whose findings depend on other items (the dataset's length statistics, other items' sources): never cached. */
 const DATASET_CHECKS: ReadonlySet<string> = new Set(['length-ratio', 'source-near-copy']);
@@ -35,9 +76,12 @@ const ORDER = new Map(ALL_CHECKS.map((c, i) => [c.id, i]));
 /** How often the item checks ran and how often a cached result was used, in this process (for tests and benchmarks). */
 export const qaCacheCounters = { hits: 0, misses: 0 };
 
+/** Of the file's lines (2: `["<id>","<hash>",<findings>]`); another format is ignored like another context. */
+const FORMAT = 2;
+
 /** What the cached findings were computed with, besides the item's own input. */
 export function qaCacheContext(packHash: string, answerRegister: string | undefined): string {
-  return JSON.stringify({ checks: CHECK_SET_VERSION, ids: ITEM_CHECKS.map((c) => c.id), pack: packHash, register: answerRegister ?? null });
+  return JSON.stringify({ format: FORMAT, checks: CHECK_SET_VERSION, ids: ITEM_CHECKS.map((c) => c.id), pack: packHash, register: answerRegister ?? null });
 }
 
 /** A hash of everything the item checks read of one input. */
@@ -61,13 +105,34 @@ export function qaInputHash(input: QaInput): string {
   return createHash('sha256').update(JSON.stringify(key)).digest('base64url').slice(0, 22);
 }
 
-interface Entry {
-  hash: string;
-  findings: Finding[];
+/** Entries are kept as "<hash>\t<findings as JSON>": one string per item, parsed only when used (memory at 100k items). */
+const HASH_LENGTH = 22;
+const entryText = (hash: string, findings: readonly Finding[]) => `${hash}\t${JSON.stringify(findings)}`;
+
+/** Index of the quote closing the JSON string that opens at `start`, or -1. */
+function stringEnd(line: string, start: number): number {
+  for (let j = line.indexOf('"', start + 1); j !== -1; j = line.indexOf('"', j + 1)) {
+    let backslashes = 0;
+    while (line[j - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return j;
+  }
+  return -1;
+}
+
+/** The ID and entry text of one line `["<id>","<hash>",<findings>]`, read without parsing the findings; throws when the line is not one. */
+function parseLine(line: string, n: number): [string, string] {
+  const q = line.startsWith('["') ? stringEnd(line, 1) : -1;
+  const h = q + 3;
+  const f = h + HASH_LENGTH + 2;
+  if (q === -1 || line.slice(q + 1, h) !== ',"' || line.slice(f - 2, f + 1) !== '",[' || !line.endsWith(']]'))
+    throw new Error(`line ${n} is not a cache entry`);
+  const quoted = line.slice(1, q + 1);
+  const id = quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1);
+  return [id, `${line.slice(h, h + HASH_LENGTH)}\t${line.slice(f, -1)}`];
 }
 
 export class QaResultCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, string>();
   private dirty = false;
   readonly warnings: string[] = [];
 
@@ -78,14 +143,16 @@ export class QaResultCache {
   ) {
     if (!existsSync(file)) return;
     try {
-      const lines = readFileSync(file, 'utf8').split('\n');
-      const head = JSON.parse(lines[0]!) as { context?: unknown };
+      const text = readFileSync(file, 'utf8');
+      let end = text.indexOf('\n');
+      const head = JSON.parse(end === -1 ? text : text.slice(0, end)) as { context?: unknown };
       if (head.context !== context) return;
-      for (let i = 1; i < lines.length; i++) {
-        if (lines[i] === '') continue;
-        const e = JSON.parse(lines[i]!) as { id: string; hash: string; findings: Finding[] };
-        if (typeof e.id !== 'string' || typeof e.hash !== 'string' || !Array.isArray(e.findings)) throw new Error(`line ${i + 1} is not a cache entry`);
-        this.entries.set(e.id, { hash: e.hash, findings: e.findings });
+      for (let n = 2, start = end + 1; end !== -1 && start < text.length; n++, start = end + 1) {
+        end = text.indexOf('\n', start);
+        const line = text.slice(start, end === -1 ? undefined : end);
+        if (line === '') continue;
+        const [id, entry] = parseLine(line, n);
+        this.entries.set(id, entry);
       }
     } catch (err) {
       this.entries.clear();
@@ -94,33 +161,45 @@ export class QaResultCache {
     }
   }
 
+  /** The item checks' findings cached for this ID and input hash, or undefined. */
+  private cached(id: string, hash: string): Finding[] | undefined {
+    const entry = this.entries.get(id);
+    if (entry === undefined || !entry.startsWith(hash) || entry[HASH_LENGTH] !== '\t') return undefined;
+    const json = entry.slice(HASH_LENGTH + 1);
+    if (json === '[]') return [];
+    try {
+      const findings = JSON.parse(json) as unknown;
+      return Array.isArray(findings) ? (findings as Finding[]) : undefined;
+    } catch {
+      return undefined; // an entry edited by hand: checked again and rewritten
+    }
+  }
+
   /** All findings of one input, in check order: the item checks' from the cache when the input is unchanged. */
   check(input: QaInput, ctx: QaContext): Finding[] {
     const id = input.item.id;
     const hash = qaInputHash(input);
-    let entry = this.entries.get(id);
-    if (entry?.hash === hash) qaCacheCounters.hits++;
+    let findings = this.cached(id, hash);
+    if (findings) qaCacheCounters.hits++;
     else {
       qaCacheCounters.misses++;
-      entry = { hash, findings: checkItem(input, ctx, ITEM_CHECKS) };
-      this.entries.set(id, entry);
+      findings = checkItem(input, ctx, ITEM_CHECKS);
+      this.entries.set(id, entryText(hash, findings));
       this.dirty = true;
     }
     const others = checkItem(input, ctx, OTHER_CHECKS);
-    if (others.length === 0) return entry.findings.map((f) => ({ ...f }));
+    if (others.length === 0) return findings.map((f) => ({ ...f }));
     // Each check's findings are contiguous, so a stable sort by check restores checkItem's order.
-    return [...entry.findings, ...others].sort((a, b) => ORDER.get(a.check)! - ORDER.get(b.check)!).map((f) => ({ ...f }));
+    return [...findings, ...others].sort((a, b) => ORDER.get(a.check)! - ORDER.get(b.check)!).map((f) => ({ ...f }));
   }
 
   /** Writes the file (atomically) when anything changed; a failure to write only loses the cache. */
   save(): void {
     if (!this.dirty) return;
     const lines = [JSON.stringify({ context: this.context })];
-    for (const [id, e] of this.entries) lines.push(JSON.stringify({ id, hash: e.hash, findings: e.findings }));
+    for (const [id, entry] of this.entries) lines.push(`[${JSON.stringify(id)},"${entry.slice(0, HASH_LENGTH)}",${entry.slice(HASH_LENGTH + 1)}]`);
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      const ignore = path.join(path.dirname(this.file), '.gitignore');
-      if (!existsSync(ignore)) writeFileSync(ignore, IGNORE_ALL);
+      cacheFolder(this.file);
       writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);
       this.dirty = false;
     } catch (err) {

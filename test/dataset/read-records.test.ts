@@ -82,6 +82,13 @@ describe('readRecords', () => {
     await assert.rejects(readAll(file), (e: unknown) => e instanceof UnreadableFileError && /not valid UTF-8/.test(e.message) && /line 2/.test(e.message));
   });
 
+  it('names the line of bytes that are not UTF-8 several read chunks into the file', async () => {
+    const good = Buffer.from('{"ID":"a","text":"あいうえお","output":"o"}\n'.repeat(3000));
+    const file = tmp.file('late.jsonl', Buffer.concat([good, Buffer.from('{"ID":"b","text":"'), Buffer.from([0xff]), Buffer.from('"}\n')]));
+    assert.ok(good.length > 2 * 65536);
+    await assert.rejects(readAll(file), (e: unknown) => e instanceof UnreadableFileError && /line 3001\b/.test(e.message));
+  });
+
   it('refuses a missing file as a usage error', async () => {
     await assert.rejects(readAll(tmp.join('nope.json')), (e: unknown) => e instanceof UsageError && /no such file/.test(e.message));
   });

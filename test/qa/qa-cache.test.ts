@@ -128,6 +128,48 @@ describe('QA result cache', () => {
     assert.equal(again.stdout, first.stdout);
   });
 
+  it('keeps any item ID and its findings exactly across a save and a reload, one JSON array per line', () => {
+    const file = tmp.join('ids.jsonl');
+    const context = qaCacheContext('sha256:a', undefined);
+    const base = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
+    const ids = ['plain', 'with "quotes"', 'back\\slash\\', 'tab\there', '"', '\\', 'ends with \\"'];
+    const inputs = ids.map((id) => ({ ...base, item: { ...base.item, id } }));
+    const first = new QaResultCache(file, context);
+    const found = inputs.map((input) => first.check(input, KO));
+    assert.ok(found.every((f) => f.length > 0));
+    first.save();
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').slice(1);
+    assert.deepEqual(
+      lines.map((l) => (JSON.parse(l) as [string, string, unknown])[0]),
+      ids,
+    );
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    const again = new QaResultCache(file, context);
+    assert.deepEqual(
+      inputs.map((input) => again.check(input, KO)),
+      found,
+    );
+    assert.deepEqual(again.warnings, []);
+    assert.deepEqual(qaCacheCounters, { hits: ids.length, misses: 0 });
+  });
+
+  it('ignores, without a warning, a file written in the earlier format, and rewrites it', () => {
+    const file = tmp.join('old.jsonl');
+    const input = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
+    const context = qaCacheContext('sha256:a', undefined);
+    const { format: _format, ...old } = JSON.parse(context) as Record<string, unknown>;
+    writeFileSync(file, `${JSON.stringify({ context: JSON.stringify(old) })}\n${JSON.stringify({ id: input.item.id, hash: 'x', findings: [] })}\n`);
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    const cache = new QaResultCache(file, context);
+    assert.deepEqual(cache.check(input, KO), checkItem(input, KO));
+    assert.deepEqual(cache.warnings, []);
+    assert.deepEqual(qaCacheCounters, { hits: 0, misses: 1 });
+    cache.save();
+    assert.equal(JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!).context, context);
+  });
+
   it('keys on the pack hash and register, and on every field of the QA input', () => {
     const file = tmp.join('cache.jsonl');
     const input = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
