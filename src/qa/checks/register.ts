@@ -23,6 +23,42 @@ function endingRegExp(pattern: string): RegExp | undefined {
   return compiled.get(pattern);
 }
 
+/**
+ * Every register's endings as one regular expression (one scan of a sentence
+ * instead of one per ending), a named group per register. All alternatives
+ * are anchored at the end, so the leftmost match is the longest, and at equal
+ * length the earlier alternative (register) wins: what `registerOf` wants.
+ * Undefined when the endings cannot be combined (a back-reference would point
+ * at another ending's group, a group name may repeat): then each runs alone.
+ */
+function allEndingsRegExp(registers: readonly Register[]): RegExp | undefined {
+  if (!combined.has(registers)) {
+    let re: RegExp | undefined;
+    const endings = registers.map((r) => r.endings.filter((e) => endingRegExp(e) !== undefined));
+    if (endings.flat().every((e) => !/\\(?:[1-9]|k<)/u.test(e) && validAlone(e))) {
+      const parts = endings.flatMap((list, i) => (list.length === 0 ? [] : [`(?<carefullyRegister${i}>${list.map((e) => `(?:${e})$`).join('|')})`]));
+      try {
+        re = new RegExp(parts.join('|'), 'u');
+      } catch {
+        re = undefined;
+      }
+    }
+    combined.set(registers, re);
+  }
+  return combined.get(registers);
+}
+const combined = new WeakMap<readonly Register[], RegExp | undefined>();
+
+/** Whether the ending is a regular expression by itself (not only inside `(?:...)`, as in "a)|(b"). */
+function validAlone(ending: string): boolean {
+  try {
+    new RegExp(ending, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Sentences of a text, quoted passages removed, trimmed. */
 export function sentences(text: string): string[] {
   return text
@@ -38,7 +74,25 @@ export function sentences(text: string): string[] {
  * "다"), then pack order. Undefined when no ending matches.
  */
 export function registerOf(sentence: string, registers: readonly Register[]): Register | undefined {
-  const candidates = [sentence.trim(), sentence.replace(TRAILING_MARKS, '')];
+  const trimmed = sentence.trim();
+  const bare = sentence.replace(TRAILING_MARKS, '');
+  const candidates = bare === trimmed ? [trimmed] : [trimmed, bare];
+  const all = allEndingsRegExp(registers);
+  if (all) {
+    // The same winner as the loop below: the longest match, then the earlier register.
+    let bestIndex = -1;
+    let length = 0;
+    for (const c of candidates) {
+      const m = all.exec(c);
+      if (!m || m[0].length === 0) continue;
+      const k = registers.findIndex((_, i) => m.groups?.[`carefullyRegister${i}`] !== undefined);
+      if (m[0].length > length || (m[0].length === length && k < bestIndex)) {
+        bestIndex = k;
+        length = m[0].length;
+      }
+    }
+    return bestIndex < 0 ? undefined : registers[bestIndex];
+  }
   let best: Register | undefined;
   let bestLength = 0;
   for (const register of registers) {
@@ -72,10 +126,26 @@ const tail = (sentence: string): string => {
   return chars.length <= 20 ? sentence : `…${chars.slice(-19).join('')}`;
 };
 
+/**
+ * `classifySentences`, remembered for the last few texts: both register checks
+ * classify the same question and answer.
+ */
+function classifiedSentences(text: string, registers: readonly Register[]): readonly { sentence: string; register: Register }[] {
+  if (registers !== recentRegisters || recentClassified.size >= 8) {
+    recentRegisters = registers;
+    recentClassified.clear();
+  }
+  let found = recentClassified.get(text);
+  if (!found) recentClassified.set(text, (found = classifySentences(text, registers)));
+  return found;
+}
+let recentRegisters: readonly Register[] | undefined;
+const recentClassified = new Map<string, { sentence: string; register: Register }[]>();
+
 /** The first sentence in each register found (but `except`), each as: 합니다체 in "…학생입니다". */
 function describeRegisters(target: string, registers: readonly Register[], except?: string): string[] {
   const firstOf = new Map<string, { sentence: string; register: Register }>();
-  for (const c of classifySentences(target, registers)) if (c.register.id !== except && !firstOf.has(c.register.id)) firstOf.set(c.register.id, c);
+  for (const c of classifiedSentences(target, registers)) if (c.register.id !== except && !firstOf.has(c.register.id)) firstOf.set(c.register.id, c);
   return [...firstOf.values()].map((c) => `${c.register.name} in ${quote(tail(c.sentence))}`);
 }
 
