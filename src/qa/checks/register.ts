@@ -6,7 +6,20 @@ import type { Register } from '../../locale/locale-pack-types.js';
 /** Quoted passages may be in another register on purpose (a scammer's message, a child's words), so they are not judged. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'|「[^」\n]*」|『[^』\n]*』/gu;
 const SENTENCE_BREAK = /(?<=[.!?。？！…])\s+|\n+/u;
-const TRAILING_MARKS = /[\s.!?。？！…~～)\]）」』"'”’]+$/u;
+const TRAILING_MARK = /[\s.!?。？！…~～)\]）」』"'”’]/u;
+
+/** The sentence without its closing punctuation and spaces (a loop from the end: a `[...]+$` regex tries every space of the sentence). */
+function withoutTrailingMarks(sentence: string): string {
+  let end = sentence.length;
+  while (end > 0 && isTrailingMark(sentence.charCodeAt(end - 1))) end--;
+  return end === sentence.length ? sentence : sentence.slice(0, end);
+}
+/** TRAILING_MARK's verdict by UTF-16 unit (its class is all in the BMP): 0 not asked yet, 1 a mark, 2 not one. */
+const trailingMarks = new Uint8Array(0x10000);
+function isTrailingMark(unit: number): boolean {
+  if (trailingMarks[unit] === 0) trailingMarks[unit] = TRAILING_MARK.test(String.fromCharCode(unit)) ? 1 : 2;
+  return trailingMarks[unit] === 1;
+}
 
 const compiled = new Map<string, RegExp | undefined>();
 /** A pack ending anchored at the end of the sentence; undefined when the pattern is not a valid regular expression (pack validation reports those). */
@@ -28,26 +41,48 @@ function endingRegExp(pattern: string): RegExp | undefined {
  * instead of one per ending), a named group per register. All alternatives
  * are anchored at the end, so the leftmost match is the longest, and at equal
  * length the earlier alternative (register) wins: what `registerOf` wants.
+ * Registers without a valid ending are left out; a capture group per register tells which one matched.
  * Undefined when the endings cannot be combined (a back-reference would point
  * at another ending's group, a group name may repeat): then each runs alone.
  */
-function allEndingsRegExp(registers: readonly Register[]): RegExp | undefined {
+function allEndingsRegExp(registers: readonly Register[]): AllEndings | undefined {
   if (!combined.has(registers)) {
-    let re: RegExp | undefined;
+    let all: AllEndings | undefined;
     const endings = registers.map((r) => r.endings.filter((e) => endingRegExp(e) !== undefined));
     if (endings.flat().every((e) => !/\\(?:[1-9]|k<)/u.test(e) && validAlone(e))) {
-      const parts = endings.flatMap((list, i) => (list.length === 0 ? [] : [`(?<carefullyRegister${i}>${list.map((e) => `(?:${e})$`).join('|')})`]));
+      const parts: string[] = [];
+      const groups: number[] = [];
+      const used: Register[] = [];
+      let group = 1;
+      endings.forEach((list, i) => {
+        if (list.length === 0) return;
+        parts.push(`(${list.map((e) => `(?:${e})$`).join('|')})`);
+        groups.push(group);
+        used.push(registers[i]!);
+        group += 1 + list.reduce((n, e) => n + groupCount(e), 0);
+      });
       try {
-        re = new RegExp(parts.join('|'), 'u');
+        all = { regex: new RegExp(parts.join('|'), 'u'), groups, registers: used };
       } catch {
-        re = undefined;
+        all = undefined;
       }
     }
-    combined.set(registers, re);
+    combined.set(registers, all);
   }
   return combined.get(registers);
 }
-const combined = new WeakMap<readonly Register[], RegExp | undefined>();
+/** The combined endings: `groups[k]` is the capture group that holds a match of `registers[k]`. */
+interface AllEndings {
+  regex: RegExp;
+  groups: number[];
+  registers: Register[];
+}
+const combined = new WeakMap<readonly Register[], AllEndings | undefined>();
+
+/** Number of capture groups of a valid pattern. */
+function groupCount(pattern: string): number {
+  return new RegExp(`(?:${pattern})|`, 'u').exec('')!.length - 1;
+}
 
 /** Whether the ending is a regular expression by itself (not only inside `(?:...)`, as in "a)|(b"). */
 function validAlone(ending: string): boolean {
@@ -75,23 +110,24 @@ export function sentences(text: string): string[] {
  */
 export function registerOf(sentence: string, registers: readonly Register[]): Register | undefined {
   const trimmed = sentence.trim();
-  const bare = sentence.replace(TRAILING_MARKS, '');
+  const bare = withoutTrailingMarks(sentence);
   const candidates = bare === trimmed ? [trimmed] : [trimmed, bare];
   const all = allEndingsRegExp(registers);
   if (all) {
+    const registers_ = all.registers;
     // The same winner as the loop below: the longest match, then the earlier register.
     let bestIndex = -1;
     let length = 0;
     for (const c of candidates) {
-      const m = all.exec(c);
+      const m = all.regex.exec(c);
       if (!m || m[0].length === 0) continue;
-      const k = registers.findIndex((_, i) => m.groups?.[`carefullyRegister${i}`] !== undefined);
+      const k = all.groups.findIndex((g) => m[g] !== undefined);
       if (m[0].length > length || (m[0].length === length && k < bestIndex)) {
         bestIndex = k;
         length = m[0].length;
       }
     }
-    return bestIndex < 0 ? undefined : registers[bestIndex];
+    return bestIndex < 0 ? undefined : registers_[bestIndex];
   }
   let best: Register | undefined;
   let bestLength = 0;
@@ -116,7 +152,7 @@ export function registerOf(sentence: string, registers: readonly Register[]): Re
 export function classifySentences(text: string, registers: readonly Register[]): { sentence: string; register: Register }[] {
   return sentences(text).flatMap((sentence) => {
     const register = registerOf(sentence, registers);
-    return register ? [{ sentence: sentence.replace(TRAILING_MARKS, ''), register }] : [];
+    return register ? [{ sentence: withoutTrailingMarks(sentence), register }] : [];
   });
 }
 
