@@ -52,8 +52,15 @@ export function originalTexts(input: QaInput, field: QaField): string[] {
 
 /** "ko-KR" -> "ko"; lower case. */
 export function primaryLanguage(tag: string): string {
-  return (tag.split(/[-_]/)[0] ?? tag).toLowerCase();
+  // Asked for every field of every check: a project has one or two tags.
+  let primary = primaryLanguages.get(tag);
+  if (primary === undefined) {
+    primary = (tag.split(/[-_]/)[0] ?? tag).toLowerCase();
+    if (primaryLanguages.size < 64) primaryLanguages.set(tag, primary);
+  }
+  return primary;
 }
+const primaryLanguages = new Map<string, string>();
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 
