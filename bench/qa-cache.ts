@@ -117,7 +117,7 @@ async function main(): Promise<void> {
         baseline: `target ${QA_TARGET_US} µs`,
         ratio: qaUs / QA_TARGET_US,
         target: 1,
-        note: `all checks, pack ko, warm, wall clock, median of ${QA_RUNS} processes; CPU ${qaCpuUs.toFixed(1)} µs; parse ${perItem(parse).toFixed(1)} µs/record in this run`,
+        note: `all checks, pack ko, warm, wall, median of ${QA_RUNS} processes; CPU ${qaCpuUs.toFixed(1)} µs; parse ${perItem(parse).toFixed(1)} µs/record`,
       },
       {
         what: `check ${k}, per item, cold QA cache`,

@@ -151,9 +151,17 @@ const ownCache = new WeakMap<SourceItem, OwnSource>();
 function own(item: SourceItem): OwnSource {
   let o = ownCache.get(item);
   if (!o) {
-    const q = new Windows(item.question);
-    const a = new Windows(item.answer);
-    ownCache.set(item, (o = { question: q.text, answer: a.text, codePoints: new Set([...q.codePoints, ...a.codePoints]) }));
+    const question = comparableText(item.question);
+    const answer = comparableText(item.answer);
+    const codePoints = new Set<number>();
+    for (const text of [question, answer]) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.codePointAt(i)!;
+        if (c > 0xffff) i++;
+        codePoints.add(c);
+      }
+    }
+    ownCache.set(item, (o = { question, answer, codePoints }));
   }
   return o;
 }
