@@ -12,7 +12,7 @@
  * linear in its length.
  */
 import type { SourceItem } from '../dataset/item.js';
-import { nfkc } from './text.js';
+import { nfkc } from './nfkc.js';
 
 export const NEAR_COPY_RUN = 10;
 /** Above this many distinct source shingles the cross-item index is not kept (memory); each item is still checked against its own source. */
