@@ -185,7 +185,7 @@ export function search(matchers: readonly Matcher[], original: string): Span[] {
   const found: { m: Matcher; start: number; end: number; order: number }[] = [];
   for (const order of needleSetOf(matchers).candidates(text)) {
     const m = matchers[order]!;
-    for (const r of text.matchAll(m.regex)) {
+    for (const r of matchesOf(m.regex, text)) {
       if (r[0].length === 0) continue;
       found.push({ m, start: r.index, end: r.index + r[0].length, order });
     }
@@ -212,6 +212,30 @@ export function search(matchers: readonly Matcher[], original: string): Span[] {
     const end = originalEnd(map, k.end, original.length);
     return { equivalent: k.m.equivalent, term: k.m.term, text: original.slice(offset, end), offset, length: end - offset };
   });
+}
+
+/**
+ * What `text.matchAll(regex)` gives, without the copy of the regex matchAll
+ * makes (a text runs each of a pack's patterns): the regex, global, is
+ * used in place and its lastIndex left at 0, as the matchers' regexes always have it.
+ */
+function matchesOf(regex: RegExp, text: string): RegExpExecArray[] {
+  if (!regex.global) return Array.from(text.matchAll(regex));
+  const out: RegExpExecArray[] = [];
+  regex.lastIndex = 0;
+  let r: RegExpExecArray | null;
+  while ((r = regex.exec(text)) !== null) {
+    out.push(r);
+    // An empty match must move on by one character (two UTF-16 units for an astral one with "u"), as matchAll does.
+    if (r[0].length === 0) regex.lastIndex = advance(text, regex.lastIndex, regex.unicode);
+  }
+  return out;
+}
+
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const c = text.charCodeAt(index);
+  return c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00 ? index + 2 : index + 1;
 }
 
 /**

@@ -40,12 +40,13 @@ export function defineFieldCheck(spec: CheckSpec & { test: FieldTest }): Check {
   return defineCheck({
     ...spec,
     run(input, ctx) {
-      const findings: Finding[] = [];
+      // Most fields pass: no array is made for them.
+      let findings: Finding[] | undefined;
       for (const field of QA_FIELDS) {
         const message = spec.test(sourceText(input, field), input.target[field], { field, label: fieldLabel(field), input, ctx });
-        if (message !== undefined) findings.push({ check: spec.id, severity: spec.severity, field, message });
+        if (message !== undefined) (findings ??= []).push({ check: spec.id, severity: spec.severity, field, message });
       }
-      return findings;
+      return findings ?? [];
     },
   });
 }

@@ -12,6 +12,7 @@
  * linear in its length.
  */
 import type { SourceItem } from '../dataset/item.js';
+import { nfkc } from './nfkc.js';
 
 export const NEAR_COPY_RUN = 10;
 /** Above this many distinct source shingles the cross-item index is not kept (memory); each item is still checked against its own source. */
@@ -25,9 +26,13 @@ export function comparable(text: string): string[] {
   return Array.from(comparableText(text));
 }
 
-function comparableText(text: string): string {
-  return text.normalize('NFKC').replace(URL_OR_EMAIL, ' ').replace(IGNORED, '');
+/** `normalized` is text.normalize('NFKC') when the caller has it (the checks share one cache of it). */
+function comparableText(text: string, normalized = text.normalize('NFKC')): string {
+  // Every URL or address holds "//", "www." or "@": without them the replace would find nothing.
+  const links = normalized.includes('@') || normalized.includes('//') || WWW.test(normalized);
+  return (links ? normalized.replace(URL_OR_EMAIL, ' ') : normalized).replace(IGNORED, '');
 }
+const WWW = /www\./i;
 
 /**
  * A compared text with what finds its NEAR_COPY_RUN-code-point windows fast:
@@ -41,8 +46,9 @@ class Windows {
   readonly codePoints: Int32Array;
   private readonly nonAscii: Int32Array;
 
-  constructor(raw: string) {
-    const text = (this.text = comparableText(raw));
+  /** `compared` is comparableText(raw) when the caller has it. */
+  constructor(raw: string, compared = comparableText(raw)) {
+    const text = (this.text = compared);
     const cps = new Int32Array(text.length);
     let n = 0;
     for (let i = 0; i < text.length; i++) {
@@ -105,9 +111,12 @@ export class SourceShingleIndex {
   readonly codePoints = new Set<number>();
   /** False when the index outgrew MAX_GLOBAL_SHINGLES and was dropped. */
   complete = true;
+  /** The items added: their code points are all in `codePoints`. */
+  private readonly items = new WeakSet<SourceItem>();
 
   add(item: SourceItem): void {
     if (!this.complete) return;
+    this.items.add(item);
     for (const source of NEAR_COPY_SOURCES) {
       const w = new Windows(item[source]);
       for (const c of w.codePoints) this.codePoints.add(c);
@@ -118,6 +127,11 @@ export class SourceShingleIndex {
       this.codePoints.clear();
       this.complete = false;
     }
+  }
+
+  /** Whether every code point of the item's sources is in `codePoints`. */
+  holds(item: SourceItem): boolean {
+    return this.complete && this.items.has(item);
   }
 
   owner(shingle: string): { item: string; source: NearCopySource } | undefined {
@@ -137,9 +151,17 @@ const ownCache = new WeakMap<SourceItem, OwnSource>();
 function own(item: SourceItem): OwnSource {
   let o = ownCache.get(item);
   if (!o) {
-    const q = new Windows(item.question);
-    const a = new Windows(item.answer);
-    ownCache.set(item, (o = { question: q.text, answer: a.text, codePoints: new Set([...q.codePoints, ...a.codePoints]) }));
+    const question = comparableText(item.question);
+    const answer = comparableText(item.answer);
+    const codePoints = new Set<number>();
+    for (const text of [question, answer]) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.codePointAt(i)!;
+        if (c > 0xffff) i++;
+        codePoints.add(c);
+      }
+    }
+    ownCache.set(item, (o = { question, answer, codePoints }));
   }
   return o;
 }
@@ -149,7 +171,9 @@ function own(item: SourceItem): OwnSource {
  * item's) in `text`, with the copied run extended as far as it goes; undefined when none.
  */
 export function findNearCopy(text: string, item: SourceItem, index?: SourceShingleIndex): NearCopy | undefined {
-  const w = new Windows(text);
+  const compared = comparableText(text, nfkc(text));
+  if (!hasKnownRun(compared, item, index)) return undefined;
+  const w = new Windows(text, compared);
   if (w.length < NEAR_COPY_RUN) return undefined;
   const mine = own(item);
   // foreign[i]: code points before i that no source has; a window holding one cannot be a copy.
@@ -173,6 +197,27 @@ export function findNearCopy(text: string, item: SourceItem, index?: SourceShing
     return { run: w.slice(i, end), ...hit };
   }
   return undefined;
+}
+
+/**
+ * Whether `compared` has NEAR_COPY_RUN consecutive code points that some
+ * source has: a copy needs that, and most targets (another script) have none,
+ * so they are done without building their windows or the item's own source.
+ */
+function hasKnownRun(compared: string, item: SourceItem, index: SourceShingleIndex | undefined): boolean {
+  if (compared.length < NEAR_COPY_RUN) return false;
+  // The item's own code points are needed only when the index does not hold them.
+  const indexed = index?.holds(item) === true;
+  let mine: Set<number> | undefined;
+  let run = 0;
+  for (let i = 0; i < compared.length; i++) {
+    const c = compared.codePointAt(i)!;
+    if (c > 0xffff) i++;
+    if (index?.codePoints.has(c) || (!indexed && (mine ??= own(item).codePoints).has(c))) {
+      if (++run >= NEAR_COPY_RUN) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** "copies 14 characters of the source's answer" / "of item X's question", for messages. */

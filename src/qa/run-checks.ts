@@ -44,7 +44,8 @@ export function checkItem(input: QaInput, ctx: QaContext, checks: readonly Check
   for (const check of checks) {
     if (input.decision !== undefined && check.skipDecisions.includes(input.decision)) continue;
     try {
-      findings.push(...check.run(input, ctx));
+      const found = check.run(input, ctx);
+      if (found.length > 0) findings.push(...found);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       findings.push({ check: check.id, severity: 'error', message: `The check could not run (${reason}); fix the locale pack or report this bug.` });

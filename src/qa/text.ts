@@ -2,25 +2,9 @@
 import type { QaField, QaInput } from './types.js';
 import { KOREAN_PARTICLES } from '../locale/korean-particles.js';
 import { needleOf, type Needle } from '../locale/needles.js';
+import { nfkc } from './nfkc.js';
 
-/** NFKC: full-width digits and letters become ASCII ("１１０" -> "110"), half-width kana become full-width. */
-export function nfkc(text: string): string {
-  let out = recentNfkc.get(text);
-  if (out !== undefined) return out;
-  out = olderNfkc.get(text) ?? text.normalize('NFKC');
-  // The checks of one item normalise the same few texts (and the pack's terms) many times. Two
-  // generations approximate an LRU cheaply: when the recent one is full it becomes the older one,
-  // and a text found there moves back to the recent one.
-  if (recentNfkc.size >= NFKC_GENERATION) {
-    olderNfkc = recentNfkc;
-    recentNfkc = new Map();
-  }
-  recentNfkc.set(text, out);
-  return out;
-}
-const NFKC_GENERATION = 512;
-let recentNfkc = new Map<string, string>();
-let olderNfkc = new Map<string, string>();
+export { nfkc };
 
 /** NFKC, lower case, no whitespace: for "is this the same text?" comparisons. */
 export function compact(text: string): string {
@@ -52,8 +36,15 @@ export function originalTexts(input: QaInput, field: QaField): string[] {
 
 /** "ko-KR" -> "ko"; lower case. */
 export function primaryLanguage(tag: string): string {
-  return (tag.split(/[-_]/)[0] ?? tag).toLowerCase();
+  // Asked for every field of every check: a project has one or two tags.
+  let primary = primaryLanguages.get(tag);
+  if (primary === undefined) {
+    primary = (tag.split(/[-_]/)[0] ?? tag).toLowerCase();
+    if (primaryLanguages.size < 64) primaryLanguages.set(tag, primary);
+  }
+  return primary;
 }
+const primaryLanguages = new Map<string, string>();
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 

@@ -36,6 +36,20 @@ describe('qa: source-near-copy', () => {
     fails(check, { source: '別の質問です。', target: `번역: ${SOURCE}` }, { sourceIndex: index }, "copies 28 characters of item a's source question");
   });
 
+  it('finds an item\u2019s own source whether or not the index holds the item, and a full-width copy', () => {
+    const index = new SourceShingleIndex();
+    const a = item('a', SOURCE);
+    index.add(a);
+    const expected = { run: SOURCE.replace(/[、。]/gu, ''), source: 'question' };
+    assert.deepEqual(findNearCopy(`번역: ${SOURCE}`, a, index), expected);
+    assert.deepEqual(findNearCopy(`번역: ${SOURCE}`, { ...a }, index), expected);
+    assert.deepEqual(findNearCopy('ＡＢＣ長く推測されにくいパスワード', item('c', 'ABC長く推測されにくいパスワード')), {
+      run: 'ABC長く推測されにくいパスワード',
+      source: 'question',
+    });
+    assert.equal(findNearCopy('길고 추측하기 어려운 비밀번호를 사용하세요', a, index), undefined);
+  });
+
   it('ignores runs of ASCII only', () => {
     assert.deepEqual([...shingles('0120783556 ABCDEFGHIJ')], []);
   });

@@ -41,6 +41,10 @@ describe('qa: computeLengthStats', () => {
 
   it('ignores whitespace and texts too short to measure', () => {
     assert.equal(textLength('가 나\n다'), 3);
+    // Characters, not UTF-16 units; every Unicode space; a lone surrogate counts as one.
+    assert.equal(textLength('😀 a\u3000b\u00a0\ufeff\u2028c\t'), 4);
+    assert.equal(textLength('\ud83d\ud83d\ude00'), 2);
+    assert.equal(textLength('\ude00\ud83d'), 2);
     assert.equal(computeLengthStats([{ source: 'あいう', target: '가나다' }]), undefined);
   });
 

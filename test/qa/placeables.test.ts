@@ -10,6 +10,9 @@ describe('qa: numbers', () => {
     passes(numbers, { source: '1,000円です', target: '1000엔입니다' });
     passes(numbers, { source: '3.5％です', target: '3.5%입니다' });
     assert.deepEqual(numbersIn('１２，３４５円、3.14、{0}、https://example.jp/99'), ['12345', '3.14']);
+    // Markers written full width count once normalised: "ｈｔｔｐ：／／", "％ｓ", "＜ｂ＞" hide no number.
+    assert.deepEqual(numbersIn('ｈｔｔｐ：／／ｅｘａｍｐｌｅ．ｊｐ／９　ｗｗｗ．ａ１．ｊｐ a2＠b.jp ％１＄ｓ ＜ｂ２＞'), []);
+    assert.deepEqual(numbersIn('ＷＷＷ.x7.jp'), []);
   });
 
   it('reports numbers that differ', () => {

@@ -42,6 +42,29 @@ describe('qa: register-mixed', () => {
     assert.deepEqual(sentences('하나. 둘!\n셋? 3.5배'), ['하나.', '둘!', '셋?', '3.5배']);
   });
 
+  it('tells registers apart whatever groups their endings have (one combined scan per sentence)', () => {
+    const grouped = [
+      { id: 'a', name: 'A', endings: ['(니)(다)'] },
+      { id: 'b', name: 'B', endings: ['(?<x>습)니다', '다'] },
+      { id: 'c', name: 'C', endings: ['(다)\\1'] },
+    ];
+    assert.equal(registerOf('습니다', grouped)?.id, 'b');
+    assert.equal(registerOf('갔니다', grouped)?.id, 'a');
+    assert.equal(registerOf('나는 간다다', grouped)?.id, 'c');
+    // Longest first, then pack order, whichever of "with" or "without closing punctuation" matched:
+    // "a" matches "요" in the bare sentence, "b" matches "요." with the full stop: "b" is longer.
+    const marks = [
+      { id: 'a', name: 'A', endings: ['요'] },
+      { id: 'b', name: 'B', endings: ['요\\.'] },
+    ];
+    assert.equal(registerOf('좋아요.', marks)?.id, 'b');
+    const same = [
+      { id: 'a', name: 'A', endings: ['아요'] },
+      { id: 'b', name: 'B', endings: ['요\\.'] },
+    ];
+    assert.equal(registerOf('좋아요.', same)?.id, 'a');
+  });
+
   it('skips pack endings that are not valid regular expressions', () => {
     const bad = { ...KO_PACK, registers: [{ id: 'broken', name: 'broken', endings: ['(요'] }, ...registers] };
     fails(registerMixed, { source: '', target: '저는 학생입니다. 밥 먹었어?' }, { pack: bad }, '반말');

@@ -31,10 +31,10 @@ export const glossaryMustTranslate = defineFieldCheck({
   skipDecisions: SKIP_NEW_TEXT,
   test(_source, target, env) {
     if (isBlank(target)) return undefined;
+    const entries = entriesInSource(env, (e) => !e.doNotTranslate && !isBlank(e.target), false);
+    if (entries.length === 0) return undefined;
     const target_ = nfkc(target).toLowerCase();
-    const missed = entriesInSource(env, (e) => !e.doNotTranslate && !isBlank(e.target), false)
-      .filter((e) => !target_.includes(e.target))
-      .map((e) => e.entry);
+    const missed = entries.filter((e) => !target_.includes(e.target)).map((e) => e.entry);
     if (missed.length === 0) return undefined;
     const list = missed.map((e) => `${quote(e.target ?? '')} for ${quote(e.source)}`).join(', ');
     return `${env.label} does not use the glossary rendering ${list}; use it.`;

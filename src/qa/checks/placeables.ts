@@ -15,20 +15,38 @@ const THOUSANDS_COMMA = /(?<=\d),(?=\d{3}(?!\d))/g;
 const NUMBER = /\d+(?:\.\d+)?/g;
 const KANJI_NUMERAL = /[〇零一二三四五六七八九十百千]+/gu;
 
+/*
+ * Pre-tests: each pattern needs a character most texts lack (a URL "//" or
+ * "www.", an address "@", a placeholder "{" or "%", a tag "<", a number a
+ * digit), so a text without it is not searched, and a replace that cannot
+ * match is not run. Results are the same either way.
+ */
+const mayHaveUrl = (t: string): boolean => t.includes('//') || WWW.test(t);
+const WWW = /[Ww]{3}\./;
+const mayHavePlaceholder = (t: string): boolean => t.includes('{') || t.includes('%');
+const DIGIT = /\d/;
+
 export function urlsIn(text: string): string[] {
-  return Array.from(nfkc(text).matchAll(URL), (m) => m[0].replace(/[.,;:!?)\]}]+$/, '').replace(/\/$/, ''));
+  const plain = nfkc(text);
+  if (!mayHaveUrl(plain)) return [];
+  return Array.from(plain.matchAll(URL), (m) => m[0].replace(/[.,;:!?)\]}]+$/, '').replace(/\/$/, ''));
 }
 
 export function emailsIn(text: string): string[] {
-  return Array.from(nfkc(text).replace(URL, ' ').matchAll(EMAIL), (m) => m[0].toLowerCase());
+  const plain = nfkc(text);
+  if (!plain.includes('@')) return [];
+  return Array.from((mayHaveUrl(plain) ? plain.replace(URL, ' ') : plain).matchAll(EMAIL), (m) => m[0].toLowerCase());
 }
 
 export function placeholdersIn(text: string): string[] {
-  return Array.from(nfkc(text).matchAll(PLACEHOLDER), (m) => m[0].replace(/\s+/g, ''));
+  const plain = nfkc(text);
+  if (!mayHavePlaceholder(plain)) return [];
+  return Array.from(plain.matchAll(PLACEHOLDER), (m) => m[0].replace(/\s+/g, ''));
 }
 
 /** Tags by name and kind, attributes ignored: "<a href=...>" -> "<a>", "</b>", "<br/>". */
 export function tagsIn(text: string): string[] {
+  if (!text.includes('<')) return [];
   return Array.from(text.matchAll(TAG), (m) => `<${m[1] ?? ''}${(m[2] ?? '').toLowerCase()}${m[3] ?? ''}>`);
 }
 
@@ -38,7 +56,13 @@ export function tagsIn(text: string): string[] {
  * separators are dropped ("1,000" = "1000").
  */
 export function numbersIn(text: string): string[] {
-  const plain = nfkc(text).replace(TAG, ' ').replace(URL, ' ').replace(EMAIL, ' ').replace(PLACEHOLDER, ' ').replace(THOUSANDS_COMMA, '');
+  let plain = nfkc(text);
+  if (!DIGIT.test(plain)) return [];
+  if (plain.includes('<')) plain = plain.replace(TAG, ' ');
+  if (mayHaveUrl(plain)) plain = plain.replace(URL, ' ');
+  if (plain.includes('@')) plain = plain.replace(EMAIL, ' ');
+  if (mayHavePlaceholder(plain)) plain = plain.replace(PLACEHOLDER, ' ');
+  if (plain.includes(',')) plain = plain.replace(THOUSANDS_COMMA, '');
   return plain.match(NUMBER) ?? [];
 }
 
@@ -101,13 +125,18 @@ interface Placeable {
 function placeableTest(p: Placeable) {
   return (source: string, target: string, env: FieldEnv): string | undefined => {
     if (isBlank(target)) return undefined;
-    const intended = intendedTerms(env.input, env.ctx);
-    const excused = new Set([...intended, ...intended.flatMap((t) => p.extract(t))]);
     const s = p.extract(source);
     const t = p.extract(target);
-    const missing = [...new Set(minus(s, t, p.multiset))].filter((x) => !excused.has(x));
-    const extraAllowed = new Set(p.allowExtra?.(source, env) ?? []);
-    const extra = [...new Set(minus(t, s, p.multiset))].filter((x) => !excused.has(x) && !extraAllowed.has(x));
+    if (s.length === 0 && t.length === 0) return undefined;
+    const missingAll = minus(s, t, p.multiset);
+    const extraAll = minus(t, s, p.multiset);
+    // Most fields have the same placeables on both sides: then what is excused does not matter.
+    if (missingAll.length === 0 && extraAll.length === 0) return undefined;
+    const intended = intendedTerms(env.input, env.ctx);
+    const excused = new Set([...intended, ...intended.flatMap((t) => p.extract(t))]);
+    const missing = [...new Set(missingAll)].filter((x) => !excused.has(x));
+    const extraAllowed = new Set(extraAll.length === 0 ? [] : (p.allowExtra?.(source, env) ?? []));
+    const extra = [...new Set(extraAll)].filter((x) => !excused.has(x) && !extraAllowed.has(x));
     const hint = 'or list the change in the item’s intended changes';
     if (missing.length > 0 && extra.length > 0) {
       return `${env.label} has ${p.noun} ${quoteList(extra)} where the source has ${quoteList(missing)}; make them match, ${hint}.`;

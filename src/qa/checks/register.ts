@@ -6,7 +6,20 @@ import type { Register } from '../../locale/locale-pack-types.js';
 /** Quoted passages may be in another register on purpose (a scammer's message, a child's words), so they are not judged. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'|「[^」\n]*」|『[^』\n]*』/gu;
 const SENTENCE_BREAK = /(?<=[.!?。？！…])\s+|\n+/u;
-const TRAILING_MARKS = /[\s.!?。？！…~～)\]）」』"'”’]+$/u;
+const TRAILING_MARK = /[\s.!?。？！…~～)\]）」』"'”’]/u;
+
+/** The sentence without its closing punctuation and spaces (a loop from the end: a `[...]+$` regex tries every space of the sentence). */
+function withoutTrailingMarks(sentence: string): string {
+  let end = sentence.length;
+  while (end > 0 && isTrailingMark(sentence.charCodeAt(end - 1))) end--;
+  return end === sentence.length ? sentence : sentence.slice(0, end);
+}
+/** TRAILING_MARK's verdict by UTF-16 unit (its class is all in the BMP): 0 not asked yet, 1 a mark, 2 not one. */
+const trailingMarks = new Uint8Array(0x10000);
+function isTrailingMark(unit: number): boolean {
+  if (trailingMarks[unit] === 0) trailingMarks[unit] = TRAILING_MARK.test(String.fromCharCode(unit)) ? 1 : 2;
+  return trailingMarks[unit] === 1;
+}
 
 const compiled = new Map<string, RegExp | undefined>();
 /** A pack ending anchored at the end of the sentence; undefined when the pattern is not a valid regular expression (pack validation reports those). */
@@ -21,6 +34,64 @@ function endingRegExp(pattern: string): RegExp | undefined {
     compiled.set(pattern, re);
   }
   return compiled.get(pattern);
+}
+
+/**
+ * Every register's endings as one regular expression (one scan of a sentence
+ * instead of one per ending), a named group per register. All alternatives
+ * are anchored at the end, so the leftmost match is the longest, and at equal
+ * length the earlier alternative (register) wins: what `registerOf` wants.
+ * Registers without a valid ending are left out; a capture group per register tells which one matched.
+ * Undefined when the endings cannot be combined (a back-reference would point
+ * at another ending's group, a group name may repeat): then each runs alone.
+ */
+function allEndingsRegExp(registers: readonly Register[]): AllEndings | undefined {
+  if (!combined.has(registers)) {
+    let all: AllEndings | undefined;
+    const endings = registers.map((r) => r.endings.filter((e) => endingRegExp(e) !== undefined));
+    if (endings.flat().every((e) => !/\\(?:[1-9]|k<)/u.test(e) && validAlone(e))) {
+      const parts: string[] = [];
+      const groups: number[] = [];
+      const used: Register[] = [];
+      let group = 1;
+      endings.forEach((list, i) => {
+        if (list.length === 0) return;
+        parts.push(`(${list.map((e) => `(?:${e})$`).join('|')})`);
+        groups.push(group);
+        used.push(registers[i]!);
+        group += 1 + list.reduce((n, e) => n + groupCount(e), 0);
+      });
+      try {
+        all = { regex: new RegExp(parts.join('|'), 'u'), groups, registers: used };
+      } catch {
+        all = undefined;
+      }
+    }
+    combined.set(registers, all);
+  }
+  return combined.get(registers);
+}
+/** The combined endings: `groups[k]` is the capture group that holds a match of `registers[k]`. */
+interface AllEndings {
+  regex: RegExp;
+  groups: number[];
+  registers: Register[];
+}
+const combined = new WeakMap<readonly Register[], AllEndings | undefined>();
+
+/** Number of capture groups of a valid pattern. */
+function groupCount(pattern: string): number {
+  return new RegExp(`(?:${pattern})|`, 'u').exec('')!.length - 1;
+}
+
+/** Whether the ending is a regular expression by itself (not only inside `(?:...)`, as in "a)|(b"). */
+function validAlone(ending: string): boolean {
+  try {
+    new RegExp(ending, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Sentences of a text, quoted passages removed, trimmed. */
@@ -38,7 +109,26 @@ export function sentences(text: string): string[] {
  * "다"), then pack order. Undefined when no ending matches.
  */
 export function registerOf(sentence: string, registers: readonly Register[]): Register | undefined {
-  const candidates = [sentence.trim(), sentence.replace(TRAILING_MARKS, '')];
+  const trimmed = sentence.trim();
+  const bare = withoutTrailingMarks(sentence);
+  const candidates = bare === trimmed ? [trimmed] : [trimmed, bare];
+  const all = allEndingsRegExp(registers);
+  if (all) {
+    const registers_ = all.registers;
+    // The same winner as the loop below: the longest match, then the earlier register.
+    let bestIndex = -1;
+    let length = 0;
+    for (const c of candidates) {
+      const m = all.regex.exec(c);
+      if (!m || m[0].length === 0) continue;
+      const k = all.groups.findIndex((g) => m[g] !== undefined);
+      if (m[0].length > length || (m[0].length === length && k < bestIndex)) {
+        bestIndex = k;
+        length = m[0].length;
+      }
+    }
+    return bestIndex < 0 ? undefined : registers_[bestIndex];
+  }
   let best: Register | undefined;
   let bestLength = 0;
   for (const register of registers) {
@@ -62,7 +152,7 @@ export function registerOf(sentence: string, registers: readonly Register[]): Re
 export function classifySentences(text: string, registers: readonly Register[]): { sentence: string; register: Register }[] {
   return sentences(text).flatMap((sentence) => {
     const register = registerOf(sentence, registers);
-    return register ? [{ sentence: sentence.replace(TRAILING_MARKS, ''), register }] : [];
+    return register ? [{ sentence: withoutTrailingMarks(sentence), register }] : [];
   });
 }
 
@@ -72,10 +162,26 @@ const tail = (sentence: string): string => {
   return chars.length <= 20 ? sentence : `…${chars.slice(-19).join('')}`;
 };
 
+/**
+ * `classifySentences`, remembered for the last few texts: both register checks
+ * classify the same question and answer.
+ */
+function classifiedSentences(text: string, registers: readonly Register[]): readonly { sentence: string; register: Register }[] {
+  if (registers !== recentRegisters || recentClassified.size >= 8) {
+    recentRegisters = registers;
+    recentClassified.clear();
+  }
+  let found = recentClassified.get(text);
+  if (!found) recentClassified.set(text, (found = classifySentences(text, registers)));
+  return found;
+}
+let recentRegisters: readonly Register[] | undefined;
+const recentClassified = new Map<string, { sentence: string; register: Register }[]>();
+
 /** The first sentence in each register found (but `except`), each as: 합니다체 in "…학생입니다". */
 function describeRegisters(target: string, registers: readonly Register[], except?: string): string[] {
   const firstOf = new Map<string, { sentence: string; register: Register }>();
-  for (const c of classifySentences(target, registers)) if (c.register.id !== except && !firstOf.has(c.register.id)) firstOf.set(c.register.id, c);
+  for (const c of classifiedSentences(target, registers)) if (c.register.id !== except && !firstOf.has(c.register.id)) firstOf.set(c.register.id, c);
   return [...firstOf.values()].map((c) => `${c.register.name} in ${quote(tail(c.sentence))}`);
 }
 

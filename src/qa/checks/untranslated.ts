@@ -60,7 +60,8 @@ export const unchangedFromSource = defineFieldCheck({
   test(_source, target, env) {
     const exact = repeatedSource(target, env, (a, b) => a.trim() === b.trim());
     if (exact !== undefined) return undefined; // reported by `untranslated`
-    const which = repeatedSource(target, env, (a, b) => compact(a) === compact(b));
+    const compacted = compact(target);
+    const which = repeatedSource(target, env, (a) => compact(a) === compacted);
     if (which === undefined) return undefined;
     return `${env.label} ${quote(target.trim())} is the ${which} text with only spacing, width or case changed; translate it.`;
   },
