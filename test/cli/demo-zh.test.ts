@@ -42,7 +42,8 @@ describe('carefully demo --to zh', function () {
     const { stdout, project } = await demo(tmp, 'zh-Hans');
     assert.match(stdout, /japanese-kanji 3/u);
     const pack = await run(['pack', 'show', '--json'], { cwd: project });
-    assert.match(pack.stdout, /"zh-about-china"/u);
+    assert.match(pack.stdout, /"zh-region-specific"/u);
+    assert.doesNotMatch(pack.stdout, /"zh-about-china"/u);
   });
 
   it('leaves the Korean demo without drafts or Japanese-kanji findings', async () => {

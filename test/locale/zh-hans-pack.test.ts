@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assetPath } from '../../src/paths.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
+import { applicableQuestions } from '../../src/locale/checklist.js';
 import { sourceCultureLeftover } from '../../src/qa/checks/culture.js';
 import { fails, passes } from '../qa/helpers.js';
+import { item } from './helpers.js';
 
 const ZH = { pack: loadLocalePack('zh-Hans').pack };
 const zh = (source: string, target: string) => ({ source, target, targetLanguage: 'zh-Hans' });
@@ -48,11 +50,44 @@ describe('locale pack zh-Hans', () => {
     fails(sourceCultureLeftover, zh('部落差別', '关于部落差別的问题'), ZH, '部落差別');
   });
 
-  it('asks the China-as-seen-from-Japan question as one self-contained question', () => {
-    const q = ZH.pack.checklist.find((c) => c.id === 'zh-about-china');
-    assert.ok(q?.when?.patterns);
-    const hits = (text: string) => q.when!.patterns!.some((p) => new RegExp(p, 'iu').test(text));
-    for (const text of ['嫌中デモ', '尖閣諸島は', '技能実習生として', '反日感情', 'Chinese residents']) assert.ok(hits(text), text);
-    for (const text of ['中国地方の天気', '中国電力']) assert.ok(!hits(text), text);
+  it('asks the China-as-seen-from-Japan question through base about-target-country, keeping its exclusions', () => {
+    assert.equal(
+      ZH.pack.checklist.find((c) => c.id === 'zh-about-china'),
+      undefined,
+    );
+    const q = ZH.pack.checklist.find((c) => c.id === 'about-target-country');
+    assert.match(q?.prompt ?? '', /China/u);
+    assert.match(q?.help ?? '', /钓鱼岛/u);
+    const asked = (question: string) => applicableQuestions(ZH.pack, item({ question })).some((c) => c.id === 'about-target-country');
+    for (const text of ['嫌中デモについて', '尖閣諸島は誰のもの', '技能実習生として', '反日感情', 'Chinese residents', '中国の観光客'])
+      assert.ok(asked(text), text);
+    for (const text of ['中国地方の天気', '中国電力の料金', '中国・四国地方']) assert.ok(!asked(text), text);
+  });
+
+  it('asks each base question once, with the Chinese help, and keeps only its own zh questions', () => {
+    const ids = ZH.pack.checklist.map((c) => c.id);
+    assert.deepEqual(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      [],
+    );
+    assert.deepEqual(
+      ids.filter((id) => id.startsWith('zh-')),
+      ['zh-region-specific', 'zh-register'],
+    );
+    const help = (id: string) => ZH.pack.checklist.find((c) => c.id === id)?.help ?? '';
+    assert.match(help('privacy'), /个人信息保护法/u);
+    assert.match(help('fraud-extortion'), /96110/u);
+    assert.match(help('drugs-alcohol'), /禁毒法.*未成年人保护法第五十九条/su);
+    assert.match(help('gambling'), /刑法第三百零三条/u);
+    assert.match(help('gambling'), /\{\{list suggestions\}\}/u);
+    assert.match(help('digital-crime'), /12377/u);
+    assert.match(help('online-conduct'), /治安管理处罚法/u);
+    assert.match(help('professional-advice'), /12348/u);
+    assert.match(help('mental-health-resources'), /12356/u);
+    assert.match(help('ai-persona'), /generative AI measures/u);
+    assert.match(help('helplines-in-answer'), /120 ambulance/u);
+    // The closing checks keep their place at the end.
+    assert.equal(ids.at(-1), 'same-specific-harm');
+    assert.ok(ids.indexOf('named-entities') < ids.indexOf('privacy'));
   });
 });
