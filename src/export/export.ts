@@ -25,9 +25,7 @@ import { DECISIONS, DECISION_DESCRIPTIONS, KOBBQ_CLASS, decisionCounts } from '.
 import { isNamespacedLabel } from '../project/new-items.js';
 import { culturalLabels } from '../locale/cultural-labels.js';
 import { CultureTally } from './culture-tally.js';
-import { openItemQa, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
-import { recordSourceIndexOverflow, sourceIndexOverflows } from '../qa/qa-cache.js';
-import { sourceFingerprint } from '../project/source-keys.js';
+import { openItemQa, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import { findNearCopy, type SourceShingleIndex } from '../qa/near-copy.js';
@@ -253,21 +251,12 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const { project } = opts;
   const env = projectQaEnv(project, { cache: true });
   const localePack = { name: env.packName, version: env.packVersion ?? null, hash: env.packHash ?? null };
-  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
-  const knownOverflow = fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint);
-  const lengths = qaContextBuilder(env, { indexOverflows: knownOverflow });
+  const lengths = projectQaContextBuilder(project, env);
   const added: SourceItem[] = [];
-  // Whether the source's own items outgrew the cross-item index (added items come after them).
-  let sourceOverflows: boolean | undefined;
   const { states, warnings } = await loadStateOnly(project, (item, s) => {
-    if (item.added) {
-      sourceOverflows ??= !lengths.indexComplete;
-      added.push(item);
-    }
+    if (item.added) added.push(item);
     lengths.add(item, s);
   });
-  sourceOverflows ??= !lengths.indexComplete;
-  if (sourceOverflows && !knownOverflow && fingerprint !== undefined) recordSourceIndexOverflow(project.dir, fingerprint);
   const qa = openItemQa(lengths.done());
   warnings.push(...qa.warnings);
   const split = opts.split ?? splitFromFileName(project.sourcePath) ?? DEFAULT_SPLIT;

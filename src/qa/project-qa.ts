@@ -36,7 +36,8 @@ import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types
 import { splitWaived, type Waived, type WaiverSplit } from './waivers.js';
 import type { ItemWaiver } from '../project/state.js';
 import { unknownItemIds } from './messages.js';
-import { QA_CACHE_FILE, QaResultCache, qaCacheContext } from './qa-cache.js';
+import { QA_CACHE_FILE, QaResultCache, qaCacheContext, recordSourceIndexOverflow, sourceIndexOverflows } from './qa-cache.js';
+import { sourceFingerprint } from '../project/source-keys.js';
 
 /** What every item of a project is checked with. */
 export interface ProjectQaEnv {
@@ -178,7 +179,7 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     if (unknown.length > 0) throw new UsageError(unknownItemIds(unknown));
   }
   // Its own warnings list, as qaContextFor's: `check` does not report a skipped cross-item index.
-  const builder = qaContextBuilder({ ...env, warnings: [] });
+  const builder = projectQaContextBuilder(project, { ...env, warnings: [] });
   for (const item of items) builder.add(item, states.get(item.id)!);
   const qa = builder.done();
   const { ctx } = qa;
@@ -277,6 +278,36 @@ export function qaContextBuilder(
         return env.cache?.warnings.splice(0) ?? [];
       };
       return { env, ctx, review, check: (item, state) => review(item, state).open, saveCache };
+    },
+  };
+}
+
+type QaContextBuilder = ReturnType<typeof qaContextBuilder>;
+
+/**
+ * `qaContextBuilder` over a project's source that remembers whether the
+ * source's own items outgrow the cross-item index (cache/qa/source-index.json,
+ * keyed by the source fingerprint): a source known to outgrow it is not indexed
+ * only for the index to be dropped, so check, list, report and export pay for
+ * that at most once per source release. Added items come after the source's.
+ */
+export function projectQaContextBuilder(project: Project, env: ProjectQaEnv): QaContextBuilder {
+  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
+  const known = fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint);
+  const builder = qaContextBuilder(env, { indexOverflows: known });
+  let sourceOverflows: boolean | undefined;
+  return {
+    get indexComplete() {
+      return builder.indexComplete;
+    },
+    add(item, state) {
+      if (item.added) sourceOverflows ??= !builder.indexComplete;
+      builder.add(item, state);
+    },
+    done() {
+      sourceOverflows ??= !builder.indexComplete;
+      if (sourceOverflows && !known && fingerprint !== undefined) recordSourceIndexOverflow(project.dir, fingerprint);
+      return builder.done();
     },
   };
 }

@@ -14,7 +14,7 @@ import { addedItems } from '../project/new-items.js';
 import { loadItems, type Project } from '../project/project.js';
 import { describeConflict, summarise, type ItemState, type StateFolder, type StatusSummary } from '../project/state.js';
 import type { StatusGroup } from '../project/status-by.js';
-import { hasTargetText, qaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
+import { hasTargetText, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
 import type { Severity } from '../qa/types.js';
 import { computeAgreement, type AgreementReport } from '../review/agreement.js';
 import { codePoints } from '../translate/batches.js';
@@ -178,7 +178,7 @@ async function eachItem(
 export async function collectReport(project: Project, opts: CollectOptions = {}): Promise<ReportData> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
   const env = projectQaEnv(project, { cache: true });
-  const builder = qaContextBuilder(env);
+  const builder = projectQaContextBuilder(project, env);
   const { folder, warnings, skipped } = foldJournal(project.dir);
   const summary = new SummaryTally();
   const tallies = {

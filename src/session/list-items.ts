@@ -7,7 +7,7 @@
 import type { Decision } from '../project/events.js';
 import { loadState, openProject, type Project } from '../project/project.js';
 import type { ItemStateName } from '../project/state.js';
-import { hasTargetText, projectQaEnv, qaContextBuilder } from '../qa/project-qa.js';
+import { hasTargetText, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
 import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
@@ -56,7 +56,7 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
 async function allRows(project: Project): Promise<CachedList> {
   const env = projectQaEnv(project, { cache: true });
   const { items, states, warnings } = await loadState(project);
-  const builder = qaContextBuilder(env);
+  const builder = projectQaContextBuilder(project, env);
   for (const item of items) builder.add(item, states.get(item.id)!);
   const qa = builder.done();
   const rows = items.map((item): ListRow => {

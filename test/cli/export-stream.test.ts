@@ -83,9 +83,16 @@ describe('CLI: export streams its output and reuses what it learnt about the sou
     assert.equal(indexed.code, 1, indexed.stderr);
     assert.match(indexed.stderr, /test-0002.*the answer copies \d+ characters of item test-0000's source answer/u);
     assert.equal(sourceIndexOverflows(dir, fingerprint()), false, 'a source that fits is not recorded as overflowing');
+    const checkFindsCopy = async () => {
+      const r = await run(['check', '-p', dir, '--json']);
+      const { findings } = JSON.parse(r.stdout) as { findings: { item: string; check: string }[] };
+      return findings.some((f) => f.item === 'test-0002' && f.check === 'source-near-copy');
+    };
+    assert.equal(await checkFindsCopy(), true, 'check finds the copy through the index');
 
     recordSourceIndexOverflow(dir, fingerprint());
     assert.equal(sourceIndexOverflows(dir, fingerprint()), true);
+    assert.equal(await checkFindsCopy(), false, 'check trusts the verdict too and builds no index');
     const skipped = await run(['export', '-p', dir, '--out', tmp.join('b')]);
     assert.equal(skipped.code, 0, skipped.stderr);
     assert.match(skipped.stderr, TOO_LARGE);
