@@ -605,8 +605,8 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   if (misses.length > 0) {
+    // Reported, not an exit code: run.ts's table gives the verdicts, and a non-zero exit there means the bench broke.
     console.log(`\nTARGETS MISSED:\n${misses.map((m) => `  - ${m}`).join('\n')}`);
-    process.exitCode = 1;
   } else {
     console.log('\nAll targets met.');
   }
