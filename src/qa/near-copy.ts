@@ -104,11 +104,30 @@ export interface NearCopy {
   otherItem?: string;
 }
 
+/** A set of code points as a bitmap (139 KB): millions of adds cost far less than in a Set. */
+class CodePointSet {
+  private readonly bits = new Uint8Array(0x110000 >> 3);
+
+  add(c: number): void {
+    this.bits[c >> 3] = this.bits[c >> 3]! | (1 << (c & 7));
+  }
+
+  has(c: number): boolean {
+    return (this.bits[c >> 3]! & (1 << (c & 7))) !== 0;
+  }
+
+  clear(): void {
+    this.bits.fill(0);
+  }
+}
+
 /** Index of all items' sources, for copies of another item's text. */
 export class SourceShingleIndex {
-  private readonly owners = new Map<string, { item: string; source: NearCopySource }>();
+  /** Each shingle's first owner, packed as item number * 2 + source number (no object per shingle: there are millions). */
+  private readonly owners = new Map<string, number>();
+  private readonly ids: string[] = [];
   /** Every code point of the indexed sources: a window with any other one is no copy. */
-  readonly codePoints = new Set<number>();
+  readonly codePoints = new CodePointSet();
   /** False when the index outgrew MAX_GLOBAL_SHINGLES and was dropped. */
   complete = true;
   /** The items added: their code points are all in `codePoints`. */
@@ -117,13 +136,19 @@ export class SourceShingleIndex {
   add(item: SourceItem): void {
     if (!this.complete) return;
     this.items.add(item);
-    for (const source of NEAR_COPY_SOURCES) {
+    const number = this.ids.push(item.id) - 1;
+    NEAR_COPY_SOURCES.forEach((source, k) => {
       const w = new Windows(item[source]);
       for (const c of w.codePoints) this.codePoints.add(c);
-      for (const s of w.shingles()) if (!this.owners.has(s)) this.owners.set(s, { item: item.id, source });
-    }
+      for (let i = 0; i + NEAR_COPY_RUN <= w.length; i++) {
+        if (!w.counts(i)) continue;
+        const s = w.slice(i, i + NEAR_COPY_RUN);
+        if (!this.owners.has(s)) this.owners.set(s, number * 2 + k);
+      }
+    });
     if (this.owners.size > MAX_GLOBAL_SHINGLES) {
       this.owners.clear();
+      this.ids.length = 0;
       this.codePoints.clear();
       this.complete = false;
     }
@@ -135,7 +160,8 @@ export class SourceShingleIndex {
   }
 
   owner(shingle: string): { item: string; source: NearCopySource } | undefined {
-    return this.owners.get(shingle);
+    const packed = this.owners.get(shingle);
+    return packed === undefined ? undefined : { item: this.ids[packed >> 1]!, source: NEAR_COPY_SOURCES[packed & 1]! };
   }
 }
 
