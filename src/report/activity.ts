@@ -11,14 +11,14 @@
  * (its size and a hash of the bytes just before it, as the journal checkpoint
  * checks them); otherwise the file is read from the start.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { eventProblem } from '../project/event-schema.js';
 import type { JournalEvent } from '../project/events.js';
 import { JOURNAL_DIR } from '../project/journal.js';
 import { journalFiles, mergedEvents, NotStreamable, startProgress } from '../project/journal-stream.js';
+import { tailHash } from '../project/journal-fold.js';
 
 export interface ActivityRow {
   /** UTC day, YYYY-MM-DD. */
@@ -29,8 +29,6 @@ export interface ActivityRow {
 
 export const ACTIVITY_CACHE_FILE = path.join('cache', 'report', 'activity.json');
 const FORMAT = 1;
-/** Bytes before a file's read position that must be unchanged for its cached counts to be used. */
-const TAIL_BYTES = 4096;
 
 interface FileCounts {
   name: string;
@@ -38,22 +36,10 @@ interface FileCounts {
   offset: number;
   /** Lines before `offset`. */
   line: number;
-  /** Hash of the TAIL_BYTES before `offset`. */
+  /** tailHash of the bytes before `offset` (journal-fold.ts: what the checkpoint checks too). */
   tail: string;
   /** [day, author, events] */
   counts: [string, string, number][];
-}
-
-function tailHash(file: string, end: number): string {
-  const fd = openSync(file, 'r');
-  try {
-    const start = Math.max(0, end - TAIL_BYTES);
-    const buf = Buffer.alloc(end - start);
-    readSync(fd, buf, 0, buf.length, start);
-    return createHash('sha256').update(buf).digest('hex').slice(0, 32);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function readCache(file: string): Map<string, FileCounts> {
