@@ -78,8 +78,10 @@ describe('wizard resume per author (tmux)', function () {
     t.type('test-0002');
     await t.waitFor(/\[3\/6\] test-0002 ›/);
     t.send('u');
-    screen = await t.waitFor(/Undid your decision "transfer" on test-0002/);
-    assert.match(screen, /\[3\/6\] test-0002 ›/, 'undo stays on the item');
+    await t.waitFor(/Undid your decision "transfer" on test-0002/);
+    // The prompt is redrawn after the message: wait for it rather than reading the same capture (a race).
+    screen = await t.waitFor(/\[3\/6\] test-0002 ›/);
+    assert.match(screen, /Undid your decision "transfer" on test-0002/, 'undo stays on the item, its message shown');
     t.send('q');
     await t.waitFor(/\[exit 0\]/);
     assert.deepEqual(
