@@ -4,6 +4,7 @@
  * half-formed answer is never used.
  */
 import { Ajv } from 'ajv';
+import { jsonInReply } from '../model-json.js';
 
 export interface SuggestionAnswer {
   question: string;
@@ -25,20 +26,8 @@ const validate = new Ajv({ allErrors: true }).compile<SuggestionAnswer>({
 
 /** The answer, or a reason why the content is not one. */
 export function parseSuggestion(content: string): { ok: true; value: SuggestionAnswer } | { ok: false; reason: string } {
-  const candidates = [content.trim()];
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(content)?.[1];
-  if (fenced) candidates.push(fenced.trim());
-  const first = content.indexOf('{');
-  const last = content.lastIndexOf('}');
-  if (first >= 0 && last > first) candidates.push(content.slice(first, last + 1));
   let reason = 'no JSON object found';
-  for (const c of candidates) {
-    let value: unknown;
-    try {
-      value = JSON.parse(c);
-    } catch {
-      continue;
-    }
+  for (const value of jsonInReply(content, '{', '}')) {
     if (validate(value))
       return { ok: true, value: { question: value.question, answer: value.answer, rationale: value.rationale, changes: [...value.changes] } };
     reason = (validate.errors ?? []).map((e) => `${e.instancePath || 'the object'} ${e.message ?? ''}`).join('; ');

@@ -15,6 +15,7 @@ import type { BackendFacts, Provider, ProviderSettings, Segment, TranslateOption
 import { RESUME_HINT, detail, errorForStatus, errorMessageOf, postJson } from './http-status.js';
 import type { FailureContext } from './http-status.js';
 import { modelMissing } from '../messages.js';
+import { jsonInReply } from '../../model-json.js';
 
 export const PROMPT_TEMPLATE = 'translate-prompt.hbs';
 /** Local models can be slow on a laptop; the default per-request timeout is longer than for MT APIs. */
@@ -34,19 +35,7 @@ function languageName(tag: string): string {
  * possibly wrapped in a code fence or surrounded by chatter. Undefined when there is none.
  */
 export function parseTranslations(content: string): string[] | undefined {
-  const candidates = [content.trim()];
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(content)?.[1];
-  if (fenced) candidates.push(fenced.trim());
-  const first = content.indexOf('[');
-  const last = content.lastIndexOf(']');
-  if (first >= 0 && last > first) candidates.push(content.slice(first, last + 1));
-  for (const c of candidates) {
-    let value: unknown;
-    try {
-      value = JSON.parse(c);
-    } catch {
-      continue;
-    }
+  for (let value of jsonInReply(content, '[', ']')) {
     if (value && typeof value === 'object' && !Array.isArray(value)) value = (value as { translations?: unknown }).translations;
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   }
