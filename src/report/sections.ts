@@ -64,6 +64,12 @@ function groupRows(groups: readonly StatusGroup[], series: 'state' | 'decision')
   );
 }
 
+/** A bar chart of groups' items by state or decision, above its table (the table alone when every bar is empty). */
+function groupBlock(groups: readonly StatusGroup[], series: 'state' | 'decision', table: Table): Block {
+  const spec = series === 'state' ? states : decisions;
+  return block({ title: 'items', category: 'group', ...spec, value: 'items', rows: groupRows(groups, series) }, table, messages.noItems);
+}
+
 function groupTable(id: string, caption: string, first: string, groups: readonly StatusGroup[]): Table {
   return {
     id,
@@ -146,11 +152,7 @@ export function reportSections(d: ReportData): Section[] {
         },
         messages.noActivity,
       ),
-      block(
-        { title: 'items', category: 'group', ...states, value: 'items', rows: groupRows(d.byAuthor, 'state') },
-        groupTable('by-author', 'Items by localizer (an item counts for each person who worked on it)', 'author', d.byAuthor),
-        messages.noItems,
-      ),
+      groupBlock(d.byAuthor, 'state', groupTable('by-author', 'Items by localizer (an item counts for each person who worked on it)', 'author', d.byAuthor)),
     ],
   };
   const taxonomy: Section = {
@@ -158,30 +160,18 @@ export function reportSections(d: ReportData): Section[] {
     title: 'By risk area, harm type and specific harm',
     notes: [],
     blocks: [
-      block(
-        { title: 'items', category: 'group', ...states, value: 'items', rows: groupRows(d.byRiskArea, 'state') },
-        groupTable('by-risk-area', 'Items by risk area: states and decisions', 'risk area', d.byRiskArea),
-        messages.noItems,
-      ),
-      block(
-        { title: 'items', category: 'group', ...decisions, value: 'items', rows: groupRows(d.byRiskArea, 'decision') },
-        {
-          id: 'decisions-by-risk-area',
-          caption: 'Decisions by risk area',
-          columns: ['risk area', ...DECISION_SERIES],
-          rows: d.byRiskArea.map((g) => [cell(label(g)), ...DECISIONS.map((x) => n(g.byDecision[x])), n(g.byDecision.none)]),
-        },
-        messages.noItems,
-      ),
-      block(
-        { title: 'items', category: 'group', ...decisions, value: 'items', rows: groupRows(d.byHarmType, 'decision') },
-        groupTable('by-harm-type', 'Items by harm type: states and decisions', 'harm type', d.byHarmType),
-        messages.noItems,
-      ),
-      block(
-        { title: 'items', category: 'group', ...decisions, value: 'items', rows: groupRows(d.bySpecificHarm, 'decision') },
+      groupBlock(d.byRiskArea, 'state', groupTable('by-risk-area', 'Items by risk area: states and decisions', 'risk area', d.byRiskArea)),
+      groupBlock(d.byRiskArea, 'decision', {
+        id: 'decisions-by-risk-area',
+        caption: 'Decisions by risk area',
+        columns: ['risk area', ...DECISION_SERIES],
+        rows: d.byRiskArea.map((g) => [cell(label(g)), ...DECISIONS.map((x) => n(g.byDecision[x])), n(g.byDecision.none)]),
+      }),
+      groupBlock(d.byHarmType, 'decision', groupTable('by-harm-type', 'Items by harm type: states and decisions', 'harm type', d.byHarmType)),
+      groupBlock(
+        d.bySpecificHarm,
+        'decision',
         groupTable('by-specific-harm', 'Items by specific harm: states and decisions', 'specific harm', d.bySpecificHarm),
-        messages.noItems,
       ),
       {
         table: {
