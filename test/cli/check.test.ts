@@ -1,7 +1,7 @@
 /** `carefully check` through the real CLI: a release gate (exit 1 while errors remain), JSON and filters. */
 import assert from 'node:assert/strict';
 import { run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, makeRecords, mtEvent } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import type { NewEvent } from '../../src/project/events.js';
@@ -26,16 +26,7 @@ describe('CLI: check', () => {
   let dir: string;
   let items: SourceItem[];
   let journal: JournalWriter;
-  const mt = (i: number, question: string, answer: string): NewEvent => ({
-    type: 'mt',
-    item: items[i]!.id,
-    sourceHash: items[i]!.sourceHash,
-    provider: 'test',
-    label: 'test',
-    isTranslation: true,
-    question,
-    answer,
-  });
+  const mt = (i: number, question: string, answer: string) => mtEvent(items[i]!, question, answer);
   const decide = (i: number, decision: 'transfer' | 'adapt', rationale?: string): NewEvent => ({
     type: 'decision',
     item: items[i]!.id,

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, makeRecords, mtEvent } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import type { NewEvent } from '../../src/project/events.js';
@@ -20,16 +20,7 @@ describe('CLI: export with QA', () => {
   let tmp: TempDir;
   let dir: string;
   let items: SourceItem[];
-  const mt = (i: number, question: string, answer: string): NewEvent => ({
-    type: 'mt',
-    item: items[i]!.id,
-    sourceHash: items[i]!.sourceHash,
-    provider: 'test',
-    label: 'test',
-    isTranslation: true,
-    question,
-    answer,
-  });
+  const mt = (i: number, question: string, answer: string) => mtEvent(items[i]!, question, answer);
   const approve = (i: number): NewEvent => ({ type: 'review', item: items[i]!.id, sourceHash: items[i]!.sourceHash, verdict: 'approve' });
   const transfer = (i: number): NewEvent => ({ type: 'decision', item: items[i]!.id, sourceHash: items[i]!.sourceHash, decision: 'transfer' });
 

@@ -2,6 +2,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SourceItem } from '../../src/dataset/item.js';
+import type { NewEvent } from '../../src/project/events.js';
 
 export interface FixtureRecord {
   ID: string;
@@ -89,4 +91,9 @@ export function journalOf(dir: string, author: string): Record<string, unknown>[
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** A machine translation of `item` for JournalWriter.append, as the `test` provider would give it. */
+export function mtEvent(item: SourceItem, question: string, answer: string): NewEvent {
+  return { type: 'mt', item: item.id, sourceHash: item.sourceHash, provider: 'test', label: 'test', isTranslation: true, question, answer };
 }

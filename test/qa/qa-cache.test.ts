@@ -3,12 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, makeRecords, mtEvent } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import { QA_CACHE_FILE, QaResultCache, qaCacheContext, qaCacheCounters } from '../../src/qa/qa-cache.js';
 import { checkItem } from '../../src/qa/run-checks.js';
-import type { NewEvent } from '../../src/project/events.js';
 import type { SourceItem } from '../../src/dataset/item.js';
 import { qaInput } from './helpers.js';
 import { KO } from './fixtures.js';
@@ -19,16 +18,7 @@ describe('QA result cache', () => {
   let source: string;
   let items: SourceItem[];
   let journal: JournalWriter;
-  const mt = (i: number, question: string, answer: string): NewEvent => ({
-    type: 'mt',
-    item: items[i]!.id,
-    sourceHash: items[i]!.sourceHash,
-    provider: 'test',
-    label: 'test',
-    isTranslation: true,
-    question,
-    answer,
-  });
+  const mt = (i: number, question: string, answer: string) => mtEvent(items[i]!, question, answer);
   const counted = async (args: string[]) => {
     qaCacheCounters.hits = 0;
     qaCacheCounters.misses = 0;
