@@ -9,8 +9,9 @@
  * rebuildable: deleting it changes nothing but time.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeDerivedFile } from './derived-file.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
@@ -64,14 +65,7 @@ export function readSourceKeys(projectDir: string, fingerprint: string): SourceK
 export function writeSourceKeys(projectDir: string, fingerprint: string, items: readonly SourceKey[]): void {
   const file = path.join(projectDir, SOURCE_KEYS_FILE);
   if (headerFingerprint(file) === fingerprint) return;
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, `${JSON.stringify({ fingerprint, items: items.length })}\n${items.map((i) => `${JSON.stringify([i.id, i.sourceHash])}\n`).join('')}`);
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+  writeDerivedFile(file, `${JSON.stringify({ fingerprint, items: items.length })}\n${items.map((i) => `${JSON.stringify([i.id, i.sourceHash])}\n`).join('')}`);
 }
 
 function headerFingerprint(file: string): string | undefined {

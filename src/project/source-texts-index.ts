@@ -8,8 +8,9 @@
  * the index rewritten; when it shrank, or the index is missing or unreadable,
  * the whole snapshot is read once and the index written again.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeDerivedFile } from './derived-file.js';
 import { parseJsonLines } from './append-file.js';
 
 const HEADER = 'carefully source-texts hashes v1 covers ';
@@ -57,13 +58,8 @@ function readIndex(file: string): { covers: number; hashes: Set<string> } | unde
 }
 
 function writeIndex(file: string, covers: number, hashes: Iterable<string>): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, `${HEADER}${covers}\n${[...hashes].map((h) => `${h}\n`).join('')}`);
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true }); // best effort: a read-only project reads the snapshot instead
-  }
+  // Best effort: a read-only project reads the snapshot instead.
+  writeDerivedFile(file, `${HEADER}${covers}\n${[...hashes].map((h) => `${h}\n`).join('')}`);
 }
 
 /** Whether the byte before `offset` is a newline (or offset is 0). */

@@ -8,8 +8,9 @@
  * Derived and rebuildable: deleting it changes nothing but time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeDerivedFile } from './derived-file.js';
 import { EVENT_TYPES } from './events.js';
 import { JOURNAL_DIR } from './journal.js';
 import { FOLD_FORMAT, tailHash } from './journal-fold.js';
@@ -57,13 +58,5 @@ export function readStatusCache(projectDir: string, key: string): StatusResult |
 
 /** Best effort and atomic: a project that cannot be written to just has no cache. */
 export function writeStatusCache(projectDir: string, key: string, result: StatusResult): void {
-  const file = path.join(projectDir, STATUS_CACHE_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, `${JSON.stringify({ key, ...result })}\n`);
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+  writeDerivedFile(path.join(projectDir, STATUS_CACHE_FILE), `${JSON.stringify({ key, ...result })}\n`);
 }

@@ -10,8 +10,9 @@
  * changes nothing but time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeDerivedFile } from '../project/derived-file.js';
 import { CONFIG_FILE } from '../project/config.js';
 import type { Decision } from '../project/events.js';
 import type { Project } from '../project/project.js';
@@ -92,27 +93,20 @@ export function readListCache(projectDir: string, key: string): CachedList | und
 /** Best effort and atomic: a project that cannot be written to just has no cache. */
 export function writeListCache(projectDir: string, key: string, list: CachedList): void {
   const file = path.join(projectDir, LIST_CACHE_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
   const labels = new Map<string, number>();
   const label = (l: string | undefined) => (l === undefined ? -1 : (labels.get(l) ?? labels.set(l, labels.size).get(l)!));
-  try {
-    const rows = list.rows.map((r): StoredRow => [
-      r.id,
-      r.state,
-      r.decision,
-      r.authors,
-      r.flags,
-      r.qa.error,
-      r.qa.warning,
-      r.qa.info,
-      label(r.riskArea),
-      label(r.harmType),
-      r.japanSpecific === undefined ? null : r.japanSpecific ? 1 : 0,
-    ]);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, `${JSON.stringify({ key, labels: [...labels.keys()], warnings: list.warnings, rows })}\n`);
-    renameSync(tmp, file);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+  const rows = list.rows.map((r): StoredRow => [
+    r.id,
+    r.state,
+    r.decision,
+    r.authors,
+    r.flags,
+    r.qa.error,
+    r.qa.warning,
+    r.qa.info,
+    label(r.riskArea),
+    label(r.harmType),
+    r.japanSpecific === undefined ? null : r.japanSpecific ? 1 : 0,
+  ]);
+  writeDerivedFile(file, `${JSON.stringify({ key, labels: [...labels.keys()], warnings: list.warnings, rows })}\n`);
 }
