@@ -185,7 +185,7 @@ export async function addFromFile(opts: { project: string; author: string; file:
 export function addContext(opened: OpenedProjectSession, author: string): AddContext {
   return {
     items: opened.items,
-    events: opened.events,
+    events: opened.journal.events,
     pack: opened.pack.pack,
     author,
     dataset: opened.project.profile.name,
@@ -211,9 +211,9 @@ export async function openAdd(opts: { project: string; author: string }): Promis
       const problems = newItemProblems(input, ctx.lang);
       if (problems.length > 0) return { problems };
       const sourceCount = ctx.items.filter((i) => !i.added).length;
-      const taken = [...ctx.items.map((i) => i.id), ...addedItems(opened.events, sourceCount).map((i) => i.id)];
+      const taken = [...ctx.items.map((i) => i.id), ...addedItems(opened.journal.events, sourceCount).map((i) => i.id)];
       const id = nextNewItemId(newItemPrefix(ctx.dataset, ctx.lang), ctx.author, taken);
-      opened.events.push(...(await opened.writer.append([newItemEvent(id, input)])));
+      opened.journal.record(await opened.writer.append([newItemEvent(id, input)]));
       return { id };
     },
   };

@@ -1,7 +1,6 @@
 /** Build an adaptation session from a project folder: items, journal, locale pack, filters and a journal writer. */
 import type { Project } from '../project/project.js';
 import type { JournalWriter } from '../project/journal.js';
-import { foldState } from '../project/state.js';
 import type { LoadedLocalePack } from '../locale/locale-pack.js';
 import { AdaptSession } from './adapt-session.js';
 import { qaContextFor, type ProjectQa } from '../qa/project-qa.js';
@@ -33,20 +32,20 @@ export interface OpenedSession {
 }
 
 export async function openSession(opts: OpenSessionOptions): Promise<OpenedSession> {
-  const { project, pack, items, events, filters, sourceTexts, writer, warnings } = await openProjectSession(opts);
+  const { project, pack, items, journal, filters, sourceTexts, writer, warnings } = await openProjectSession(opts);
   let assignment: OpenedSession['assignment'];
   if (opts.double) {
-    const { states } = foldState(items, events);
+    const states = journal.states(items);
     const plan = planSecondaryAssignment(applyFilters(items, states, filters), states, opts.double.percent, opts.double.assignee);
     const { events: assign, ...rest } = plan;
-    if (assign.length > 0) events.push(...(await writer.append(assign)));
+    if (assign.length > 0) journal.record(await writer.append(assign));
     assignment = { ...rest, assigned: assign.length };
   }
   // The QA context (length statistics of every item) is built from the states the session folded: the journal is folded once.
   const built: { qa?: ProjectQa } = {};
   const session = new AdaptSession({
     items,
-    events,
+    events: journal,
     pack: pack.pack,
     author: opts.author,
     filters,

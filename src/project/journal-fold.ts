@@ -14,7 +14,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { EVENT_TYPES } from './events.js';
+import { EVENT_TYPES, type JournalEvent } from './events.js';
+import type { Stamp } from './event-order.js';
 import { JOURNAL_DIR, readJournal } from './journal.js';
 import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
 import { emptyState, StateFolder, type ItemFold, type ItemState } from './state.js';
@@ -44,6 +45,12 @@ export interface JournalFold {
   from: 'checkpoint' | 'start' | 'whole';
   /** Events folded in this read (after the checkpoint, when from one). */
   eventsRead: number;
+  /** The stamp of the latest event folded (journal order), when there is one. */
+  last?: Stamp;
+  /** Bytes of each journal file the fold covers (what a session read at its start). */
+  ends: ReadonlyMap<string, number>;
+  /** Every event, in journal order, when the journal had to be read whole (`from: 'whole'`). */
+  events?: JournalEvent[];
 }
 
 export interface FoldJournalOptions {
@@ -83,10 +90,11 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
   } catch (e) {
     if (!(e instanceof NotStreamable)) throw e;
   }
-  const { events, warnings, skipped } = readJournal(projectDir);
+  const { events, warnings, skipped, ends } = readJournal(projectDir);
   const folder = new StateFolder(new Map(), 0, undoneIds(events));
   for (const e of events) folder.apply(e);
-  return { folder, warnings, skipped, from: 'whole', eventsRead: events.length };
+  const last = events.at(-1);
+  return { folder, warnings, skipped, from: 'whole', eventsRead: events.length, ends, events, ...(last ? { last: stampOf(last) } : {}) };
 }
 
 interface Folded {
@@ -97,7 +105,12 @@ interface Folded {
 }
 
 function result(r: Folded): Omit<JournalFold, 'from'> {
-  return { folder: r.folder, ...progressWarnings(r.progress), eventsRead: r.eventsRead };
+  const ends = new Map(r.progress.map((p) => [p.name, p.offset]));
+  return { folder: r.folder, ...progressWarnings(r.progress), eventsRead: r.eventsRead, ends, ...(r.last ? { last: stampOf(r.last) } : {}) };
+}
+
+function stampOf(s: Stamp): Stamp {
+  return { ts: s.ts, ...(s.c !== undefined ? { c: s.c } : {}) };
 }
 
 /** Fold the events after `known` (files not listed start at 0); undefined when the new events do not all come after `last`. */

@@ -9,7 +9,7 @@ import { appendLines, parseJsonLines, type AppendOptions } from './append-file.j
 import type { JournalEvent, NewEvent } from './events.js';
 import { eventProblem } from './event-schema.js';
 import { journalEventIgnored, journalUnitCut } from './messages.js';
-import { compareStamps, eventId, HybridClock, isPrimaryDecision, nextHeads, type DecisionHeads } from './event-order.js';
+import { compareStamps, eventId, HybridClock, isPrimaryDecision, nextHeads, type DecisionHeads, type Stamp } from './event-order.js';
 
 export const JOURNAL_DIR = 'journal';
 
@@ -28,6 +28,13 @@ export interface JournalRead {
   warnings: string[];
   /** Lines not used: torn, not JSON, not a valid event, or part of a unit not whole on disk. */
   skipped: number;
+  /** Bytes read of each file. */
+  ends: Map<string, number>;
+}
+
+export interface ReadJournalOptions {
+  /** Read each file only up to this many bytes, and no file not listed (the journal as it was when these were taken). */
+  upTo?: ReadonlyMap<string, number>;
 }
 
 interface Read {
@@ -36,14 +43,15 @@ interface Read {
   line: number;
 }
 
-export function readJournal(projectDir: string): JournalRead {
+export function readJournal(projectDir: string, opts: ReadJournalOptions = {}): JournalRead {
   const dir = path.join(projectDir, JOURNAL_DIR);
   const warnings: string[] = [];
   let skipped = 0;
   const all: Read[] = [];
-  if (!existsSync(dir)) return { events: [], warnings, skipped };
+  const ends = new Map<string, number>();
+  if (!existsSync(dir)) return { events: [], warnings, skipped, ends };
   for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
+    .filter((f) => f.endsWith('.jsonl') && (!opts.upTo || opts.upTo.has(f)))
     .sort()) {
     const file = path.join(dir, name);
     const rel = path.join(JOURNAL_DIR, name);
@@ -51,8 +59,12 @@ export function readJournal(projectDir: string): JournalRead {
       skipped += lines;
       warnings.push(message);
     };
+    let bytes = readFileSync(file);
+    const upTo = opts.upTo?.get(name);
+    if (upTo !== undefined && upTo < bytes.length) bytes = bytes.subarray(0, upTo);
+    ends.set(name, bytes.length);
     const lines = parseJsonLines<unknown>(
-      readFileSync(file, 'utf8'),
+      bytes.toString('utf8'),
       (line) =>
         skip(`${rel}, line ${line}: an unfinished last event (the program was stopped while writing it) is ignored; it will be removed on the next write.`),
       (line, reason) =>
@@ -68,7 +80,7 @@ export function readJournal(projectDir: string): JournalRead {
     for (const r of valid) if (r.e.unit === undefined || whole.has(r.e.unit)) all.push(r);
   }
   all.sort((a, b) => compareStamps(a.e, b.e) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  return { events: all.map((x) => x.e), warnings, skipped };
+  return { events: all.map((x) => x.e), warnings, skipped, ends };
 }
 
 /** The units of one file whose every event is on disk; each cut unit gets one warning and counts all its lines as skipped. */
@@ -127,6 +139,16 @@ export class JournalWriter {
       this.clock.observe(e);
       if (isPrimaryDecision(e)) this.heads.set(e.item, nextHeads(this.heads.get(e.item) ?? [], e, { id: eventId(e) }));
     }
+  }
+
+  /**
+   * Take in a fold of the journal instead of its events (no undo among them):
+   * the latest stamp, and per item the IDs of its current primary decisions.
+   */
+  observeFold(last: Stamp | undefined, heads: Iterable<[item: string, ids: readonly string[]]>): void {
+    this.observed = true;
+    if (last) this.clock.observe(last);
+    for (const [item, ids] of heads) if (ids.length > 0) this.heads.set(item, ids.map((id) => ({ id })));
   }
 
   async append(events: readonly NewEvent[], opts: AppendEventsOptions = {}): Promise<JournalEvent[]> {

@@ -5,7 +5,6 @@
  */
 import type { Project } from '../project/project.js';
 import type { JournalWriter } from '../project/journal.js';
-import { foldState } from '../project/state.js';
 import { qaContextFor } from '../qa/project-qa.js';
 import type { RawFilters } from '../session/filters.js';
 import { openProjectSession } from '../session/open-project-session.js';
@@ -28,12 +27,12 @@ export interface OpenedReview {
 }
 
 export async function openReview(opts: OpenReviewOptions): Promise<OpenedReview> {
-  const { project, items, events, filters, sourceTexts, writer, warnings } = await openProjectSession({ ...opts, author: opts.reviewer });
+  const { project, items, journal, filters, sourceTexts, writer, warnings } = await openProjectSession({ ...opts, author: opts.reviewer });
   checkReviewStates(filters.states);
-  const qa = qaContextFor(project, items, foldState(items, events).states);
+  const qa = qaContextFor(project, items, journal.states(items));
   const session = new ReviewSession({
     items,
-    events,
+    events: journal,
     pack: qa.env.pack,
     reviewer: opts.reviewer,
     allowSelfReview: opts.allowSelfReview ?? false,

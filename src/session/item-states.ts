@@ -1,23 +1,30 @@
 /**
- * The items of a session with their journal events and folded state, kept
- * current as written events come back: only the items those events touch are
- * folded again. Used by the adapt and the review sessions alike.
+ * The items of a session with their folded state, kept current as written
+ * events come back: only the items those events touch are folded again. The
+ * states start from the journal's fold (session-journal.ts); the items'
+ * events are read only when first asked for (an undo, a stale item's diff),
+ * and from then on each touched item is folded again from its own events.
+ * Used by the adapt and the review sessions alike.
  */
 import type { SourceItem } from '../dataset/item.js';
 import type { JournalEvent } from '../project/events.js';
 import { foldState, type ItemState } from '../project/state.js';
+import type { SessionJournal } from './session-journal.js';
 
 export class ItemStates {
   private readonly byId: Map<string, SourceItem>;
-  private readonly eventsByItem = new Map<string, JournalEvent[]>();
+  private eventsByItem: Map<string, JournalEvent[]> | undefined;
   /** Every item's current state, by ID. */
   readonly states: Map<string, ItemState>;
 
-  /** `items` in source order; `events` in journal order (readJournal). */
-  constructor(items: readonly SourceItem[], events: readonly JournalEvent[]) {
+  /** `items` in source order. */
+  constructor(
+    items: readonly SourceItem[],
+    private readonly journal: SessionJournal,
+  ) {
     this.byId = new Map(items.map((i) => [i.id, i]));
-    for (const e of events) this.record(e);
-    this.states = foldState(items, events).states;
+    this.states = journal.states(items);
+    if (journal.eventsLoaded) this.indexEvents();
   }
 
   item(id: string): SourceItem | undefined {
@@ -30,7 +37,7 @@ export class ItemStates {
 
   /** The item's journal events, in journal order. */
   events(id: string): readonly JournalEvent[] {
-    return this.eventsByItem.get(id) ?? [];
+    return this.indexEvents().get(id) ?? [];
   }
 
   /**
@@ -39,24 +46,36 @@ export class ItemStates {
    * again. Returns the IDs of those items.
    */
   add(written: readonly JournalEvent[], onEvent?: (e: JournalEvent) => void): string[] {
+    this.journal.record(written);
+    // An undo takes back an event folded earlier: from then on items are folded from their events.
+    if (!this.eventsByItem && written.some((e) => e.type === 'undo')) this.indexEvents();
+    else if (this.eventsByItem) for (const e of written) if (this.byId.has(e.item)) this.listOf(e.item).push(e);
     const touched = new Set<string>();
     for (const e of written) {
-      if (!this.record(e)) continue;
+      if (!this.byId.has(e.item)) continue;
       touched.add(e.item);
       onEvent?.(e);
     }
     for (const id of touched) {
+      const item = this.byId.get(id)!;
       // An item's state depends only on its own events, so folding it alone is exact.
-      this.states.set(id, foldState([this.byId.get(id)!], this.eventsByItem.get(id)!).states.get(id)!);
+      this.states.set(id, this.eventsByItem ? foldState([item], this.eventsByItem.get(id)!).states.get(id)! : this.journal.folder.state(item));
     }
     return [...touched];
   }
 
-  private record(e: JournalEvent): boolean {
-    if (!this.byId.has(e.item)) return false;
-    const list = this.eventsByItem.get(e.item) ?? [];
-    list.push(e);
-    this.eventsByItem.set(e.item, list);
-    return true;
+  private indexEvents(): Map<string, JournalEvent[]> {
+    if (this.eventsByItem) return this.eventsByItem;
+    this.eventsByItem = new Map();
+    for (const e of this.journal.events) if (this.byId.has(e.item)) this.listOf(e.item).push(e);
+    return this.eventsByItem;
+  }
+
+  private listOf(id: string): JournalEvent[] {
+    const list = this.eventsByItem!.get(id);
+    if (list) return list;
+    const fresh: JournalEvent[] = [];
+    this.eventsByItem!.set(id, fresh);
+    return fresh;
   }
 }

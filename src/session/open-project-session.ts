@@ -1,18 +1,20 @@
 /**
  * What opening any wizard session on a project folder reads: the project, its
- * locale pack, the source items, every journal's events, the earlier source
- * texts (for stale items), the parsed filters and a journal writer in the
- * author's name, with the warnings met on the way. `openSession` (adapt) and
- * `openReview` build their session from it.
+ * locale pack, the source items, the journal's fold (its events only when
+ * needed: session-journal.ts), the earlier source texts (for stale items),
+ * the parsed filters and a journal writer in the author's name, with the
+ * warnings met on the way. `openSession` (adapt) and `openReview` build their
+ * session from it.
  */
 import type { SourceItem } from '../dataset/item.js';
-import type { JournalEvent } from '../project/events.js';
-import { JournalWriter, readJournal } from '../project/journal.js';
+import { JournalWriter } from '../project/journal.js';
+import { foldJournal } from '../project/journal-fold.js';
 import { loadItems, openProject, type Project } from '../project/project.js';
 import { addedItems } from '../project/new-items.js';
 import { SourceSnapshot } from '../project/source-snapshot.js';
 import { loadLocalePack, loadProjectLocalePack, type LoadedLocalePack } from '../locale/locale-pack.js';
 import { parseFilters, type Filters, type RawFilters } from './filters.js';
+import { SessionJournal } from './session-journal.js';
 
 export interface OpenProjectSessionOptions {
   /** The project folder. */
@@ -29,8 +31,8 @@ export interface OpenedProjectSession {
   pack: LoadedLocalePack;
   /** All source items, in source order, then the items added in the target language. */
   items: SourceItem[];
-  /** All journal events, in journal order; append what is written before the session is built. */
-  events: JournalEvent[];
+  /** The journal as read, and what is written before the session is built (record it). */
+  journal: SessionJournal;
   filters: Filters;
   sourceTexts: SourceSnapshot;
   writer: JournalWriter;
@@ -42,13 +44,15 @@ export async function openProjectSession(opts: OpenProjectSessionOptions): Promi
   const project = openProject(opts.project);
   const pack = opts.localePack === undefined ? loadProjectLocalePack(project) : loadLocalePack(opts.localePack);
   const sourceItems = await loadItems(project);
-  const { events, warnings } = readJournal(project.dir);
-  const items = [...sourceItems, ...addedItems(events, sourceItems.length, new Set(sourceItems.map((i) => i.id)))];
+  const fold = foldJournal(project.dir);
+  const { warnings } = fold;
+  const items = [...sourceItems, ...addedItems(fold.folder.addedEvents(), sourceItems.length, new Set(sourceItems.map((i) => i.id)))];
   const filters = parseFilters(opts.filters ?? {}, items);
   // Read only when a stale item is shown (its diff); loadItems above learnt its hashes from the index.
   const sourceTexts = SourceSnapshot.lazy(project.dir);
   const writer = new JournalWriter(project.dir, opts.author);
+  const journal = new SessionJournal(project.dir, fold);
   // The writer orders its events after everything this session read (causal order, conflict detection).
-  writer.observe(events);
-  return { project, pack, items, events, filters, sourceTexts, writer, warnings: [...pack.warnings, ...warnings, ...sourceTexts.warnings] };
+  journal.feed(writer);
+  return { project, pack, items, journal, filters, sourceTexts, writer, warnings: [...pack.warnings, ...warnings, ...sourceTexts.warnings] };
 }

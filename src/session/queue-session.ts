@@ -17,6 +17,7 @@ import type { LocalePack } from '../locale/locale-pack-types.js';
 import { applyFilters, type Filters } from './filters.js';
 import { itemDetails, type ItemDetails } from './item-details.js';
 import { ItemStates } from './item-states.js';
+import { SessionJournal } from './session-journal.js';
 import { QueueCursor } from './queue-cursor.js';
 
 /** Earlier source texts by source hash (project/source-snapshot.ts), for the diff of a stale item. */
@@ -27,8 +28,8 @@ export interface SourceTexts {
 export interface QueueSessionInit {
   /** All source items, in source order. */
   items: readonly SourceItem[];
-  /** All journal events, in journal order (readJournal). */
-  events: readonly JournalEvent[];
+  /** The journal as the session read it (session-journal.ts), or all its events in journal order (readJournal). */
+  events: SessionJournal | readonly JournalEvent[];
   pack: LocalePack;
   sourceTexts?: SourceTexts;
 }
@@ -55,7 +56,7 @@ export abstract class QueueSession<View> {
     this.filters = filters;
     this.sourceTexts = init.sourceTexts;
     this.sourceItems = init.items;
-    this.items = new ItemStates(init.items, init.events);
+    this.items = new ItemStates(init.items, init.events instanceof SessionJournal ? init.events : SessionJournal.of(init.events));
   }
 
   /** The items the filters select, in source order (the subclass picks its queue from them). */

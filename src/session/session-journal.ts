@@ -1,0 +1,76 @@
+/**
+ * The journal as a session read it at its start, then what the session wrote:
+ * a fold (project/journal-fold.ts: streamed, on from the checkpoint when one
+ * fits) rather than every event in memory. The events themselves are read
+ * only when something needs an item's history (an undo, a stale item's old
+ * machine translation, adding items), and then only as far as the fold read
+ * each file, followed by the session's own writes: the same events the
+ * session would have held from the start.
+ */
+import type { JournalEvent } from '../project/events.js';
+import { eventId } from '../project/event-order.js';
+import { readJournal, type JournalWriter } from '../project/journal.js';
+import type { JournalFold } from '../project/journal-fold.js';
+import { StateFolder, type ItemState } from '../project/state.js';
+import { undoneIds } from '../project/undo.js';
+import type { SourceItem } from '../dataset/item.js';
+
+export class SessionJournal {
+  /** Every event, once read (or from the start, when the fold had to read the journal whole). */
+  private loaded: JournalEvent[] | undefined;
+  /** Written by the session before the events were read. */
+  private readonly written: JournalEvent[] = [];
+
+  constructor(
+    private readonly projectDir: string,
+    private readonly fold: JournalFold,
+  ) {
+    this.loaded = fold.events;
+  }
+
+  /** A journal held in memory (a test, a plan over events not written yet). */
+  static of(events: readonly JournalEvent[]): SessionJournal {
+    const folder = new StateFolder(new Map(), 0, undoneIds(events));
+    for (const e of events) folder.apply(e);
+    return new SessionJournal('', { folder, warnings: [], skipped: 0, from: 'whole', eventsRead: events.length, ends: new Map(), events: [...events] });
+  }
+
+  /** The fold of everything read and written so far. */
+  get folder(): StateFolder {
+    return this.fold.folder;
+  }
+
+  /** Whether the events are in memory already. */
+  get eventsLoaded(): boolean {
+    return this.loaded !== undefined;
+  }
+
+  /** The journal's events at the session's start, then the ones it wrote, in journal order; read on first use. */
+  get events(): JournalEvent[] {
+    this.loaded ??= [...readJournal(this.projectDir, { upTo: this.fold.ends }).events, ...this.written];
+    return this.loaded;
+  }
+
+  /** States of the items as folded so far. */
+  states(items: Iterable<Pick<SourceItem, 'id' | 'sourceHash'>>): Map<string, ItemState> {
+    return this.fold.folder.statesFor(items).states;
+  }
+
+  /** Take events the session wrote to the journal. */
+  record(written: readonly JournalEvent[]): void {
+    for (const e of written) this.fold.folder.apply(e);
+    if (this.loaded) this.loaded.push(...written);
+    else this.written.push(...written);
+  }
+
+  /** Let the writer order its events after everything read (causal order, conflict detection). */
+  feed(writer: JournalWriter): void {
+    if (this.loaded) return writer.observe(this.loaded);
+    // No undo in the journal (the fold would have read it whole): the fold's decision heads are the writer's, less the `new` events of added items.
+    const heads = [...this.fold.folder.folds].map(([item, f]): [string, string[]] => {
+      const added = f.added && eventId(f.added);
+      return [item, f.heads.map((h) => h.id).filter((id) => id !== added)];
+    });
+    writer.observeFold(this.fold.last, heads);
+  }
+}
