@@ -10,14 +10,30 @@ import { safeJson, visible } from '../text-safety.js';
 export interface Printer {
   print: (text?: string) => void;
   printJson: (value: unknown) => void;
+  /** printJson of `{...head, [key]: rows}` (key last), the same bytes, written a chunk of rows at a time: no one string of the whole. */
+  printJsonRows: (head: object, key: string, rows: readonly unknown[]) => void;
   warn: (message: string) => void;
   info: (message: string) => void;
 }
+
+const JSON_ROWS_CHUNK = 2000;
 
 export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Printer {
   return {
     print: (text = '') => void io.stdout.write(`${visible(text)}\n`),
     printJson: (value) => void io.stdout.write(`${safeJson(value, 2)}\n`),
+    printJsonRows: (head, key, rows) => {
+      const text = safeJson({ ...head, [key]: [] }, 2);
+      if (rows.length === 0) return void io.stdout.write(`${text}\n`);
+      // `[]` closes the text ("...\n  \"items\": []\n}"): the rows go in between, indented as JSON.stringify indents them.
+      const open = text.lastIndexOf('[]');
+      io.stdout.write(`${text.slice(0, open)}[\n`);
+      for (let i = 0; i < rows.length; i += JSON_ROWS_CHUNK) {
+        const chunk = rows.slice(i, i + JSON_ROWS_CHUNK).map((r) => `    ${safeJson(r, 2).replaceAll('\n', '\n    ')}`);
+        io.stdout.write(`${chunk.join(',\n')}${i + JSON_ROWS_CHUNK < rows.length ? ',' : ''}\n`);
+      }
+      io.stdout.write(`  ]${text.slice(open + 2)}\n`);
+    },
     warn: (message) => void io.stderr.write(`${t('cli.warning')}: ${visible(message)}\n`),
     info: (message) => void io.stderr.write(`${visible(message)}\n`),
   };

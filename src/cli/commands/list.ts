@@ -13,7 +13,7 @@ export async function run(opts: ListCommandOptions, { out }: CommandContext): Pr
   const print = (t?: string) => out.print(t);
   const { project, json, ...filters } = opts;
   const list = await listItems({ project, filters });
-  if (json) return out.printJson({ selection: list.selection, items: list.items });
+  if (json) return out.printJsonRows({ selection: list.selection }, 'items', list.items);
   for (const w of list.warnings) out.warn(w);
   const rows = [
     ['ID', t('list.state'), t('list.decision'), t('list.authors'), t('list.flags'), t('list.qa')],

@@ -1,0 +1,46 @@
+/**
+ * printJsonRows writes a long list a chunk at a time (`list --json` at
+ * 100,000 items): its bytes must be printJson's, escapes included.
+ */
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { createPrinter } from '../../src/cli/output.js';
+
+function capture(): { stream: Writable; text: () => string } {
+  const parts: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      parts.push(chunk.toString());
+      done();
+    },
+  });
+  return { stream, text: () => parts.join('') };
+}
+
+function printed(f: (p: ReturnType<typeof createPrinter>) => void): string {
+  const out = capture();
+  f(createPrinter({ stdout: out.stream, stderr: capture().stream }));
+  return out.text();
+}
+
+describe('CLI output: JSON rows written in chunks', () => {
+  const row = (i: number) => ({
+    id: `item-${i}`,
+    state: i % 2 ? 'translated' : 'adapted',
+    decision: i % 3 ? null : 'transfer',
+    authors: i % 4 ? ['a', 'b\u202e'] : [],
+    qa: { error: i % 5, warning: 0, info: 1 },
+    note: 'line\nbreak "quoted" \u0085',
+  });
+
+  for (const n of [0, 1, 2, 4000, 5001]) {
+    it(`prints the same bytes as printJson for ${n} rows`, () => {
+      const rows = Array.from({ length: n }, (_, i) => row(i));
+      const head = { selection: 'state adapted\u2028', total: n };
+      const whole = printed((p) => p.printJson({ ...head, items: rows }));
+      const chunked = printed((p) => p.printJsonRows(head, 'items', rows));
+      assert.equal(chunked, whole);
+      assert.ok(!chunked.includes('\u202e') && !chunked.includes('\u2028'), 'bidi and separator controls are escaped');
+    });
+  }
+});
