@@ -148,7 +148,12 @@ export class JournalWriter {
   observeFold(last: Stamp | undefined, heads: Iterable<[item: string, ids: readonly string[]]>): void {
     this.observed = true;
     if (last) this.clock.observe(last);
-    for (const [item, ids] of heads) if (ids.length > 0) this.heads.set(item, ids.map((id) => ({ id })));
+    for (const [item, ids] of heads)
+      if (ids.length > 0)
+        this.heads.set(
+          item,
+          ids.map((id) => ({ id })),
+        );
   }
 
   async append(events: readonly NewEvent[], opts: AppendEventsOptions = {}): Promise<JournalEvent[]> {
