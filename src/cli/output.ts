@@ -29,8 +29,9 @@ export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJ
       const open = text.lastIndexOf('[]');
       io.stdout.write(`${text.slice(0, open)}[\n`);
       for (let i = 0; i < rows.length; i += JSON_ROWS_CHUNK) {
-        const chunk = rows.slice(i, i + JSON_ROWS_CHUNK).map((r) => `    ${safeJson(r, 2).replaceAll('\n', '\n    ')}`);
-        io.stdout.write(`${chunk.join(',\n')}${i + JSON_ROWS_CHUNK < rows.length ? ',' : ''}\n`);
+        // "[\n  {...},\n  {...}\n]" without its brackets, each line indented two more.
+        const chunk = safeJson(rows.slice(i, i + JSON_ROWS_CHUNK), 2);
+        io.stdout.write(`  ${chunk.slice(2, -2).replaceAll('\n', '\n  ')}${i + JSON_ROWS_CHUNK < rows.length ? ',' : ''}\n`);
       }
       io.stdout.write(`  ]${text.slice(open + 2)}\n`);
     },
