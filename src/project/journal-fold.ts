@@ -29,8 +29,9 @@ export const CHECKPOINT_EVERY = 1000;
  * Bumped whenever the fold's meaning changes; derived caches of folded results
  * (status, list) key on it too. 2: checklist answers folded under renamed
  * question IDs (checklist-aliases.ts); a format-1 checkpoint holds the old IDs.
+ * 3: the `new` event of an added item is kept (format 2 lost added items).
  */
-export const FOLD_FORMAT = 2;
+export const FOLD_FORMAT = 3;
 /** Below this many events per item, no checkpoint is written. */
 const MIN_EVENTS_PER_ITEM = 2;
 /** Bytes before each file's read position that must be unchanged for the checkpoint to fit. */
@@ -219,7 +220,13 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
 }
 
 /** A fold as stored: keys still at their empty value left out, texts equal to the MT's as null. */
-type Stored = { s: Partial<Record<keyof ItemState, unknown>>; lastChange?: number; reviewAt?: number; heads?: ItemFold['heads'] };
+type Stored = {
+  s: Partial<Record<keyof ItemState, unknown>>;
+  lastChange?: number;
+  reviewAt?: number;
+  heads?: ItemFold['heads'];
+  added?: ItemFold['added'];
+};
 
 const EMPTY = JSON.stringify(emptyState(''));
 
@@ -236,6 +243,7 @@ function encode(f: ItemFold): Stored {
     ...(f.lastChange !== -1 ? { lastChange: f.lastChange } : {}),
     ...(f.reviewAt !== -1 ? { reviewAt: f.reviewAt } : {}),
     ...(f.heads.length ? { heads: f.heads } : {}),
+    ...(f.added ? { added: f.added } : {}),
   };
 }
 
@@ -244,5 +252,7 @@ function decode(id: string, stored: Stored): ItemFold {
   const s: ItemState = Object.assign<ItemState, Stored['s']>(emptyState(id), stored.s);
   if (s.question === null) s.question = s.mt!.question;
   if (s.answer === null) s.answer = s.mt!.answer;
-  return { s, lastChange: stored.lastChange ?? -1, reviewAt: stored.reviewAt ?? -1, heads: stored.heads ?? [] };
+  const fold: ItemFold = { s, lastChange: stored.lastChange ?? -1, reviewAt: stored.reviewAt ?? -1, heads: stored.heads ?? [] };
+  if (stored.added) fold.added = stored.added;
+  return fold;
 }
