@@ -100,4 +100,3 @@ describe('session journal: a session opened on the fold', function () {
     );
   });
 });
-
