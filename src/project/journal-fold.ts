@@ -217,12 +217,14 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
       let batch = `${JSON.stringify(header)}\n`;
       // The header (per file: positions, warnings) is not counted: the item folds are what grows with the project.
       let written = -Buffer.byteLength(batch);
+      let folds = 0;
       for (const [id, fold] of folder.folds) {
         batch += `${JSON.stringify([id, encode(fold)])}\n`;
+        folds++;
         if (batch.length > 1 << 20) {
           written += writeSync(fd, batch);
-          // Too large to pay (MAX_CHECKPOINT_SHARE): given up, and an older one removed so that it is not read either.
-          if (written > limit) throw new TooLarge();
+          // Too large to pay (MAX_CHECKPOINT_SHARE), or bound to be at this rate: given up, and an older one removed so that it is not read either.
+          if ((written / folds) * folder.folds.size > limit) throw new TooLarge();
           batch = '';
         }
       }
