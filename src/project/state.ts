@@ -386,18 +386,19 @@ export interface StatusSummary {
 export function summarise(states: Iterable<ItemState>, orphans: readonly string[] = [], skippedEvents = 0): StatusSummary {
   const byState = Object.fromEntries(ITEM_STATES.map((s) => [s, 0])) as Record<ItemStateName, number>;
   const byDecision: Record<Decision | 'none', number> = { ...decisionCounts(), none: 0 };
-  let items = 0;
-  let flagged = 0;
-  const secondAnnotation = { assigned: 0, done: 0 };
-  for (const s of states) {
-    items++;
-    byState[s.state]++;
-    byDecision[s.decision?.decision ?? 'none']++;
-    if (s.flags.length > 0) flagged++;
-    if (s.assignees.length > 0) {
-      secondAnnotation.assigned++;
-      if (s.assignees.every((a) => s.secondaryDecisions[a])) secondAnnotation.done++;
-    }
+  const sum = { items: 0, byState, byDecision, flagged: 0, secondAnnotation: { assigned: 0, done: 0 } };
+  for (const s of states) countState(sum, s);
+  return { ...sum, removed: orphans.length, skippedEvents };
+}
+
+/** Adds one item's state to the per-item counts of a summary: what `summarise` does for each state (report tallies call it item by item). */
+export function countState(sum: Omit<StatusSummary, 'removed' | 'skippedEvents'>, s: ItemState): void {
+  sum.items++;
+  sum.byState[s.state]++;
+  sum.byDecision[s.decision?.decision ?? 'none']++;
+  if (s.flags.length > 0) sum.flagged++;
+  if (s.assignees.length > 0) {
+    sum.secondAnnotation.assigned++;
+    if (s.assignees.every((a) => s.secondaryDecisions[a])) sum.secondAnnotation.done++;
   }
-  return { items, byState, byDecision, flagged, secondAnnotation, removed: orphans.length, skippedEvents };
 }

@@ -3,13 +3,13 @@
  * source (collectReport) and one line-by-line pass over the journal
  * (activity.ts).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { SourceItem } from '../dataset/item.js';
 import { describeProblems, validateSource } from '../dataset/validate.js';
 import { DataError } from '../errors.js';
 import { foldWithSource, loadItems, type Project } from '../project/project.js';
-import { describeConflict, summarise, type ItemState, type StateFolder, type StatusSummary } from '../project/state.js';
+import { describeConflict, type ItemState, type StateFolder, type StatusSummary } from '../project/state.js';
 import type { StatusGroup } from '../project/status-by.js';
 import { hasTargetText, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
 import type { Severity } from '../qa/types.js';
@@ -119,7 +119,7 @@ class MtTally {
     const { question, answer } = sourceTexts(item, this.from);
     for (const text of [question, answer]) {
       if (text === '') continue;
-      const key = createHash('sha1').update(text).digest('base64');
+      const key = hash('sha1', text, 'base64');
       if (row.seen.has(key)) continue;
       row.seen.add(key);
       row.texts++;
@@ -194,9 +194,8 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
   const pass1 = (item: SourceItem, state: ItemState) => {
     if (item.added) added.push(item);
     builder.add(item, state);
-    const one = summarise([state]);
-    summary.add(one);
-    for (const t of Object.values(tallies)) t.add(item, state, one);
+    summary.add(state);
+    for (const t of Object.values(tallies)) t.add(item, state);
     mt.add(item, state);
     if (state.flags.length > 0) flags.push({ id: state.id, notes: state.flags.map((f) => `${f.author}: ${f.note}`).join('; ') });
     if (state.state === 'stale') stale.push({ id: state.id });
