@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, UsageError, formatProblem, listEntries, type DataProblem } from '../errors.js';
 import type { Project } from '../project/project.js';
-import { loadStateOnly } from '../project/project.js';
+import { foldWithSource } from '../project/project.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
 import { ITEM_STATES, chooseSide, describeConflict } from '../project/state.js';
 import type { Decision } from '../project/events.js';
@@ -253,9 +253,16 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const localePack = { name: env.packName, version: env.packVersion ?? null, hash: env.packHash ?? null };
   const lengths = projectQaContextBuilder(project, env);
   const added: SourceItem[] = [];
-  const { states, warnings } = await loadStateOnly(project, (item, s) => {
+  /** Items with decisions by two or more people: all agreement looks at. States are not kept: the second pass takes them from the fold again. */
+  const annotated: ItemState[] = [];
+  const {
+    folder: states,
+    items,
+    warnings,
+  } = await foldWithSource(project, (item, s) => {
     if (item.added) added.push(item);
     lengths.add(item, s);
+    if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2) annotated.push(s);
   });
   const qa = openItemQa(lengths.done());
   warnings.push(...qa.warnings);
@@ -288,7 +295,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const newItems = { count: 0, harms: new Map<string, number>() };
   const culture = new CultureTally();
   let read = 0;
-  const progressStep = Math.max(1, Math.ceil(states.size / 100));
+  const progressStep = Math.max(1, Math.ceil(items / 100));
   let data: ChunkedWriter | undefined;
   let committed = false;
   const dataRel = () => `data/${split}.${ext()}`;
@@ -300,7 +307,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         if (opts.format === undefined) format = f === 'json' ? 'json' : 'jsonl'; // CSV/TSV sources export as JSON Lines
       },
       onItem: async (item, record) => {
-        if (++read % progressStep === 0 || read === states.size) opts.onProgress?.(read, states.size);
+        if (++read % progressStep === 0 || read === items) opts.onProgress?.(read, items);
         fields.add(record as Record<string, unknown>);
         await exportItem(item, record as Record<string, unknown>);
       },
@@ -308,7 +315,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     // Items added in the target language follow the source's, in a record built from the same field paths.
     for (const item of added) await exportItem(item, addedRecord(item, project.mapping));
     async function exportItem(item: SourceItem, record: Record<string, unknown>): Promise<void> {
-      let s = states.get(item.id)!;
+      let s = states.state(item);
       if (s.conflict && s.state === 'conflict') {
         const chosen = opts.onConflict === undefined ? undefined : chooseSide(s, opts.onConflict);
         if (chosen === undefined || typeof chosen === 'string') {
@@ -371,7 +378,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       throw DataError.listing(`Export refused: ${problems.length} record(s) would not be valid or would leak source text. Nothing was written.`, problems);
     const qaResult = qa.result();
     if (opts.failOnQa && qaResult.counts.error > 0) throw new DataError(qaRefusal(qaResult.findings.filter((f) => f.severity === 'error')));
-    const agreement = agreementSummary(computeAgreement(states.values()));
+    const agreement = agreementSummary(computeAgreement(annotated));
     if (!data) data = new ChunkedWriter(folder.file(dataRel()));
     if (format === 'json') await data.write(exported === 0 ? '[]\n' : '\n]\n');
     await data.close();

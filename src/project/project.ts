@@ -117,25 +117,53 @@ export async function loadState(project: Project): Promise<LoadedState> {
  * than reading the source again).
  */
 export async function loadStateOnly(project: Project, onItem?: (item: SourceItem, state: ItemState) => void): Promise<Omit<LoadedState, 'items'>> {
+  const states = new Map<string, ItemState>();
+  const r = await foldWithSource(project, (item, state) => {
+    states.set(item.id, state);
+    onItem?.(item, state);
+  });
+  return { states, orphans: r.orphans, warnings: r.warnings, skippedEvents: r.skippedEvents };
+}
+
+export interface SourceFold {
+  /** The folded journal: `folder.state(item)` gives an item's state again. */
+  folder: StateFolder;
+  /** Items met: the source's, then those the journal adds. */
+  items: number;
+  orphans: string[];
+  warnings: string[];
+  skippedEvents: number;
+}
+
+/**
+ * The journal folded, then the source streamed once, each item with its state
+ * (items added in the target language last), keeping no state per item:
+ * what export and report use at 100k items, where a map of every state
+ * would be most of their memory.
+ */
+export async function foldWithSource(project: Project, onItem: (item: SourceItem, state: ItemState) => void | Promise<void>): Promise<SourceFold> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
   const { folder, warnings, skipped } = foldJournal(project.dir);
-  const states = new Map<string, ItemState>();
+  /** Folded IDs not (yet) met among the items: what is left are the orphans. */
+  const unmet = new Set(folder.folds.keys());
+  let items = 0;
   const report = await validateSource(project.sourcePath, project.mapping, {
     onItem: (item) => {
-      const state = folder.state(item);
-      states.set(item.id, state);
-      onItem?.(item, state);
+      items++;
+      unmet.delete(item.id);
+      return onItem(item, folder.state(item));
     },
   });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
-  // Items added in the target language (`carefully add`) follow the source items.
-  for (const item of addedItems(folder.addedEvents(), states.size, new Set(states.keys()))) {
-    const state = folder.state(item);
-    states.set(item.id, state);
-    onItem?.(item, state);
+  // Items added in the target language (`carefully add`) follow the source items; an added ID already met is a source item's.
+  const added = folder.addedEvents();
+  for (const item of addedItems(added, items, new Set(added.map((e) => e.item).filter((id) => !unmet.has(id))))) {
+    items++;
+    unmet.delete(item.id);
+    await onItem(item, folder.state(item));
   }
-  const orphans = [...folder.folds.keys()].filter((id) => !states.has(id));
-  return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
+  const orphans = [...unmet];
+  return { folder, items, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
 /** Rebuildable files in cache/, each person's own (they hold source and journal text): kept out of git. */

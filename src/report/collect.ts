@@ -3,16 +3,13 @@
  * source (collectReport) and one line-by-line pass over the journal
  * (activity.ts).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { SourceItem } from '../dataset/item.js';
 import { describeProblems, validateSource } from '../dataset/validate.js';
 import { DataError } from '../errors.js';
-import { foldJournal } from '../project/journal-fold.js';
-import { orphansExcluded } from '../project/messages.js';
-import { addedItems } from '../project/new-items.js';
-import { loadItems, type Project } from '../project/project.js';
-import { describeConflict, summarise, type ItemState, type StateFolder, type StatusSummary } from '../project/state.js';
+import { foldWithSource, loadItems, type Project } from '../project/project.js';
+import { describeConflict, type ItemState, type StateFolder, type StatusSummary } from '../project/state.js';
 import type { StatusGroup } from '../project/status-by.js';
 import { hasTargetText, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
 import type { Severity } from '../qa/types.js';
@@ -122,7 +119,7 @@ class MtTally {
     const { question, answer } = sourceTexts(item, this.from);
     for (const text of [question, answer]) {
       if (text === '') continue;
-      const key = createHash('sha1').update(text).digest('base64');
+      const key = hash('sha1', text, 'base64');
       if (row.seen.has(key)) continue;
       row.seen.add(key);
       row.texts++;
@@ -171,7 +168,7 @@ async function eachItem(
  * rather than items: the first counts states and gathers what QA judges each
  * item against (the dataset's length statistics, the near-copy index), the
  * second takes each item's QA findings (from the QA cache when `check` left
- * them there). The journal is folded once (journal-fold.ts, from its
+ * them there). The journal is folded once (foldWithSource, from its
  * checkpoint when one fits); each item's state is taken from the fold again in
  * the second pass rather than kept.
  */
@@ -179,7 +176,6 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
   const env = projectQaEnv(project, { cache: true });
   const builder = projectQaContextBuilder(project, env);
-  const { folder, warnings, skipped } = foldJournal(project.dir);
   const summary = new SummaryTally();
   const tallies = {
     author: new GroupCounts('author'),
@@ -193,15 +189,13 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
   const conflicts = capped<{ id: string; sides: string }>();
   /** Items with decisions by two or more people: the only ones agreement looks at. */
   const annotated: ItemState[] = [];
-  /** Folded IDs not (yet) met among the items: what is left are the orphans. */
-  const unmet = new Set(folder.folds.keys());
+  const added: SourceItem[] = [];
   let read = 0;
   const pass1 = (item: SourceItem, state: ItemState) => {
-    unmet.delete(item.id);
+    if (item.added) added.push(item);
     builder.add(item, state);
-    const one = summarise([state]);
-    summary.add(one);
-    for (const t of Object.values(tallies)) t.add(item, state, one);
+    summary.add(state);
+    for (const t of Object.values(tallies)) t.add(item, state);
     mt.add(item, state);
     if (state.flags.length > 0) flags.push({ id: state.id, notes: state.flags.map((f) => `${f.author}: ${f.note}`).join('; ') });
     if (state.state === 'stale') stale.push({ id: state.id });
@@ -209,20 +203,7 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
     if ((state.decision ? 1 : 0) + Object.keys(state.secondaryDecisions).length >= 2) annotated.push(state);
     opts.onProgress?.(++read, 0, 1);
   };
-  let added: SourceItem[] = [];
-  await eachItem(
-    project,
-    folder,
-    () => {
-      const newEvents = folder.addedEvents();
-      // An added ID already met is a source item's (addedItems skips it).
-      added = addedItems(newEvents, read, new Set(newEvents.map((e) => e.item).filter((id) => !unmet.has(id))));
-      return added;
-    },
-    pass1,
-  );
-  const total = read;
-  const orphans = [...unmet];
+  const { folder, items: total, orphans, warnings, skippedEvents: skipped } = await foldWithSource(project, pass1);
 
   const qa = builder.done();
   const qaRows = new Map<string, QaRow>();
@@ -278,6 +259,6 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
     conflicts: { rows: conflicts.rows, more: conflicts.more },
     agreement: computeAgreement(annotated),
     mt: mt.result(),
-    warnings: [...warnings, ...(orphans.length > 0 ? [orphansExcluded(orphans)] : []), ...env.warnings, ...cacheWarnings],
+    warnings: [...warnings, ...env.warnings, ...cacheWarnings],
   };
 }

@@ -1,29 +1,19 @@
 /**
  * The report's counts, kept as items stream by: nothing per item is held,
- * only counts per group. Each item's counts are `summarise` (state.ts) of that
- * item alone, added up, so every figure equals `status`'s over the same items.
+ * only counts per group. Each item is counted by `countState` (state.ts), the
+ * step `summarise` takes per item, so every figure equals `status`'s over the same items.
  */
 import type { SourceItem } from '../dataset/item.js';
 import { loadTaxonomy, type TaxonomyLevel } from '../dataset/taxonomy.js';
-import { summarise, type ItemState, type StatusSummary } from '../project/state.js';
+import { countState, summarise, type ItemState, type StatusSummary } from '../project/state.js';
 import { groupKeys, NO_GROUP, type StatusGrouping, type StatusGroup } from '../project/status-by.js';
 
-/** Adds the counts of `b` into `a`. */
-function addInto(a: StatusSummary, b: StatusSummary): void {
-  a.items += b.items;
-  a.flagged += b.flagged;
-  a.secondAnnotation.assigned += b.secondAnnotation.assigned;
-  a.secondAnnotation.done += b.secondAnnotation.done;
-  for (const k in b.byState) a.byState[k as keyof StatusSummary['byState']] += b.byState[k as keyof StatusSummary['byState']];
-  for (const k in b.byDecision) a.byDecision[k as keyof StatusSummary['byDecision']] += b.byDecision[k as keyof StatusSummary['byDecision']];
-}
-
-/** `summarise` over items seen one at a time: add each item's own summary (`summarise([state])`, computed once per item). */
+/** `summarise` over items seen one at a time (countState, the step `summarise` takes for each item). */
 export class SummaryTally {
   private readonly sum: StatusSummary = summarise([]);
 
-  add(one: StatusSummary): void {
-    addInto(this.sum, one);
+  add(state: ItemState): void {
+    countState(this.sum, state);
   }
 
   /** The summary, with the journal's orphans and skipped lines (not per item). */
@@ -43,12 +33,11 @@ export class GroupCounts {
   private readonly groups = new Map<string, SummaryTally>();
   constructor(readonly by: StatusGrouping) {}
 
-  /** `one`: the item's own summary, `summarise([state])`. */
-  add(item: Pick<SourceItem, 'riskArea' | 'harmType' | 'specificHarm'>, state: ItemState, one: StatusSummary): void {
+  add(item: Pick<SourceItem, 'riskArea' | 'harmType' | 'specificHarm'>, state: ItemState): void {
     for (const key of groupKeys(this.by, item, state)) {
       let tally = this.groups.get(key);
       if (!tally) this.groups.set(key, (tally = new SummaryTally()));
-      tally.add(one);
+      tally.add(state);
     }
   }
 

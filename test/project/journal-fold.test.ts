@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readJournal } from '../../src/project/journal.js';
-import { foldJournal, CHECKPOINT_FILE } from '../../src/project/journal-fold.js';
+import { foldJournal, CHECKPOINT_FILE, MAX_CHECKPOINT_SHARE } from '../../src/project/journal-fold.js';
 import { foldState } from '../../src/project/state.js';
 import { TempDir } from '../helpers/fixtures.js';
 import { prng } from '../helpers/prng.js';
@@ -232,5 +232,46 @@ describe('journal fold while reading', () => {
     assert.equal(r.from, 'start');
     assert.equal(r.result.states.get('i1')!.decision?.decision, 'drop');
     assert.deepEqual(r.result, wholeFold(dir));
+  });
+
+  it('writes no checkpoint that would be larger than its share of the journal, and reads none such', () => {
+    // Two events per item, one of them a long machine translation: the folded state is about as large as the events.
+    const dir = path.join(tmp.path, 'p');
+    mkdirSync(path.join(dir, 'journal'), { recursive: true });
+    const ev = (i: number, type: string, extra: object) => ({
+      v: 1,
+      ts: new Date(Date.UTC(2026, 0, 1) + i).toISOString(),
+      author: 'ana',
+      item: `n${i}`,
+      sourceHash: 'h',
+      type,
+      ...extra,
+    });
+    const lines = [];
+    for (let i = 0; i < 50; i++) {
+      lines.push(ev(i, 'mt', { provider: 'pseudo', label: 'p', isTranslation: false, question: `질문 ${i} `.repeat(10), answer: `답변 ${i} `.repeat(20) }));
+      lines.push(ev(i, 'review', { verdict: 'approve' }));
+    }
+    writeFileSync(path.join(dir, 'journal', 'ana.jsonl'), lines.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const r = foldJournal(dir);
+    assert.equal(r.folder.order, 100);
+    assert.equal(r.from, 'start');
+    assert.equal(existsSync(path.join(dir, CHECKPOINT_FILE)), false);
+
+    // Many events on few items: the checkpoint is small beside the journal, written, and read.
+    const other = path.join(tmp.path, 'q');
+    const gen = new JournalGen(other, 7);
+    gen.write(200);
+    // No open end (a cut unit) at a file's end, so a checkpoint is written.
+    for (const a of AUTHORS) appendFileSync(path.join(other, 'journal', `${a}.jsonl`), `${JSON.stringify(gen.event(a))}\n`);
+    assert.equal(streamedFold(other).from, 'start');
+    const checkpoint = path.join(other, CHECKPOINT_FILE);
+    assert.equal(streamedFold(other).from, 'checkpoint');
+    // The same checkpoint grown past its share (blank lines, which a reader skips): ignored, the journal read from the start.
+    const journalBytes = AUTHORS.reduce((n, a) => n + readFileSync(path.join(other, 'journal', `${a}.jsonl`)).length, 0);
+    appendFileSync(checkpoint, '\n'.repeat(Math.ceil(MAX_CHECKPOINT_SHARE * journalBytes)));
+    const grown = streamedFold(other);
+    assert.equal(grown.from, 'start');
+    assert.deepEqual(grown.result, wholeFold(other));
   });
 });

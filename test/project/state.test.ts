@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { foldState, summarise } from '../../src/project/state.js';
+import { foldState, StateFolder, summarise } from '../../src/project/state.js';
 import type { JournalEvent } from '../../src/project/events.js';
 
 let n = 0;
@@ -104,5 +104,37 @@ describe('foldState', () => {
     ]);
     assert.deepEqual(s.assignees, ['lee']);
     assert.deepEqual(s.authors, ['mt-bot', 'kim']);
+  });
+
+  it('leaves a state already taken as it was when later events change the item (lists and records are replaced, not changed in place)', () => {
+    const folder = new StateFolder();
+    for (const e of [mt(), ev({ type: 'flag', note: 'look' }), ev({ type: 'checklist', question: 'q1', answer: 'yes' })]) folder.apply(e);
+    const before = folder.state(items[0]!);
+    const copy = structuredClone(before);
+    for (const e of [
+      ev({ type: 'flag', note: 'again', reply: true }),
+      ev({ type: 'flag', note: 'second' }),
+      ev({ type: 'edit', field: 'question', text: 'q2', author: 'lee' }),
+      ev({ type: 'checklist', question: 'q2', answer: 'no' }),
+      ev({ type: 'assign', assignee: 'lee', role: 'secondary' }),
+      ev({ type: 'decision', decision: 'adapt', secondary: true, author: 'lee' }),
+      ev({ type: 'intended', source: '110', target: '112', reason: 'r' }),
+      ev({ type: 'waiver', check: 'c1', reason: 'r', targetHash: 't' }),
+    ])
+      folder.apply(e);
+    assert.deepEqual(before, copy);
+    const after = folder.state(items[0]!);
+    assert.equal(after.flags.length, 2);
+    assert.deepEqual(
+      after.flags[0]!.replies?.map((r) => r.note),
+      ['again'],
+    );
+    assert.deepEqual(Object.keys(after.checklist), ['q1', 'q2']);
+    assert.deepEqual(after.edited, { question: true, answer: false });
+    assert.deepEqual(after.editors, ['lee']);
+    assert.deepEqual(after.authors, ['kim', 'lee']);
+    assert.deepEqual(Object.keys(after.secondaryDecisions), ['lee']);
+    // A fresh item's empty lists are not shared with any other's: a new item starts empty.
+    assert.deepEqual(folder.state({ id: 'other', sourceHash: 'h1' }).flags, []);
   });
 });
