@@ -85,6 +85,16 @@ describe('session journal: a session opened on the fold', function () {
     assert.equal(add.code, 0, add.stderr);
     const answers = ['test-0000', 'test-0001', 'test-0002'].map((id) => ({ id, decision: 'transfer', flag: 'look again' }));
     assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl('a.jsonl', answers)])).code, 0);
+    // Decisions changed back and forth: a journal much longer than its folds, so a checkpoint pays and is written (MAX_CHECKPOINT_SHARE).
+    for (let round = 0; round < 12; round++) {
+      const decision = round % 2 === 0 ? 'adapt' : 'transfer';
+      const again = ['test-0000', 'test-0001', 'test-0002'].map((id) => ({
+        id,
+        decision,
+        rationale: `round ${round}: ${'a reason given at length '.repeat(8)}`,
+      }));
+      assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl(`r${round}.jsonl`, again)])).code, 0);
+    }
     const first = await run(['status', '-p', dir, '--json']);
     assert.equal((JSON.parse(first.stdout) as { items: number }).items, 4);
     // Two events per item or more: a checkpoint of every fold (here after any number of events read), which the next reads go on from.
