@@ -121,10 +121,58 @@ class CodePointSet {
   }
 }
 
-/** Index of all items' sources, for copies of another item's text. */
+/**
+ * Window hashes: two polynomial rolling hashes modulo primes below 2^31 (bases
+ * below 2^21, so every product stays below 2^53 and is exact in a double). A
+ * window is looked up by both, 62 bits in all: with N indexed windows, a window
+ * that no source has matches one by chance with probability about N / 2^62
+ * (2e-13 at a million windows), so a hit is taken as a copy without comparing
+ * the texts, which the index does not keep.
+ */
+const P1 = 2147483647;
+const B1 = 1000003;
+const P2 = 2147483629;
+const B2 = 1500007;
+const powMod = (b: number, p: number) => {
+  let x = 1;
+  for (let i = 1; i < NEAR_COPY_RUN; i++) x = (x * b) % p;
+  return x; // b^(NEAR_COPY_RUN-1) mod p: the weight of a window's first code point
+};
+const OUT1 = powMod(B1, P1);
+const OUT2 = powMod(B2, P2);
+
+/** Both hashes of every window of `cps` (window i at [i]), in `h1`/`h2`. */
+function windowHashes(cps: Int32Array, h1: Int32Array, h2: Int32Array): void {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < cps.length; i++) {
+    if (i >= NEAR_COPY_RUN) {
+      const c = cps[i - NEAR_COPY_RUN]!;
+      a -= (c * OUT1) % P1;
+      if (a < 0) a += P1;
+      b -= (c * OUT2) % P2;
+      if (b < 0) b += P2;
+    }
+    a = (a * B1 + cps[i]!) % P1;
+    b = (b * B2 + cps[i]!) % P2;
+    if (i >= NEAR_COPY_RUN - 1) {
+      h1[i - NEAR_COPY_RUN + 1] = a;
+      h2[i - NEAR_COPY_RUN + 1] = b;
+    }
+  }
+}
+
+/**
+ * Index of all items' sources, for copies of another item's text: each
+ * window's first owner in an open-addressing table of typed arrays (no string
+ * or object per window: there are millions).
+ */
 export class SourceShingleIndex {
-  /** Each shingle's first owner, packed as item number * 2 + source number (no object per shingle: there are millions). */
-  private readonly owners = new Map<string, number>();
+  private h1 = new Int32Array(1 << 12);
+  private h2 = new Int32Array(1 << 12);
+  /** Item number * 2 + source number; -1 for an empty slot. */
+  private owners = new Int32Array(1 << 12).fill(-1);
+  private size = 0;
   private readonly ids: string[] = [];
   /** Every code point of the indexed sources: a window with any other one is no copy. */
   readonly codePoints = new CodePointSet();
@@ -132,25 +180,63 @@ export class SourceShingleIndex {
   complete = true;
   /** The items added: their code points are all in `codePoints`. */
   private readonly items = new WeakSet<SourceItem>();
+  private buf1 = new Int32Array(256);
+  private buf2 = new Int32Array(256);
 
   add(item: SourceItem): void {
     if (!this.complete) return;
     this.items.add(item);
     const number = this.ids.push(item.id) - 1;
     NEAR_COPY_SOURCES.forEach((source, k) => {
+      if (item[source] === '') return;
       const w = new Windows(item[source]);
       for (const c of w.codePoints) this.codePoints.add(c);
-      for (let i = 0; i + NEAR_COPY_RUN <= w.length; i++) {
-        if (!w.counts(i)) continue;
-        const s = w.slice(i, i + NEAR_COPY_RUN);
-        if (!this.owners.has(s)) this.owners.set(s, number * 2 + k);
+      if (w.length < NEAR_COPY_RUN) return;
+      if (this.buf1.length < w.length) {
+        this.buf1 = new Int32Array(w.length * 2);
+        this.buf2 = new Int32Array(w.length * 2);
       }
+      windowHashes(w.codePoints, this.buf1, this.buf2);
+      for (let i = 0; i + NEAR_COPY_RUN <= w.length; i++) if (w.counts(i)) this.insert(this.buf1[i]!, this.buf2[i]!, number * 2 + k);
     });
-    if (this.owners.size > MAX_GLOBAL_SHINGLES) {
-      this.owners.clear();
+    if (this.size > MAX_GLOBAL_SHINGLES) {
+      this.h1 = this.h2 = this.owners = new Int32Array(0);
+      this.size = 0;
       this.ids.length = 0;
       this.codePoints.clear();
       this.complete = false;
+    }
+  }
+
+  /** Keeps the first owner of a window. */
+  private insert(a: number, b: number, owner: number): void {
+    const mask = this.owners.length - 1;
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+      const o = this.owners[slot]!;
+      if (o === -1) {
+        this.h1[slot] = a;
+        this.h2[slot] = b;
+        this.owners[slot] = owner;
+        if (++this.size * 2 > this.owners.length) this.grow();
+        return;
+      }
+      if (this.h1[slot] === a && this.h2[slot] === b) return;
+    }
+  }
+
+  private grow(): void {
+    const [h1, h2, owners] = [this.h1, this.h2, this.owners];
+    this.h1 = new Int32Array(owners.length * 2);
+    this.h2 = new Int32Array(owners.length * 2);
+    this.owners = new Int32Array(owners.length * 2).fill(-1);
+    const mask = this.owners.length - 1;
+    for (let i = 0; i < owners.length; i++) {
+      if (owners[i] === -1) continue;
+      let slot = h1[i]! & mask;
+      while (this.owners[slot] !== -1) slot = (slot + 1) & mask;
+      this.h1[slot] = h1[i]!;
+      this.h2[slot] = h2[i]!;
+      this.owners[slot] = owners[i]!;
     }
   }
 
@@ -159,9 +245,25 @@ export class SourceShingleIndex {
     return this.complete && this.items.has(item);
   }
 
+  /** The first owner of the window with these hashes (windowHashes), if any. */
+  ownerOf(a: number, b: number): { item: string; source: NearCopySource } | undefined {
+    if (this.size === 0) return undefined;
+    const mask = this.owners.length - 1;
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+      const o = this.owners[slot]!;
+      if (o === -1) return undefined;
+      if (this.h1[slot] === a && this.h2[slot] === b) return { item: this.ids[o >> 1]!, source: NEAR_COPY_SOURCES[o & 1]! };
+    }
+  }
+
+  /** The first owner of a shingle (a string of NEAR_COPY_RUN code points), if any. */
   owner(shingle: string): { item: string; source: NearCopySource } | undefined {
-    const packed = this.owners.get(shingle);
-    return packed === undefined ? undefined : { item: this.ids[packed >> 1]!, source: NEAR_COPY_SOURCES[packed & 1]! };
+    const cps = Int32Array.from(Array.from(shingle, (c) => c.codePointAt(0)!));
+    if (cps.length !== NEAR_COPY_RUN) return undefined;
+    const a = new Int32Array(1);
+    const b = new Int32Array(1);
+    windowHashes(cps, a, b);
+    return this.ownerOf(a[0]!, b[0]!);
   }
 }
 
@@ -208,11 +310,15 @@ export function findNearCopy(text: string, item: SourceItem, index?: SourceShing
     const c = w.codePoints[i]!;
     foreign[i + 1] = foreign[i]! + (mine.codePoints.has(c) || index?.codePoints.has(c) ? 0 : 1);
   }
+  let h1: Int32Array | undefined;
+  let h2: Int32Array | undefined;
   const hitAt = (i: number): { source: NearCopySource; otherItem?: string } | undefined => {
     if (foreign[i + NEAR_COPY_RUN]! - foreign[i]! > 0 || !w.counts(i)) return undefined;
     const s = w.slice(i, i + NEAR_COPY_RUN);
     for (const source of NEAR_COPY_SOURCES) if (mine[source].includes(s)) return { source };
-    const other = index?.owner(s);
+    if (!index) return undefined;
+    if (!h1 || !h2) windowHashes(w.codePoints, (h1 = new Int32Array(w.length)), (h2 = new Int32Array(w.length)));
+    const other = index.ownerOf(h1[i]!, h2[i]!);
     return other && other.item !== item.id ? { source: other.source, otherItem: other.item } : undefined;
   };
   for (let i = 0; i + NEAR_COPY_RUN <= w.length; i++) {
