@@ -105,7 +105,7 @@ export interface NearCopy {
 }
 
 /** A set of code points as a bitmap (139 KB): millions of adds cost far less than in a Set. */
-class CodePointSet {
+export class CodePointSet {
   private readonly bits = new Uint8Array(0x110000 >> 3);
 
   add(c: number): void {
@@ -118,6 +118,27 @@ class CodePointSet {
 
   clear(): void {
     this.bits.fill(0);
+  }
+
+  /** As [first, last, first, last, ...] ranges (to store; `fromRanges` reads it back). */
+  toRanges(): number[] {
+    const out: number[] = [];
+    for (let c = 0; c < 0x110000; c++) {
+      if (!this.has(c)) {
+        if (this.bits[c >> 3] === 0) c |= 7; // skip empty bytes
+        continue;
+      }
+      const first = c;
+      while (c + 1 < 0x110000 && this.has(c + 1)) c++;
+      out.push(first, c);
+    }
+    return out;
+  }
+
+  static fromRanges(ranges: readonly number[]): CodePointSet {
+    const set = new CodePointSet();
+    for (let i = 0; i + 1 < ranges.length; i += 2) for (let c = ranges[i]!; c <= ranges[i + 1]!; c++) set.add(c);
+    return set;
   }
 }
 
@@ -337,19 +358,31 @@ export function findNearCopy(text: string, item: SourceItem, index?: SourceShing
  * so they are done without building their windows or the item's own source.
  */
 function hasKnownRun(compared: string, item: SourceItem, index: SourceShingleIndex | undefined): boolean {
-  if (compared.length < NEAR_COPY_RUN) return false;
   // The item's own code points are needed only when the index does not hold them.
-  const indexed = index?.holds(item) === true;
+  return knownRun(compared, item, index?.codePoints, index?.holds(item) === true);
+}
+
+function knownRun(compared: string, item: SourceItem, codePoints: CodePointSet | undefined, indexed: boolean): boolean {
+  if (compared.length < NEAR_COPY_RUN) return false;
   let mine: Set<number> | undefined;
   let run = 0;
   for (let i = 0; i < compared.length; i++) {
     const c = compared.codePointAt(i)!;
     if (c > 0xffff) i++;
-    if (index?.codePoints.has(c) || (!indexed && (mine ??= own(item).codePoints).has(c))) {
+    if (codePoints?.has(c) || (!indexed && (mine ??= own(item).codePoints).has(c))) {
       if (++run >= NEAR_COPY_RUN) return true;
     } else run = 0;
   }
   return false;
+}
+
+/**
+ * Whether `text` may copy a source, knowing only the code points of every
+ * indexed source (an index's `codePoints`): false means findNearCopy finds
+ * nothing in it with that index, so the index need not be built to say so.
+ */
+export function mayHoldNearCopy(text: string, item: SourceItem, codePoints: CodePointSet): boolean {
+  return knownRun(comparableText(text, nfkc(text)), item, codePoints, false);
 }
 
 /** "copies 14 characters of the source's answer" / "of item X's question", for messages. */

@@ -30,7 +30,7 @@ export const QA_CACHE_FILE = path.join('cache', 'qa', 'results.jsonl');
 const IGNORE_ALL = '*\n';
 
 /** Creates the cache's folder with its .gitignore. */
-function cacheFolder(file: string): void {
+export function cacheFolder(file: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const ignore = path.join(path.dirname(file), '.gitignore');
   if (!existsSync(ignore)) writeFileSync(ignore, IGNORE_ALL);
@@ -106,7 +106,7 @@ export function qaInputHash(input: QaInput): string {
 }
 
 /** Entries are kept as "<hash>\t<findings as JSON>": one string per item, parsed only when used (memory at 100k items). */
-const HASH_LENGTH = 22;
+export const HASH_LENGTH = 22;
 const entryText = (hash: string, findings: readonly Finding[]) => `${hash}\t${JSON.stringify(findings)}`;
 
 /** Index of the quote closing the JSON string that opens at `start`, or -1. */
@@ -120,7 +120,7 @@ function stringEnd(line: string, start: number): number {
 }
 
 /** The ID and entry text of one line `["<id>","<hash>",<findings>]`, read without parsing the findings; throws when the line is not one. */
-function parseLine(line: string, n: number): [string, string] {
+export function parseLine(line: string, n: number): [string, string] {
   const q = line.startsWith('["') ? stringEnd(line, 1) : -1;
   const h = q + 3;
   const f = h + HASH_LENGTH + 2;
