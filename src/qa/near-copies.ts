@@ -6,10 +6,14 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { SourceItem } from '../dataset/item.js';
-import { CodePointSet, SourceShingleIndex, findNearCopy, mayHoldNearCopy } from './near-copy.js';
+import type { SourceShingleIndex } from './near-copy.js';
+import { CodePointSet, findNearCopy, mayHoldNearCopy } from './near-copy.js';
 import { NEAR_COPY_TEXTS, nearCopyTextsHash, type NearCopyCache, type NearCopyTexts, type NearCopyVerdict } from './near-copy-cache.js';
 
 export type { NearCopyTexts, NearCopyVerdict } from './near-copy-cache.js';
+
+/** How often the index was built and texts searched, in this process (for tests and benchmarks). */
+export const nearCopyCounters = { indexBuilds: 0, searches: 0 };
 
 const NONE: NearCopyVerdict = Object.freeze({});
 const empty = (texts: NearCopyTexts) => texts.question === '' && texts.answer === '' && !texts.rationale;
@@ -83,6 +87,7 @@ export class NearCopies {
   }
 
   private built(index: SourceShingleIndex): void {
+    nearCopyCounters.indexBuilds++;
     this.index = index;
     this.opts.cache?.setIndex({ complete: index.complete, codePoints: index.complete ? index.codePoints.toRanges() : [] });
     this.opts.onBuilt?.(index);
@@ -108,6 +113,7 @@ export class NearCopies {
   }
 
   private search(item: SourceItem, texts: NearCopyTexts, hash: string | undefined): NearCopyVerdict {
+    nearCopyCounters.searches++;
     const verdict: NearCopyVerdict = {};
     for (const t of NEAR_COPY_TEXTS) {
       const text = texts[t];

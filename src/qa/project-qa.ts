@@ -278,7 +278,10 @@ const nearCopyTexts = (state: ItemState): NearCopyTexts => {
  * memory. The cross-item near-copy index is built only when a verdict needs
  * it (near-copies.ts): a warm QA cache needs none.
  */
-export function qaContextBuilder(env: ProjectQaEnv, options: QaContextBuilderOptions = {}): { add(item: SourceItem, state: ItemState): void; done(): ProjectQa } {
+export function qaContextBuilder(
+  env: ProjectQaEnv,
+  options: QaContextBuilderOptions = {},
+): { add(item: SourceItem, state: ItemState): void; done(): ProjectQa } {
   const logs: number[] = [];
   const key = new IndexKey();
   const items: SourceItem[] = [];
