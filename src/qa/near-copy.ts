@@ -8,8 +8,9 @@
  * answer keeps them on purpose), and only runs with a non-ASCII character
  * count (ASCII-only runs are phone numbers, names and codes a translation keeps).
  *
- * Sources are indexed as sets of 10-character shingles: checking a text is
- * linear in its length.
+ * Sources are indexed as sets of 10-character shingles (as hashes, in a
+ * typed-array table): building the index and checking a text are linear in
+ * their lengths.
  */
 import type { SourceItem } from '../dataset/item.js';
 import { nfkc } from './nfkc.js';
@@ -143,44 +144,56 @@ export class CodePointSet {
 }
 
 /**
- * Window hashes: two polynomial rolling hashes modulo primes below 2^31 (bases
- * below 2^21, so every product stays below 2^53 and is exact in a double). A
- * window is looked up by both, 62 bits in all: with N indexed windows, a window
- * that no source has matches one by chance with probability about N / 2^62
- * (2e-13 at a million windows), so a hit is taken as a copy without comparing
- * the texts, which the index does not keep.
+ * Window hashes: two polynomial rolling hashes modulo 2^32 with odd bases
+ * (Math.imul: no division). Two windows differing in one code point never
+ * share a hash; windows differing more share both with a chance of about
+ * 2^-64, so with N indexed windows a window no source has matches one by
+ * chance with probability about N / 2^64 (5e-14 at a million windows): a hit
+ * is taken as a copy without comparing the texts, which the index does not keep.
+ * (Known collisions of such hashes need strings thousands of characters long.)
  */
-const P1 = 2147483647;
-const B1 = 1000003;
-const P2 = 2147483629;
-const B2 = 1500007;
-const powMod = (b: number, p: number) => {
+const B1 = 0x01000193;
+const B2 = 0x5bd1e995;
+const powImul = (b: number) => {
   let x = 1;
-  for (let i = 1; i < NEAR_COPY_RUN; i++) x = (x * b) % p;
-  return x; // b^(NEAR_COPY_RUN-1) mod p: the weight of a window's first code point
+  for (let i = 1; i < NEAR_COPY_RUN; i++) x = Math.imul(x, b);
+  return x; // b^(NEAR_COPY_RUN-1) mod 2^32: the weight of a window's first code point
 };
-const OUT1 = powMod(B1, P1);
-const OUT2 = powMod(B2, P2);
+const OUT1 = powImul(B1);
+const OUT2 = powImul(B2);
+/** The table slot of a window: the low bits of a polynomial hash mod 2^32 depend on the low bits of the input only, so mix first. */
+const slotOf = (a: number, b: number, mask: number) => {
+  const h = Math.imul(a ^ (b >>> 13) ^ (a >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
+};
 
 /** Both hashes of every window of `cps` (window i at [i]), in `h1`/`h2`. */
 function windowHashes(cps: Int32Array, h1: Int32Array, h2: Int32Array): void {
   let a = 0;
   let b = 0;
   for (let i = 0; i < cps.length; i++) {
+    const c = cps[i]!;
     if (i >= NEAR_COPY_RUN) {
-      const c = cps[i - NEAR_COPY_RUN]!;
-      a -= (c * OUT1) % P1;
-      if (a < 0) a += P1;
-      b -= (c * OUT2) % P2;
-      if (b < 0) b += P2;
+      const out = cps[i - NEAR_COPY_RUN]!;
+      a = (a - Math.imul(out, OUT1)) | 0;
+      b = (b - Math.imul(out, OUT2)) | 0;
     }
-    a = (a * B1 + cps[i]!) % P1;
-    b = (b * B2 + cps[i]!) % P2;
+    a = (Math.imul(a, B1) + c) | 0;
+    b = (Math.imul(b, B2) + c) | 0;
     if (i >= NEAR_COPY_RUN - 1) {
       h1[i - NEAR_COPY_RUN + 1] = a;
       h2[i - NEAR_COPY_RUN + 1] = b;
     }
   }
+}
+
+/** Whether a code point is left out of compared text (IGNORED), by UTF-16 unit for the BMP: 0 not asked yet, 1 ignored, 2 kept. */
+const ignoredBmp = new Uint8Array(0x10000);
+const IGNORED_ONE = /^[\s\p{P}\p{Cf}\p{Z}]$/u;
+function ignored(c: number): boolean {
+  if (c > 0xffff) return IGNORED_ONE.test(String.fromCodePoint(c));
+  if (ignoredBmp[c] === 0) ignoredBmp[c] = IGNORED_ONE.test(String.fromCharCode(c)) ? 1 : 2;
+  return ignoredBmp[c] === 1;
 }
 
 /**
@@ -189,10 +202,8 @@ function windowHashes(cps: Int32Array, h1: Int32Array, h2: Int32Array): void {
  * or object per window: there are millions).
  */
 export class SourceShingleIndex {
-  private h1 = new Int32Array(1 << 12);
-  private h2 = new Int32Array(1 << 12);
-  /** Item number * 2 + source number; -1 for an empty slot. */
-  private owners = new Int32Array(1 << 12).fill(-1);
+  /** Slots of three: both hashes and the owner (item number * 2 + source number), -1 in an empty slot; one cache line per probe. */
+  private table = new Int32Array(3 << 12).fill(-1);
   private size = 0;
   private readonly ids: string[] = [];
   /** Every code point of the indexed sources: a window with any other one is no copy. */
@@ -201,27 +212,17 @@ export class SourceShingleIndex {
   complete = true;
   /** The items added: their code points are all in `codePoints`. */
   private readonly items = new WeakSet<SourceItem>();
-  private buf1 = new Int32Array(256);
-  private buf2 = new Int32Array(256);
+  /** The last NEAR_COPY_RUN code points while adding a text. */
+  private readonly ring = new Int32Array(NEAR_COPY_RUN);
 
   add(item: SourceItem): void {
     if (!this.complete) return;
     this.items.add(item);
     const number = this.ids.push(item.id) - 1;
-    NEAR_COPY_SOURCES.forEach((source, k) => {
-      if (item[source] === '') return;
-      const w = new Windows(item[source]);
-      for (const c of w.codePoints) this.codePoints.add(c);
-      if (w.length < NEAR_COPY_RUN) return;
-      if (this.buf1.length < w.length) {
-        this.buf1 = new Int32Array(w.length * 2);
-        this.buf2 = new Int32Array(w.length * 2);
-      }
-      windowHashes(w.codePoints, this.buf1, this.buf2);
-      for (let i = 0; i + NEAR_COPY_RUN <= w.length; i++) if (w.counts(i)) this.insert(this.buf1[i]!, this.buf2[i]!, number * 2 + k);
-    });
+    if (item.question !== '') this.addText(item.question, number * 2);
+    if (item.answer !== '') this.addText(item.answer, number * 2 + 1);
     if (this.size > MAX_GLOBAL_SHINGLES) {
-      this.h1 = this.h2 = this.owners = new Int32Array(0);
+      this.table = new Int32Array(0);
       this.size = 0;
       this.ids.length = 0;
       this.codePoints.clear();
@@ -229,35 +230,65 @@ export class SourceShingleIndex {
     }
   }
 
+  /** The windows of comparableText(text) (and its code points), in one pass without building that text. */
+  private addText(text: string, owner: number): void {
+    const normalized = text.normalize('NFKC');
+    const links = normalized.includes('@') || normalized.includes('//') || WWW.test(normalized);
+    const base = links ? normalized.replace(URL_OR_EMAIL, ' ') : normalized;
+    const ring = this.ring;
+    let n = 0;
+    let nonAscii = 0;
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < base.length; i++) {
+      const c = base.codePointAt(i)!;
+      if (c > 0xffff) i++;
+      if (ignored(c)) continue;
+      this.codePoints.add(c);
+      const at = n % NEAR_COPY_RUN;
+      if (n >= NEAR_COPY_RUN) {
+        const out = ring[at]!;
+        a = (a - Math.imul(out, OUT1)) | 0;
+        b = (b - Math.imul(out, OUT2)) | 0;
+        if (out > 0x7f) nonAscii--;
+      }
+      ring[at] = c;
+      if (c > 0x7f) nonAscii++;
+      a = (Math.imul(a, B1) + c) | 0;
+      b = (Math.imul(b, B2) + c) | 0;
+      if (++n >= NEAR_COPY_RUN && nonAscii > 0) this.insert(a, b, owner);
+    }
+  }
+
   /** Keeps the first owner of a window. */
   private insert(a: number, b: number, owner: number): void {
-    const mask = this.owners.length - 1;
-    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
-      const o = this.owners[slot]!;
-      if (o === -1) {
-        this.h1[slot] = a;
-        this.h2[slot] = b;
-        this.owners[slot] = owner;
-        if (++this.size * 2 > this.owners.length) this.grow();
+    const t = this.table;
+    const slots = t.length / 3;
+    const mask = slots - 1;
+    for (let slot = slotOf(a, b, mask); ; slot = (slot + 1) & mask) {
+      const at = slot * 3;
+      if (t[at + 2] === -1) {
+        t[at] = a;
+        t[at + 1] = b;
+        t[at + 2] = owner;
+        if (++this.size * 2 > slots) this.grow();
         return;
       }
-      if (this.h1[slot] === a && this.h2[slot] === b) return;
+      if (t[at] === a && t[at + 1] === b) return;
     }
   }
 
   private grow(): void {
-    const [h1, h2, owners] = [this.h1, this.h2, this.owners];
-    this.h1 = new Int32Array(owners.length * 2);
-    this.h2 = new Int32Array(owners.length * 2);
-    this.owners = new Int32Array(owners.length * 2).fill(-1);
-    const mask = this.owners.length - 1;
-    for (let i = 0; i < owners.length; i++) {
-      if (owners[i] === -1) continue;
-      let slot = h1[i]! & mask;
-      while (this.owners[slot] !== -1) slot = (slot + 1) & mask;
-      this.h1[slot] = h1[i]!;
-      this.h2[slot] = h2[i]!;
-      this.owners[slot] = owners[i]!;
+    const old = this.table;
+    const t = (this.table = new Int32Array(old.length * 2).fill(-1));
+    const mask = t.length / 3 - 1;
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 2] === -1) continue;
+      let slot = slotOf(old[at]!, old[at + 1]!, mask);
+      while (t[slot * 3 + 2] !== -1) slot = (slot + 1) & mask;
+      t[slot * 3] = old[at]!;
+      t[slot * 3 + 1] = old[at + 1]!;
+      t[slot * 3 + 2] = old[at + 2]!;
     }
   }
 
@@ -269,11 +300,12 @@ export class SourceShingleIndex {
   /** The first owner of the window with these hashes (windowHashes), if any. */
   ownerOf(a: number, b: number): { item: string; source: NearCopySource } | undefined {
     if (this.size === 0) return undefined;
-    const mask = this.owners.length - 1;
-    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
-      const o = this.owners[slot]!;
+    const t = this.table;
+    const mask = t.length / 3 - 1;
+    for (let slot = slotOf(a, b, mask); ; slot = (slot + 1) & mask) {
+      const o = t[slot * 3 + 2]!;
       if (o === -1) return undefined;
-      if (this.h1[slot] === a && this.h2[slot] === b) return { item: this.ids[o >> 1]!, source: NEAR_COPY_SOURCES[o & 1]! };
+      if (t[slot * 3] === a && t[slot * 3 + 1] === b) return { item: this.ids[o >> 1]!, source: NEAR_COPY_SOURCES[o & 1]! };
     }
   }
 
