@@ -11,8 +11,9 @@
  * `["<id>","<hash>",<findings>]`, keyed by item ID and a hash of the
  * item's whole QA input (source texts, languages, target, MT, decision,
  * rationale, intended changes). Only checks that look at the item alone are
- * cached; those that depend on the whole dataset (length statistics, copies
- * of another item's source) run every time. Findings stay unparsed text
+ * cached; length-ratio (the dataset's statistics) runs every time, and
+ * source-near-copy (copies of another item's source) reads its verdicts from
+ * their own cache (near-copy-cache.ts, through QaContext.nearCopies). Findings stay unparsed text
  * until their item is looked up: loading 100,000 entries costs little memory.
  */
 import { createHash } from 'node:crypto';
