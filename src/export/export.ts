@@ -28,7 +28,7 @@ import { CultureTally } from './culture-tally.js';
 import { openItemQa, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
-import { findNearCopy, type SourceShingleIndex } from '../qa/near-copy.js';
+import type { NearCopyVerdict } from '../qa/near-copies.js';
 import { nearCopyMessage } from './messages.js';
 import { agreementSummary, computeAgreement } from '../review/agreement.js';
 import { openOutputFolder } from './output-folder.js';
@@ -179,9 +179,10 @@ function addedRecord(item: SourceItem, mapping: RoleMapping): Record<string, unk
 /**
  * Leak guard: a target text equal to any source-language text of the item, or
  * holding a near copy of a source text (src/qa/near-copy.ts: 10+ characters of
- * this item's or, when indexed, another item's Japanese question or answer).
+ * this item's or, when indexed, another item's Japanese question or answer):
+ * `copies` is the QA verdict on the item's texts (ProjectQa.nearCopies).
  */
-function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: string, index: SourceShingleIndex | undefined): DataProblem[] {
+function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: string, copies: NearCopyVerdict): DataProblem[] {
   const norm = (t: string | undefined) => t?.normalize('NFC').trim();
   const sources = (['question', 'answer', 'questionEn', 'answerEn'] as const).map((r) => [r, norm(item[r])] as const).filter(([, t]) => t);
   const problems: DataProblem[] = [];
@@ -198,16 +199,15 @@ function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: strin
       });
       continue;
     }
-    const copy = findNearCopy(s[field] ?? '', item, index);
+    const copy = copies[field];
     if (copy) problems.push({ file, index: item.index, id: item.id, field: mapping[field]!, message: nearCopyMessage(`the ${field}`, copy) });
   }
   return problems;
 }
 
 /** Provenance leak guard: the rationale is written to provenance.jsonl for every item, exported or not. */
-function provenanceLeaks(item: SourceItem, s: ItemState, file: string, index: SourceShingleIndex | undefined): DataProblem[] {
-  const rationale = s.decision?.rationale;
-  const copy = rationale === undefined ? undefined : findNearCopy(rationale, item, index);
+function provenanceLeaks(item: SourceItem, file: string, copies: NearCopyVerdict): DataProblem[] {
+  const copy = copies.rationale;
   if (!copy) return [];
   return [{ file, index: item.index, id: item.id, field: 'rationale', message: nearCopyMessage('the rationale (written to provenance.jsonl)', copy) }];
 }
@@ -251,7 +251,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const { project } = opts;
   const env = projectQaEnv(project, { cache: true });
   const localePack = { name: env.packName, version: env.packVersion ?? null, hash: env.packHash ?? null };
-  const lengths = projectQaContextBuilder(project, env);
+  const lengths = projectQaContextBuilder(project, env, { streaming: true });
   const added: SourceItem[] = [];
   /** Items with decisions by two or more people: all agreement looks at. States are not kept: the second pass takes them from the fold again. */
   const annotated: ItemState[] = [];
@@ -265,6 +265,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2) annotated.push(s);
   });
   const qa = openItemQa(lengths.done());
+  await qa.prepare();
   warnings.push(...qa.warnings);
   const split = opts.split ?? splitFromFileName(project.sourcePath) ?? DEFAULT_SPLIT;
   if (!SPLIT_NAME.test(split)) throw new UsageError(exportMessages.badSplit(split));
@@ -334,11 +335,13 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       byRisk.set(risk, row);
       if (s.decision) row[s.decision.decision]++;
       let line: string | undefined;
-      if (!opts.allowVerbatim) problems.push(...provenanceLeaks(item, s, project.sourcePath, qa.sourceIndex));
+      // Also read when --allow-verbatim: the QA check below gives the same verdict.
+      const copies = await qa.nearCopies(item, s);
+      if (!opts.allowVerbatim) problems.push(...provenanceLeaks(item, project.sourcePath, copies));
       if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
       else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
       else {
-        const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, qa.sourceIndex);
+        const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, copies);
         const rec = derivedRecord(record, item, s, project.mapping);
         if (opts.annotate) rec[ANNOTATION_KEY] = annotationBlock(item, s, { annotators, pack, packVersion: tool.version });
         const view = roleView(rec, project.mapping);

@@ -25,10 +25,13 @@ import { answerRegister } from '../locale/register-setting.js';
 import { CONFIG_FILE } from '../project/config.js';
 import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { loadState, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
-import { MAX_GLOBAL_SHINGLES, SourceShingleIndex } from './near-copy.js';
+import { CodePointSet, MAX_GLOBAL_SHINGLES, SourceShingleIndex, mayHoldNearCopy } from './near-copy.js';
+import { NEAR_COPY_CACHE_FILE, NEAR_COPY_TEXTS, NearCopyCache, nearCopyTextsHash } from './near-copy-cache.js';
+import { IndexKey, NearCopies, type NearCopyTexts, type NearCopyVerdict } from './near-copies.js';
+import { validateSource, describeProblems } from '../dataset/validate.js';
 import { sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
@@ -56,6 +59,8 @@ export interface ProjectQaEnv {
   answerRegister?: string;
   /** The project's QA result cache (cache/qa/results.jsonl), when the caller asked for it. */
   cache?: QaResultCache;
+  /** Its near-copy verdicts (cache/qa/near-copy.jsonl), likewise. */
+  nearCopyCache?: NearCopyCache;
 }
 
 /** The project's locale pack (config `localePack`, else the target language) and languages. */
@@ -75,7 +80,8 @@ export function projectQaEnv(project: Project, options: { cache?: boolean } = {}
   };
   if (options.cache) {
     env.cache = new QaResultCache(path.join(project.dir, QA_CACHE_FILE), qaCacheContext(loaded.hash, env.answerRegister));
-    env.warnings.push(...env.cache.warnings.splice(0));
+    env.nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
+    env.warnings.push(...env.cache.warnings.splice(0), ...env.nearCopyCache.warnings.splice(0));
   }
   return env;
 }
@@ -178,7 +184,7 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     const unknown = options.ids.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new UsageError(unknownItemIds(unknown));
   }
-  // Its own warnings list, as qaContextFor's: `check` does not report a skipped cross-item index.
+  // Its own warnings list: `check` does not report a skipped cross-item index.
   const builder = projectQaContextBuilder(project, { ...env, warnings: [] });
   for (const item of items) builder.add(item, states.get(item.id)!);
   const qa = builder.done();
@@ -234,29 +240,74 @@ export interface ProjectQa {
   check(item: SourceItem, state: ItemState): Finding[];
   /** The same findings, split into open and waived ones. */
   review(item: SourceItem, state: ItemState): WaiverSplit<Finding>;
-  /** Writes the QA result cache when the environment has one and it changed; returns warnings. */
+  /**
+   * Near copies of a source in the item's target texts and rationale (export's leak guard): the
+   * source-near-copy check's verdict, built or read once; builds the cross-item index if needed.
+   */
+  nearCopies(item: SourceItem, state: ItemState): Promise<NearCopyVerdict>;
+  /**
+   * For builders over a streamed source: builds the cross-item index now when an item added
+   * needs it (re-reading the source), so that `check` and `review` of those items need not.
+   */
+  prepare(): Promise<void>;
+  /** Writes the QA result caches when the environment has them and they changed; returns warnings. */
   saveCache(): string[];
 }
 
+export interface QaContextBuilderOptions {
+  /** The source is known to outgrow the cross-item index (qa-cache.ts, sourceIndexOverflows): it is not built only to be dropped. */
+  indexOverflows?: boolean;
+  /**
+   * For callers that stream the source: the items are not kept, and the index, when needed,
+   * is built from this (which must give every item given to `add`, in the same order).
+   */
+  reread?: (onItem: (item: SourceItem) => void) => Promise<void>;
+  /** Called when the index is built. */
+  onIndexBuilt?: (index: SourceShingleIndex) => void;
+}
+
+/** An item's texts a near copy is looked for in. */
+const nearCopyTexts = (state: ItemState): NearCopyTexts => {
+  const rationale = state.decision?.rationale;
+  return { question: state.question ?? '', answer: state.answer ?? '', ...(rationale === undefined ? {} : { rationale }) };
+};
+
 /**
- * Builds a ProjectQa item by item, keeping only the length ratios (not the
- * texts): for callers that stream the source (export). `qaContextFor` is the
- * same over items in memory.
+ * Builds a ProjectQa item by item, keeping only the length ratios (and, unless
+ * `reread` is given, the items): `qaContextFor` is the same over items in
+ * memory. The cross-item near-copy index is built only when a verdict needs
+ * it (near-copies.ts): a warm QA cache needs none.
  */
 export function qaContextBuilder(
   env: ProjectQaEnv,
-  options: { indexOverflows?: boolean } = {},
-): { add(item: SourceItem, state: ItemState): void; readonly indexComplete: boolean; done(): ProjectQa } {
+  options: QaContextBuilderOptions = {},
+): { add(item: SourceItem, state: ItemState): void; done(): ProjectQa } {
   const logs: number[] = [];
-  const sourceIndex = new SourceShingleIndex();
-  // Known to outgrow MAX_GLOBAL_SHINGLES (qa-cache.ts, sourceIndexOverflows): not built only to be dropped.
-  if (options.indexOverflows) sourceIndex.complete = false;
+  const key = new IndexKey();
+  const items: SourceItem[] = [];
+  const cache = env.nearCopyCache;
+  /** Streaming: whether an item added needs the index, if the cache turns out to be for this set of items. */
+  let predicted = false;
+  let anyText = false;
+  const fileCodePoints = lazy(() => (cache?.fileSummary?.complete ? CodePointSet.fromRanges(cache.fileSummary.codePoints) : undefined));
+  const newIndex = () => {
+    const index = new SourceShingleIndex();
+    if (options.indexOverflows) index.complete = false;
+    return index;
+  };
   return {
-    get indexComplete() {
-      return sourceIndex.complete;
-    },
     add(item, state) {
-      sourceIndex.add(item);
+      key.add(item);
+      if (!options.reread) items.push(item);
+      else if (hasTargetText(state) || state.decision?.rationale) {
+        anyText = true;
+        const texts = nearCopyTexts(state);
+        if (!predicted && !cache?.get(item.id, nearCopyTextsHash(item, texts))) {
+          const summary = cache?.fileSummary;
+          const cps = fileCodePoints();
+          predicted = !summary || (summary.complete && (!cps || NEAR_COPY_TEXTS.some((t) => texts[t] && mayHoldNearCopy(texts[t], item, cps))));
+        }
+      }
       const input = qaInputFor(item, state, env, { intendedChanges: false });
       if (!input) return;
       for (const { source, target } of lengthPairs([input])) {
@@ -265,20 +316,68 @@ export function qaContextBuilder(
       }
     },
     done() {
+      const indexKey = key.digest(options.indexOverflows ? ':overflows' : '');
+      const needIndex = options.reread !== undefined && anyText && (cache?.matches(indexKey) ? predicted : true);
+      cache?.use(indexKey);
+      let warned = false;
+      const skipped = () => {
+        if (!warned) env.warnings.push(sourceIndexSkipped(MAX_GLOBAL_SHINGLES));
+        warned = true;
+      };
+      if (options.indexOverflows || cache?.index?.complete === false) skipped();
+      const nearCopies = new NearCopies({
+        cache,
+        build: () => {
+          if (options.reread) return undefined;
+          const index = newIndex();
+          for (const item of items) index.add(item);
+          return index;
+        },
+        buildAsync: async () => {
+          const index = newIndex();
+          await options.reread!((item) => index.add(item));
+          return index;
+        },
+        onBuilt: (index) => {
+          if (!index.complete) skipped();
+          options.onIndexBuilt?.(index);
+        },
+      });
       const lengthStats = lengthStatsOfLogRatios(logs);
-      const ctx: QaContext = { pack: env.pack, ...(env.answerRegister ? { answerRegister: env.answerRegister } : {}), ...(lengthStats ? { lengthStats } : {}) };
-      if (sourceIndex.complete) ctx.sourceIndex = sourceIndex;
-      if (!sourceIndex.complete) env.warnings.push(sourceIndexSkipped(MAX_GLOBAL_SHINGLES));
+      const ctx: QaContext = {
+        pack: env.pack,
+        ...(env.answerRegister ? { answerRegister: env.answerRegister } : {}),
+        ...(lengthStats ? { lengthStats } : {}),
+        nearCopies,
+      };
       const review = (item: SourceItem, state: ItemState): WaiverSplit<Finding> => {
         const input = qaInputFor(item, state, env);
         return splitWaived(input ? (env.cache ? env.cache.check(input, ctx) : checkItem(input, ctx)) : [], state);
       };
       const saveCache = () => {
         env.cache?.save();
-        return env.cache?.warnings.splice(0) ?? [];
+        cache?.save();
+        return [...(env.cache?.warnings.splice(0) ?? []), ...(cache?.warnings.splice(0) ?? [])];
       };
-      return { env, ctx, review, check: (item, state) => review(item, state).open, saveCache };
+      return {
+        env,
+        ctx,
+        review,
+        check: (item, state) => review(item, state).open,
+        nearCopies: (item, state) => nearCopies.ofAsync(item, nearCopyTexts(state)),
+        prepare: () => (needIndex ? nearCopies.ensureIndex() : Promise.resolve()),
+        saveCache,
+      };
     },
+  };
+}
+
+function lazy<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) [value, made] = [make(), true];
+    return value;
   };
 }
 
@@ -290,31 +389,43 @@ type QaContextBuilder = ReturnType<typeof qaContextBuilder>;
  * keyed by the source fingerprint): a source known to outgrow it is not indexed
  * only for the index to be dropped, so check, list, report and export pay for
  * that at most once per source release. Added items come after the source's.
+ * `streaming`: the caller streams the source (export, report): the items are
+ * not kept, and the source is read again if the index is needed (call `prepare`).
  */
-export function projectQaContextBuilder(project: Project, env: ProjectQaEnv): QaContextBuilder {
+export function projectQaContextBuilder(project: Project, env: ProjectQaEnv, options: { streaming?: boolean } = {}): QaContextBuilder {
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const known = fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint);
-  const builder = qaContextBuilder(env, { indexOverflows: known });
-  let sourceOverflows: boolean | undefined;
-  return {
-    get indexComplete() {
-      return builder.indexComplete;
+  const added: SourceItem[] = [];
+  const builder = qaContextBuilder(env, {
+    indexOverflows: known,
+    // Items without source text (added ones) index nothing: the source alone decides an overflow.
+    onIndexBuilt: (index) => {
+      if (!index.complete && !known && fingerprint !== undefined) recordSourceIndexOverflow(project.dir, fingerprint);
     },
+    ...(options.streaming
+      ? {
+          reread: async (onItem: (item: SourceItem) => void) => {
+            const report = await validateSource(project.sourcePath, project.mapping, { onItem });
+            if (!report.valid) throw new DataError(describeProblems(report), report.problems);
+            for (const item of added) onItem(item);
+          },
+        }
+      : {}),
+  });
+  return {
     add(item, state) {
-      if (item.added) sourceOverflows ??= !builder.indexComplete;
+      if (item.added && options.streaming) added.push(item);
       builder.add(item, state);
     },
-    done() {
-      sourceOverflows ??= !builder.indexComplete;
-      if (sourceOverflows && !known && fingerprint !== undefined) recordSourceIndexOverflow(project.dir, fingerprint);
-      return builder.done();
-    },
+    done: () => builder.done(),
   };
 }
 
 /** The project's QA (locale pack, languages, length statistics over every item given): what check, review and export judge items with. */
 export function qaContextFor(project: Project, items: Iterable<SourceItem>, states: ReadonlyMap<string, ItemState>, pack?: LocalePack): ProjectQa {
   const env = projectQaEnv(project);
+  // The near-copy verdicts `check` left (read only: the sessions never save them): no index unless an item needs it.
+  env.nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
   const builder = qaContextBuilder(pack ? { ...env, pack } : env);
   for (const item of items) builder.add(item, states.get(item.id)!);
   return builder.done();
@@ -327,8 +438,10 @@ export interface ItemQa {
   /** Everything found so far, with counts by severity; waived findings are only counted, apart. */
   result(): RunChecksResult & { waivedCounts: Record<Severity, number> };
   warnings: string[];
-  /** Every item's source (absent when the dataset is too large to index): for the export's leak guard. */
-  sourceIndex?: SourceShingleIndex;
+  /** Near copies of a source in the item's target texts and rationale: for the export's leak guard (ProjectQa.nearCopies). */
+  nearCopies(item: SourceItem, state: ItemState): Promise<NearCopyVerdict>;
+  /** See ProjectQa.prepare. */
+  prepare(): Promise<void>;
   /** Writes the QA result cache when it changed (see ProjectQa); returns warnings. */
   saveCache(): string[];
 }
@@ -344,7 +457,8 @@ export function openItemQa(qa: ProjectQa): ItemQa {
   const waivedCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   return {
     warnings: qa.env.warnings,
-    ...(qa.ctx.sourceIndex ? { sourceIndex: qa.ctx.sourceIndex } : {}),
+    nearCopies: (item, state) => qa.nearCopies(item, state),
+    prepare: () => qa.prepare(),
     check(item, state) {
       const { open, waived } = qa.review(item, state);
       const found = open.map((f) => ({ ...f, item: item.id }));

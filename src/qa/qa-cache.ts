@@ -11,8 +11,9 @@
  * `["<id>","<hash>",<findings>]`, keyed by item ID and a hash of the
  * item's whole QA input (source texts, languages, target, MT, decision,
  * rationale, intended changes). Only checks that look at the item alone are
- * cached; those that depend on the whole dataset (length statistics, copies
- * of another item's source) run every time. Findings stay unparsed text
+ * cached; length-ratio (the dataset's statistics) runs every time, and
+ * source-near-copy (copies of another item's source) reads its verdicts from
+ * their own cache (near-copy-cache.ts, through QaContext.nearCopies). Findings stay unparsed text
  * until their item is looked up: loading 100,000 entries costs little memory.
  */
 import { createHash } from 'node:crypto';
@@ -30,7 +31,7 @@ export const QA_CACHE_FILE = path.join('cache', 'qa', 'results.jsonl');
 const IGNORE_ALL = '*\n';
 
 /** Creates the cache's folder with its .gitignore. */
-function cacheFolder(file: string): void {
+export function cacheFolder(file: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const ignore = path.join(path.dirname(file), '.gitignore');
   if (!existsSync(ignore)) writeFileSync(ignore, IGNORE_ALL);
@@ -106,7 +107,7 @@ export function qaInputHash(input: QaInput): string {
 }
 
 /** Entries are kept as "<hash>\t<findings as JSON>": one string per item, parsed only when used (memory at 100k items). */
-const HASH_LENGTH = 22;
+export const HASH_LENGTH = 22;
 const entryText = (hash: string, findings: readonly Finding[]) => `${hash}\t${JSON.stringify(findings)}`;
 
 /** Index of the quote closing the JSON string that opens at `start`, or -1. */
@@ -120,7 +121,7 @@ function stringEnd(line: string, start: number): number {
 }
 
 /** The ID and entry text of one line `["<id>","<hash>",<findings>]`, read without parsing the findings; throws when the line is not one. */
-function parseLine(line: string, n: number): [string, string] {
+export function parseLine(line: string, n: number): [string, string] {
   const q = line.startsWith('["') ? stringEnd(line, 1) : -1;
   const h = q + 3;
   const f = h + HASH_LENGTH + 2;

@@ -5,7 +5,7 @@
 import type { LocalePack } from '../locale/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
 import type { Decision } from '../project/events.js';
-import type { SourceShingleIndex } from './near-copy.js';
+import type { NearCopy, SourceShingleIndex } from './near-copy.js';
 
 /** Most severe first; `severityAtLeast` relies on this order. */
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -65,6 +65,13 @@ export interface QaContext {
   lengthStats?: LengthStats;
   /** Every item's source, for copies of another item's text (near-copy check). */
   sourceIndex?: SourceShingleIndex;
+  /** The near-copy check's verdicts (near-copies.ts: cached, the index built only when needed); when set, `sourceIndex` is not used. */
+  nearCopies?: NearCopyFinder;
+}
+
+/** Near copies of a source in an item's target texts (and rationale). */
+export interface NearCopyFinder {
+  of(item: SourceItem, texts: QaTexts & { rationale?: string }): Partial<Record<QaField | 'rationale', NearCopy>>;
 }
 
 export interface Finding {

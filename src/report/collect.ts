@@ -175,7 +175,7 @@ async function eachItem(
 export async function collectReport(project: Project, opts: CollectOptions = {}): Promise<ReportData> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
   const env = projectQaEnv(project, { cache: true });
-  const builder = projectQaContextBuilder(project, env);
+  const builder = projectQaContextBuilder(project, env, { streaming: true });
   const summary = new SummaryTally();
   const tallies = {
     author: new GroupCounts('author'),
@@ -206,6 +206,7 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
   const { folder, items: total, orphans, warnings, skippedEvents: skipped } = await foldWithSource(project, pass1);
 
   const qa = builder.done();
+  await qa.prepare();
   const qaRows = new Map<string, QaRow>();
   const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const waived: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -53,4 +53,26 @@ describe('qa: source-near-copy', () => {
   it('ignores runs of ASCII only', () => {
     assert.deepEqual([...shingles('0120783556 ABCDEFGHIJ')], []);
   });
+
+  it('indexes every shingle of the compared sources under its first owner, and nothing else', () => {
+    const texts = [
+      SOURCE,
+      '𠮷野家で「牛丼」を食べました。詳しくは https://example.jp/ａｂｃ/長いパスの例 まで、電話は０１２０へ',
+      'ｶﾀｶﾅの半角テキストを全角にします。長く推測されにくいパスワード',
+      '短い',
+    ];
+    const items = texts.map((t, i) => item(`i${i}`, t, `${t}の答えです`));
+    const index = new SourceShingleIndex();
+    for (const i of items) index.add(i);
+    const expected = new Map<string, { item: string; source: string }>();
+    for (const i of items)
+      for (const source of ['question', 'answer'] as const) for (const s of shingles(i[source])) if (!expected.has(s)) expected.set(s, { item: i.id, source });
+    assert.ok(expected.size > 40, String(expected.size));
+    for (const [s, owner] of expected) assert.deepEqual(index.owner(s), owner, s);
+    assert.equal(index.owner('https://ex'), undefined, 'URLs are left out');
+    assert.deepEqual(index.owner('長く推測されにくいパ'), { item: 'i0', source: 'question' }, 'the first owner, not a later one');
+    assert.deepEqual(index.owner('にします長く推測されにく'.slice(0, 10)), { item: 'i2', source: 'question' });
+    assert.ok([...expected.values()].some((o) => o.source === 'answer'));
+    assert.equal(index.owner('길고추측하기어려운비밀'), undefined);
+  });
 });

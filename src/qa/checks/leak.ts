@@ -18,8 +18,9 @@ export const sourceNearCopy = defineCheck({
   severity: 'error',
   run(input, ctx) {
     const findings: Finding[] = [];
+    const found = ctx.nearCopies?.of(input.item, { ...input.target, ...(input.rationale === undefined ? {} : { rationale: input.rationale }) });
     for (const field of QA_FIELDS) {
-      const copy = findNearCopy(input.target[field], input.item, ctx.sourceIndex);
+      const copy = found ? found[field] : findNearCopy(input.target[field], input.item, ctx.sourceIndex);
       if (!copy) continue;
       findings.push({
         check: 'source-near-copy',
