@@ -115,33 +115,34 @@ class Automaton {
     }
   }
 
-  /** The root's transitions by code unit (0: none), since most of a text's characters start no needle. */
-  private root: Int32Array | undefined;
-  /** The other states' transitions, in an open-addressing table (a Map lookup per character was most of a scan). */
+  /** The code units with a transition from the root, a bit each (8 KiB: stays in cache), since most of a text's characters start no needle. */
+  private starts: Uint8Array | undefined;
+  /** All transitions, in an open-addressing table (a Map lookup per character was most of a scan). */
   private table: TransitionTable | undefined;
 
   /** Marks in `found` every needle occurring in `text`, and lists each newly found one in `list`. */
   scan(text: string, found: Uint8Array, list: number[]): void {
     if (this.next.length === 1) return;
-    if (!this.root) {
-      this.root = new Int32Array(0x10000);
-      for (const [c, t] of this.next[0]!) this.root[c] = t;
+    if (!this.starts) {
+      this.starts = new Uint8Array(0x2000);
+      for (const c of this.next[0]!.keys()) this.starts[c >> 3]! |= 1 << (c & 7);
       this.table = new TransitionTable(this.next);
     }
-    const root = this.root;
+    const starts = this.starts;
     const table = this.table!;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (s === 0) {
-        s = root[c]!;
-        if (s !== 0) mark(this.out[s]!, found, list);
+        if ((starts[c >> 3]! & (1 << (c & 7))) === 0) continue;
+        s = table.get(0, c);
+        mark(this.out[s]!, found, list);
         continue;
       }
       let t = table.get(s, c);
       while (t === 0 && s !== 0) {
         s = this.fail[s]!;
-        t = s === 0 ? root[c]! : table.get(s, c);
+        t = s === 0 ? ((starts[c >> 3]! & (1 << (c & 7))) === 0 ? 0 : table.get(0, c)) : table.get(s, c);
       }
       s = t;
       mark(this.out[s]!, found, list);
@@ -149,7 +150,7 @@ class Automaton {
   }
 }
 
-/** (state, code unit) -> next state of the non-root states, linear probing; 0 (the root, never a target) for none. */
+/** (state, code unit) -> next state, linear probing; 0 (the root, never a target) for none. */
 class TransitionTable {
   private readonly states: Int32Array;
   private readonly units: Uint16Array;
@@ -159,7 +160,7 @@ class TransitionTable {
 
   constructor(next: readonly Map<number, number>[]) {
     let n = 0;
-    for (let s = 1; s < next.length; s++) n += next[s]!.size;
+    for (const m of next) n += m.size;
     let bits = 4;
     while (1 << bits < 2 * n) bits++;
     this.shift = 32 - bits;
@@ -167,7 +168,7 @@ class TransitionTable {
     this.states = new Int32Array(1 << bits);
     this.units = new Uint16Array(1 << bits);
     this.targets = new Int32Array(1 << bits);
-    for (let s = 1; s < next.length; s++) {
+    for (let s = 0; s < next.length; s++) {
       for (const [c, t] of next[s]!) {
         let h = this.slot(s, c);
         while (this.targets[h] !== 0) h = (h + 1) & this.mask;

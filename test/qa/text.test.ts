@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compact, findTerm, quote, quoteList, sameCompact, sourceText } from '../../src/qa/text.js';
+import { compact, findTerm, nfkc, quote, quoteList, sameCompact, sourceText } from '../../src/qa/text.js';
 import { qaInput } from './helpers.js';
 
 describe('qa: term matching', () => {
@@ -61,6 +61,40 @@ describe('qa: text helpers', () => {
       if (expected) same++;
     }
     assert.ok(same > 1000, `only ${same} equal pairs generated`);
+  });
+
+  it('nfkc is String.prototype.normalize("NFKC"), also for texts it does not normalise', () => {
+    const pool = [
+      'a',
+      'Z',
+      ' ',
+      '\t',
+      '~',
+      'か',
+      'ゞ',
+      '\u3099',
+      'ﾞ',
+      'ｶ',
+      '가',
+      '\u11a8',
+      '\u1161',
+      '電',
+      '、',
+      '。',
+      'ー',
+      '・',
+      '？',
+      '①',
+      'é',
+      'e',
+      '\u0301',
+    ];
+    let seed = 3;
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let n = 0; n < 5000; n++) {
+      const text = Array.from({ length: rand(8) }, () => pool[rand(pool.length)]!).join('');
+      assert.equal(nfkc(text), text.normalize('NFKC'), JSON.stringify(text));
+    }
   });
 
   it('quotes, shortening long text and long lists', () => {
