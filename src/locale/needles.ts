@@ -204,6 +204,8 @@ function mark(needles: readonly number[], found: Uint8Array, list: number[]): vo
 export class NeedleSet {
   private readonly exact: Automaton;
   private readonly lower: Automaton;
+  /** Both kinds of needle, for a text lower case leaves as it is (nearly all: CJK, Hangul): one scan instead of two. */
+  private readonly both: Automaton;
   private readonly always: number[] = [];
   private readonly folded: number[] = [];
   private readonly found: Uint8Array;
@@ -224,6 +226,7 @@ export class NeedleSet {
     });
     this.exact = new Automaton(exact);
     this.lower = new Automaton(lower);
+    this.both = lower.length > 0 && exact.length > 0 ? new Automaton([...exact, ...lower]) : exact.length > 0 ? this.exact : this.lower;
     this.hasLower = lower.length > 0;
   }
 
@@ -233,11 +236,13 @@ export class NeedleSet {
     const found = this.found;
     const list: number[] = [];
     mark(this.always, found, list);
-    this.exact.scan(text, found, list);
-    if (this.hasLower) {
-      this.lower.scan(lowerCase(text), found, list);
-      if (this.folded.length > 0 && mayBeFoldUnsafe(text) && FOLD_UNSAFE.test(text)) mark(this.folded, found, list);
+    const lowered = this.hasLower ? lowerCase(text) : text;
+    if (lowered === text) this.both.scan(text, found, list);
+    else {
+      this.exact.scan(text, found, list);
+      this.lower.scan(lowered, found, list);
     }
+    if (this.folded.length > 0 && mayBeFoldUnsafe(text) && FOLD_UNSAFE.test(text)) mark(this.folded, found, list);
     for (const k of list) found[k] = 0;
     return list.length > 1 ? list.sort((a, b) => a - b) : list;
   }
