@@ -46,6 +46,20 @@ function mayBeFoldUnsafe(text: string): boolean {
   return false;
 }
 
+/**
+ * text.toLowerCase(), without the copy when no character can change: all in
+ * U+0000–U+00BF but A–Z, CJK (U+3000–U+9FFF) or Hangul syllables, as nearly
+ * all text here is.
+ */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0xc0 && (c < 0x41 || c > 0x5a)) || (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) continue;
+    return text.toLowerCase();
+  }
+  return text;
+}
+
 /** Whether a needle has a letter with case (so case-insensitive matching must fold it). */
 export function hasCase(text: string): boolean {
   return text.toLowerCase() !== text.toUpperCase();
@@ -101,32 +115,78 @@ class Automaton {
     }
   }
 
-  /** The root's transitions by code unit (0: none), since most of a text's characters start no needle. */
-  private root: Int32Array | undefined;
+  /** The code units with a transition from the root, a bit each (8 KiB: stays in cache), since most of a text's characters start no needle. */
+  private starts: Uint8Array | undefined;
+  /** All transitions, in an open-addressing table (a Map lookup per character was most of a scan). */
+  private table: TransitionTable | undefined;
 
   /** Marks in `found` every needle occurring in `text`, and lists each newly found one in `list`. */
   scan(text: string, found: Uint8Array, list: number[]): void {
     if (this.next.length === 1) return;
-    if (!this.root) {
-      this.root = new Int32Array(0x10000);
-      for (const [c, t] of this.next[0]!) this.root[c] = t;
+    if (!this.starts) {
+      this.starts = new Uint8Array(0x2000);
+      for (const c of this.next[0]!.keys()) this.starts[c >> 3]! |= 1 << (c & 7);
+      this.table = new TransitionTable(this.next);
     }
-    const root = this.root;
+    const starts = this.starts;
+    const table = this.table!;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (s === 0) {
-        s = root[c]!;
-        if (s !== 0) mark(this.out[s]!, found, list);
+        if ((starts[c >> 3]! & (1 << (c & 7))) === 0) continue;
+        s = table.get(0, c);
+        mark(this.out[s]!, found, list);
         continue;
       }
-      let t = this.next[s]!.get(c);
-      while (t === undefined && s !== 0) {
+      let t = table.get(s, c);
+      while (t === 0 && s !== 0) {
         s = this.fail[s]!;
-        t = s === 0 ? root[c] || undefined : this.next[s]!.get(c);
+        t = s === 0 ? ((starts[c >> 3]! & (1 << (c & 7))) === 0 ? 0 : table.get(0, c)) : table.get(s, c);
       }
-      s = t ?? 0;
+      s = t;
       mark(this.out[s]!, found, list);
+    }
+  }
+}
+
+/** (state, code unit) -> next state, linear probing; 0 (the root, never a target) for none. */
+class TransitionTable {
+  private readonly states: Int32Array;
+  private readonly units: Uint16Array;
+  private readonly targets: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(next: readonly Map<number, number>[]) {
+    let n = 0;
+    for (const m of next) n += m.size;
+    let bits = 4;
+    while (1 << bits < 2 * n) bits++;
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.states = new Int32Array(1 << bits);
+    this.units = new Uint16Array(1 << bits);
+    this.targets = new Int32Array(1 << bits);
+    for (let s = 0; s < next.length; s++) {
+      for (const [c, t] of next[s]!) {
+        let h = this.slot(s, c);
+        while (this.targets[h] !== 0) h = (h + 1) & this.mask;
+        this.states[h] = s;
+        this.units[h] = c;
+        this.targets[h] = t;
+      }
+    }
+  }
+
+  private slot(s: number, c: number): number {
+    return Math.imul(s * 0x10001 + c, 0x9e3779b1) >>> this.shift;
+  }
+
+  get(s: number, c: number): number {
+    for (let h = this.slot(s, c); ; h = (h + 1) & this.mask) {
+      const t = this.targets[h]!;
+      if (t === 0 || (this.states[h] === s && this.units[h] === c)) return t;
     }
   }
 }
@@ -144,6 +204,8 @@ function mark(needles: readonly number[], found: Uint8Array, list: number[]): vo
 export class NeedleSet {
   private readonly exact: Automaton;
   private readonly lower: Automaton;
+  /** Both kinds of needle, for a text lower case leaves as it is (nearly all: CJK, Hangul): one scan instead of two. */
+  private readonly both: Automaton;
   private readonly always: number[] = [];
   private readonly folded: number[] = [];
   private readonly found: Uint8Array;
@@ -164,6 +226,7 @@ export class NeedleSet {
     });
     this.exact = new Automaton(exact);
     this.lower = new Automaton(lower);
+    this.both = lower.length > 0 && exact.length > 0 ? new Automaton([...exact, ...lower]) : exact.length > 0 ? this.exact : this.lower;
     this.hasLower = lower.length > 0;
   }
 
@@ -173,11 +236,13 @@ export class NeedleSet {
     const found = this.found;
     const list: number[] = [];
     mark(this.always, found, list);
-    this.exact.scan(text, found, list);
-    if (this.hasLower) {
-      this.lower.scan(text.toLowerCase(), found, list);
-      if (this.folded.length > 0 && mayBeFoldUnsafe(text) && FOLD_UNSAFE.test(text)) mark(this.folded, found, list);
+    const lowered = this.hasLower ? lowerCase(text) : text;
+    if (lowered === text) this.both.scan(text, found, list);
+    else {
+      this.exact.scan(text, found, list);
+      this.lower.scan(lowered, found, list);
     }
+    if (this.folded.length > 0 && mayBeFoldUnsafe(text) && FOLD_UNSAFE.test(text)) mark(this.folded, found, list);
     for (const k of list) found[k] = 0;
     return list.length > 1 ? list.sort((a, b) => a - b) : list;
   }

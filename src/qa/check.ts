@@ -42,11 +42,21 @@ export function defineFieldCheck(spec: CheckSpec & { test: FieldTest }): Check {
     run(input, ctx) {
       // Most fields pass: no array is made for them.
       let findings: Finding[] | undefined;
-      for (const field of QA_FIELDS) {
-        const message = spec.test(sourceText(input, field), input.target[field], { field, label: fieldLabel(field), input, ctx });
-        if (message !== undefined) (findings ??= []).push({ check: spec.id, severity: spec.severity, field, message });
+      const envs = fieldEnvs(input, ctx);
+      for (const env of envs) {
+        const message = spec.test(sourceText(input, env.field), input.target[env.field], env);
+        if (message !== undefined) (findings ??= []).push({ check: spec.id, severity: spec.severity, field: env.field, message });
       }
       return findings ?? [];
     },
   });
 }
+
+/** The field envs of the last input: the field checks of one item run one after another, so they share them. */
+function fieldEnvs(input: QaInput, ctx: QaContext): readonly FieldEnv[] {
+  if (input !== last.input || ctx !== last.ctx) {
+    last = { input, ctx, envs: QA_FIELDS.map((field) => ({ field, label: fieldLabel(field), input, ctx })) };
+  }
+  return last.envs;
+}
+let last: { input?: QaInput; ctx?: QaContext; envs: readonly FieldEnv[] } = { envs: [] };

@@ -1,7 +1,9 @@
 /**
- * A pack's glossary compiled once per pack and case (issue #11): each entry's
- * NFKC forms, and one needle scan (locale/needles.ts) telling which entries'
- * source terms may occur in a text, so the whole-word regex only runs for those.
+ * A pack's glossary compiled once per pack (issue #11): each entry's NFKC
+ * forms, and one needle scan (locale/needles.ts) telling which entries' source
+ * terms may occur in a text, with and without case, so the whole-word regex
+ * only runs for those. Both glossary checks look at the same source texts of a
+ * field one after the other: the last texts' matches are kept for the second.
  */
 import { NeedleSet } from '../locale/needles.js';
 import type { GlossaryEntry, LocalePack } from '../locale/locale-pack-types.js';
@@ -13,23 +15,38 @@ export interface GlossaryIndex {
   sources: readonly string[];
   /** nfkc(target).trim().toLowerCase() of each entry ('' without a target). */
   targets: readonly string[];
-  /** Indexes of the entries whose source occurs as a whole word in one of `texts` (NFKC-normalised). */
-  inTexts(texts: readonly string[]): number[];
+  /** Indexes, ascending, of the entries whose source occurs as a whole word (in this case or in any) in one of `texts` (NFKC-normalised). */
+  inTexts(texts: readonly string[], caseSensitive: boolean): number[];
 }
 
-const indexes = new WeakMap<LocalePack, Map<boolean, GlossaryIndex>>();
+const indexes = new WeakMap<LocalePack, GlossaryIndex>();
 
-export function glossaryIndex(pack: LocalePack, caseSensitive: boolean): GlossaryIndex {
-  let byCase = indexes.get(pack);
-  if (!byCase) indexes.set(pack, (byCase = new Map<boolean, GlossaryIndex>()));
-  let index = byCase.get(caseSensitive);
-  if (!index) byCase.set(caseSensitive, (index = build(pack.glossary, caseSensitive)));
+export function glossaryIndex(pack: LocalePack): GlossaryIndex {
+  let index = indexes.get(pack);
+  if (!index) indexes.set(pack, (index = build(pack.glossary)));
   return index;
 }
 
-function build(entries: readonly GlossaryEntry[], caseSensitive: boolean): GlossaryIndex {
-  const options = { caseSensitive };
-  const needles = new NeedleSet(entries.map((e) => (isBlank(e.source) ? undefined : termNeedle(e.source, options))));
+function build(entries: readonly GlossaryEntry[]): GlossaryIndex {
+  const n = entries.length;
+  // Needle k < n: entry k without case; k >= n: entry k - n in its case.
+  const needles = new NeedleSet(
+    [false, true].flatMap((caseSensitive) => entries.map((e) => (isBlank(e.source) ? undefined : termNeedle(e.source, { caseSensitive })))),
+  );
+  let last: { texts: readonly string[]; anyCase: number[]; inCase: number[] } | undefined;
+  const matches = (texts: readonly string[]) => {
+    if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last;
+    const found = new Set<number>();
+    for (const t of texts) {
+      for (const k of needles.candidates(t)) {
+        const caseSensitive = k >= n;
+        if (!found.has(k) && hasTermIn(t, entries[caseSensitive ? k - n : k]!.source, { caseSensitive })) found.add(k);
+      }
+    }
+    const sorted = [...found].sort((a, b) => a - b);
+    last = { texts, anyCase: sorted.filter((k) => k < n), inCase: sorted.filter((k) => k >= n).map((k) => k - n) };
+    return last;
+  };
   return {
     entries,
     sources: entries.map((e) => nfkc(e.source).trim()),
@@ -38,10 +55,9 @@ function build(entries: readonly GlossaryEntry[], caseSensitive: boolean): Gloss
         .trim()
         .toLowerCase(),
     ),
-    inTexts(texts) {
-      const found = new Set<number>();
-      for (const t of texts) for (const i of needles.candidates(t)) if (!found.has(i) && hasTermIn(t, entries[i]!.source, options)) found.add(i);
-      return [...found].sort((a, b) => a - b);
+    inTexts(texts, caseSensitive) {
+      const m = matches(texts);
+      return caseSensitive ? m.inCase : m.anyCase;
     },
   };
 }

@@ -11,6 +11,63 @@ export function compact(text: string): string {
   return nfkc(text).toLowerCase().replace(/\s+/gu, '');
 }
 
+/**
+ * `compact(a) === compact(b)`, mostly without normalising: both texts are
+ * walked in step while they hold only characters NFKC leaves alone and that
+ * take no combining mark from their neighbours (ASCII, CJK ideographs, kana,
+ * Hangul syllables, `SIMPLE`), whitespace skipped and ASCII lower-cased. A
+ * difference there is final when the characters after it cannot combine with
+ * it; anything else falls back to comparing `compact` of both.
+ */
+export function sameCompact(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && isCompactSpace(a.charCodeAt(i))) i++;
+    while (j < b.length && isCompactSpace(b.charCodeAt(j))) j++;
+    if (i === a.length || j === b.length) {
+      if (i === a.length && j === b.length) return true;
+      // One text has more: a simple character is an extra one; anything else may combine or vanish.
+      const rest = i === a.length ? b.charCodeAt(j) : a.charCodeAt(i);
+      return isSimple(rest) ? false : compact(a) === compact(b);
+    }
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if (!isSimple(x) || !isSimple(y)) return compact(a) === compact(b);
+    if (asciiLower(x) !== asciiLower(y)) return mayCombine(a, i + 1) || mayCombine(b, j + 1) ? compact(a) === compact(b) : false;
+    i++;
+    j++;
+  }
+}
+
+/** Characters NFKC maps to themselves that never combine with a neighbour (the marks that could attach to them are not here). */
+function isSimple(c: number): boolean {
+  return (
+    (c > 0x20 && c < 0x7f) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    c === 0x3001 ||
+    c === 0x3002 ||
+    c === 0x30fc
+  );
+}
+
+/** Whitespace that stays whitespace under NFKC (so `compact` removes it) and combines with nothing before it. */
+function isCompactSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000;
+}
+
+/** Whether the character at `k` might combine with the one before it (not the end, a space or a simple character). */
+function mayCombine(text: string, k: number): boolean {
+  if (k >= text.length) return false;
+  const c = text.charCodeAt(k);
+  return !isSimple(c) && !isCompactSpace(c);
+}
+
+const asciiLower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+
 export function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
 }

@@ -16,6 +16,20 @@ describe('NeedleSet', () => {
     assert.deepEqual(set.candidates('112'), []);
   });
 
+  it('finds exactly the needles a text contains, over many needles sharing prefixes and suffixes', () => {
+    let seed = 7;
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const word = (max: number): string => Array.from({ length: 1 + rand(max) }, () => 'ab가나番1A'[rand(7)]!).join('');
+    const needles = Array.from({ length: 300 }, () => word(6));
+    const lower = needles.map((text, k) => ({ text: text.toLowerCase(), mode: k % 2 === 0 ? ('exact' as const) : ('lower' as const) }));
+    const set = new NeedleSet(lower);
+    for (let n = 0; n < 500; n++) {
+      const text = word(40);
+      const expected = lower.flatMap((x, k) => ((x.mode === 'exact' ? text : text.toLowerCase()).includes(x.text) ? [k] : []));
+      assert.deepEqual(set.candidates(text), expected, text);
+    }
+  });
+
   it('a term without a needle is always a candidate', () => {
     const set = new NeedleSet([undefined, { text: 'LINE', mode: 'exact' }]);
     assert.deepEqual(set.candidates('line'), [0]);

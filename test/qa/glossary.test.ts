@@ -1,6 +1,8 @@
 import { glossaryDoNotTranslate, glossaryMustTranslate } from '../../src/qa/checks/glossary.js';
-import { KO } from './fixtures.js';
-import { fails, passes } from './helpers.js';
+import assert from 'node:assert/strict';
+import { checkItem } from '../../src/qa/run-checks.js';
+import { KO, KO_PACK } from './fixtures.js';
+import { fails, passes, qaInput } from './helpers.js';
 
 describe('qa: glossary-must-translate', () => {
   it('reports a must-translate term without its rendering', () => {
@@ -30,5 +32,17 @@ describe('qa: glossary-do-not-translate', () => {
   it('matches the source term case-sensitively as a whole word', () => {
     passes(glossaryDoNotTranslate, { source: 'ネットで連絡', sourceEn: 'Contact them online.', target: '온라인으로 연락' }, KO);
     passes(glossaryDoNotTranslate, { source: 'ネットで連絡', sourceEn: 'Stand in line.', target: '줄을 서세요' }, KO);
+  });
+});
+
+describe('qa: both glossary checks on one item', () => {
+  it('each finds the terms of its own case, one after the other on the same source texts', () => {
+    const both = [glossaryMustTranslate, glossaryDoNotTranslate];
+    const ids = (source: string, sourceEn: string, target: string) =>
+      checkItem(qaInput({ source, sourceEn, target }), { pack: KO_PACK }, both).map((f) => f.check);
+    // "line" is the do-not-translate "LINE" only in its case; "SCAM CALL" is the must-translate "scam call" in any case.
+    assert.deepEqual(ids('連絡', 'Stand in line: a SCAM CALL.', '줄을 서세요'), ['glossary-must-translate']);
+    assert.deepEqual(ids('LINEで連絡', 'Use LINE, not a scam call.', '라인: 사기 전화'), ['glossary-do-not-translate']);
+    assert.deepEqual(ids('LINEで連絡', 'Use LINE, not a scam call.', 'LINE: 사기 전화'), []);
   });
 });

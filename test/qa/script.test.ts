@@ -8,6 +8,7 @@ describe('qa: source-script', () => {
     fails(sourceScript, { source: '警察に電話してください', target: '경찰에 でんわ하세요' }, {}, /kana.*"でんわ"/);
     fails(sourceScript, { source: 'スマホを見て', target: '스마ホ를 보세요' }, {}, '"ホ"');
     fails(sourceScript, { source: 'ちょっと待って', target: '잠깐ー만요' }, {}, '"ー"');
+    fails(sourceScript, { source: '𠮟る', target: '𠮟하다' }, {}, '"𠮟"'); // a Han character outside the BMP
     passes(sourceScript, { source: '警察に電話してください', target: '경찰에 전화하세요' });
     passes(sourceScript, { source: 'ChatGPTに聞いて', target: 'ChatGPT에게 물어보세요 (1위, 100%)' });
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compact, findTerm, quote, quoteList, sourceText } from '../../src/qa/text.js';
+import { compact, findTerm, nfkc, quote, quoteList, sameCompact, sourceText } from '../../src/qa/text.js';
 import { qaInput } from './helpers.js';
 
 describe('qa: term matching', () => {
@@ -27,6 +27,74 @@ describe('qa: term matching', () => {
 describe('qa: text helpers', () => {
   it('compares texts ignoring whitespace, width and case', () => {
     assert.equal(compact(' Ａb  c\n'), compact('abc'));
+  });
+
+  it('sameCompact agrees with comparing compact() of both texts, combining marks and width forms included', () => {
+    assert.equal(sameCompact('경찰에 電話', ' 경찰에電話 '), true);
+    assert.equal(sameCompact('ABC', 'abd'), false);
+    assert.equal(sameCompact('Ａｂｃ', 'a b c'), true);
+    assert.equal(sameCompact('가\u11a8', '각'), true); // a Hangul syllable and a final consonant compose
+    assert.equal(sameCompact('か\u3099', 'が'), true);
+    assert.equal(sameCompact('e\u0301', 'é'), true);
+    assert.equal(sameCompact('ｶﾞ', 'ガ'), true);
+    // Random texts over characters that do and do not survive NFKC alone, each beside a near variant of itself.
+    const pool = [
+      ...['a', 'A', 'e', 'E', ' ', '\u3000', '\n', 'Ａ', 'ｅ', '\u0301', 'é', 'か', 'が', '\u3099', 'ｶ', 'ﾞ'],
+      ...['가', '각', '\u11a8', '\u1100', '\u1161', '電', '①', '1', '\u00a8', 'İ', 'i', 'Σ', 'σ', '\u2000', '、', 'ー'],
+    ];
+    let seed = 42;
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const text = (): string => Array.from({ length: rand(6) }, () => pool[rand(pool.length)]!).join('');
+    const variant = (t: string): string => {
+      const chars = Array.from(t);
+      const k = rand(chars.length + 1);
+      const edits = [() => chars.splice(k, 0, ' '), () => chars.splice(k, 1), () => chars.splice(k, 0, pool[rand(pool.length)]!), () => chars.reverse()];
+      edits[rand(edits.length)]!();
+      return chars.join('');
+    };
+    let same = 0;
+    for (let n = 0; n < 20000; n++) {
+      const a = text();
+      const b = rand(2) === 0 ? variant(a) : text();
+      const expected = compact(a) === compact(b);
+      assert.equal(sameCompact(a, b), expected, JSON.stringify([a, b]));
+      if (expected) same++;
+    }
+    assert.ok(same > 1000, `only ${same} equal pairs generated`);
+  });
+
+  it('nfkc is String.prototype.normalize("NFKC"), also for texts it does not normalise', () => {
+    const pool = [
+      'a',
+      'Z',
+      ' ',
+      '\t',
+      '~',
+      'か',
+      'ゞ',
+      '\u3099',
+      'ﾞ',
+      'ｶ',
+      '가',
+      '\u11a8',
+      '\u1161',
+      '電',
+      '、',
+      '。',
+      'ー',
+      '・',
+      '？',
+      '①',
+      'é',
+      'e',
+      '\u0301',
+    ];
+    let seed = 3;
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let n = 0; n < 5000; n++) {
+      const text = Array.from({ length: rand(8) }, () => pool[rand(pool.length)]!).join('');
+      assert.equal(nfkc(text), text.normalize('NFKC'), JSON.stringify(text));
+    }
   });
 
   it('quotes, shortening long text and long lists', () => {

@@ -10,8 +10,8 @@ import type { GlossaryEntry } from '../../locale/locale-pack-types.js';
 function entriesInSource(env: FieldEnv, pick: (e: GlossaryEntry) => boolean, caseSensitive: boolean): { entry: GlossaryEntry; target: string }[] {
   const pack = env.ctx.pack;
   if (!pack || pack.glossary.length === 0) return [];
-  const index = glossaryIndex(pack, caseSensitive);
-  const found = index.inTexts(originalTexts(env.input, env.field).map(nfkc));
+  const index = glossaryIndex(pack);
+  const found = index.inTexts(originalTexts(env.input, env.field).map(nfkc), caseSensitive);
   if (found.length === 0) return [];
   const intended = new Set(intendedTerms(env.input, env.ctx));
   return found.filter((i) => pick(index.entries[i]!) && !intended.has(index.sources[i]!)).map((i) => ({ entry: index.entries[i]!, target: index.targets[i]! }));

@@ -96,11 +96,12 @@ function validAlone(ending: string): boolean {
 
 /** Sentences of a text, quoted passages removed, trimmed. */
 export function sentences(text: string): string[] {
-  return text
-    .replace(QUOTED, ' ')
-    .split(SENTENCE_BREAK)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const out: string[] = [];
+  for (const part of text.replace(QUOTED, ' ').split(SENTENCE_BREAK)) {
+    const s = part.trim();
+    if (s !== '') out.push(s);
+  }
+  return out;
 }
 
 /**
@@ -114,20 +115,20 @@ export function registerOf(sentence: string, registers: readonly Register[]): Re
   const candidates = bare === trimmed ? [trimmed] : [trimmed, bare];
   const all = allEndingsRegExp(registers);
   if (all) {
-    const registers_ = all.registers;
     // The same winner as the loop below: the longest match, then the earlier register.
     let bestIndex = -1;
     let length = 0;
     for (const c of candidates) {
       const m = all.regex.exec(c);
       if (!m || m[0].length === 0) continue;
-      const k = all.groups.findIndex((g) => m[g] !== undefined);
+      let k = 0;
+      while (m[all.groups[k]!] === undefined) k++;
       if (m[0].length > length || (m[0].length === length && k < bestIndex)) {
         bestIndex = k;
         length = m[0].length;
       }
     }
-    return bestIndex < 0 ? undefined : registers_[bestIndex];
+    return bestIndex < 0 ? undefined : all.registers[bestIndex];
   }
   let best: Register | undefined;
   let bestLength = 0;
@@ -150,10 +151,12 @@ export function registerOf(sentence: string, registers: readonly Register[]): Re
 
 /** Each sentence with the register it is in; sentences in no known register are left out. */
 export function classifySentences(text: string, registers: readonly Register[]): { sentence: string; register: Register }[] {
-  return sentences(text).flatMap((sentence) => {
+  const out: { sentence: string; register: Register }[] = [];
+  for (const sentence of sentences(text)) {
     const register = registerOf(sentence, registers);
-    return register ? [{ sentence: withoutTrailingMarks(sentence), register }] : [];
-  });
+    if (register) out.push({ sentence: withoutTrailingMarks(sentence), register });
+  }
+  return out;
 }
 
 /** The end of a sentence, where its register shows. */
@@ -180,8 +183,11 @@ const recentClassified = new Map<string, { sentence: string; register: Register 
 
 /** The first sentence in each register found (but `except`), each as: 합니다체 in "…학생입니다". */
 function describeRegisters(target: string, registers: readonly Register[], except?: string): string[] {
+  const classified = classifiedSentences(target, registers);
+  // Nearly always none or one register: then nothing is described (one is no mix, none is nothing else).
+  if (!classified.some((c) => c.register.id !== except)) return [];
   const firstOf = new Map<string, { sentence: string; register: Register }>();
-  for (const c of classifiedSentences(target, registers)) if (c.register.id !== except && !firstOf.has(c.register.id)) firstOf.set(c.register.id, c);
+  for (const c of classified) if (c.register.id !== except && !firstOf.has(c.register.id)) firstOf.set(c.register.id, c);
   return [...firstOf.values()].map((c) => `${c.register.name} in ${quote(tail(c.sentence))}`);
 }
 
@@ -199,6 +205,8 @@ export const registerMixed = defineFieldCheck({
   test(_source, target, { label, ctx }) {
     const registers = ctx.pack?.registers ?? [];
     if (registers.length < 2) return undefined;
+    const classified = classifiedSentences(target, registers);
+    if (classified.every((c) => c.register === classified[0]!.register)) return undefined;
     const parts = describeRegisters(target, registers);
     if (parts.length < 2) return undefined;
     return `${label} mixes speech levels: ${parts.join(' and ')}; use one level throughout.`;

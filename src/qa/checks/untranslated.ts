@@ -1,6 +1,6 @@
 /** Checks for a target that is missing or is still the source text. */
 import { defineFieldCheck } from '../check.js';
-import { compact, isBlank, originalTexts, quote } from '../text.js';
+import { isBlank, originalTexts, quote, sameCompact } from '../text.js';
 import type { FieldEnv } from '../check.js';
 
 /** Which source version (Japanese or English) `target` repeats, using `same` to compare. */
@@ -60,8 +60,7 @@ export const unchangedFromSource = defineFieldCheck({
   test(_source, target, env) {
     const exact = repeatedSource(target, env, (a, b) => a.trim() === b.trim());
     if (exact !== undefined) return undefined; // reported by `untranslated`
-    const compacted = compact(target);
-    const which = repeatedSource(target, env, (a) => compact(a) === compacted);
+    const which = repeatedSource(target, env, sameCompact);
     if (which === undefined) return undefined;
     return `${env.label} ${quote(target.trim())} is the ${which} text with only spacing, width or case changed; translate it.`;
   },
