@@ -422,7 +422,7 @@ export function projectQaContextBuilder(project: Project, env: ProjectQaEnv, opt
 }
 
 /** The project's QA (locale pack, languages, length statistics over every item given): what check, review and export judge items with. */
-export function qaContextFor(project: Project, items: Iterable<SourceItem>, states: ReadonlyMap<string, ItemState>, pack?: LocalePack): ProjectQa {
+export function qaContextFor(project: Project, items: Iterable<SourceItem>, states: Pick<ReadonlyMap<string, ItemState>, 'get'>, pack?: LocalePack): ProjectQa {
   const env = projectQaEnv(project);
   // The near-copy verdicts `check` left (read only: the sessions never save them): no index unless an item needs it.
   env.nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
