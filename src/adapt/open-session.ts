@@ -52,6 +52,6 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
     sourceTexts,
     qa: (item, state) => built.qa!.check(item, state),
   });
-  built.qa = qaContextFor(project, items, new Map(items.map((i) => [i.id, session.state(i.id)])), pack.pack);
+  built.qa = qaContextFor(project, items, { get: (id) => session.state(id) }, pack.pack, journal.unchangedEnds);
   return { project, session, writer, pack, warnings, ...(assignment ? { assignment } : {}) };
 }

@@ -35,12 +35,13 @@ import { validateSource, describeProblems } from '../dataset/validate.js';
 import { sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
 import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
-import type { Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
+import type { Finding, ItemFinding, LengthStats, QaContext, QaInput, Severity } from './types.js';
 import { splitWaived, type Waived, type WaiverSplit } from './waivers.js';
 import type { ItemWaiver } from '../project/state.js';
 import { unknownItemIds } from './messages.js';
 import { QA_CACHE_FILE, QaResultCache, qaCacheContext, recordSourceIndexOverflow, sourceIndexOverflows } from './qa-cache.js';
 import { sourceFingerprint } from '../project/source-keys.js';
+import { lengthStatsKey, readLengthStats, writeLengthStats } from './length-stats-cache.js';
 
 /** What every item of a project is checked with. */
 export interface ProjectQaEnv {
@@ -264,6 +265,8 @@ export interface QaContextBuilderOptions {
   reread?: (onItem: (item: SourceItem) => void) => Promise<void>;
   /** Called when the index is built. */
   onIndexBuilt?: (index: SourceShingleIndex) => void;
+  /** The length statistics, known already (length-stats-cache.ts; `null`: none): the items' lengths are not measured. */
+  lengthStats?: LengthStats | null;
 }
 
 /** An item's texts a near copy is looked for in. */
@@ -308,6 +311,7 @@ export function qaContextBuilder(
           predicted = !summary || (summary.complete && (!cps || NEAR_COPY_TEXTS.some((t) => texts[t] && mayHoldNearCopy(texts[t], item, cps))));
         }
       }
+      if (options.lengthStats !== undefined) return;
       const input = qaInputFor(item, state, env, { intendedChanges: false });
       if (!input) return;
       for (const { source, target } of lengthPairs([input])) {
@@ -343,7 +347,7 @@ export function qaContextBuilder(
           options.onIndexBuilt?.(index);
         },
       });
-      const lengthStats = lengthStatsOfLogRatios(logs);
+      const lengthStats = options.lengthStats === undefined ? lengthStatsOfLogRatios(logs) : (options.lengthStats ?? undefined);
       const ctx: QaContext = {
         pack: env.pack,
         ...(env.answerRegister ? { answerRegister: env.answerRegister } : {}),
@@ -422,13 +426,24 @@ export function projectQaContextBuilder(project: Project, env: ProjectQaEnv, opt
 }
 
 /** The project's QA (locale pack, languages, length statistics over every item given): what check, review and export judge items with. */
-export function qaContextFor(project: Project, items: Iterable<SourceItem>, states: ReadonlyMap<string, ItemState>, pack?: LocalePack): ProjectQa {
+export function qaContextFor(
+  project: Project,
+  items: Iterable<SourceItem>,
+  states: Pick<ReadonlyMap<string, ItemState>, 'get'>,
+  pack?: LocalePack,
+  /** The journal files as folded into `states` (SessionJournal.unchangedEnds): the length statistics are cached under them. */
+  journalEnds?: ReadonlyMap<string, number>,
+): ProjectQa {
   const env = projectQaEnv(project);
   // The near-copy verdicts `check` left (read only: the sessions never save them): no index unless an item needs it.
   env.nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
-  const builder = qaContextBuilder(pack ? { ...env, pack } : env);
+  const key = journalEnds && lengthStatsKey(project.dir, sourceFingerprint(project.sourcePath, project.mapping), journalEnds);
+  const cached = key === undefined ? undefined : readLengthStats(project.dir, key);
+  const builder = qaContextBuilder(pack ? { ...env, pack } : env, cached === undefined ? {} : { lengthStats: cached });
   for (const item of items) builder.add(item, states.get(item.id)!);
-  return builder.done();
+  const qa = builder.done();
+  if (key !== undefined && cached === undefined) writeLengthStats(project.dir, key, qa.ctx.lengthStats);
+  return qa;
 }
 
 /** QA of items one at a time, with the whole dataset's length statistics (see `openItemQa`). */

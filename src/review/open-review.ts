@@ -29,7 +29,7 @@ export interface OpenedReview {
 export async function openReview(opts: OpenReviewOptions): Promise<OpenedReview> {
   const { project, items, journal, filters, sourceTexts, writer, warnings } = await openProjectSession({ ...opts, author: opts.reviewer });
   checkReviewStates(filters.states);
-  const qa = qaContextFor(project, items, journal.states(items));
+  const qa = qaContextFor(project, items, journal.states(items), undefined, journal.unchangedEnds);
   const session = new ReviewSession({
     items,
     events: journal,

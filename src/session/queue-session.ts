@@ -41,7 +41,10 @@ export abstract class QueueSession<View> {
   protected readonly sourceTexts: SourceTexts | undefined;
   private readonly sourceItems: readonly SourceItem[];
   private readonly views = new Map<string, View>();
-  /** Progress counters kept current item by item (what each queued item adds, and the sums), so progress costs O(1) per keypress. */
+  /**
+   * Progress counters kept current item by item, so progress costs O(1) per keypress: the sums, and what
+   * each queued item adds, kept only for items the session changed (the others add what they did at start).
+   */
   private readonly tallies = new Map<string, readonly string[]>();
   private readonly totals = new Map<string, number>();
   private started?: { queue: readonly SourceItem[]; cursor: QueueCursor };
@@ -69,7 +72,7 @@ export abstract class QueueSession<View> {
     const cursor = new QueueCursor(queue, (id) => this.isTodo(id));
     this.started = { queue, cursor };
     cursor.resume();
-    for (const item of queue) this.retally(item.id);
+    for (const item of queue) for (const key of this.tallyKeys(item.id)) this.totals.set(key, this.count(key) + 1);
   }
 
   /** Whether the item is still to do in this session (the cursor passes over the others). */
@@ -206,14 +209,25 @@ export abstract class QueueSession<View> {
     };
   }
 
-  /** Take an item's old contribution off the counters and add its present one. */
-  private retally(id: string): void {
-    if (!this.cursor.has(id)) return;
-    for (const key of this.tallies.get(id) ?? []) this.totals.set(key, this.count(key) - 1);
+  /** The counters a queued item adds to now. */
+  private tallyKeys(id: string): string[] {
     const keys = [...this.tallyOf(id)];
     const skipped = this.cursor.isSkipped(id);
     if (this.isTodo(id) && this.isRevisit(id)) keys.push(...(skipped ? [] : ['revisit']));
     else if (this.isTodo(id)) keys.push('todo', ...(skipped ? ['skipped'] : []));
+    return keys;
+  }
+
+  /** Before anything changes a queued item: note what it adds now, unless noted already. */
+  private noteTally(id: string): void {
+    if (!this.tallies.has(id) && this.cursor.has(id)) this.tallies.set(id, this.tallyKeys(id));
+  }
+
+  /** Take an item's old contribution (noted by noteTally) off the counters and add its present one. */
+  private retally(id: string): void {
+    if (!this.cursor.has(id)) return;
+    for (const key of this.tallies.get(id) ?? []) this.totals.set(key, this.count(key) - 1);
+    const keys = this.tallyKeys(id);
     for (const key of keys) this.totals.set(key, this.count(key) + 1);
     this.tallies.set(id, keys);
   }
@@ -222,6 +236,7 @@ export abstract class QueueSession<View> {
 
   /** Take events that were written to the journal: re-fold the items they touch. Returns their IDs. */
   commit(written: readonly JournalEvent[]): string[] {
+    for (const e of written) this.noteTally(e.item);
     const touched = this.items.add(written, (e) => this.onWritten(e));
     for (const id of touched) {
       this.views.delete(id);
@@ -244,6 +259,7 @@ export abstract class QueueSession<View> {
   /** Leave the current item as it is and move on; it stays first in line for the next session. */
   skip(): boolean {
     const id = this.currentId;
+    if (id !== undefined) this.noteTally(id);
     const moved = this.cursor.skip();
     if (id !== undefined) this.retally(id);
     return moved;

@@ -20,6 +20,7 @@ export class SessionJournal {
   private loaded: JournalEvent[] | undefined;
   /** Written by the session before the events were read. */
   private readonly written: JournalEvent[] = [];
+  private wrote = false;
 
   constructor(
     private readonly projectDir: string,
@@ -53,11 +54,19 @@ export class SessionJournal {
 
   /** States of the items as folded so far. */
   states(items: Iterable<Pick<SourceItem, 'id' | 'sourceHash'>>): Map<string, ItemState> {
-    return this.fold.folder.statesFor(items).states;
+    const states = new Map<string, ItemState>();
+    for (const item of items) states.set(item.id, this.fold.folder.state(item));
+    return states;
+  }
+
+  /** How far the fold read each journal file, while the session has written nothing (the fold is then the journal's). */
+  get unchangedEnds(): ReadonlyMap<string, number> | undefined {
+    return this.wrote ? undefined : this.fold.ends;
   }
 
   /** Take events the session wrote to the journal. */
   record(written: readonly JournalEvent[]): void {
+    if (written.length > 0) this.wrote = true;
     for (const e of written) this.fold.folder.apply(e);
     if (this.loaded) this.loaded.push(...written);
     else this.written.push(...written);

@@ -384,6 +384,10 @@ describe('AdaptSession', () => {
       s.commit(written(s.eventsFor({ type: 'accept' }, items[4]!.id)));
       check('after an edit and an accept');
       assert.equal(s.progress().decided, 3);
+      // One batch over two items the session has not touched yet (their start counts are taken off once each).
+      s.commit(written([...s.eventsFor({ type: 'accept' }, items[6]!.id), ...s.eventsFor({ type: 'decide', decision: 'drop', rationale: 'x' }, items[7]!.id)]));
+      check('after one batch deciding two untouched items');
+      assert.equal(s.progress().decided, 5);
     });
 
     it('count a revisited decided item as decided, never as to go, also when skipped', () => {
