@@ -95,14 +95,14 @@ export function sourceHash(question: string, answer: string): string {
   return createHash('sha256').update(question).update('\u0000').update(answer).digest('hex').slice(0, 16);
 }
 
-/** A validated role view as a SourceItem. */
-export function toSourceItem(view: Record<string, unknown>, index: number): SourceItem {
+/** A validated role view as a SourceItem; `hash`, when given, is its sourceHash already known (a trusted read). */
+export function toSourceItem(view: Record<string, unknown>, index: number, hash?: string): SourceItem {
   const item: SourceItem = {
     index,
     id: view.id as string,
     question: view.question as string,
     answer: view.answer as string,
-    sourceHash: sourceHash(view.question as string, view.answer as string),
+    sourceHash: hash ?? sourceHash(view.question as string, view.answer as string),
   };
   for (const role of ['questionEn', 'answerEn', 'riskArea', 'harmType', 'specificHarm'] as const) {
     if (typeof view[role] === 'string') item[role] = view[role];

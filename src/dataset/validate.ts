@@ -50,6 +50,13 @@ export interface ValidateOptions {
   /** Called with every valid record's item, awaited (streaming back-pressure: nothing is kept here). */
   onItem?: (item: SourceItem, record: unknown) => void | Promise<void>;
   onFormat?: (format: SourceFormat) => void;
+  /**
+   * The IDs and hashes of a full valid read of this very file (the caller
+   * matched its fingerprint): a record whose ID is its key's skips the schema,
+   * the duplicate-ID map and sha256. From the first record that does not line
+   * up, the rest is read in full, so problems are reported as without keys.
+   */
+  trusted?: readonly Pick<SourceItem, 'id' | 'sourceHash'>[];
 }
 
 export async function validateSource(file: string, mapping: RoleMapping, options: ValidateOptions = {}): Promise<ValidationReport> {
@@ -60,6 +67,12 @@ export async function validateSource(file: string, mapping: RoleMapping, options
   // Keyed by the NFKC-normalized, trimmed ID: IDs that differ only by Unicode form or
   // surrounding spaces name the same item for people and for most tools.
   const seen = new Map<string, { index: number; id: string }>();
+  let trusted = options.trusted;
+  /** Leave the trusted read: the IDs read so far (those of the keys) go into the duplicate-ID map. */
+  const distrust = (upTo: number) => {
+    for (let i = 0; i < upTo && i < trusted!.length; i++) seen.set(trusted![i]!.id.normalize('NFKC').trim(), { index: i, id: trusted![i]!.id });
+    trusted = undefined;
+  };
   const problem = (p: DataProblem) => {
     report.problemCount++;
     if (report.problems.length < maxProblems) report.problems.push(p);
@@ -67,6 +80,14 @@ export async function validateSource(file: string, mapping: RoleMapping, options
   const warn = (p: DataProblem) => {
     report.warningCount++;
     if (report.warnings.length < maxProblems) report.warnings.push(p);
+  };
+  const labelWarnings = (view: Record<string, unknown>, where: Omit<DataProblem, 'message'>) => {
+    for (const level of ['riskArea', 'harmType', 'specificHarm'] as const) {
+      const label = view[level];
+      if (typeof label === 'string' && !taxonomy.isKnown(level, label)) {
+        warn({ ...where, field: mapping[level]!, message: `unknown ${level} label ${JSON.stringify(label)} (kept; English name unknown)` });
+      }
+    }
   };
   for await (const rec of readRecords(file, {
     onFormat: (f) => {
@@ -77,18 +98,26 @@ export async function validateSource(file: string, mapping: RoleMapping, options
     report.records++;
     const base = { file, index: rec.index, ...(rec.line !== undefined ? { line: rec.line } : {}), ...(rec.row !== undefined ? { row: rec.row } : {}) };
     if (rec.value === null || typeof rec.value !== 'object' || Array.isArray(rec.value)) {
+      if (trusted) distrust(rec.index);
       problem({ ...base, message: `is ${Array.isArray(rec.value) ? 'an array' : typeof rec.value}, not an object with fields` });
       continue;
     }
     const view = roleView(rec.value, mapping);
     const id = typeof view.id === 'string' ? view.id : undefined;
     const where = id === undefined ? base : { ...base, id };
+    const key = trusted?.[rec.index];
+    if (key !== undefined && id === key.id && typeof view.question === 'string' && typeof view.answer === 'string') {
+      labelWarnings(view, where);
+      await options.onItem?.(toSourceItem(view, rec.index, key.sourceHash), rec.value);
+      continue;
+    }
+    if (trusted) distrust(rec.index);
     if (!validate(view)) {
       for (const p of roleProblems(validate.errors, mapping, where)) problem(p);
       continue;
     }
-    const key = id!.normalize('NFKC').trim();
-    const first = seen.get(key);
+    const normalized = id!.normalize('NFKC').trim();
+    const first = seen.get(normalized);
     if (first !== undefined) {
       problem({
         ...where,
@@ -98,13 +127,8 @@ export async function validateSource(file: string, mapping: RoleMapping, options
       });
       continue;
     }
-    seen.set(key, { index: rec.index, id: id! });
-    for (const level of ['riskArea', 'harmType', 'specificHarm'] as const) {
-      const label = view[level];
-      if (typeof label === 'string' && !taxonomy.isKnown(level, label)) {
-        warn({ ...where, field: mapping[level]!, message: `unknown ${level} label ${JSON.stringify(label)} (kept; English name unknown)` });
-      }
-    }
+    seen.set(normalized, { index: rec.index, id: id! });
+    labelWarnings(view, where);
     await options.onItem?.(toSourceItem(view, rec.index), rec.value);
   }
   if (report.records === 0) {
@@ -121,9 +145,13 @@ export function describeProblems(report: ValidationReport): string {
 }
 
 /** Read and validate a whole source file into items; throws DataError listing the problems. */
-export async function loadSourceItems(file: string, mapping: RoleMapping): Promise<{ items: SourceItem[]; report: ValidationReport }> {
+export async function loadSourceItems(
+  file: string,
+  mapping: RoleMapping,
+  trusted?: ValidateOptions['trusted'],
+): Promise<{ items: SourceItem[]; report: ValidationReport }> {
   const items: SourceItem[] = [];
-  const report = await validateSource(file, mapping, { onItem: (item) => void items.push(item) });
+  const report = await validateSource(file, mapping, { trusted, onItem: (item) => void items.push(item) });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
   return { items, report };
 }

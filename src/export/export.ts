@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, UsageError, formatProblem, listEntries, type DataProblem } from '../errors.js';
 import type { Project } from '../project/project.js';
-import { foldWithSource } from '../project/project.js';
+import { foldWithSource, trustedSourceKeys } from '../project/project.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
 import { ITEM_STATES, chooseSide, describeConflict } from '../project/state.js';
 import type { Decision } from '../project/events.js';
@@ -304,6 +304,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const provenance = new ChunkedWriter(folder.file(provenanceRel));
   try {
     const report = await validateSource(project.sourcePath, project.mapping, {
+      trusted: trustedSourceKeys(project),
       onFormat: (f) => {
         if (opts.format === undefined) format = f === 'json' ? 'json' : 'jsonl'; // CSV/TSV sources export as JSON Lines
       },

@@ -39,7 +39,8 @@ export async function loadItems(project: Project): Promise<SourceItem[]> {
     );
   }
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
-  const items = (await loadSourceItems(project.sourcePath, project.mapping)).items;
+  const trusted = fingerprint && readSourceKeys(project.dir, fingerprint);
+  const items = (await loadSourceItems(project.sourcePath, project.mapping, trusted || undefined)).items;
   // Before any event can be made against a new source text, keep that text: a later source change then has a diff to show.
   // Best effort: a read-only or locked project still loads; only that diff would be missing.
   const recorded = await recordSourceTexts(project.dir, items).then(
@@ -60,6 +61,16 @@ export async function loadSourceKeys(project: Project): Promise<SourceKey[]> {
   const cached = fingerprint && readSourceKeys(project.dir, fingerprint);
   if (cached) return cached;
   return loadItems(project);
+}
+
+/**
+ * The keys of the last full valid read when the source is unchanged since
+ * (its fingerprint matches): a read given them skips the schema and sha256 of
+ * each record whose ID lines up (validateSource's `trusted`).
+ */
+export function trustedSourceKeys(project: Project): SourceKey[] | undefined {
+  const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
+  return (fingerprint && readSourceKeys(project.dir, fingerprint)) || undefined;
 }
 
 /** The source items (or keys) followed by the items the journal adds (`carefully add`). */
@@ -148,6 +159,7 @@ export async function foldWithSource(project: Project, onItem: (item: SourceItem
   const unmet = new Set(folder.folds.keys());
   let items = 0;
   const report = await validateSource(project.sourcePath, project.mapping, {
+    trusted: trustedSourceKeys(project),
     onItem: (item) => {
       items++;
       unmet.delete(item.id);

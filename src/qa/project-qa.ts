@@ -26,7 +26,7 @@ import { CONFIG_FILE } from '../project/config.js';
 import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
 import { DataError, UsageError } from '../errors.js';
-import { loadState, type Project } from '../project/project.js';
+import { loadState, trustedSourceKeys, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
 import { CodePointSet, MAX_GLOBAL_SHINGLES, SourceShingleIndex, mayHoldNearCopy } from './near-copy.js';
 import { NEAR_COPY_CACHE_FILE, NEAR_COPY_TEXTS, NearCopyCache, nearCopyTextsHash } from './near-copy-cache.js';
@@ -409,7 +409,7 @@ export function projectQaContextBuilder(project: Project, env: ProjectQaEnv, opt
     ...(options.streaming
       ? {
           reread: async (onItem: (item: SourceItem) => void) => {
-            const report = await validateSource(project.sourcePath, project.mapping, { onItem });
+            const report = await validateSource(project.sourcePath, project.mapping, { trusted: trustedSourceKeys(project), onItem });
             if (!report.valid) throw new DataError(describeProblems(report), report.problems);
             for (const item of added) onItem(item);
           },

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import type { SourceItem } from '../dataset/item.js';
 import { describeProblems, validateSource } from '../dataset/validate.js';
 import { DataError } from '../errors.js';
-import { foldWithSource, loadItems, type Project } from '../project/project.js';
+import { foldWithSource, loadItems, trustedSourceKeys, type Project } from '../project/project.js';
 import { describeConflict, type ItemState, type StateFolder, type StatusSummary } from '../project/state.js';
 import type { StatusGroup } from '../project/status-by.js';
 import { hasTargetText, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
@@ -158,7 +158,10 @@ async function eachItem(
   added: () => readonly SourceItem[],
   onItem: (item: SourceItem, state: ItemState) => void,
 ): Promise<void> {
-  const report = await validateSource(project.sourcePath, project.mapping, { onItem: (item) => onItem(item, folder.state(item)) });
+  const report = await validateSource(project.sourcePath, project.mapping, {
+    trusted: trustedSourceKeys(project),
+    onItem: (item) => onItem(item, folder.state(item)),
+  });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
   for (const item of added()) onItem(item, folder.state(item));
 }
