@@ -29,9 +29,11 @@ export function comparable(text: string): string[] {
 
 /** `normalized` is text.normalize('NFKC') when the caller has it (the checks share one cache of it). */
 function comparableText(text: string, normalized = text.normalize('NFKC')): string {
-  // Every URL or address holds "//", "www." or "@": without them the replace would find nothing.
-  const links = normalized.includes('@') || normalized.includes('//') || WWW.test(normalized);
-  return (links ? normalized.replace(URL_OR_EMAIL, ' ') : normalized).replace(IGNORED, '');
+  return (hasLinks(normalized) ? normalized.replace(URL_OR_EMAIL, ' ') : normalized).replace(IGNORED, '');
+}
+/** Every URL or address holds "//", "www." or "@": without them URL_OR_EMAIL finds nothing. */
+function hasLinks(normalized: string): boolean {
+  return normalized.includes('@') || normalized.includes('//') || WWW.test(normalized);
 }
 const WWW = /www\./i;
 
@@ -352,7 +354,11 @@ function own(item: SourceItem): OwnSource {
  * item's) in `text`, with the copied run extended as far as it goes; undefined when none.
  */
 export function findNearCopy(text: string, item: SourceItem, index?: SourceShingleIndex): NearCopy | undefined {
-  const compared = comparableText(text, nfkc(text));
+  const normalized = nfkc(text);
+  // Without links the compared text is the normalized one without IGNORED code points: scanning it with
+  // those skipped gives knownRun's verdict without building the compared text (most targets have no run).
+  if (!hasLinks(normalized) && !knownRun(normalized, item, index?.codePoints, index?.holds(item) === true, true)) return undefined;
+  const compared = comparableText(text, normalized);
   if (!hasKnownRun(compared, item, index)) return undefined;
   const w = new Windows(text, compared);
   if (w.length < NEAR_COPY_RUN) return undefined;
@@ -394,13 +400,15 @@ function hasKnownRun(compared: string, item: SourceItem, index: SourceShingleInd
   return knownRun(compared, item, index?.codePoints, index?.holds(item) === true);
 }
 
-function knownRun(compared: string, item: SourceItem, codePoints: CodePointSet | undefined, indexed: boolean): boolean {
+/** `skipIgnored`: `compared` is a normalized text without links whose IGNORED code points are skipped (as comparableText removes them). */
+function knownRun(compared: string, item: SourceItem, codePoints: CodePointSet | undefined, indexed: boolean, skipIgnored = false): boolean {
   if (compared.length < NEAR_COPY_RUN) return false;
   let mine: Set<number> | undefined;
   let run = 0;
   for (let i = 0; i < compared.length; i++) {
     const c = compared.codePointAt(i)!;
     if (c > 0xffff) i++;
+    if (skipIgnored && ignored(c)) continue;
     if (codePoints?.has(c) || (!indexed && (mine ??= own(item).codePoints).has(c))) {
       if (++run >= NEAR_COPY_RUN) return true;
     } else run = 0;

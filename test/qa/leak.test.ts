@@ -16,6 +16,17 @@ describe('qa: source-near-copy', () => {
     fails(check, { source: SOURCE, target: 'ＡＢ長く推測されにくいパスワード' }, {}, 'copies');
   });
 
+  it('finds a copy split by astral format characters, punctuation or a link (the unbuilt-text shortcut skips what is ignored)', () => {
+    const src = item('x', '', SOURCE);
+    const split = (sep: string) => `번역: ${Array.from('長く推測されにくいパスワード').join(sep)} 끝`;
+    for (const sep of ['\u{E0020}', '、', ' \u200B', '\u{1BCA0}'])
+      assert.equal(findNearCopy(split(sep), src)?.run, '長く推測されにくいパスワード', JSON.stringify(sep));
+    // A link is replaced before comparing: the runs on both sides of it join.
+    assert.equal(findNearCopy('長く推測され https://example.jp/a にくいパスワード', src)?.run, '長く推測されにくいパスワード');
+    assert.equal(findNearCopy('長く推測され mail@example.jp にくいパスワード', src)?.run, '長く推測されにくいパスワード');
+    assert.equal(findNearCopy('長く推測され x にくいパスワード', src), undefined);
+  });
+
   it('passes a translation, a short shared term, and kept URLs and numbers', () => {
     passes(check, { source: SOURCE, target: '길고 추측하기 어려운 비밀번호를 쓰고, 재사용은 피하십시오.' });
     passes(check, { source: SOURCE, target: 'パスワードを使い 라는 표현' }); // 9 characters
