@@ -96,6 +96,18 @@ const NONE = Object.freeze([]) as never[];
 const NOTHING = Object.freeze({}) as Record<string, never>;
 const NOT_EDITED: Record<TextRole, boolean> = Object.freeze({ question: false, answer: false });
 
+/**
+ * A one-name list (authors, editors), shared by every item with that one
+ * name and frozen like NONE: at 100k items most have a single author.
+ */
+const ONE_NAME = new Map<string, string[]>();
+function withName(names: string[], name: string): string[] {
+  if (names.length > 0) return [...names, name];
+  let one = ONE_NAME.get(name);
+  if (!one) ONE_NAME.set(name, (one = Object.freeze([name]) as string[]));
+  return one;
+}
+
 export function emptyState(id: string): ItemState {
   return {
     id,
@@ -162,7 +174,7 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
     s[e.field] = e.text;
     if (!s.edited[e.field]) s.edited = { ...s.edited, [e.field]: true };
     if (e.fromSuggestion) s.fromSuggestion = true;
-    if (!s.editors.includes(e.author)) s.editors = [...s.editors, e.author];
+    if (!s.editors.includes(e.author)) s.editors = withName(s.editors, e.author);
     f.lastChange = order;
   },
   checklist: ({ s }, e) => {
@@ -178,7 +190,7 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
     s.question = e.question;
     s.answer = e.answer;
     s.edited = { question: true, answer: true };
-    if (!s.editors.includes(e.author)) s.editors = [...s.editors, e.author];
+    if (!s.editors.includes(e.author)) s.editors = withName(s.editors, e.author);
     applyDecision(f, e, order, undo);
   },
   review: (f, e, order) => {
@@ -281,7 +293,7 @@ export class StateFolder {
       }
     }
     // Assigning an item (adapt --double), taking work back and a model's suggestion are not work on it: none makes an author of the item.
-    if (e.type !== 'assign' && e.type !== 'undo' && e.type !== 'suggestion' && !s.authors.includes(e.author)) s.authors = [...s.authors, e.author];
+    if (e.type !== 'assign' && e.type !== 'undo' && e.type !== 'suggestion' && !s.authors.includes(e.author)) s.authors = withName(s.authors, e.author);
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
     (REDUCERS[e.type] as Reducer<JournalEvent>)(f, e, order, this.undo);

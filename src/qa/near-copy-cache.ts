@@ -52,8 +52,9 @@ export function nearCopyTextsHash(item: SourceItem, texts: NearCopyTexts): strin
 }
 
 export class NearCopyCache {
-  /** Entries as "<hash>\t<verdict JSON>", parsed when used. */
-  private entries = new Map<string, string>();
+  /** Entries as "<hash>\t<verdict JSON>", parsed when used; an entry as read is the offset of its line in `text` (as in qa-cache.ts). */
+  private entries = new Map<string, string | number>();
+  private text = '';
   private fileContext: string | undefined;
   private fileIndex: IndexSummary | undefined;
   private context: string | undefined;
@@ -76,9 +77,10 @@ export class NearCopyCache {
         end = text.indexOf('\n', start);
         const line = text.slice(start, end === -1 ? undefined : end);
         if (line === '') continue;
-        const [id, entry] = parseLine(line, n);
-        this.entries.set(id, entry);
+        const [id] = parseLine(line, n);
+        this.entries.set(id, start);
       }
+      this.text = text;
     } catch (err) {
       this.entries.clear();
       this.fileContext = undefined;
@@ -104,13 +106,14 @@ export class NearCopyCache {
     else {
       if (this.entries.size > 0 || this.fileContext !== undefined) this.dirty = true;
       this.entries.clear();
+      this.text = '';
       this.index = undefined;
     }
   }
 
   /** The cached verdict for this ID and hash, or undefined. */
   get(id: string, hash: string): NearCopyVerdict | undefined {
-    const entry = this.entries.get(id);
+    const entry = this.entryText(id);
     if (entry === undefined || !entry.startsWith(hash) || entry[HASH_LENGTH] !== '\t') return undefined;
     const json = entry.slice(HASH_LENGTH + 1);
     if (json === '[]') return {};
@@ -126,6 +129,17 @@ export class NearCopyCache {
     } catch {
       return undefined; // an entry edited by hand: searched again and rewritten
     }
+  }
+
+  private entryText(id: string): string | undefined {
+    const entry = this.entries.get(id);
+    return typeof entry === 'number' ? this.lineEntry(entry) : entry;
+  }
+
+  /** The entry text of the line at `start` in the file's text (checked when read). */
+  private lineEntry(start: number): string {
+    const end = this.text.indexOf('\n', start);
+    return parseLine(this.text.slice(start, end === -1 ? undefined : end), 0)[1];
   }
 
   set(id: string, hash: string, verdict: NearCopyVerdict): void {
@@ -145,7 +159,10 @@ export class NearCopyCache {
   save(): void {
     if (!this.dirty || this.context === undefined) return;
     const lines = [JSON.stringify({ context: this.context, ...(this.index ? { index: this.index } : {}) })];
-    for (const [id, entry] of this.entries) lines.push(`[${JSON.stringify(id)},"${entry.slice(0, HASH_LENGTH)}",${entry.slice(HASH_LENGTH + 1)}]`);
+    for (const [id, stored] of this.entries) {
+      const entry = typeof stored === 'number' ? this.lineEntry(stored) : stored;
+      lines.push(`[${JSON.stringify(id)},"${entry.slice(0, HASH_LENGTH)}",${entry.slice(HASH_LENGTH + 1)}]`);
+    }
     try {
       cacheFolder(this.file);
       writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);

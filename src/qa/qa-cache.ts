@@ -133,7 +133,13 @@ export function parseLine(line: string, n: number): [string, string] {
 }
 
 export class QaResultCache {
-  private readonly entries = new Map<string, string>();
+  /**
+   * ID -> entry text, or, for an entry as read, the offset of its line in
+   * `text` (the file kept whole): one number per item instead of strings
+   * (the lines are parsed again only when looked up or saved).
+   */
+  private readonly entries = new Map<string, string | number>();
+  private text = '';
   private dirty = false;
   readonly warnings: string[] = [];
 
@@ -152,9 +158,10 @@ export class QaResultCache {
         end = text.indexOf('\n', start);
         const line = text.slice(start, end === -1 ? undefined : end);
         if (line === '') continue;
-        const [id, entry] = parseLine(line, n);
-        this.entries.set(id, entry);
+        const [id] = parseLine(line, n);
+        this.entries.set(id, start);
       }
+      this.text = text;
     } catch (err) {
       this.entries.clear();
       this.dirty = true;
@@ -164,7 +171,7 @@ export class QaResultCache {
 
   /** The item checks' findings cached for this ID and input hash, or undefined. */
   private cached(id: string, hash: string): Finding[] | undefined {
-    const entry = this.entries.get(id);
+    const entry = this.entryText(id);
     if (entry === undefined || !entry.startsWith(hash) || entry[HASH_LENGTH] !== '\t') return undefined;
     const json = entry.slice(HASH_LENGTH + 1);
     if (json === '[]') return [];
@@ -174,6 +181,18 @@ export class QaResultCache {
     } catch {
       return undefined; // an entry edited by hand: checked again and rewritten
     }
+  }
+
+  /** The entry text ("<hash>\t<findings>") of an ID, or undefined. */
+  private entryText(id: string): string | undefined {
+    const entry = this.entries.get(id);
+    return typeof entry === 'number' ? this.lineEntry(entry) : entry;
+  }
+
+  /** The entry text of the line at `start` in the file's text (checked when read). */
+  private lineEntry(start: number): string {
+    const end = this.text.indexOf('\n', start);
+    return parseLine(this.text.slice(start, end === -1 ? undefined : end), 0)[1];
   }
 
   /** All findings of one input, in check order: the item checks' from the cache when the input is unchanged. */
@@ -198,7 +217,10 @@ export class QaResultCache {
   save(): void {
     if (!this.dirty) return;
     const lines = [JSON.stringify({ context: this.context })];
-    for (const [id, entry] of this.entries) lines.push(`[${JSON.stringify(id)},"${entry.slice(0, HASH_LENGTH)}",${entry.slice(HASH_LENGTH + 1)}]`);
+    for (const [id, stored] of this.entries) {
+      const entry = typeof stored === 'number' ? this.lineEntry(stored) : stored;
+      lines.push(`[${JSON.stringify(id)},"${entry.slice(0, HASH_LENGTH)}",${entry.slice(HASH_LENGTH + 1)}]`);
+    }
     try {
       cacheFolder(this.file);
       writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);

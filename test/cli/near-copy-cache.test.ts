@@ -13,6 +13,7 @@ import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import { nearCopyCounters } from '../../src/qa/near-copies.js';
 import { qaCacheCounters } from '../../src/qa/qa-cache.js';
+import { NearCopyCache } from '../../src/qa/near-copy-cache.js';
 import type { NewEvent } from '../../src/project/events.js';
 import type { SourceItem } from '../../src/dataset/item.js';
 
@@ -136,5 +137,23 @@ describe('CLI: near-copy verdicts are cached, and the index is built only when o
     assert.equal(release.builds, 1, 'the indexed sources changed: verdicts are searched again');
     assert.equal(release.misses, 1, "only item 1's item checks run again");
     assert.equal(copyFindings(release.stdout).length, 1);
+  });
+  it('keeps the verdicts it read when another item is searched again and saved', () => {
+    const file = tmp.join('near-copy.jsonl');
+    const hash = (c: string) => c.repeat(22);
+    const first = new NearCopyCache(file);
+    first.use('k');
+    first.set('a', hash('a'), { answer: { run: '비밀번호', source: 'question', otherItem: 'b "x"' } });
+    first.set('b "x"', hash('b'), {});
+    first.save();
+    const second = new NearCopyCache(file);
+    second.use('k');
+    second.set('b "x"', hash('c'), { question: { run: '잠', source: 'question', otherItem: 'a' } });
+    second.save();
+    const third = new NearCopyCache(file);
+    third.use('k');
+    assert.deepEqual(third.get('a', hash('a')), { answer: { run: '비밀번호', source: 'question', otherItem: 'b "x"' } });
+    assert.equal(third.get('b "x"', hash('b')), undefined);
+    assert.deepEqual(third.get('b "x"', hash('c')), { question: { run: '잠', source: 'question', otherItem: 'a' } });
   });
 });

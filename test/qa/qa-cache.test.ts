@@ -144,6 +144,29 @@ describe('QA result cache', () => {
     assert.deepEqual(qaCacheCounters, { hits: ids.length, misses: 0 });
   });
 
+  it('writes back the entries it read unchanged when another item is checked again and saved', () => {
+    const file = tmp.join('kept.jsonl');
+    const context = qaCacheContext('sha256:a', undefined);
+    const base = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
+    const inputs = ['a', 'b "quoted"', 'c'].map((id) => ({ ...base, item: { ...base.item, id } }));
+    const first = new QaResultCache(file, context);
+    for (const input of inputs) first.check(input, KO);
+    first.save();
+    const before = readFileSync(file, 'utf8').split('\n');
+    const changed = { ...inputs[1]!, target: { ...inputs[1]!.target, answer: '112에 전화하세요.' } };
+    const second = new QaResultCache(file, context);
+    second.check(changed, KO);
+    second.save();
+    const after = readFileSync(file, 'utf8').split('\n');
+    assert.deepEqual([after[0], after[1], after[3], after[4]], [before[0], before[1], before[3], before[4]]);
+    assert.notEqual(after[2], before[2]);
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    const third = new QaResultCache(file, context);
+    for (const input of [inputs[0]!, changed, inputs[2]!]) third.check(input, KO);
+    assert.deepEqual(qaCacheCounters, { hits: 3, misses: 0 });
+  });
+
   it('ignores, without a warning, a file written in the earlier format, and rewrites it', () => {
     const file = tmp.join('old.jsonl');
     const input = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
