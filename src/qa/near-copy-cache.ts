@@ -15,13 +15,11 @@
  * or outdated file is ignored and rewritten.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { SourceItem } from '../dataset/item.js';
 import { MAX_GLOBAL_SHINGLES, NEAR_COPY_RUN, type NearCopy } from './near-copy.js';
 import { qaCacheIgnored } from './messages.js';
-import { HASH_LENGTH, cacheFolder, parseLine } from './qa-cache.js';
+import { CacheEntries, HASH_LENGTH } from './cache-entries.js';
 
 export const NEAR_COPY_CACHE_FILE = path.join('cache', 'qa', 'near-copy.jsonl');
 
@@ -52,9 +50,7 @@ export function nearCopyTextsHash(item: SourceItem, texts: NearCopyTexts): strin
 }
 
 export class NearCopyCache {
-  /** Entries as "<hash>\t<verdict JSON>", parsed when used; an entry as read is the offset of its line in `text` (as in qa-cache.ts). */
-  private entries = new Map<string, string | number>();
-  private text = '';
+  private readonly entries = new CacheEntries();
   private fileContext: string | undefined;
   private fileIndex: IndexSummary | undefined;
   private context: string | undefined;
@@ -65,24 +61,15 @@ export class NearCopyCache {
 
   /** Reads the file whatever its key; `use(key)` then keeps its entries only when they were made for that key. */
   constructor(readonly file: string) {
-    if (!existsSync(file)) return;
     try {
-      const text = readFileSync(file, 'utf8');
-      let end = text.indexOf('\n');
-      const head = JSON.parse(end === -1 ? text : text.slice(0, end)) as { context?: unknown; index?: IndexSummary };
-      if (typeof head.context !== 'string') throw new Error('line 1 is not a cache header');
-      this.fileContext = head.context;
-      if (head.index && typeof head.index.complete === 'boolean' && Array.isArray(head.index.codePoints)) this.fileIndex = head.index;
-      for (let n = 2, start = end + 1; end !== -1 && start < text.length; n++, start = end + 1) {
-        end = text.indexOf('\n', start);
-        const line = text.slice(start, end === -1 ? undefined : end);
-        if (line === '') continue;
-        const [id] = parseLine(line, n);
-        this.entries.set(id, start);
-      }
-      this.text = text;
+      this.entries.read(file, (header) => {
+        const head = header as { context?: unknown; index?: IndexSummary } | null;
+        if (typeof head?.context !== 'string') throw new Error('line 1 is not a cache header');
+        this.fileContext = head.context;
+        if (head.index && typeof head.index.complete === 'boolean' && Array.isArray(head.index.codePoints)) this.fileIndex = head.index;
+        return true;
+      });
     } catch (err) {
-      this.entries.clear();
       this.fileContext = undefined;
       this.dirty = true;
       this.warnings.push(qaCacheIgnored(file, err instanceof Error ? err.message : String(err)));
@@ -106,16 +93,14 @@ export class NearCopyCache {
     else {
       if (this.entries.size > 0 || this.fileContext !== undefined) this.dirty = true;
       this.entries.clear();
-      this.text = '';
       this.index = undefined;
     }
   }
 
   /** The cached verdict for this ID and hash, or undefined. */
   get(id: string, hash: string): NearCopyVerdict | undefined {
-    const entry = this.entryText(id);
-    if (entry === undefined || !entry.startsWith(hash) || entry[HASH_LENGTH] !== '\t') return undefined;
-    const json = entry.slice(HASH_LENGTH + 1);
+    const json = this.entries.get(id, hash);
+    if (json === undefined) return undefined;
     if (json === '[]') return {};
     try {
       const pairs = JSON.parse(json) as unknown;
@@ -131,20 +116,9 @@ export class NearCopyCache {
     }
   }
 
-  private entryText(id: string): string | undefined {
-    const entry = this.entries.get(id);
-    return typeof entry === 'number' ? this.lineEntry(entry) : entry;
-  }
-
-  /** The entry text of the line at `start` in the file's text (checked when read). */
-  private lineEntry(start: number): string {
-    const end = this.text.indexOf('\n', start);
-    return parseLine(this.text.slice(start, end === -1 ? undefined : end), 0)[1];
-  }
-
   set(id: string, hash: string, verdict: NearCopyVerdict): void {
     const pairs = NEAR_COPY_TEXTS.filter((t) => verdict[t]).map((t) => [t, verdict[t]]);
-    this.entries.set(id, `${hash}\t${JSON.stringify(pairs)}`);
+    this.entries.set(id, hash, JSON.stringify(pairs));
     this.dirty = true;
   }
 
@@ -158,14 +132,8 @@ export class NearCopyCache {
   /** Writes the file (atomically) when anything changed; a failure to write only loses the cache. */
   save(): void {
     if (!this.dirty || this.context === undefined) return;
-    const lines = [JSON.stringify({ context: this.context, ...(this.index ? { index: this.index } : {}) })];
-    for (const [id, stored] of this.entries) {
-      const entry = typeof stored === 'number' ? this.lineEntry(stored) : stored;
-      lines.push(`[${JSON.stringify(id)},"${entry.slice(0, HASH_LENGTH)}",${entry.slice(HASH_LENGTH + 1)}]`);
-    }
     try {
-      cacheFolder(this.file);
-      writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);
+      this.entries.write(this.file, { context: this.context, ...(this.index ? { index: this.index } : {}) });
       this.dirty = false;
     } catch (err) {
       this.warnings.push(qaCacheIgnored(this.file, err instanceof Error ? err.message : String(err)));

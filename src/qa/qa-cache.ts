@@ -17,26 +17,17 @@
  * until their item is looked up: loading 100,000 entries costs little memory.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { ALL_CHECKS, CHECK_SET_VERSION } from './checks/index.js';
 import { checkItem } from './run-checks.js';
 import { qaCacheIgnored } from './messages.js';
+import { CacheEntries, HASH_LENGTH, cacheFolder } from './cache-entries.js';
 import { MAX_GLOBAL_SHINGLES, NEAR_COPY_RUN } from './near-copy.js';
 import type { Check, Finding, QaContext, QaInput } from './types.js';
 
 export const QA_CACHE_FILE = path.join('cache', 'qa', 'results.jsonl');
-/** The folder ignores itself in git: the file is rewritten whole and would conflict in every merge. */
-const IGNORE_ALL = '*\n';
-
-/** Creates the cache's folder with its .gitignore. */
-export function cacheFolder(file: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const ignore = path.join(path.dirname(file), '.gitignore');
-  if (!existsSync(ignore)) writeFileSync(ignore, IGNORE_ALL);
-}
-
 /**
  * cache/qa/source-index.json: that the source alone outgrows the cross-item
  * near-copy index (near-copy.ts, MAX_GLOBAL_SHINGLES), so a later run need not
@@ -103,43 +94,11 @@ export function qaInputHash(input: QaInput): string {
     input.rationale ?? null,
     input.intendedChanges ?? null,
   ];
-  return createHash('sha256').update(JSON.stringify(key)).digest('base64url').slice(0, 22);
-}
-
-/** Entries are kept as "<hash>\t<findings as JSON>": one string per item, parsed only when used (memory at 100k items). */
-export const HASH_LENGTH = 22;
-const entryText = (hash: string, findings: readonly Finding[]) => `${hash}\t${JSON.stringify(findings)}`;
-
-/** Index of the quote closing the JSON string that opens at `start`, or -1. */
-function stringEnd(line: string, start: number): number {
-  for (let j = line.indexOf('"', start + 1); j !== -1; j = line.indexOf('"', j + 1)) {
-    let backslashes = 0;
-    while (line[j - 1 - backslashes] === '\\') backslashes++;
-    if (backslashes % 2 === 0) return j;
-  }
-  return -1;
-}
-
-/** The ID and entry text of one line `["<id>","<hash>",<findings>]`, read without parsing the findings; throws when the line is not one. */
-export function parseLine(line: string, n: number): [string, string] {
-  const q = line.startsWith('["') ? stringEnd(line, 1) : -1;
-  const h = q + 3;
-  const f = h + HASH_LENGTH + 2;
-  if (q === -1 || line.slice(q + 1, h) !== ',"' || line.slice(f - 2, f + 1) !== '",[' || !line.endsWith(']]'))
-    throw new Error(`line ${n} is not a cache entry`);
-  const quoted = line.slice(1, q + 1);
-  const id = quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1);
-  return [id, `${line.slice(h, h + HASH_LENGTH)}\t${line.slice(f, -1)}`];
+  return createHash('sha256').update(JSON.stringify(key)).digest('base64url').slice(0, HASH_LENGTH);
 }
 
 export class QaResultCache {
-  /**
-   * ID -> entry text, or, for an entry as read, the offset of its line in
-   * `text` (the file kept whole): one number per item instead of strings
-   * (the lines are parsed again only when looked up or saved).
-   */
-  private readonly entries = new Map<string, string | number>();
-  private text = '';
+  private readonly entries = new CacheEntries();
   private dirty = false;
   readonly warnings: string[] = [];
 
@@ -148,22 +107,9 @@ export class QaResultCache {
     readonly file: string,
     private readonly context: string,
   ) {
-    if (!existsSync(file)) return;
     try {
-      const text = readFileSync(file, 'utf8');
-      let end = text.indexOf('\n');
-      const head = JSON.parse(end === -1 ? text : text.slice(0, end)) as { context?: unknown };
-      if (head.context !== context) return;
-      for (let n = 2, start = end + 1; end !== -1 && start < text.length; n++, start = end + 1) {
-        end = text.indexOf('\n', start);
-        const line = text.slice(start, end === -1 ? undefined : end);
-        if (line === '') continue;
-        const [id] = parseLine(line, n);
-        this.entries.set(id, start);
-      }
-      this.text = text;
+      this.entries.read(file, (head) => (head as { context?: unknown } | null)?.context === context);
     } catch (err) {
-      this.entries.clear();
       this.dirty = true;
       this.warnings.push(qaCacheIgnored(file, err instanceof Error ? err.message : String(err)));
     }
@@ -171,9 +117,8 @@ export class QaResultCache {
 
   /** The item checks' findings cached for this ID and input hash, or undefined. */
   private cached(id: string, hash: string): Finding[] | undefined {
-    const entry = this.entryText(id);
-    if (entry === undefined || !entry.startsWith(hash) || entry[HASH_LENGTH] !== '\t') return undefined;
-    const json = entry.slice(HASH_LENGTH + 1);
+    const json = this.entries.get(id, hash);
+    if (json === undefined) return undefined;
     if (json === '[]') return [];
     try {
       const findings = JSON.parse(json) as unknown;
@@ -181,18 +126,6 @@ export class QaResultCache {
     } catch {
       return undefined; // an entry edited by hand: checked again and rewritten
     }
-  }
-
-  /** The entry text ("<hash>\t<findings>") of an ID, or undefined. */
-  private entryText(id: string): string | undefined {
-    const entry = this.entries.get(id);
-    return typeof entry === 'number' ? this.lineEntry(entry) : entry;
-  }
-
-  /** The entry text of the line at `start` in the file's text (checked when read). */
-  private lineEntry(start: number): string {
-    const end = this.text.indexOf('\n', start);
-    return parseLine(this.text.slice(start, end === -1 ? undefined : end), 0)[1];
   }
 
   /** All findings of one input, in check order: the item checks' from the cache when the input is unchanged. */
@@ -204,7 +137,7 @@ export class QaResultCache {
     else {
       qaCacheCounters.misses++;
       findings = checkItem(input, ctx, ITEM_CHECKS);
-      this.entries.set(id, entryText(hash, findings));
+      this.entries.set(id, hash, JSON.stringify(findings));
       this.dirty = true;
     }
     const others = checkItem(input, ctx, OTHER_CHECKS);
@@ -216,14 +149,8 @@ export class QaResultCache {
   /** Writes the file (atomically) when anything changed; a failure to write only loses the cache. */
   save(): void {
     if (!this.dirty) return;
-    const lines = [JSON.stringify({ context: this.context })];
-    for (const [id, stored] of this.entries) {
-      const entry = typeof stored === 'number' ? this.lineEntry(stored) : stored;
-      lines.push(`[${JSON.stringify(id)},"${entry.slice(0, HASH_LENGTH)}",${entry.slice(HASH_LENGTH + 1)}]`);
-    }
     try {
-      cacheFolder(this.file);
-      writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);
+      this.entries.write(this.file, { context: this.context });
       this.dirty = false;
     } catch (err) {
       this.warnings.push(qaCacheIgnored(this.file, err instanceof Error ? err.message : String(err)));
