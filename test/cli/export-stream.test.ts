@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, approvedEvents, makeRecords } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import { sourceFingerprint } from '../../src/project/source-keys.js';
@@ -22,14 +22,7 @@ describe('CLI: export streams its output and reuses what it learnt about the sou
   let dir: string;
   let source: string;
   let items: SourceItem[];
-  const events = (i: number, question: string, answer: string): NewEvent[] => {
-    const { id: item, sourceHash } = items[i]!;
-    return [
-      { type: 'mt', item, sourceHash, provider: 'test', label: 'test', isTranslation: true, question, answer },
-      { type: 'decision', item, sourceHash, decision: 'transfer' },
-      { type: 'review', item, sourceHash, verdict: 'approve' },
-    ];
-  };
+  const events = (i: number, question: string, answer: string): NewEvent[] => approvedEvents(items[i]!, question, answer);
   const init = async (records: unknown[]) => {
     source = tmp.json('ac.json', records);
     assert.equal((await run(['init', dir, '--source', source, '--to', 'ko', '--provider', 'pseudo'])).code, 0);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, approvedEvents, makeRecords } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import { nearCopyCounters } from '../../src/qa/near-copies.js';
@@ -25,14 +25,7 @@ describe('CLI: near-copy verdicts are cached, and the index is built only when o
   let dir: string;
   let source: string;
   let items: SourceItem[];
-  const events = (i: number, question: string, answer: string): NewEvent[] => {
-    const { id: item, sourceHash } = items[i]!;
-    return [
-      { type: 'mt', item, sourceHash, provider: 'test', label: 'test', isTranslation: true, question, answer },
-      { type: 'decision', item, sourceHash, decision: 'transfer' },
-      { type: 'review', item, sourceHash, verdict: 'approve' },
-    ];
-  };
+  const events = (i: number, question: string, answer: string): NewEvent[] => approvedEvents(items[i]!, question, answer);
   const ok = (i: number) => events(i, `비밀번호는 어떻게 만드나요? (${i})`, `긴 비밀번호를 쓰십시오. (${i})`);
   const edit = (i: number, answer: string): NewEvent => ({ type: 'edit', item: items[i]!.id, sourceHash: items[i]!.sourceHash, field: 'answer', text: answer });
   /** Runs a command and says what it cost: index builds, texts searched, item-check cache misses. */

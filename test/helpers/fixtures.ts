@@ -97,3 +97,13 @@ export function journalOf(dir: string, author: string): Record<string, unknown>[
 export function mtEvent(item: SourceItem, question: string, answer: string): NewEvent {
   return { type: 'mt', item: item.id, sourceHash: item.sourceHash, provider: 'test', label: 'test', isTranslation: true, question, answer };
 }
+
+/** An item translated (mtEvent), transferred and approved: ready to export. */
+export function approvedEvents(item: SourceItem, question: string, answer: string): NewEvent[] {
+  const { id, sourceHash } = item;
+  return [
+    mtEvent(item, question, answer),
+    { type: 'decision', item: id, sourceHash, decision: 'transfer' },
+    { type: 'review', item: id, sourceHash, verdict: 'approve' },
+  ];
+}
