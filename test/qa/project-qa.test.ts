@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, makeRecord, makeRecords, mtEvent } from '../helpers/fixtures.js';
 import { initProject, loadItems, loadState, loadStateOnly, openProject, type Project } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import type { NewEvent } from '../../src/project/events.js';
@@ -31,16 +31,7 @@ async function newProject(tmp: TempDir, n: number): Promise<{ project: Project; 
   return { project, items: await loadItems(project), journal: new JournalWriter(project.dir, 'kim') };
 }
 
-const mt = (item: SourceItem, question: string, answer: string): NewEvent => ({
-  type: 'mt',
-  item: item.id,
-  sourceHash: item.sourceHash,
-  provider: 'test',
-  label: 'test',
-  isTranslation: true,
-  question,
-  answer,
-});
+const mt = mtEvent;
 const decision = (item: SourceItem, d: 'transfer' | 'adapt' | 'replace' | 'drop', rationale?: string): NewEvent => ({
   type: 'decision',
   item: item.id,

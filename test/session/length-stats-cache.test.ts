@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir, makeRecords, mtEvent } from '../helpers/fixtures.js';
 import { initProject } from '../../src/project/project.js';
 import type { NewEvent } from '../../src/project/events.js';
 import type { SourceItem } from '../../src/dataset/item.js';
@@ -10,16 +10,7 @@ import { qaContextFor } from '../../src/qa/project-qa.js';
 import { LENGTH_STATS_FILE } from '../../src/qa/length-stats-cache.js';
 import { openProjectSession } from '../../src/session/open-project-session.js';
 
-const mt = (item: SourceItem, i: number): NewEvent => ({
-  type: 'mt',
-  item: item.id,
-  sourceHash: item.sourceHash,
-  provider: 'test',
-  label: 'test',
-  isTranslation: true,
-  question: `질문 번역 ${'가'.repeat(10 + (i % 5) * 3)}`,
-  answer: `답변 번역 ${'나'.repeat(20 + (i % 7) * 4)}`,
-});
+const mt = (item: SourceItem, i: number): NewEvent => mtEvent(item, `질문 번역 ${'가'.repeat(10 + (i % 5) * 3)}`, `답변 번역 ${'나'.repeat(20 + (i % 7) * 4)}`);
 
 describe('length statistics cache (sessions)', () => {
   let tmp: TempDir;
