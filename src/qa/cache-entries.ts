@@ -31,7 +31,7 @@ function stringEnd(line: string, start: number): number {
 }
 
 /** The ID and entry text of one line `["<id>","<hash>",<JSON array>]`, read without parsing the JSON; throws when the line is not one. */
-export function parseLine(line: string, n: number): [string, string] {
+function parseLine(line: string, n: number): [string, string] {
   const q = line.startsWith('["') ? stringEnd(line, 1) : -1;
   const h = q + 3;
   const f = h + HASH_LENGTH + 2;
