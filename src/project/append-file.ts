@@ -5,7 +5,8 @@
  * the next append trims away. A write that fails (a full disk) is cut back,
  * so one call is all or nothing.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, ftruncateSync, writeSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsync, fsyncSync, mkdirSync, openSync, readSync, ftruncateSync, writeSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { ProjectError } from '../errors.js';
 import { acquireLock, describeHolder } from './pid-lock.js';
@@ -46,6 +47,8 @@ function repairTail(fd: number): void {
   }
 }
 
+const fsyncAsync = promisify(fsync);
+
 /** How long an append waits for another live process's write to finish. */
 export const APPEND_LOCK_WAIT_MS = 10_000;
 
@@ -74,7 +77,8 @@ export async function appendLines(file: string, lines: readonly string[], opts: 
       const at = fstatSync(fd).size;
       try {
         while (written < data.length) written += write(fd, data, written, data.length - written, at + written);
-        fsyncSync(fd);
+        // Off the event loop: a translate run keeps receiving responses while the disk syncs.
+        await fsyncAsync(fd);
       } catch (e) {
         // All or nothing: cut back what part of this write reached the file (a full disk, an I/O error).
         try {
