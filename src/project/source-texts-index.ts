@@ -41,11 +41,14 @@ export function snapshotHashes(projectDir: string, snapshotFile: string): Set<st
 export function entryHashes(bytes: Buffer): string[] {
   const out: string[] = [];
   for (let start = 0; start < bytes.length;) {
-    let end = bytes.indexOf(NL, start);
-    if (end === -1) end = bytes.length;
-    const hash = shapedEntryHash(bytes, start, end);
-    if (hash !== undefined) out.push(hash);
-    else {
+    const shaped = shapedEntry(bytes, start);
+    let end: number;
+    if (shaped) {
+      out.push(shaped.hash);
+      end = shaped.end;
+    } else {
+      end = bytes.indexOf(NL, start);
+      if (end === -1) end = bytes.length;
       const line = bytes.toString('utf8', start, end);
       if (line.trim() !== '') {
         const e = parsed(line) as { hash?: unknown; question?: unknown; answer?: unknown } | null;
@@ -74,8 +77,13 @@ function parsed(line: string): unknown {
   }
 }
 
-/** The hash of the line bytes[start, end) when it has the writer's exact shape, else undefined (the caller parses it). */
-function shapedEntryHash(bytes: Buffer, start: number, end: number): string | undefined {
+/**
+ * The hash and end (newline or end of bytes) of the line starting at `start`
+ * when it has the writer's exact shape, else undefined (the caller parses it).
+ * No line break can hide inside: a raw one ends every JSON string scan.
+ */
+function shapedEntry(bytes: Buffer, start: number): { hash: string; end: number } | undefined {
+  const end = bytes.length;
   if (!startsWith(bytes, start, end, HASH_KEY)) return undefined;
   const hashStart = start + HASH_KEY.length;
   const hashEnd = stringEnd(bytes, hashStart, end);
@@ -83,13 +91,13 @@ function shapedEntryHash(bytes: Buffer, start: number, end: number): string | un
   const questionEnd = stringEnd(bytes, hashEnd + QUESTION_KEY.length, end);
   if (questionEnd === -1 || !startsWith(bytes, questionEnd, end, ANSWER_KEY)) return undefined;
   const answerEnd = stringEnd(bytes, questionEnd + ANSWER_KEY.length, end);
-  if (answerEnd === -1 || answerEnd + 1 !== end || bytes[answerEnd] !== CLOSE) return undefined;
+  if (answerEnd === -1 || bytes[answerEnd] !== CLOSE || (answerEnd + 1 !== end && bytes[answerEnd + 1] !== NL)) return undefined;
   // A hash with escapes is left to JSON.parse (recordSourceTexts never writes one).
   for (let i = hashStart; i < hashEnd; i++) if (bytes[i] === BACKSLASH) return undefined;
-  return bytes.toString('utf8', hashStart + 1, hashEnd - 1);
+  return { hash: bytes.toString('utf8', hashStart + 1, hashEnd - 1), end: answerEnd + 1 };
 }
 
-/** Whether the line ending at `end` has `prefix` at `at`. */
+/** Whether `prefix` is at `at`, ending before `end`. */
 function startsWith(bytes: Buffer, at: number, end: number, prefix: Buffer): boolean {
   return at + prefix.length <= end && bytes.compare(prefix, 0, prefix.length, at, at + prefix.length) === 0;
 }
