@@ -4,7 +4,7 @@
  * `--map ROLE=FIELD` (CLI) or `source.map` (carefully.json).
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { hash as hashOf } from 'node:crypto';
 import { assetPath } from '../paths.js';
 import { UsageError } from '../errors.js';
 import { ROLES, type Role, type RoleMapping, type SourceItem } from './item.js';
@@ -92,7 +92,8 @@ export function roleView(record: unknown, mapping: RoleMapping): Record<string, 
 }
 
 export function sourceHash(question: string, answer: string): string {
-  return createHash('sha256').update(question).update('\u0000').update(answer).digest('hex').slice(0, 16);
+  // One-shot: a hash object per record cost more than the digest at 100k records (issue #11).
+  return hashOf('sha256', `${question}\u0000${answer}`, 'hex').slice(0, 16);
 }
 
 /** A validated role view as a SourceItem; `hash`, when given, is its sourceHash already known (a trusted read). */

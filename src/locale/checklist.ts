@@ -64,9 +64,17 @@ function annotationMatches(annotations: Record<string, unknown> | undefined, dot
   return (Array.isArray(value) ? value : [value]).some((v) => accepted.includes(v as AnnotationValue));
 }
 
+const canonicalLabels = new Map<string, string>();
+
 /** Taxonomy labels are compared after NFKC normalisation and trimming, known aliases resolved ("プロパガンダ" = "プロバガンダ"). */
 export function normalizeLabel(label: string): string {
-  return loadTaxonomy().canonical(label);
+  // Memoised: `check` compares every item's labels with every question's (issue #11), and labels are few.
+  let canonical = canonicalLabels.get(label);
+  if (canonical === undefined) {
+    canonical = loadTaxonomy().canonical(label);
+    canonicalLabels.set(label, canonical);
+  }
+  return canonical;
 }
 
 function labelIn(label: string | undefined, labels: readonly string[]): boolean {

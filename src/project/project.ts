@@ -3,14 +3,14 @@ import path from 'node:path';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { ProjectError, UsageError, DataError } from '../errors.js';
 import { loadProfile, resolveMapping, mappingOverrides, type Profile } from '../dataset/profile.js';
-import { loadSourceItems, validateSource, describeProblems } from '../dataset/validate.js';
+import { validateSource, describeProblems } from '../dataset/validate.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 import { JOURNAL_DIR } from './journal.js';
 import { foldJournal, CHECKPOINT_FILE } from './journal-fold.js';
 import { summarise, type ItemState, type StateFolder } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
-import { recordSourceTexts, SOURCE_TEXTS_FILE } from './source-snapshot.js';
+import { recordSourceTexts, SourceSnapshot, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
 import { readSourceKeys, sourceFingerprint, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
 import { addedItems } from './new-items.js';
@@ -33,6 +33,14 @@ export function openProject(dir: string): Project {
 }
 
 export async function loadItems(project: Project): Promise<SourceItem[]> {
+  return readSource(project, (item) => item);
+}
+
+/**
+ * The source read (trusted when its keys are cached) and validated, keeping
+ * `keep(item)` of each item; texts the snapshot lacks are recorded on the way.
+ */
+async function readSource<T extends SourceKey>(project: Project, keep: (item: SourceItem) => T): Promise<T[]> {
   if (!existsSync(project.sourcePath)) {
     throw new ProjectError(
       `The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`,
@@ -40,27 +48,45 @@ export async function loadItems(project: Project): Promise<SourceItem[]> {
   }
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const trusted = fingerprint && readSourceKeys(project.dir, fingerprint);
-  const items = (await loadSourceItems(project.sourcePath, project.mapping, trusted || undefined)).items;
+  const kept: T[] = [];
+  // The texts the snapshot lacks, found as the source streams by (only those are held).
+  const snapshot = SourceSnapshot.lazy(project.dir);
+  const unrecorded: SourceItem[] = [];
+  let snapshotReadable = true;
+  const report = await validateSource(project.sourcePath, project.mapping, {
+    trusted: trusted || undefined,
+    onItem: (item) => {
+      kept.push(keep(item));
+      try {
+        if (snapshotReadable && !snapshot.has(item.sourceHash)) unrecorded.push(item);
+      } catch {
+        snapshotReadable = false;
+      }
+    },
+  });
+  if (!report.valid) throw new DataError(describeProblems(report), report.problems);
   // Before any event can be made against a new source text, keep that text: a later source change then has a diff to show.
   // Best effort: a read-only or locked project still loads; only that diff would be missing.
-  const recorded = await recordSourceTexts(project.dir, items).then(
-    () => true,
-    () => false,
-  );
+  const recorded =
+    snapshotReadable &&
+    (await recordSourceTexts(project.dir, unrecorded, snapshot).then(
+      () => true,
+      () => false,
+    ));
   // Only once the texts are recorded may a later command skip reading this source (loadSourceKeys).
-  if (recorded && fingerprint) writeSourceKeys(project.dir, fingerprint, items);
-  return items;
+  if (recorded && fingerprint) writeSourceKeys(project.dir, fingerprint, kept);
+  return kept;
 }
 
 /**
  * The source's item IDs and hashes: from cache/source-keys.jsonl when the
- * source is unchanged since a full read, else by loading the items.
+ * source is unchanged since a full read, else by reading it (keeping no texts).
  */
 export async function loadSourceKeys(project: Project): Promise<SourceKey[]> {
   const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
   const cached = fingerprint && readSourceKeys(project.dir, fingerprint);
   if (cached) return cached;
-  return loadItems(project);
+  return readSource(project, (item) => ({ id: item.id, sourceHash: item.sourceHash }));
 }
 
 /**

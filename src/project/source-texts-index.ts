@@ -11,7 +11,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeDerivedFile } from './derived-file.js';
-import { parseJsonLines } from './append-file.js';
 
 const HEADER = 'carefully source-texts hashes v1 covers ';
 
@@ -26,23 +25,140 @@ export function snapshotHashes(projectDir: string, snapshotFile: string): Set<st
   if (index && index.covers < size && endsLineAt(file, index.covers)) {
     hashes = index.hashes;
     for (const h of entryHashes(readFrom(file, index.covers))) hashes.add(h);
-  } else hashes = new Set(entryHashes(readFileSync(file, 'utf8')));
+  } else hashes = new Set(entryHashes(readFileSync(file)));
   // An unterminated last line may still be being written, or be cut by the next append: index only whole lines.
   if (endsLineAt(file, size)) writeIndex(`${file}.hashes`, size, hashes);
   return hashes;
 }
 
-function entryHashes(text: string): string[] {
+/**
+ * The hashes of the entries in `bytes`, as parseJsonLines + JSON.parse would
+ * find them, without decoding or parsing the texts (issue #11: this rebuild
+ * read 47 MB at 100k items): a line in exactly the shape recordSourceTexts
+ * writes, `{"hash":S,"question":S,"answer":S}` with S a valid JSON string, is
+ * an entry; any other line is parsed as before.
+ */
+export function entryHashes(bytes: Buffer): string[] {
   const out: string[] = [];
-  for (const { value } of parseJsonLines<unknown>(
-    text,
-    () => undefined,
-    () => undefined,
-  )) {
-    const e = value as { hash?: unknown; question?: unknown; answer?: unknown } | null;
-    if (typeof e === 'object' && e !== null && typeof e.hash === 'string' && typeof e.question === 'string' && typeof e.answer === 'string') out.push(e.hash);
+  const scan = new LineScan(bytes);
+  for (let start = 0; start < bytes.length;) {
+    const hash = scan.shapedEntry(start);
+    let end: number;
+    if (hash !== undefined) {
+      out.push(hash);
+      end = scan.end;
+    } else {
+      end = bytes.indexOf(NL, start);
+      if (end === -1) end = bytes.length;
+      const line = bytes.toString('utf8', start, end);
+      if (line.trim() !== '') {
+        const e = parsed(line) as { hash?: unknown; question?: unknown; answer?: unknown } | null;
+        const entry = typeof e === 'object' && e !== null && typeof e.question === 'string' && typeof e.answer === 'string';
+        if (entry && typeof e.hash === 'string') out.push(e.hash);
+      }
+    }
+    start = end + 1;
   }
   return out;
+}
+
+const NL = 0x0a;
+
+function parsed(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined; // a broken or torn line is no entry (SourceSnapshot.read warns about it)
+  }
+}
+
+/**
+ * The snapshot's bytes as a latin1 string (one char per byte, so indices are
+ * byte offsets), searched with the engine's native indexOf and regex rather
+ * than a byte loop: a cold 47 MB loop cost more than the parse it replaces.
+ * The next backslash and control character are searched once and reused
+ * until passed, so the whole scan stays linear.
+ */
+class LineScan {
+  private readonly text: string;
+  private backslash = -1;
+  private control = -1;
+  // eslint-disable-next-line no-control-regex -- JSON strings may hold no raw control character
+  private readonly controls = /[\x00-\x1f]/g;
+  /** Where the last shaped entry's line ends (its newline, or the end of the bytes). */
+  end = 0;
+  /** Whether the last string scanned had an escape. */
+  private escaped = false;
+
+  constructor(private readonly bytes: Buffer) {
+    this.text = bytes.toString('latin1');
+  }
+
+  /** The hash of the line starting at `start` when it has the writer's exact shape (`end` then set), else undefined. */
+  shapedEntry(start: number): string | undefined {
+    const t = this.text;
+    if (!t.startsWith('{"hash":', start)) return undefined;
+    const hashStart = start + 8;
+    const hashEnd = this.stringEnd(hashStart);
+    // A hash with escapes is left to JSON.parse (recordSourceTexts never writes one).
+    if (hashEnd === -1 || this.escaped || !t.startsWith(',"question":', hashEnd)) return undefined;
+    const questionEnd = this.stringEnd(hashEnd + 12);
+    if (questionEnd === -1 || !t.startsWith(',"answer":', questionEnd)) return undefined;
+    const answerEnd = this.stringEnd(questionEnd + 10);
+    if (answerEnd === -1 || t[answerEnd] !== '}' || (answerEnd + 1 !== t.length && t[answerEnd + 1] !== '\n')) return undefined;
+    this.end = answerEnd + 1;
+    // Decoded as UTF-8 from the bytes: bytes above 0x7f read as JSON.parse of the UTF-8 text reads them.
+    return this.bytes.toString('utf8', hashStart + 1, hashEnd - 1);
+  }
+
+  /**
+   * Just past the closing quote of the JSON string starting at `at` (a
+   * quote), or -1 when it is no valid JSON string: a raw control character
+   * (a line break included) or an escape JSON.parse would refuse.
+   */
+  private stringEnd(at: number): number {
+    const t = this.text;
+    if (t[at] !== '"') return -1;
+    this.escaped = false;
+    // Positions only grow, call after call: the cached searches stay valid.
+    for (let from = at + 1; ;) {
+      const quote = t.indexOf('"', from);
+      if (quote === -1 || this.nextControl(from) < quote) return -1;
+      const escape = this.nextBackslash(from);
+      if (escape > quote) return quote + 1;
+      const length = escapeLength(t, escape);
+      if (length === 0) return -1;
+      this.escaped = true;
+      from = escape + length;
+    }
+  }
+
+  private nextBackslash(from: number): number {
+    if (this.backslash < from) {
+      const i = this.text.indexOf('\\', from);
+      this.backslash = i === -1 ? Infinity : i;
+    }
+    return this.backslash;
+  }
+
+  private nextControl(from: number): number {
+    if (this.control < from) {
+      this.controls.lastIndex = from;
+      const m = this.controls.exec(this.text);
+      this.control = m ? m.index : Infinity;
+    }
+    return this.control;
+  }
+}
+
+const SIMPLE_ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+const UNICODE_ESCAPE = /^u[0-9a-fA-F]{4}$/;
+
+/** The length of the valid JSON escape at `at` (a backslash), or 0. */
+function escapeLength(t: string, at: number): number {
+  const c = t[at + 1];
+  if (c !== undefined && SIMPLE_ESCAPES.has(c)) return 2;
+  return UNICODE_ESCAPE.test(t.slice(at + 1, at + 6)) ? 6 : 0;
 }
 
 function readIndex(file: string): { covers: number; hashes: Set<string> } | undefined {
@@ -74,12 +190,12 @@ function endsLineAt(file: string, offset: number): boolean {
   }
 }
 
-function readFrom(file: string, offset: number): string {
+function readFrom(file: string, offset: number): Buffer {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(statSync(file).size - offset);
     readSync(fd, buf, 0, buf.length, offset);
-    return buf.toString('utf8');
+    return buf;
   } finally {
     closeSync(fd);
   }

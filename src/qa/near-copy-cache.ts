@@ -14,7 +14,7 @@
  * source hash, target texts and rationale. Derived: safe to delete; a corrupt
  * or outdated file is ignored and rewritten.
  */
-import { createHash } from 'node:crypto';
+import { hash as hashOf } from 'node:crypto';
 import path from 'node:path';
 import type { SourceItem } from '../dataset/item.js';
 import { MAX_GLOBAL_SHINGLES, NEAR_COPY_RUN, type NearCopy } from './near-copy.js';
@@ -46,7 +46,7 @@ const contextOf = (indexKey: string) =>
 /** A hash of what an item's verdict depends on besides the indexed set. */
 export function nearCopyTextsHash(item: SourceItem, texts: NearCopyTexts): string {
   const key = [item.sourceHash, texts.question, texts.answer, texts.rationale ?? null];
-  return createHash('sha256').update(JSON.stringify(key)).digest('base64url').slice(0, HASH_LENGTH);
+  return hashOf('sha256', JSON.stringify(key), 'base64url').slice(0, HASH_LENGTH);
 }
 
 export class NearCopyCache {

@@ -16,7 +16,7 @@
  * their own cache (near-copy-cache.ts, through QaContext.nearCopies). Findings stay unparsed text
  * until their item is looked up: loading 100,000 entries costs little memory.
  */
-import { createHash } from 'node:crypto';
+import { hash as hashOf } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -94,7 +94,7 @@ export function qaInputHash(input: QaInput): string {
     input.rationale ?? null,
     input.intendedChanges ?? null,
   ];
-  return createHash('sha256').update(JSON.stringify(key)).digest('base64url').slice(0, HASH_LENGTH);
+  return hashOf('sha256', JSON.stringify(key), 'base64url').slice(0, HASH_LENGTH);
 }
 
 export class QaResultCache {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TempDir } from '../helpers/fixtures.js';
 import { recordSourceTexts, SOURCE_TEXTS_FILE, SourceSnapshot } from '../../src/project/source-snapshot.js';
@@ -45,5 +45,39 @@ describe('source snapshot: hash index', () => {
     assert.equal(SourceSnapshot.lazy(tmp.path).size, 1);
     rmSync(index());
     assert.ok(SourceSnapshot.lazy(tmp.path).has('h1'));
+  });
+
+  it('indexes exactly the entries a full parse finds, whatever the lines look like (the rebuild scans bytes)', () => {
+    const lines = [
+      JSON.stringify({ hash: 'a1', question: '質問 "引用" \\ \n改行\t', answer: '回答\u2028' }),
+      '{"hash":"a2","question":"\\u3042\\/\\b\\f\\r","answer":"x"}',
+      '{"hash":"a0","question":"raw\u0001control","answer":"x"}',
+      '{"hash":"a3","question":"bad escape \\x","answer":"x"}',
+      '{"hash":"a4","question":"raw\ttab","answer":"x"}',
+      '{"hash":"a5","question":"x","answer":"short \\u12"}',
+      '{"question":"reordered","answer":"x","hash":"a6"}',
+      '{ "hash": "a7", "question": "spaced", "answer": "x" }',
+      '{"hash":"a8","question":"crlf","answer":"x"}\r',
+      '{"hash":"a9","question":1,"answer":"x"}',
+      '{"hash":"a10","question":"x","answer":"x"} trailing',
+      '{"hash":"a\\u0031\\u0031","question":"escaped hash","answer":"x"}',
+      '\ufeff{"hash":"a12","question":"bom","answer":"x"}',
+      '{"hash":"a13","question":"x","answer":"x","extra":1}',
+      '{"hash":"a14","question":"unterminated,"answer":"x"}',
+      '',
+      '   ',
+      '{"hash":"a15","question":"torn last line","answer":"x"',
+    ];
+    mkdirSync(path.dirname(snapshot()), { recursive: true });
+    writeFileSync(snapshot(), lines.join('\n'));
+    const full = SourceSnapshot.read(tmp.path);
+    const scanned = SourceSnapshot.lazy(tmp.path);
+    const candidates = Array.from({ length: 16 }, (_, i) => `a${i}`);
+    assert.deepEqual(
+      candidates.map((h) => scanned.has(h)),
+      candidates.map((h) => full.has(h)),
+    );
+    assert.equal(scanned.size, full.size);
+    assert.ok(full.has('a1') && full.has('a6') && full.has('a11') && !full.has('a3') && !full.has('a4'), 'the lines cover both outcomes');
   });
 });

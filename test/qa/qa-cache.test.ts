@@ -167,6 +167,31 @@ describe('QA result cache', () => {
     assert.deepEqual(qaCacheCounters, { hits: 3, misses: 0 });
   });
 
+  it('reads entries in place: a last line without its newline is found; a cut or reshaped line makes the file corrupt', () => {
+    const file = tmp.join('shapes.jsonl');
+    const context = qaCacheContext('sha256:a', undefined);
+    const base = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
+    const inputs = ['a', 'b "quoted" \\'].map((id) => ({ ...base, item: { ...base.item, id } }));
+    const first = new QaResultCache(file, context);
+    const found = inputs.map((input) => first.check(input, KO));
+    first.save();
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.trimEnd());
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    const unterminated = new QaResultCache(file, context);
+    assert.deepEqual(
+      inputs.map((input) => unterminated.check(input, KO)),
+      found,
+    );
+    assert.deepEqual(qaCacheCounters, { hits: 2, misses: 0 });
+    const [head, a, b] = text.trimEnd().split('\n');
+    for (const bad of [a!.slice(0, -1), a!.replace('",[', '",{'), `["a","short",${a!.slice(a!.indexOf(',[') + 1)}`, '["a"]]']) {
+      writeFileSync(file, `${head}\n${bad}\n${b}\n`);
+      assert.match(new QaResultCache(file, context).warnings.join(''), /could not be used/, bad);
+    }
+  });
+
   it('ignores, without a warning, a file written in the earlier format, and rewrites it', () => {
     const file = tmp.join('old.jsonl');
     const input = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
