@@ -34,7 +34,16 @@ export function datasetContextKey(project: Project, ends: ReadonlyMap<string, nu
   return key === undefined ? undefined : JSON.stringify([VERSION, key, project.config.languages.from, project.config.languages.to]);
 }
 
+/** How often a run found the context cached and how often it measured it, in this process (for tests and benchmarks). */
+export const datasetContextCounters = { hits: 0, misses: 0 };
+
 export function readDatasetContext(projectDir: string, key: string): DatasetContext | undefined {
+  const context = readContext(projectDir, key);
+  datasetContextCounters[context ? 'hits' : 'misses']++;
+  return context;
+}
+
+function readContext(projectDir: string, key: string): DatasetContext | undefined {
   try {
     const cached = JSON.parse(readFileSync(path.join(projectDir, DATASET_CONTEXT_FILE), 'utf8')) as { key?: unknown; context?: DatasetContext };
     const c = cached.context;
