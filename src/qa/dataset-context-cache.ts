@@ -13,6 +13,7 @@ import { writeDerivedFile } from '../project/derived-file.js';
 import { sourceFingerprint } from '../project/source-keys.js';
 import type { Project } from '../project/project.js';
 import { lengthStatsKey } from './length-stats-cache.js';
+import { cacheFolder } from './cache-entries.js';
 import type { LengthStats } from './types.js';
 
 export const DATASET_CONTEXT_FILE = path.join('cache', 'qa', 'dataset-context.json');
@@ -54,5 +55,11 @@ function readContext(projectDir: string, key: string): DatasetContext | undefine
 }
 
 export function writeDatasetContext(projectDir: string, key: string, context: DatasetContext): void {
-  writeDerivedFile(path.join(projectDir, DATASET_CONTEXT_FILE), `${JSON.stringify({ key, context })}\n`);
+  const file = path.join(projectDir, DATASET_CONTEXT_FILE);
+  try {
+    cacheFolder(file); // with its .gitignore: the file is never committed
+  } catch {
+    return; // a project that cannot be written to just has no cache
+  }
+  writeDerivedFile(file, `${JSON.stringify({ key, context })}\n`);
 }
