@@ -15,6 +15,8 @@ import { exportDataset } from '../../src/export/export.js';
 import { writeReport } from '../../src/report/report.js';
 import { DATASET_CONTEXT_FILE, datasetContextCounters } from '../../src/qa/dataset-context-cache.js';
 import type { SourceItem } from '../../src/dataset/item.js';
+import { NEAR_COPY_CACHE_FILE } from '../../src/qa/near-copy-cache.js';
+import { nearCopyCounters } from '../../src/qa/near-copies.js';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 
@@ -96,6 +98,18 @@ describe('one source pass for export and report (dataset context cache)', functi
     assert.ok(measured.result.qa.findings.some((f) => f.check === 'length-ratio' && f.item === items[20]!.id));
     assert.ok(measured.result.qa.findings.some((f) => f.check === 'source-near-copy' && f.item === items[21]!.id));
     assert.equal(measured.result.exported, 23, '22 approved source items and the added one');
+  });
+
+  it('export: in one pass, a near-copy verdict no longer cached builds the cross-item index from a second read, as two passes would', async () => {
+    const measured = await exportOnce();
+    rmSync(path.join(dir, NEAR_COPY_CACHE_FILE));
+    const before = counts();
+    const indexBuilds = nearCopyCounters.indexBuilds;
+    const onePass = await exportOnce();
+    assert.deepEqual(since(before), { hits: 1, misses: 0 });
+    assert.equal(nearCopyCounters.indexBuilds, indexBuilds + 1);
+    assert.ok(onePass.result.qa.findings.some((f) => f.check === 'source-near-copy' && f.item === items[21]!.id));
+    for (const [name, bytes] of measured.files) assert.equal(onePass.files.get(name), bytes, name);
   });
 
   it('report: the one-pass page is the two-pass page', async () => {
