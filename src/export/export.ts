@@ -25,7 +25,8 @@ import { DECISIONS, DECISION_DESCRIPTIONS, KOBBQ_CLASS, decisionCounts } from '.
 import { isNamespacedLabel } from '../project/new-items.js';
 import { culturalLabels } from '../locale/cultural-labels.js';
 import { CultureTally } from './culture-tally.js';
-import { openItemQa, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
+import { openItemQa, projectQaContextBuilder, projectQaEnv, type ItemQa } from '../qa/project-qa.js';
+import { datasetContextKey, readDatasetContext, writeDatasetContext } from '../qa/dataset-context-cache.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import type { NearCopyVerdict } from '../qa/near-copies.js';
@@ -251,26 +252,11 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const { project } = opts;
   const env = projectQaEnv(project, { cache: true });
   const localePack = { name: env.packName, version: env.packVersion ?? null, hash: env.packHash ?? null };
-  const lengths = projectQaContextBuilder(project, env, { streaming: true });
-  const added: SourceItem[] = [];
-  /** Items with decisions by two or more people: all agreement looks at. States are not kept: the second pass takes them from the fold again. */
-  const annotated: ItemState[] = [];
-  const {
-    folder: states,
-    items,
-    warnings,
-  } = await foldWithSource(project, (item, s) => {
-    if (item.added) added.push(item);
-    lengths.add(item, s);
-    if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2) annotated.push(s);
-  });
-  const qa = openItemQa(lengths.done());
-  await qa.prepare();
-  warnings.push(...qa.warnings);
   const split = opts.split ?? splitFromFileName(project.sourcePath) ?? DEFAULT_SPLIT;
   if (!SPLIT_NAME.test(split)) throw new UsageError(exportMessages.badSplit(split));
   const acRelease = opts.acRelease ?? releaseFromFileName(project.sourcePath);
-  if (acRelease === undefined) warnings.push(exportMessages.noRelease(project.sourcePath));
+  /** Items with decisions by two or more people: all agreement looks at. */
+  const annotated: ItemState[] = [];
   const folder = openOutputFolder(opts.out, [project.sourcePath]);
   const { out } = folder;
   const tool = toolInfo();
@@ -296,28 +282,86 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const newItems = { count: 0, harms: new Map<string, number>() };
   const culture = new CultureTally();
   let read = 0;
-  const progressStep = Math.max(1, Math.ceil(items / 100));
+  let items = 0;
+  let progressStep = 1;
+  const countItems = (n: number) => {
+    items = n;
+    progressStep = Math.max(1, Math.ceil(n / 100));
+  };
+  let qa!: ItemQa;
+  const warnings: string[] = [];
   let data: ChunkedWriter | undefined;
   let committed = false;
   const dataRel = () => `data/${split}.${ext()}`;
   const provenanceRel = `provenance/${split}.jsonl`;
   const provenance = new ChunkedWriter(folder.file(provenanceRel));
   try {
-    const report = await validateSource(project.sourcePath, project.mapping, {
-      trusted: trustedSourceKeys(project),
-      onFormat: (f) => {
-        if (opts.format === undefined) format = f === 'json' ? 'json' : 'jsonl'; // CSV/TSV sources export as JSON Lines
+    const onFormat = (f: SourceFormat) => {
+      if (opts.format === undefined) format = f === 'json' ? 'json' : 'jsonl'; // CSV/TSV sources export as JSON Lines
+    };
+    const exportSourceItem = async (item: SourceItem, s: ItemState, record: unknown) => {
+      if (++read % progressStep === 0 || read === items) opts.onProgress?.(read, items);
+      fields.add(record as Record<string, unknown>);
+      await exportItem(item, s, record as Record<string, unknown>);
+    };
+    const countAnnotated = (s: ItemState) => {
+      if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2) annotated.push(s);
+    };
+    const added: SourceItem[] = [];
+    let pass1: ReturnType<typeof projectQaContextBuilder> | undefined;
+    let contextKey: string | undefined;
+    // One pass over the source when an earlier run left what QA needs of the whole dataset (dataset-context-cache.ts), else two:
+    // the first measures it (and keeps no state per item), the second exports.
+    const fold = await foldWithSource(
+      project,
+      async (item, s, record) => {
+        countAnnotated(s);
+        if (!pass1) {
+          // Items added in the target language follow the source's, in a record built from the same field paths.
+          await (item.added ? exportItem(item, s, addedRecord(item, project.mapping)) : exportSourceItem(item, s, record));
+          return;
+        }
+        if (item.added) added.push(item);
+        pass1.add(item, s);
       },
-      onItem: async (item, record) => {
-        if (++read % progressStep === 0 || read === items) opts.onProgress?.(read, items);
-        fields.add(record as Record<string, unknown>);
-        await exportItem(item, record as Record<string, unknown>);
+      {
+        onFormat,
+        onFolded: ({ ends }) => {
+          contextKey = datasetContextKey(project, ends);
+          const known = contextKey === undefined ? undefined : readDatasetContext(project.dir, contextKey);
+          if (known) {
+            countItems(known.items);
+            qa = openItemQa(
+              projectQaContextBuilder(project, env, { streaming: true, known: { lengthStats: known.lengthStats, indexDigest: known.indexDigest } }).done(),
+            );
+          } else pass1 = projectQaContextBuilder(project, env, { streaming: true });
+        },
       },
-    });
-    // Items added in the target language follow the source's, in a record built from the same field paths.
-    for (const item of added) await exportItem(item, addedRecord(item, project.mapping));
-    async function exportItem(item: SourceItem, record: Record<string, unknown>): Promise<void> {
-      let s = states.state(item);
+    );
+    warnings.push(...fold.warnings);
+    if (pass1) {
+      countItems(fold.items);
+      const measured = pass1.done();
+      qa = openItemQa(measured);
+      await qa.prepare();
+      if (contextKey !== undefined)
+        writeDatasetContext(project.dir, contextKey, { lengthStats: measured.ctx.lengthStats ?? null, indexDigest: measured.indexDigest, items });
+      const report = await validateSource(project.sourcePath, project.mapping, {
+        trusted: trustedSourceKeys(project),
+        onFormat,
+        onItem: (item, record) => exportSourceItem(item, fold.folder.state(item), record),
+      });
+      for (const item of added) await exportItem(item, fold.folder.state(item), addedRecord(item, project.mapping));
+      if (!report.valid)
+        throw new DataError(
+          `The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`,
+          report.problems,
+        );
+    }
+    warnings.push(...qa.warnings);
+    if (acRelease === undefined) warnings.push(exportMessages.noRelease(project.sourcePath));
+    async function exportItem(item: SourceItem, state: ItemState, record: Record<string, unknown>): Promise<void> {
+      let s = state;
       if (s.conflict && s.state === 'conflict') {
         const chosen = opts.onConflict === undefined ? undefined : chooseSide(s, opts.onConflict);
         if (chosen === undefined || typeof chosen === 'string') {
@@ -373,11 +417,6 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     warnings.push(...qa.saveCache());
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
     if (flagged.length > 0) throw new DataError(flaggedRefusal(flagged));
-    if (!report.valid)
-      throw new DataError(
-        `The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`,
-        report.problems,
-      );
     if (problems.length > 0)
       throw DataError.listing(`Export refused: ${problems.length} record(s) would not be valid or would leak source text. Nothing was written.`, problems);
     const qaResult = qa.result();

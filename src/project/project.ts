@@ -7,7 +7,8 @@ import { validateSource, describeProblems } from '../dataset/validate.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 import { JOURNAL_DIR } from './journal.js';
-import { foldJournal, CHECKPOINT_FILE } from './journal-fold.js';
+import { foldJournal, CHECKPOINT_FILE, type JournalFold } from './journal-fold.js';
+import type { SourceFormat } from '../dataset/read-records.js';
 import { summarise, type ItemState, type StateFolder } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SourceSnapshot, SOURCE_TEXTS_FILE } from './source-snapshot.js';
@@ -172,24 +173,37 @@ export interface SourceFold {
   skippedEvents: number;
 }
 
+export interface FoldWithSourceOptions {
+  /** Called once the journal is folded, before the source is read (a caller may pick what to do per item from the fold). */
+  onFolded?: (fold: Pick<JournalFold, 'folder' | 'ends'>) => void;
+  /** The source's format, as validateSource reports it. */
+  onFormat?: (format: SourceFormat) => void;
+}
+
 /**
  * The journal folded, then the source streamed once, each item with its state
- * (items added in the target language last), keeping no state per item:
+ * (items added in the target language last, with no record), keeping no state per item:
  * what export and report use at 100k items, where a map of every state
  * would be most of their memory.
  */
-export async function foldWithSource(project: Project, onItem: (item: SourceItem, state: ItemState) => void | Promise<void>): Promise<SourceFold> {
+export async function foldWithSource(
+  project: Project,
+  onItem: (item: SourceItem, state: ItemState, record?: unknown) => void | Promise<void>,
+  options: FoldWithSourceOptions = {},
+): Promise<SourceFold> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
-  const { folder, warnings, skipped } = foldJournal(project.dir);
+  const { folder, warnings, skipped, ends } = foldJournal(project.dir);
+  options.onFolded?.({ folder, ends });
   /** Folded IDs not (yet) met among the items: what is left are the orphans. */
   const unmet = new Set(folder.folds.keys());
   let items = 0;
   const report = await validateSource(project.sourcePath, project.mapping, {
     trusted: trustedSourceKeys(project),
-    onItem: (item) => {
+    ...(options.onFormat ? { onFormat: options.onFormat } : {}),
+    onItem: (item, record) => {
       items++;
       unmet.delete(item.id);
-      return onItem(item, folder.state(item));
+      return onItem(item, folder.state(item), record);
     },
   });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);

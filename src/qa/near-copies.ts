@@ -49,6 +49,7 @@ export class NearCopies {
   private index: SourceShingleIndex | undefined;
   private codePoints: CodePointSet | undefined;
   private building: Promise<void> | undefined;
+  private last: { item: SourceItem; texts: NearCopyTexts; verdict: NearCopyVerdict } | undefined;
 
   constructor(private readonly opts: NearCopiesOptions) {}
 
@@ -60,21 +61,41 @@ export class NearCopies {
   /** The near copies in an item's texts; builds the index if it must and can (see `ofAsync`). */
   of(item: SourceItem, texts: NearCopyTexts): NearCopyVerdict {
     const known = this.known(item, texts);
-    if (known.verdict) return known.verdict;
+    if (known.verdict) return this.remember(item, texts, known.verdict);
     if (!this.index) {
       const built = this.opts.build();
       if (!built) throw new Error(`the near-copy index is needed for item ${item.id} but was not prepared (call prepare() or ofAsync())`);
       this.built(built);
     }
-    return this.search(item, texts, known.hash);
+    return this.remember(item, texts, this.search(item, texts, known.hash));
   }
 
   /** The same, building the index from the streamed source when needed. */
   async ofAsync(item: SourceItem, texts: NearCopyTexts): Promise<NearCopyVerdict> {
     const known = this.known(item, texts);
-    if (known.verdict) return known.verdict;
+    if (known.verdict) return this.remember(item, texts, known.verdict);
     await this.ensureIndex();
-    return this.search(item, texts, known.hash);
+    return this.remember(item, texts, this.search(item, texts, known.hash));
+  }
+
+  /**
+   * The last verdict given: export asks for an item's verdict (its leak guard)
+   * and then checks the item, whose source-near-copy check asks again.
+   */
+  private remember(item: SourceItem, texts: NearCopyTexts, verdict: NearCopyVerdict): NearCopyVerdict {
+    this.last = { item, texts, verdict };
+    return verdict;
+  }
+
+  private recall(item: SourceItem, texts: NearCopyTexts): NearCopyVerdict | undefined {
+    const last = this.last;
+    return last &&
+      last.item === item &&
+      last.texts.question === texts.question &&
+      last.texts.answer === texts.answer &&
+      last.texts.rationale === texts.rationale
+      ? last.verdict
+      : undefined;
   }
 
   /** Builds the index now unless built. */
@@ -96,6 +117,8 @@ export class NearCopies {
   /** The verdict when it needs no index (cached, or settled by the indexed code points), else the hash to store it under. */
   private known(item: SourceItem, texts: NearCopyTexts): { verdict?: NearCopyVerdict; hash?: string } {
     if (empty(texts)) return { verdict: NONE };
+    const recalled = this.recall(item, texts);
+    if (recalled) return { verdict: recalled };
     const { cache } = this.opts;
     const hash = cache ? nearCopyTextsHash(item, texts) : undefined;
     const cached = hash === undefined ? undefined : cache!.get(item.id, hash);

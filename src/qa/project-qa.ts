@@ -253,6 +253,8 @@ export interface ProjectQa {
   prepare(): Promise<void>;
   /** Writes the QA result caches when the environment has them and they changed; returns warnings. */
   saveCache(): string[];
+  /** The digest of the item set the near-copy verdicts are keyed by (IndexKey, without the overflow mark). */
+  indexDigest: string;
 }
 
 export interface QaContextBuilderOptions {
@@ -267,6 +269,8 @@ export interface QaContextBuilderOptions {
   onIndexBuilt?: (index: SourceShingleIndex) => void;
   /** The length statistics, known already (length-stats-cache.ts; `null`: none): the items' lengths are not measured. */
   lengthStats?: LengthStats | null;
+  /** With `lengthStats`: the items' IndexKey digest, known already (dataset-context-cache.ts), so `done` may come before any `add`. */
+  indexDigest?: string;
 }
 
 /** An item's texts a near copy is looked for in. */
@@ -320,7 +324,8 @@ export function qaContextBuilder(
       }
     },
     done() {
-      const indexKey = key.digest(options.indexOverflows ? ':overflows' : '');
+      const indexDigest = options.indexDigest ?? key.digest();
+      const indexKey = `${indexDigest}${options.indexOverflows ? ':overflows' : ''}`;
       const needIndex = options.reread !== undefined && anyText && (cache?.matches(indexKey) ? predicted : true);
       cache?.use(indexKey);
       let warned = false;
@@ -371,6 +376,7 @@ export function qaContextBuilder(
         nearCopies: (item, state) => nearCopies.ofAsync(item, nearCopyTexts(state)),
         prepare: () => (needIndex ? nearCopies.ensureIndex() : Promise.resolve()),
         saveCache,
+        indexDigest,
       };
     },
   };
@@ -396,11 +402,16 @@ type QaContextBuilder = ReturnType<typeof qaContextBuilder>;
  * `streaming`: the caller streams the source (export, report): the items are
  * not kept, and the source is read again if the index is needed (call `prepare`).
  */
-export function projectQaContextBuilder(project: Project, env: ProjectQaEnv, options: { streaming?: boolean } = {}): QaContextBuilder {
+export function projectQaContextBuilder(
+  project: Project,
+  env: ProjectQaEnv,
+  options: { streaming?: boolean; known?: Pick<QaContextBuilderOptions, 'lengthStats' | 'indexDigest'> } = {},
+): QaContextBuilder {
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const known = fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint);
   const added: SourceItem[] = [];
   const builder = qaContextBuilder(env, {
+    ...options.known,
     indexOverflows: known,
     // Items without source text (added ones) index nothing: the source alone decides an overflow.
     onIndexBuilt: (index) => {

@@ -1,6 +1,6 @@
 /**
- * Everything the HTML report shows, gathered in two streaming passes over the
- * source (collectReport) and one line-by-line pass over the journal
+ * Everything the HTML report shows, gathered in one or two streaming passes
+ * over the source (collectReport) and one line-by-line pass over the journal
  * (activity.ts).
  */
 import { hash } from 'node:crypto';
@@ -9,9 +9,10 @@ import type { SourceItem } from '../dataset/item.js';
 import { describeProblems, validateSource } from '../dataset/validate.js';
 import { DataError } from '../errors.js';
 import { foldWithSource, loadItems, trustedSourceKeys, type Project } from '../project/project.js';
-import { describeConflict, type ItemState, type StateFolder, type StatusSummary } from '../project/state.js';
+import { describeConflict, type ItemState, type StatusSummary } from '../project/state.js';
 import type { StatusGroup } from '../project/status-by.js';
-import { hasTargetText, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
+import { hasTargetText, projectQaContextBuilder, projectQaEnv, type ProjectQa } from '../qa/project-qa.js';
+import { datasetContextKey, readDatasetContext, writeDatasetContext } from '../qa/dataset-context-cache.js';
 import type { Severity } from '../qa/types.js';
 import { computeAgreement, type AgreementReport } from '../review/agreement.js';
 import { codePoints } from '../translate/batches.js';
@@ -151,34 +152,19 @@ class MtTally {
   }
 }
 
-/** The items of the project in order: the source's, streamed, then those the journal adds; each with its state. */
-async function eachItem(
-  project: Project,
-  folder: StateFolder,
-  added: () => readonly SourceItem[],
-  onItem: (item: SourceItem, state: ItemState) => void,
-): Promise<void> {
-  const report = await validateSource(project.sourcePath, project.mapping, {
-    trusted: trustedSourceKeys(project),
-    onItem: (item) => onItem(item, folder.state(item)),
-  });
-  if (!report.valid) throw new DataError(describeProblems(report), report.problems);
-  for (const item of added()) onItem(item, folder.state(item));
-}
-
 /**
- * The report's data in two streaming passes over the source, holding counts
- * rather than items: the first counts states and gathers what QA judges each
- * item against (the dataset's length statistics, the near-copy index), the
- * second takes each item's QA findings (from the QA cache when `check` left
- * them there). The journal is folded once (foldWithSource, from its
- * checkpoint when one fits); each item's state is taken from the fold again in
- * the second pass rather than kept.
+ * The report's data in streaming passes over the source, holding counts
+ * rather than items. Each item's QA findings (from the QA cache when `check`
+ * left them there) need what QA judges it against (the dataset's length
+ * statistics, the near-copy index key): when an earlier run kept those
+ * (dataset-context-cache.ts), one pass counts and checks; else a first pass
+ * counts and measures, and a second checks, each item's state taken from the
+ * fold again rather than kept. The journal is folded once (foldWithSource,
+ * from its checkpoint when one fits).
  */
 export async function collectReport(project: Project, opts: CollectOptions = {}): Promise<ReportData> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
   const env = projectQaEnv(project, { cache: true });
-  const builder = projectQaContextBuilder(project, env, { streaming: true });
   const summary = new SummaryTally();
   const tallies = {
     author: new GroupCounts('author'),
@@ -194,9 +180,7 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
   const annotated: ItemState[] = [];
   const added: SourceItem[] = [];
   let read = 0;
-  const pass1 = (item: SourceItem, state: ItemState) => {
-    if (item.added) added.push(item);
-    builder.add(item, state);
+  const tally = (item: SourceItem, state: ItemState) => {
     summary.add(state);
     for (const t of Object.values(tallies)) t.add(item, state);
     mt.add(item, state);
@@ -204,12 +188,7 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
     if (state.state === 'stale') stale.push({ id: state.id });
     if (state.conflict) conflicts.push({ id: state.id, sides: describeConflict(state.conflict) });
     if ((state.decision ? 1 : 0) + Object.keys(state.secondaryDecisions).length >= 2) annotated.push(state);
-    opts.onProgress?.(++read, 0, 1);
   };
-  const { folder, items: total, orphans, warnings, skippedEvents: skipped } = await foldWithSource(project, pass1);
-
-  const qa = builder.done();
-  await qa.prepare();
   const qaRows = new Map<string, QaRow>();
   const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const waived: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -221,25 +200,70 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
     if (!r) qaRows.set(key, (r = { check, severity, open: 0, waived: 0 }));
     return r;
   };
-  await eachItem(
+  const review = (qa: ProjectQa, item: SourceItem, state: ItemState) => {
+    if (hasTargetText(state)) checked++;
+    const split = qa.review(item, state);
+    for (const f of split.open) {
+      row(f.check, f.severity).open++;
+      open[f.severity]++;
+    }
+    for (const f of split.waived) {
+      row(f.check, f.severity).waived++;
+      waived[f.severity]++;
+    }
+  };
+  let qa: ProjectQa | undefined;
+  let total = 0;
+  let pass1: ReturnType<typeof projectQaContextBuilder> | undefined;
+  let contextKey: string | undefined;
+  // One pass when an earlier run left what QA needs of the whole dataset (dataset-context-cache.ts), else two: the
+  // first counts and measures the dataset, the second takes each item's findings, its state taken from the fold again.
+  const fold = await foldWithSource(
     project,
-    folder,
-    () => added,
     (item, state) => {
-      if (hasTargetText(state)) checked++;
-      const split = qa.review(item, state);
-      for (const f of split.open) {
-        row(f.check, f.severity).open++;
-        open[f.severity]++;
+      tally(item, state);
+      if (qa) {
+        review(qa, item, state);
+        opts.onProgress?.(++done, total, 2);
+        return;
       }
-      for (const f of split.waived) {
-        row(f.check, f.severity).waived++;
-        waived[f.severity]++;
-      }
-      opts.onProgress?.(++done, total, 2);
+      if (item.added) added.push(item);
+      pass1!.add(item, state);
+      opts.onProgress?.(++read, 0, 1);
+    },
+    {
+      onFolded: ({ ends }) => {
+        contextKey = datasetContextKey(project, ends);
+        const known = contextKey === undefined ? undefined : readDatasetContext(project.dir, contextKey);
+        if (known) {
+          total = known.items;
+          qa = projectQaContextBuilder(project, env, { streaming: true, known: { lengthStats: known.lengthStats, indexDigest: known.indexDigest } }).done();
+        } else pass1 = projectQaContextBuilder(project, env, { streaming: true });
+      },
     },
   );
-  const cacheWarnings = qa.saveCache();
+  const { folder, orphans, warnings, skippedEvents: skipped } = fold;
+  if (pass1) {
+    total = fold.items;
+    const measured = pass1.done();
+    qa = measured;
+    await measured.prepare();
+    if (contextKey !== undefined)
+      writeDatasetContext(project.dir, contextKey, { lengthStats: measured.ctx.lengthStats ?? null, indexDigest: measured.indexDigest, items: total });
+    const report = await validateSource(project.sourcePath, project.mapping, {
+      trusted: trustedSourceKeys(project),
+      onItem: (item) => {
+        review(measured, item, folder.state(item));
+        opts.onProgress?.(++done, total, 2);
+      },
+    });
+    if (!report.valid) throw new DataError(describeProblems(report), report.problems);
+    for (const item of added) {
+      review(measured, item, folder.state(item));
+      opts.onProgress?.(++done, total, 2);
+    }
+  }
+  const cacheWarnings = qa!.saveCache();
   const bySpecificHarm = tallies.specificHarm.result();
   const { provider } = project.config;
   return {
