@@ -2,7 +2,8 @@
  * `carefully list`: the items a filter selects, one row each, with what a
  * script needs to pick its next step (state, decision, authors, flags, QA
  * counts, stale). No UI: the command prints it as a table or JSON. The rows
- * of all items are cached (list-cache.ts) and filtered on each run.
+ * of all items are cached (list-cache.ts) and filtered on each run; after
+ * journal appends only the rows of the items they name are computed again.
  */
 import type { Decision } from '../project/events.js';
 import { loadState, openProject, type Project } from '../project/project.js';
@@ -11,7 +12,7 @@ import { hasTargetText, projectQaContextBuilder, projectQaEnv } from '../qa/proj
 import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
-import { listKey, readListCache, writeListCache, type CachedList, type ListRow } from './list-cache.js';
+import { listKey, readListCache, writeListCache, type CachedList, type EarlierList, type ListRow } from './list-cache.js';
 
 export interface ListedItem {
   id: string;
@@ -35,9 +36,11 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   const project = openProject(opts.project);
   const env = projectQaEnv(project);
   const key = listKey(project, qaCacheContext(env.packHash ?? '', env.answerRegister));
-  let all = key === undefined ? undefined : readListCache(project.dir, key);
-  if (!all) {
-    all = await allRows(project);
+  const cached = key === undefined ? undefined : readListCache(project.dir, key);
+  let all: CachedList;
+  if (cached && 'current' in cached) all = cached.current;
+  else {
+    all = await allRows(project, cached?.earlier);
     if (key !== undefined) writeListCache(project.dir, key, all);
   }
   const filters = parseFilters(opts.filters ?? {}, all.rows);
@@ -52,14 +55,26 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   };
 }
 
-/** Every item's row. The QA result cache of `check` and `export` (qa-cache.ts) spares the item checks it holds. */
-async function allRows(project: Project): Promise<CachedList> {
+/**
+ * Every item's row. The QA result cache of `check` and `export` (qa-cache.ts) spares the item checks it holds.
+ * `earlier`: rows made before the journal grew, kept for the items it does not name when the length statistics are unchanged.
+ */
+async function allRows(project: Project, earlier?: EarlierList): Promise<CachedList> {
   const env = projectQaEnv(project, { cache: true });
   const { items, states, warnings } = await loadState(project);
   const builder = projectQaContextBuilder(project, env);
   for (const item of items) builder.add(item, states.get(item.id)!);
   const qa = builder.done();
-  const rows = items.map((item): ListRow => {
+  const lengthStats = qa.ctx.lengthStats ?? null;
+  const kept =
+    earlier &&
+    JSON.stringify(earlier.lengthStats) === JSON.stringify(lengthStats) &&
+    earlier.rows.length === items.length &&
+    items.every((item, i) => earlier.rows[i]!.id === item.id)
+      ? earlier
+      : undefined;
+  const rows = items.map((item, i): ListRow => {
+    if (kept && !kept.touched.has(item.id)) return kept.rows[i]!;
     const s = states.get(item.id)!;
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     if (hasTargetText(s)) for (const f of qa.check(item, s)) counts[f.severity]++;
@@ -76,5 +91,5 @@ async function allRows(project: Project): Promise<CachedList> {
     };
   });
   const saved = qa.saveCache();
-  return { rows, warnings: [...warnings, ...env.warnings, ...saved] };
+  return { rows, warnings: [...warnings, ...env.warnings, ...saved], lengthStats };
 }
