@@ -7,8 +7,11 @@
  */
 import type { Decision } from '../project/events.js';
 import { loadState, openProject, type Project } from '../project/project.js';
-import type { ItemStateName } from '../project/state.js';
-import { hasTargetText, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
+import path from 'node:path';
+import type { SourceItem } from '../dataset/item.js';
+import type { ItemState, ItemStateName } from '../project/state.js';
+import { hasTargetText, projectQaContextBuilder, projectQaEnv, type ProjectQa, type ProjectQaEnv } from '../qa/project-qa.js';
+import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
@@ -40,7 +43,7 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   let all: CachedList;
   if (cached && 'current' in cached) all = cached.current;
   else {
-    all = await allRows(project, cached?.earlier);
+    all = await allRows(project, env, cached?.earlier);
     if (key !== undefined) writeListCache(project.dir, key, all);
   }
   const filters = parseFilters(opts.filters ?? {}, all.rows);
@@ -57,39 +60,45 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
 
 /**
  * Every item's row. The QA result cache of `check` and `export` (qa-cache.ts) spares the item checks it holds.
- * `earlier`: rows made before the journal grew, kept for the items it does not name when the length statistics are unchanged.
+ * `earlier`: rows made before the journal grew, kept for the items it does not name when the length statistics
+ * are unchanged; the few items named are then checked with `env` (no QA result cache to read).
  */
-async function allRows(project: Project, earlier?: EarlierList): Promise<CachedList> {
-  const env = projectQaEnv(project, { cache: true });
+async function allRows(project: Project, env: ProjectQaEnv, earlier?: EarlierList): Promise<CachedList> {
   const { items, states, warnings } = await loadState(project);
+  if (earlier && earlier.rows.length === items.length && items.every((item, i) => earlier.rows[i]!.id === item.id)) {
+    const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
+    const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
+    const qa = projectQa(project, updating, items, states);
+    if (JSON.stringify(earlier.lengthStats) === JSON.stringify(qa.ctx.lengthStats ?? null)) {
+      const rows = items.map((item, i) => (earlier.touched.has(item.id) ? rowOf(item, states.get(item.id)!, qa) : earlier.rows[i]!));
+      return { rows, warnings: [...warnings, ...updating.warnings, ...qa.saveCache()], lengthStats: earlier.lengthStats };
+    }
+  }
+  const full = projectQaEnv(project, { cache: true });
+  const qa = projectQa(project, full, items, states);
+  const rows = items.map((item) => rowOf(item, states.get(item.id)!, qa));
+  const saved = qa.saveCache();
+  return { rows, warnings: [...warnings, ...full.warnings, ...saved], lengthStats: qa.ctx.lengthStats ?? null };
+}
+
+function projectQa(project: Project, env: ProjectQaEnv, items: readonly SourceItem[], states: ReadonlyMap<string, ItemState>): ProjectQa {
   const builder = projectQaContextBuilder(project, env);
   for (const item of items) builder.add(item, states.get(item.id)!);
-  const qa = builder.done();
-  const lengthStats = qa.ctx.lengthStats ?? null;
-  const kept =
-    earlier &&
-    JSON.stringify(earlier.lengthStats) === JSON.stringify(lengthStats) &&
-    earlier.rows.length === items.length &&
-    items.every((item, i) => earlier.rows[i]!.id === item.id)
-      ? earlier
-      : undefined;
-  const rows = items.map((item, i): ListRow => {
-    if (kept && !kept.touched.has(item.id)) return kept.rows[i]!;
-    const s = states.get(item.id)!;
-    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    if (hasTargetText(s)) for (const f of qa.check(item, s)) counts[f.severity]++;
-    return {
-      id: item.id,
-      ...(item.riskArea === undefined ? {} : { riskArea: item.riskArea }),
-      ...(item.harmType === undefined ? {} : { harmType: item.harmType }),
-      ...(item.japanSpecific === undefined ? {} : { japanSpecific: item.japanSpecific }),
-      state: s.state,
-      decision: s.decision?.decision ?? null,
-      authors: [...s.authors],
-      flags: s.flags.length,
-      qa: counts,
-    };
-  });
-  const saved = qa.saveCache();
-  return { rows, warnings: [...warnings, ...env.warnings, ...saved], lengthStats };
+  return builder.done();
+}
+
+function rowOf(item: SourceItem, s: ItemState, qa: ProjectQa): ListRow {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  if (hasTargetText(s)) for (const f of qa.check(item, s)) counts[f.severity]++;
+  return {
+    id: item.id,
+    ...(item.riskArea === undefined ? {} : { riskArea: item.riskArea }),
+    ...(item.harmType === undefined ? {} : { harmType: item.harmType }),
+    ...(item.japanSpecific === undefined ? {} : { japanSpecific: item.japanSpecific }),
+    state: s.state,
+    decision: s.decision?.decision ?? null,
+    authors: [...s.authors],
+    flags: s.flags.length,
+    qa: counts,
+  };
 }
