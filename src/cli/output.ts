@@ -17,8 +17,6 @@ export interface Printer {
 }
 
 const JSON_ROWS_CHUNK = 2000;
-const ROWS_OPEN = '{\n  "r": [\n';
-const ROWS_CLOSE = '\n  ]\n}';
 
 export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Printer {
   return {
@@ -31,9 +29,9 @@ export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJ
       const open = text.lastIndexOf('[]');
       io.stdout.write(`${text.slice(0, open)}[\n`);
       for (let i = 0; i < rows.length; i += JSON_ROWS_CHUNK) {
-        // As the value of a top-level key the rows come indented as printed: "{\n  "r": [\n    {...},\n    {...}\n  ]\n}" without its frame.
-        const chunk = safeJson({ r: rows.slice(i, i + JSON_ROWS_CHUNK) }, 2);
-        io.stdout.write(`${chunk.slice(ROWS_OPEN.length, -ROWS_CLOSE.length)}${i + JSON_ROWS_CHUNK < rows.length ? ',' : ''}\n`);
+        // "[\n  {...},\n  {...}\n]" without its brackets, each line indented two more.
+        const chunk = safeJson(rows.slice(i, i + JSON_ROWS_CHUNK), 2);
+        io.stdout.write(`  ${chunk.slice(2, -2).replaceAll('\n', '\n  ')}${i + JSON_ROWS_CHUNK < rows.length ? ',' : ''}\n`);
       }
       io.stdout.write(`  ]${text.slice(open + 2)}\n`);
     },
