@@ -16,11 +16,12 @@
  * for bench/run.ts. Run: npm run bench (or node dist/bench/project-scale.js).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSource, makeProject } from './scale-data.js';
+import { answer, generateSource, makeProject, question } from './scale-data.js';
+import { sourceHash } from '../src/dataset/profile.js';
 import { parseJsonl, printFigure, runCli, type Figure } from './child-op.js';
 import { benchRuns, median, reportRow, type BenchRow } from './report.js';
 
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     const sizes = [24, 10_000, 100_000] as const;
     const at: Record<number, Record<string, Figure>> = {};
     let out = 0;
+    let appended = 0;
     for (const n of sizes) {
       const source = await generateSource(dir, n);
       const project = await makeProject(dir, source, n);
@@ -135,6 +137,21 @@ async function main(): Promise<void> {
       // The first list after the runs above rebuilds cache/list.json (QA item results from check's cache); the next ones read it.
       f.listRebuild = medianOf(1, () => inChild('cli', ['list', '--project', project, '--json']));
       f.list = medianOf(runs, () => inChild('cli', ['list', '--project', project, '--json']));
+      // One journal event appended before each run: list updates cache/list.json for the item it names (session/list-cache.ts).
+      f.listChange = medianOf(runs, () => {
+        const i = (appended++ * 7919) % n;
+        const flag = {
+          v: 1,
+          ts: new Date().toISOString(),
+          author: 'bench-list',
+          type: 'flag',
+          item: `bench-${i}`,
+          sourceHash: sourceHash(question(i), answer(i)),
+          note: 'x',
+        };
+        appendFileSync(path.join(project, 'journal', 'bench-list.jsonl'), `${JSON.stringify(flag)}\n`);
+        return inChild('cli', ['list', '--project', project, '--json']);
+      });
       f.keypress = medianOf(RUNS, () => inChild('keypress', [project]));
       at[n] = f;
       console.error(`  ${n} records measured`);
@@ -171,6 +188,12 @@ async function main(): Promise<void> {
       'in process, after the status runs without caches; QA item results from the QA cache; 1 run',
     );
     rssVsParse('list --json 100k, memory', big.list!, 3);
+    vsParse(
+      'list --json 100k after a change',
+      big.listChange!,
+      2,
+      `in process, one journal event appended before each run (rows updated), median of ${SLOW_RUNS}`,
+    );
     add({
       what: 'wizard keypress -> next screen, 100k',
       now: sec(big.keypress!.ms),

@@ -256,7 +256,7 @@ export class AdaptSession extends QueueSession<ItemView> {
     const s = this.state(id);
     // A second annotator's progress is their own decisions, never the primary one.
     const own = this.isSecondary(id) ? s.secondaryDecisions[this.author] : !UNFINISHED_STATES.includes(s.state) ? s.decision : undefined;
-    return own ? [`state:${s.state}`, 'decided', `decision:${own.decision}`] : [`state:${s.state}`];
+    return own ? decidedTally(s.state, own.decision) : undecidedTally(s.state);
   }
 
   /**
@@ -500,6 +500,17 @@ export class AdaptSession extends QueueSession<ItemView> {
         throw new ActionError(`${action.type} is not a navigation action.`, 'type');
     }
   }
+}
+
+/** The counters of tallyOf, made once per state and decision: the same few arrays serve every item (100k at scale). */
+const UNDECIDED = new Map<ItemStateName, readonly string[]>();
+const DECIDED = new Map<ItemStateName, Map<Decision, readonly string[]>>();
+function undecidedTally(state: ItemStateName): readonly string[] {
+  return UNDECIDED.get(state) ?? UNDECIDED.set(state, Object.freeze([`state:${state}`])).get(state)!;
+}
+function decidedTally(state: ItemStateName, decision: Decision): readonly string[] {
+  const byDecision = DECIDED.get(state) ?? DECIDED.set(state, new Map()).get(state)!;
+  return byDecision.get(decision) ?? byDecision.set(decision, Object.freeze([`state:${state}`, 'decided', `decision:${decision}`])).get(decision)!;
 }
 
 /**

@@ -22,7 +22,8 @@ export class ItemStates {
     items: readonly SourceItem[],
     private readonly journal: SessionJournal,
   ) {
-    this.byId = new Map(items.map((i) => [i.id, i]));
+    this.byId = new Map();
+    for (const item of items) this.byId.set(item.id, item);
     this.states = journal.states(items);
     if (journal.eventsLoaded) this.indexEvents();
   }

@@ -2,16 +2,20 @@
  * `carefully list`: the items a filter selects, one row each, with what a
  * script needs to pick its next step (state, decision, authors, flags, QA
  * counts, stale). No UI: the command prints it as a table or JSON. The rows
- * of all items are cached (list-cache.ts) and filtered on each run.
+ * of all items are cached (list-cache.ts) and filtered on each run; after
+ * journal appends only the rows of the items they name are computed again.
  */
 import type { Decision } from '../project/events.js';
 import { loadState, openProject, type Project } from '../project/project.js';
-import type { ItemStateName } from '../project/state.js';
-import { hasTargetText, projectQaContextBuilder, projectQaEnv } from '../qa/project-qa.js';
+import path from 'node:path';
+import type { SourceItem } from '../dataset/item.js';
+import type { ItemState, ItemStateName } from '../project/state.js';
+import { hasTargetText, projectQaContextBuilder, projectQaEnv, type ProjectQa, type ProjectQaEnv } from '../qa/project-qa.js';
+import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
-import { listKey, readListCache, writeListCache, type CachedList, type ListRow } from './list-cache.js';
+import { listKey, readListCache, writeListCache, type CachedList, type EarlierList, type ListRow } from './list-cache.js';
 
 export interface ListedItem {
   id: string;
@@ -35,9 +39,11 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   const project = openProject(opts.project);
   const env = projectQaEnv(project);
   const key = listKey(project, qaCacheContext(env.packHash ?? '', env.answerRegister));
-  let all = key === undefined ? undefined : readListCache(project.dir, key);
-  if (!all) {
-    all = await allRows(project);
+  const cached = key === undefined ? undefined : readListCache(project.dir, key);
+  let all: CachedList;
+  if (cached && 'current' in cached) all = cached.current;
+  else {
+    all = await allRows(project, env, cached?.earlier);
     if (key !== undefined) writeListCache(project.dir, key, all);
   }
   const filters = parseFilters(opts.filters ?? {}, all.rows);
@@ -52,29 +58,47 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   };
 }
 
-/** Every item's row. The QA result cache of `check` and `export` (qa-cache.ts) spares the item checks it holds. */
-async function allRows(project: Project): Promise<CachedList> {
-  const env = projectQaEnv(project, { cache: true });
+/**
+ * Every item's row. The QA result cache of `check` and `export` (qa-cache.ts) spares the item checks it holds.
+ * `earlier`: rows made before the journal grew, kept for the items it does not name when the length statistics
+ * are unchanged; the few items named are then checked with `env` (no QA result cache to read).
+ */
+async function allRows(project: Project, env: ProjectQaEnv, earlier?: EarlierList): Promise<CachedList> {
   const { items, states, warnings } = await loadState(project);
+  if (earlier && earlier.rows.length === items.length && items.every((item, i) => earlier.rows[i]!.id === item.id)) {
+    const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
+    const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
+    const qa = projectQa(project, updating, items, states);
+    if (JSON.stringify(earlier.lengthStats) === JSON.stringify(qa.ctx.lengthStats ?? null)) {
+      const rows = items.map((item, i) => (earlier.touched.has(item.id) ? rowOf(item, states.get(item.id)!, qa) : earlier.rows[i]!));
+      return { rows, warnings: [...warnings, ...updating.warnings, ...qa.saveCache()], lengthStats: earlier.lengthStats };
+    }
+  }
+  const full = projectQaEnv(project, { cache: true });
+  const qa = projectQa(project, full, items, states);
+  const rows = items.map((item) => rowOf(item, states.get(item.id)!, qa));
+  const saved = qa.saveCache();
+  return { rows, warnings: [...warnings, ...full.warnings, ...saved], lengthStats: qa.ctx.lengthStats ?? null };
+}
+
+function projectQa(project: Project, env: ProjectQaEnv, items: readonly SourceItem[], states: ReadonlyMap<string, ItemState>): ProjectQa {
   const builder = projectQaContextBuilder(project, env);
   for (const item of items) builder.add(item, states.get(item.id)!);
-  const qa = builder.done();
-  const rows = items.map((item): ListRow => {
-    const s = states.get(item.id)!;
-    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    if (hasTargetText(s)) for (const f of qa.check(item, s)) counts[f.severity]++;
-    return {
-      id: item.id,
-      ...(item.riskArea === undefined ? {} : { riskArea: item.riskArea }),
-      ...(item.harmType === undefined ? {} : { harmType: item.harmType }),
-      ...(item.japanSpecific === undefined ? {} : { japanSpecific: item.japanSpecific }),
-      state: s.state,
-      decision: s.decision?.decision ?? null,
-      authors: [...s.authors],
-      flags: s.flags.length,
-      qa: counts,
-    };
-  });
-  const saved = qa.saveCache();
-  return { rows, warnings: [...warnings, ...env.warnings, ...saved] };
+  return builder.done();
+}
+
+function rowOf(item: SourceItem, s: ItemState, qa: ProjectQa): ListRow {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  if (hasTargetText(s)) for (const f of qa.check(item, s)) counts[f.severity]++;
+  return {
+    id: item.id,
+    ...(item.riskArea === undefined ? {} : { riskArea: item.riskArea }),
+    ...(item.harmType === undefined ? {} : { harmType: item.harmType }),
+    ...(item.japanSpecific === undefined ? {} : { japanSpecific: item.japanSpecific }),
+    state: s.state,
+    decision: s.decision?.decision ?? null,
+    authors: [...s.authors],
+    flags: s.flags.length,
+    qa: counts,
+  };
 }

@@ -46,7 +46,9 @@ export async function openProjectSession(opts: OpenProjectSessionOptions): Promi
   const sourceItems = await loadItems(project);
   const fold = foldJournal(project.dir);
   const { warnings } = fold;
-  const items = [...sourceItems, ...addedItems(fold.folder.addedEvents(), sourceItems.length, new Set(sourceItems.map((i) => i.id)))];
+  const added = fold.folder.addedEvents();
+  // The set of source IDs (100k strings at scale) only when the journal adds items.
+  const items = added.length === 0 ? sourceItems : [...sourceItems, ...addedItems(added, sourceItems.length, new Set(sourceItems.map((i) => i.id)))];
   const filters = parseFilters(opts.filters ?? {}, items);
   // Read only when a stale item is shown (its diff); loadItems above learnt its hashes from the index.
   const sourceTexts = SourceSnapshot.lazy(project.dir);

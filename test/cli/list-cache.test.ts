@@ -58,8 +58,10 @@ describe('CLI: list over its cache', function () {
     const file = path.join(dir, LIST_CACHE_FILE);
     const stored = JSON.parse(readFileSync(file, 'utf8'));
     stored.rows[0][4] = 7; // [id, state, decision, authors, flags, ...]
+    const undoctored = readFileSync(file, 'utf8');
     writeFileSync(file, JSON.stringify(stored));
     assert.equal(JSON.parse((await run(['list', '-p', dir, '--json'])).stdout).items[0].flags, 7);
+    writeFileSync(file, undoctored); // rows an append does not touch are kept (list-incremental.test.ts)
 
     // A journal append computes them again.
     assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl('b.jsonl', [{ id: 'test-0002', decision: 'transfer' }])])).code, 0);
