@@ -10,7 +10,10 @@ import { safeJson, visible } from '../text-safety.js';
 export interface Printer {
   print: (text?: string) => void;
   printJson: (value: unknown) => void;
-  /** printJson of `{...head, [key]: rows}` (key last), the same bytes, written a chunk of rows at a time: no one string of the whole. */
+  /**
+   * `{...head, [key]: rows}` (key last) as JSON, the head indented like printJson and each row compact on a line of its
+   * own (greppable, and a third of the bytes at 100,000 rows), written a chunk of rows at a time: no one string of the whole.
+   */
   printJsonRows: (head: object, key: string, rows: readonly unknown[]) => void;
   warn: (message: string) => void;
   info: (message: string) => void;
@@ -25,13 +28,12 @@ export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJ
     printJsonRows: (head, key, rows) => {
       const text = safeJson({ ...head, [key]: [] }, 2);
       if (rows.length === 0) return void io.stdout.write(`${text}\n`);
-      // `[]` closes the text ("...\n  \"items\": []\n}"): the rows go in between, indented as JSON.stringify indents them.
+      // `[]` closes the text ("...\n  \"items\": []\n}"): the rows go in between, one per line.
       const open = text.lastIndexOf('[]');
       io.stdout.write(`${text.slice(0, open)}[\n`);
       for (let i = 0; i < rows.length; i += JSON_ROWS_CHUNK) {
-        // "[\n  {...},\n  {...}\n]" without its brackets, each line indented two more.
-        const chunk = safeJson(rows.slice(i, i + JSON_ROWS_CHUNK), 2);
-        io.stdout.write(`  ${chunk.slice(2, -2).replaceAll('\n', '\n  ')}${i + JSON_ROWS_CHUNK < rows.length ? ',' : ''}\n`);
+        const chunk = rows.slice(i, i + JSON_ROWS_CHUNK).map((row) => `    ${safeJson(row)}`);
+        io.stdout.write(`${chunk.join(',\n')}${i + JSON_ROWS_CHUNK < rows.length ? ',' : ''}\n`);
       }
       io.stdout.write(`  ]${text.slice(open + 2)}\n`);
     },

@@ -1,6 +1,7 @@
 /**
  * printJsonRows writes a long list a chunk at a time (`list --json` at
- * 100,000 items): its bytes must be printJson's, escapes included.
+ * 100,000 items), one compact row per line: the same JSON value as
+ * printJson's, escapes included.
  */
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
@@ -34,13 +35,20 @@ describe('CLI output: JSON rows written in chunks', () => {
   });
 
   for (const n of [0, 1, 2, 4000, 5001]) {
-    it(`prints the same bytes as printJson for ${n} rows`, () => {
+    it(`prints the value printJson prints, one row per line, for ${n} rows`, () => {
       const rows = Array.from({ length: n }, (_, i) => row(i));
       const head = { selection: 'state adapted\u2028', total: n };
       const whole = printed((p) => p.printJson({ ...head, items: rows }));
       const chunked = printed((p) => p.printJsonRows(head, 'items', rows));
-      assert.equal(chunked, whole);
+      assert.deepEqual(JSON.parse(chunked), JSON.parse(whole));
+      const lines = chunked.split('\n');
+      // The head as printJson indents it, then each row on its own line.
+      assert.equal(lines.slice(0, 3).join('\n'), whole.split('\n').slice(0, 3).join('\n'));
+      const rowLines = lines.filter((l) => l.startsWith('    {'));
+      assert.equal(rowLines.length, n);
+      rowLines.forEach((l, i) => assert.deepEqual(JSON.parse(l.replace(/,$/, '')), rows[i]));
       assert.ok(!chunked.includes('\u202e') && !chunked.includes('\u2028'), 'bidi and separator controls are escaped');
+      assert.ok(chunked.endsWith('\n}\n'));
     });
   }
 });
