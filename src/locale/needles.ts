@@ -247,3 +247,104 @@ export class NeedleSet {
     return list.length > 1 ? list.sort((a, b) => a - b) : list;
   }
 }
+
+/**
+ * A needle of a pack pattern (a regular expression with the "u" flag): its
+ * longest run of literal characters that every match contains, read from the
+ * pattern's top level. Anything else ends a run: a group, class, escape
+ * class, anchor, lookaround, or an optional character ("a?", "a*"; "a+" and
+ * "a{2}" keep "a" but end the run). Undefined without "u" (other escape
+ * rules), with "v", with a top-level "|", or with no literal: the pattern
+ * then always runs.
+ */
+export function patternNeedle(pattern: string, flags: string): Needle | undefined {
+  if (!flags.includes('u') || flags.includes('v')) return undefined;
+  let best = '';
+  let run = '';
+  const endRun = (): void => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i]!;
+    let literal: string | undefined;
+    if (c === '|') return undefined;
+    if (c === '(') i = groupEnd(pattern, i);
+    else if (c === '[') i = classEnd(pattern, i);
+    else if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (SYNTAX_CHARACTERS.includes(next)) {
+        literal = next;
+        i += 2;
+      } else i = escapeEnd(pattern, i);
+    } else if (c === '.' || c === '^' || c === '$') i++;
+    else {
+      const unit = pattern.charCodeAt(i);
+      const astral = unit >= 0xd800 && unit <= 0xdbff && (pattern.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      literal = pattern.slice(i, i + (astral ? 2 : 1));
+      i += literal.length;
+    }
+    // A quantifier after the atom: the atom is required when its minimum is at least one.
+    const q = pattern[i];
+    let required = true;
+    let quantified = false;
+    if (q === '*' || q === '?' || q === '+') {
+      required = q === '+';
+      quantified = true;
+      i++;
+    } else if (q === '{') {
+      const close = pattern.indexOf('}', i);
+      required = Number(pattern.slice(i + 1, close).split(',')[0]) >= 1;
+      quantified = true;
+      i = close + 1;
+    }
+    if (quantified && pattern[i] === '?') i++;
+    if (literal !== undefined && required) run += literal;
+    if (literal === undefined || quantified) endRun();
+  }
+  endRun();
+  if (best === '') return undefined;
+  return flags.includes('i') && hasCase(best) ? { text: best.toLowerCase(), mode: 'fold' } : { text: best, mode: 'exact' };
+}
+
+/** Characters that stand for themselves after a backslash in a "u" pattern. */
+const SYNTAX_CHARACTERS = '^$\\.*+?()[]{}|/';
+
+/** The index after the group opening at `start` (nested groups, classes and escapes skipped). */
+function groupEnd(pattern: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < pattern.length) {
+    const c = pattern[i]!;
+    if (c === '\\') i += 2;
+    else if (c === '[') i = classEnd(pattern, i);
+    else {
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return i + 1;
+      i++;
+    }
+  }
+  return i;
+}
+
+/** The index after the character class opening at `start`. */
+function classEnd(pattern: string, start: number): number {
+  let i = start + 1;
+  while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
+/** The index after a non-literal escape at `start` ("\d", "\p{L}", "\u{1F600}", "\u0041", "\x41", "\k<name>", "\12", "\cA"). */
+function escapeEnd(pattern: string, start: number): number {
+  const kind = pattern[start + 1] ?? '';
+  const at = start + 2;
+  if ((kind === 'p' || kind === 'P' || kind === 'u') && pattern[at] === '{') return pattern.indexOf('}', at) + 1;
+  if (kind === 'u') return at + 4;
+  if (kind === 'x') return at + 2;
+  if (kind === 'c') return at + 1;
+  if (kind === 'k' && pattern[at] === '<') return pattern.indexOf('>', at) + 1;
+  let i = at;
+  if (kind >= '0' && kind <= '9') while (i < pattern.length && pattern[i]! >= '0' && pattern[i]! <= '9') i++;
+  return i;
+}
