@@ -115,37 +115,43 @@ class Automaton {
     }
   }
 
-  /** The code units with a transition from the root, a bit each (8 KiB: stays in cache), since most of a text's characters start no needle. */
-  private starts: Uint8Array | undefined;
-  /** All transitions, in an open-addressing table (a Map lookup per character was most of a scan). */
+  /**
+   * The root's transitions by code unit (0: none), one load per character: most of a text's characters start no needle or
+   * leave the root, and a bitmap test plus a hash lookup for them was most of a scan.
+   */
+  private root: Uint16Array | Int32Array | undefined;
+  /** All other transitions, in an open-addressing table (a Map lookup per character was most of a scan). */
   private table: TransitionTable | undefined;
+  /** 1 for the states some needle ends at (so most characters skip `mark`). */
+  private ends: Uint8Array | undefined;
 
   /** Marks in `found` every needle occurring in `text`, and lists each newly found one in `list`. */
   scan(text: string, found: Uint8Array, list: number[]): void {
     if (this.next.length === 1) return;
-    if (!this.starts) {
-      this.starts = new Uint8Array(0x2000);
-      for (const c of this.next[0]!.keys()) this.starts[c >> 3]! |= 1 << (c & 7);
+    if (!this.root) {
+      this.root = this.next.length < 0x10000 ? new Uint16Array(0x10000) : new Int32Array(0x10000);
+      for (const [c, t] of this.next[0]!) this.root[c] = t;
       this.table = new TransitionTable(this.next);
+      this.ends = Uint8Array.from(this.out, (o) => (o.length > 0 ? 1 : 0));
     }
-    const starts = this.starts;
+    const root = this.root;
     const table = this.table!;
+    const ends = this.ends!;
+    const fail = this.fail;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (s === 0) {
-        if ((starts[c >> 3]! & (1 << (c & 7))) === 0) continue;
-        s = table.get(0, c);
-        mark(this.out[s]!, found, list);
-        continue;
-      }
-      let t = table.get(s, c);
-      while (t === 0 && s !== 0) {
-        s = this.fail[s]!;
-        t = s === 0 ? ((starts[c >> 3]! & (1 << (c & 7))) === 0 ? 0 : table.get(0, c)) : table.get(s, c);
+      let t: number;
+      if (s === 0) t = root[c]!;
+      else {
+        t = table.get(s, c);
+        while (t === 0 && s !== 0) {
+          s = fail[s]!;
+          t = s === 0 ? root[c]! : table.get(s, c);
+        }
       }
       s = t;
-      mark(this.out[s]!, found, list);
+      if (ends[s] === 1) mark(this.out[s]!, found, list);
     }
   }
 }
