@@ -82,3 +82,62 @@ describe('qa: register-preferred', () => {
     passes(registerPreferred, { source: '', target: '밥 먹었어?', field: 'question' }, KO);
   });
 });
+
+describe('qa: register sentences', () => {
+  /** The regex split `sentences` replaces (quoted passages are removed first, as there). */
+  const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'|「[^」\n]*」|『[^』\n]*』/gu;
+  const bySplit = (text: string): string[] =>
+    text
+      .replace(QUOTED, ' ')
+      .split(/(?<=[.!?。？！…])\s+|\n+/u)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+
+  it('splits as the regex split and trim would, over random texts', () => {
+    let x = 9;
+    const rand = (n: number): number => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) % n;
+    };
+    const pieces = [
+      '가',
+      '다',
+      'a',
+      '1',
+      '.',
+      '!',
+      '?',
+      '。',
+      '？',
+      '！',
+      '…',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\r',
+      '\t',
+      '\u3000',
+      '\u00a0',
+      '\ufeff',
+      '\u2028',
+      '"',
+      '「',
+      '」',
+      '😀',
+      '\ud83d',
+      '요.',
+      '~',
+    ];
+    let split = 0;
+    for (let n = 0; n < 20000; n++) {
+      const text = Array.from({ length: rand(16) }, () => pieces[rand(pieces.length)]!).join('');
+      const expected = bySplit(text);
+      if (expected.length > 1) split++;
+      assert.deepEqual(sentences(text), expected, JSON.stringify(text));
+    }
+    assert.ok(split > 5000, `${split}`);
+  });
+});

@@ -5,7 +5,8 @@ import type { Register } from '../../locale/locale-pack-types.js';
 
 /** Quoted passages may be in another register on purpose (a scammer's message, a child's words), so they are not judged. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'|「[^」\n]*」|『[^』\n]*』/gu;
-const SENTENCE_BREAK = /(?<=[.!?。？！…])\s+|\n+/u;
+/** Where `sentences` splits a text: whitespace after a sentence-ending mark, and line breaks. */
+const SENTENCE_END_MARK = /[.!?。？！…]/u;
 const TRAILING_MARK = /[\s.!?。？！…~～)\]）」』"'”’]/u;
 
 /** The sentence without its closing punctuation and spaces (a loop from the end: a `[...]+$` regex tries every space of the sentence). */
@@ -94,14 +95,44 @@ function validAlone(ending: string): boolean {
   }
 }
 
-/** Sentences of a text, quoted passages removed, trimmed. */
+/**
+ * Sentences of a text, quoted passages removed, trimmed: the text split after
+ * sentence-ending punctuation followed by whitespace, and at line breaks (what
+ * `split(/(?<=[.!?。？！…])\s+|\n+/u)` does, then trim() of each part). A loop:
+ * the regex split and the trims cost more than classifying the sentences.
+ */
 export function sentences(text: string): string[] {
+  const t = text.replace(QUOTED, ' ');
   const out: string[] = [];
-  for (const part of text.replace(QUOTED, ' ').split(SENTENCE_BREAK)) {
-    const s = part.trim();
-    if (s !== '') out.push(s);
+  let start = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i < t.length) {
+      const c = t.charCodeAt(i);
+      // Splitting at every space after a mark, not only at the first of a run, only adds blank parts, which are dropped.
+      if (c !== 0x0a && !(i > 0 && (unitKind(c) & SPACE) !== 0 && (unitKind(t.charCodeAt(i - 1)) & SENTENCE_END) !== 0)) continue;
+    }
+    let from = start;
+    let to = i;
+    while (from < to && (unitKind(t.charCodeAt(from)) & SPACE) !== 0) from++;
+    while (to > from && (unitKind(t.charCodeAt(to - 1)) & SPACE) !== 0) to--;
+    if (to > from) out.push(t.slice(from, to));
+    start = i + 1;
   }
   return out;
+}
+/** What the split and trim() see in a UTF-16 unit (both classes are all in the BMP): `KNOWN` once asked, then SPACE (\s, which is what trim() removes) and SENTENCE_END bits. */
+const unitKinds = new Uint8Array(0x10000);
+const KNOWN = 1;
+const SPACE = 2;
+const SENTENCE_END = 4;
+function unitKind(unit: number): number {
+  let kind = unitKinds[unit]!;
+  if (kind === 0) {
+    const ch = String.fromCharCode(unit);
+    kind = KNOWN | (/\s/u.test(ch) ? SPACE : 0) | (SENTENCE_END_MARK.test(ch) ? SENTENCE_END : 0);
+    unitKinds[unit] = kind;
+  }
+  return kind;
 }
 
 /**
