@@ -206,6 +206,8 @@ function mark(needles: readonly number[], found: Uint8Array, list: number[]): vo
   }
 }
 
+const NO_CANDIDATES: readonly number[] = Object.freeze([]);
+
 /** Which of a list of terms may match a text: built once per list of needles. */
 export class NeedleSet {
   private readonly exact: Automaton;
@@ -215,6 +217,7 @@ export class NeedleSet {
   private readonly always: number[] = [];
   private readonly folded: number[] = [];
   private readonly found: Uint8Array;
+  private readonly list: number[] = [];
   private readonly hasLower: boolean;
 
   /** `needles[i]` is term i's needle, or undefined when term i must always run. */
@@ -237,10 +240,10 @@ export class NeedleSet {
   }
 
   /** The terms that may match `text` (their needle occurs, or they have none), in ascending order. */
-  candidates(text: string): number[] {
-    // One scratch bitmap, cleared after use (scans do not nest).
+  candidates(text: string): readonly number[] {
+    // One scratch bitmap and list, cleared after use (scans do not nest); most texts have no candidate, so no array is made for them.
     const found = this.found;
-    const list: number[] = [];
+    const list = this.list;
     mark(this.always, found, list);
     const lowered = this.hasLower ? lowerCase(text) : text;
     if (lowered === text) this.both.scan(text, found, list);
@@ -249,8 +252,11 @@ export class NeedleSet {
       this.lower.scan(lowered, found, list);
     }
     if (this.folded.length > 0 && mayBeFoldUnsafe(text) && FOLD_UNSAFE.test(text)) mark(this.folded, found, list);
+    if (list.length === 0) return NO_CANDIDATES;
     for (const k of list) found[k] = 0;
-    return list.length > 1 ? list.sort((a, b) => a - b) : list;
+    const out = list.slice();
+    list.length = 0;
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 }
 
