@@ -321,7 +321,7 @@ export function patternNeedle(pattern: string, flags: string): Needle | undefine
 }
 
 /** Characters that stand for themselves after a backslash in a "u" pattern. */
-const SYNTAX_CHARACTERS = '^$\\.*+?()[]{}|/';
+export const SYNTAX_CHARACTERS = '^$\\.*+?()[]{}|/';
 
 /** The index after the group opening at `start` (nested groups, classes and escapes skipped). */
 function groupEnd(pattern: string, start: number): number {
@@ -341,14 +341,14 @@ function groupEnd(pattern: string, start: number): number {
 }
 
 /** The index after the character class opening at `start`. */
-function classEnd(pattern: string, start: number): number {
+export function classEnd(pattern: string, start: number): number {
   let i = start + 1;
   while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
   return i + 1;
 }
 
 /** The index after a non-literal escape at `start` ("\d", "\p{L}", "\u{1F600}", "\u0041", "\x41", "\k<name>", "\12", "\cA"). */
-function escapeEnd(pattern: string, start: number): number {
+export function escapeEnd(pattern: string, start: number): number {
   const kind = pattern[start + 1] ?? '';
   const at = start + 2;
   if ((kind === 'p' || kind === 'P' || kind === 'u') && pattern[at] === '{') return pattern.indexOf('}', at) + 1;
