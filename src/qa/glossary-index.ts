@@ -38,14 +38,14 @@ function build(entries: readonly GlossaryEntry[]): GlossaryIndex {
   let last: { texts: readonly string[]; anyCase: readonly number[]; inCase: readonly number[] } | undefined;
   const matches = (texts: readonly string[]) => {
     if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last;
-    const found = new Set<number>();
+    let found: Set<number> | undefined;
     for (const t of texts) {
       for (const k of needles.candidates(t)) {
         const caseSensitive = k >= n;
-        if (!found.has(k) && hasTermIn(t, entries[caseSensitive ? k - n : k]!.source, { caseSensitive })) found.add(k);
+        if (!found?.has(k) && hasTermIn(t, entries[caseSensitive ? k - n : k]!.source, { caseSensitive })) (found ??= new Set<number>()).add(k);
       }
     }
-    if (found.size === 0) last = { texts, anyCase: NONE, inCase: NONE };
+    if (found === undefined) last = { texts, anyCase: NONE, inCase: NONE };
     else {
       const sorted = [...found].sort((a, b) => a - b);
       last = { texts, anyCase: sorted.filter((k) => k < n), inCase: sorted.filter((k) => k >= n).map((k) => k - n) };
