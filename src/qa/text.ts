@@ -69,31 +69,7 @@ function mayCombine(text: string, k: number): boolean {
 const asciiLower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
 
 export function isBlank(text: string | undefined): boolean {
-  // What `text.trim() === ''` tells (\s is what trim() removes), without the trimmed copy.
-  return text === undefined || !NOT_BLANK.test(text);
-}
-const NOT_BLANK = /\S/;
-
-/** `a.trim() === b.trim()`, without the trimmed copies (the untranslated checks compare every target with its sources). */
-export function sameTrimmed(a: string, b: string): boolean {
-  if (a === b) return true;
-  let as = 0;
-  let ae = a.length;
-  let bs = 0;
-  let be = b.length;
-  while (as < ae && isSpaceUnit(a.charCodeAt(as))) as++;
-  while (ae > as && isSpaceUnit(a.charCodeAt(ae - 1))) ae--;
-  while (bs < be && isSpaceUnit(b.charCodeAt(bs))) bs++;
-  while (be > bs && isSpaceUnit(b.charCodeAt(be - 1))) be--;
-  if (ae - as !== be - bs) return false;
-  for (let k = 0; k < ae - as; k++) if (a.charCodeAt(as + k) !== b.charCodeAt(bs + k)) return false;
-  return true;
-}
-/** Whether trim() removes this UTF-16 unit (all its whitespace is in the BMP), by unit: 0 not asked yet, 1 yes, 2 no. */
-const spaceUnits = new Uint8Array(0x10000);
-function isSpaceUnit(unit: number): boolean {
-  if (spaceUnits[unit] === 0) spaceUnits[unit] = /\s/.test(String.fromCharCode(unit)) ? 1 : 2;
-  return spaceUnits[unit] === 1;
+  return text === undefined || text.trim() === '';
 }
 
 export function fieldLabel(field: QaField): string {

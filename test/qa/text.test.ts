@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compact, findTerm, isBlank, nfkc, originalTexts, quote, quoteList, sameCompact, sameTrimmed, sourceText } from '../../src/qa/text.js';
+import { compact, findTerm, nfkc, originalTexts, quote, quoteList, sameCompact, sourceText } from '../../src/qa/text.js';
 import { qaInput } from './helpers.js';
 
 describe('qa: term matching', () => {
@@ -122,40 +122,5 @@ describe('qa: originalTexts', () => {
     // The same input object with its text changed.
     const item = { ...b.item, answer: '救急' };
     assert.deepEqual(originalTexts({ ...b, item }, 'answer'), ['救急', 'Fire']);
-  });
-});
-
-describe('qa: isBlank', () => {
-  it('is trim() === "" for every UTF-16 unit, alone and around text', () => {
-    for (let unit = 0; unit < 0x10000; unit++) {
-      const c = String.fromCharCode(unit);
-      assert.equal(isBlank(c), c.trim() === '', `U+${unit.toString(16)}`);
-      assert.equal(isBlank(`${c}${c} `), c.trim() === '', `U+${unit.toString(16)}`);
-    }
-    assert.equal(isBlank(undefined), true);
-    assert.equal(isBlank(''), true);
-    assert.equal(isBlank('\u3000\n 가 '), false);
-  });
-});
-
-describe('qa: sameTrimmed', () => {
-  it('is a.trim() === b.trim(), over random texts', () => {
-    let x = 17;
-    const rand = (n: number): number => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return (x >>> 0) % n;
-    };
-    const pieces = [' ', '\n', '\u3000', '\u00a0', '\ufeff', '\t', 'a', 'b', '가', '😀', '\ud83d', '\u200b'];
-    const text = (): string => Array.from({ length: rand(6) }, () => pieces[rand(pieces.length)]!).join('');
-    let same = 0;
-    for (let n = 0; n < 50000; n++) {
-      const a = text();
-      const b = rand(3) === 0 ? `${pieces[rand(6)]!}${a.trim()}${pieces[rand(6)]!}` : text();
-      if (a.trim() === b.trim()) same++;
-      assert.equal(sameTrimmed(a, b), a.trim() === b.trim(), JSON.stringify([a, b]));
-    }
-    assert.ok(same > 10000, `${same}`);
   });
 });

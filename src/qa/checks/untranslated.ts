@@ -1,6 +1,6 @@
 /** Checks for a target that is missing or is still the source text. */
 import { defineFieldCheck } from '../check.js';
-import { isBlank, originalTexts, quote, sameCompact, sameTrimmed } from '../text.js';
+import { isBlank, originalTexts, quote, sameCompact } from '../text.js';
 import type { FieldEnv } from '../check.js';
 
 /** Which source version (Japanese or English) `target` repeats, using `same` to compare. */
@@ -40,7 +40,7 @@ export const untranslated = defineFieldCheck({
   title: 'Target is the source text, unchanged',
   severity: 'error',
   test(_source, target, env) {
-    const which = repeatedSource(target, env, sameTrimmed);
+    const which = repeatedSource(target, env, (a, b) => a.trim() === b.trim());
     if (which === undefined) return undefined;
     return `${env.label} ${quote(target.trim())} is the ${which} text itself; translate it.`;
   },
@@ -58,7 +58,7 @@ export const unchangedFromSource = defineFieldCheck({
   title: 'Target equals the source once whitespace, width and case are ignored',
   severity: 'error',
   test(_source, target, env) {
-    const exact = repeatedSource(target, env, sameTrimmed);
+    const exact = repeatedSource(target, env, (a, b) => a.trim() === b.trim());
     if (exact !== undefined) return undefined; // reported by `untranslated`
     const which = repeatedSource(target, env, sameCompact);
     if (which === undefined) return undefined;
