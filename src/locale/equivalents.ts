@@ -182,8 +182,10 @@ function needleSetOf(matchers: readonly Matcher[]): NeedleSet {
 /** All non-nested matches of the matchers in a text, in text order. */
 export function search(matchers: readonly Matcher[], original: string): Span[] {
   const { text, map } = normalizeWithMap(original);
+  const candidates = needleSetOf(matchers).candidates(text);
+  if (candidates.length === 0) return [];
   const found: { m: Matcher; start: number; end: number; order: number }[] = [];
-  for (const order of needleSetOf(matchers).candidates(text)) {
+  for (const order of candidates) {
     const m = matchers[order]!;
     for (const r of matchesOf(m.regex, text)) {
       if (r[0].length === 0) continue;

@@ -26,6 +26,7 @@
  */
 import { normalize, search, termRegex, type Matcher } from './equivalents.js';
 import { KOREAN_PARTICLES } from './korean-particles.js';
+import { patternNeedle } from './needles.js';
 import type { Equivalent, LocalePack } from './locale-pack-types.js';
 
 export interface Leftover {
@@ -109,7 +110,11 @@ function compiled(pack: LocalePack): CompiledLeftovers {
       const m = leftoverRegex(term);
       if (m) matchers.push({ equivalent: eq, term, regex: m.regex, needle: m.needle });
     }
-    for (const p of eq.leftoverPatterns ?? []) matchers.push({ equivalent: eq, term: p, regex: new RegExp(p, 'gu') });
+    for (const p of eq.leftoverPatterns ?? []) {
+      const regex = new RegExp(p, 'gu');
+      const termNeedle = patternNeedle(p, regex.flags);
+      matchers.push({ equivalent: eq, term: p, regex, ...(termNeedle ? { termNeedle } : {}) });
+    }
     for (const term of eq.outdated ?? []) {
       const m = leftoverRegex(term, { outdated: true });
       if (!m) continue;

@@ -115,37 +115,43 @@ class Automaton {
     }
   }
 
-  /** The code units with a transition from the root, a bit each (8 KiB: stays in cache), since most of a text's characters start no needle. */
-  private starts: Uint8Array | undefined;
-  /** All transitions, in an open-addressing table (a Map lookup per character was most of a scan). */
+  /**
+   * The root's transitions by code unit (0: none), one load per character: most of a text's characters start no needle or
+   * leave the root, and a bitmap test plus a hash lookup for them was most of a scan.
+   */
+  private root: Uint16Array | Int32Array | undefined;
+  /** All other transitions, in an open-addressing table (a Map lookup per character was most of a scan). */
   private table: TransitionTable | undefined;
+  /** 1 for the states some needle ends at (so most characters skip `mark`). */
+  private ends: Uint8Array | undefined;
 
   /** Marks in `found` every needle occurring in `text`, and lists each newly found one in `list`. */
   scan(text: string, found: Uint8Array, list: number[]): void {
     if (this.next.length === 1) return;
-    if (!this.starts) {
-      this.starts = new Uint8Array(0x2000);
-      for (const c of this.next[0]!.keys()) this.starts[c >> 3]! |= 1 << (c & 7);
+    if (!this.root) {
+      this.root = this.next.length < 0x10000 ? new Uint16Array(0x10000) : new Int32Array(0x10000);
+      for (const [c, t] of this.next[0]!) this.root[c] = t;
       this.table = new TransitionTable(this.next);
+      this.ends = Uint8Array.from(this.out, (o) => (o.length > 0 ? 1 : 0));
     }
-    const starts = this.starts;
+    const root = this.root;
     const table = this.table!;
+    const ends = this.ends!;
+    const fail = this.fail;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (s === 0) {
-        if ((starts[c >> 3]! & (1 << (c & 7))) === 0) continue;
-        s = table.get(0, c);
-        mark(this.out[s]!, found, list);
-        continue;
-      }
-      let t = table.get(s, c);
-      while (t === 0 && s !== 0) {
-        s = this.fail[s]!;
-        t = s === 0 ? ((starts[c >> 3]! & (1 << (c & 7))) === 0 ? 0 : table.get(0, c)) : table.get(s, c);
+      let t: number;
+      if (s === 0) t = root[c]!;
+      else {
+        t = table.get(s, c);
+        while (t === 0 && s !== 0) {
+          s = fail[s]!;
+          t = s === 0 ? root[c]! : table.get(s, c);
+        }
       }
       s = t;
-      mark(this.out[s]!, found, list);
+      if (ends[s] === 1) mark(this.out[s]!, found, list);
     }
   }
 }
@@ -200,6 +206,8 @@ function mark(needles: readonly number[], found: Uint8Array, list: number[]): vo
   }
 }
 
+const NO_CANDIDATES: readonly number[] = Object.freeze([]);
+
 /** Which of a list of terms may match a text: built once per list of needles. */
 export class NeedleSet {
   private readonly exact: Automaton;
@@ -209,6 +217,7 @@ export class NeedleSet {
   private readonly always: number[] = [];
   private readonly folded: number[] = [];
   private readonly found: Uint8Array;
+  private readonly list: number[] = [];
   private readonly hasLower: boolean;
 
   /** `needles[i]` is term i's needle, or undefined when term i must always run. */
@@ -231,10 +240,10 @@ export class NeedleSet {
   }
 
   /** The terms that may match `text` (their needle occurs, or they have none), in ascending order. */
-  candidates(text: string): number[] {
-    // One scratch bitmap, cleared after use (scans do not nest).
+  candidates(text: string): readonly number[] {
+    // One scratch bitmap and list, cleared after use (scans do not nest); most texts have no candidate, so no array is made for them.
     const found = this.found;
-    const list: number[] = [];
+    const list = this.list;
     mark(this.always, found, list);
     const lowered = this.hasLower ? lowerCase(text) : text;
     if (lowered === text) this.both.scan(text, found, list);
@@ -243,7 +252,111 @@ export class NeedleSet {
       this.lower.scan(lowered, found, list);
     }
     if (this.folded.length > 0 && mayBeFoldUnsafe(text) && FOLD_UNSAFE.test(text)) mark(this.folded, found, list);
+    if (list.length === 0) return NO_CANDIDATES;
     for (const k of list) found[k] = 0;
-    return list.length > 1 ? list.sort((a, b) => a - b) : list;
+    const out = list.slice();
+    list.length = 0;
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
+}
+
+/**
+ * A needle of a pack pattern (a regular expression with the "u" flag): its
+ * longest run of literal characters that every match contains, read from the
+ * pattern's top level. Anything else ends a run: a group, class, escape
+ * class, anchor, lookaround, or an optional character ("a?", "a*"; "a+" and
+ * "a{2}" keep "a" but end the run). Undefined without "u" (other escape
+ * rules), with "v", with a top-level "|", or with no literal: the pattern
+ * then always runs.
+ */
+export function patternNeedle(pattern: string, flags: string): Needle | undefined {
+  if (!flags.includes('u') || flags.includes('v')) return undefined;
+  let best = '';
+  let run = '';
+  const endRun = (): void => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i]!;
+    let literal: string | undefined;
+    if (c === '|') return undefined;
+    if (c === '(') i = groupEnd(pattern, i);
+    else if (c === '[') i = classEnd(pattern, i);
+    else if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (SYNTAX_CHARACTERS.includes(next)) {
+        literal = next;
+        i += 2;
+      } else i = escapeEnd(pattern, i);
+    } else if (c === '.' || c === '^' || c === '$') i++;
+    else {
+      const unit = pattern.charCodeAt(i);
+      const astral = unit >= 0xd800 && unit <= 0xdbff && (pattern.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      literal = pattern.slice(i, i + (astral ? 2 : 1));
+      i += literal.length;
+    }
+    // A quantifier after the atom: the atom is required when its minimum is at least one.
+    const q = pattern[i];
+    let required = true;
+    let quantified = false;
+    if (q === '*' || q === '?' || q === '+') {
+      required = q === '+';
+      quantified = true;
+      i++;
+    } else if (q === '{') {
+      const close = pattern.indexOf('}', i);
+      required = Number(pattern.slice(i + 1, close).split(',')[0]) >= 1;
+      quantified = true;
+      i = close + 1;
+    }
+    if (quantified && pattern[i] === '?') i++;
+    if (literal !== undefined && required) run += literal;
+    if (literal === undefined || quantified) endRun();
+  }
+  endRun();
+  if (best === '') return undefined;
+  return flags.includes('i') && hasCase(best) ? { text: best.toLowerCase(), mode: 'fold' } : { text: best, mode: 'exact' };
+}
+
+/** Characters that stand for themselves after a backslash in a "u" pattern. */
+export const SYNTAX_CHARACTERS = '^$\\.*+?()[]{}|/';
+
+/** The index after the group opening at `start` (nested groups, classes and escapes skipped). */
+function groupEnd(pattern: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < pattern.length) {
+    const c = pattern[i]!;
+    if (c === '\\') i += 2;
+    else if (c === '[') i = classEnd(pattern, i);
+    else {
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return i + 1;
+      i++;
+    }
+  }
+  return i;
+}
+
+/** The index after the character class opening at `start`. */
+export function classEnd(pattern: string, start: number): number {
+  let i = start + 1;
+  while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
+/** The index after a non-literal escape at `start` ("\d", "\p{L}", "\u{1F600}", "\u0041", "\x41", "\k<name>", "\12", "\cA"). */
+export function escapeEnd(pattern: string, start: number): number {
+  const kind = pattern[start + 1] ?? '';
+  const at = start + 2;
+  if ((kind === 'p' || kind === 'P' || kind === 'u') && pattern[at] === '{') return pattern.indexOf('}', at) + 1;
+  if (kind === 'u') return at + 4;
+  if (kind === 'x') return at + 2;
+  if (kind === 'c') return at + 1;
+  if (kind === 'k' && pattern[at] === '<') return pattern.indexOf('>', at) + 1;
+  let i = at;
+  if (kind >= '0' && kind <= '9') while (i < pattern.length && pattern[i]! >= '0' && pattern[i]! <= '9') i++;
+  return i;
 }

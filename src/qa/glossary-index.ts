@@ -16,10 +16,12 @@ export interface GlossaryIndex {
   /** nfkc(target).trim().toLowerCase() of each entry ('' without a target). */
   targets: readonly string[];
   /** Indexes, ascending, of the entries whose source occurs as a whole word (in this case or in any) in one of `texts` (NFKC-normalised). */
-  inTexts(texts: readonly string[], caseSensitive: boolean): number[];
+  inTexts(texts: readonly string[], caseSensitive: boolean): readonly number[];
 }
 
 const indexes = new WeakMap<LocalePack, GlossaryIndex>();
+/** What nearly every text holds: no entry (shared, so no arrays are made for it). */
+const NONE: readonly number[] = Object.freeze([]);
 
 export function glossaryIndex(pack: LocalePack): GlossaryIndex {
   let index = indexes.get(pack);
@@ -33,18 +35,21 @@ function build(entries: readonly GlossaryEntry[]): GlossaryIndex {
   const needles = new NeedleSet(
     [false, true].flatMap((caseSensitive) => entries.map((e) => (isBlank(e.source) ? undefined : termNeedle(e.source, { caseSensitive })))),
   );
-  let last: { texts: readonly string[]; anyCase: number[]; inCase: number[] } | undefined;
+  let last: { texts: readonly string[]; anyCase: readonly number[]; inCase: readonly number[] } | undefined;
   const matches = (texts: readonly string[]) => {
     if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last;
-    const found = new Set<number>();
+    let found: Set<number> | undefined;
     for (const t of texts) {
       for (const k of needles.candidates(t)) {
         const caseSensitive = k >= n;
-        if (!found.has(k) && hasTermIn(t, entries[caseSensitive ? k - n : k]!.source, { caseSensitive })) found.add(k);
+        if (!found?.has(k) && hasTermIn(t, entries[caseSensitive ? k - n : k]!.source, { caseSensitive })) (found ??= new Set<number>()).add(k);
       }
     }
-    const sorted = [...found].sort((a, b) => a - b);
-    last = { texts, anyCase: sorted.filter((k) => k < n), inCase: sorted.filter((k) => k >= n).map((k) => k - n) };
+    if (found === undefined) last = { texts, anyCase: NONE, inCase: NONE };
+    else {
+      const sorted = [...found].sort((a, b) => a - b);
+      last = { texts, anyCase: sorted.filter((k) => k < n), inCase: sorted.filter((k) => k >= n).map((k) => k - n) };
+    }
     return last;
   };
   return {

@@ -86,10 +86,17 @@ export function sourceText(input: QaInput, field: QaField): string {
 }
 
 /** Every source-side version of `field`: the Japanese original and, when present, its English translation. */
-export function originalTexts(input: QaInput, field: QaField): string[] {
+export function originalTexts(input: QaInput, field: QaField): readonly string[] {
+  const original = input.item[field];
   const en = field === 'question' ? input.item.questionEn : input.item.answerEn;
-  return [input.item[field], ...(en === undefined ? [] : [en])].filter((t) => !isBlank(t));
+  // Several checks of a field ask one after another: the last answer is kept (same texts, same list).
+  const last = lastOriginal[field];
+  if (last.original === original && last.en === en && last.texts !== undefined) return last.texts;
+  const texts = Object.freeze([original, ...(en === undefined ? [] : [en])].filter((t) => !isBlank(t)));
+  lastOriginal[field] = { original, en, texts };
+  return texts;
 }
+const lastOriginal: Record<QaField, { original?: string; en?: string | undefined; texts?: readonly string[] }> = { question: {}, answer: {} };
 
 /** "ko-KR" -> "ko"; lower case. */
 export function primaryLanguage(tag: string): string {

@@ -82,3 +82,125 @@ describe('qa: register-preferred', () => {
     passes(registerPreferred, { source: '', target: '밥 먹었어?', field: 'question' }, KO);
   });
 });
+
+describe('qa: register sentences', () => {
+  /** The regex split `sentences` replaces (quoted passages are removed first, as there). */
+  const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'|「[^」\n]*」|『[^』\n]*』/gu;
+  const bySplit = (text: string): string[] =>
+    text
+      .replace(QUOTED, ' ')
+      .split(/(?<=[.!?。？！…])\s+|\n+/u)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+
+  it('splits as the regex split and trim would, over random texts', () => {
+    let x = 9;
+    const rand = (n: number): number => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) % n;
+    };
+    const pieces = [
+      '가',
+      '다',
+      'a',
+      '1',
+      '.',
+      '!',
+      '?',
+      '。',
+      '？',
+      '！',
+      '…',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\r',
+      '\t',
+      '\u3000',
+      '\u00a0',
+      '\ufeff',
+      '\u2028',
+      '"',
+      '「',
+      '」',
+      '😀',
+      '\ud83d',
+      '요.',
+      '~',
+    ];
+    let split = 0;
+    for (let n = 0; n < 20000; n++) {
+      const text = Array.from({ length: rand(16) }, () => pieces[rand(pieces.length)]!).join('');
+      const expected = bySplit(text);
+      if (expected.length > 1) split++;
+      assert.deepEqual(sentences(text), expected, JSON.stringify(text));
+    }
+    assert.ok(split > 5000, `${split}`);
+  });
+
+  it('classifies as trying each ending alone on the whole sentence would (the search starts only near the end), over random sentences', () => {
+    const reference = (sentence: string): string | undefined => {
+      const candidates = [sentence.trim(), sentence.replace(/[\s.!?。？！…~～)\]）」』"'”’]+$/u, '')];
+      let best: string | undefined;
+      let length = 0;
+      for (const register of registers) {
+        for (const ending of register.endings) {
+          for (const c of candidates) {
+            const m = new RegExp(`(?:${ending})$`, 'u').exec(c);
+            if (m && m[0].length > length) [best, length] = [register.id, m[0].length];
+          }
+        }
+      }
+      return best;
+    };
+    let x = 21;
+    const rand = (n: number): number => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) % n;
+    };
+    const pieces = [
+      '저는',
+      ' ',
+      '학생',
+      '입',
+      '습니다',
+      '합',
+      '니다',
+      '니까',
+      '십시오',
+      '갑시다',
+      '요',
+      '필요',
+      '죠',
+      '다',
+      '는다',
+      '이야',
+      '했어',
+      '니?',
+      '냐?',
+      '.',
+      '!',
+      '?',
+      '"',
+      '」',
+      '…',
+      '~',
+      ')',
+      '😀',
+      '가',
+    ];
+    const seen = new Set<string | undefined>();
+    for (let n = 0; n < 20000; n++) {
+      const sentence = Array.from({ length: 1 + rand(8) }, () => pieces[rand(pieces.length)]!).join('');
+      const expected = reference(sentence);
+      seen.add(expected);
+      assert.equal(registerOf(sentence, registers)?.id, expected, JSON.stringify(sentence));
+    }
+    assert.deepEqual([...seen].sort(), ['banmal', 'haeyo', 'hapsho', undefined]);
+  });
+});

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compact, findTerm, nfkc, quote, quoteList, sameCompact, sourceText } from '../../src/qa/text.js';
+import { compact, findTerm, nfkc, originalTexts, quote, quoteList, sameCompact, sourceText } from '../../src/qa/text.js';
 import { qaInput } from './helpers.js';
 
 describe('qa: term matching', () => {
@@ -106,5 +106,21 @@ describe('qa: text helpers', () => {
   it('takes the source from the English fields when translating from English', () => {
     assert.equal(sourceText(qaInput({ source: '警察', sourceEn: 'Police' }), 'answer'), '警察');
     assert.equal(sourceText(qaInput({ source: '警察', sourceEn: 'Police', sourceLanguage: 'en' }), 'answer'), 'Police');
+  });
+});
+
+describe('qa: originalTexts', () => {
+  it('gives each input its own texts, though the last list is reused for the same texts', () => {
+    const a = qaInput({ source: '警察', sourceEn: 'Police' });
+    const b = qaInput({ source: '消防', sourceEn: 'Fire' });
+    assert.deepEqual(originalTexts(a, 'answer'), ['警察', 'Police']);
+    assert.equal(originalTexts(a, 'answer'), originalTexts(a, 'answer'));
+    assert.deepEqual(originalTexts(a, 'question'), []);
+    assert.deepEqual(originalTexts(b, 'answer'), ['消防', 'Fire']);
+    assert.deepEqual(originalTexts(qaInput({ source: '消防' }), 'answer'), ['消防']);
+    assert.deepEqual(originalTexts(qaInput({ source: ' ', sourceEn: 'Fire' }), 'answer'), ['Fire']);
+    // The same input object with its text changed.
+    const item = { ...b.item, answer: '救急' };
+    assert.deepEqual(originalTexts({ ...b, item }, 'answer'), ['救急', 'Fire']);
   });
 });

@@ -21,9 +21,11 @@ export const sourceCultureLeftover = defineFieldCheck({
   test(_source, target, { label, ctx }) {
     const pack = ctx.pack;
     if (!pack || pack.equivalents.length === 0 || isBlank(target)) return undefined;
+    const leftovers = findLeftovers(pack, target);
+    if (leftovers.length === 0) return undefined;
     const found: string[] = [];
     const seen = new Set<string>();
-    for (const l of findLeftovers(pack, target)) {
+    for (const l of leftovers) {
       const match = nfkc(l.text).trim();
       const key = `${match}\u0000${l.suggestion}`;
       if (seen.has(key)) continue;

@@ -1,11 +1,13 @@
 /** Checks the target's speech level (e.g. Korean 합니다체 / 해요체 / 반말) against the locale pack's registers. */
 import { defineFieldCheck } from '../check.js';
 import { quote } from '../text.js';
+import { endingLength } from '../../locale/pattern-length.js';
 import type { Register } from '../../locale/locale-pack-types.js';
 
 /** Quoted passages may be in another register on purpose (a scammer's message, a child's words), so they are not judged. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'|「[^」\n]*」|『[^』\n]*』/gu;
-const SENTENCE_BREAK = /(?<=[.!?。？！…])\s+|\n+/u;
+/** Where `sentences` splits a text: whitespace after a sentence-ending mark, and line breaks. */
+const SENTENCE_END_MARK = /[.!?。？！…]/u;
 const TRAILING_MARK = /[\s.!?。？！…~～)\]）」』"'”’]/u;
 
 /** The sentence without its closing punctuation and spaces (a loop from the end: a `[...]+$` regex tries every space of the sentence). */
@@ -62,7 +64,7 @@ function allEndingsRegExp(registers: readonly Register[]): AllEndings | undefine
         group += 1 + list.reduce((n, e) => n + groupCount(e), 0);
       });
       try {
-        all = { regex: new RegExp(parts.join('|'), 'u'), groups, registers: used };
+        all = { regex: new RegExp(parts.join('|'), 'gu'), groups, registers: used, bounds: boundsOf(endings.flat()) };
       } catch {
         all = undefined;
       }
@@ -73,9 +75,60 @@ function allEndingsRegExp(registers: readonly Register[]): AllEndings | undefine
 }
 /** The combined endings: `groups[k]` is the capture group that holds a match of `registers[k]`. */
 interface AllEndings {
+  /** Global, for its lastIndex (`searchStart`); left at 0. */
   regex: RegExp;
   groups: number[];
   registers: Register[];
+  /** Undefined when some ending's match length has no bound: then the search starts at 0. */
+  bounds: EndingBound[] | undefined;
+}
+/** Endings that match at most `length` units before a run of `tail` characters ending the sentence. */
+interface EndingBound {
+  length: number;
+  tail?: RegExp;
+  /** `tail`'s verdict by BMP unit: 0 not asked yet, 1 in the class, 2 not. */
+  verdicts: Uint8Array;
+}
+
+function boundsOf(endings: readonly string[]): EndingBound[] | undefined {
+  const byTail = new Map<string, number>();
+  for (const e of endings) {
+    const bound = endingLength(e);
+    if (!bound) return undefined;
+    const key = bound.tail ?? '';
+    byTail.set(key, Math.max(byTail.get(key) ?? 0, bound.length));
+  }
+  return [...byTail].map(([tail, length]) => ({ length, ...(tail ? { tail: new RegExp(`^${tail}$`, 'u') } : {}), verdicts: new Uint8Array(0x10000) }));
+}
+
+/**
+ * Where a search of the combined endings can start in `c`: every match ends at the end of `c` and is at most
+ * a bound's length plus its tail run long, so no match starts earlier (the unanchored regex otherwise tries every
+ * position of the sentence). Lookbehinds still see the text before it.
+ */
+function searchStart(c: string, bounds: readonly EndingBound[]): number {
+  let start = c.length;
+  for (const b of bounds) start = Math.min(start, c.length - b.length - (b.tail ? tailRun(c, b) : 0));
+  return Math.max(0, start);
+}
+
+/** Length of the run of `b.tail` characters ending `c`. */
+function tailRun(c: string, b: EndingBound): number {
+  let i = c.length;
+  while (i > 0) {
+    const unit = c.charCodeAt(i - 1);
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      // An astral character (or a lone surrogate): asked each time.
+      const from = i >= 2 && (unit & 0xfc00) === 0xdc00 && (c.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? i - 2 : i - 1;
+      if (!b.tail!.test(c.slice(from, i))) break;
+      i = from;
+      continue;
+    }
+    if (b.verdicts[unit] === 0) b.verdicts[unit] = b.tail!.test(String.fromCharCode(unit)) ? 1 : 2;
+    if (b.verdicts[unit] !== 1) break;
+    i--;
+  }
+  return c.length - i;
 }
 const combined = new WeakMap<readonly Register[], AllEndings | undefined>();
 
@@ -94,14 +147,44 @@ function validAlone(ending: string): boolean {
   }
 }
 
-/** Sentences of a text, quoted passages removed, trimmed. */
+/**
+ * Sentences of a text, quoted passages removed, trimmed: the text split after
+ * sentence-ending punctuation followed by whitespace, and at line breaks (what
+ * `split(/(?<=[.!?。？！…])\s+|\n+/u)` does, then trim() of each part). A loop:
+ * the regex split and the trims cost more than classifying the sentences.
+ */
 export function sentences(text: string): string[] {
+  const t = text.replace(QUOTED, ' ');
   const out: string[] = [];
-  for (const part of text.replace(QUOTED, ' ').split(SENTENCE_BREAK)) {
-    const s = part.trim();
-    if (s !== '') out.push(s);
+  let start = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i < t.length) {
+      const c = t.charCodeAt(i);
+      // Splitting at every space after a mark, not only at the first of a run, only adds blank parts, which are dropped.
+      if (c !== 0x0a && !(i > 0 && (unitKind(c) & SPACE) !== 0 && (unitKind(t.charCodeAt(i - 1)) & SENTENCE_END) !== 0)) continue;
+    }
+    let from = start;
+    let to = i;
+    while (from < to && (unitKind(t.charCodeAt(from)) & SPACE) !== 0) from++;
+    while (to > from && (unitKind(t.charCodeAt(to - 1)) & SPACE) !== 0) to--;
+    if (to > from) out.push(t.slice(from, to));
+    start = i + 1;
   }
   return out;
+}
+/** What the split and trim() see in a UTF-16 unit (both classes are all in the BMP): `KNOWN` once asked, then SPACE (\s, which is what trim() removes) and SENTENCE_END bits. */
+const unitKinds = new Uint8Array(0x10000);
+const KNOWN = 1;
+const SPACE = 2;
+const SENTENCE_END = 4;
+function unitKind(unit: number): number {
+  let kind = unitKinds[unit]!;
+  if (kind === 0) {
+    const ch = String.fromCharCode(unit);
+    kind = KNOWN | (/\s/u.test(ch) ? SPACE : 0) | (SENTENCE_END_MARK.test(ch) ? SENTENCE_END : 0);
+    unitKinds[unit] = kind;
+  }
+  return kind;
 }
 
 /**
@@ -119,7 +202,9 @@ export function registerOf(sentence: string, registers: readonly Register[]): Re
     let bestIndex = -1;
     let length = 0;
     for (const c of candidates) {
+      all.regex.lastIndex = all.bounds ? searchStart(c, all.bounds) : 0;
       const m = all.regex.exec(c);
+      all.regex.lastIndex = 0;
       if (!m || m[0].length === 0) continue;
       let k = 0;
       while (m[all.groups[k]!] === undefined) k++;
