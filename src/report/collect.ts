@@ -238,7 +238,10 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
         if (known) {
           total = known.items;
           qa = projectQaContextBuilder(project, env, { streaming: true, known: { lengthStats: known.lengthStats, indexDigest: known.indexDigest } }).done();
-        } else pass1 = projectQaContextBuilder(project, env, { streaming: true });
+          return { release: true }; // one pass: no state is asked for again, so each item's fold goes once it is counted
+        }
+        pass1 = projectQaContextBuilder(project, env, { streaming: true });
+        return undefined;
       },
     },
   );
