@@ -334,7 +334,10 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
             qa = openItemQa(
               projectQaContextBuilder(project, env, { streaming: true, known: { lengthStats: known.lengthStats, indexDigest: known.indexDigest } }).done(),
             );
-          } else pass1 = projectQaContextBuilder(project, env, { streaming: true });
+            return { release: true }; // one pass: no state is asked for again, so each item's fold goes once it is exported
+          }
+          pass1 = projectQaContextBuilder(project, env, { streaming: true });
+          return undefined;
         },
       },
     );

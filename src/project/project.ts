@@ -174,8 +174,12 @@ export interface SourceFold {
 }
 
 export interface FoldWithSourceOptions {
-  /** Called once the journal is folded, before the source is read (a caller may pick what to do per item from the fold). */
-  onFolded?: (fold: Pick<JournalFold, 'folder' | 'ends'>) => void;
+  /**
+   * Called once the journal is folded, before the source is read (a caller may pick what to do per item from the fold).
+   * Returning `{ release: true }` drops each item's fold once its `onItem` is done, so memory shrinks as the source is
+   * read: the caller then must not ask the returned folder for a state again.
+   */
+  onFolded?: (fold: Pick<JournalFold, 'folder' | 'ends'>) => void | { release?: boolean };
   /** The source's format, as validateSource reports it. */
   onFormat?: (format: SourceFormat) => void;
 }
@@ -193,7 +197,7 @@ export async function foldWithSource(
 ): Promise<SourceFold> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
   const { folder, warnings, skipped, ends } = foldJournal(project.dir);
-  options.onFolded?.({ folder, ends });
+  const release = options.onFolded?.({ folder, ends })?.release === true;
   /** Folded IDs not (yet) met among the items: what is left are the orphans. */
   const unmet = new Set(folder.folds.keys());
   let items = 0;
@@ -203,7 +207,10 @@ export async function foldWithSource(
     onItem: (item, record) => {
       items++;
       unmet.delete(item.id);
-      return onItem(item, folder.state(item), record);
+      const state = folder.state(item);
+      // An ID both in the source and added by the journal keeps its fold: addedEvents() below must still see its `new` event.
+      if (release && !folder.folds.get(item.id)?.added) folder.folds.delete(item.id);
+      return onItem(item, state, record);
     },
   });
   if (!report.valid) throw new DataError(describeProblems(report), report.problems);
@@ -212,7 +219,9 @@ export async function foldWithSource(
   for (const item of addedItems(added, items, new Set(added.map((e) => e.item).filter((id) => !unmet.has(id))))) {
     items++;
     unmet.delete(item.id);
-    await onItem(item, folder.state(item));
+    const state = folder.state(item);
+    if (release) folder.folds.delete(item.id);
+    await onItem(item, state);
   }
   const orphans = [...unmet];
   return { folder, items, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };

@@ -16,7 +16,6 @@ import { datasetContextKey, readDatasetContext, writeDatasetContext } from '../q
 import type { Severity } from '../qa/types.js';
 import { computeAgreement, type AgreementReport } from '../review/agreement.js';
 import { codePoints } from '../translate/batches.js';
-import { sourceTexts } from '../translate/plan.js';
 import { estimateWith, type CostEstimate, type ProviderLimits } from '../translate/provider.js';
 import { isProviderName, providerDescriptor } from '../translate/registry.js';
 import { journalActivity, type ActivityRow } from './activity.js';
@@ -91,9 +90,12 @@ function capped<T>(): CappedList<T> & { push(row: T): void } {
   return list;
 }
 
+type TallyRow = MtRow & { seen: Set<string>; batch: { texts: number; bytes: number; points: number }; limits?: ProviderLimits };
+const ONE_SEGMENT: ProviderLimits = { maxSegments: 1, defaultConcurrency: 1 };
+
 /** Per provider: unique texts, their characters and the requests they pack into (greedy, in order, as translate batches them). */
 class MtTally {
-  private readonly rows = new Map<string, MtRow & { seen: Set<string>; batch: { texts: number; bytes: number; points: number }; limits?: ProviderLimits }>();
+  private readonly rows = new Map<string, TallyRow>();
   constructor(private readonly from: string) {}
 
   add(item: SourceItem, state: ItemState): void {
@@ -117,30 +119,34 @@ class MtTally {
       this.rows.set(mt.provider, row);
     }
     row.items++;
-    const { question, answer } = sourceTexts(item, this.from);
-    for (const text of [question, answer]) {
-      if (text === '') continue;
-      const key = hash('sha1', text, 'base64');
-      if (row.seen.has(key)) continue;
-      row.seen.add(key);
-      row.texts++;
-      const points = codePoints(text);
-      row.characters += points;
-      const limits = row.limits ?? { maxSegments: 1, defaultConcurrency: 1 };
-      const bytes = limits.maxRequestBytes ? Buffer.byteLength(text) : 0;
-      const b = row.batch;
-      const full =
-        b.texts >= limits.maxSegments ||
-        (limits.maxRequestBytes !== undefined && b.bytes + bytes > limits.maxRequestBytes) ||
-        (limits.maxCodePoints !== undefined && b.points + points > limits.maxCodePoints);
-      if (b.texts === 0 || full) {
-        row.requests++;
-        row.batch = { texts: 0, bytes: 0, points: 0 };
-      }
-      row.batch.texts++;
-      row.batch.bytes += bytes;
-      row.batch.points += points;
+    // The texts translate/plan.ts sourceTexts() gives, without building its context (a string per item the tally does not need).
+    const en = this.from === 'en';
+    this.text(row, en ? (item.questionEn ?? '') : item.question);
+    this.text(row, en ? (item.answerEn ?? '') : item.answer);
+  }
+
+  private text(row: TallyRow, text: string): void {
+    if (text === '') return;
+    const key = hash('sha1', text, 'base64');
+    if (row.seen.has(key)) return;
+    row.seen.add(key);
+    row.texts++;
+    const points = codePoints(text);
+    row.characters += points;
+    const limits = row.limits ?? ONE_SEGMENT;
+    const bytes = limits.maxRequestBytes ? Buffer.byteLength(text) : 0;
+    const b = row.batch;
+    const full =
+      b.texts >= limits.maxSegments ||
+      (limits.maxRequestBytes !== undefined && b.bytes + bytes > limits.maxRequestBytes) ||
+      (limits.maxCodePoints !== undefined && b.points + points > limits.maxCodePoints);
+    if (b.texts === 0 || full) {
+      row.requests++;
+      b.texts = b.bytes = b.points = 0;
     }
+    b.texts++;
+    b.bytes += bytes;
+    b.points += points;
   }
 
   result(): MtRow[] {
@@ -238,7 +244,10 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
         if (known) {
           total = known.items;
           qa = projectQaContextBuilder(project, env, { streaming: true, known: { lengthStats: known.lengthStats, indexDigest: known.indexDigest } }).done();
-        } else pass1 = projectQaContextBuilder(project, env, { streaming: true });
+          return { release: true }; // one pass: no state is asked for again, so each item's fold goes once it is counted
+        }
+        pass1 = projectQaContextBuilder(project, env, { streaming: true });
+        return undefined;
       },
     },
   );

@@ -77,6 +77,20 @@ describe('CLI: report', () => {
       );
   });
 
+  it('from English: the machine translation figures count the English texts translate sent, each repeated text once', async () => {
+    const dir = tmp.join('p');
+    // Three items share one English question: translate sends it once, and the report counts it once.
+    const records = makeRecords(8).map((r, i) => (i < 3 ? { ...r, text_en: 'The same question, asked again.' } : r));
+    assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', records), '--to', 'ko', '--from', 'en'])).code, 0);
+    const sent = await run(['translate', '-p', dir, '--json']);
+    assert.equal(sent.code, 0, sent.stderr);
+    const t = JSON.parse(sent.stdout) as { translatedItems: number; requestsSent: number; charactersSent: number };
+    const file = tmp.join('report.html');
+    assert.equal((await run(['report', '-p', dir, '--out', file])).code, 0);
+    const [mt] = table(readFileSync(file, 'utf8'), 'mt-providers');
+    assert.deepEqual([mt![1], mt![2], mt![3], mt![4]], [String(t.translatedItems), '14', String(t.requestsSent), String(t.charactersSent)]);
+  });
+
   it('a project with no work yet still gives a page, with each empty part said in words', async () => {
     const dir = tmp.join('p');
     assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', makeRecords(3)), '--to', 'ko'])).code, 0);
