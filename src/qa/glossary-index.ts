@@ -29,15 +29,27 @@ export function glossaryIndex(pack: LocalePack): GlossaryIndex {
   return index;
 }
 
+interface Matches {
+  texts: readonly string[];
+  anyCase: readonly number[];
+  inCase: readonly number[];
+}
+
+const sameTexts = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
+
 function build(entries: readonly GlossaryEntry[]): GlossaryIndex {
   const n = entries.length;
   // Needle k < n: entry k without case; k >= n: entry k - n in its case.
   const needles = new NeedleSet(
     [false, true].flatMap((caseSensitive) => entries.map((e) => (isBlank(e.source) ? undefined : termNeedle(e.source, { caseSensitive })))),
   );
-  let last: { texts: readonly string[]; anyCase: readonly number[]; inCase: readonly number[] } | undefined;
-  const matches = (texts: readonly string[]) => {
-    if (last && last.texts.length === texts.length && last.texts.every((t, i) => t === texts[i])) return last;
+  // The last two texts' matches: checks run check by check, each on the question then the answer, so one would always miss.
+  let last: Matches | undefined;
+  let before: Matches | undefined;
+  const matches = (texts: readonly string[]): Matches => {
+    if (last && sameTexts(last.texts, texts)) return last;
+    if (before && sameTexts(before.texts, texts)) return before;
+    before = last;
     let found: Set<number> | undefined;
     for (const t of texts) {
       for (const k of needles.candidates(t)) {

@@ -1,4 +1,5 @@
 import { glossaryDoNotTranslate, glossaryMustTranslate } from '../../src/qa/checks/glossary.js';
+import { glossaryIndex } from '../../src/qa/glossary-index.js';
 import assert from 'node:assert/strict';
 import { checkItem } from '../../src/qa/run-checks.js';
 import { KO, KO_PACK } from './fixtures.js';
@@ -44,5 +45,29 @@ describe('qa: both glossary checks on one item', () => {
     assert.deepEqual(ids('連絡', 'Stand in line: a SCAM CALL.', '줄을 서세요'), ['glossary-must-translate']);
     assert.deepEqual(ids('LINEで連絡', 'Use LINE, not a scam call.', '라인: 사기 전화'), ['glossary-do-not-translate']);
     assert.deepEqual(ids('LINEで連絡', 'Use LINE, not a scam call.', 'LINE: 사기 전화'), []);
+  });
+});
+
+describe('qa: glossary index', () => {
+  it('gives each list of texts its own matches when lists alternate (the last two lists are remembered)', () => {
+    const index = glossaryIndex({ ...KO_PACK });
+    const fresh = (texts: readonly string[], caseSensitive: boolean) => glossaryIndex({ ...KO_PACK }).inTexts(texts, caseSensitive);
+    const question = ['オレオレ詐欺に注意', 'Use LINE.'];
+    const answer = ['連絡', 'Beware of a scam call.'];
+    const other = ['連絡', 'Stand in line.'];
+    // The lists differ in what they hold, so a list given another's matches is caught.
+    assert.deepEqual(
+      [fresh(question, false), fresh(question, true)],
+      [
+        [0, 2],
+        [0, 2],
+      ],
+    );
+    assert.deepEqual([fresh(answer, false), fresh(answer, true)], [[1], [1]]);
+    assert.deepEqual([fresh(other, false), fresh(other, true)], [[2], []]);
+    const order = [question, answer, question, answer, other, question, other, answer, answer, other];
+    for (const caseSensitive of [false, true, false]) {
+      for (const texts of order) assert.deepEqual(index.inTexts([...texts], caseSensitive), fresh(texts, caseSensitive), `${texts.join(' / ')}`);
+    }
   });
 });
