@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
 import { NeedleSet, needleOf, patternNeedle } from '../../src/locale/needles.js';
+import { randomBelow } from '../helpers/prng.js';
 
 describe('NeedleSet', () => {
   it('finds overlapping and nested needles in one pass', () => {
@@ -52,17 +53,6 @@ describe('NeedleSet', () => {
     assert.equal(needleOf([''], true), undefined);
   });
 });
-
-/** A seeded generator of integers below n (xorshift32). */
-function random(seed: number): (n: number) => number {
-  let x = seed;
-  return (n) => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) % n;
-  };
-}
 
 describe('patternNeedle', () => {
   /** Every match of the pattern contains its needle (the only thing the shortcut relies on). */
@@ -118,7 +108,7 @@ describe('patternNeedle', () => {
       '이상',
       '성인 ',
     ];
-    const rand = random(11);
+    const rand = randomBelow(11);
     const texts = Array.from({ length: 3000 }, () => Array.from({ length: 2 + rand(6) }, () => pieces[rand(pieces.length)]!).join(''));
     for (const p of patterns) {
       assert.ok(patternNeedle(p, 'u'), p);
@@ -127,7 +117,7 @@ describe('patternNeedle', () => {
   });
 
   it('reads only what every match must contain, over random patterns', () => {
-    const rand = random(5);
+    const rand = randomBelow(5);
     const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)]!;
     const atoms = [
       'a',

@@ -1,20 +1,10 @@
 /** Upper bounds of pattern match lengths (src/locale/pattern-length.ts), which let the register check search only a sentence's end. */
 import assert from 'node:assert/strict';
 import { endingLength, maxLength } from '../../src/locale/pattern-length.js';
-
-/** A seeded generator of integers below n (xorshift32). */
-function random(seed: number): (n: number) => number {
-  let x = seed;
-  return (n) => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) % n;
-  };
-}
+import { randomBelow } from '../helpers/prng.js';
 
 describe('pattern-length', () => {
-  const rand = random(3);
+  const rand = randomBelow(3);
   const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)]!;
   const atoms = [
     'a',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { registerMixed, registerOf, registerPreferred, sentences } from '../../src/qa/checks/register.js';
 import { KO, KO_PACK } from './fixtures.js';
 import { fails, passes } from './helpers.js';
+import { randomBelow } from '../helpers/prng.js';
 
 const registers = KO_PACK.registers ?? [];
 
@@ -94,13 +95,7 @@ describe('qa: register sentences', () => {
       .filter((s) => s !== '');
 
   it('splits as the regex split and trim would, over random texts', () => {
-    let x = 9;
-    const rand = (n: number): number => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return (x >>> 0) % n;
-    };
+    const rand = randomBelow(9);
     const pieces = [
       '가',
       '다',
@@ -156,13 +151,7 @@ describe('qa: register sentences', () => {
       }
       return best;
     };
-    let x = 21;
-    const rand = (n: number): number => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return (x >>> 0) % n;
-    };
+    const rand = randomBelow(21);
     const pieces = [
       '저는',
       ' ',
