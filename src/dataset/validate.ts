@@ -4,7 +4,7 @@
  * (unknown labels are warnings, never errors).
  */
 import type { ErrorObject } from 'ajv';
-import { DataError, formatProblem, listEntries, type DataProblem } from '../errors.js';
+import { formatProblem, listEntries, type DataProblem } from '../errors.js';
 import type { RoleMapping, SourceItem } from './item.js';
 import { readRecords, type SourceFormat } from './read-records.js';
 import { roleView, toSourceItem } from './profile.js';
@@ -142,16 +142,4 @@ export async function validateSource(file: string, mapping: RoleMapping, options
 export function describeProblems(report: ValidationReport): string {
   const lines = listEntries(report.problems.map(formatProblem), { max: report.problems.length, total: report.problemCount });
   return notValidDataset(report.file, report.problemCount, report.records, lines);
-}
-
-/** Read and validate a whole source file into items; throws DataError listing the problems. */
-export async function loadSourceItems(
-  file: string,
-  mapping: RoleMapping,
-  trusted?: ValidateOptions['trusted'],
-): Promise<{ items: SourceItem[]; report: ValidationReport }> {
-  const items: SourceItem[] = [];
-  const report = await validateSource(file, mapping, { trusted, onItem: (item) => void items.push(item) });
-  if (!report.valid) throw new DataError(describeProblems(report), report.problems);
-  return { items, report };
 }
