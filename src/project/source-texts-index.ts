@@ -38,7 +38,7 @@ export function snapshotHashes(projectDir: string, snapshotFile: string): Set<st
  * writes, `{"hash":S,"question":S,"answer":S}` with S a valid JSON string, is
  * an entry; any other line is parsed as before.
  */
-export function entryHashes(bytes: Buffer): string[] {
+function entryHashes(bytes: Buffer): string[] {
   const out: string[] = [];
   const scan = new LineScan(bytes);
   for (let start = 0; start < bytes.length;) {
