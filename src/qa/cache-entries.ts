@@ -49,9 +49,9 @@ function entryId(text: string, start: number, q: number): string {
 }
 
 /** The ID and entry text of one line `["<id>","<hash>",<JSON array>]`, read without parsing the JSON; throws when the line is not one. */
-function parseLine(line: string, n: number): [string, string] {
+function parseLine(line: string): [string, string] {
   const q = entryIdEnd(line, 0, line.length);
-  if (q === -1) throw new Error(`line ${n} is not a cache entry`);
+  if (q === -1) throw new Error('not a cache entry');
   const h = q + 3;
   const f = h + HASH_LENGTH + 2;
   return [entryId(line, 0, q), `${line.slice(h, h + HASH_LENGTH)}\t${line.slice(f, -1)}`];
@@ -133,6 +133,6 @@ export class CacheEntries {
     if (typeof entry !== 'number') return entry;
     // An entry as read: its line, checked when the file was read.
     const end = this.text.indexOf('\n', entry);
-    return parseLine(this.text.slice(entry, end === -1 ? undefined : end), 0)[1];
+    return parseLine(this.text.slice(entry, end === -1 ? undefined : end))[1];
   }
 }

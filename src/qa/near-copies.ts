@@ -53,11 +53,6 @@ export class NearCopies {
 
   constructor(private readonly opts: NearCopiesOptions) {}
 
-  /** Whether the index has been built (for tests). */
-  get indexBuilt(): boolean {
-    return this.index !== undefined;
-  }
-
   /** The near copies in an item's texts; builds the index if it must and can (see `ofAsync`). */
   of(item: SourceItem, texts: NearCopyTexts): NearCopyVerdict {
     const known = this.known(item, texts);

@@ -235,8 +235,7 @@ export class SourceShingleIndex {
   /** The windows of comparableText(text) (and its code points), in one pass without building that text. */
   private addText(text: string, owner: number): void {
     const normalized = text.normalize('NFKC');
-    const links = normalized.includes('@') || normalized.includes('//') || WWW.test(normalized);
-    const base = links ? normalized.replace(URL_OR_EMAIL, ' ') : normalized;
+    const base = hasLinks(normalized) ? normalized.replace(URL_OR_EMAIL, ' ') : normalized;
     const ring = this.ring;
     let n = 0;
     let nonAscii = 0;

@@ -4,11 +4,10 @@
  * (activity.ts).
  */
 import { hash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { SourceItem } from '../dataset/item.js';
 import { describeProblems, validateSource } from '../dataset/validate.js';
 import { DataError } from '../errors.js';
-import { foldWithSource, loadItems, trustedSourceKeys, type Project } from '../project/project.js';
+import { foldWithSource, trustedSourceKeys, type Project } from '../project/project.js';
 import { describeConflict, type ItemState, type StatusSummary } from '../project/state.js';
 import type { StatusGroup } from '../project/status-by.js';
 import { hasTargetText, projectQaContextBuilder, projectQaEnv, type ProjectQa } from '../qa/project-qa.js';
@@ -169,7 +168,6 @@ class MtTally {
  * from its checkpoint when one fits).
  */
 export async function collectReport(project: Project, opts: CollectOptions = {}): Promise<ReportData> {
-  if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
   const env = projectQaEnv(project, { cache: true });
   const summary = new SummaryTally();
   const tallies = {
