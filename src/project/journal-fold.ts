@@ -18,8 +18,7 @@ import { EVENT_TYPES, type JournalEvent } from './events.js';
 import type { Stamp } from './event-order.js';
 import { JOURNAL_DIR, readJournal } from './journal.js';
 import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
-import { emptyState, StateFolder, type ItemFold, type ItemState } from './state.js';
-import { undoneIds } from './undo.js';
+import { emptyState, folderOf, StateFolder, type ItemFold, type ItemState } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
@@ -100,8 +99,7 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
     if (!(e instanceof NotStreamable)) throw e;
   }
   const { events, warnings, skipped, ends } = readJournal(projectDir);
-  const folder = new StateFolder(new Map(), 0, undoneIds(events));
-  for (const e of events) folder.apply(e);
+  const folder = folderOf(events);
   const last = events.at(-1);
   return { folder, warnings, skipped, from: 'whole', eventsRead: events.length, ends, events, ...(last ? { last: stampOf(last) } : {}) };
 }

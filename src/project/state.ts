@@ -344,9 +344,14 @@ export function foldState(
   items: readonly Pick<SourceItem, 'id' | 'sourceHash'>[],
   events: readonly JournalEvent[],
 ): { states: Map<string, ItemState>; orphans: string[] } {
+  return folderOf(events).statesFor(items);
+}
+
+/** A folder of a whole journal held in memory (its undos known in advance). */
+export function folderOf(events: readonly JournalEvent[]): StateFolder {
   const folder = new StateFolder(new Map(), 0, undoneIds(events));
   for (const e of events) folder.apply(e);
-  return folder.statesFor(items);
+  return folder;
 }
 
 /** A decision's `after`, with what each undone decision in it had seen (recursively). */

@@ -11,8 +11,7 @@ import type { JournalEvent } from '../project/events.js';
 import { eventId } from '../project/event-order.js';
 import { readJournal, type JournalWriter } from '../project/journal.js';
 import type { JournalFold } from '../project/journal-fold.js';
-import { StateFolder, type ItemState } from '../project/state.js';
-import { undoneIds } from '../project/undo.js';
+import { folderOf, type ItemState, type StateFolder } from '../project/state.js';
 import type { SourceItem } from '../dataset/item.js';
 
 export class SessionJournal {
@@ -31,9 +30,15 @@ export class SessionJournal {
 
   /** A journal held in memory (a test, a plan over events not written yet). */
   static of(events: readonly JournalEvent[]): SessionJournal {
-    const folder = new StateFolder(new Map(), 0, undoneIds(events));
-    for (const e of events) folder.apply(e);
-    return new SessionJournal('', { folder, warnings: [], skipped: 0, from: 'whole', eventsRead: events.length, ends: new Map(), events: [...events] });
+    return new SessionJournal('', {
+      folder: folderOf(events),
+      warnings: [],
+      skipped: 0,
+      from: 'whole',
+      eventsRead: events.length,
+      ends: new Map(),
+      events: [...events],
+    });
   }
 
   /** The fold of everything read and written so far. */

@@ -292,9 +292,7 @@ export const registerMixed = defineFieldCheck({
     if (registers.length < 2) return undefined;
     const classified = classifiedSentences(target, registers);
     if (classified.every((c) => c.register === classified[0]!.register)) return undefined;
-    const parts = describeRegisters(target, registers);
-    if (parts.length < 2) return undefined;
-    return `${label} mixes speech levels: ${parts.join(' and ')}; use one level throughout.`;
+    return `${label} mixes speech levels: ${describeRegisters(target, registers).join(' and ')}; use one level throughout.`;
   },
 });
 
