@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { writeDerivedFile } from '../project/derived-file.js';
 
 /** Length of an entry's hash (base64url of sha256, cut). */
 export const HASH_LENGTH = 22;
@@ -18,6 +19,26 @@ export function cacheFolder(file: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const ignore = path.join(path.dirname(file), '.gitignore');
   if (!existsSync(ignore)) writeFileSync(ignore, '*\n');
+}
+
+/** The value a keyed cache file (`{"key":…,"value":…}`) holds under `key`, or undefined (another key, missing, unreadable). */
+export function readKeyedFile<T>(file: string, key: string): T | undefined {
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; value?: T };
+    return cached.key === key ? cached.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort and atomic, in the cache's self-ignoring folder: a project that cannot be written to just has no cache. */
+export function writeKeyedFile(file: string, key: string, value: unknown): void {
+  try {
+    cacheFolder(file);
+  } catch {
+    return;
+  }
+  writeDerivedFile(file, `${JSON.stringify({ key, value })}\n`);
 }
 
 /** Index of the quote closing the JSON string that opens at `start`, or -1 (none before `end`, when given). */

@@ -5,27 +5,31 @@
  * the offset read to and its modification time). A session opened again on
  * an unchanged project reads them instead of measuring every item.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { writeDerivedFile } from '../project/derived-file.js';
 import { JOURNAL_DIR } from '../project/journal.js';
+import type { Project } from '../project/project.js';
+import { sourceFingerprint } from '../project/source-keys.js';
+import { readKeyedFile, writeKeyedFile } from './cache-entries.js';
 import type { LengthStats } from './types.js';
 
 export const LENGTH_STATS_FILE = path.join('cache', 'qa', 'length-stats.json');
-/** Bump when what the statistics are computed from changes (length-stats.ts). */
-const VERSION = 1;
+/** Bump when what the statistics are computed from changes (length-stats.ts), or how they are stored. */
+const VERSION = 2;
 
 /**
- * The key of a fold that read each journal file to its end (`ends`: file name to offset),
- * or undefined when one has changed since (a writer appended: the stats would not match the file).
+ * The key of a project folded to each journal file's end (`ends`: file name to offset), with its
+ * languages (they choose the texts measured); undefined when a journal file has changed since (a
+ * writer appended: the stats would not match the file) or the source has no fingerprint.
  */
-export function lengthStatsKey(projectDir: string, sourceFingerprint: string | undefined, ends: ReadonlyMap<string, number>): string | undefined {
-  if (sourceFingerprint === undefined) return undefined;
+export function lengthStatsKey(project: Project, ends: ReadonlyMap<string, number>): string | undefined {
+  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
+  if (fingerprint === undefined) return undefined;
   const files: [string, number, number][] = [];
   for (const [name, end] of [...ends].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     try {
-      const st = statSync(path.join(projectDir, JOURNAL_DIR, name));
+      const st = statSync(path.join(project.dir, JOURNAL_DIR, name));
       if (st.size !== end) return undefined;
       files.push([name, end, st.mtimeMs]);
     } catch {
@@ -33,20 +37,15 @@ export function lengthStatsKey(projectDir: string, sourceFingerprint: string | u
     }
   }
   return createHash('sha256')
-    .update(JSON.stringify([VERSION, sourceFingerprint, files]))
+    .update(JSON.stringify([VERSION, fingerprint, files, project.config.languages.from, project.config.languages.to]))
     .digest('base64url');
 }
 
 /** The cached statistics for `key`: `null` when there were none (no pair to measure), undefined when not cached. */
 export function readLengthStats(projectDir: string, key: string): LengthStats | null | undefined {
-  try {
-    const cached = JSON.parse(readFileSync(path.join(projectDir, LENGTH_STATS_FILE), 'utf8')) as { key?: unknown; stats?: LengthStats | null };
-    return cached.key === key && cached.stats !== undefined ? cached.stats : undefined;
-  } catch {
-    return undefined;
-  }
+  return readKeyedFile<LengthStats | null>(path.join(projectDir, LENGTH_STATS_FILE), key);
 }
 
 export function writeLengthStats(projectDir: string, key: string, stats: LengthStats | undefined): void {
-  writeDerivedFile(path.join(projectDir, LENGTH_STATS_FILE), `${JSON.stringify({ key, stats: stats ?? null })}\n`);
+  writeKeyedFile(path.join(projectDir, LENGTH_STATS_FILE), key, stats ?? null);
 }

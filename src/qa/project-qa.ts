@@ -448,7 +448,7 @@ export function qaContextFor(
   const env = projectQaEnv(project);
   // The near-copy verdicts `check` left (read only: the sessions never save them): no index unless an item needs it.
   env.nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
-  const key = journalEnds && lengthStatsKey(project.dir, sourceFingerprint(project.sourcePath, project.mapping), journalEnds);
+  const key = journalEnds && lengthStatsKey(project, journalEnds);
   const cached = key === undefined ? undefined : readLengthStats(project.dir, key);
   const builder = qaContextBuilder(pack ? { ...env, pack } : env, cached === undefined ? {} : { lengthStats: cached });
   for (const item of items) builder.add(item, states.get(item.id)!);

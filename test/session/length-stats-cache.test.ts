@@ -42,11 +42,12 @@ describe('length statistics cache (sessions)', () => {
     assert.deepEqual(first.used, first.measured);
     const file = path.join(dir, LENGTH_STATS_FILE);
     assert.ok(existsSync(file), 'cached');
+    assert.ok(existsSync(path.join(path.dirname(file), '.gitignore')), 'in the cache folder that keeps itself out of git');
 
     // Under the same key, what the file says is what the next session uses: it is read, not measured again.
     const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string };
     const planted = { count: 24, median: 1.5, mad: 0.25 };
-    writeFileSync(file, JSON.stringify({ key: cached.key, stats: planted }));
+    writeFileSync(file, JSON.stringify({ key: cached.key, value: planted }));
     assert.deepEqual((await stats(dir)).used, planted);
 
     // An edit makes one target much longer: the journal changed, so the statistics are measured again.
