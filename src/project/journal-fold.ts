@@ -156,6 +156,23 @@ export function tailHash(file: string, end: number): string {
   }
 }
 
+/** Whether `file` still holds the bytes a reader saw up to `end` (it was only appended to since): its size and tailHash. */
+export function unchangedUpTo(file: string, end: number, tail: string): boolean {
+  return statSync(file).size >= end && tailHash(file, end) === tail;
+}
+
+/** A journal file as a reader saw it: name, size, tailHash of its bytes. */
+export type JournalMark = [name: string, size: number, tail: string];
+
+/** Every journal file's mark now (what a cache keyed by the journal records). */
+export function journalMarks(projectDir: string): JournalMark[] {
+  return journalFiles(projectDir).map((name): JournalMark => {
+    const file = path.join(projectDir, JOURNAL_DIR, name);
+    const { size } = statSync(file);
+    return [name, size, tailHash(file, size)];
+  });
+}
+
 /** The checkpoint when it fits the journal on disk now, else undefined. */
 function readCheckpoint(projectDir: string): { header: Header; folder: StateFolder } | undefined {
   const file = path.join(projectDir, CHECKPOINT_FILE);
@@ -169,8 +186,7 @@ function readCheckpoint(projectDir: string): { header: Header; folder: StateFold
     if (header.format !== FOLD_FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
     const names = new Set(journalFiles(projectDir));
     for (const f of header.files) {
-      const journal = path.join(projectDir, JOURNAL_DIR, f.name);
-      if (!names.has(f.name) || statSync(journal).size < f.offset || tailHash(journal, f.offset) !== f.tail) return undefined;
+      if (!names.has(f.name) || !unchangedUpTo(path.join(projectDir, JOURNAL_DIR, f.name), f.offset, f.tail)) return undefined;
     }
     const folds = new Map<string, ItemFold>();
     for (let i = 1; i < lines.length; i++) {

@@ -8,20 +8,18 @@
  * Derived and rebuildable: deleting it changes nothing but time.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeDerivedFile } from './derived-file.js';
 import { EVENT_TYPES } from './events.js';
-import { JOURNAL_DIR } from './journal.js';
-import { FOLD_FORMAT, tailHash } from './journal-fold.js';
-import { journalFiles } from './journal-stream.js';
+import { FOLD_FORMAT, journalMarks } from './journal-fold.js';
 import type { RoleMapping } from '../dataset/item.js';
 import { sourceFingerprint } from './source-keys.js';
 import type { StatusSummary } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const STATUS_CACHE_FILE = path.join('cache', 'status.json');
-/** `list`'s rows (session/list-cache.ts), under a key built on statusKey; named here so `init` can keep it out of git. */
+/** `list`'s rows (session/list-cache.ts); named here so `init` can keep it out of git. */
 export const LIST_CACHE_FILE = path.join('cache', 'list.json');
 const FORMAT = 1;
 
@@ -35,13 +33,8 @@ export interface StatusResult {
 export function statusKey(projectDir: string, sourcePath: string, mapping: RoleMapping): string | undefined {
   const fingerprint = sourceFingerprint(sourcePath, mapping);
   if (!fingerprint) return undefined;
-  const files = journalFiles(projectDir).map((name) => {
-    const file = path.join(projectDir, JOURNAL_DIR, name);
-    const { size } = statSync(file);
-    return [name, size, tailHash(file, size)];
-  });
   return createHash('sha256')
-    .update(JSON.stringify([FORMAT, FOLD_FORMAT, EVENT_TYPES, fingerprint, files]))
+    .update(JSON.stringify([FORMAT, FOLD_FORMAT, EVENT_TYPES, fingerprint, journalMarks(projectDir)]))
     .digest('hex');
 }
 

@@ -11,14 +11,14 @@
  * (its size and a hash of the bytes just before it, as the journal checkpoint
  * checks them); otherwise the file is read from the start.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { eventProblem } from '../project/event-schema.js';
 import type { JournalEvent } from '../project/events.js';
 import { JOURNAL_DIR } from '../project/journal.js';
 import { journalFiles, mergedEvents, NotStreamable, startProgress } from '../project/journal-stream.js';
-import { tailHash } from '../project/journal-fold.js';
+import { tailHash, unchangedUpTo } from '../project/journal-fold.js';
 
 export interface ActivityRow {
   /** UTC day, YYYY-MM-DD. */
@@ -67,7 +67,7 @@ function writeCache(file: string, files: FileCounts[]): void {
 /** The cached counts of a journal file when they still fit the file on disk. */
 function fits(journal: string, cached: FileCounts | undefined): cached is FileCounts {
   if (!cached || typeof cached.offset !== 'number' || !Array.isArray(cached.counts)) return false;
-  return statSync(journal).size >= cached.offset && tailHash(journal, cached.offset) === cached.tail;
+  return unchangedUpTo(journal, cached.offset, cached.tail);
 }
 
 function bump(rows: Map<string, ActivityRow>, day: string, author: string, events: number): void {

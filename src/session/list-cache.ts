@@ -15,14 +15,13 @@
  * only on the item's own events. New items (`new`) and undos rebuild all.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { writeDerivedFile } from '../project/derived-file.js';
 import { CONFIG_FILE } from '../project/config.js';
 import { EVENT_TYPES, type Decision } from '../project/events.js';
 import { JOURNAL_DIR } from '../project/journal.js';
-import { FOLD_FORMAT, tailHash } from '../project/journal-fold.js';
-import { journalFiles } from '../project/journal-stream.js';
+import { FOLD_FORMAT, journalMarks, unchangedUpTo, type JournalMark } from '../project/journal-fold.js';
 import type { Project } from '../project/project.js';
 import { sourceFingerprint } from '../project/source-keys.js';
 import type { ItemStateName } from '../project/state.js';
@@ -58,9 +57,6 @@ export interface EarlierList {
   /** The items the new journal events name. */
   touched: ReadonlySet<string>;
 }
-
-/** A journal file as the rows saw it: name, size, hash of its last bytes. */
-type JournalMark = [name: string, size: number, tail: string];
 
 export interface ListKey {
   /** Everything the rows depend on. */
@@ -102,11 +98,7 @@ export function listKey(project: Project, qaContext: string): ListKey | undefine
   let journal: JournalMark[];
   try {
     config = readFileSync(path.join(project.dir, CONFIG_FILE), 'utf8');
-    journal = journalFiles(project.dir).map((name): JournalMark => {
-      const file = path.join(project.dir, JOURNAL_DIR, name);
-      const { size } = statSync(file);
-      return [name, size, tailHash(file, size)];
-    });
+    journal = journalMarks(project.dir);
   } catch {
     return undefined;
   }
@@ -154,8 +146,7 @@ function newEventItems(projectDir: string, before: readonly JournalMark[], now: 
   const from = new Map<string, number>();
   for (const [name, size, tail] of before) {
     const mark = nowByName.get(name);
-    if (!mark || mark[1] < size) return undefined;
-    if (tailHash(path.join(projectDir, JOURNAL_DIR, name), size) !== tail) return undefined;
+    if (!mark || !unchangedUpTo(path.join(projectDir, JOURNAL_DIR, name), size, tail)) return undefined;
     from.set(name, size);
   }
   const items = new Set<string>();
