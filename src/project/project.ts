@@ -84,10 +84,7 @@ async function readSource<T extends SourceKey>(project: Project, keep: (item: So
  * source is unchanged since a full read, else by reading it (keeping no texts).
  */
 export async function loadSourceKeys(project: Project): Promise<SourceKey[]> {
-  const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
-  const cached = fingerprint && readSourceKeys(project.dir, fingerprint);
-  if (cached) return cached;
-  return readSource(project, (item) => ({ id: item.id, sourceHash: item.sourceHash }));
+  return trustedSourceKeys(project) ?? readSource(project, (item) => ({ id: item.id, sourceHash: item.sourceHash }));
 }
 
 /**
