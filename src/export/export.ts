@@ -7,16 +7,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DataError, UsageError, formatProblem, listEntries, type DataProblem } from '../errors.js';
+import { DataError, UsageError, listEntries, type DataProblem } from '../errors.js';
 import type { Project } from '../project/project.js';
-import { foldWithSource, trustedSourceKeys } from '../project/project.js';
 import type { ItemState, ItemStateName } from '../project/state.js';
 import { ITEM_STATES, chooseSide, describeConflict } from '../project/state.js';
 import type { Decision } from '../project/events.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { getPath, setPath } from '../dataset/field-path.js';
 import { roleView } from '../dataset/profile.js';
-import { schemaValidator, roleProblems, validateSource } from '../dataset/validate.js';
+import { schemaValidator, roleProblems } from '../dataset/validate.js';
 import { describeLabel } from '../dataset/taxonomy.js';
 import type { SourceFormat } from '../dataset/read-records.js';
 import { languageName } from '../project/languages.js';
@@ -25,8 +24,8 @@ import { DECISIONS, DECISION_DESCRIPTIONS, KOBBQ_CLASS, decisionCounts } from '.
 import { isNamespacedLabel } from '../project/new-items.js';
 import { culturalLabels } from '../locale/cultural-labels.js';
 import { CultureTally } from './culture-tally.js';
-import { openItemQa, projectQaContextBuilder, projectQaEnv, type ItemQa } from '../qa/project-qa.js';
-import { datasetContextKey, readDatasetContext, writeDatasetContext } from '../qa/dataset-context-cache.js';
+import { openItemQa, projectQaEnv, type ItemQa } from '../qa/project-qa.js';
+import { streamWithDatasetQa } from '../qa/streamed-qa.js';
 import { ChunkedWriter } from './chunked-writer.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import type { NearCopyVerdict } from '../qa/near-copies.js';
@@ -307,60 +306,17 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     const countAnnotated = (s: ItemState) => {
       if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2) annotated.push(s);
     };
-    const added: SourceItem[] = [];
-    let pass1: ReturnType<typeof projectQaContextBuilder> | undefined;
-    let contextKey: string | undefined;
-    // One pass over the source when an earlier run left what QA needs of the whole dataset (dataset-context-cache.ts), else two:
-    // the first measures it (and keeps no state per item), the second exports.
-    const fold = await foldWithSource(
-      project,
-      async (item, s, record) => {
-        countAnnotated(s);
-        if (!pass1) {
-          // Items added in the target language follow the source's, in a record built from the same field paths.
-          await (item.added ? exportItem(item, s, addedRecord(item, project.mapping)) : exportSourceItem(item, s, record));
-          return;
-        }
-        if (item.added) added.push(item);
-        pass1.add(item, s);
+    // Items added in the target language follow the source's, in a record built from the same field paths.
+    const streamed = await streamWithDatasetQa(project, env, {
+      onFormat,
+      tally: (_item, s) => countAnnotated(s),
+      onReady: (projectQa, n) => {
+        qa = openItemQa(projectQa);
+        countItems(n);
       },
-      {
-        onFormat,
-        onFolded: ({ ends }) => {
-          contextKey = datasetContextKey(project, ends);
-          const known = contextKey === undefined ? undefined : readDatasetContext(project.dir, contextKey);
-          if (known) {
-            countItems(known.items);
-            qa = openItemQa(
-              projectQaContextBuilder(project, env, { streaming: true, known: { lengthStats: known.lengthStats, indexDigest: known.indexDigest } }).done(),
-            );
-            return { release: true }; // one pass: no state is asked for again, so each item's fold goes once it is exported
-          }
-          pass1 = projectQaContextBuilder(project, env, { streaming: true });
-          return undefined;
-        },
-      },
-    );
-    warnings.push(...fold.warnings);
-    if (pass1) {
-      countItems(fold.items);
-      const measured = pass1.done();
-      qa = openItemQa(measured);
-      await qa.prepare();
-      if (contextKey !== undefined)
-        writeDatasetContext(project.dir, contextKey, { lengthStats: measured.ctx.lengthStats ?? null, indexDigest: measured.indexDigest, items });
-      const report = await validateSource(project.sourcePath, project.mapping, {
-        trusted: trustedSourceKeys(project),
-        onFormat,
-        onItem: (item, record) => exportSourceItem(item, fold.folder.state(item), record),
-      });
-      for (const item of added) await exportItem(item, fold.folder.state(item), addedRecord(item, project.mapping));
-      if (!report.valid)
-        throw new DataError(
-          `The source file changed and is no longer valid: run \`carefully validate\` on it. ${report.problems.map(formatProblem).join('; ')}`,
-          report.problems,
-        );
-    }
+      check: (item, s, record) => (item.added ? exportItem(item, s, addedRecord(item, project.mapping)) : exportSourceItem(item, s, record)),
+    });
+    warnings.push(...streamed.fold.warnings);
     warnings.push(...qa.warnings);
     if (acRelease === undefined) warnings.push(exportMessages.noRelease(project.sourcePath));
     async function exportItem(item: SourceItem, state: ItemState, record: Record<string, unknown>): Promise<void> {

@@ -5,13 +5,11 @@
  */
 import { hash } from 'node:crypto';
 import type { SourceItem } from '../dataset/item.js';
-import { describeProblems, validateSource } from '../dataset/validate.js';
-import { DataError } from '../errors.js';
-import { foldWithSource, trustedSourceKeys, type Project } from '../project/project.js';
+import type { Project } from '../project/project.js';
 import { describeConflict, type ItemState, type StatusSummary } from '../project/state.js';
 import type { StatusGroup } from '../project/status-by.js';
-import { hasTargetText, projectQaContextBuilder, projectQaEnv, type ProjectQa } from '../qa/project-qa.js';
-import { datasetContextKey, readDatasetContext, writeDatasetContext } from '../qa/dataset-context-cache.js';
+import { hasTargetText, projectQaEnv, type ProjectQa } from '../qa/project-qa.js';
+import { streamWithDatasetQa } from '../qa/streamed-qa.js';
 import type { Severity } from '../qa/types.js';
 import { computeAgreement, type AgreementReport } from '../review/agreement.js';
 import { codePoints } from '../translate/batches.js';
@@ -161,11 +159,9 @@ class MtTally {
  * The report's data in streaming passes over the source, holding counts
  * rather than items. Each item's QA findings (from the QA cache when `check`
  * left them there) need what QA judges it against (the dataset's length
- * statistics, the near-copy index key): when an earlier run kept those
- * (dataset-context-cache.ts), one pass counts and checks; else a first pass
- * counts and measures, and a second checks, each item's state taken from the
- * fold again rather than kept. The journal is folded once (foldWithSource,
- * from its checkpoint when one fits).
+ * statistics, the near-copy index key): one pass counts and checks when an
+ * earlier run kept those, else two (qa/streamed-qa.ts, as export). The journal
+ * is folded once (from its checkpoint when one fits).
  */
 export async function collectReport(project: Project, opts: CollectOptions = {}): Promise<ReportData> {
   const env = projectQaEnv(project, { cache: true });
@@ -182,8 +178,6 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
   const conflicts = capped<{ id: string; sides: string }>();
   /** Items with decisions by two or more people: the only ones agreement looks at. */
   const annotated: ItemState[] = [];
-  const added: SourceItem[] = [];
-  let read = 0;
   const tally = (item: SourceItem, state: ItemState) => {
     summary.add(state);
     for (const t of Object.values(tallies)) t.add(item, state);
@@ -216,61 +210,23 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
       waived[f.severity]++;
     }
   };
-  let qa: ProjectQa | undefined;
+  let qa!: ProjectQa;
   let total = 0;
-  let pass1: ReturnType<typeof projectQaContextBuilder> | undefined;
-  let contextKey: string | undefined;
-  // One pass when an earlier run left what QA needs of the whole dataset (dataset-context-cache.ts), else two: the
-  // first counts and measures the dataset, the second takes each item's findings, its state taken from the fold again.
-  const fold = await foldWithSource(
-    project,
-    (item, state) => {
-      tally(item, state);
-      if (qa) {
-        review(qa, item, state);
-        opts.onProgress?.(++done, total, 2);
-        return;
-      }
-      if (item.added) added.push(item);
-      pass1!.add(item, state);
-      opts.onProgress?.(++read, 0, 1);
+  const {
+    fold: { orphans, warnings, skippedEvents: skipped },
+  } = await streamWithDatasetQa(project, env, {
+    tally,
+    onMeasured: (n) => opts.onProgress?.(n, 0, 1),
+    onReady: (ready, n) => {
+      qa = ready;
+      total = n;
     },
-    {
-      onFolded: ({ ends }) => {
-        contextKey = datasetContextKey(project, ends);
-        const known = contextKey === undefined ? undefined : readDatasetContext(project.dir, contextKey);
-        if (known) {
-          total = known.items;
-          qa = projectQaContextBuilder(project, env, { streaming: true, known: { lengthStats: known.lengthStats, indexDigest: known.indexDigest } }).done();
-          return { release: true }; // one pass: no state is asked for again, so each item's fold goes once it is counted
-        }
-        pass1 = projectQaContextBuilder(project, env, { streaming: true });
-        return undefined;
-      },
-    },
-  );
-  const { folder, orphans, warnings, skippedEvents: skipped } = fold;
-  if (pass1) {
-    total = fold.items;
-    const measured = pass1.done();
-    qa = measured;
-    await measured.prepare();
-    if (contextKey !== undefined)
-      writeDatasetContext(project.dir, contextKey, { lengthStats: measured.ctx.lengthStats ?? null, indexDigest: measured.indexDigest, items: total });
-    const report = await validateSource(project.sourcePath, project.mapping, {
-      trusted: trustedSourceKeys(project),
-      onItem: (item) => {
-        review(measured, item, folder.state(item));
-        opts.onProgress?.(++done, total, 2);
-      },
-    });
-    if (!report.valid) throw new DataError(describeProblems(report), report.problems);
-    for (const item of added) {
-      review(measured, item, folder.state(item));
+    check: (item, state) => {
+      review(qa, item, state);
       opts.onProgress?.(++done, total, 2);
-    }
-  }
-  const cacheWarnings = qa!.saveCache();
+    },
+  });
+  const cacheWarnings = qa.saveCache();
   const bySpecificHarm = tallies.specificHarm.result();
   const { provider } = project.config;
   return {
