@@ -89,6 +89,15 @@ describe('CLI: list after a journal append', function () {
     assert.deepEqual(updated, await fresh());
   });
 
+  it('rebuilds every row when the new events hold an undo (it takes back an event the rows were made from)', async () => {
+    await doctor();
+    await adapt([{ id: 'test-0000', undo: true }]);
+    const undone = await list();
+    assert.equal(flagsOf(undone, 'test-0005'), 0, 'every row was computed again');
+    assert.equal(undone.items[0]!.decision, null, 'the decision is taken back');
+    assert.deepEqual(undone, await fresh());
+  });
+
   it('rebuilds every row when the journal was rewritten rather than appended to, or ends in a torn line', async () => {
     const journal = path.join(dir, 'journal', 'loc.jsonl');
     const text = readFileSync(journal, 'utf8');
