@@ -7,13 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, approvedEvents, makeRecords } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import { nearCopyCounters } from '../../src/qa/near-copies.js';
 import { qaCacheCounters } from '../../src/qa/qa-cache.js';
-import { NearCopyCache } from '../../src/qa/near-copy-cache.js';
+import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../../src/qa/near-copy-cache.js';
 import type { NewEvent } from '../../src/project/events.js';
 import type { SourceItem } from '../../src/dataset/item.js';
 
@@ -82,6 +83,19 @@ describe('CLI: near-copy verdicts are cached, and the index is built only when o
     const korean = await counted(['check', '-p', dir, '--json']);
     assert.equal(korean.builds, 0);
     assert.deepEqual(copyFindings(korean.stdout), found);
+  });
+
+  it('ignores a corrupt verdicts file with a warning, finds the copy again and rewrites the file', async () => {
+    const warm = await counted(['check', '-p', dir, '--json']);
+    const file = path.join(dir, NEAR_COPY_CACHE_FILE);
+    writeFileSync(file, 'not a header\n');
+    const corrupt = await counted(['check', '-p', dir]);
+    assert.match(corrupt.stderr, /near-copy\.jsonl could not be used .*deleting it is safe/s);
+    assert.equal(corrupt.builds, 1, 'the index is built again');
+    assert.match(corrupt.stdout, /test-0002 [^\n]*\n(?: {2}[^\n]*\n)* {2}\w+ +answer +source-near-copy/, 'the copy is found again');
+    const again = await counted(['check', '-p', dir, '--json']);
+    assert.equal(again.builds, 0, 'the rewritten file serves the next run');
+    assert.deepEqual(copyFindings(again.stdout), copyFindings(warm.stdout));
   });
 
   it('refuses the export on a warm run and after an edit, from the QA verdict', async () => {
