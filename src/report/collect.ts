@@ -13,6 +13,7 @@ import { streamWithDatasetQa } from '../qa/streamed-qa.js';
 import type { Severity } from '../qa/types.js';
 import { computeAgreement, type AgreementReport } from '../review/agreement.js';
 import { codePoints } from '../translate/batches.js';
+import { sourceTextPair } from '../translate/plan.js';
 import { estimateWith, type CostEstimate, type ProviderLimits } from '../translate/provider.js';
 import { isProviderName, providerDescriptor } from '../translate/registry.js';
 import { journalActivity, type ActivityRow } from './activity.js';
@@ -116,10 +117,9 @@ class MtTally {
       this.rows.set(mt.provider, row);
     }
     row.items++;
-    // The texts translate/plan.ts sourceTexts() gives, without building its context (a string per item the tally does not need).
-    const en = this.from === 'en';
-    this.text(row, en ? (item.questionEn ?? '') : item.question);
-    this.text(row, en ? (item.answerEn ?? '') : item.answer);
+    const { question, answer } = sourceTextPair(item, this.from);
+    this.text(row, question);
+    this.text(row, answer);
   }
 
   private text(row: TallyRow, text: string): void {

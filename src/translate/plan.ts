@@ -85,8 +85,12 @@ export interface WorkPlan {
 export function sourceTexts(item: SourceItem, from: string): { question: string; answer: string; context?: string } {
   const other = from === 'en' ? [item.question, item.answer] : [item.questionEn, item.answerEn];
   const context = other.filter((t): t is string => !!t && t.trim() !== '').join('\n\n');
-  const [question, answer] = from === 'en' ? [item.questionEn ?? '', item.answerEn ?? ''] : [item.question, item.answer];
-  return { question, answer, ...(context ? { context } : {}) };
+  return { ...sourceTextPair(item, from), ...(context ? { context } : {}) };
+}
+
+/** The question and answer in the source language: what is sent to translate. */
+export function sourceTextPair(item: SourceItem, from: string): { question: string; answer: string } {
+  return from === 'en' ? { question: item.questionEn ?? '', answer: item.answerEn ?? '' } : { question: item.question, answer: item.answer };
 }
 
 /**
