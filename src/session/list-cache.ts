@@ -48,6 +48,8 @@ export interface CachedList {
   warnings: string[];
   /** The dataset's length statistics the QA counts were computed with (null: none). */
   lengthStats: LengthStats | null;
+  /** ProjectQa.indexDigest of the items (the near-copy verdicts' key); kept so that rows can be updated without every item. */
+  indexDigest?: string;
 }
 
 /** Rows made before the journal grew: all but the `touched` items' rows still hold, if the length statistics did not change. */
@@ -56,6 +58,10 @@ export interface EarlierList {
   lengthStats: LengthStats | null;
   /** The items the new journal events name. */
   touched: ReadonlySet<string>;
+  /** The journal as the rows saw it, their warnings, and their CachedList.indexDigest (list-update.ts). */
+  journal: JournalMark[];
+  warnings: string[];
+  indexDigest?: string;
 }
 
 export interface ListKey {
@@ -85,6 +91,7 @@ interface Stored {
   base?: string;
   journal?: JournalMark[];
   lengthStats?: LengthStats | null;
+  indexDigest?: string;
   labels: string[];
   rows: StoredRow[];
   warnings: string[];
@@ -117,10 +124,11 @@ export function readListCache(projectDir: string, key: ListKey): { current: Cach
   try {
     const stored = JSON.parse(readFileSync(path.join(projectDir, LIST_CACHE_FILE), 'utf8')) as Stored;
     if (!Array.isArray(stored.labels) || !Array.isArray(stored.rows) || !Array.isArray(stored.warnings) || stored.lengthStats === undefined) return undefined;
-    if (stored.key === key.key) return { current: { rows: rowsOf(stored), warnings: stored.warnings, lengthStats: stored.lengthStats } };
+    const indexDigest = typeof stored.indexDigest === 'string' ? { indexDigest: stored.indexDigest } : {};
+    if (stored.key === key.key) return { current: { rows: rowsOf(stored), warnings: stored.warnings, lengthStats: stored.lengthStats, ...indexDigest } };
     if (stored.base !== key.base || !Array.isArray(stored.journal)) return undefined;
     const touched = newEventItems(projectDir, stored.journal, key.journal);
-    return touched && { earlier: { rows: rowsOf(stored), lengthStats: stored.lengthStats, touched } };
+    return touched && { earlier: { rows: rowsOf(stored), lengthStats: stored.lengthStats, touched, journal: stored.journal, warnings: stored.warnings, ...indexDigest } };
   } catch {
     return undefined; // missing or corrupt: computed again
   }
@@ -198,6 +206,10 @@ export function writeListCache(projectDir: string, key: ListKey, list: CachedLis
     label(r.harmType),
     r.japanSpecific === undefined ? null : r.japanSpecific ? 1 : 0,
   ]);
-  const stored: Stored = { ...key, lengthStats: list.lengthStats, labels: [...labels.keys()], warnings: list.warnings, rows };
+  const stored: Stored = {
+    ...key,
+    lengthStats: list.lengthStats,
+    ...(list.indexDigest === undefined ? {} : { indexDigest: list.indexDigest }),
+    labels: [...labels.keys()], warnings: list.warnings, rows };
   writeDerivedFile(file, `${JSON.stringify(stored)}\n`);
 }

@@ -15,7 +15,8 @@ import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
-import { listKey, readListCache, writeListCache, type CachedList, type EarlierList, type ListRow } from './list-cache.js';
+import { listKey, readListCache, writeListCache, type CachedList, type EarlierList, type ListKey, type ListRow } from './list-cache.js';
+import { updateTouchedRows } from './list-update.js';
 
 export interface ListedItem {
   id: string;
@@ -43,7 +44,8 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   let all: CachedList;
   if (cached && 'current' in cached) all = cached.current;
   else {
-    all = await allRows(project, env, cached?.earlier);
+    const earlier = cached?.earlier;
+    all = (earlier && key && (await touchedRows(project, env, earlier, key))) || (await allRows(project, env, earlier));
     if (key !== undefined) writeListCache(project.dir, key, all);
   }
   const filters = parseFilters(opts.filters ?? {}, all.rows);
@@ -56,6 +58,16 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
     warnings: all.warnings,
     items: selected.map((r) => ({ id: r.id, state: r.state, decision: r.decision, authors: r.authors, flags: r.flags, qa: r.qa, stale: r.state === 'stale' })),
   };
+}
+
+/** The rows after journal appends, from the named items' own lines and records only (list-update.ts); undefined: read everything. */
+async function touchedRows(project: Project, env: ProjectQaEnv, earlier: EarlierList, key: ListKey): Promise<CachedList | undefined> {
+  if (earlier.indexDigest === undefined) return undefined;
+  const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
+  const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
+  const before = { rows: earlier.rows, journal: earlier.journal, lengthStats: earlier.lengthStats, indexDigest: earlier.indexDigest };
+  const rows = await updateTouchedRows(project, updating, before, key.journal, earlier.touched, rowOf);
+  return rows && { rows, warnings: earlier.warnings, lengthStats: earlier.lengthStats, indexDigest: earlier.indexDigest };
 }
 
 /**
@@ -71,14 +83,14 @@ async function allRows(project: Project, env: ProjectQaEnv, earlier?: EarlierLis
     const qa = projectQa(project, updating, items, states);
     if (JSON.stringify(earlier.lengthStats) === JSON.stringify(qa.ctx.lengthStats ?? null)) {
       const rows = items.map((item, i) => (earlier.touched.has(item.id) ? rowOf(item, states.get(item.id)!, qa) : earlier.rows[i]!));
-      return { rows, warnings: [...warnings, ...updating.warnings, ...qa.saveCache()], lengthStats: earlier.lengthStats };
+      return { rows, warnings: [...warnings, ...updating.warnings, ...qa.saveCache()], lengthStats: earlier.lengthStats, indexDigest: qa.indexDigest };
     }
   }
   const full = projectQaEnv(project, { cache: true });
   const qa = projectQa(project, full, items, states);
   const rows = items.map((item) => rowOf(item, states.get(item.id)!, qa));
   const saved = qa.saveCache();
-  return { rows, warnings: [...warnings, ...full.warnings, ...saved], lengthStats: qa.ctx.lengthStats ?? null };
+  return { rows, warnings: [...warnings, ...full.warnings, ...saved], lengthStats: qa.ctx.lengthStats ?? null, indexDigest: qa.indexDigest };
 }
 
 function projectQa(project: Project, env: ProjectQaEnv, items: readonly SourceItem[], states: ReadonlyMap<string, ItemState>): ProjectQa {
