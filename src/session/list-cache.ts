@@ -128,7 +128,11 @@ export function readListCache(projectDir: string, key: ListKey): { current: Cach
     if (stored.key === key.key) return { current: { rows: rowsOf(stored), warnings: stored.warnings, lengthStats: stored.lengthStats, ...indexDigest } };
     if (stored.base !== key.base || !Array.isArray(stored.journal)) return undefined;
     const touched = newEventItems(projectDir, stored.journal, key.journal);
-    return touched && { earlier: { rows: rowsOf(stored), lengthStats: stored.lengthStats, touched, journal: stored.journal, warnings: stored.warnings, ...indexDigest } };
+    return (
+      touched && {
+        earlier: { rows: rowsOf(stored), lengthStats: stored.lengthStats, touched, journal: stored.journal, warnings: stored.warnings, ...indexDigest },
+      }
+    );
   } catch {
     return undefined; // missing or corrupt: computed again
   }
@@ -210,6 +214,9 @@ export function writeListCache(projectDir: string, key: ListKey, list: CachedLis
     ...key,
     lengthStats: list.lengthStats,
     ...(list.indexDigest === undefined ? {} : { indexDigest: list.indexDigest }),
-    labels: [...labels.keys()], warnings: list.warnings, rows };
+    labels: [...labels.keys()],
+    warnings: list.warnings,
+    rows,
+  };
   writeDerivedFile(file, `${JSON.stringify(stored)}\n`);
 }

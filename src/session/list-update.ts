@@ -8,8 +8,8 @@
  *
  * Whenever that shortcut could differ from a full update it gives up
  * (undefined) and the caller reads everything, as before: a source that is
- * not JSONL, an item not found in it (an added item), an event in a unit, a
- * new line that is not a valid event, an item whose earlier lines do not
+ * not JSONL, an item not found in it (an added item), a new line that is
+ * not a valid event (or an event of a unit not whole on disk), an item whose earlier lines do not
  * give its cached row back, a change in what the dataset's length statistics
  * are measured on, or a near-copy verdict that needs the cross-item index.
  */
@@ -87,8 +87,14 @@ export async function updateTouchedRows(
   for (const [id, i] of at) {
     const item = items.get(id)!;
     const list = events.get(id) ?? [];
-    const old = foldState([item], list.filter((r) => r.old).map((r) => r.e)).states.get(id)!;
-    const state = foldState([item], list.map((r) => r.e)).states.get(id)!;
+    const old = foldState(
+      [item],
+      list.filter((r) => r.old).map((r) => r.e),
+    ).states.get(id)!;
+    const state = foldState(
+      [item],
+      list.map((r) => r.e),
+    ).states.get(id)!;
     // The earlier lines must give the cached row back (else a line was missed), and the lengths measured must not change.
     if (!sameFacts(rows[i]!, old) || lengthsOf(item, old, env) !== lengthsOf(item, state, env)) return undefined;
     try {
@@ -119,9 +125,10 @@ function lengthsOf(item: SourceItem, s: ItemState, env: ProjectQaEnv): string {
   return JSON.stringify(input ? lengthPairs([input]) : []);
 }
 
-/** Byte positions of every occurrence of `needle`. */
-function* occurrences(buf: Buffer, needle: Buffer | string, end = buf.length): Generator<number> {
-  for (let i = buf.indexOf(needle); i !== -1 && i < end; i = buf.indexOf(needle, i + 1)) yield i;
+/** Byte positions of every occurrence of `text` (searched as bytes: several times faster than a string needle). */
+function* occurrences(buf: Buffer, text: string): Generator<number> {
+  const needle = Buffer.from(text);
+  for (let i = buf.indexOf(needle); i !== -1; i = buf.indexOf(needle, i + 1)) yield i;
 }
 
 /** The line around byte `pos`: [start, end) without its newline. */
@@ -177,7 +184,7 @@ interface Found {
 /**
  * The events of the touched items in journal order (stamp, file, position),
  * each marked old or new; undefined when a new line is not a valid event or
- * an event belongs to a unit (whether a unit is whole depends on other lines).
+ * belongs to a unit not whole on disk.
  */
 function itemEvents(
   projectDir: string,
@@ -192,6 +199,7 @@ function itemEvents(
     const buf = readUpTo(path.join(projectDir, JOURNAL_DIR, name), size);
     const boundary = oldSize.get(name) ?? 0;
     const starts = new Set<number>();
+    const units = new Map<string, boolean>();
     const addLine = (pos: number) => starts.add(buf.lastIndexOf(0x0a, pos) + 1);
     for (const id of touched) for (const pos of occurrences(buf, JSON.stringify(id))) addLine(pos);
     for (const pos of occurrences(buf, '\\u')) {
@@ -217,15 +225,39 @@ function itemEvents(
       }
       const e = value as JournalEvent;
       if (!touched.has(e.item)) continue;
-      if (e.unit !== undefined) return undefined;
+      if (e.unit !== undefined) {
+        // Read only when the whole unit is on disk (journal.ts wholeUnits): a cut one is skipped, with a warning the rows hold when it is old.
+        const whole = (units.get(e.unit) ?? units.set(e.unit, unitIsWhole(buf, e.unit)).get(e.unit))!;
+        if (!whole) {
+          if (old) continue;
+          return undefined;
+        }
+      }
       const list = byItem.get(e.item) ?? [];
       list.push({ e, file: name, offset: start, old });
       byItem.set(e.item, list);
     }
   }
-  for (const list of byItem.values())
-    list.sort((a, b) => compareStamps(a.e, b.e) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
+  for (const list of byItem.values()) list.sort((a, b) => compareStamps(a.e, b.e) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
   return byItem;
+}
+
+/** Whether the file holds as many valid events of the unit as its name says (`<unit ID>/<event count>`). */
+function unitIsWhole(buf: Buffer, unit: string): boolean {
+  const expected = Number(unit.slice(unit.lastIndexOf('/') + 1));
+  const lines = new Set<number>();
+  for (const needle of [JSON.stringify(unit), '\\u']) for (const pos of occurrences(buf, needle)) lines.add(buf.lastIndexOf(0x0a, pos) + 1);
+  let count = 0;
+  for (const start of lines) {
+    const nl = buf.indexOf(0x0a, start);
+    try {
+      const value: unknown = JSON.parse(buf.toString('utf8', start, nl === -1 ? buf.length : nl));
+      if (!eventProblem(value) && (value as JournalEvent).unit === unit) count++;
+    } catch {
+      // not an event
+    }
+  }
+  return count === expected;
 }
 
 function readUpTo(file: string, size: number): Buffer {

@@ -1,0 +1,120 @@
+/**
+ * `list` after journal appends over a JSONL source: the rows of the items the
+ * new events name come from their own journal lines and source records
+ * (session/list-update.ts), without the whole source or journal. That path
+ * keeps the cached warnings as they are, so a sentinel warning planted in
+ * cache/list.json shows which path ran; either way the rows equal a run
+ * without the cache.
+ */
+import assert from 'node:assert/strict';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { run } from '../helpers/cli.js';
+import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
+import { LIST_CACHE_FILE } from '../../src/session/list-cache.js';
+
+const SENTINEL = 'planted in the cached rows';
+
+describe('CLI: list after an append, from the named items alone', function () {
+  this.timeout(60_000);
+  let tmp: TempDir;
+  let dir: string;
+  afterEach(() => tmp.remove());
+
+  /** A project over `records` (JSONL unless `json`), translated, with the rows cached and the sentinel planted. */
+  const setUp = async (records = makeRecords(6), json = false) => {
+    tmp = new TempDir();
+    dir = tmp.join('p');
+    const source = json ? tmp.json('ac.json', records) : tmp.jsonl('ac.jsonl', records);
+    assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
+    assert.equal((await run(['translate', '-p', dir, '--limit', '4'])).code, 0);
+    await list();
+    const file = path.join(dir, LIST_CACHE_FILE);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { warnings: string[] };
+    stored.warnings.push(SENTINEL);
+    writeFileSync(file, JSON.stringify(stored));
+  };
+  const adapt = async (lines: object[]) => {
+    const r = await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl(`a-${Math.random()}.jsonl`, lines)]);
+    assert.equal(r.code, 0, r.stderr);
+  };
+  const list = async () => {
+    const r = await run(['list', '-p', dir, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout) as { items: { id: string; state: string; decision: string | null; flags: number }[] };
+  };
+  /** Whether the last list kept the cached warnings (the path from the named items alone). */
+  const keptCachedRows = () => (JSON.parse(readFileSync(path.join(dir, LIST_CACHE_FILE), 'utf8')) as { warnings: string[] }).warnings.includes(SENTINEL);
+  const fresh = async () => {
+    rmSync(path.join(dir, LIST_CACHE_FILE), { force: true });
+    return list();
+  };
+
+  it('updates the named rows from their own lines, even when another record holds the ID as a value', async () => {
+    // Record 1 holds "test-0002" as its English question: the search finds it first and must pass over it.
+    await setUp([makeRecord(0), makeRecord(1, { text_en: 'test-0002' }), ...makeRecords(6).slice(2)]);
+    await adapt([{ id: 'test-0002', decision: 'transfer', flag: 'look again' }]);
+    const updated = await list();
+    assert.ok(keptCachedRows(), 'the rows were updated from the named item alone');
+    assert.deepEqual(
+      updated.items.find((i) => i.id === 'test-0002'),
+      { ...updated.items.find((i) => i.id === 'test-0002'), state: 'adapted', decision: 'transfer', flags: 1 },
+    );
+    assert.deepEqual(updated, await fresh());
+  });
+
+  it('folds an item from every journal file in journal order', async () => {
+    await setUp();
+    await adapt([{ id: 'test-0001', decision: 'transfer' }]);
+    await list();
+    // The item's lines are in two authors' files now.
+    const r = await run([
+      'adapt',
+      '-p',
+      dir,
+      '--as',
+      'kim',
+      '--answers',
+      tmp.jsonl('k.jsonl', [{ id: 'test-0001', decision: 'transfer', flag: 'see glossary' }]),
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const updated = await list();
+    assert.ok(keptCachedRows());
+    assert.equal(updated.items[1]!.flags, 1);
+    assert.deepEqual(updated, await fresh());
+  });
+
+  it('reads everything when the source is a JSON array', async () => {
+    await setUp(makeRecords(6), true);
+    await adapt([{ id: 'test-0002', decision: 'transfer' }]);
+    const updated = await list();
+    assert.ok(!keptCachedRows(), 'a JSON array source is read whole');
+    assert.deepEqual(updated, await fresh());
+  });
+
+  it('reads everything when a new event is not valid, or its unit is not whole on disk', async () => {
+    await setUp();
+    const journal = path.join(dir, 'journal', 'loc.jsonl');
+    // translate's MT events (journal/tester.jsonl) carry the items' source hashes.
+    const mt = JSON.parse(readFileSync(path.join(dir, 'journal', 'tester.jsonl'), 'utf8').split('\n')[0]!) as { item: string; sourceHash: string };
+    assert.equal(mt.item, 'test-0000');
+    const hash = mt.sourceHash;
+    const flag = { v: 1, ts: '2030-01-01T00:00:00.000Z', author: 'loc', type: 'flag', item: 'test-0000', sourceHash: hash, note: 'x' };
+    appendFileSync(journal, `${JSON.stringify({ ...flag, unit: 'u1/2' })}\n`);
+    const cut = await list();
+    assert.ok(!keptCachedRows(), 'a unit cut short is read the usual way');
+    assert.equal(cut.items[0]!.flags, 0, 'the cut unit is ignored');
+    assert.deepEqual(cut, await fresh());
+  });
+
+  it('shows the source as it is now when it was edited since the rows were cached', async () => {
+    await setUp();
+    const edited = [makeRecord(0), makeRecord(1, { text: '別の質問です。' }), ...makeRecords(6).slice(2)];
+    writeFileSync(path.join(tmp.path, 'ac.jsonl'), edited.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await adapt([{ id: 'test-0003', decision: 'transfer' }]);
+    const updated = await list();
+    assert.ok(!keptCachedRows(), 'a new source rebuilds the rows');
+    assert.equal(updated.items[1]!.state, 'stale');
+    assert.deepEqual(updated, await fresh());
+  });
+});
