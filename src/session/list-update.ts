@@ -13,7 +13,7 @@
  * give its cached row back, a change in what the dataset's length statistics
  * are measured on, or a near-copy verdict that needs the cross-item index.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceItem } from '../dataset/item.js';
 import { isDelimited } from '../dataset/read-delimited.js';
@@ -70,7 +70,7 @@ export async function updateTouchedRows(
     if (touched.has(r.id)) at.set(r.id, i);
   });
   if (at.size !== touched.size) return undefined; // an item the rows do not have
-  const items = sourceRecords(project, at);
+  const items = sourceRecords(project, at, before.rows.length);
   if (!items) return undefined;
   const events = itemEvents(project.dir, before.journal, now, touched);
   if (!events) return undefined;
@@ -126,51 +126,81 @@ function lengthsOf(item: SourceItem, s: ItemState, env: ProjectQaEnv): string {
 }
 
 /** Byte positions of every occurrence of `text` (searched as bytes: several times faster than a string needle). */
-function* occurrences(buf: Buffer, text: string): Generator<number> {
-  const needle = Buffer.from(text);
+function* occurrences(buf: Buffer, text: string | Buffer): Generator<number> {
+  const needle = typeof text === 'string' ? Buffer.from(text) : text;
   for (let i = buf.indexOf(needle); i !== -1; i = buf.indexOf(needle, i + 1)) yield i;
 }
 
-/** The line around byte `pos`: [start, end) without its newline. */
-function lineAt(buf: Buffer, pos: number): [number, number] {
-  const start = buf.lastIndexOf(0x0a, pos) + 1;
-  const nl = buf.indexOf(0x0a, pos);
-  return [start, nl === -1 ? buf.length : nl];
-}
-
-/** The source records of the IDs (`at`: their index in the source), from a JSONL source; undefined when one is not found that way. */
-function sourceRecords(project: Project, at: ReadonlyMap<string, number>): Map<string, SourceItem> | undefined {
+/**
+ * The source records of the IDs (`at`: their index among the `count` rows),
+ * from a JSONL source; undefined when one is not found that way. Each record
+ * is looked for around where its index puts it, in a window that doubles
+ * until it holds the record. The source is the one the cached rows were made
+ * from (their key holds its fingerprint), so it was valid: its IDs are unique.
+ */
+function sourceRecords(project: Project, at: ReadonlyMap<string, number>, count: number): Map<string, SourceItem> | undefined {
   const file = project.sourcePath;
   if (isParquet(file) || isDelimited(file)) return undefined;
-  let buf: Buffer;
+  let fd: number;
   try {
-    buf = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
   }
-  const first = buf.toString('utf8', 0, Math.min(buf.length, 64)).trimStart();
-  if (!first.startsWith('{')) return undefined; // a JSON array: records are not lines
-  const found = new Map<string, SourceItem>();
-  for (const [id, index] of at) {
-    const seen = new Set<number>();
-    for (const pos of occurrences(buf, JSON.stringify(id))) {
-      const [start, end] = lineAt(buf, pos);
-      if (seen.has(start)) continue;
-      seen.add(start);
-      let record: unknown;
-      try {
-        record = JSON.parse(buf.toString('utf8', start, end));
-      } catch {
-        continue; // the ID inside a record spanning lines: not JSONL after all
-      }
-      const view = roleView(record, project.mapping);
-      if (view.id !== id || typeof view.question !== 'string' || typeof view.answer !== 'string') continue;
-      if (found.has(id)) return undefined;
-      found.set(id, toSourceItem(view, index));
+  try {
+    const size = fstatSync(fd).size;
+    const first = readRange(fd, 0, Math.min(size, 64)).toString('utf8').trimStart();
+    if (!first.startsWith('{')) return undefined; // a JSON array: records are not lines
+    const found = new Map<string, SourceItem>();
+    for (const [id, index] of at) {
+      const item = findRecord(
+        fd,
+        size,
+        Math.floor((size * index) / Math.max(count, 1)),
+        (line) => {
+          let record: unknown;
+          try {
+            record = JSON.parse(line);
+          } catch {
+            return undefined;
+          }
+          const view = roleView(record, project.mapping);
+          return view.id === id && typeof view.question === 'string' && typeof view.answer === 'string' ? toSourceItem(view, index) : undefined;
+        },
+        JSON.stringify(id),
+      );
+      if (!item) return undefined;
+      found.set(id, item);
     }
-    if (!found.has(id)) return undefined;
+    return found;
+  } finally {
+    closeSync(fd);
   }
-  return found;
+}
+
+/** The first whole line holding `needle` that `accept` takes, searched in windows around `center` growing to the whole file. */
+function findRecord<T>(fd: number, size: number, center: number, accept: (line: string) => T | undefined, needle: string): T | undefined {
+  const bytes = Buffer.from(needle);
+  for (let radius = 1 << 16; ; radius *= 2) {
+    const from = Math.max(0, center - radius);
+    const to = Math.min(size, center + radius);
+    const buf = readRange(fd, from, to);
+    for (const pos of occurrences(buf, bytes)) {
+      const nl = buf.lastIndexOf(0x0a, pos);
+      const end = buf.indexOf(0x0a, pos);
+      // A line cut by the window is read whole from a larger one.
+      if ((nl === -1 && from > 0) || (end === -1 && to < size)) continue;
+      const value = accept(buf.toString('utf8', nl + 1, end === -1 ? buf.length : end));
+      if (value !== undefined) return value;
+    }
+    if (from === 0 && to === size) return undefined;
+  }
+}
+
+function readRange(fd: number, from: number, to: number): Buffer {
+  const buf = Buffer.allocUnsafe(to - from);
+  const n = readSync(fd, buf, 0, buf.length, from);
+  return buf.subarray(0, n);
 }
 
 interface Found {
@@ -194,78 +224,88 @@ function itemEvents(
 ): Map<string, Found[]> | undefined {
   const oldSize = new Map(before.map(([name, size]) => [name, size]));
   const byItem = new Map<string, Found[]>();
-  let escaped = 0;
+  const needles = [...[...touched].map((id) => JSON.stringify(id)), ESCAPE];
+  let candidates = 0;
   for (const [name, size] of now) {
-    const buf = readUpTo(path.join(projectDir, JOURNAL_DIR, name), size);
+    const file = path.join(projectDir, JOURNAL_DIR, name);
     const boundary = oldSize.get(name) ?? 0;
-    const starts = new Set<number>();
-    const units = new Map<string, boolean>();
-    const addLine = (pos: number) => starts.add(buf.lastIndexOf(0x0a, pos) + 1);
-    for (const id of touched) for (const pos of occurrences(buf, JSON.stringify(id))) addLine(pos);
-    for (const pos of occurrences(buf, '\\u')) {
-      if (++escaped > MAX_ESCAPED_LINES) return undefined;
-      addLine(pos);
-    }
-    for (const start of starts) {
-      const nl = buf.indexOf(0x0a, start);
-      const end = nl === -1 ? buf.length : nl;
+    const found: Found[] = [];
+    for (const { raw, start } of linesHolding(file, size, needles)) {
+      if (++candidates > MAX_ESCAPED_LINES + touched.size * 1000) return undefined;
       const old = start < boundary;
-      const raw = buf.toString('utf8', start, end);
-      if (raw.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(raw);
-      } catch {
+      const value = eventOf(raw);
+      if (!value) {
         if (old) continue; // skipped by the fold too (its warning is among the cached ones)
         return undefined;
       }
-      if (eventProblem(value)) {
-        if (old) continue;
+      if (touched.has(value.item)) found.push({ e: value, file: name, offset: start, old });
+    }
+    // Events of a unit count only when the whole unit is on disk (journal.ts wholeUnits); a cut one is skipped, with a warning the rows hold when it is old.
+    const units = new Set(found.flatMap((f) => (f.e.unit === undefined ? [] : [f.e.unit])));
+    const whole = units.size === 0 ? units : wholeUnits(file, size, units);
+    for (const f of found) {
+      if (f.e.unit !== undefined && !whole.has(f.e.unit)) {
+        if (f.old) continue;
         return undefined;
       }
-      const e = value as JournalEvent;
-      if (!touched.has(e.item)) continue;
-      if (e.unit !== undefined) {
-        // Read only when the whole unit is on disk (journal.ts wholeUnits): a cut one is skipped, with a warning the rows hold when it is old.
-        const whole = (units.get(e.unit) ?? units.set(e.unit, unitIsWhole(buf, e.unit)).get(e.unit))!;
-        if (!whole) {
-          if (old) continue;
-          return undefined;
-        }
-      }
-      const list = byItem.get(e.item) ?? [];
-      list.push({ e, file: name, offset: start, old });
-      byItem.set(e.item, list);
+      const list = byItem.get(f.e.item) ?? [];
+      list.push(f);
+      byItem.set(f.e.item, list);
     }
   }
   for (const list of byItem.values()) list.sort((a, b) => compareStamps(a.e, b.e) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
   return byItem;
 }
 
-/** Whether the file holds as many valid events of the unit as its name says (`<unit ID>/<event count>`). */
-function unitIsWhole(buf: Buffer, unit: string): boolean {
-  const expected = Number(unit.slice(unit.lastIndexOf('/') + 1));
-  const lines = new Set<number>();
-  for (const needle of [JSON.stringify(unit), '\\u']) for (const pos of occurrences(buf, needle)) lines.add(buf.lastIndexOf(0x0a, pos) + 1);
-  let count = 0;
-  for (const start of lines) {
-    const nl = buf.indexOf(0x0a, start);
-    try {
-      const value: unknown = JSON.parse(buf.toString('utf8', start, nl === -1 ? buf.length : nl));
-      if (!eventProblem(value) && (value as JournalEvent).unit === unit) count++;
-    } catch {
-      // not an event
-    }
+/** A line parsed as a valid journal event, or undefined. */
+function eventOf(raw: string): JournalEvent | undefined {
+  if (raw.trim() === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return eventProblem(value) ? undefined : (value as JournalEvent);
+  } catch {
+    return undefined;
   }
-  return count === expected;
 }
 
-function readUpTo(file: string, size: number): Buffer {
+/** Of the units, those whose file holds as many valid events as their name says (`<unit ID>/<event count>`). */
+function wholeUnits(file: string, size: number, units: ReadonlySet<string>): Set<string> {
+  const counts = new Map<string, number>();
+  for (const { raw } of linesHolding(file, size, [...[...units].map((u) => JSON.stringify(u)), ESCAPE])) {
+    const unit = eventOf(raw)?.unit;
+    if (unit !== undefined && units.has(unit)) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
+  return new Set([...units].filter((u) => counts.get(u) === Number(u.slice(u.lastIndexOf('/') + 1))));
+}
+
+/** Lines holding a `\\u` escape are read whatever they hold: a JSON string (an ID) may be written escaped. */
+const ESCAPE = '\\u';
+const CHUNK = 1 << 22;
+
+/** The lines among the file's first `size` bytes that hold one of the needles, with their byte offsets, in file order; read in chunks. */
+function* linesHolding(file: string, size: number, texts: readonly string[]): Generator<{ raw: string; start: number }> {
+  const needles = texts.map((t) => Buffer.from(t));
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(size);
-    const n = readSync(fd, buf, 0, size, 0);
-    return buf.subarray(0, n);
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    let carry = Buffer.alloc(0);
+    let base = 0;
+    for (let pos = 0; pos < size;) {
+      const n = readSync(fd, chunk, 0, Math.min(CHUNK, size - pos), pos);
+      if (n === 0) break;
+      pos += n;
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      // Whole lines only; the rest is carried to the next chunk (all of it at the end).
+      const last = pos >= size ? data.length : data.lastIndexOf(0x0a) + 1;
+      const starts = new Set<number>();
+      for (const needle of needles) for (const at of occurrences(data.subarray(0, last), needle)) starts.add(data.lastIndexOf(0x0a, at) + 1);
+      for (const start of [...starts].sort((x, y) => x - y)) {
+        const nl = data.indexOf(0x0a, start);
+        yield { raw: data.toString('utf8', start, nl === -1 || nl >= last ? last : nl), start: base + start };
+      }
+      carry = Buffer.from(data.subarray(last));
+      base += last;
+    }
   } finally {
     closeSync(fd);
   }
