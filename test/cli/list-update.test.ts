@@ -84,6 +84,23 @@ describe('CLI: list after an append, from the named items alone', function () {
     assert.deepEqual(updated, await fresh());
   });
 
+  it('finds a record longer than the first window, and an event whose item is written escaped', async () => {
+    const long = makeRecord(2, { output_en: 'A long reference answer. '.repeat(12_000) });
+    await setUp([makeRecord(0), makeRecord(1), long, ...makeRecords(6).slice(3)]);
+    await adapt([{ id: 'test-0002', decision: 'transfer' }]);
+    assert.ok(keptCachedRows());
+    assert.equal((await list()).items[2]!.state, 'adapted');
+    // A line edited by hand with the ID escaped ("\u0074" is "t") still belongs to test-0001.
+    const mt = JSON.parse(readFileSync(path.join(dir, 'journal', 'tester.jsonl'), 'utf8').split('\n')[1]!) as { item: string; sourceHash: string };
+    assert.equal(mt.item, 'test-0001');
+    const flag = { v: 1, ts: '2030-01-01T00:00:00.000Z', author: 'ed', type: 'flag', item: 'test-0001', sourceHash: mt.sourceHash, note: 'x' };
+    appendFileSync(path.join(dir, 'journal', 'ed.jsonl'), `${JSON.stringify(flag).replace('"test-0001"', '"\\u0074est-0001"')}\n`);
+    const updated = await list();
+    assert.ok(keptCachedRows());
+    assert.equal(updated.items[1]!.flags, 1);
+    assert.deepEqual(updated, await fresh());
+  });
+
   it('reads everything when the source is a JSON array', async () => {
     await setUp(makeRecords(6), true);
     await adapt([{ id: 'test-0002', decision: 'transfer' }]);
