@@ -287,23 +287,27 @@ function* linesHolding(file: string, size: number, texts: readonly string[]): Ge
   const needles = texts.map((t) => Buffer.from(t));
   const fd = openSync(file, 'r');
   try {
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    let carry = Buffer.alloc(0);
+    let buf = Buffer.allocUnsafe(CHUNK);
+    /** Bytes of a line begun in the previous chunk, moved to the buffer's start. */
+    let kept = 0;
     let base = 0;
     for (let pos = 0; pos < size;) {
-      const n = readSync(fd, chunk, 0, Math.min(CHUNK, size - pos), pos);
+      if (kept === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]); // a line longer than the buffer
+      const n = readSync(fd, buf, kept, Math.min(buf.length - kept, size - pos), pos);
       if (n === 0) break;
       pos += n;
-      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
-      // Whole lines only; the rest is carried to the next chunk (all of it at the end).
-      const last = pos >= size ? data.length : data.lastIndexOf(0x0a) + 1;
+      const len = kept + n;
+      // Whole lines only; the rest is kept for the next chunk (all of it at the end).
+      const last = pos >= size ? len : buf.lastIndexOf(0x0a, len - 1) + 1;
+      const whole = buf.subarray(0, last);
       const starts = new Set<number>();
-      for (const needle of needles) for (const at of occurrences(data.subarray(0, last), needle)) starts.add(data.lastIndexOf(0x0a, at) + 1);
+      for (const needle of needles) for (const at of occurrences(whole, needle)) starts.add(whole.lastIndexOf(0x0a, at) + 1);
       for (const start of [...starts].sort((x, y) => x - y)) {
-        const nl = data.indexOf(0x0a, start);
-        yield { raw: data.toString('utf8', start, nl === -1 || nl >= last ? last : nl), start: base + start };
+        const nl = whole.indexOf(0x0a, start);
+        yield { raw: whole.toString('utf8', start, nl === -1 ? last : nl), start: base + start };
       }
-      carry = Buffer.from(data.subarray(last));
+      buf.copyWithin(0, last, len);
+      kept = len - last;
       base += last;
     }
   } finally {
