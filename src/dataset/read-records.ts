@@ -45,7 +45,7 @@ export function parseRecordText(text: string, where: Omit<DataProblem, 'message'
     const problem = { ...where, message: `not valid JSON (${reason}). Fix the record or remove it` };
     throw new DataError(formatOne(problem), [problem]);
   }
-  const found = checkRecordText(text);
+  const found = checkRecordText(text, value);
   if (found) {
     const problem = { ...where, field: found.field, message: found.message };
     throw new DataError(formatOne(problem), [problem]);
