@@ -45,7 +45,7 @@ export function parseRecordText(text: string, where: Omit<DataProblem, 'message'
     const problem = { ...where, message: `not valid JSON (${reason}). Fix the record or remove it` };
     throw new DataError(formatOne(problem), [problem]);
   }
-  const found = checkRecordText(text);
+  const found = checkRecordText(text, value);
   if (found) {
     const problem = { ...where, field: found.field, message: found.message };
     throw new DataError(formatOne(problem), [problem]);
@@ -116,10 +116,20 @@ async function* decodedChunks(file: string): AsyncGenerator<string> {
 
 /** Read every record of a JSON-array or JSONL file, one at a time. */
 export async function* readRecords(file: string, options: ReadOptions = {}): AsyncGenerator<RawRecord> {
+  for await (const batch of readRecordBatches(file, options)) yield* batch;
+}
+
+/**
+ * readRecords in batches (JSON and JSONL: the records of one read chunk), in
+ * the same order and with the same errors: a problem in a chunk comes after
+ * the batch of the records before it. At 100k records a promise per record
+ * was a cost of its own.
+ */
+export async function* readRecordBatches(file: string, options: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
   if (isParquet(file)) {
     await checkDataFile(file);
     options.onFormat?.('parquet');
-    yield* readParquet(file);
+    yield* oneByOne(readParquet(file));
     return;
   }
   const chunks = decodedChunks(file);
@@ -150,7 +160,7 @@ export async function* readRecords(file: string, options: ReadOptions = {}): Asy
   const delimited = isDelimited(file);
   if (delimited) {
     options.onFormat?.(delimited);
-    yield* readDelimited(file, all(), delimited);
+    yield* oneByOne(readDelimited(file, all(), delimited));
     return;
   }
   if (trimmed[0] === '[') {
@@ -167,7 +177,11 @@ export async function* readRecords(file: string, options: ReadOptions = {}): Asy
   }
 }
 
-async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
+async function* oneByOne(records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord[]> {
+  for await (const r of records) yield [r];
+}
+
+async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): AsyncGenerator<RawRecord[]> {
   let buffer = '';
   let line = 0;
   let index = 0;
@@ -197,16 +211,23 @@ async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): Asy
   for await (const chunk of chunks) {
     buffer += chunk;
     let start = 0;
-    for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n', start)) {
-      const rec = handle(buffer.slice(start, nl));
-      start = nl + 1;
-      if (rec) yield rec;
+    const batch: RawRecord[] = [];
+    try {
+      for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n', start)) {
+        const rec = handle(buffer.slice(start, nl));
+        start = nl + 1;
+        if (rec) batch.push(rec);
+      }
+    } catch (e) {
+      if (batch.length > 0) yield batch;
+      throw e;
     }
+    if (batch.length > 0) yield batch;
     buffer = buffer.slice(start);
   }
   if (buffer.length > 0) {
     const rec = handle(buffer);
-    if (rec) yield rec;
+    if (rec) yield [rec];
   }
 }
 
@@ -249,7 +270,7 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
 }
 
-async function* splitJsonArray(file: string, chunks: AsyncIterable<string>): AsyncGenerator<RawRecord> {
+async function* splitJsonArray(file: string, chunks: AsyncIterable<string>): AsyncGenerator<RawRecord[]> {
   // States: 0 = before "[", 1 = expecting a value or "]", 2 = inside a value,
   // 3 = expecting "," or "]", 4 = after the closing "]".
   let state = 0;
@@ -275,70 +296,77 @@ async function* splitJsonArray(file: string, chunks: AsyncIterable<string>): Asy
 
   for await (const chunk of chunks) {
     let valueStart = state === 2 ? 0 : -1;
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (c === NEWLINE) line++;
-      if (state === 2) {
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === BACKSLASH) escaped = true;
-          else if (c === QUOTE) inString = false;
-          continue;
-        }
-        if (c === QUOTE) inString = true;
-        else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-        else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-          if (depth === 0) {
-            // "]" closing the top-level array right after a scalar value.
-            parts.push(chunk.slice(valueStart, i));
-            yield finish();
-            state = 4;
-            valueStart = -1;
+    const batch: RawRecord[] = [];
+    try {
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk.charCodeAt(i);
+        if (c === NEWLINE) line++;
+        if (state === 2) {
+          if (inString) {
+            if (escaped) escaped = false;
+            else if (c === BACKSLASH) escaped = true;
+            else if (c === QUOTE) inString = false;
             continue;
           }
-          depth--;
-          if (depth === 0) {
-            parts.push(chunk.slice(valueStart, i + 1));
-            yield finish();
-            state = 3;
+          if (c === QUOTE) inString = true;
+          else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+          else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            if (depth === 0) {
+              // "]" closing the top-level array right after a scalar value.
+              parts.push(chunk.slice(valueStart, i));
+              batch.push(finish());
+              state = 4;
+              valueStart = -1;
+              continue;
+            }
+            depth--;
+            if (depth === 0) {
+              parts.push(chunk.slice(valueStart, i + 1));
+              batch.push(finish());
+              state = 3;
+              valueStart = -1;
+            }
+          } else if (c === COMMA && depth === 0) {
+            parts.push(chunk.slice(valueStart, i));
+            batch.push(finish());
+            state = 1;
+            afterComma = true;
             valueStart = -1;
           }
-        } else if (c === COMMA && depth === 0) {
-          parts.push(chunk.slice(valueStart, i));
-          yield finish();
-          state = 1;
-          afterComma = true;
-          valueStart = -1;
-        }
-        continue;
-      }
-      if (isSpace(c)) continue;
-      if (state === 0) {
-        if (c !== OPEN_BRACKET) fail('expected "[" to start the array of records');
-        state = 1;
-      } else if (state === 1) {
-        if (c === CLOSE_BRACKET && !afterComma) {
-          state = 4;
           continue;
         }
-        if (c === CLOSE_BRACKET) fail(`a trailing comma before "]" (after record ${index - 1})`, 'Remove the comma.');
-        state = 2;
-        afterComma = false;
-        startLine = line;
-        valueStart = i;
-        depth = 0;
-        if (c === QUOTE) inString = true;
-        else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth = 1;
-      } else if (state === 3) {
-        if (c === COMMA) {
+        if (isSpace(c)) continue;
+        if (state === 0) {
+          if (c !== OPEN_BRACKET) fail('expected "[" to start the array of records');
           state = 1;
-          afterComma = true;
-        } else if (c === CLOSE_BRACKET) state = 4;
-        else fail(`expected "," or "]" after record ${index - 1}, found ${JSON.stringify(String.fromCharCode(c))}`);
-      } else {
-        fail('unexpected text after the closing "]" of the array', 'Remove it, or give a JSONL file if this is one record per line.');
+        } else if (state === 1) {
+          if (c === CLOSE_BRACKET && !afterComma) {
+            state = 4;
+            continue;
+          }
+          if (c === CLOSE_BRACKET) fail(`a trailing comma before "]" (after record ${index - 1})`, 'Remove the comma.');
+          state = 2;
+          afterComma = false;
+          startLine = line;
+          valueStart = i;
+          depth = 0;
+          if (c === QUOTE) inString = true;
+          else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth = 1;
+        } else if (state === 3) {
+          if (c === COMMA) {
+            state = 1;
+            afterComma = true;
+          } else if (c === CLOSE_BRACKET) state = 4;
+          else fail(`expected "," or "]" after record ${index - 1}, found ${JSON.stringify(String.fromCharCode(c))}`);
+        } else {
+          fail('unexpected text after the closing "]" of the array', 'Remove it, or give a JSONL file if this is one record per line.');
+        }
       }
+    } catch (e) {
+      if (batch.length > 0) yield batch;
+      throw e;
     }
+    if (batch.length > 0) yield batch;
     if (state === 2 && valueStart !== -1) parts.push(chunk.slice(valueStart));
   }
   if (state !== 4) {

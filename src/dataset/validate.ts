@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import { formatProblem, listEntries, type DataProblem } from '../errors.js';
 import type { RoleMapping, SourceItem } from './item.js';
-import { readRecords, type SourceFormat } from './read-records.js';
+import { readRecordBatches, type RawRecord, type SourceFormat } from './read-records.js';
 import { roleView, toSourceItem } from './profile.js';
 import { loadTaxonomy } from './taxonomy.js';
 import { notValidDataset, sameIdOnceNormalized } from './messages.js';
@@ -81,61 +81,82 @@ export async function validateSource(file: string, mapping: RoleMapping, options
     report.warningCount++;
     if (report.warnings.length < maxProblems) report.warnings.push(p);
   };
-  const labelWarnings = (view: Record<string, unknown>, where: Omit<DataProblem, 'message'>) => {
+  // Each label's verdict, once per run: labels repeat across records, and isKnown normalizes (NFKC) on every call.
+  const known = { riskArea: new Map<string, boolean>(), harmType: new Map<string, boolean>(), specificHarm: new Map<string, boolean>() };
+  const isKnown = (level: keyof typeof known, label: string) => {
+    let k = known[level].get(label);
+    if (k === undefined) known[level].set(label, (k = taxonomy.isKnown(level, label)));
+    return k;
+  };
+  const labelWarnings = (view: Record<string, unknown>, rec: RawRecord, id: string | undefined) => {
     for (const level of ['riskArea', 'harmType', 'specificHarm'] as const) {
       const label = view[level];
-      if (typeof label === 'string' && !taxonomy.isKnown(level, label)) {
-        warn({ ...where, field: mapping[level]!, message: `unknown ${level} label ${JSON.stringify(label)} (kept; English name unknown)` });
+      if (typeof label === 'string' && !isKnown(level, label)) {
+        warn({ ...place(file, rec, id), field: mapping[level]!, message: `unknown ${level} label ${JSON.stringify(label)} (kept; English name unknown)` });
       }
     }
   };
-  for await (const rec of readRecords(file, {
+  const batches = readRecordBatches(file, {
     onFormat: (f) => {
       report.format = f;
       options.onFormat?.(f);
     },
-  })) {
-    report.records++;
-    const base = { file, index: rec.index, ...(rec.line !== undefined ? { line: rec.line } : {}), ...(rec.row !== undefined ? { row: rec.row } : {}) };
-    if (rec.value === null || typeof rec.value !== 'object' || Array.isArray(rec.value)) {
+  });
+  for await (const batch of batches)
+    for (const rec of batch) {
+      report.records++;
+      if (rec.value === null || typeof rec.value !== 'object' || Array.isArray(rec.value)) {
+        if (trusted) distrust(rec.index);
+        problem({ ...place(file, rec), message: `is ${Array.isArray(rec.value) ? 'an array' : typeof rec.value}, not an object with fields` });
+        continue;
+      }
+      const view = roleView(rec.value, mapping);
+      const id = typeof view.id === 'string' ? view.id : undefined;
+      const key = trusted?.[rec.index];
+      if (key !== undefined && id === key.id && typeof view.question === 'string' && typeof view.answer === 'string') {
+        labelWarnings(view, rec, id);
+        const done = options.onItem?.(toSourceItem(view, rec.index, key.sourceHash), rec.value);
+        if (done) await done;
+        continue;
+      }
       if (trusted) distrust(rec.index);
-      problem({ ...base, message: `is ${Array.isArray(rec.value) ? 'an array' : typeof rec.value}, not an object with fields` });
-      continue;
+      if (!validate(view)) {
+        for (const p of roleProblems(validate.errors, mapping, place(file, rec, id))) problem(p);
+        continue;
+      }
+      const normalized = id!.normalize('NFKC').trim();
+      const first = seen.get(normalized);
+      if (first !== undefined) {
+        problem({
+          ...place(file, rec, id),
+          field: mapping.id!,
+          message:
+            first.id === id ? `duplicates the ID of record ${first.index}. IDs must be unique: fix one of them` : sameIdOnceNormalized(first.index, first.id),
+        });
+        continue;
+      }
+      seen.set(normalized, { index: rec.index, id: id! });
+      labelWarnings(view, rec, id);
+      // Awaited only when it returns a promise: a sync onItem then costs no microtask per record.
+      const done = options.onItem?.(toSourceItem(view, rec.index), rec.value);
+      if (done) await done;
     }
-    const view = roleView(rec.value, mapping);
-    const id = typeof view.id === 'string' ? view.id : undefined;
-    const where = id === undefined ? base : { ...base, id };
-    const key = trusted?.[rec.index];
-    if (key !== undefined && id === key.id && typeof view.question === 'string' && typeof view.answer === 'string') {
-      labelWarnings(view, where);
-      await options.onItem?.(toSourceItem(view, rec.index, key.sourceHash), rec.value);
-      continue;
-    }
-    if (trusted) distrust(rec.index);
-    if (!validate(view)) {
-      for (const p of roleProblems(validate.errors, mapping, where)) problem(p);
-      continue;
-    }
-    const normalized = id!.normalize('NFKC').trim();
-    const first = seen.get(normalized);
-    if (first !== undefined) {
-      problem({
-        ...where,
-        field: mapping.id!,
-        message:
-          first.id === id ? `duplicates the ID of record ${first.index}. IDs must be unique: fix one of them` : sameIdOnceNormalized(first.index, first.id),
-      });
-      continue;
-    }
-    seen.set(normalized, { index: rec.index, id: id! });
-    labelWarnings(view, where);
-    await options.onItem?.(toSourceItem(view, rec.index), rec.value);
-  }
   if (report.records === 0) {
     problem({ file, message: 'holds no records. Give the dataset file itself (a JSON array of records or one record per line)' });
   }
   report.valid = report.problemCount === 0;
   return report;
+}
+
+/** Where a record is, as its problems and warnings name it: made only when one is reported (two object spreads per record cost). */
+function place(file: string, rec: RawRecord, id?: string): Omit<DataProblem, 'message'> {
+  return {
+    file,
+    index: rec.index,
+    ...(rec.line !== undefined ? { line: rec.line } : {}),
+    ...(rec.row !== undefined ? { row: rec.row } : {}),
+    ...(id !== undefined ? { id } : {}),
+  };
 }
 
 /** Describe a failed report in one paragraph (plus one line per problem). */

@@ -99,7 +99,9 @@ export function trustedSourceKeys(project: Project): SourceKey[] | undefined {
 
 /** The source items (or keys) followed by the items the journal adds (`carefully add`). */
 function withAddedItems<T extends Pick<SourceItem, 'id' | 'sourceHash'>>(source: readonly T[], folder: StateFolder): (T | SourceItem)[] {
-  const added = addedItems(folder.addedEvents(), source.length, new Set(source.map((i) => i.id)));
+  const events = folder.addedEvents();
+  // No set of 100k IDs when nothing was added (most projects).
+  const added = events.length === 0 ? [] : addedItems(events, source.length, new Set(source.map((i) => i.id)));
   return added.length === 0 ? [...source] : [...source, ...added];
 }
 

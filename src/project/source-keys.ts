@@ -65,8 +65,17 @@ export function readSourceKeys(projectDir: string, fingerprint: string): SourceK
 export function writeSourceKeys(projectDir: string, fingerprint: string, items: readonly SourceKey[]): void {
   const file = path.join(projectDir, SOURCE_KEYS_FILE);
   if (headerFingerprint(file) === fingerprint) return;
-  writeDerivedFile(file, `${JSON.stringify({ fingerprint, items: items.length })}\n${items.map((i) => `${JSON.stringify([i.id, i.sourceHash])}\n`).join('')}`);
+  let text = `${JSON.stringify({ fingerprint, items: items.length })}\n`;
+  for (const i of items) text += `[${jsonString(i.id)},${jsonString(i.sourceHash)}]\n`;
+  writeDerivedFile(file, text);
 }
+
+/** JSON.stringify of a string, without its call for printable ASCII with nothing to escape (most IDs, every hash). */
+function jsonString(s: string): string {
+  return PLAIN.test(s) ? `"${s}"` : JSON.stringify(s);
+}
+
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 function headerFingerprint(file: string): string | undefined {
   try {

@@ -21,14 +21,39 @@ export function snapshotHashes(projectDir: string, snapshotFile: string): Set<st
   const size = statSync(file).size;
   const index = readIndex(`${file}.hashes`);
   if (index && index.covers === size) return index.hashes;
-  let hashes: Set<string>;
-  if (index && index.covers < size && endsLineAt(file, index.covers)) {
-    hashes = index.hashes;
-    for (const h of entryHashes(readFrom(file, index.covers))) hashes.add(h);
-  } else hashes = new Set(entryHashes(readFileSync(file)));
+  const appended = index !== undefined && index.covers < size && endsLineAt(file, index.covers);
+  const hashes = appended ? index.hashes : new Set<string>();
+  addFileEntryHashes(file, appended ? index.covers : 0, hashes);
   // An unterminated last line may still be being written, or be cut by the next append: index only whole lines.
   if (endsLineAt(file, size)) writeIndex(`${file}.hashes`, size, hashes);
   return hashes;
+}
+
+/** Bytes read at a time: a whole 47 MB snapshot (and its latin1 copy) cost more in page faults and GC than the scan itself. */
+const CHUNK = 1 << 16;
+
+/** entryHashes over the file from `from` into `out`, read in chunks of whole lines (a line longer than a chunk is read whole). */
+function addFileEntryHashes(file: string, from: number, out: Set<string>): void {
+  const fd = openSync(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let held = 0;
+    for (let pos = from; ;) {
+      if (held === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
+      const n = readSync(fd, buf, held, buf.length - held, pos);
+      pos += n;
+      const data = buf.subarray(0, held + n);
+      const whole = n === 0 ? data.length : data.lastIndexOf(NL) + 1;
+      if (whole > 0) {
+        entryHashes(data.subarray(0, whole), out);
+        data.copy(buf, 0, whole);
+      }
+      held = data.length - whole;
+      if (n === 0) return;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -38,14 +63,13 @@ export function snapshotHashes(projectDir: string, snapshotFile: string): Set<st
  * writes, `{"hash":S,"question":S,"answer":S}` with S a valid JSON string, is
  * an entry; any other line is parsed as before.
  */
-function entryHashes(bytes: Buffer): string[] {
-  const out: string[] = [];
+function entryHashes(bytes: Buffer, out: Set<string>): void {
   const scan = new LineScan(bytes);
   for (let start = 0; start < bytes.length;) {
     const hash = scan.shapedEntry(start);
     let end: number;
     if (hash !== undefined) {
-      out.push(hash);
+      out.add(hash);
       end = scan.end;
     } else {
       end = bytes.indexOf(NL, start);
@@ -54,12 +78,11 @@ function entryHashes(bytes: Buffer): string[] {
       if (line.trim() !== '') {
         const e = parsed(line) as { hash?: unknown; question?: unknown; answer?: unknown } | null;
         const entry = typeof e === 'object' && e !== null && typeof e.question === 'string' && typeof e.answer === 'string';
-        if (entry && typeof e.hash === 'string') out.push(e.hash);
+        if (entry && typeof e.hash === 'string') out.add(e.hash);
       }
     }
     start = end + 1;
   }
-  return out;
 }
 
 const NL = 0x0a;
@@ -175,7 +198,8 @@ function readIndex(file: string): { covers: number; hashes: Set<string> } | unde
 
 function writeIndex(file: string, covers: number, hashes: Iterable<string>): void {
   // Best effort: a read-only project reads the snapshot instead.
-  writeDerivedFile(file, `${HEADER}${covers}\n${[...hashes].map((h) => `${h}\n`).join('')}`);
+  const list = [...hashes];
+  writeDerivedFile(file, `${HEADER}${covers}\n${list.join('\n')}${list.length > 0 ? '\n' : ''}`);
 }
 
 /** Whether the byte before `offset` is a newline (or offset is 0). */
@@ -185,17 +209,6 @@ function endsLineAt(file: string, offset: number): boolean {
   try {
     const b = Buffer.alloc(1);
     return readSync(fd, b, 0, 1, offset - 1) === 1 && b[0] === 0x0a;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readFrom(file: string, offset: number): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(statSync(file).size - offset);
-    readSync(fd, buf, 0, buf.length, offset);
-    return buf;
   } finally {
     closeSync(fd);
   }

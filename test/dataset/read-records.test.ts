@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { readRecords } from '../../src/dataset/read-records.js';
+import { validateSource } from '../../src/dataset/validate.js';
+import { loadProfile, resolveMapping } from '../../src/dataset/profile.js';
 import { DataError, UnreadableFileError, UsageError } from '../../src/errors.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 
@@ -98,5 +100,33 @@ describe('readRecords', () => {
     const recs = await readAll(tmp.json('big.json', many));
     assert.equal(recs.length, 2000);
     assert.deepEqual(recs[1999]!.value, many[1999]);
+  });
+  it('hands on every record before a broken one in the same read chunk, then the error (JSON and JSONL)', async () => {
+    const lines = makeRecords(4).map((r) => JSON.stringify(r));
+    const jsonl = tmp.file('b.jsonl', `${lines.join('\n')}\n{"ID": broken\n${lines[0]}\n`);
+    const json = tmp.file('b.json', `[${lines.join(',\n')},\n{"ID": "x", "ID": "y"},\n${lines[0]}]`);
+    for (const file of [jsonl, json]) {
+      const seen: number[] = [];
+      await assert.rejects(
+        (async () => {
+          for await (const r of readRecords(file)) seen.push(r.index);
+        })(),
+        (e: unknown) => e instanceof DataError && /record 4/.test(e.message),
+      );
+      assert.deepEqual(seen, [0, 1, 2, 3], file);
+    }
+    // A consumer that stops at an earlier record sees its own error, not the later broken record's.
+    const stop = new Error('stopped at record 1');
+    const mapping = resolveMapping(loadProfile(), []);
+    for (const file of [jsonl, json]) {
+      await assert.rejects(
+        validateSource(file, mapping, {
+          onItem: (item) => {
+            if (item.index === 1) throw stop;
+          },
+        }),
+        (e: unknown) => e === stop,
+      );
+    }
   });
 });

@@ -80,4 +80,26 @@ describe('source snapshot: hash index', () => {
     assert.equal(scanned.size, full.size);
     assert.ok(full.has('a1') && full.has('a6') && full.has('a11') && !full.has('a3') && !full.has('a4'), 'the lines cover both outcomes');
   });
+  it('finds the same entries when lines cross the read chunks or are longer than one (the rebuild reads 64 KiB at a time)', () => {
+    const lines: string[] = [];
+    // Lengths that move line ends across many chunk boundaries, one line of 200 KB, one broken line past the first chunk.
+    for (let i = 0; i < 300; i++) {
+      const filler = '本'.repeat((i * 977) % 3000) + (i % 7 === 0 ? '\\n\\"' : '');
+      lines.push(`{"hash":"b${i}","question":"${filler}","answer":"${i}"}`);
+    }
+    lines[150] = JSON.stringify({ hash: 'b150', question: 'long '.repeat(40_000), answer: 'x' });
+    lines[200] = `{"hash":"b200","question":"raw\u0001control ${'x'.repeat(70_000)}","answer":"x"}`;
+    lines[201] = '{"hash":"b201","question":"torn","answer":"x"';
+    mkdirSync(path.dirname(snapshot()), { recursive: true });
+    writeFileSync(snapshot(), `${lines.join('\n')}\n{"hash":"b300","question":"last, unterminated","answer":"x"}`);
+    const full = SourceSnapshot.read(tmp.path);
+    const scanned = SourceSnapshot.lazy(tmp.path);
+    const candidates = Array.from({ length: 301 }, (_, i) => `b${i}`);
+    assert.deepEqual(
+      candidates.filter((h) => scanned.has(h)),
+      candidates.filter((h) => full.has(h)),
+    );
+    assert.equal(scanned.size, 299);
+    assert.ok(full.has('b150') && full.has('b300') && !full.has('b200') && !full.has('b201'));
+  });
 });

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TempDir } from '../helpers/fixtures.js';
+import { readSourceKeys, writeSourceKeys, SOURCE_KEYS_FILE } from '../../src/project/source-keys.js';
+
+describe('source keys file', () => {
+  let tmp: TempDir;
+  beforeEach(() => (tmp = new TempDir()));
+  afterEach(() => tmp.remove());
+
+  it('writes each key as the JSON pair [id, hash] and reads back every ID, whatever its characters', () => {
+    const ids = ['ac-001', 'with "quotes"', 'back\\slash', 'ユニコード', 'tab\there', 'ctrl\u0001', 'del\u007f', ' spaced ', '', 'line\u2028sep'];
+    const keys = ids.map((id, n) => ({ id, sourceHash: `h${n}` }));
+    writeSourceKeys(tmp.path, 'f1', keys);
+    const lines = readFileSync(path.join(tmp.path, SOURCE_KEYS_FILE), 'utf8').split('\n');
+    assert.deepEqual(
+      lines.slice(1, -1),
+      keys.map((k) => JSON.stringify([k.id, k.sourceHash])),
+    );
+    assert.deepEqual(readSourceKeys(tmp.path, 'f1'), keys);
+    assert.equal(readSourceKeys(tmp.path, 'other'), undefined);
+  });
+});
