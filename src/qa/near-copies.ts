@@ -93,6 +93,14 @@ export class NearCopies {
       : undefined;
   }
 
+  /** Whether `of` gives the item's verdict without building the index; the verdict, when known, is kept for that call. */
+  ready(item: SourceItem, texts: NearCopyTexts): boolean {
+    if (this.index) return true;
+    const known = this.known(item, texts);
+    if (known.verdict) this.remember(item, texts, known.verdict);
+    return known.verdict !== undefined;
+  }
+
   /** Builds the index now unless built. */
   async ensureIndex(): Promise<void> {
     if (this.index) return;
