@@ -27,9 +27,9 @@ import type { SourceItem } from '../dataset/item.js';
 import { DataError } from '../errors.js';
 import { trustedSourceKeys, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
-import { CodePointSet, MAX_GLOBAL_SHINGLES, SourceShingleIndex, mayHoldNearCopy } from './near-copy.js';
-import { NEAR_COPY_CACHE_FILE, NEAR_COPY_TEXTS, NearCopyCache, nearCopyTextsHash } from './near-copy-cache.js';
-import { IndexKey, NearCopies, type NearCopyTexts, type NearCopyVerdict } from './near-copies.js';
+import { CodePointSet, MAX_GLOBAL_SHINGLES, SourceShingleIndex } from './near-copy.js';
+import { NEAR_COPY_CACHE_FILE, NearCopyCache, nearCopyTextsHash } from './near-copy-cache.js';
+import { IndexKey, NearCopies, settledWithoutIndex, type NearCopyTexts, type NearCopyVerdict } from './near-copies.js';
 import { validateSource, describeProblems } from '../dataset/validate.js';
 import { sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
@@ -202,7 +202,7 @@ export function qaContextBuilder(
   /** Streaming: whether an item added needs the index, if the cache turns out to be for this set of items. */
   let predicted = false;
   let anyText = false;
-  const fileCodePoints = lazy(() => (cache?.fileSummary?.complete ? CodePointSet.fromRanges(cache.fileSummary.codePoints) : undefined));
+  const fileCodePoints = lazy(() => CodePointSet.fromRanges(cache!.fileSummary!.codePoints));
   const newIndex = () => {
     const index = new SourceShingleIndex();
     if (options.indexOverflows) index.complete = false;
@@ -215,11 +215,9 @@ export function qaContextBuilder(
       else if (hasTargetText(state) || state.decision?.rationale) {
         anyText = true;
         const texts = nearCopyTexts(state);
-        if (!predicted && !cache?.get(item.id, nearCopyTextsHash(item, texts))) {
-          const summary = cache?.fileSummary;
-          const cps = fileCodePoints();
-          predicted = !summary || (summary.complete && (!cps || NEAR_COPY_TEXTS.some((t) => texts[t] && mayHoldNearCopy(texts[t], item, cps))));
-        }
+        // What NearCopies will do with the item, judged from the file's header (whatever set it was made for).
+        if (!predicted && !cache?.get(item.id, nearCopyTextsHash(item, texts)))
+          predicted = settledWithoutIndex(item, texts, cache?.fileSummary, fileCodePoints) === undefined;
       }
       if (options.lengthStats !== undefined) return;
       const input = qaInputFor(item, state, env, { intendedChanges: false });
