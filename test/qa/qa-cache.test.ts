@@ -145,6 +145,48 @@ describe('QA result cache', () => {
     assert.deepEqual(qaCacheCounters, { hits: ids.length, misses: 0 });
   });
 
+  it('finds the entries as read whatever order the items are asked in, an item not in the file among them', () => {
+    const file = tmp.join('order.jsonl');
+    const context = qaCacheContext('sha256:a', undefined);
+    const base = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
+    // Each its own text: an entry taken for another item's would miss.
+    const ids = ['ab', 'a', 'with "quotes"', 'b', 'back\\slash', 'c'];
+    const inputs = ids.map((id, i) => ({ ...base, item: { ...base.item, id }, target: { ...base.target, answer: `${base.target.answer} ${i}` } }));
+    const first = new QaResultCache(file, context);
+    const found = inputs.map((input) => first.check(input, KO));
+    first.save();
+    const orders = [
+      [0, 1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1, 0],
+      [1, 0, 3, 2, 5, 4],
+      [0, 2, 4],
+      [3, 4, 5, 0, 1, 2],
+    ];
+    for (const order of orders) {
+      qaCacheCounters.hits = 0;
+      qaCacheCounters.misses = 0;
+      const cache = new QaResultCache(file, context);
+      for (const i of order) assert.deepEqual(cache.check(inputs[i]!, KO), found[i], `${ids[i]} in order ${order.join(',')}`);
+      assert.deepEqual(qaCacheCounters, { hits: order.length, misses: 0 }, order.join(','));
+    }
+    // 'a' asked where 'ab' is next in the file, and an ID the file lacks: neither is taken for another.
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    const cache = new QaResultCache(file, context);
+    cache.check(inputs[1]!, KO);
+    const other = { ...base, item: { ...base.item, id: 'new' }, target: { ...base.target, answer: '안녕하세요' } };
+    assert.deepEqual(cache.check(other, KO), checkItem(other, KO));
+    for (const i of [0, 2]) cache.check(inputs[i]!, KO);
+    assert.deepEqual(qaCacheCounters, { hits: 3, misses: 1 });
+    cache.save();
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').slice(1);
+    assert.deepEqual(
+      lines.map((l) => (JSON.parse(l) as [string])[0]),
+      [...ids, 'new'],
+      'saved with every entry it read',
+    );
+  });
+
   it('writes back the entries it read unchanged when another item is checked again and saved', () => {
     const file = tmp.join('kept.jsonl');
     const context = qaCacheContext('sha256:a', undefined);
