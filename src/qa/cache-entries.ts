@@ -63,6 +63,12 @@ function entryIdEnd(text: string, start: number, end: number): number {
   return shaped && text.startsWith(',"', q + 1) && text.startsWith('",[', f - 2) && text.startsWith(']]', end - 2) ? q : -1;
 }
 
+/** Whether text[from, to) holds a backslash (looked for within those bounds only). */
+function escapes(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
+}
+
 /** The ID of an entry line whose ID string closes at `q`. */
 function entryId(text: string, start: number, q: number): string {
   const quoted = text.slice(start + 1, q + 1);
@@ -114,7 +120,7 @@ export class CacheEntries {
         if (lineEnd === start) continue;
         const q = entryIdEnd(text, start, lineEnd);
         if (q === -1) throw new Error(`line ${n} is not a cache entry`);
-        if (text.lastIndexOf('\\', q) > start) entryId(text, start, q); // an escaped ID must parse
+        if (escapes(text, start + 2, q)) entryId(text, start, q); // an escaped ID must parse
       }
     } catch (err) {
       this.clear();
