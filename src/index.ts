@@ -26,7 +26,7 @@ import {
 import { summarise, type StatusSummary } from './project/state.js';
 import type { ProviderOptions } from './project/config.js';
 import { translateProject, type TranslateProgress, type TranslateResult } from './translate/engine.js';
-import { runProjectQa, type ProjectQaOptions, type ProjectQaResult } from './qa/project-qa.js';
+import { runProjectQa, type ProjectQaOptions, type ProjectQaResult } from './qa/run-project-qa.js';
 import { openSession } from './adapt/open-session.js';
 import { applyAnswers as applyAnswersFile, type AnswersSummary } from './adapt/answers-file.js';
 import type { RawFilters } from './session/filters.js';

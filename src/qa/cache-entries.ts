@@ -63,6 +63,12 @@ function entryIdEnd(text: string, start: number, end: number): number {
   return shaped && text.startsWith(',"', q + 1) && text.startsWith('",[', f - 2) && text.startsWith(']]', end - 2) ? q : -1;
 }
 
+/** Whether text[from, to) holds a backslash (looked for within those bounds only). */
+function escapes(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
+}
+
 /** The ID of an entry line whose ID string closes at `q`. */
 function entryId(text: string, start: number, q: number): string {
   const quoted = text.slice(start + 1, q + 1);
@@ -82,8 +88,17 @@ export class CacheEntries {
   /** ID -> entry text, or the offset of its line in `text` for an entry as read. */
   private readonly entries = new Map<string, string | number>();
   private text = '';
+  /**
+   * While IDs are asked in the file's order (a warm run), the lines as read are
+   * met one after the other and no Map is built: `next` is the offset of the
+   * next line to compare, `first` that of the first entry; -1 once the Map
+   * holds every entry (an ID asked out of order, a `set`, a write).
+   */
+  private next = -1;
+  private first = -1;
 
   get size(): number {
+    this.index();
     return this.entries.size;
   }
 
@@ -105,19 +120,47 @@ export class CacheEntries {
         if (lineEnd === start) continue;
         const q = entryIdEnd(text, start, lineEnd);
         if (q === -1) throw new Error(`line ${n} is not a cache entry`);
-        this.entries.set(entryId(text, start, q), start);
+        if (escapes(text, start + 2, q)) entryId(text, start, q); // an escaped ID must parse
       }
     } catch (err) {
       this.clear();
       throw err;
     }
     this.text = text;
+    this.first = this.next = text.indexOf('\n') + 1 || text.length;
     return header;
+  }
+
+  /** Puts every entry as read in the Map (once). */
+  private index(): void {
+    if (this.next === -1) return;
+    const { text } = this;
+    for (let start = this.first, end = 0; start < text.length; start = end + 1) {
+      end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      if (end > start) this.entries.set(entryId(text, start, entryIdEnd(text, start, end)), start);
+    }
+    this.next = -1;
+  }
+
+  /** The offset of the next line as read when it is the entry of `id` (an ID needing no escape), else -1. */
+  private nextLine(id: string): number {
+    const { text } = this;
+    let at = this.next;
+    while (text.charCodeAt(at) === 10) at++;
+    if (at >= text.length || !text.startsWith(id, at + 2) || text.charCodeAt(at + 2 + id.length) !== 34 || id.includes('"') || id.includes('\\')) return -1;
+    const end = text.indexOf('\n', at);
+    this.next = end === -1 ? text.length : end + 1;
+    return at;
   }
 
   /** The entry's JSON when it was stored with this hash, else undefined. */
   get(id: string, hash: string): string | undefined {
-    const at = this.entries.get(id);
+    let at: string | number | undefined = this.next === -1 ? undefined : this.nextLine(id);
+    if (at === undefined || at === -1) {
+      this.index();
+      at = this.entries.get(id);
+    }
     if (typeof at === 'number') {
       // An entry as read, its line checked then: the hash compared and the JSON cut out in place.
       const h = stringEnd(this.text, at + 1) + 3;
@@ -130,16 +173,19 @@ export class CacheEntries {
   }
 
   set(id: string, hash: string, json: string): void {
+    this.index();
     this.entries.set(id, `${hash}\t${json}`);
   }
 
   clear(): void {
     this.entries.clear();
     this.text = '';
+    this.next = -1;
   }
 
   /** Writes the header and every entry to `file` atomically; throws when it cannot. */
   write(file: string, header: object): void {
+    this.index();
     const lines = [JSON.stringify(header)];
     for (const id of this.entries.keys()) {
       const entry = this.entryText(id)!;

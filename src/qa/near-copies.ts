@@ -8,7 +8,7 @@ import { createHash, type Hash } from 'node:crypto';
 import type { SourceItem } from '../dataset/item.js';
 import type { SourceShingleIndex } from './near-copy.js';
 import { CodePointSet, findNearCopy, mayHoldNearCopy } from './near-copy.js';
-import { NEAR_COPY_TEXTS, nearCopyTextsHash, type NearCopyCache, type NearCopyTexts, type NearCopyVerdict } from './near-copy-cache.js';
+import { NEAR_COPY_TEXTS, nearCopyTextsHash, type IndexSummary, type NearCopyCache, type NearCopyTexts, type NearCopyVerdict } from './near-copy-cache.js';
 
 export type { NearCopyTexts, NearCopyVerdict } from './near-copy-cache.js';
 
@@ -34,6 +34,23 @@ export class IndexKey {
   digest(extra = ''): string {
     return `${this.hash.digest('base64url')}${extra}`;
   }
+}
+
+/**
+ * How a verdict not cached is given without the index, from what the index held (`summary`,
+ * `codePoints` its code points): "none" when no text can hold a run of an indexed source,
+ * "own" when the index was incomplete (the item's own source is searched), undefined when
+ * only the index can tell (or nothing is known of it).
+ */
+export function settledWithoutIndex(
+  item: SourceItem,
+  texts: NearCopyTexts,
+  summary: IndexSummary | undefined,
+  codePoints: () => CodePointSet,
+): 'none' | 'own' | undefined {
+  if (!summary) return undefined;
+  if (!summary.complete) return 'own';
+  return NEAR_COPY_TEXTS.some((t) => texts[t] && mayHoldNearCopy(texts[t], item, codePoints())) ? undefined : 'none';
 }
 
 export interface NearCopiesOptions {
@@ -93,6 +110,14 @@ export class NearCopies {
       : undefined;
   }
 
+  /** Whether `of` gives the item's verdict without building the index; the verdict, when known, is kept for that call. */
+  ready(item: SourceItem, texts: NearCopyTexts): boolean {
+    if (this.index) return true;
+    const known = this.known(item, texts);
+    if (known.verdict) this.remember(item, texts, known.verdict);
+    return known.verdict !== undefined;
+  }
+
   /** Builds the index now unless built. */
   async ensureIndex(): Promise<void> {
     if (this.index) return;
@@ -119,13 +144,11 @@ export class NearCopies {
     const cached = hash === undefined ? undefined : cache!.get(item.id, hash);
     if (cached) return { verdict: cached };
     const summary = this.index ? undefined : cache?.index;
-    if (summary && !summary.complete) return { verdict: this.search(item, texts, hash) }; // no index: the item's own source only
-    if (summary) {
-      const codePoints = (this.codePoints ??= CodePointSet.fromRanges(summary.codePoints));
-      if (!NEAR_COPY_TEXTS.some((t) => texts[t] && mayHoldNearCopy(texts[t], item, codePoints))) {
-        if (hash !== undefined) cache!.set(item.id, hash, NONE);
-        return { verdict: NONE };
-      }
+    const settled = settledWithoutIndex(item, texts, summary, () => (this.codePoints ??= CodePointSet.fromRanges(summary!.codePoints)));
+    if (settled === 'own') return { verdict: this.search(item, texts, hash) };
+    if (settled === 'none') {
+      if (hash !== undefined) cache!.set(item.id, hash, NONE);
+      return { verdict: NONE };
     }
     return hash === undefined ? {} : { hash };
   }

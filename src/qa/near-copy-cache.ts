@@ -43,10 +43,19 @@ const FORMAT = 1;
 const contextOf = (indexKey: string) =>
   JSON.stringify({ format: FORMAT, run: NEAR_COPY_RUN, max: MAX_GLOBAL_SHINGLES, unicode: process.versions.unicode, index: indexKey });
 
-/** A hash of what an item's verdict depends on besides the indexed set. */
+/** The last hash made, with what it was made of: the QA result cache's key and the near-copy check ask for one item's in turn. */
+let last: { sourceHash: string; question: string; answer: string; rationale: string | undefined; hash: string } | undefined;
+
+/** A hash of what an item's verdict depends on besides the indexed set (the QA result cache's key includes it). */
 export function nearCopyTextsHash(item: SourceItem, texts: NearCopyTexts): string {
-  const key = [item.sourceHash, texts.question, texts.answer, texts.rationale ?? null];
-  return hashOf('sha256', JSON.stringify(key), 'base64url').slice(0, HASH_LENGTH);
+  const { sourceHash } = item;
+  const { question, answer, rationale } = texts;
+  const l = last;
+  if (l && l.sourceHash === sourceHash && l.question === question && l.answer === answer && l.rationale === rationale) return l.hash;
+  const key = [sourceHash, question, answer, rationale ?? null];
+  const hash = hashOf('sha256', JSON.stringify(key), 'base64url').slice(0, HASH_LENGTH);
+  last = { sourceHash, question, answer, rationale, hash };
+  return hash;
 }
 
 export class NearCopyCache {

@@ -17,7 +17,6 @@
  * whatever the rule says: an adaptation must remove them.
  */
 import { effectOf } from '../locale/checklist.js';
-import { unmatchedLabelsWarning } from './unmatched-labels.js';
 import { findEquivalents, itemTexts } from '../locale/equivalents.js';
 import path from 'node:path';
 import { loadProjectLocalePack } from '../locale/locale-pack.js';
@@ -25,20 +24,18 @@ import { answerRegister } from '../locale/register-setting.js';
 import { CONFIG_FILE } from '../project/config.js';
 import type { ChecklistEffect, LocalePack } from '../locale/locale-pack-types.js';
 import type { SourceItem } from '../dataset/item.js';
-import { DataError, UsageError } from '../errors.js';
-import { loadState, trustedSourceKeys, type Project } from '../project/project.js';
+import { DataError } from '../errors.js';
+import { trustedSourceKeys, type Project } from '../project/project.js';
 import type { ItemState } from '../project/state.js';
-import { CodePointSet, MAX_GLOBAL_SHINGLES, SourceShingleIndex, mayHoldNearCopy } from './near-copy.js';
-import { NEAR_COPY_CACHE_FILE, NEAR_COPY_TEXTS, NearCopyCache, nearCopyTextsHash } from './near-copy-cache.js';
-import { IndexKey, NearCopies, type NearCopyTexts, type NearCopyVerdict } from './near-copies.js';
+import { CodePointSet, MAX_GLOBAL_SHINGLES, SourceShingleIndex } from './near-copy.js';
+import { NEAR_COPY_CACHE_FILE, NearCopyCache, nearCopyTextsHash } from './near-copy-cache.js';
+import { IndexKey, NearCopies, settledWithoutIndex, type NearCopyTexts, type NearCopyVerdict } from './near-copies.js';
 import { validateSource, describeProblems } from '../dataset/validate.js';
 import { sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
-import { checkItem, runChecks, type RunChecksResult } from './run-checks.js';
+import { checkItem, type RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, LengthStats, QaContext, QaInput, Severity } from './types.js';
-import { splitWaived, type Waived, type WaiverSplit } from './waivers.js';
-import type { ItemWaiver } from '../project/state.js';
-import { unknownItemIds } from './messages.js';
+import { splitWaived, type WaiverSplit } from './waivers.js';
 import { QA_CACHE_FILE, QaResultCache, qaCacheContext, recordSourceIndexOverflow, sourceIndexOverflows } from './qa-cache.js';
 import { sourceFingerprint } from '../project/source-keys.js';
 import { lengthStatsKey, readLengthStats, writeLengthStats } from './length-stats-cache.js';
@@ -140,99 +137,6 @@ export function qaInputFor(
   return input;
 }
 
-export interface ProjectQaOptions {
-  /** Check only these item IDs (an unknown ID is a UsageError). Length statistics still come from the whole dataset. */
-  ids?: readonly string[];
-  /** Run only these checks (an unknown check ID is a UsageError). */
-  only?: readonly string[];
-  /** Report only findings at least this severe. */
-  minSeverity?: Severity;
-  /** Called as items are checked (a progress bar), at most about 100 times. */
-  onProgress?: (done: number, total: number) => void;
-}
-
-/** The inputs, reporting progress as they are taken. */
-function* withProgress<T>(inputs: readonly T[], onProgress?: (done: number, total: number) => void): Generator<T> {
-  const step = Math.max(1, Math.ceil(inputs.length / 100));
-  for (const [i, input] of inputs.entries()) {
-    yield input;
-    if ((i + 1) % step === 0 || i + 1 === inputs.length) onProgress?.(i + 1, inputs.length);
-  }
-}
-
-export interface ProjectQaResult extends RunChecksResult {
-  /** Findings covered by a current waiver (not in `findings` nor `counts`), each with who waived it and why. */
-  waived: Waived<ItemFinding>[];
-  waivedCounts: Record<Severity, number>;
-  /** Waivers given for an earlier text: their findings are open again. */
-  staleWaivers: (ItemWaiver & { item: string })[];
-  /** Items in the source. */
-  items: number;
-  /** Items checked (selected and with target text). */
-  checked: number;
-  /** Item state and decision of every item with findings, for grouping output. */
-  itemInfo: Record<string, { state: ItemState['state']; decision?: string }>;
-  localePack: string;
-  warnings: string[];
-}
-
-/** Run the QA checks over a project (what `carefully check` prints). */
-export async function runProjectQa(project: Project, options: ProjectQaOptions = {}): Promise<ProjectQaResult> {
-  const env = projectQaEnv(project, { cache: true });
-  const { items, states, warnings } = await loadState(project);
-  if (options.ids !== undefined) {
-    const known = new Set(items.map((i) => i.id));
-    const unknown = options.ids.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new UsageError(unknownItemIds(unknown));
-  }
-  // Its own warnings list: `check` does not report a skipped cross-item index.
-  const builder = projectQaContextBuilder(project, { ...env, warnings: [] });
-  for (const item of items) builder.add(item, states.get(item.id)!);
-  const qa = builder.done();
-  const { ctx } = qa;
-  const wanted = options.ids === undefined ? undefined : new Set(options.ids);
-  const selected: QaInput[] = [];
-  for (const item of items) {
-    if (wanted && !wanted.has(item.id)) continue;
-    const input = qaInputFor(item, states.get(item.id)!, env);
-    if (input) selected.push(input);
-  }
-  const result = runChecks(options.onProgress ? withProgress(selected, options.onProgress) : selected, ctx, {
-    ...(options.only ? { only: options.only } : {}),
-    ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
-    ...(env.cache ? { cache: env.cache } : {}),
-  });
-  warnings.push(...qa.saveCache());
-  const byItem = new Map<string, ItemFinding[]>();
-  for (const f of result.findings) byItem.set(f.item, [...(byItem.get(f.item) ?? []), f]);
-  const split = { findings: [] as ItemFinding[], waived: [] as Waived<ItemFinding>[], staleWaivers: [] as ProjectQaResult['staleWaivers'] };
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const waivedCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const itemInfo: ProjectQaResult['itemInfo'] = {};
-  for (const [id, found] of byItem) {
-    const s = states.get(id)!;
-    const { open, waived, stale } = splitWaived(found, s);
-    split.findings.push(...open);
-    split.waived.push(...waived);
-    split.staleWaivers.push(...stale.map((w) => ({ ...w, item: id })));
-    for (const f of open) counts[f.severity]++;
-    for (const f of waived) waivedCounts[f.severity]++;
-    itemInfo[id] = { state: s.state, ...(s.decision ? { decision: s.decision.decision } : {}) };
-  }
-  const unmatched = unmatchedLabelsWarning(env.pack, env.packName, items);
-  if (unmatched) warnings.push(unmatched);
-  return {
-    ...split,
-    counts,
-    waivedCounts,
-    items: items.length,
-    checked: selected.length,
-    itemInfo,
-    localePack: env.packName,
-    warnings: [...env.warnings, ...warnings],
-  };
-}
-
 /** What the items of a project are checked with: its QA environment and context (pack and the whole dataset's length statistics). */
 export interface ProjectQa {
   env: ProjectQaEnv;
@@ -246,6 +150,8 @@ export interface ProjectQa {
    * source-near-copy check's verdict, built or read once; builds the cross-item index if needed.
    */
   nearCopies(item: SourceItem, state: ItemState): Promise<NearCopyVerdict>;
+  /** Whether the source-near-copy check of the item can run now (its verdict cached or settled, or the index built): else await `nearCopies` first. */
+  nearCopiesReady(item: SourceItem, state: ItemState): boolean;
   /**
    * For builders over a streamed source: builds the cross-item index now when an item added
    * needs it (re-reading the source), so that `check` and `review` of those items need not.
@@ -296,7 +202,7 @@ export function qaContextBuilder(
   /** Streaming: whether an item added needs the index, if the cache turns out to be for this set of items. */
   let predicted = false;
   let anyText = false;
-  const fileCodePoints = lazy(() => (cache?.fileSummary?.complete ? CodePointSet.fromRanges(cache.fileSummary.codePoints) : undefined));
+  const fileCodePoints = lazy(() => CodePointSet.fromRanges(cache!.fileSummary!.codePoints));
   const newIndex = () => {
     const index = new SourceShingleIndex();
     if (options.indexOverflows) index.complete = false;
@@ -309,11 +215,9 @@ export function qaContextBuilder(
       else if (hasTargetText(state) || state.decision?.rationale) {
         anyText = true;
         const texts = nearCopyTexts(state);
-        if (!predicted && !cache?.get(item.id, nearCopyTextsHash(item, texts))) {
-          const summary = cache?.fileSummary;
-          const cps = fileCodePoints();
-          predicted = !summary || (summary.complete && (!cps || NEAR_COPY_TEXTS.some((t) => texts[t] && mayHoldNearCopy(texts[t], item, cps))));
-        }
+        // What NearCopies will do with the item, judged from the file's header (whatever set it was made for).
+        if (!predicted && !cache?.get(item.id, nearCopyTextsHash(item, texts)))
+          predicted = settledWithoutIndex(item, texts, cache?.fileSummary, fileCodePoints) === undefined;
       }
       if (options.lengthStats !== undefined) return;
       const input = qaInputFor(item, state, env, { intendedChanges: false });
@@ -374,6 +278,7 @@ export function qaContextBuilder(
         review,
         check: (item, state) => review(item, state).open,
         nearCopies: (item, state) => nearCopies.ofAsync(item, nearCopyTexts(state)),
+        nearCopiesReady: (item, state) => nearCopies.ready(item, nearCopyTexts(state)),
         prepare: () => (needIndex ? nearCopies.ensureIndex() : Promise.resolve()),
         saveCache,
         indexDigest,

@@ -10,7 +10,10 @@
  * version, locale pack hash, answer register); then one line per item,
  * `["<id>","<hash>",<findings>]`, keyed by item ID and a hash of the
  * item's whole QA input (source texts, languages, target, MT, decision,
- * rationale, intended changes). Only checks that look at the item alone are
+ * rationale, intended changes). The long texts are hashed once per item: the
+ * source question and answer by their sourceHash and the target with the
+ * rationale by the near-copy verdicts' hash (nearCopyTextsHash, which the
+ * source-near-copy check asks for next), an MT equal to the target by a mark. Only checks that look at the item alone are
  * cached; length-ratio (the dataset's statistics) runs every time, and
  * source-near-copy (copies of another item's source) reads its verdicts from
  * their own cache (near-copy-cache.ts, through QaContext.nearCopies). Findings stay unparsed text
@@ -25,6 +28,7 @@ import { checkItem } from './run-checks.js';
 import { qaCacheIgnored } from './messages.js';
 import { CacheEntries, HASH_LENGTH, cacheFolder } from './cache-entries.js';
 import { MAX_GLOBAL_SHINGLES, NEAR_COPY_RUN } from './near-copy.js';
+import { nearCopyTextsHash } from './near-copy-cache.js';
 import type { Check, Finding, QaContext, QaInput } from './types.js';
 
 export const QA_CACHE_FILE = path.join('cache', 'qa', 'results.jsonl');
@@ -68,8 +72,8 @@ const ORDER = new Map(ALL_CHECKS.map((c, i) => [c.id, i]));
 /** How often the item checks ran and how often a cached result was used, in this process (for tests and benchmarks). */
 export const qaCacheCounters = { hits: 0, misses: 0 };
 
-/** Of the file's lines (2: `["<id>","<hash>",<findings>]`); another format is ignored like another context. */
-const FORMAT = 2;
+/** Of the file's lines (2: `["<id>","<hash>",<findings>]`; 3: the hash as `qaInputHash` makes it); another format is ignored like another context. */
+const FORMAT = 3;
 
 /** What the cached findings were computed with, besides the item's own input. */
 export function qaCacheContext(packHash: string, answerRegister: string | undefined): string {
@@ -78,20 +82,17 @@ export function qaCacheContext(packHash: string, answerRegister: string | undefi
 
 /** A hash of everything the item checks read of one input. */
 export function qaInputHash(input: QaInput): string {
-  const { item } = input;
+  const { item, target, mt } = input;
+  const texts = { question: target.question, answer: target.answer, ...(input.rationale === undefined ? {} : { rationale: input.rationale }) };
   const key = [
-    item.question,
-    item.answer,
+    nearCopyTextsHash(item, texts),
     item.questionEn ?? null,
     item.answerEn ?? null,
     input.sourceLanguage,
     input.targetLanguage,
-    input.target.question,
-    input.target.answer,
-    input.mt?.question ?? null,
-    input.mt?.answer ?? null,
+    // 1: the MT text is the target's (no edit since), which the first hash covers.
+    mt === undefined ? null : [mt.question === target.question ? 1 : mt.question, mt.answer === target.answer ? 1 : mt.answer],
     input.decision ?? null,
-    input.rationale ?? null,
     input.intendedChanges ?? null,
   ];
   return hashOf('sha256', JSON.stringify(key), 'base64url').slice(0, HASH_LENGTH);

@@ -54,7 +54,8 @@ export function checkItem(input: QaInput, ctx: QaContext, checks: readonly Check
   return findings;
 }
 
-function selectChecks(options: RunChecksOptions): readonly Check[] {
+/** The checks `only` names, in check order (all of them without it); a UsageError names unknown ones. */
+export function selectChecks(options: RunChecksOptions): readonly Check[] {
   const checks = options.checks ?? ALL_CHECKS;
   if (options.only === undefined) return checks;
   const unknown = options.only.filter((id) => !checks.some((c) => c.id === id));

@@ -77,24 +77,33 @@ async function touchedRows(project: Project, env: ProjectQaEnv, earlier: Earlier
  */
 async function allRows(project: Project, env: ProjectQaEnv, earlier?: EarlierList): Promise<CachedList> {
   const { items, states, warnings } = await loadState(project);
+  let measured: ProjectQa | undefined;
   if (earlier && earlier.rows.length === items.length && items.every((item, i) => earlier.rows[i]!.id === item.id)) {
     const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
     const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
-    const qa = projectQa(project, updating, items, states);
+    const qa = (measured = projectQa(project, updating, items, states));
     if (JSON.stringify(earlier.lengthStats) === JSON.stringify(qa.ctx.lengthStats ?? null)) {
       const rows = items.map((item, i) => (earlier.touched.has(item.id) ? rowOf(item, states.get(item.id)!, qa) : earlier.rows[i]!));
       return { rows, warnings: [...warnings, ...updating.warnings, ...qa.saveCache()], lengthStats: earlier.lengthStats, indexDigest: qa.indexDigest };
     }
   }
   const full = projectQaEnv(project, { cache: true });
-  const qa = projectQa(project, full, items, states);
+  // Statistics measured above (they changed) are not measured again.
+  const known = measured && { lengthStats: measured.ctx.lengthStats ?? null, indexDigest: measured.indexDigest };
+  const qa = projectQa(project, full, items, states, known ? { known } : {});
   const rows = items.map((item) => rowOf(item, states.get(item.id)!, qa));
   const saved = qa.saveCache();
   return { rows, warnings: [...warnings, ...full.warnings, ...saved], lengthStats: qa.ctx.lengthStats ?? null, indexDigest: qa.indexDigest };
 }
 
-function projectQa(project: Project, env: ProjectQaEnv, items: readonly SourceItem[], states: ReadonlyMap<string, ItemState>): ProjectQa {
-  const builder = projectQaContextBuilder(project, env);
+function projectQa(
+  project: Project,
+  env: ProjectQaEnv,
+  items: readonly SourceItem[],
+  states: ReadonlyMap<string, ItemState>,
+  options?: Parameters<typeof projectQaContextBuilder>[2],
+): ProjectQa {
+  const builder = projectQaContextBuilder(project, env, options);
   for (const item of items) builder.add(item, states.get(item.id)!);
   return builder.done();
 }

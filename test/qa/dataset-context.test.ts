@@ -103,6 +103,45 @@ describe('one source pass for export and report (dataset context cache)', functi
     for (const [name, bytes] of measured.files) assert.equal(onePass.files.get(name), bytes, name);
   });
 
+  it('check: the run that measures the dataset, the one-pass run after it and a run without any QA cache print the same', async () => {
+    const check = (...args: string[]) => run(['check', '-p', dir, '--json', ...args]);
+    rmSync(path.join(dir, DATASET_CONTEXT_FILE), { force: true });
+    let before = counts();
+    const measured = await check();
+    assert.deepEqual(since(before), { hits: 0, misses: 1 });
+    before = counts();
+    const onePass = await check();
+    assert.deepEqual(since(before), { hits: 1, misses: 0 }, 'the second run took the kept context');
+    assert.equal(onePass.stdout, measured.stdout);
+    assert.equal(onePass.code, 1);
+    const found = (JSON.parse(onePass.stdout) as { findings: { item: string; check: string }[] }).findings;
+    assert.ok(found.some((f) => f.check === 'length-ratio' && f.item === items[20]!.id));
+    assert.ok(found.some((f) => f.check === 'source-near-copy' && f.item === items[21]!.id));
+    // --ids in one pass: the item judged with the whole dataset's statistics, as in the full run.
+    const one = await check('--ids', items[20]!.id);
+    assert.deepEqual(
+      (JSON.parse(one.stdout) as { findings: unknown[] }).findings,
+      found.filter((f) => f.item === items[20]!.id),
+    );
+    rmSync(path.join(dir, 'cache', 'qa'), { recursive: true });
+    assert.equal((await check()).stdout, measured.stdout, 'no cache at all');
+    const text = await run(['check', '-p', dir, '--ids', 'nope', '--only', 'no-such-check']);
+    assert.equal(text.code, 2);
+    assert.match(text.stderr, /nope/, 'an unknown item ID is named before an unknown check');
+  });
+
+  it('check: in one pass, a near-copy verdict no longer cached builds the cross-item index from a second read', async () => {
+    const measured = await run(['check', '-p', dir, '--json']);
+    rmSync(path.join(dir, NEAR_COPY_CACHE_FILE));
+    const before = counts();
+    const indexBuilds = nearCopyCounters.indexBuilds;
+    const onePass = await run(['check', '-p', dir, '--json']);
+    assert.deepEqual(since(before), { hits: 1, misses: 0 });
+    assert.equal(nearCopyCounters.indexBuilds, indexBuilds + 1);
+    assert.equal(onePass.stdout, measured.stdout);
+    assert.match(onePass.stdout, /source-near-copy/);
+  });
+
   it('report: the one-pass page is the two-pass page', async () => {
     rmSync(path.join(dir, DATASET_CONTEXT_FILE), { force: true });
     let before = counts();

@@ -7,16 +7,8 @@ import type { SourceItem } from '../../src/dataset/item.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
 import { computeLengthStats, lengthPairs } from '../../src/qa/length-stats.js';
 import { UsageError } from '../../src/errors.js';
-import {
-  departsFromSource,
-  intendedChangesFor,
-  openItemQa,
-  projectQaEnv,
-  qaInputFor,
-  runProjectQa,
-  qaContextBuilder,
-  qaContextFor,
-} from '../../src/qa/project-qa.js';
+import { departsFromSource, intendedChangesFor, openItemQa, projectQaEnv, qaInputFor, qaContextBuilder, qaContextFor } from '../../src/qa/project-qa.js';
+import { runProjectQa } from '../../src/qa/run-project-qa.js';
 import type { QaInput } from '../../src/qa/types.js';
 
 const KO = loadLocalePack('ko').pack;

@@ -8,6 +8,7 @@ import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import { QA_CACHE_FILE, QaResultCache, qaCacheContext, qaCacheCounters } from '../../src/qa/qa-cache.js';
 import { checkItem } from '../../src/qa/run-checks.js';
+import { nearCopyTextsHash } from '../../src/qa/near-copy-cache.js';
 import type { SourceItem } from '../../src/dataset/item.js';
 import { qaInput } from './helpers.js';
 import { KO } from './fixtures.js';
@@ -144,6 +145,48 @@ describe('QA result cache', () => {
     assert.deepEqual(qaCacheCounters, { hits: ids.length, misses: 0 });
   });
 
+  it('finds the entries as read whatever order the items are asked in, an item not in the file among them', () => {
+    const file = tmp.join('order.jsonl');
+    const context = qaCacheContext('sha256:a', undefined);
+    const base = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
+    // Each its own text: an entry taken for another item's would miss.
+    const ids = ['ab', 'a', 'with "quotes"', 'b', 'back\\slash', 'c'];
+    const inputs = ids.map((id, i) => ({ ...base, item: { ...base.item, id }, target: { ...base.target, answer: `${base.target.answer} ${i}` } }));
+    const first = new QaResultCache(file, context);
+    const found = inputs.map((input) => first.check(input, KO));
+    first.save();
+    const orders = [
+      [0, 1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1, 0],
+      [1, 0, 3, 2, 5, 4],
+      [0, 2, 4],
+      [3, 4, 5, 0, 1, 2],
+    ];
+    for (const order of orders) {
+      qaCacheCounters.hits = 0;
+      qaCacheCounters.misses = 0;
+      const cache = new QaResultCache(file, context);
+      for (const i of order) assert.deepEqual(cache.check(inputs[i]!, KO), found[i], `${ids[i]} in order ${order.join(',')}`);
+      assert.deepEqual(qaCacheCounters, { hits: order.length, misses: 0 }, order.join(','));
+    }
+    // 'a' asked where 'ab' is next in the file, and an ID the file lacks: neither is taken for another.
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    const cache = new QaResultCache(file, context);
+    cache.check(inputs[1]!, KO);
+    const other = { ...base, item: { ...base.item, id: 'new' }, target: { ...base.target, answer: '안녕하세요' } };
+    assert.deepEqual(cache.check(other, KO), checkItem(other, KO));
+    for (const i of [0, 2]) cache.check(inputs[i]!, KO);
+    assert.deepEqual(qaCacheCounters, { hits: 3, misses: 1 });
+    cache.save();
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').slice(1);
+    assert.deepEqual(
+      lines.map((l) => (JSON.parse(l) as [string])[0]),
+      [...ids, 'new'],
+      'saved with every entry it read',
+    );
+  });
+
   it('writes back the entries it read unchanged when another item is checked again and saved', () => {
     const file = tmp.join('kept.jsonl');
     const context = qaCacheContext('sha256:a', undefined);
@@ -225,5 +268,52 @@ describe('QA result cache', () => {
     same.check({ ...input, intendedChanges: ['110 -> 112'] }, KO);
     same.check({ ...input, mt: { question: '', answer: '110번' } }, KO);
     assert.deepEqual(qaCacheCounters, { hits: 1, misses: 5 });
+  });
+
+  it('hashes the long texts once, and still misses on any change of them: target, MT, rationale, source (by its hash), English source', () => {
+    const file = tmp.join('texts.jsonl');
+    const context = qaCacheContext('sha256:a', undefined);
+    const base = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요、' });
+    // The MT as the target (no edit since): marked, not hashed again; an MT that differs is hashed.
+    const input = { ...base, mt: { ...base.target }, rationale: '이유' };
+    const first = new QaResultCache(file, context);
+    first.check(input, KO);
+    first.save();
+    const variants = [
+      { ...input, target: { ...input.target, answer: '112에 전화하세요.' } },
+      { ...input, target: { ...input.target, answer: '112에 전화하세요.' }, mt: { ...input.mt, answer: '112에 전화하세요.' } },
+      { ...input, mt: { ...input.mt, answer: '다른 기계 번역' } },
+      { ...input, mt: { question: input.target.question, answer: '1' } },
+      { ...input, mt: undefined },
+      { ...input, rationale: '다른 이유' },
+      { ...input, rationale: undefined },
+      { ...input, item: { ...input.item, sourceHash: 'other' } },
+      { ...input, item: { ...input.item, questionEn: 'Call 110.' } },
+      { ...input, item: { ...input.item, answerEn: 'Call 110.' } },
+    ];
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    const second = new QaResultCache(file, context);
+    for (const v of variants) assert.deepEqual(second.check(v, KO), checkItem(v, KO));
+    assert.deepEqual(qaCacheCounters, { hits: 0, misses: variants.length });
+    // The unchanged input hits (the variants, of the same item ID, replaced its entry in `second` only), twice in turn.
+    const third = new QaResultCache(file, context);
+    third.check(input, KO);
+    third.check(input, KO);
+    assert.deepEqual(qaCacheCounters, { hits: 2, misses: variants.length });
+  });
+
+  it('nearCopyTextsHash gives each set of values its own hash, whatever was asked just before', () => {
+    const item = qaInput({ source: '110番に電話してください。', target: '' }).item;
+    const texts = { question: '질문', answer: '답변' };
+    const h = nearCopyTextsHash(item, texts);
+    const others = [
+      nearCopyTextsHash({ ...item, sourceHash: 'other' }, texts),
+      nearCopyTextsHash(item, { ...texts, question: '질문 2' }),
+      nearCopyTextsHash(item, { ...texts, answer: '답변 2' }),
+      nearCopyTextsHash(item, { ...texts, rationale: '이유' }),
+    ];
+    assert.equal(new Set([h, ...others]).size, 5);
+    assert.equal(nearCopyTextsHash({ ...item }, { question: '질문', answer: '답변' }), h, 'equal values, other objects: the same hash');
   });
 });

@@ -1,6 +1,6 @@
 import { openProject } from '../../project/project.js';
 import { ALL_CHECKS } from '../../qa/checks/index.js';
-import { runProjectQa } from '../../qa/project-qa.js';
+import { runProjectQa } from '../../qa/run-project-qa.js';
 import type { ItemFinding, Severity } from '../../qa/types.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandContext } from '../io.js';

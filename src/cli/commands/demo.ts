@@ -11,7 +11,7 @@ import { loadProjectLocalePack } from '../../locale/locale-pack.js';
 import { translateProject } from '../../translate/engine.js';
 import { applyAnswers } from '../../adapt/answers-file.js';
 import { openSession } from '../../adapt/open-session.js';
-import { runProjectQa } from '../../qa/project-qa.js';
+import { runProjectQa } from '../../qa/run-project-qa.js';
 import { exportDataset } from '../../export/export.js';
 import type { CommandContext } from '../io.js';
 import { messages } from '../messages/demo.js';
