@@ -175,16 +175,7 @@ export type Reducer<E extends JournalEvent> = (f: ItemFold, e: E, order: number,
 export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEvent, { type: T }>> } = {
   mt: (f, e, order) => {
     const s = f.s;
-    s.mt = {
-      provider: e.provider,
-      label: e.label,
-      isTranslation: e.isTranslation,
-      question: e.question,
-      answer: e.answer,
-      ts: e.ts,
-      author: e.author,
-      sourceHash: e.sourceHash,
-    };
+    s.mt = mtOf(e);
     s.question = e.question;
     s.answer = e.answer;
     s.edited = NOT_EDITED;
@@ -252,6 +243,22 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
     if (target && (target.type === 'edit' || (target.type === 'decision' && !target.secondary))) f.lastChange = order;
   },
 };
+
+function mtOf(e: MtEvent): NonNullable<ItemState['mt']> {
+  return {
+    provider: e.provider,
+    label: e.label,
+    isTranslation: e.isTranslation,
+    question: e.question,
+    answer: e.answer,
+    ts: e.ts,
+    author: e.author,
+    sourceHash: e.sourceHash,
+  };
+}
+
+/** A compact fold's `mt` while its event is in the journal (readTexts puts the event's back). */
+const PLACED_MT: NonNullable<ItemState['mt']> = Object.freeze({ ...mtOf({ provider: '', label: '', isTranslation: false, question: '', answer: '', ts: '', author: '', sourceHash: '' } as MtEvent) });
 
 /** A decision, or an added item's implied `new` decision: the item's current one unless made as a second annotation. */
 function applyDecision(f: ItemFold, e: DecisionEvent | NewItemEvent, order: number, undo: UndoContext): void {
@@ -349,9 +356,9 @@ export class StateFolder {
 
 /**
  * A compact fold: the texts just set by an MT or edit event at `place` are
- * replaced by '' (so that "has a text" still holds) and the place is kept; an
- * event with no place (or a `new` event, whose texts its fold keeps anyway)
- * leaves its texts in the fold.
+ * replaced by '' (so that "has a text" still holds) and the place is kept, and
+ * an MT event's `mt` by PLACED_MT; an event with no place (or a `new` event,
+ * whose texts its fold keeps anyway) leaves its texts in the fold.
  */
 function placeTexts(f: ItemFold, e: MtEvent | EditEvent | NewItemEvent, place: number | undefined): void {
   const s = f.s;
@@ -365,7 +372,8 @@ function placeTexts(f: ItemFold, e: MtEvent | EditEvent | NewItemEvent, place: n
   f.questionAt = f.answerAt = place;
   if (e.type === 'mt') f.mtAt = place;
   if (place === undefined) return;
-  s.mt!.question = s.mt!.answer = s.question = s.answer = '';
+  s.mt = PLACED_MT;
+  s.question = s.answer = '';
 }
 
 /** A compact fold's texts read back from the events at its places (into `s`, a copy of its state). */
@@ -381,7 +389,11 @@ function readTexts(f: ItemFold, s: ItemState, places: EventPlaces): void {
     if (e.type === 'mt') return e[field];
     throw places.changed(at, s.id);
   };
-  if (f.mtAt !== undefined) s.mt = { ...s.mt!, question: text(f.mtAt, 'question'), answer: text(f.mtAt, 'answer') };
+  if (f.mtAt !== undefined) {
+    const e = event(f.mtAt);
+    if (e.type !== 'mt') throw places.changed(f.mtAt, s.id);
+    s.mt = mtOf(e);
+  }
   if (f.questionAt !== undefined) s.question = text(f.questionAt, 'question');
   if (f.answerAt !== undefined) s.answer = text(f.answerAt, 'answer');
 }
