@@ -258,7 +258,9 @@ function mtOf(e: MtEvent): NonNullable<ItemState['mt']> {
 }
 
 /** A compact fold's `mt` while its event is in the journal (readTexts puts the event's back). */
-const PLACED_MT: NonNullable<ItemState['mt']> = Object.freeze({ ...mtOf({ provider: '', label: '', isTranslation: false, question: '', answer: '', ts: '', author: '', sourceHash: '' } as MtEvent) });
+const PLACED_MT: NonNullable<ItemState['mt']> = Object.freeze({
+  ...mtOf({ provider: '', label: '', isTranslation: false, question: '', answer: '', ts: '', author: '', sourceHash: '' } as MtEvent),
+});
 
 /** A decision, or an added item's implied `new` decision: the item's current one unless made as a second annotation. */
 function applyDecision(f: ItemFold, e: DecisionEvent | NewItemEvent, order: number, undo: UndoContext): void {
