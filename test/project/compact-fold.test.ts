@@ -92,7 +92,7 @@ describe('compact fold (texts read back from the journal)', function () {
   it('gives the same states when an undo makes the journal be read whole (no places)', async () => {
     const kimEvents = (await states(true)).seen.get(items[0]!.id)!;
     assert.equal(kimEvents.decision?.decision, 'transfer');
-    const decision = { author: 'kim', ts: kimEvents.decision!.ts, c: 0 };
+    const decision = { author: 'kim', ts: kimEvents.decision.ts, c: 0 };
     appendFileSync(journal('kim'), `${line('kim', items[0]!, { type: 'undo', undoes: eventId(decision) })}\n`);
     const full = await states(true);
     const compact = await states(false);
