@@ -316,6 +316,8 @@ export class StateFolder {
     let f = this.folds.get(e.item);
     if (!f) {
       f = { s: emptyState(e.item), lastChange: -1, reviewAt: -1, heads: NONE };
+      // Every compact fold with the same keys from the start: one object shape for apply and state to meet.
+      if (this.places) f.mtAt = f.questionAt = f.answerAt = undefined;
       this.folds.set(e.item, f);
     }
     const s = f.s;
