@@ -304,7 +304,8 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       await exportItem(item, s, record as Record<string, unknown>);
     };
     const countAnnotated = (s: ItemState) => {
-      if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2) annotated.push({ id: s.id, decision: s.decision, secondaryDecisions: s.secondaryDecisions });
+      if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2)
+        annotated.push({ id: s.id, decision: s.decision, secondaryDecisions: s.secondaryDecisions });
     };
     // Items added in the target language follow the source's, in a record built from the same field paths.
     const streamed = await streamWithDatasetQa(project, env, {
