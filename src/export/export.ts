@@ -30,7 +30,7 @@ import { ChunkedWriter } from './chunked-writer.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import type { NearCopyVerdict } from '../qa/near-copies.js';
 import { nearCopyMessage } from './messages.js';
-import { agreementSummary, computeAgreement } from '../review/agreement.js';
+import { agreementSummary, computeAgreement, type AnnotatedState } from '../review/agreement.js';
 import { openOutputFolder } from './output-folder.js';
 import {
   AC_LINKS,
@@ -152,11 +152,24 @@ function exclusion(s: ItemState, opts: ExportOptions): string | undefined {
 
 const OUTPUT_ROLES = ['id', 'question', 'answer', 'riskArea', 'harmType', 'specificHarm'] as const;
 
+type OutputRole = (typeof OUTPUT_ROLES)[number];
+
+/** Each mapped output role's top-level key in a source record (the first part of its field path): split once, not per record. */
+function topKeys(mapping: RoleMapping): Partial<Record<OutputRole, string>> {
+  return Object.fromEntries(OUTPUT_ROLES.flatMap((r) => (mapping[r] ? [[r, mapping[r].split('.')[0]!]] : [])));
+}
+
 /** The derived record: same field paths as the source for the roles we keep, in the source's key order. */
-function derivedRecord(source: Record<string, unknown>, item: SourceItem, s: ItemState, mapping: RoleMapping): Record<string, unknown> {
+function derivedRecord(
+  source: Record<string, unknown>,
+  item: SourceItem,
+  s: ItemState,
+  mapping: RoleMapping,
+  tops: Partial<Record<OutputRole, string>>,
+): Record<string, unknown> {
   const topOrder = Object.keys(source);
   const paths = OUTPUT_ROLES.filter((r) => mapping[r] && getPath(source, mapping[r]) !== undefined).sort(
-    (a, b) => topOrder.indexOf(mapping[a]!.split('.')[0]!) - topOrder.indexOf(mapping[b]!.split('.')[0]!),
+    (a, b) => topOrder.indexOf(tops[a]!) - topOrder.indexOf(tops[b]!),
   );
   const out: Record<string, unknown> = {};
   for (const role of paths) {
@@ -255,7 +268,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   if (!SPLIT_NAME.test(split)) throw new UsageError(exportMessages.badSplit(split));
   const acRelease = opts.acRelease ?? releaseFromFileName(project.sourcePath);
   /** Items with decisions by two or more people: all agreement looks at. */
-  const annotated: ItemState[] = [];
+  const annotated: AnnotatedState[] = [];
   const folder = openOutputFolder(opts.out, [project.sourcePath]);
   const { out } = folder;
   const tool = toolInfo();
@@ -265,6 +278,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let format: SourceFormat = opts.format ?? 'json';
   const ext = () => (format === 'json' ? 'json' : 'jsonl');
   const validate = schemaValidator(project.profile.schema);
+  const tops = topKeys(project.mapping);
   const problems: DataProblem[] = [];
   const excluded: Record<string, number> = {};
   const conflicts: string[] = [];
@@ -304,7 +318,8 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       await exportItem(item, s, record as Record<string, unknown>);
     };
     const countAnnotated = (s: ItemState) => {
-      if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2) annotated.push(s);
+      if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2)
+        annotated.push({ id: s.id, decision: s.decision, secondaryDecisions: s.secondaryDecisions });
     };
     // Items added in the target language follow the source's, in a record built from the same field paths.
     const streamed = await streamWithDatasetQa(project, env, {
@@ -346,7 +361,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
       else {
         const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, copies);
-        const rec = derivedRecord(record, item, s, project.mapping);
+        const rec = derivedRecord(record, item, s, project.mapping, tops);
         if (opts.annotate) rec[ANNOTATION_KEY] = annotationBlock(item, s, { annotators, pack, packVersion: tool.version });
         const view = roleView(rec, project.mapping);
         if (!validate(view)) problems.push(...roleProblems(validate.errors, project.mapping, { file: 'export', index: item.index, id: item.id }));

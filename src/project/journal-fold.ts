@@ -18,7 +18,7 @@ import { EVENT_TYPES, type JournalEvent } from './events.js';
 import type { Stamp } from './event-order.js';
 import { JOURNAL_DIR, readJournal } from './journal.js';
 import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
-import { emptyState, folderOf, StateFolder, type ItemFold, type ItemState } from './state.js';
+import { emptyState, folderOf, StateFolder, type EventPlaces, type ItemFold, type ItemState } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
@@ -65,6 +65,8 @@ export interface FoldJournalOptions {
   /** Read and write the checkpoint (default true). */
   checkpoint?: boolean;
   checkpointEvery?: number;
+  /** Makes the fold compact: texts stay in the journal, read back from these places by `state` (no checkpoint is written from it). */
+  places?: EventPlaces;
 }
 
 interface Header {
@@ -80,6 +82,7 @@ interface Header {
 export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): JournalFold {
   const useCheckpoint = opts.checkpoint ?? true;
   const saved = useCheckpoint ? readCheckpoint(projectDir) : undefined;
+  if (saved && opts.places) saved.folder.places = opts.places;
   if (saved) {
     try {
       const r = foldFrom(projectDir, saved.folder, saved.header.files, saved.header.last);
@@ -92,7 +95,9 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
     }
   }
   try {
-    const r = foldFrom(projectDir, new StateFolder(), [], undefined)!;
+    const folder = new StateFolder();
+    if (opts.places) folder.places = opts.places;
+    const r = foldFrom(projectDir, folder, [], undefined)!;
     if (useCheckpoint) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
     return { ...result(r), from: 'start' };
   } catch (e) {
@@ -135,7 +140,7 @@ function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<
     if (eventsRead === 0 && last && !before({ e: last, file: last.file, line: last.line }, r)) return undefined;
     // An undo takes back an event folded earlier: only the whole-journal fold (which knows them in advance) can leave it out.
     if (r.e.type === 'undo') throw new NotStreamable(`${r.file} line ${r.line} is an undo`);
-    folder.apply(r.e);
+    folder.apply(r.e, r);
     latest = r;
     eventsRead++;
   }
@@ -219,7 +224,7 @@ function firstLineBytes(file: string): number {
 
 /** Best effort and atomic (a temporary file renamed over the old one): a project that cannot be written to just has no checkpoint. */
 function writeCheckpoint(projectDir: string, folder: StateFolder, progress: readonly FileProgress[], last: Header['last']): void {
-  if (progress.some((p) => p.openEnd)) return;
+  if (progress.some((p) => p.openEnd) || folder.places) return;
   // With about one event per item the checkpoint is as long as the journal: reading it would save nothing.
   if (folder.order < MIN_EVENTS_PER_ITEM * folder.folds.size) return;
   const file = path.join(projectDir, CHECKPOINT_FILE);

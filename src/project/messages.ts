@@ -34,3 +34,6 @@ export const journalLineNotJson = (rel: string, line: number, reason: string) =>
 
 export const newItemIdCollision = (id: string, a: NewItemEvent, fileA: string, b: NewItemEvent, fileB: string) =>
   `Item ID ${JSON.stringify(id)} is given to two different added items: one by ${visibleInline(a.author)} at ${a.ts} (journal/${visibleInline(fileA)}, question ${JSON.stringify(visibleInline(a.question.slice(0, 60)))}) and one by ${visibleInline(b.author)} at ${b.ts} (journal/${visibleInline(fileB)}, question ${JSON.stringify(visibleInline(b.question.slice(0, 60)))}). Two clones added items under the same ID before their journals were merged. In one author's journal file, rename that item's ID in every event of it (to an ID no item has, e.g. the same ID with the author's name before the number), then run the command again.`;
+
+export const journalChangedWhileRead = (rel: string, line: number, item: string) =>
+  `${rel} line ${line} no longer holds the event of item ${JSON.stringify(visibleInline(item))} read there moments ago: the journal file was rewritten while this command ran (a git checkout or merge?). The command stopped before writing its output; run it again.`;

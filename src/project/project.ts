@@ -8,6 +8,7 @@ import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 import { JOURNAL_DIR } from './journal.js';
 import { foldJournal, CHECKPOINT_FILE, type JournalFold } from './journal-fold.js';
+import { JournalLines } from './journal-lines.js';
 import type { SourceFormat } from '../dataset/read-records.js';
 import { summarise, type ItemState, type StateFolder } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
@@ -155,10 +156,15 @@ export async function loadState(project: Project): Promise<LoadedState> {
  */
 export async function loadStateOnly(project: Project, onItem?: (item: SourceItem, state: ItemState) => void): Promise<Omit<LoadedState, 'items'>> {
   const states = new Map<string, ItemState>();
-  const r = await foldWithSource(project, (item, state) => {
-    states.set(item.id, state);
-    onItem?.(item, state);
-  });
+  // Every state is kept here, texts included: a compact fold would only read them back.
+  const r = await foldWithSource(
+    project,
+    (item, state) => {
+      states.set(item.id, state);
+      onItem?.(item, state);
+    },
+    { keepTexts: true },
+  );
   return { states, orphans: r.orphans, warnings: r.warnings, skippedEvents: r.skippedEvents };
 }
 
@@ -181,6 +187,11 @@ export interface FoldWithSourceOptions {
   onFolded?: (fold: Pick<JournalFold, 'folder' | 'ends'>) => void | { release?: boolean };
   /** The source's format, as validateSource reports it. */
   onFormat?: (format: SourceFormat) => void;
+  /**
+   * Keep every text in the fold. By default the fold is compact: MT and edit texts stay in the journal and each
+   * state reads its item's back (journal-lines.ts), which keeps the texts of 100k items out of memory.
+   */
+  keepTexts?: boolean;
 }
 
 /**
@@ -195,7 +206,7 @@ export async function foldWithSource(
   options: FoldWithSourceOptions = {},
 ): Promise<SourceFold> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
-  const { folder, warnings, skipped, ends } = foldJournal(project.dir);
+  const { folder, warnings, skipped, ends } = foldJournal(project.dir, options.keepTexts ? {} : { places: new JournalLines(project.dir) });
   const release = options.onFolded?.({ folder, ends })?.release === true;
   /** Folded IDs not (yet) met among the items: what is left are the orphans. */
   const unmet = new Set(folder.folds.keys());

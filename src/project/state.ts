@@ -11,7 +11,7 @@
  * (project/undo.ts) are left out, as if never written.
  */
 import type { SourceItem, TextRole } from '../dataset/item.js';
-import type { ChecklistAnswer, Decision, DecisionEvent, GroupPair, JournalEvent, MtEvent, NewItemEvent, ReviewVerdict } from './events.js';
+import type { ChecklistAnswer, Decision, DecisionEvent, EditEvent, GroupPair, JournalEvent, MtEvent, NewItemEvent, ReviewVerdict } from './events.js';
 import { currentDecision, decisionCounts } from './decisions.js';
 import { eventId, nextHeads, type DecisionHeads } from './event-order.js';
 import { undoneIds } from './undo.js';
@@ -133,6 +133,29 @@ export interface ItemFold {
   heads: DecisionHeads<ItemDecision>;
   /** The `new` event of an item added in the target language (`carefully add`). */
   added?: NewItemEvent;
+  /**
+   * A compact fold's places (EventPlaces) of the latest MT event and of the events that set the current
+   * question and answer: their texts in `s` are '' until the state is finished.
+   */
+  mtAt?: number | undefined;
+  questionAt?: number | undefined;
+  answerAt?: number | undefined;
+}
+
+/** Where events are in the journal, for a compact fold: it keeps places rather than texts and reads the events back (journal-lines.ts). */
+export interface EventPlaces {
+  /** A number standing for line `line` of journal file `file`; undefined when the event must keep its texts. */
+  place(file: string, line: number): number | undefined;
+  /** The event at a place, which must be of `item`. */
+  event(place: number, item: string): JournalEvent;
+  /** The error for an event at a place that is not the one folded there (the journal was rewritten meanwhile). */
+  changed(place: number, item: string): Error;
+}
+
+/** A folded event's journal file and line (as journal-stream.ts gives them). */
+export interface EventLine {
+  file: string;
+  line: number;
 }
 
 /** What the fold knows about undone events (project/undo.ts): they are left out, as if never written. */
@@ -152,16 +175,7 @@ export type Reducer<E extends JournalEvent> = (f: ItemFold, e: E, order: number,
 export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEvent, { type: T }>> } = {
   mt: (f, e, order) => {
     const s = f.s;
-    s.mt = {
-      provider: e.provider,
-      label: e.label,
-      isTranslation: e.isTranslation,
-      question: e.question,
-      answer: e.answer,
-      ts: e.ts,
-      author: e.author,
-      sourceHash: e.sourceHash,
-    };
+    s.mt = mtOf(e);
     s.question = e.question;
     s.answer = e.answer;
     s.edited = NOT_EDITED;
@@ -230,6 +244,24 @@ export const REDUCERS: { [T in JournalEvent['type']]: Reducer<Extract<JournalEve
   },
 };
 
+function mtOf(e: MtEvent): NonNullable<ItemState['mt']> {
+  return {
+    provider: e.provider,
+    label: e.label,
+    isTranslation: e.isTranslation,
+    question: e.question,
+    answer: e.answer,
+    ts: e.ts,
+    author: e.author,
+    sourceHash: e.sourceHash,
+  };
+}
+
+/** A compact fold's `mt` while its event is in the journal (readTexts puts the event's back). */
+const PLACED_MT: NonNullable<ItemState['mt']> = Object.freeze({
+  ...mtOf({ provider: '', label: '', isTranslation: false, question: '', answer: '', ts: '', author: '', sourceHash: '' } as MtEvent),
+});
+
 /** A decision, or an added item's implied `new` decision: the item's current one unless made as a second annotation. */
 function applyDecision(f: ItemFold, e: DecisionEvent | NewItemEvent, order: number, undo: UndoContext): void {
   const s = f.s;
@@ -268,6 +300,8 @@ export class StateFolder {
   order: number;
 
   private readonly undo: UndoContext;
+  /** Set for a compact fold: MT and edit texts folded with their line are left in the journal and read back by `state`. */
+  places?: EventPlaces;
 
   /** `undone`: the IDs undo events take back (undoneIds over the whole journal); a streamed fold has none. */
   constructor(folds: Map<string, ItemFold> = new Map(), order = 0, undone: ReadonlySet<string> = new Set()) {
@@ -276,11 +310,14 @@ export class StateFolder {
     this.undo = { undone, undoneById: new Map(), undoneSaw: new Map() };
   }
 
-  apply(e: JournalEvent): void {
+  /** Folds one event; `at` is where it is in the journal (a compact fold then keeps that rather than its texts). */
+  apply(e: JournalEvent, at?: EventLine): void {
     const order = this.order++;
     let f = this.folds.get(e.item);
     if (!f) {
       f = { s: emptyState(e.item), lastChange: -1, reviewAt: -1, heads: NONE };
+      // Every compact fold with the same keys from the start: one object shape for apply and state to meet.
+      if (this.places) f.mtAt = f.questionAt = f.answerAt = undefined;
       this.folds.set(e.item, f);
     }
     const s = f.s;
@@ -297,6 +334,7 @@ export class StateFolder {
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
     (REDUCERS[e.type] as Reducer<JournalEvent>)(f, e, order, this.undo);
+    if (this.places && (e.type === 'mt' || e.type === 'edit' || e.type === 'new')) placeTexts(f, e, at && this.places.place(at.file, at.line));
   }
 
   /** The `new` events of items added in the target language, in the order their items were first folded. */
@@ -309,7 +347,7 @@ export class StateFolder {
   /** The item's state against its current source hash (a new object; the fold itself is left as it is). */
   state(item: Pick<SourceItem, 'id' | 'sourceHash'>): ItemState {
     const f = this.folds.get(item.id);
-    return f ? finish(f, item.sourceHash) : finish({ s: emptyState(item.id), lastChange: -1, reviewAt: -1, heads: NONE }, item.sourceHash);
+    return f ? finish(f, item.sourceHash, this.places) : finish({ s: emptyState(item.id), lastChange: -1, reviewAt: -1, heads: NONE }, item.sourceHash);
   }
 
   /** States of the given source items, and the IDs folded that are not among them. */
@@ -320,8 +358,53 @@ export class StateFolder {
   }
 }
 
-function finish(f: ItemFold, current: string): ItemState {
+/**
+ * A compact fold: the texts just set by an MT or edit event at `place` are
+ * replaced by '' (so that "has a text" still holds) and the place is kept, and
+ * an MT event's `mt` by PLACED_MT; an event with no place (or a `new` event,
+ * whose texts its fold keeps anyway) leaves its texts in the fold.
+ */
+function placeTexts(f: ItemFold, e: MtEvent | EditEvent | NewItemEvent, place: number | undefined): void {
+  const s = f.s;
+  if (e.type === 'edit') {
+    if (e.field === 'question') f.questionAt = place;
+    else f.answerAt = place;
+    if (place !== undefined) s[e.field] = '';
+    return;
+  }
+  if (e.type === 'new') place = undefined;
+  f.questionAt = f.answerAt = place;
+  if (e.type === 'mt') f.mtAt = place;
+  if (place === undefined) return;
+  s.mt = PLACED_MT;
+  s.question = s.answer = '';
+}
+
+/** A compact fold's texts read back from the events at its places (into `s`, a copy of its state). */
+function readTexts(f: ItemFold, s: ItemState, places: EventPlaces): void {
+  let last: { at: number; e: JournalEvent } | undefined;
+  const event = (at: number): JournalEvent => {
+    if (last?.at !== at) last = { at, e: places.event(at, s.id) };
+    return last.e;
+  };
+  const text = (at: number, field: TextRole): string => {
+    const e = event(at);
+    if (e.type === 'edit' && e.field === field) return e.text;
+    if (e.type === 'mt') return e[field];
+    throw places.changed(at, s.id);
+  };
+  if (f.mtAt !== undefined) {
+    const e = event(f.mtAt);
+    if (e.type !== 'mt') throw places.changed(f.mtAt, s.id);
+    s.mt = mtOf(e);
+  }
+  if (f.questionAt !== undefined) s.question = text(f.questionAt, 'question');
+  if (f.answerAt !== undefined) s.answer = text(f.answerAt, 'answer');
+}
+
+function finish(f: ItemFold, current: string, places?: EventPlaces): ItemState {
   const s: ItemState = { ...f.s };
+  if (places && (f.mtAt !== undefined || f.questionAt !== undefined || f.answerAt !== undefined)) readTexts(f, s, places);
   if (f.reviewAt <= f.lastChange) delete s.review;
   if (f.heads.length > 1) s.conflict = f.heads.map(({ id: _id, ...d }) => d);
   const staleFrom = [s.mt?.sourceHash, s.decision?.sourceHash].find((h) => h !== undefined && h !== current);

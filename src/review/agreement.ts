@@ -24,6 +24,9 @@ export interface Annotation {
   role: 'primary' | 'secondary';
 }
 
+/** What agreement reads of an item's state (callers holding many keep only this). */
+export type AnnotatedState = Pick<ItemState, 'id' | 'decision' | 'secondaryDecisions'>;
+
 /** One double-annotated item. */
 export interface AnnotatedItem {
   id: string;
@@ -32,7 +35,7 @@ export interface AnnotatedItem {
 }
 
 /** The annotations of an item (possibly fewer than two). */
-export function annotationsOf(state: ItemState): Annotation[] {
+export function annotationsOf(state: AnnotatedState): Annotation[] {
   const out: Annotation[] = [];
   const primary = state.decision;
   if (primary)
@@ -46,7 +49,7 @@ export function annotationsOf(state: ItemState): Annotation[] {
 }
 
 /** Items with decisions by two or more annotators, in the states' order. */
-export function doubleAnnotated(states: Iterable<ItemState>): AnnotatedItem[] {
+export function doubleAnnotated(states: Iterable<AnnotatedState>): AnnotatedItem[] {
   const out: AnnotatedItem[] = [];
   for (const s of states) {
     const annotations = annotationsOf(s);
@@ -165,7 +168,7 @@ export interface AgreementReport {
   disagreements: Disagreement[];
 }
 
-export function computeAgreement(states: Iterable<ItemState>): AgreementReport {
+export function computeAgreement(states: Iterable<AnnotatedState>): AgreementReport {
   const items = doubleAnnotated(states);
   const annotators = [...new Set(items.flatMap((i) => i.annotations.map((a) => a.annotator)))].sort();
   const counts: AgreementReport['counts'] = Object.fromEntries(annotators.map((a) => [a, decisionCounts()]));
