@@ -30,7 +30,7 @@ import { ChunkedWriter } from './chunked-writer.js';
 import type { ItemFinding, Severity } from '../qa/types.js';
 import type { NearCopyVerdict } from '../qa/near-copies.js';
 import { nearCopyMessage } from './messages.js';
-import { agreementSummary, computeAgreement, type AnnotatedState } from '../review/agreement.js';
+import { agreementSummary, computeAgreement, type AnnotatedState, annotatedPart } from '../review/agreement.js';
 import { openOutputFolder } from './output-folder.js';
 import {
   AC_LINKS,
@@ -318,8 +318,8 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       await exportItem(item, s, record as Record<string, unknown>);
     };
     const countAnnotated = (s: ItemState) => {
-      if ((s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2)
-        annotated.push({ id: s.id, decision: s.decision, secondaryDecisions: s.secondaryDecisions });
+      const part = annotatedPart(s);
+      if (part) annotated.push(part);
     };
     // Items added in the target language follow the source's, in a record built from the same field paths.
     const streamed = await streamWithDatasetQa(project, env, {

@@ -81,8 +81,7 @@ interface Header {
 
 export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): JournalFold {
   const useCheckpoint = opts.checkpoint ?? true;
-  const saved = useCheckpoint ? readCheckpoint(projectDir) : undefined;
-  if (saved && opts.places) saved.folder.places = opts.places;
+  const saved = useCheckpoint ? readCheckpoint(projectDir, opts.places) : undefined;
   if (saved) {
     try {
       const r = foldFrom(projectDir, saved.folder, saved.header.files, saved.header.last);
@@ -95,9 +94,7 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
     }
   }
   try {
-    const folder = new StateFolder();
-    if (opts.places) folder.places = opts.places;
-    const r = foldFrom(projectDir, folder, [], undefined)!;
+    const r = foldFrom(projectDir, new StateFolder(new Map(), 0, new Set(), opts.places), [], undefined)!;
     if (useCheckpoint) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
     return { ...result(r), from: 'start' };
   } catch (e) {
@@ -179,7 +176,7 @@ export function journalMarks(projectDir: string): JournalMark[] {
 }
 
 /** The checkpoint when it fits the journal on disk now, else undefined. */
-function readCheckpoint(projectDir: string): { header: Header; folder: StateFolder } | undefined {
+function readCheckpoint(projectDir: string, places: EventPlaces | undefined): { header: Header; folder: StateFolder } | undefined {
   const file = path.join(projectDir, CHECKPOINT_FILE);
   if (!existsSync(file)) return undefined;
   try {
@@ -200,7 +197,7 @@ function readCheckpoint(projectDir: string): { header: Header; folder: StateFold
       folds.set(id, decode(id, fold));
     }
     if (folds.size !== header.items) return undefined; // cut short
-    return { header, folder: new StateFolder(folds, header.order) };
+    return { header, folder: new StateFolder(folds, header.order, new Set(), places) };
   } catch {
     return undefined; // corrupt: rebuilt from the journal
   }

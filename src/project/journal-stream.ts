@@ -82,6 +82,8 @@ export interface StreamedEvent {
   e: JournalEvent;
   file: string;
   line: number;
+  /** Byte offset of the line's start. */
+  start: number;
 }
 
 /**
@@ -103,6 +105,7 @@ function* fileEvents(dir: string, p: FileProgress): Generator<StreamedEvent> {
   p.openEnd = false;
   for (const { raw, end, terminated } of readLines(path.join(dir, p.name), p.offset)) {
     const line = ++p.line;
+    const start = p.offset;
     p.offset = end;
     // An unterminated last line may be a write in progress (or get its newline from the next append): no checkpoint over it.
     if (!terminated) p.openEnd = true;
@@ -126,7 +129,7 @@ function* fileEvents(dir: string, p: FileProgress): Generator<StreamedEvent> {
     const e = value as JournalEvent;
     if (p.last && compareStamps(p.last, e) > 0) throw new NotStreamable(`${rel} line ${line} is out of order`);
     p.last = e; // kept as is: only ts and c are compared (and stored in a checkpoint)
-    const read = { e, file: p.name, line };
+    const read = { e, file: p.name, line, start };
     if (open && e.unit !== open.unit) closeUnit();
     if (e.unit === undefined) {
       yield read;

@@ -144,18 +144,19 @@ export interface ItemFold {
 
 /** Where events are in the journal, for a compact fold: it keeps places rather than texts and reads the events back (journal-lines.ts). */
 export interface EventPlaces {
-  /** A number standing for line `line` of journal file `file`; undefined when the event must keep its texts. */
-  place(file: string, line: number): number | undefined;
+  /** A number standing for the line at byte `start` of journal file `file`; undefined when the event must keep its texts. */
+  place(file: string, start: number): number | undefined;
   /** The event at a place, which must be of `item`. */
   event(place: number, item: string): JournalEvent;
   /** The error for an event at a place that is not the one folded there (the journal was rewritten meanwhile). */
   changed(place: number, item: string): Error;
 }
 
-/** A folded event's journal file and line (as journal-stream.ts gives them). */
+/** Where a folded event's line starts in its journal file (as journal-stream.ts gives it). */
 export interface EventLine {
   file: string;
-  line: number;
+  /** Byte offset of the line's start. */
+  start: number;
 }
 
 /** What the fold knows about undone events (project/undo.ts): they are left out, as if never written. */
@@ -300,11 +301,16 @@ export class StateFolder {
   order: number;
 
   private readonly undo: UndoContext;
-  /** Set for a compact fold: MT and edit texts folded with their line are left in the journal and read back by `state`. */
-  places?: EventPlaces;
-
-  /** `undone`: the IDs undo events take back (undoneIds over the whole journal); a streamed fold has none. */
-  constructor(folds: Map<string, ItemFold> = new Map(), order = 0, undone: ReadonlySet<string> = new Set()) {
+  /**
+   * `undone`: the IDs undo events take back (undoneIds over the whole journal); a streamed fold has none.
+   * `places`: set for a compact fold: MT and edit texts folded with their line are left in the journal and read back by `state`.
+   */
+  constructor(
+    folds: Map<string, ItemFold> = new Map(),
+    order = 0,
+    undone: ReadonlySet<string> = new Set(),
+    readonly places?: EventPlaces,
+  ) {
     this.folds = folds;
     this.order = order;
     this.undo = { undone, undoneById: new Map(), undoneSaw: new Map() };
@@ -334,7 +340,7 @@ export class StateFolder {
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
     (REDUCERS[e.type] as Reducer<JournalEvent>)(f, e, order, this.undo);
-    if (this.places && (e.type === 'mt' || e.type === 'edit' || e.type === 'new')) placeTexts(f, e, at && this.places.place(at.file, at.line));
+    if (this.places && (e.type === 'mt' || e.type === 'edit' || e.type === 'new')) placeTexts(f, e, at && this.places.place(at.file, at.start));
   }
 
   /** The `new` events of items added in the target language, in the order their items were first folded. */

@@ -11,7 +11,7 @@ import type { StatusGroup } from '../project/status-by.js';
 import { hasTargetText, projectQaEnv, type ProjectQa } from '../qa/project-qa.js';
 import { streamWithDatasetQa } from '../qa/streamed-qa.js';
 import type { Severity } from '../qa/types.js';
-import { computeAgreement, type AgreementReport, type AnnotatedState } from '../review/agreement.js';
+import { computeAgreement, type AgreementReport, type AnnotatedState, annotatedPart } from '../review/agreement.js';
 import { codePoints } from '../translate/batches.js';
 import { sourceTextPair } from '../translate/plan.js';
 import { estimateWith, type CostEstimate, type ProviderLimits } from '../translate/provider.js';
@@ -185,8 +185,8 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
     if (state.flags.length > 0) flags.push({ id: state.id, notes: state.flags.map((f) => `${f.author}: ${f.note}`).join('; ') });
     if (state.state === 'stale') stale.push({ id: state.id });
     if (state.conflict) conflicts.push({ id: state.id, sides: describeConflict(state.conflict) });
-    if ((state.decision ? 1 : 0) + Object.keys(state.secondaryDecisions).length >= 2)
-      annotated.push({ id: state.id, decision: state.decision, secondaryDecisions: state.secondaryDecisions });
+    const part = annotatedPart(state);
+    if (part) annotated.push(part);
   };
   const qaRows = new Map<string, QaRow>();
   const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -27,6 +27,13 @@ export interface Annotation {
 /** What agreement reads of an item's state (callers holding many keep only this). */
 export type AnnotatedState = Pick<ItemState, 'id' | 'decision' | 'secondaryDecisions'>;
 
+/** What agreement needs of an item annotated at least twice, or undefined (a caller going through every state keeps only these). */
+export function annotatedPart(s: AnnotatedState): AnnotatedState | undefined {
+  return (s.decision ? 1 : 0) + Object.keys(s.secondaryDecisions).length >= 2
+    ? { id: s.id, decision: s.decision, secondaryDecisions: s.secondaryDecisions }
+    : undefined;
+}
+
 /** One double-annotated item. */
 export interface AnnotatedItem {
   id: string;

@@ -5,7 +5,7 @@
  * (keepTexts), whichever file and line the deciding events are on.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
@@ -30,7 +30,10 @@ describe('compact fold (texts read back from the journal)', function () {
   let dir: string;
   let items: SourceItem[];
 
-  const states = async (keepTexts: boolean) => {
+  const checkpoint = () => path.join(dir, 'cache', 'journal-state.jsonl');
+  /** Folded from the journal alone unless `fromCheckpoint`: a checkpoint would give every text without a place read back. */
+  const states = async (keepTexts: boolean, fromCheckpoint = false) => {
+    if (!fromCheckpoint) rmSync(checkpoint(), { force: true });
     const seen = new Map<string, ItemState>();
     const r = await foldWithSource(openProject(dir), (item, state) => void seen.set(item.id, state), {
       keepTexts,
@@ -87,6 +90,30 @@ describe('compact fold (texts read back from the journal)', function () {
     );
     assert.deepEqual([d!.question, d!.answer], ['이의 질문 D', '답변 D']);
     assert.equal(compact.seen.get(items[4]!.id)!.state, 'untranslated');
+  });
+
+  it('reads on from a checkpoint: texts kept in it and texts placed after it both come out', async () => {
+    // Without the torn line, and with journal lines enough for a checkpoint to pay (journal-fold.ts), the full fold writes one.
+    writeFileSync(journal('lee'), readFileSync(journal('lee'), 'utf8').replace(/\n[^\n]*$/, '\n'));
+    for (let k = 0; k < 40; k++) appendFileSync(journal('bot'), `${mt(items[5]!, `질문 F${k}`, `답변 F${k}`)}\n`);
+    await states(true);
+    assert.ok(existsSync(checkpoint()), 'the full fold wrote a checkpoint');
+    const saved = readFileSync(checkpoint());
+    appendFileSync(journal('bot'), `${mt(items[4]!, '질문 E', '답변 E')}\n`);
+    appendFileSync(journal('kim'), `${line('kim', items[1]!, { type: 'edit', field: 'answer', text: '김의 답변 B' })}\n`);
+    const compact = await states(false, true);
+    const full = await states(true);
+    assert.deepEqual([...compact.seen], [...full.seen]);
+    const [a, b, , , e] = items.map((i) => compact.seen.get(i.id)!);
+    assert.deepEqual([a!.question, a!.answer], ['이의 질문 A', '김의 답변 A'], 'texts from the checkpoint');
+    assert.deepEqual([b!.question, b!.answer], ['질문 B2', '김의 답변 B'], 'an edit placed after the checkpoint over its MT');
+    assert.deepEqual([e!.question, e!.mt?.answer], ['질문 E', '답변 E'], 'an MT placed after the checkpoint');
+    // The texts after the checkpoint were read back from the journal (a rewrite is noticed), not kept.
+    writeFileSync(checkpoint(), saved);
+    await assert.rejects(
+      foldWithSource(openProject(dir), () => undefined, { onFolded: () => writeFileSync(journal('bot'), '\n') }),
+      (err: unknown) => err instanceof ProjectError && /bot\.jsonl line \d+ no longer holds/.test(err.message),
+    );
   });
 
   it('gives the same states when an undo makes the journal be read whole (no places)', async () => {
