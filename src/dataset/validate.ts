@@ -55,8 +55,10 @@ export interface ValidateOptions {
    * matched its fingerprint): a record whose ID is its key's skips the schema,
    * the duplicate-ID map and sha256. From the first record that does not line
    * up, the rest is read in full, so problems are reported as without keys.
+   * Consumed: each key met is replaced by its ID (the hashes are most of the
+   * array's memory at 100k items; the IDs stay for the duplicate-ID map).
    */
-  trusted?: readonly Pick<SourceItem, 'id' | 'sourceHash'>[];
+  trusted?: (Pick<SourceItem, 'id' | 'sourceHash'> | string)[];
 }
 
 export async function validateSource(file: string, mapping: RoleMapping, options: ValidateOptions = {}): Promise<ValidationReport> {
@@ -70,7 +72,11 @@ export async function validateSource(file: string, mapping: RoleMapping, options
   let trusted = options.trusted;
   /** Leave the trusted read: the IDs read so far (those of the keys) go into the duplicate-ID map. */
   const distrust = (upTo: number) => {
-    for (let i = 0; i < upTo && i < trusted!.length; i++) seen.set(trusted![i]!.id.normalize('NFKC').trim(), { index: i, id: trusted![i]!.id });
+    for (let i = 0; i < upTo && i < trusted!.length; i++) {
+      const key = trusted![i]!;
+      const id = typeof key === 'string' ? key : key.id;
+      seen.set(id.normalize('NFKC').trim(), { index: i, id });
+    }
     trusted = undefined;
   };
   const problem = (p: DataProblem) => {
@@ -113,7 +119,8 @@ export async function validateSource(file: string, mapping: RoleMapping, options
       const view = roleView(rec.value, mapping);
       const id = typeof view.id === 'string' ? view.id : undefined;
       const key = trusted?.[rec.index];
-      if (key !== undefined && id === key.id && typeof view.question === 'string' && typeof view.answer === 'string') {
+      if (key !== undefined && typeof key !== 'string' && id === key.id && typeof view.question === 'string' && typeof view.answer === 'string') {
+        trusted![rec.index] = key.id;
         labelWarnings(view, rec, id);
         const done = options.onItem?.(toSourceItem(view, rec.index, key.sourceHash), rec.value);
         if (done) await done;

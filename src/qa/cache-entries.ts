@@ -3,11 +3,15 @@
  * a JSONL file whose first line is a header and every other line
  * `["<id>","<hash>",<JSON>]`. Entries are kept as "<hash>\t<JSON>" and parsed
  * only by their user; an entry as read is just the offset of its line in the
- * file's text, kept whole (one number per item rather than a string: memory
- * at 100k items). Written atomically, in a folder that ignores itself in git.
+ * file's text (one number per item rather than a string: memory at 100k
+ * items). While IDs are asked in the file's order (a warm run), the file is
+ * read in chunks alongside the pass rather than held whole; the first ID asked
+ * out of order, or a `set`, reads it whole. Written atomically, in a folder
+ * that ignores itself in git.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import writeFileAtomic from 'write-file-atomic';
 import { writeDerivedFile } from '../project/derived-file.js';
 
@@ -84,18 +88,99 @@ function parseLine(line: string): [string, string] {
   return [entryId(line, 0, q), `${line.slice(h, h + HASH_LENGTH)}\t${line.slice(f, -1)}`];
 }
 
+/** Closes the file of a CacheEntries dropped before its pass ended. */
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+});
+
+/**
+ * A file's lines read forward in chunks: `text` holds from some line on to at
+ * least the end of the line asked for; what is before is dropped by `keep`.
+ */
+class ChunkedLines {
+  text = '';
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly buffer: Buffer;
+  private position = 0;
+  /** Open until the end of the file is read. */
+  fd: number | undefined;
+
+  /** `closeAtEnd`: the file is closed once read to its end (else it stays open for the caller, and `fd` only turns undefined). */
+  constructor(
+    fd: number,
+    chunk: number,
+    private readonly closeAtEnd: boolean,
+  ) {
+    this.fd = fd;
+    this.buffer = Buffer.alloc(chunk);
+  }
+
+  /** Index of the newline ending the line that starts at `start`, or text.length for the file's last line without one. */
+  lineEnd(start: number): number {
+    for (let from = start; ;) {
+      const end = this.text.indexOf('\n', from);
+      if (end !== -1 || this.fd === undefined) return end === -1 ? this.text.length : end;
+      from = this.text.length;
+      this.more();
+    }
+  }
+
+  /** Drops the text before `start` once it is more than a chunk; returns where `start` now is. */
+  keep(start: number): number {
+    if (start < this.buffer.length) return start;
+    this.text = this.text.slice(start);
+    return 0;
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    closer.unregister(this);
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private more(): void {
+    const n = readSync(this.fd!, this.buffer, 0, this.buffer.length, this.position);
+    this.position += n;
+    if (n > 0) this.text += this.decoder.write(this.buffer.subarray(0, n));
+    else {
+      this.text += this.decoder.end();
+      if (this.closeAtEnd) this.close();
+      else this.fd = undefined;
+    }
+  }
+}
+
+/** The JSON of the entry line at `at` (checked when read) when it was stored with this hash, else undefined. */
+function lineJson(text: string, at: number, hash: string): string | undefined {
+  const h = stringEnd(text, at + 1) + 3;
+  if (hash.length > HASH_LENGTH || !text.startsWith(hash, h)) return undefined;
+  const end = text.indexOf('\n', h);
+  return text.slice(h + HASH_LENGTH + 2, (end === -1 ? text.length : end) - 1);
+}
+
 export class CacheEntries {
   /** ID -> entry text, or the offset of its line in `text` for an entry as read. */
   private readonly entries = new Map<string, string | number>();
+  /** The whole file as read, once an ID was asked out of order (or a `set`, a write). */
   private text = '';
   /**
-   * While IDs are asked in the file's order (a warm run), the lines as read are
-   * met one after the other and no Map is built: `next` is the offset of the
-   * next line to compare, `first` that of the first entry; -1 once the Map
-   * holds every entry (an ID asked out of order, a `set`, a write).
+   * While IDs are asked in the file's order (a warm run), the lines are read
+   * in chunks and met one after the other, and no Map is built: `next` is the
+   * offset in `lines.text` of the next line to compare. `lines` is undefined
+   * once the Map holds every entry.
    */
-  private next = -1;
-  private first = -1;
+  private lines: ChunkedLines | undefined;
+  private next = 0;
+  /** The file as opened: read whole again (the same file, even if replaced since) when the Map is built. */
+  private file: { path: string; dev: number; ino: number; size: number; mtimeMs: number } | undefined;
+
+  /** `chunk`: bytes read at a time (small in tests, to cross chunk boundaries). */
+  constructor(private readonly chunk = 1 << 18) {}
 
   get size(): number {
     this.index();
@@ -109,65 +194,82 @@ export class CacheEntries {
    */
   read(file: string, accept: (header: unknown) => boolean): unknown {
     if (!existsSync(file)) return undefined;
-    const text = readFileSync(file, 'utf8');
-    let end = text.indexOf('\n');
-    const header = JSON.parse(end === -1 ? text : text.slice(0, end)) as unknown;
-    if (!accept(header)) return header;
+    this.clear();
+    const fd = openSync(file, 'r');
+    let kept = false;
     try {
-      for (let n = 2, start = end + 1; end !== -1 && start < text.length; n++, start = end + 1) {
-        end = text.indexOf('\n', start);
-        const lineEnd = end === -1 ? text.length : end;
-        if (lineEnd === start) continue;
-        const q = entryIdEnd(text, start, lineEnd);
+      let lines = new ChunkedLines(fd, this.chunk, false);
+      let end = lines.lineEnd(0);
+      const header = JSON.parse(lines.text.slice(0, end)) as unknown;
+      if (!accept(header)) return header;
+      // Every line checked now, chunk by chunk (a corrupt file is refused whole); the pass reads them again.
+      for (let n = 2, start = end + 1; start < lines.text.length; n++, start = end + 1) {
+        start = lines.keep(start);
+        end = lines.lineEnd(start);
+        if (end === start) continue;
+        const q = entryIdEnd(lines.text, start, end);
         if (q === -1) throw new Error(`line ${n} is not a cache entry`);
-        if (escapes(text, start + 2, q)) entryId(text, start, q); // an escaped ID must parse
+        if (escapes(lines.text, start + 2, q)) entryId(lines.text, start, q); // an escaped ID must parse
       }
-    } catch (err) {
-      this.clear();
-      throw err;
+      const st = fstatSync(fd);
+      this.file = { path: file, dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+      lines = new ChunkedLines(fd, this.chunk, true);
+      this.next = Math.min(lines.lineEnd(0) + 1, lines.text.length);
+      this.lines = lines;
+      if (lines.fd !== undefined) closer.register(lines, fd, lines);
+      kept = true;
+      return header;
+    } finally {
+      if (!kept) closeSync(fd);
     }
-    this.text = text;
-    this.first = this.next = text.indexOf('\n') + 1 || text.length;
-    return header;
   }
 
-  /** Puts every entry as read in the Map (once). */
+  /** Puts every entry as read in the Map (once): the file read whole. */
   private index(): void {
-    if (this.next === -1) return;
-    const { text } = this;
-    for (let start = this.first, end = 0; start < text.length; start = end + 1) {
+    const { lines, file } = this;
+    if (!lines) return;
+    lines.close();
+    this.lines = undefined;
+    this.file = undefined;
+    let text = '';
+    try {
+      const st = statSync(file!.path);
+      // Only a file replaced since (another run's rewrite) differs: its entries are then not this run's, and it starts empty.
+      if (st.dev === file!.dev && st.ino === file!.ino && st.size === file!.size && st.mtimeMs === file!.mtimeMs) text = readFileSync(file!.path, 'utf8');
+    } catch {
+      // gone: starts empty, like a missing file
+    }
+    this.text = text;
+    const first = text.indexOf('\n') + 1 || text.length;
+    for (let start = first, end = 0; start < text.length; start = end + 1) {
       end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
       if (end > start) this.entries.set(entryId(text, start, entryIdEnd(text, start, end)), start);
     }
-    this.next = -1;
   }
 
-  /** The offset of the next line as read when it is the entry of `id` (an ID needing no escape), else -1. */
+  /** The offset in `lines.text` of the next line as read when it is the entry of `id` (an ID needing no escape), else -1. */
   private nextLine(id: string): number {
-    const { text } = this;
-    let at = this.next;
-    while (text.charCodeAt(at) === 10) at++;
+    const lines = this.lines!;
+    let at = lines.keep(this.next);
+    let end = lines.lineEnd(at);
+    while (end === at && at < lines.text.length) end = lines.lineEnd(++at);
+    this.next = at;
+    const { text } = lines;
     if (at >= text.length || !text.startsWith(id, at + 2) || text.charCodeAt(at + 2 + id.length) !== 34 || id.includes('"') || id.includes('\\')) return -1;
-    const end = text.indexOf('\n', at);
-    this.next = end === -1 ? text.length : end + 1;
+    this.next = Math.min(end + 1, text.length);
     return at;
   }
 
   /** The entry's JSON when it was stored with this hash, else undefined. */
   get(id: string, hash: string): string | undefined {
-    let at: string | number | undefined = this.next === -1 ? undefined : this.nextLine(id);
-    if (at === undefined || at === -1) {
+    if (this.lines) {
+      const at = this.nextLine(id);
+      if (at !== -1) return lineJson(this.lines.text, at, hash);
       this.index();
-      at = this.entries.get(id);
     }
-    if (typeof at === 'number') {
-      // An entry as read, its line checked then: the hash compared and the JSON cut out in place.
-      const h = stringEnd(this.text, at + 1) + 3;
-      if (hash.length > HASH_LENGTH || !this.text.startsWith(hash, h)) return undefined;
-      const end = this.text.indexOf('\n', h);
-      return this.text.slice(h + HASH_LENGTH + 2, (end === -1 ? this.text.length : end) - 1);
-    }
+    const at = this.entries.get(id);
+    if (typeof at === 'number') return lineJson(this.text, at, hash);
     const entry = this.entryText(id);
     return entry === undefined || !entry.startsWith(hash) || entry[HASH_LENGTH] !== '\t' ? undefined : entry.slice(HASH_LENGTH + 1);
   }
@@ -178,9 +280,11 @@ export class CacheEntries {
   }
 
   clear(): void {
+    this.lines?.close();
+    this.lines = undefined;
+    this.file = undefined;
     this.entries.clear();
     this.text = '';
-    this.next = -1;
   }
 
   /** Writes the header and every entry to `file` atomically; throws when it cannot. */

@@ -34,6 +34,22 @@ describe('validateSource with trusted keys', () => {
     );
   });
 
+  it('consumes the keys: each key met is replaced by its ID (its hash released), and a later mismatch still finds IDs met before', async () => {
+    const before = makeRecords(3);
+    const keys: (Pick<SourceItem, 'id' | 'sourceHash'> | string)[] = (await read(tmp.jsonl('old.jsonl', before))).items.map((i) => ({
+      id: i.id,
+      sourceHash: i.sourceHash,
+    }));
+    const file = tmp.jsonl('new.jsonl', [before[0]!, before[1]!, makeRecord(5, { ID: before[1]!.ID })]);
+    const report = await validateSource(file, mapping, { trusted: keys });
+    assert.deepEqual(keys.slice(0, 2), [before[0]!.ID, before[1]!.ID]);
+    assert.equal(typeof keys[2], 'object', 'the key not met stays');
+    assert.deepEqual(
+      report.problems.map((p) => [p.index, p.message]),
+      [[2, 'duplicates the ID of record 1. IDs must be unique: fix one of them']],
+    );
+  });
+
   it('hashes again from the first record whose ID is not its key', async () => {
     const file = tmp.jsonl('a.jsonl', makeRecords(4));
     const full = await read(file);

@@ -1,0 +1,87 @@
+/** The QA caches' entry file read in chunks (CacheEntries): the same answers as a whole read, in file order or not. */
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { CacheEntries } from '../../src/qa/cache-entries.js';
+import { TempDir } from '../helpers/fixtures.js';
+
+const HEADER = { context: 'c' };
+const hash = (i: number) => `h${String(i).padStart(21, '0')}`;
+// IDs with multi-byte characters, a quote and a backslash; JSON long enough to cross several 16-byte chunks.
+const ids = ['a', 'ü-東京-1', 'b "q" \\', 'c', 'd-日本語の長い識別子'];
+const json = (i: number) => JSON.stringify([{ check: 'x', message: `回答 ${i} `.repeat(i + 1) }]);
+
+describe('QA cache entries read in chunks', () => {
+  let tmp: TempDir;
+  let file: string;
+  beforeEach(() => {
+    tmp = new TempDir();
+    file = tmp.join('entries.jsonl');
+    const whole = new CacheEntries();
+    ids.forEach((id, i) => whole.set(id, hash(i), json(i)));
+    whole.write(file, HEADER);
+  });
+  afterEach(() => rmSync(tmp.path, { recursive: true, force: true }));
+
+  const open = (chunk = 16) => {
+    const entries = new CacheEntries(chunk);
+    assert.deepEqual(
+      entries.read(file, (h) => (h as { context?: string }).context === 'c'),
+      HEADER,
+    );
+    return entries;
+  };
+
+  it('finds every entry in file order across chunk boundaries, and refuses a changed hash', () => {
+    for (const chunk of [1, 7, 16, 1 << 18]) {
+      const entries = open(chunk);
+      ids.forEach((id, i) => assert.equal(entries.get(id, hash(i)), json(i), `${chunk}: ${id}`));
+      const again = open(chunk);
+      assert.equal(again.get('a', hash(9)), undefined);
+      assert.equal(again.get(ids[1]!, hash(1)), json(1), 'the next entry in order after a refused hash');
+    }
+  });
+
+  it('answers IDs asked out of order, and unknown IDs, exactly as in order', () => {
+    const entries = open();
+    for (const i of [3, 0, 4, 2, 1]) assert.equal(entries.get(ids[i]!, hash(i)), json(i), ids[i]);
+    assert.equal(entries.get('missing', hash(0)), undefined);
+    assert.equal(entries.size, ids.length);
+    const partly = open();
+    assert.equal(partly.get('a', hash(0)), json(0));
+    assert.equal(partly.get('c', hash(3)), json(3), 'skips ahead: the whole file is read');
+    assert.equal(partly.get(ids[1]!, hash(1)), json(1));
+  });
+
+  it('an entry changed in the pass is written with every entry not touched, blank lines ignored', () => {
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('\n', '\n\n\n'));
+    const entries = open();
+    assert.equal(entries.get('a', hash(0)), json(0));
+    entries.set(ids[1]!, hash(7), '[]');
+    assert.equal(entries.get('c', hash(3)), json(3));
+    entries.write(file, HEADER);
+    const after = open();
+    assert.equal(after.get(ids[1]!, hash(1)), undefined);
+    assert.equal(after.get(ids[1]!, hash(7)), '[]');
+    ids.forEach((id, i) => i !== 1 && assert.equal(after.get(id, hash(i)), json(i), id));
+  });
+
+  it('a corrupt line anywhere, even past the first chunks, refuses the whole file', () => {
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    lines.splice(4, 0, '["x","short",[]]');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const entries = new CacheEntries(7);
+    assert.throws(() => entries.read(file, () => true), /line 5 is not a cache entry/);
+    assert.equal(entries.get('a', hash(0)), undefined);
+  });
+
+  it('a file replaced after it was read starts empty when it must be read whole, rather than mixing two runs', () => {
+    const entries = open();
+    assert.equal(entries.get('a', hash(0)), json(0));
+    const other = new CacheEntries();
+    other.set('c', hash(3), '[]');
+    other.write(file, HEADER);
+    assert.equal(entries.get('c', hash(3)), undefined);
+    assert.equal(entries.size, 0);
+  });
+});
