@@ -12,13 +12,6 @@ export interface RunChecksOptions {
   minSeverity?: Severity;
   /** The checks to choose from (default ALL_CHECKS). */
   checks?: readonly Check[];
-  /** Where all checks' findings of an input may come from instead (qa-cache.ts); used only when every check runs. */
-  cache?: ItemChecker;
-}
-
-/** Something giving all checks' findings of one input, in check order (the QA result cache). */
-export interface ItemChecker {
-  check(input: QaInput, ctx: QaContext): Finding[];
 }
 
 export interface RunChecksResult {
@@ -83,9 +76,8 @@ export function runChecks(inputs: Iterable<QaInput>, ctx: QaContext, options: Ru
   }
   const findings: ItemFinding[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const cache = checks === ALL_CHECKS ? options.cache : undefined;
   for (const input of items) {
-    for (const finding of cache ? cache.check(input, context) : checkItem(input, context, checks)) {
+    for (const finding of checkItem(input, context, checks)) {
       if (!severityAtLeast(finding.severity, minSeverity)) continue;
       findings.push({ ...finding, item: input.item.id });
       counts[finding.severity]++;
