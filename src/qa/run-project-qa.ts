@@ -8,7 +8,7 @@
  */
 import type { SourceItem } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
-import type { Project, SourceFold } from '../project/project.js';
+import type { Project } from '../project/project.js';
 import type { ItemState, ItemWaiver } from '../project/state.js';
 import { itemsMatchingNoLabelCondition } from '../locale/checklist.js';
 import { unknownItemIds } from './messages.js';
@@ -141,7 +141,7 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     if (unknown.length > 0) throw new UsageError(unknownItemIds(unknown));
   }
   if (checksError !== undefined) throw checksError;
-  const { fold } = streamed as { fold: SourceFold };
+  const { fold } = streamed;
   const warnings = [...env.warnings, ...fold.warnings, ...streamed.qa.saveCache()];
   const unmatchedWarning = unmatchedLabelsWarning(env.pack, env.packName, unmatched);
   if (unmatchedWarning) warnings.push(unmatchedWarning);
