@@ -12,8 +12,9 @@ import type { Project } from '../project/project.js';
 import type { ItemState, ItemWaiver } from '../project/state.js';
 import { itemsMatchingNoLabelCondition } from '../locale/checklist.js';
 import { unknownItemIds } from './messages.js';
-import { projectQaEnv, qaInputFor, type ProjectQa } from './project-qa.js';
-import { checkItem, selectChecks, severityAtLeast, type RunChecksResult } from './run-checks.js';
+import { hasTargetText, projectQaEnv, qaInputFor, type ProjectQa } from './project-qa.js';
+import { checkWithCache } from './qa-cache.js';
+import { selectChecks, severityAtLeast, skipsDecision, type RunChecksResult } from './run-checks.js';
 import { streamWithDatasetQa } from './streamed-qa.js';
 import type { Check, ItemFinding, Severity } from './types.js';
 import { unmatchedLabelsWarning } from './unmatched-labels.js';
@@ -89,9 +90,8 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     const input = qaInputFor(item, state, env);
     if (!input) return;
     result.checked++;
-    const all = env.cache && options.only === undefined ? env.cache.check(input, q.ctx) : checkItem(input, q.ctx, selected);
     const found: ItemFinding[] = [];
-    for (const f of all) if (severityAtLeast(f.severity, minSeverity)) found.push({ ...f, item: item.id });
+    for (const f of checkWithCache(env.cache, input, q.ctx, selected)) if (severityAtLeast(f.severity, minSeverity)) found.push({ ...f, item: item.id });
     if (found.length === 0) return;
     const { open, waived, stale } = splitWaived(found, state);
     result.findings.push(...open);
@@ -123,9 +123,8 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
         if (!checks || (wanted && !wanted.has(item.id))) return progress();
         const selected = checks;
         // The source-near-copy check is synchronous: its verdict is made ready first, reading the source again if it needs the index.
-        const decision = state.decision?.decision;
-        const primes = nearCopyCheck !== undefined && !(decision !== undefined && nearCopyCheck.skipDecisions.includes(decision));
-        if (primes && (state.question !== undefined || state.answer !== undefined) && !qa!.nearCopiesReady(item, state))
+        const primes = nearCopyCheck !== undefined && !skipsDecision(nearCopyCheck, state.decision?.decision);
+        if (primes && hasTargetText(state) && !qa!.nearCopiesReady(item, state))
           return qa!.nearCopies(item, state).then(() => {
             checkOne(item, state, qa!, selected);
             progress();
