@@ -64,17 +64,9 @@ function annotationMatches(annotations: Record<string, unknown> | undefined, dot
   return (Array.isArray(value) ? value : [value]).some((v) => accepted.includes(v as AnnotationValue));
 }
 
-const canonicalLabels = new Map<string, string>();
-
-/** Taxonomy labels are compared after NFKC normalisation and trimming, known aliases resolved ("プロパガンダ" = "プロバガンダ"). */
+/** Taxonomy labels are compared after NFKC normalisation and trimming, known aliases resolved ("プロパガンダ" = "プロバガンダ"); memoised there. */
 export function normalizeLabel(label: string): string {
-  // Memoised: `check` compares every item's labels with every question's (issue #11), and labels are few.
-  let canonical = canonicalLabels.get(label);
-  if (canonical === undefined) {
-    canonical = loadTaxonomy().canonical(label);
-    canonicalLabels.set(label, canonical);
-  }
-  return canonical;
+  return loadTaxonomy().canonical(label);
 }
 
 function labelIn(label: string | undefined, labels: readonly string[]): boolean {
