@@ -29,9 +29,16 @@ export function loadTaxonomy(): Taxonomy {
   const file = JSON.parse(readFileSync(assetPath('data', 'answercarefully-taxonomy.json'), 'utf8')) as TaxonomyFile;
   const aliasFile = JSON.parse(readFileSync(assetPath('data', 'answercarefully-taxonomy-aliases.json'), 'utf8')) as { aliases: Record<string, string> };
   const aliases = new Map(Object.entries(aliasFile.aliases).map(([alias, label]) => [alias.normalize('NFKC').trim(), label]));
+  // Memoised: labels repeat across records and are few, and NFKC costs (validation and `check` ask for every item's labels, issue #11).
+  const canonicalOf = new Map<string, string>();
   const canonical = (label: string): string => {
-    const l = label.normalize('NFKC').trim();
-    return aliases.get(l) ?? l;
+    let c = canonicalOf.get(label);
+    if (c === undefined) {
+      const l = label.normalize('NFKC').trim();
+      c = aliases.get(l) ?? l;
+      canonicalOf.set(label, c);
+    }
+    return c;
   };
   const names = { riskArea: new Map<string, string>(), harmType: new Map<string, string>(), specificHarm: new Map<string, string>() };
   const harmToArea = new Map<string, string>();

@@ -87,17 +87,10 @@ export async function validateSource(file: string, mapping: RoleMapping, options
     report.warningCount++;
     if (report.warnings.length < maxProblems) report.warnings.push(p);
   };
-  // Each label's verdict, once per run: labels repeat across records, and isKnown normalizes (NFKC) on every call.
-  const known = { riskArea: new Map<string, boolean>(), harmType: new Map<string, boolean>(), specificHarm: new Map<string, boolean>() };
-  const isKnown = (level: keyof typeof known, label: string) => {
-    let k = known[level].get(label);
-    if (k === undefined) known[level].set(label, (k = taxonomy.isKnown(level, label)));
-    return k;
-  };
   const labelWarnings = (view: Record<string, unknown>, rec: RawRecord, id: string | undefined) => {
     for (const level of ['riskArea', 'harmType', 'specificHarm'] as const) {
       const label = view[level];
-      if (typeof label === 'string' && !isKnown(level, label)) {
+      if (typeof label === 'string' && !taxonomy.isKnown(level, label)) {
         warn({ ...place(file, rec, id), field: mapping[level]!, message: `unknown ${level} label ${JSON.stringify(label)} (kept; English name unknown)` });
       }
     }

@@ -64,17 +64,9 @@ function annotationMatches(annotations: Record<string, unknown> | undefined, dot
   return (Array.isArray(value) ? value : [value]).some((v) => accepted.includes(v as AnnotationValue));
 }
 
-const canonicalLabels = new Map<string, string>();
-
-/** Taxonomy labels are compared after NFKC normalisation and trimming, known aliases resolved ("プロパガンダ" = "プロバガンダ"). */
+/** Taxonomy labels are compared after NFKC normalisation and trimming, known aliases resolved ("プロパガンダ" = "プロバガンダ"); memoised there. */
 export function normalizeLabel(label: string): string {
-  // Memoised: `check` compares every item's labels with every question's (issue #11), and labels are few.
-  let canonical = canonicalLabels.get(label);
-  if (canonical === undefined) {
-    canonical = loadTaxonomy().canonical(label);
-    canonicalLabels.set(label, canonical);
-  }
-  return canonical;
+  return loadTaxonomy().canonical(label);
 }
 
 function labelIn(label: string | undefined, labels: readonly string[]): boolean {
@@ -94,27 +86,33 @@ function patternRegex(p: string): RegExp {
 }
 
 /**
- * Items whose taxonomy labels satisfy no label condition (riskAreas,
- * harmTypes, specificHarms) of any checklist question although the pack has
- * such questions: their category-specific questions are all skipped, usually
- * because a label is spelled in a way the taxonomy does not know.
+ * A test of whether an item's taxonomy labels satisfy no label condition
+ * (riskAreas, harmTypes, specificHarms) of any checklist question although the
+ * pack has such questions: its category-specific questions are all skipped,
+ * usually because a label is spelled in a way the taxonomy does not know. The
+ * pack's label conditions are gathered once, when the test is made.
  */
-export function itemsMatchingNoLabelCondition(pack: LocalePack, items: Iterable<SourceItem>): SourceItem[] {
+export function noLabelConditionMatcher(pack: LocalePack): (item: SourceItem) => boolean {
   const conditioned = pack.checklist.filter((q) => q.when?.riskAreas ?? q.when?.harmTypes ?? q.when?.specificHarms);
-  if (conditioned.length === 0) return [];
-  const out: SourceItem[] = [];
-  for (const item of items) {
-    if (item.riskArea === undefined && item.harmType === undefined && item.specificHarm === undefined) continue;
+  if (conditioned.length === 0) return () => false;
+  return (item) => {
+    if (item.riskArea === undefined && item.harmType === undefined && item.specificHarm === undefined) return false;
     // A new harm of an added item is not an AnswerCarefully label: no question can name it.
-    if (item.added && item.specificHarm !== undefined && isNamespacedLabel(item.specificHarm)) continue;
-    const matches = conditioned.some(
+    if (item.added && item.specificHarm !== undefined && isNamespacedLabel(item.specificHarm)) return false;
+    return !conditioned.some(
       (q) =>
         (q.when?.riskAreas !== undefined && labelIn(item.riskArea, q.when.riskAreas)) ||
         (q.when?.harmTypes !== undefined && labelIn(item.harmType, q.when.harmTypes)) ||
         (q.when?.specificHarms !== undefined && labelIn(item.specificHarm, q.when.specificHarms)),
     );
-    if (!matches) out.push(item);
-  }
+  };
+}
+
+/** The items `noLabelConditionMatcher` picks out, in order. */
+export function itemsMatchingNoLabelCondition(pack: LocalePack, items: Iterable<SourceItem>): SourceItem[] {
+  const matchesNone = noLabelConditionMatcher(pack);
+  const out: SourceItem[] = [];
+  for (const item of items) if (matchesNone(item)) out.push(item);
   return out;
 }
 

@@ -33,10 +33,10 @@ import { IndexKey, NearCopies, settledWithoutIndex, type NearCopyTexts, type Nea
 import { validateSource, describeProblems } from '../dataset/validate.js';
 import { sourceIndexSkipped } from './messages.js';
 import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-stats.js';
-import { checkItem, type RunChecksResult } from './run-checks.js';
+import type { RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, LengthStats, QaContext, QaInput, Severity } from './types.js';
 import { splitWaived, type WaiverSplit } from './waivers.js';
-import { QA_CACHE_FILE, QaResultCache, qaCacheContext, recordSourceIndexOverflow, sourceIndexOverflows } from './qa-cache.js';
+import { QA_CACHE_FILE, QaResultCache, checkWithCache, qaCacheContext, recordSourceIndexOverflow, sourceIndexOverflows } from './qa-cache.js';
 import { sourceFingerprint } from '../project/source-keys.js';
 import { lengthStatsKey, readLengthStats, writeLengthStats } from './length-stats-cache.js';
 
@@ -265,7 +265,7 @@ export function qaContextBuilder(
       };
       const review = (item: SourceItem, state: ItemState): WaiverSplit<Finding> => {
         const input = qaInputFor(item, state, env);
-        return splitWaived(input ? (env.cache ? env.cache.check(input, ctx) : checkItem(input, ctx)) : [], state);
+        return splitWaived(input ? checkWithCache(env.cache, input, ctx) : [], state);
       };
       const saveCache = () => {
         env.cache?.save();

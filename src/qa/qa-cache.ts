@@ -98,6 +98,14 @@ export function qaInputHash(input: QaInput): string {
   return hashOf('sha256', JSON.stringify(key), 'base64url').slice(0, HASH_LENGTH);
 }
 
+/**
+ * All findings of `checks` (default all) for one input, in check order: through the QA result cache
+ * when there is one and every check runs (it holds all checks' findings), else checked now.
+ */
+export function checkWithCache(cache: QaResultCache | undefined, input: QaInput, ctx: QaContext, checks: readonly Check[] = ALL_CHECKS): Finding[] {
+  return cache && checks === ALL_CHECKS ? cache.check(input, ctx) : checkItem(input, ctx, checks);
+}
+
 export class QaResultCache {
   private readonly entries = new CacheEntries();
   private dirty = false;

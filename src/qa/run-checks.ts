@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { ALL_CHECKS } from './checks/index.js';
 import { computeLengthStats, lengthPairs } from './length-stats.js';
 import { SEVERITIES } from './types.js';
-import type { Check, Finding, ItemFinding, QaContext, QaInput, Severity } from './types.js';
+import type { Check, Finding, ItemFinding, QaContext, QaDecision, QaInput, Severity } from './types.js';
 
 export interface RunChecksOptions {
   /** Run only the checks with these IDs (an unknown ID is a UsageError). */
@@ -12,13 +12,6 @@ export interface RunChecksOptions {
   minSeverity?: Severity;
   /** The checks to choose from (default ALL_CHECKS). */
   checks?: readonly Check[];
-  /** Where all checks' findings of an input may come from instead (qa-cache.ts); used only when every check runs. */
-  cache?: ItemChecker;
-}
-
-/** Something giving all checks' findings of one input, in check order (the QA result cache). */
-export interface ItemChecker {
-  check(input: QaInput, ctx: QaContext): Finding[];
 }
 
 export interface RunChecksResult {
@@ -33,6 +26,11 @@ export function severityAtLeast(a: Severity, b: Severity): boolean {
   return SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b);
 }
 
+/** Whether the check does not run on an item with this decision (e.g. only decision-consistency looks at a dropped item). */
+export function skipsDecision(check: Check, decision: QaDecision | undefined): boolean {
+  return decision !== undefined && check.skipDecisions.includes(decision);
+}
+
 /**
  * All findings of `checks` for one item. A check does not run on decisions it
  * skips (e.g. only decision-consistency looks at a dropped item). A check that
@@ -42,7 +40,7 @@ export function severityAtLeast(a: Severity, b: Severity): boolean {
 export function checkItem(input: QaInput, ctx: QaContext, checks: readonly Check[] = ALL_CHECKS): Finding[] {
   const findings: Finding[] = [];
   for (const check of checks) {
-    if (input.decision !== undefined && check.skipDecisions.includes(input.decision)) continue;
+    if (skipsDecision(check, input.decision)) continue;
     try {
       const found = check.run(input, ctx);
       if (found.length > 0) findings.push(...found);
@@ -83,9 +81,8 @@ export function runChecks(inputs: Iterable<QaInput>, ctx: QaContext, options: Ru
   }
   const findings: ItemFinding[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const cache = checks === ALL_CHECKS ? options.cache : undefined;
   for (const input of items) {
-    for (const finding of cache ? cache.check(input, context) : checkItem(input, context, checks)) {
+    for (const finding of checkItem(input, context, checks)) {
       if (!severityAtLeast(finding.severity, minSeverity)) continue;
       findings.push({ ...finding, item: input.item.id });
       counts[finding.severity]++;

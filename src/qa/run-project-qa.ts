@@ -8,15 +8,15 @@
  */
 import type { SourceItem } from '../dataset/item.js';
 import { UsageError } from '../errors.js';
-import type { Project, SourceFold } from '../project/project.js';
+import type { Project } from '../project/project.js';
 import type { ItemState, ItemWaiver } from '../project/state.js';
-import { itemsMatchingNoLabelCondition } from '../locale/checklist.js';
 import { unknownItemIds } from './messages.js';
-import { projectQaEnv, qaInputFor, type ProjectQa } from './project-qa.js';
-import { checkItem, selectChecks, severityAtLeast, type RunChecksResult } from './run-checks.js';
+import { hasTargetText, projectQaEnv, qaInputFor, type ProjectQa } from './project-qa.js';
+import { checkWithCache } from './qa-cache.js';
+import { selectChecks, severityAtLeast, skipsDecision, type RunChecksResult } from './run-checks.js';
 import { streamWithDatasetQa } from './streamed-qa.js';
 import type { Check, ItemFinding, Severity } from './types.js';
-import { unmatchedLabelsWarning } from './unmatched-labels.js';
+import { UnmatchedLabels } from './unmatched-labels.js';
 import { splitWaived, type Waived } from './waivers.js';
 
 export interface ProjectQaOptions {
@@ -46,9 +46,6 @@ export interface ProjectQaResult extends RunChecksResult {
   warnings: string[];
 }
 
-/** Items whose labels meet no checklist condition are looked for this many at a time (the pack's conditions gathered once per batch). */
-const LABEL_BATCH = 1000;
-
 /** Run the QA checks over a project (what `carefully check` prints). */
 export async function runProjectQa(project: Project, options: ProjectQaOptions = {}): Promise<ProjectQaResult> {
   const env = projectQaEnv(project, { cache: true });
@@ -74,12 +71,7 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     checked: 0,
     itemInfo: {},
   };
-  const unmatched: SourceItem[] = [];
-  let labelBatch: SourceItem[] = [];
-  const flushLabels = () => {
-    unmatched.push(...itemsMatchingNoLabelCondition(env.pack, labelBatch));
-    labelBatch = [];
-  };
+  const unmatched = new UnmatchedLabels(env.pack, env.packName);
   let qa: ProjectQa | undefined;
   let total = 0;
   let done = 0;
@@ -89,9 +81,8 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
     const input = qaInputFor(item, state, env);
     if (!input) return;
     result.checked++;
-    const all = env.cache && options.only === undefined ? env.cache.check(input, q.ctx) : checkItem(input, q.ctx, selected);
     const found: ItemFinding[] = [];
-    for (const f of all) if (severityAtLeast(f.severity, minSeverity)) found.push({ ...f, item: item.id });
+    for (const f of checkWithCache(env.cache, input, q.ctx, selected)) if (severityAtLeast(f.severity, minSeverity)) found.push({ ...f, item: item.id });
     if (found.length === 0) return;
     const { open, waived, stale } = splitWaived(found, state);
     result.findings.push(...open);
@@ -113,8 +104,7 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
         step = Math.max(1, Math.ceil(items / 100));
       },
       check: (item, state) => {
-        labelBatch.push(item);
-        if (labelBatch.length === LABEL_BATCH) flushLabels();
+        unmatched.add(item);
         if (wanted?.has(item.id)) seen.add(item.id);
         const progress = () => {
           done++;
@@ -123,9 +113,8 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
         if (!checks || (wanted && !wanted.has(item.id))) return progress();
         const selected = checks;
         // The source-near-copy check is synchronous: its verdict is made ready first, reading the source again if it needs the index.
-        const decision = state.decision?.decision;
-        const primes = nearCopyCheck !== undefined && !(decision !== undefined && nearCopyCheck.skipDecisions.includes(decision));
-        if (primes && (state.question !== undefined || state.answer !== undefined) && !qa!.nearCopiesReady(item, state))
+        const primes = nearCopyCheck !== undefined && !skipsDecision(nearCopyCheck, state.decision?.decision);
+        if (primes && hasTargetText(state) && !qa!.nearCopiesReady(item, state))
           return qa!.nearCopies(item, state).then(() => {
             checkOne(item, state, qa!, selected);
             progress();
@@ -135,15 +124,14 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
       },
     },
   );
-  flushLabels();
   if (wanted) {
     const unknown = options.ids!.filter((id) => !seen.has(id));
     if (unknown.length > 0) throw new UsageError(unknownItemIds(unknown));
   }
   if (checksError !== undefined) throw checksError;
-  const { fold } = streamed as { fold: SourceFold };
+  const { fold } = streamed;
   const warnings = [...env.warnings, ...fold.warnings, ...streamed.qa.saveCache()];
-  const unmatchedWarning = unmatchedLabelsWarning(env.pack, env.packName, unmatched);
+  const unmatchedWarning = unmatched.warning();
   if (unmatchedWarning) warnings.push(unmatchedWarning);
   return { ...result, items: fold.items, localePack: env.packName, warnings };
 }

@@ -144,6 +144,14 @@ describe('CLI: check', () => {
     const bad = await run(['check', '-p', dir, '--only', 'nope']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Unknown QA check "nope"/);
+    // With --ids, the unknown check is told after the pass over the items (an unknown item ID is told first).
+    const badWithIds = await run(['check', '-p', dir, '--ids', 'test-0002', '--only', 'nope']);
+    assert.equal(badWithIds.code, 2, badWithIds.stderr);
+    assert.match(badWithIds.stderr, /Unknown QA check "nope"/);
+    const badBoth = await run(['check', '-p', dir, '--ids', 'test-9999', '--only', 'nope']);
+    assert.equal(badBoth.code, 2, badBoth.stderr);
+    assert.match(badBoth.stderr, /Unknown item ID\(s\): test-9999/);
+    assert.doesNotMatch(badBoth.stderr, /Unknown QA check/);
     const level = await run(['check', '-p', dir, '--severity', 'fatal']);
     assert.notEqual(level.code, 0);
     assert.match(level.stderr, /Allowed choices are error, warning, info/);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { loadTaxonomy } from '../../src/dataset/taxonomy.js';
 import { applicableQuestions, itemsMatchingNoLabelCondition } from '../../src/locale/checklist.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
+import { unmatchedLabelsWarning } from '../../src/qa/unmatched-labels.js';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecord } from '../helpers/fixtures.js';
 import { item } from '../locale/helpers.js';
@@ -35,6 +36,20 @@ describe('taxonomy: label aliases', () => {
       found.map((i) => i.id),
       ['misspelt'],
     );
+  });
+
+  it('names the first three of them in the warning and counts the rest', () => {
+    const pack = loadLocalePack('ko').pack;
+    const misspelt = (n: number) => item({ id: `m${n}`, riskArea: 'あくよう', specificHarm: `薬物${n}` });
+    const items = [misspelt(1), item({ id: 'known', specificHarm: '違法薬物' }), misspelt(2), misspelt(3), misspelt(4), misspelt(5)];
+    assert.equal(
+      unmatchedLabelsWarning(pack, 'ko', items),
+      '5 item(s) carry taxonomy labels that no checklist question of the "ko" locale pack applies to: ' +
+        'm1 ("あくよう" / "薬物1"), m2 ("あくよう" / "薬物2"), m3 ("あくよう" / "薬物3") and 2 more. ' +
+        "Their category-specific questions are skipped. Check the labels' spelling against data/answercarefully-taxonomy.json, " +
+        'or add the spelling to data/answercarefully-taxonomy-aliases.json.',
+    );
+    assert.equal(unmatchedLabelsWarning(pack, 'ko', [item({ id: 'known', specificHarm: '違法薬物' })]), undefined);
   });
 
   it('check warns about them, naming item and labels', async () => {
