@@ -45,7 +45,8 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   if (cached && 'current' in cached) all = cached.current;
   else {
     const earlier = cached?.earlier;
-    all = (earlier && key && (await touchedRows(project, env, earlier, key))) || (await allRows(project, env, earlier));
+    // After journal appends, the rows from the named items' own lines and records only (list-update.ts); else from everything.
+    all = (earlier && key && (await touchedRows(project, env, earlier, key.journal))) || (await allRows(project, env, earlier));
     if (key !== undefined) writeListCache(project.dir, key, all);
   }
   const filters = parseFilters(opts.filters ?? {}, all.rows);
@@ -61,13 +62,11 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
 }
 
 /** The rows after journal appends, from the named items' own lines and records only (list-update.ts); undefined: read everything. */
-async function touchedRows(project: Project, env: ProjectQaEnv, earlier: EarlierList, key: ListKey): Promise<CachedList | undefined> {
+async function touchedRows(project: Project, env: ProjectQaEnv, earlier: EarlierList, now: ListKey['journal']): Promise<CachedList | undefined> {
   if (earlier.indexDigest === undefined) return undefined;
   const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
   const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
-  const before = { rows: earlier.rows, journal: earlier.journal, lengthStats: earlier.lengthStats, indexDigest: earlier.indexDigest };
-  const rows = await updateTouchedRows(project, updating, before, key.journal, earlier.touched, rowOf);
-  return rows && { rows, warnings: earlier.warnings, lengthStats: earlier.lengthStats, indexDigest: earlier.indexDigest };
+  return updateTouchedRows(project, updating, earlier, now, rowOf);
 }
 
 /**

@@ -30,22 +30,12 @@ import { foldState, type ItemState } from '../project/state.js';
 import { qaContextBuilder, qaInputFor, type ProjectQa, type ProjectQaEnv } from '../qa/project-qa.js';
 import { sourceIndexOverflows } from '../qa/qa-cache.js';
 import { lengthPairs } from '../qa/length-stats.js';
-import type { ListRow } from './list-cache.js';
+import type { CachedList, EarlierList, ListRow } from './list-cache.js';
 
 /** Past this many items named by the new events, the rows are computed the usual way. */
-export const MAX_TOUCHED = 64;
+const MAX_TOUCHED = 64;
 /** Lines holding a `\u` escape are parsed whatever they hold (an ID may be written escaped); past this many, the usual way. */
 const MAX_ESCAPED_LINES = 1000;
-
-/** What the cached rows were made from, and the rows. */
-export interface RowsBefore {
-  rows: readonly ListRow[];
-  /** The journal as the rows saw it. */
-  journal: readonly JournalMark[];
-  lengthStats: ProjectQa['ctx']['lengthStats'] | null;
-  /** ProjectQa.indexDigest of the rows' items (the near-copy verdicts' key). */
-  indexDigest: string;
-}
 
 /** The ID's row computed anew; the caller finishes it (rowOf). */
 export type RowOf = (item: SourceItem, state: ItemState, qa: ProjectQa) => ListRow;
@@ -53,18 +43,20 @@ export type RowOf = (item: SourceItem, state: ItemState, qa: ProjectQa) => ListR
 class NeedsFullRead extends Error {}
 
 /**
- * The rows with the `touched` items' rows computed again from the journal as
- * it is now (`now`), or undefined when only a full read gives them exactly.
+ * The earlier rows with those of the items the new events name (`touched`)
+ * computed again from the journal as it is now (`now`), or undefined when
+ * only a full read gives them exactly.
  */
 export async function updateTouchedRows(
   project: Project,
   env: ProjectQaEnv,
-  before: RowsBefore,
+  before: EarlierList,
   now: readonly JournalMark[],
-  touched: ReadonlySet<string>,
   rowOf: RowOf,
-): Promise<ListRow[] | undefined> {
-  if (touched.size === 0 || touched.size > MAX_TOUCHED) return undefined;
+): Promise<CachedList | undefined> {
+  const { touched, indexDigest } = before;
+  // The near-copy verdicts' key (ProjectQa.indexDigest of the rows' items): rows cached without it are made again.
+  if (indexDigest === undefined || touched.size === 0 || touched.size > MAX_TOUCHED) return undefined;
   const at = new Map<string, number>();
   before.rows.forEach((r, i) => {
     if (touched.has(r.id)) at.set(r.id, i);
@@ -77,7 +69,7 @@ export async function updateTouchedRows(
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const builder = qaContextBuilder(env, {
     lengthStats: before.lengthStats,
-    indexDigest: before.indexDigest,
+    indexDigest,
     indexOverflows: fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint),
     // The cross-item index needs every source record: that is the full read.
     reread: () => Promise.reject(new NeedsFullRead()),
@@ -106,7 +98,7 @@ export async function updateTouchedRows(
     rows[i] = rowOf(item, state, qa);
   }
   qa.saveCache();
-  return rows;
+  return { rows, warnings: before.warnings, lengthStats: before.lengthStats, indexDigest };
 }
 
 function sameFacts(row: ListRow, s: ItemState): boolean {
