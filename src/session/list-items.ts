@@ -15,7 +15,7 @@ import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
-import { listKey, readListCache, writeListCache, type CachedList, type EarlierList, type ListKey, type ListRow } from './list-cache.js';
+import { listKey, readListCache, writeListCache, type CachedList, type EarlierList, type ListRow } from './list-cache.js';
 import { updateTouchedRows } from './list-update.js';
 
 export interface ListedItem {
@@ -46,7 +46,7 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   else {
     const earlier = cached?.earlier;
     // After journal appends, the rows from the named items' own lines and records only (list-update.ts); else from everything.
-    all = (earlier && key && (await touchedRows(project, env, earlier, key.journal))) || (await allRows(project, env, earlier));
+    all = (earlier && key && (await updateTouchedRows(project, env, earlier, key.journal, rowOf))) || (await allRows(project, env, earlier));
     if (key !== undefined) writeListCache(project.dir, key, all);
   }
   const filters = parseFilters(opts.filters ?? {}, all.rows);
@@ -59,14 +59,6 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
     warnings: all.warnings,
     items: selected.map((r) => ({ id: r.id, state: r.state, decision: r.decision, authors: r.authors, flags: r.flags, qa: r.qa, stale: r.state === 'stale' })),
   };
-}
-
-/** The rows after journal appends, from the named items' own lines and records only (list-update.ts); undefined: read everything. */
-async function touchedRows(project: Project, env: ProjectQaEnv, earlier: EarlierList, now: ListKey['journal']): Promise<CachedList | undefined> {
-  if (earlier.indexDigest === undefined) return undefined;
-  const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
-  const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
-  return updateTouchedRows(project, updating, earlier, now, rowOf);
 }
 
 /**

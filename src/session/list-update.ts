@@ -28,6 +28,7 @@ import type { Project } from '../project/project.js';
 import { sourceFingerprint } from '../project/source-keys.js';
 import { foldState, type ItemState } from '../project/state.js';
 import { qaContextBuilder, qaInputFor, type ProjectQa, type ProjectQaEnv } from '../qa/project-qa.js';
+import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { sourceIndexOverflows } from '../qa/qa-cache.js';
 import { lengthPairs } from '../qa/length-stats.js';
 import type { CachedList, EarlierList, ListRow } from './list-cache.js';
@@ -66,16 +67,7 @@ export async function updateTouchedRows(
   if (!items) return undefined;
   const events = itemEvents(project.dir, before.journal, now, touched);
   if (!events) return undefined;
-  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
-  const builder = qaContextBuilder(env, {
-    lengthStats: before.lengthStats,
-    indexDigest,
-    indexOverflows: fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint),
-    // The cross-item index needs every source record: that is the full read.
-    reread: () => Promise.reject(new NeedsFullRead()),
-  });
-  const qa = builder.done();
-  const rows = [...before.rows];
+  const states = new Map<string, ItemState>();
   for (const [id, i] of at) {
     const item = items.get(id)!;
     const list = events.get(id) ?? [];
@@ -88,7 +80,25 @@ export async function updateTouchedRows(
       list.map((r) => r.e),
     ).states.get(id)!;
     // The earlier lines must give the cached row back (else a line was missed), and the lengths measured must not change.
-    if (!sameFacts(rows[i]!, old) || lengthsOf(item, old, env) !== lengthsOf(item, state, env)) return undefined;
+    if (!sameFacts(before.rows[i]!, old) || lengthsOf(item, old, env) !== lengthsOf(item, state, env)) return undefined;
+    states.set(id, state);
+  }
+  // Read only once the conditions above hold: when they do not, the full read reads it.
+  const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
+  const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
+  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
+  const builder = qaContextBuilder(updating, {
+    lengthStats: before.lengthStats,
+    indexDigest,
+    indexOverflows: fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint),
+    // The cross-item index needs every source record: that is the full read.
+    reread: () => Promise.reject(new NeedsFullRead()),
+  });
+  const qa = builder.done();
+  const rows = [...before.rows];
+  for (const [id, i] of at) {
+    const item = items.get(id)!;
+    const state = states.get(id)!;
     try {
       await qa.nearCopies(item, state);
     } catch (e) {
