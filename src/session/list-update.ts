@@ -85,7 +85,9 @@ export async function updateTouchedRows(
   }
   // Read only once the conditions above hold: when they do not, the full read reads it.
   const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
-  const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
+  // Its warnings (a corrupt file ignored) are reported with the earlier rows' ones, as a full read reports them.
+  const cacheWarnings = nearCopyCache.warnings.splice(0);
+  const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings], nearCopyCache };
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const builder = qaContextBuilder(updating, {
     lengthStats: before.lengthStats,
@@ -107,8 +109,10 @@ export async function updateTouchedRows(
     }
     rows[i] = rowOf(item, state, qa);
   }
-  qa.saveCache();
-  return { rows, warnings: before.warnings, lengthStats: before.lengthStats, indexDigest };
+  cacheWarnings.push(...qa.saveCache());
+  // Not twice: the earlier rows' warnings may hold the same (a file that cannot be written).
+  const warnings = [...before.warnings, ...cacheWarnings.filter((w) => !before.warnings.includes(w))];
+  return { rows, warnings, lengthStats: before.lengthStats, indexDigest };
 }
 
 function sameFacts(row: ListRow, s: ItemState): boolean {

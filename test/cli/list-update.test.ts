@@ -2,9 +2,9 @@
  * `list` after journal appends over a JSONL source: the rows of the items the
  * new events name come from their own journal lines and source records
  * (session/list-update.ts), without the whole source or journal. That path
- * keeps the cached warnings as they are, so a sentinel warning planted in
- * cache/list.json shows which path ran; either way the rows equal a run
- * without the cache.
+ * keeps the cached warnings (adding only the near-copy cache's), so a
+ * sentinel warning planted in cache/list.json shows which path ran; either
+ * way the rows equal a run without the cache.
  */
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
 import { LIST_CACHE_FILE } from '../../src/session/list-cache.js';
+import { NEAR_COPY_CACHE_FILE } from '../../src/qa/near-copy-cache.js';
+import { loadItems, openProject } from '../../src/project/project.js';
 
 const SENTINEL = 'planted in the cached rows';
 
@@ -99,6 +101,22 @@ describe('CLI: list after an append, from the named items alone', function () {
     assert.ok(keptCachedRows());
     assert.equal(updated.items[1]!.flags, 1);
     assert.deepEqual(updated, await fresh());
+  });
+
+  it('reports a corrupt near-copy verdicts file it read, as a full read does, and rewrites it', async () => {
+    await setUp();
+    const verdicts = path.join(dir, NEAR_COPY_CACHE_FILE);
+    writeFileSync(verdicts, 'not a cache\n');
+    // A flag on an item with no target text yet: its near-copy verdict needs no index (which only the full read builds).
+    const item = (await loadItems(openProject(dir)))[5]!;
+    const flag = { v: 1, ts: '2030-01-01T00:00:00.000Z', author: 'ed', type: 'flag', item: item.id, sourceHash: item.sourceHash, note: 'x' };
+    appendFileSync(path.join(dir, 'journal', 'ed.jsonl'), `${JSON.stringify(flag)}\n`);
+    const r = await run(['list', '-p', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(keptCachedRows(), 'the rows were updated from the named item alone');
+    assert.match(r.stderr, /near-copy\.jsonl could not be used/);
+    assert.notEqual(readFileSync(verdicts, 'utf8'), 'not a cache\n');
+    assert.equal((await list()).items[5]!.flags, 1);
   });
 
   it('reads everything when the source is a JSON array', async () => {
