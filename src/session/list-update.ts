@@ -37,6 +37,8 @@ import type { CachedList, EarlierList, ListRow } from './list-cache.js';
 const MAX_TOUCHED = 64;
 /** Lines holding a `\u` escape are parsed whatever they hold (an ID may be written escaped); past this many, the usual way. */
 const MAX_ESCAPED_LINES = 1000;
+/** A source record not within a window this wide around where its index puts it is left to the usual way (which reads the source anyway). */
+const MAX_WINDOW = 4 << 20;
 
 /** The ID's row computed anew; the caller finishes it (rowOf). */
 export type RowOf = (item: SourceItem, state: ItemState, qa: ProjectQa) => ListRow;
@@ -141,7 +143,7 @@ function* occurrences(buf: Buffer, text: string | Buffer): Generator<number> {
  * The source records of the IDs (`at`: their index among the `count` rows),
  * from a JSONL source; undefined when one is not found that way. Each record
  * is looked for around where its index puts it, in a window that doubles
- * until it holds the record. The source is the one the cached rows were made
+ * until it holds the record, up to MAX_WINDOW. The source is the one the cached rows were made
  * from (their key holds its fingerprint), so it was valid: its IDs are unique.
  */
 function sourceRecords(project: Project, at: ReadonlyMap<string, number>, count: number): Map<string, SourceItem> | undefined {
@@ -184,7 +186,7 @@ function sourceRecords(project: Project, at: ReadonlyMap<string, number>, count:
   }
 }
 
-/** The first whole line holding `needle` that `accept` takes, searched in windows around `center` growing to the whole file. */
+/** The first whole line holding `needle` that `accept` takes, searched in windows around `center` growing to the whole file or MAX_WINDOW. */
 function findRecord<T>(fd: number, size: number, center: number, accept: (line: string) => T | undefined, needle: string): T | undefined {
   const bytes = Buffer.from(needle);
   for (let radius = 1 << 16; ; radius *= 2) {
@@ -199,7 +201,7 @@ function findRecord<T>(fd: number, size: number, center: number, accept: (line: 
       const value = accept(buf.toString('utf8', nl + 1, end === -1 ? buf.length : end));
       if (value !== undefined) return value;
     }
-    if (from === 0 && to === size) return undefined;
+    if ((from === 0 && to === size) || 2 * radius >= MAX_WINDOW) return undefined;
   }
 }
 

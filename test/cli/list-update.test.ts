@@ -103,6 +103,17 @@ describe('CLI: list after an append, from the named items alone', function () {
     assert.deepEqual(updated, await fresh());
   });
 
+  it('reads everything when a record is far from where its index puts it in the source', async () => {
+    // Records 0-2 hold 2 MB each of a field no role reads: test-0003 starts 6 MB in, past the widest window (4 MB) around where its index puts it (half way).
+    const padded = makeRecords(6).map((r, i) => (i < 3 ? { ...r, padding: 'x'.repeat(2 << 20) } : r));
+    await setUp(padded);
+    await adapt([{ id: 'test-0003', decision: 'transfer' }]);
+    const updated = await list();
+    assert.ok(!keptCachedRows(), 'the record was not searched for in the whole source');
+    assert.equal(updated.items[3]!.state, 'adapted');
+    assert.deepEqual(updated, await fresh());
+  });
+
   it('reports a corrupt near-copy verdicts file it read, as a full read does, and rewrites it', async () => {
     await setUp();
     const verdicts = path.join(dir, NEAR_COPY_CACHE_FILE);
