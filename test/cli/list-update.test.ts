@@ -31,6 +31,10 @@ describe('CLI: list after an append, from the named items alone', function () {
     assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
     assert.equal((await run(['translate', '-p', dir, '--limit', '4'])).code, 0);
     await list();
+    plant();
+  };
+  /** Plants the sentinel among the cached rows' warnings. */
+  const plant = () => {
     const file = path.join(dir, LIST_CACHE_FILE);
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { warnings: string[] };
     stored.warnings.push(SENTINEL);
@@ -146,6 +150,14 @@ describe('CLI: list after an append, from the named items alone', function () {
     assert.equal(mt.item, 'test-0000');
     const hash = mt.sourceHash;
     const flag = { v: 1, ts: '2030-01-01T00:00:00.000Z', author: 'loc', type: 'flag', item: 'test-0000', sourceHash: hash, note: 'x' };
+    // An event without its source hash: it names an item (so the rows would be updated) but the fold skips it.
+    const { sourceHash: _, ...unhashed } = flag;
+    appendFileSync(journal, `${JSON.stringify(unhashed)}\n`);
+    const invalid = await list();
+    assert.ok(!keptCachedRows(), 'an invalid event is read the usual way');
+    assert.equal(invalid.items[0]!.flags, 0, 'the invalid event is ignored');
+    assert.deepEqual(invalid, await fresh());
+    plant(); // in the rows cached anew
     appendFileSync(journal, `${JSON.stringify({ ...flag, unit: 'u1/2' })}\n`);
     const cut = await list();
     assert.ok(!keptCachedRows(), 'a unit cut short is read the usual way');
