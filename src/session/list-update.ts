@@ -130,7 +130,7 @@ function sameFacts(row: ListRow, s: ItemState): boolean {
 /** What the dataset's length statistics measure of the item. */
 function lengthsOf(item: SourceItem, s: ItemState, env: ProjectQaEnv): string {
   const input = qaInputFor(item, s, env, { intendedChanges: false });
-  return JSON.stringify(input ? lengthPairs([input]) : []);
+  return JSON.stringify(input ? [...lengthPairs([input])] : []);
 }
 
 /** Byte positions of every occurrence of `text` (searched as bytes: several times faster than a string needle). */

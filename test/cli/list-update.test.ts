@@ -165,6 +165,14 @@ describe('CLI: list after an append, from the named items alone', function () {
     assert.deepEqual(cut, await fresh());
   });
 
+  it('reads everything when the new events change the lengths the statistics measure', async () => {
+    await setUp();
+    await adapt([{ id: 'test-0001', decision: 'adapt', rationale: '더 길게', answer: '사건이나 사고가 났을 때는 112에 전화하세요. '.repeat(12) }]);
+    const updated = await list();
+    assert.ok(!keptCachedRows(), 'a new answer length is read the usual way');
+    assert.deepEqual(updated, await fresh());
+  });
+
   it('shows the source as it is now when it was edited since the rows were cached', async () => {
     await setUp();
     const edited = [makeRecord(0), makeRecord(1, { text: '別の質問です。' }), ...makeRecords(6).slice(2)];
