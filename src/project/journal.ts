@@ -83,6 +83,11 @@ export function readJournal(projectDir: string, opts: ReadJournalOptions = {}): 
   return { events: all.map((x) => x.e), warnings, skipped, ends };
 }
 
+/** The number of events a unit holds, from its name (`<unit ID>/<event count>`, JournalWriter). */
+export function unitSize(unit: string): number {
+  return Number(unit.slice(unit.lastIndexOf('/') + 1));
+}
+
 /** The units of one file whose every event is on disk; each cut unit gets one warning and counts all its lines as skipped. */
 function wholeUnits(read: readonly Read[], rel: string, skip: (message: string, lines: number) => void): Set<string> {
   const found = new Map<string, Read[]>();
@@ -94,7 +99,7 @@ function wholeUnits(read: readonly Read[], rel: string, skip: (message: string, 
   }
   const whole = new Set<string>();
   for (const [unit, rows] of found) {
-    const expected = Number(unit.slice(unit.lastIndexOf('/') + 1));
+    const expected = unitSize(unit);
     if (rows.length === expected) {
       whole.add(unit);
       continue;

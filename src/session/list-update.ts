@@ -22,7 +22,7 @@ import { roleView, toSourceItem } from '../dataset/profile.js';
 import { eventProblem } from '../project/event-schema.js';
 import { compareStamps } from '../project/event-order.js';
 import type { JournalEvent } from '../project/events.js';
-import { JOURNAL_DIR } from '../project/journal.js';
+import { JOURNAL_DIR, unitSize } from '../project/journal.js';
 import type { JournalMark } from '../project/journal-fold.js';
 import type { Project } from '../project/project.js';
 import { sourceFingerprint } from '../project/source-keys.js';
@@ -283,7 +283,7 @@ function wholeUnits(file: string, size: number, units: ReadonlySet<string>): Set
     const unit = eventOf(raw)?.unit;
     if (unit !== undefined && units.has(unit)) counts.set(unit, (counts.get(unit) ?? 0) + 1);
   }
-  return new Set([...units].filter((u) => counts.get(u) === Number(u.slice(u.lastIndexOf('/') + 1))));
+  return new Set([...units].filter((u) => counts.get(u) === unitSize(u)));
 }
 
 /** Lines holding a `\\u` escape are read whatever they hold: a JSON string (an ID) may be written escaped. */
