@@ -20,9 +20,8 @@ import { isDelimited } from '../dataset/read-delimited.js';
 import { isParquet } from '../dataset/read-parquet.js';
 import { roleView, toSourceItem } from '../dataset/profile.js';
 import { eventProblem } from '../project/event-schema.js';
-import { compareStamps } from '../project/event-order.js';
 import type { JournalEvent } from '../project/events.js';
-import { JOURNAL_DIR, unitSize } from '../project/journal.js';
+import { JOURNAL_DIR, journalOrder, unitSize } from '../project/journal.js';
 import type { JournalMark } from '../project/journal-fold.js';
 import type { Project } from '../project/project.js';
 import { sourceFingerprint } from '../project/source-keys.js';
@@ -261,7 +260,7 @@ function itemEvents(
       byItem.set(f.e.item, list);
     }
   }
-  for (const list of byItem.values()) list.sort((a, b) => compareStamps(a.e, b.e) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
+  for (const list of byItem.values()) list.sort(journalOrder((f) => f.offset));
   return byItem;
 }
 
