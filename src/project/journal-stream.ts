@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { JournalEvent } from './events.js';
 import { eventProblem } from './event-schema.js';
 import { compareStamps, type Stamp } from './event-order.js';
-import { JOURNAL_DIR } from './journal.js';
+import { JOURNAL_DIR, unitSize } from './journal.js';
 import { journalEventIgnored, journalLineNotJson, journalLineTorn, journalUnitCut } from './messages.js';
 
 /** Where reading a file goes on from: a byte offset at a line start, and the lines before it. */
@@ -139,7 +139,7 @@ function* fileEvents(dir: string, p: FileProgress): Generator<StreamedEvent> {
       if (seenUnits.has(e.unit)) throw new NotStreamable(`${rel} line ${line}: unit ${e.unit} appears twice`);
       seenUnits.add(e.unit);
       p.units.push(e.unit);
-      open = { unit: e.unit, expected: Number(e.unit.slice(e.unit.lastIndexOf('/') + 1)), rows: [] };
+      open = { unit: e.unit, expected: unitSize(e.unit), rows: [] };
     }
     open.rows.push(read);
     if (open.rows.length === open.expected) {

@@ -79,8 +79,18 @@ export function readJournal(projectDir: string, opts: ReadJournalOptions = {}): 
     const whole = wholeUnits(valid, rel, skip);
     for (const r of valid) if (r.e.unit === undefined || whole.has(r.e.unit)) all.push(r);
   }
-  all.sort((a, b) => compareStamps(a.e, b.e) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  all.sort(journalOrder((r) => r.line));
   return { events: all.map((x) => x.e), warnings, skipped, ends };
+}
+
+/** Journal order, as readJournal sorts events: stamp, then file name, then place in the file (`place`: a line number or byte offset). */
+export function journalOrder<T extends { e: Stamp; file: string }>(place: (r: T) => number): (a: T, b: T) => number {
+  return (a, b) => compareStamps(a.e, b.e) || (a.file < b.file ? -1 : a.file > b.file ? 1 : place(a) - place(b));
+}
+
+/** The number of events a unit holds, from its name (`<unit ID>/<event count>`, JournalWriter). */
+export function unitSize(unit: string): number {
+  return Number(unit.slice(unit.lastIndexOf('/') + 1));
 }
 
 /** The units of one file whose every event is on disk; each cut unit gets one warning and counts all its lines as skipped. */
@@ -94,7 +104,7 @@ function wholeUnits(read: readonly Read[], rel: string, skip: (message: string, 
   }
   const whole = new Set<string>();
   for (const [unit, rows] of found) {
-    const expected = Number(unit.slice(unit.lastIndexOf('/') + 1));
+    const expected = unitSize(unit);
     if (rows.length === expected) {
       whole.add(unit);
       continue;

@@ -15,7 +15,7 @@ import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
-import { listKey, readListCache, writeListCache, type CachedList, type EarlierList, type ListKey, type ListRow } from './list-cache.js';
+import { listKey, readListCache, writeListCache, type CachedList, type EarlierList, type ListRow } from './list-cache.js';
 import { updateTouchedRows } from './list-update.js';
 
 export interface ListedItem {
@@ -45,7 +45,8 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   if (cached && 'current' in cached) all = cached.current;
   else {
     const earlier = cached?.earlier;
-    all = (earlier && key && (await touchedRows(project, env, earlier, key))) || (await allRows(project, env, earlier));
+    // After journal appends, the rows from the named items' own lines and records only (list-update.ts); else from everything.
+    all = (earlier && key && (await updateTouchedRows(project, env, earlier, key.journal, rowOf))) || (await allRows(project, env, earlier));
     if (key !== undefined) writeListCache(project.dir, key, all);
   }
   const filters = parseFilters(opts.filters ?? {}, all.rows);
@@ -58,16 +59,6 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
     warnings: all.warnings,
     items: selected.map((r) => ({ id: r.id, state: r.state, decision: r.decision, authors: r.authors, flags: r.flags, qa: r.qa, stale: r.state === 'stale' })),
   };
-}
-
-/** The rows after journal appends, from the named items' own lines and records only (list-update.ts); undefined: read everything. */
-async function touchedRows(project: Project, env: ProjectQaEnv, earlier: EarlierList, key: ListKey): Promise<CachedList | undefined> {
-  if (earlier.indexDigest === undefined) return undefined;
-  const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
-  const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
-  const before = { rows: earlier.rows, journal: earlier.journal, lengthStats: earlier.lengthStats, indexDigest: earlier.indexDigest };
-  const rows = await updateTouchedRows(project, updating, before, key.journal, earlier.touched, rowOf);
-  return rows && { rows, warnings: earlier.warnings, lengthStats: earlier.lengthStats, indexDigest: earlier.indexDigest };
 }
 
 /**

@@ -20,32 +20,24 @@ import { isDelimited } from '../dataset/read-delimited.js';
 import { isParquet } from '../dataset/read-parquet.js';
 import { roleView, toSourceItem } from '../dataset/profile.js';
 import { eventProblem } from '../project/event-schema.js';
-import { compareStamps } from '../project/event-order.js';
 import type { JournalEvent } from '../project/events.js';
-import { JOURNAL_DIR } from '../project/journal.js';
+import { JOURNAL_DIR, journalOrder, unitSize } from '../project/journal.js';
 import type { JournalMark } from '../project/journal-fold.js';
 import type { Project } from '../project/project.js';
 import { sourceFingerprint } from '../project/source-keys.js';
 import { foldState, type ItemState } from '../project/state.js';
 import { qaContextBuilder, qaInputFor, type ProjectQa, type ProjectQaEnv } from '../qa/project-qa.js';
+import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { sourceIndexOverflows } from '../qa/qa-cache.js';
 import { lengthPairs } from '../qa/length-stats.js';
-import type { ListRow } from './list-cache.js';
+import type { CachedList, EarlierList, ListRow } from './list-cache.js';
 
 /** Past this many items named by the new events, the rows are computed the usual way. */
-export const MAX_TOUCHED = 64;
+const MAX_TOUCHED = 64;
 /** Lines holding a `\u` escape are parsed whatever they hold (an ID may be written escaped); past this many, the usual way. */
 const MAX_ESCAPED_LINES = 1000;
-
-/** What the cached rows were made from, and the rows. */
-export interface RowsBefore {
-  rows: readonly ListRow[];
-  /** The journal as the rows saw it. */
-  journal: readonly JournalMark[];
-  lengthStats: ProjectQa['ctx']['lengthStats'] | null;
-  /** ProjectQa.indexDigest of the rows' items (the near-copy verdicts' key). */
-  indexDigest: string;
-}
+/** A source record not within a window this wide around where its index puts it is left to the usual way (which reads the source anyway). */
+const MAX_WINDOW = 4 << 20;
 
 /** The ID's row computed anew; the caller finishes it (rowOf). */
 export type RowOf = (item: SourceItem, state: ItemState, qa: ProjectQa) => ListRow;
@@ -53,18 +45,20 @@ export type RowOf = (item: SourceItem, state: ItemState, qa: ProjectQa) => ListR
 class NeedsFullRead extends Error {}
 
 /**
- * The rows with the `touched` items' rows computed again from the journal as
- * it is now (`now`), or undefined when only a full read gives them exactly.
+ * The earlier rows with those of the items the new events name (`touched`)
+ * computed again from the journal as it is now (`now`), or undefined when
+ * only a full read gives them exactly.
  */
 export async function updateTouchedRows(
   project: Project,
   env: ProjectQaEnv,
-  before: RowsBefore,
+  before: EarlierList,
   now: readonly JournalMark[],
-  touched: ReadonlySet<string>,
   rowOf: RowOf,
-): Promise<ListRow[] | undefined> {
-  if (touched.size === 0 || touched.size > MAX_TOUCHED) return undefined;
+): Promise<CachedList | undefined> {
+  const { touched, indexDigest } = before;
+  // The near-copy verdicts' key (ProjectQa.indexDigest of the rows' items): rows cached without it are made again.
+  if (indexDigest === undefined || touched.size === 0 || touched.size > MAX_TOUCHED) return undefined;
   const at = new Map<string, number>();
   before.rows.forEach((r, i) => {
     if (touched.has(r.id)) at.set(r.id, i);
@@ -74,16 +68,7 @@ export async function updateTouchedRows(
   if (!items) return undefined;
   const events = itemEvents(project.dir, before.journal, now, touched);
   if (!events) return undefined;
-  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
-  const builder = qaContextBuilder(env, {
-    lengthStats: before.lengthStats,
-    indexDigest: before.indexDigest,
-    indexOverflows: fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint),
-    // The cross-item index needs every source record: that is the full read.
-    reread: () => Promise.reject(new NeedsFullRead()),
-  });
-  const qa = builder.done();
-  const rows = [...before.rows];
+  const states = new Map<string, ItemState>();
   for (const [id, i] of at) {
     const item = items.get(id)!;
     const list = events.get(id) ?? [];
@@ -96,7 +81,27 @@ export async function updateTouchedRows(
       list.map((r) => r.e),
     ).states.get(id)!;
     // The earlier lines must give the cached row back (else a line was missed), and the lengths measured must not change.
-    if (!sameFacts(rows[i]!, old) || lengthsOf(item, old, env) !== lengthsOf(item, state, env)) return undefined;
+    if (!sameFacts(before.rows[i]!, old) || lengthsOf(item, old, env) !== lengthsOf(item, state, env)) return undefined;
+    states.set(id, state);
+  }
+  // Read only once the conditions above hold: when they do not, the full read reads it.
+  const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
+  // Its warnings (a corrupt file ignored) are reported with the earlier rows' ones, as a full read reports them.
+  const cacheWarnings = nearCopyCache.warnings.splice(0);
+  const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings], nearCopyCache };
+  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
+  const builder = qaContextBuilder(updating, {
+    lengthStats: before.lengthStats,
+    indexDigest,
+    indexOverflows: fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint),
+    // The cross-item index needs every source record: that is the full read.
+    reread: () => Promise.reject(new NeedsFullRead()),
+  });
+  const qa = builder.done();
+  const rows = [...before.rows];
+  for (const [id, i] of at) {
+    const item = items.get(id)!;
+    const state = states.get(id)!;
     try {
       await qa.nearCopies(item, state);
     } catch (e) {
@@ -105,8 +110,10 @@ export async function updateTouchedRows(
     }
     rows[i] = rowOf(item, state, qa);
   }
-  qa.saveCache();
-  return rows;
+  cacheWarnings.push(...qa.saveCache());
+  // Not twice: the earlier rows' warnings may hold the same (a file that cannot be written).
+  const warnings = [...before.warnings, ...cacheWarnings.filter((w) => !before.warnings.includes(w))];
+  return { rows, warnings, lengthStats: before.lengthStats, indexDigest };
 }
 
 function sameFacts(row: ListRow, s: ItemState): boolean {
@@ -122,7 +129,7 @@ function sameFacts(row: ListRow, s: ItemState): boolean {
 /** What the dataset's length statistics measure of the item. */
 function lengthsOf(item: SourceItem, s: ItemState, env: ProjectQaEnv): string {
   const input = qaInputFor(item, s, env, { intendedChanges: false });
-  return JSON.stringify(input ? lengthPairs([input]) : []);
+  return JSON.stringify(input ? [...lengthPairs([input])] : []);
 }
 
 /** Byte positions of every occurrence of `text` (searched as bytes: several times faster than a string needle). */
@@ -135,7 +142,7 @@ function* occurrences(buf: Buffer, text: string | Buffer): Generator<number> {
  * The source records of the IDs (`at`: their index among the `count` rows),
  * from a JSONL source; undefined when one is not found that way. Each record
  * is looked for around where its index puts it, in a window that doubles
- * until it holds the record. The source is the one the cached rows were made
+ * until it holds the record, up to MAX_WINDOW. The source is the one the cached rows were made
  * from (their key holds its fingerprint), so it was valid: its IDs are unique.
  */
 function sourceRecords(project: Project, at: ReadonlyMap<string, number>, count: number): Map<string, SourceItem> | undefined {
@@ -178,7 +185,7 @@ function sourceRecords(project: Project, at: ReadonlyMap<string, number>, count:
   }
 }
 
-/** The first whole line holding `needle` that `accept` takes, searched in windows around `center` growing to the whole file. */
+/** The first whole line holding `needle` that `accept` takes, searched in windows around `center` growing to the whole file or MAX_WINDOW. */
 function findRecord<T>(fd: number, size: number, center: number, accept: (line: string) => T | undefined, needle: string): T | undefined {
   const bytes = Buffer.from(needle);
   for (let radius = 1 << 16; ; radius *= 2) {
@@ -193,7 +200,7 @@ function findRecord<T>(fd: number, size: number, center: number, accept: (line: 
       const value = accept(buf.toString('utf8', nl + 1, end === -1 ? buf.length : end));
       if (value !== undefined) return value;
     }
-    if (from === 0 && to === size) return undefined;
+    if ((from === 0 && to === size) || 2 * radius >= MAX_WINDOW) return undefined;
   }
 }
 
@@ -253,7 +260,7 @@ function itemEvents(
       byItem.set(f.e.item, list);
     }
   }
-  for (const list of byItem.values()) list.sort((a, b) => compareStamps(a.e, b.e) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset));
+  for (const list of byItem.values()) list.sort(journalOrder((f) => f.offset));
   return byItem;
 }
 
@@ -275,7 +282,7 @@ function wholeUnits(file: string, size: number, units: ReadonlySet<string>): Set
     const unit = eventOf(raw)?.unit;
     if (unit !== undefined && units.has(unit)) counts.set(unit, (counts.get(unit) ?? 0) + 1);
   }
-  return new Set([...units].filter((u) => counts.get(u) === Number(u.slice(u.lastIndexOf('/') + 1))));
+  return new Set([...units].filter((u) => counts.get(u) === unitSize(u)));
 }
 
 /** Lines holding a `\\u` escape are read whatever they hold: a JSON string (an ID) may be written escaped. */

@@ -2,9 +2,9 @@
  * `list` after journal appends over a JSONL source: the rows of the items the
  * new events name come from their own journal lines and source records
  * (session/list-update.ts), without the whole source or journal. That path
- * keeps the cached warnings as they are, so a sentinel warning planted in
- * cache/list.json shows which path ran; either way the rows equal a run
- * without the cache.
+ * keeps the cached warnings (adding only the near-copy cache's), so a
+ * sentinel warning planted in cache/list.json shows which path ran; either
+ * way the rows equal a run without the cache.
  */
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
 import { LIST_CACHE_FILE } from '../../src/session/list-cache.js';
+import { NEAR_COPY_CACHE_FILE } from '../../src/qa/near-copy-cache.js';
+import { loadItems, openProject } from '../../src/project/project.js';
 
 const SENTINEL = 'planted in the cached rows';
 
@@ -29,6 +31,10 @@ describe('CLI: list after an append, from the named items alone', function () {
     assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
     assert.equal((await run(['translate', '-p', dir, '--limit', '4'])).code, 0);
     await list();
+    plant();
+  };
+  /** Plants the sentinel among the cached rows' warnings. */
+  const plant = () => {
     const file = path.join(dir, LIST_CACHE_FILE);
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { warnings: string[] };
     stored.warnings.push(SENTINEL);
@@ -101,6 +107,33 @@ describe('CLI: list after an append, from the named items alone', function () {
     assert.deepEqual(updated, await fresh());
   });
 
+  it('reads everything when a record is far from where its index puts it in the source', async () => {
+    // Records 0-2 hold 2 MB each of a field no role reads: test-0003 starts 6 MB in, past the widest window (4 MB) around where its index puts it (half way).
+    const padded = makeRecords(6).map((r, i) => (i < 3 ? { ...r, padding: 'x'.repeat(2 << 20) } : r));
+    await setUp(padded);
+    await adapt([{ id: 'test-0003', decision: 'transfer' }]);
+    const updated = await list();
+    assert.ok(!keptCachedRows(), 'the record was not searched for in the whole source');
+    assert.equal(updated.items[3]!.state, 'adapted');
+    assert.deepEqual(updated, await fresh());
+  });
+
+  it('reports a corrupt near-copy verdicts file it read, as a full read does, and rewrites it', async () => {
+    await setUp();
+    const verdicts = path.join(dir, NEAR_COPY_CACHE_FILE);
+    writeFileSync(verdicts, 'not a cache\n');
+    // A flag on an item with no target text yet: its near-copy verdict needs no index (which only the full read builds).
+    const item = (await loadItems(openProject(dir)))[5]!;
+    const flag = { v: 1, ts: '2030-01-01T00:00:00.000Z', author: 'ed', type: 'flag', item: item.id, sourceHash: item.sourceHash, note: 'x' };
+    appendFileSync(path.join(dir, 'journal', 'ed.jsonl'), `${JSON.stringify(flag)}\n`);
+    const r = await run(['list', '-p', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(keptCachedRows(), 'the rows were updated from the named item alone');
+    assert.match(r.stderr, /near-copy\.jsonl could not be used/);
+    assert.notEqual(readFileSync(verdicts, 'utf8'), 'not a cache\n');
+    assert.equal((await list()).items[5]!.flags, 1);
+  });
+
   it('reads everything when the source is a JSON array', async () => {
     await setUp(makeRecords(6), true);
     await adapt([{ id: 'test-0002', decision: 'transfer' }]);
@@ -117,11 +150,27 @@ describe('CLI: list after an append, from the named items alone', function () {
     assert.equal(mt.item, 'test-0000');
     const hash = mt.sourceHash;
     const flag = { v: 1, ts: '2030-01-01T00:00:00.000Z', author: 'loc', type: 'flag', item: 'test-0000', sourceHash: hash, note: 'x' };
+    // An event without its source hash: it names an item (so the rows would be updated) but the fold skips it.
+    const { sourceHash: _, ...unhashed } = flag;
+    appendFileSync(journal, `${JSON.stringify(unhashed)}\n`);
+    const invalid = await list();
+    assert.ok(!keptCachedRows(), 'an invalid event is read the usual way');
+    assert.equal(invalid.items[0]!.flags, 0, 'the invalid event is ignored');
+    assert.deepEqual(invalid, await fresh());
+    plant(); // in the rows cached anew
     appendFileSync(journal, `${JSON.stringify({ ...flag, unit: 'u1/2' })}\n`);
     const cut = await list();
     assert.ok(!keptCachedRows(), 'a unit cut short is read the usual way');
     assert.equal(cut.items[0]!.flags, 0, 'the cut unit is ignored');
     assert.deepEqual(cut, await fresh());
+  });
+
+  it('reads everything when the new events change the lengths the statistics measure', async () => {
+    await setUp();
+    await adapt([{ id: 'test-0001', decision: 'adapt', rationale: '더 길게', answer: '사건이나 사고가 났을 때는 112에 전화하세요. '.repeat(12) }]);
+    const updated = await list();
+    assert.ok(!keptCachedRows(), 'a new answer length is read the usual way');
+    assert.deepEqual(updated, await fresh());
   });
 
   it('shows the source as it is now when it was edited since the rows were cached', async () => {
