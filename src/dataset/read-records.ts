@@ -208,7 +208,17 @@ async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): Asy
       index++;
     }
   };
+  /** Chunks of a line not ended yet: joined once its newline comes (adding each to `buffer` would rescan it per chunk). */
+  const open: string[] = [];
   for await (const chunk of chunks) {
+    if (!chunk.includes('\n')) {
+      open.push(chunk);
+      continue;
+    }
+    if (open.length > 0) {
+      buffer += open.join('');
+      open.length = 0;
+    }
     buffer += chunk;
     let start = 0;
     const batch: RawRecord[] = [];
@@ -225,6 +235,7 @@ async function* splitJsonLines(file: string, chunks: AsyncIterable<string>): Asy
     if (batch.length > 0) yield batch;
     buffer = buffer.slice(start);
   }
+  buffer += open.join('');
   if (buffer.length > 0) {
     const rec = handle(buffer);
     if (rec) yield [rec];

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { readRecords } from '../../src/dataset/read-records.js';
 import { validateSource } from '../../src/dataset/validate.js';
 import { loadProfile, resolveMapping } from '../../src/dataset/profile.js';
@@ -101,6 +102,21 @@ describe('readRecords', () => {
     assert.equal(recs.length, 2000);
     assert.deepEqual(recs[1999]!.value, many[1999]);
   });
+  it('reads JSONL records longer than several read chunks, the last one without a newline', async () => {
+    const recs = makeRecords(4).map((r, i) => ({ ...r, pad: 'あ'.repeat(i % 2 === 1 ? 150_000 : 3) }));
+    const file = tmp.join('long.jsonl');
+    writeFileSync(file, recs.map((r) => JSON.stringify(r)).join('\n'));
+    const read = await readAll(file);
+    assert.deepEqual(
+      read.map((r) => r.value),
+      recs,
+    );
+    assert.deepEqual(
+      read.map((r) => r.line),
+      [1, 2, 3, 4],
+    );
+  });
+
   it('hands on every record before a broken one in the same read chunk, then the error (JSON and JSONL)', async () => {
     const lines = makeRecords(4).map((r) => JSON.stringify(r));
     const jsonl = tmp.file('b.jsonl', `${lines.join('\n')}\n{"ID": broken\n${lines[0]}\n`);
