@@ -77,7 +77,7 @@ export class QueueCursor {
   next(): boolean {
     const from = Math.min(this.pos, this.queue.length);
     let to = this.findTodo(from + 1, this.queue.length);
-    if (to === -1) to = this.findTodo(0, from + 1);
+    if (to === -1) to = this.findTodo(0, Math.min(from + 1, this.queue.length));
     if (this.pos < this.queue.length) this.history.push(this.pos);
     this.pos = to === -1 ? this.queue.length : to;
     return to !== -1;

@@ -292,5 +292,15 @@ describe('ReviewSession', () => {
       assert.deepEqual([s.progress().remaining, s.progress().skipped], [1, 1]);
       assert.throws(() => s.goTo(items[3]!.id), UsageError, 'undecided items are not in the queue');
     });
+
+    it('next on a finished session stays finished, and skip there moves nowhere', () => {
+      const { s } = session(decided(0));
+      s.commit(byReviewer(s.eventsFor({ type: 'approve' })));
+      assert.equal(s.next(), false);
+      assert.equal(s.currentId, undefined);
+      assert.equal(s.next(), false, 'again, past the end of the queue');
+      assert.equal(s.skip(), false);
+      assert.equal(s.currentId, undefined);
+    });
   });
 });
