@@ -40,8 +40,8 @@ describe('CLI: list after an append, from the named items alone', function () {
     stored.warnings.push(SENTINEL);
     writeFileSync(file, JSON.stringify(stored));
   };
-  const adapt = async (lines: object[]) => {
-    const r = await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl(`a-${Math.random()}.jsonl`, lines)]);
+  const adapt = async (lines: object[], as = 'loc') => {
+    const r = await run(['adapt', '-p', dir, '--as', as, '--answers', tmp.jsonl(`a-${Math.random()}.jsonl`, lines)]);
     assert.equal(r.code, 0, r.stderr);
   };
   const list = async () => {
@@ -74,16 +74,7 @@ describe('CLI: list after an append, from the named items alone', function () {
     await adapt([{ id: 'test-0001', decision: 'transfer' }]);
     await list();
     // The item's lines are in two authors' files now.
-    const r = await run([
-      'adapt',
-      '-p',
-      dir,
-      '--as',
-      'kim',
-      '--answers',
-      tmp.jsonl('k.jsonl', [{ id: 'test-0001', decision: 'transfer', flag: 'see glossary' }]),
-    ]);
-    assert.equal(r.code, 0, r.stderr);
+    await adapt([{ id: 'test-0001', decision: 'transfer', flag: 'see glossary' }], 'kim');
     const updated = await list();
     assert.ok(keptCachedRows());
     assert.equal(updated.items[1]!.flags, 1);
