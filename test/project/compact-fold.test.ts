@@ -116,6 +116,17 @@ describe('compact fold (texts read back from the journal)', function () {
     );
   });
 
+  it('reads back lines longer than its read window, and the line after one', async () => {
+    const long = '가'.repeat(200_000); // 600 KB of UTF-8: longer than the 256 KiB window
+    writeFileSync(journal('bot'), `${mt(items[0]!, '질문 A', long)}\n${mt(items[1]!, '질문 B', '답변 B')}\n${mt(items[2]!, long, '답변 C')}`);
+    const compact = await states(false);
+    assert.deepEqual([...compact.seen], [...(await states(true)).seen]);
+    const [a, b, c] = items.map((i) => compact.seen.get(i.id)!);
+    assert.equal(a!.mt?.answer, long);
+    assert.deepEqual([b!.mt?.question, b!.mt?.answer], ['질문 B', '답변 B']);
+    assert.equal(c!.mt?.question, long, 'a long last line without a newline');
+  });
+
   it('gives the same states when an undo makes the journal be read whole (no places)', async () => {
     const kimEvents = (await states(true)).seen.get(items[0]!.id)!;
     assert.equal(kimEvents.decision?.decision, 'transfer');
