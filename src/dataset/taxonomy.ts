@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { assetPath } from '../paths.js';
 
+/** Labels whose canonical form is remembered at most (they are few in a real dataset). */
+const MAX_MEMO = 10_000;
+
 interface TaxonomyFile {
   riskAreas: { ja: string; en: string; harmTypes: { ja: string; en: string; specificHarms: string[] }[] }[];
 }
@@ -36,6 +39,7 @@ export function loadTaxonomy(): Taxonomy {
     if (c === undefined) {
       const l = label.normalize('NFKC').trim();
       c = aliases.get(l) ?? l;
+      if (canonicalOf.size >= MAX_MEMO) canonicalOf.clear(); // a source of garbage labels does not grow it for the whole process
       canonicalOf.set(label, c);
     }
     return c;

@@ -108,14 +108,6 @@ export function noLabelConditionMatcher(pack: LocalePack): (item: SourceItem) =>
   };
 }
 
-/** The items `noLabelConditionMatcher` picks out, in order. */
-export function itemsMatchingNoLabelCondition(pack: LocalePack, items: Iterable<SourceItem>): SourceItem[] {
-  const matchesNone = noLabelConditionMatcher(pack);
-  const out: SourceItem[] = [];
-  for (const item of items) if (matchesNone(item)) out.push(item);
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 // Rendering
 
