@@ -14,7 +14,7 @@ import { summarise, type ItemState, type StateFolder } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SourceSnapshot, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
-import { readSourceKeys, sourceFingerprint, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
+import { keyTextsRecorded, readSourceKeys, sourceFingerprint, sourceTextsFile, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
 import { addedItems } from './new-items.js';
 import { readStatusCache, statusKey, writeStatusCache, STATUS_CACHE_FILE, LIST_CACHE_FILE, type StatusResult } from './status-cache.js';
 
@@ -50,6 +50,9 @@ async function readSource<T extends SourceKey>(project: Project, keep: (item: So
   }
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const trusted = fingerprint && readSourceKeys(project.dir, fingerprint);
+  const textsFile = path.join(project.dir, SOURCE_TEXTS_FILE);
+  // The keys are written once their texts are recorded: a record read by its key needs no look-up in the snapshot while that holds.
+  const keyTexts = trusted && keyTextsRecorded(project.dir, textsFile);
   const kept: T[] = [];
   // The texts the snapshot lacks, found as the source streams by (only those are held).
   const snapshot = SourceSnapshot.lazy(project.dir);
@@ -59,6 +62,8 @@ async function readSource<T extends SourceKey>(project: Project, keep: (item: So
     trusted: trusted || undefined,
     onItem: (item) => {
       kept.push(keep(item));
+      // validateSource marks a key it read by (ValidateOptions.trusted): its ID in place of the key.
+      if (keyTexts && typeof trusted[item.index] === 'string') return;
       try {
         if (snapshotReadable && !snapshot.has(item.sourceHash)) unrecorded.push(item);
       } catch {
@@ -76,7 +81,7 @@ async function readSource<T extends SourceKey>(project: Project, keep: (item: So
       () => false,
     ));
   // Only once the texts are recorded may a later command skip reading this source (loadSourceKeys).
-  if (recorded && fingerprint) writeSourceKeys(project.dir, fingerprint, kept);
+  if (recorded && fingerprint) writeSourceKeys(project.dir, fingerprint, kept, sourceTextsFile(textsFile));
   return kept;
 }
 

@@ -44,14 +44,15 @@ export function sourceFingerprint(sourcePath: string, mapping: RoleMapping): str
 /** The cached keys when the cache was written for this fingerprint, else undefined. */
 export function readSourceKeys(projectDir: string, fingerprint: string): SourceKey[] | undefined {
   try {
-    const lines = readFileSync(path.join(projectDir, SOURCE_KEYS_FILE), 'utf8').split('\n');
-    const header = JSON.parse(lines[0]!) as { fingerprint?: string; items?: number };
+    const text = readFileSync(path.join(projectDir, SOURCE_KEYS_FILE), 'utf8');
+    let end = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, end)) as { fingerprint?: string; items?: number };
     if (header.fingerprint !== fingerprint) return undefined; // rewritten after the full read
     const keys: SourceKey[] = [];
-    for (let i = 1; i < lines.length; i++) {
-      if (lines[i] === '') continue;
-      const [id, sourceHash] = JSON.parse(lines[i]!) as [string, string];
-      keys.push({ id, sourceHash });
+    for (let start = end + 1; start < text.length; start = end + 1) {
+      end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      if (end > start) keys.push(keyOf(text, start, end));
     }
     if (keys.length === header.items) return keys;
   } catch {
@@ -61,13 +62,52 @@ export function readSourceKeys(projectDir: string, fingerprint: string): SourceK
   return undefined;
 }
 
-/** Best effort and atomic; nothing is written when the cache already has this fingerprint. */
-export function writeSourceKeys(projectDir: string, fingerprint: string, items: readonly SourceKey[]): void {
+/** The key on text[start, end): `["<id>","<hash>"]`, cut out when neither holds an escape (as writeSourceKeys writes most), else parsed. */
+function keyOf(text: string, start: number, end: number): SourceKey {
+  const split = text.indexOf('","', start);
+  if (text.startsWith('["', start) && text.startsWith('"]', end - 2) && split !== -1 && split < end - 2) {
+    const id = text.slice(start + 2, split);
+    const sourceHash = text.slice(split + 3, end - 2);
+    if (!id.includes('\\') && !id.includes('"') && PLAIN.test(sourceHash)) return { id, sourceHash };
+  }
+  const pair = JSON.parse(text.slice(start, end)) as unknown;
+  if (!Array.isArray(pair) || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') throw new Error('not a key');
+  return { id: pair[0], sourceHash: pair[1] };
+}
+
+/**
+ * Best effort and atomic; nothing is written when the cache already has this
+ * fingerprint and snapshot. `texts`: the identity of cache/source-texts.jsonl
+ * holding every key's texts (sourceTextsFile), kept in the header.
+ */
+export function writeSourceKeys(projectDir: string, fingerprint: string, items: readonly SourceKey[], texts?: string): void {
   const file = path.join(projectDir, SOURCE_KEYS_FILE);
-  if (headerFingerprint(file) === fingerprint) return;
-  let text = `${JSON.stringify({ fingerprint, items: items.length })}\n`;
+  const header = headerOf(file);
+  if (header?.fingerprint === fingerprint && header.texts === texts) return;
+  let text = `${JSON.stringify({ fingerprint, items: items.length, ...(texts === undefined ? {} : { texts }) })}\n`;
   for (const i of items) text += `[${jsonString(i.id)},${jsonString(i.sourceHash)}]\n`;
   writeDerivedFile(file, text);
+}
+
+/**
+ * The snapshot file (project/source-snapshot.ts) as a key: its inode and size.
+ * It is only appended to, so while its inode is the same and it is no
+ * shorter, every text it held then it holds still.
+ */
+export function sourceTextsFile(snapshotFile: string): string | undefined {
+  try {
+    const st = statSync(snapshotFile);
+    return `${st.ino}:${st.size}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the snapshot still holds every key's texts: it is the file (sourceTextsFile) the keys were written after, or that file grown. */
+export function keyTextsRecorded(projectDir: string, snapshotFile: string): boolean {
+  const then = headerOf(path.join(projectDir, SOURCE_KEYS_FILE))?.texts?.split(':');
+  const now = sourceTextsFile(snapshotFile)?.split(':');
+  return then !== undefined && now !== undefined && then[0] === now[0] && Number(now[1]) >= Number(then[1]);
 }
 
 /** JSON.stringify of a string, without its call for printable ASCII with nothing to escape (most IDs, every hash). */
@@ -77,13 +117,16 @@ function jsonString(s: string): string {
 
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
-function headerFingerprint(file: string): string | undefined {
+function headerOf(file: string): { fingerprint?: string; texts?: string } | undefined {
   try {
     const fd = openSync(file, 'r');
     try {
-      const buf = Buffer.alloc(256);
+      const buf = Buffer.alloc(512);
       const n = readSync(fd, buf, 0, buf.length, 0);
-      return /"fingerprint":"([0-9a-f]+)"/.exec(buf.toString('utf8', 0, n))?.[1];
+      const line = buf.toString('utf8', 0, n);
+      const fingerprint = /"fingerprint":"([0-9a-f]+)"/.exec(line)?.[1];
+      const texts = /"texts":"(\d+:\d+)"/.exec(line)?.[1];
+      return { ...(fingerprint === undefined ? {} : { fingerprint }), ...(texts === undefined ? {} : { texts }) };
     } finally {
       closeSync(fd);
     }

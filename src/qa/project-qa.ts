@@ -341,6 +341,9 @@ export function projectQaContextBuilder(
   };
 }
 
+/** What qaContextFor gives a builder that has the length statistics and rereads nothing: it reads no state (see `add`). */
+const NO_STATE = Object.freeze({}) as ItemState;
+
 /** The project's QA (locale pack, languages, length statistics over every item given): what check, review and export judge items with. */
 export function qaContextFor(
   project: Project,
@@ -356,7 +359,8 @@ export function qaContextFor(
   const key = journalEnds && lengthStatsKey(project, journalEnds);
   const cached = key === undefined ? undefined : readLengthStats(project.dir, key);
   const builder = qaContextBuilder(pack ? { ...env, pack } : env, cached === undefined ? {} : { lengthStats: cached });
-  for (const item of items) builder.add(item, states.get(item.id)!);
+  // With the statistics cached the builder reads no state: none is made (a session makes its states when asked for).
+  for (const item of items) builder.add(item, cached === undefined ? states.get(item.id)! : NO_STATE);
   const qa = builder.done();
   if (key !== undefined && cached === undefined) writeLengthStats(project.dir, key, qa.ctx.lengthStats);
   return qa;

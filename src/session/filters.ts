@@ -144,12 +144,14 @@ export function parseFilters(raw: RawFilters, items: readonly FilterFacets[]): F
 }
 
 /** The items the filters select, in source order. `states` are the states at the start of the session. */
-export function applyFilters<T extends FilterFacets>(items: readonly T[], states: ReadonlyMap<string, FilterState>, f: Filters): T[] {
+export function applyFilters<T extends FilterFacets>(items: readonly T[], states: Pick<ReadonlyMap<string, FilterState>, 'get'>, f: Filters): T[] {
   const ids = f.ids ? new Set(f.ids) : undefined;
   const labelIn = (label: string | undefined, labels: readonly string[] | undefined) =>
     labels === undefined || (label !== undefined && labels.some((l) => norm(l) === norm(label)));
+  // A state is looked up only for a filter on it: a session's states are made when asked for.
+  const byState = f.states !== undefined || f.only?.includes('flagged') === true;
   return items.filter((item) => {
-    const s = states.get(item.id);
+    const s = byState ? states.get(item.id) : undefined;
     if (ids && !ids.has(item.id)) return false;
     if (!labelIn(item.riskArea, f.riskAreas)) return false;
     if (!labelIn(item.harmType, f.harmTypes)) return false;

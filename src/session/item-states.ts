@@ -1,7 +1,8 @@
 /**
  * The items of a session with their folded state, kept current as written
  * events come back: only the items those events touch are folded again. The
- * states start from the journal's fold (session-journal.ts); the items'
+ * states come from the journal's fold (session-journal.ts), each made when
+ * first asked for (a filtered session makes only its queue's). The items'
  * events are read only when first asked for (an undo, a stale item's diff),
  * and from then on each touched item is folded again from its own events.
  * Used by the adapt and the review sessions alike.
@@ -14,8 +15,8 @@ import type { SessionJournal } from './session-journal.js';
 export class ItemStates {
   private readonly byId: Map<string, SourceItem>;
   private eventsByItem: Map<string, JournalEvent[]> | undefined;
-  /** Every item's current state, by ID. */
-  readonly states: Map<string, ItemState>;
+  /** The states made so far, by ID. */
+  private readonly made = new Map<string, ItemState>();
 
   /** `items` in source order. */
   constructor(
@@ -24,7 +25,6 @@ export class ItemStates {
   ) {
     this.byId = new Map();
     for (const item of items) this.byId.set(item.id, item);
-    this.states = journal.states(items);
     if (journal.eventsLoaded) this.indexEvents();
   }
 
@@ -32,9 +32,19 @@ export class ItemStates {
     return this.byId.get(id);
   }
 
+  /** The item's current state (undefined for an ID that is not an item). */
   state(id: string): ItemState | undefined {
-    return this.states.get(id);
+    const made = this.made.get(id);
+    if (made) return made;
+    const item = this.byId.get(id);
+    if (!item) return undefined;
+    const state = this.journal.folder.state(item);
+    this.made.set(id, state);
+    return state;
   }
+
+  /** Every item's current state, by ID, made when asked for. */
+  readonly states: Pick<ReadonlyMap<string, ItemState>, 'get'> = { get: (id) => this.state(id) };
 
   /** The item's journal events, in journal order. */
   events(id: string): readonly JournalEvent[] {
@@ -60,7 +70,7 @@ export class ItemStates {
     for (const id of touched) {
       const item = this.byId.get(id)!;
       // An item's state depends only on its own events, so folding it alone is exact.
-      this.states.set(id, this.eventsByItem ? foldState([item], this.eventsByItem.get(id)!).states.get(id)! : this.journal.folder.state(item));
+      this.made.set(id, this.eventsByItem ? foldState([item], this.eventsByItem.get(id)!).states.get(id)! : this.journal.folder.state(item));
     }
     return [...touched];
   }

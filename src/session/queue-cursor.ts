@@ -7,7 +7,8 @@
  * sessions alike.
  */
 export class QueueCursor {
-  private readonly index = new Map<string, number>();
+  /** Queue position by ID, made on first need (the current item is found without it: a first screen at 100k needs none). */
+  private byId: Map<string, number> | undefined;
   private readonly history: number[] = [];
   private readonly skippedIds = new Set<string>();
   private pos = 0;
@@ -16,8 +17,15 @@ export class QueueCursor {
   constructor(
     readonly queue: readonly { id: string }[],
     private readonly isTodo: (id: string) => boolean,
-  ) {
-    queue.forEach((item, i) => this.index.set(item.id, i));
+  ) {}
+
+  private index(id: string): number | undefined {
+    if (this.queue[this.pos]?.id === id) return this.pos;
+    if (!this.byId) {
+      this.byId = new Map();
+      this.queue.forEach((item, i) => this.byId!.set(item.id, i));
+    }
+    return this.byId.get(id);
   }
 
   /** Go to the first item of the queue still to do (the end when there is none): where a new session resumes. */
@@ -28,7 +36,7 @@ export class QueueCursor {
 
   /** Go to the item (when it is still to do) or the first one to do after it, wrapping around; stays put when it is not in the queue or nothing is to do. */
   resumeFrom(id: string): void {
-    const i = this.index.get(id);
+    const i = this.index(id);
     if (i === undefined) return;
     let to = this.findTodo(i, this.queue.length);
     if (to === -1) to = this.findTodo(0, i);
@@ -51,12 +59,12 @@ export class QueueCursor {
 
   /** Whether the ID is in the queue. */
   has(id: string): boolean {
-    return this.index.has(id);
+    return this.index(id) !== undefined;
   }
 
   /** 0-based index of an item in the queue, if it is in it. */
   indexOf(id: string): number | undefined {
-    return this.index.get(id);
+    return this.index(id);
   }
 
   /** Whether the item was skipped in this session (and not done since). */
@@ -106,7 +114,7 @@ export class QueueCursor {
 
   /** Jump to an item of the queue. Returns false (and stays) when the ID is not in the queue. */
   goTo(id: string): boolean {
-    const i = this.index.get(id);
+    const i = this.index(id);
     if (i === undefined) return false;
     if (this.pos < this.queue.length && this.pos !== i) this.history.push(this.pos);
     this.pos = i;
