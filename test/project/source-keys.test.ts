@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TempDir } from '../helpers/fixtures.js';
 import { readSourceKeys, writeSourceKeys, SOURCE_KEYS_FILE } from '../../src/project/source-keys.js';
@@ -20,5 +20,15 @@ describe('source keys file', () => {
     );
     assert.deepEqual(readSourceKeys(tmp.path, 'f1'), keys);
     assert.equal(readSourceKeys(tmp.path, 'other'), undefined);
+  });
+
+  it('refuses a file with a line that is not a key pair, and removes it so that the next full read writes it again', () => {
+    const file = path.join(tmp.path, SOURCE_KEYS_FILE);
+    for (const bad of ['["a","h1"', '["a",7]', '["a"]', 'not json']) {
+      writeSourceKeys(tmp.path, 'f1', [{ id: 'a', sourceHash: 'h1' }]);
+      writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n${bad}\n`);
+      assert.equal(readSourceKeys(tmp.path, 'f1'), undefined, bad);
+      assert.equal(existsSync(file), false, bad);
+    }
   });
 });
