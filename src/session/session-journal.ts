@@ -11,7 +11,7 @@ import type { JournalEvent } from '../project/events.js';
 import { eventId } from '../project/event-order.js';
 import { readJournal, type JournalWriter } from '../project/journal.js';
 import type { JournalFold } from '../project/journal-fold.js';
-import { folderOf, type ItemState, type StateFolder } from '../project/state.js';
+import { folderOf, type ItemFold, type ItemState, type StateFolder } from '../project/state.js';
 import type { SourceItem } from '../dataset/item.js';
 
 export class SessionJournal {
@@ -81,10 +81,15 @@ export class SessionJournal {
   feed(writer: JournalWriter): void {
     if (this.loaded) return writer.observe(this.loaded);
     // No undo in the journal (the fold would have read it whole): the fold's decision heads are the writer's, less the `new` events of added items.
-    const heads = [...this.fold.folder.folds].map(([item, f]): [string, string[]] => {
-      const added = f.added && eventId(f.added);
-      return [item, f.heads.map((h) => h.id).filter((id) => id !== added)];
-    });
-    writer.observeFold(this.fold.last, heads);
+    writer.observeFold(this.fold.last, decisionHeads(this.fold.folder.folds));
+  }
+}
+
+/** The items with decision heads and their IDs; no entry for the many items without any (100k at scale). */
+function* decisionHeads(folds: ReadonlyMap<string, ItemFold>): Generator<[string, string[]]> {
+  for (const [item, f] of folds) {
+    if (f.heads.length === 0) continue;
+    const added = f.added && eventId(f.added);
+    yield [item, f.heads.map((h) => h.id).filter((id) => id !== added)];
   }
 }
