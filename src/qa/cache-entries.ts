@@ -14,6 +14,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import writeFileAtomic from 'write-file-atomic';
 import { writeDerivedFile } from '../project/derived-file.js';
+import { flatString } from '../flat-string.js';
 
 /** Length of an entry's hash (base64url of sha256, cut). */
 export const HASH_LENGTH = 22;
@@ -146,9 +147,9 @@ class ChunkedLines {
   private more(): void {
     const n = readSync(this.fd!, this.buffer, 0, this.buffer.length, this.position);
     this.position += n;
-    if (n > 0) this.text += this.decoder.write(this.buffer.subarray(0, n));
+    if (n > 0) this.text = flatString(this.text + this.decoder.write(this.buffer.subarray(0, n)));
     else {
-      this.text += this.decoder.end();
+      this.text = flatString(this.text + this.decoder.end());
       if (this.closeAtEnd) this.close();
       else this.fd = undefined;
     }
