@@ -13,7 +13,7 @@ import type { ItemState, ItemStateName } from '../project/state.js';
 import { ITEM_STATES, chooseSide, describeConflict } from '../project/state.js';
 import type { Decision } from '../project/events.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
-import { getPath, setPath } from '../dataset/field-path.js';
+import { OUTPUT_ROLES, derivedRecords } from './derived-record.js';
 import { roleView } from '../dataset/profile.js';
 import { schemaValidator, roleProblems } from '../dataset/validate.js';
 import { describeLabel } from '../dataset/taxonomy.js';
@@ -150,45 +150,6 @@ function exclusion(s: ItemState, opts: ExportOptions): string | undefined {
   return undefined;
 }
 
-const OUTPUT_ROLES = ['id', 'question', 'answer', 'riskArea', 'harmType', 'specificHarm'] as const;
-
-type OutputRole = (typeof OUTPUT_ROLES)[number];
-
-/** Each mapped output role's top-level key in a source record (the first part of its field path): split once, not per record. */
-function topKeys(mapping: RoleMapping): Partial<Record<OutputRole, string>> {
-  return Object.fromEntries(OUTPUT_ROLES.flatMap((r) => (mapping[r] ? [[r, mapping[r].split('.')[0]!]] : [])));
-}
-
-/** The derived record: same field paths as the source for the roles we keep, in the source's key order. */
-function derivedRecord(
-  source: Record<string, unknown>,
-  item: SourceItem,
-  s: ItemState,
-  mapping: RoleMapping,
-  tops: Partial<Record<OutputRole, string>>,
-): Record<string, unknown> {
-  const topOrder = Object.keys(source);
-  const paths = OUTPUT_ROLES.filter((r) => mapping[r] && getPath(source, mapping[r]) !== undefined).sort(
-    (a, b) => topOrder.indexOf(tops[a]!) - topOrder.indexOf(tops[b]!),
-  );
-  const out: Record<string, unknown> = {};
-  for (const role of paths) {
-    const value = role === 'question' ? s.question : role === 'answer' ? s.answer : getPath(source, mapping[role]!);
-    setPath(out, mapping[role]!, value);
-  }
-  return out;
-}
-
-/** The record an added item would have in the source: its ID, an empty question and answer (replaced by the target text), its labels. */
-function addedRecord(item: SourceItem, mapping: RoleMapping): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const role of OUTPUT_ROLES) {
-    const value = role === 'question' || role === 'answer' ? '' : item[role];
-    if (mapping[role] && value !== undefined) setPath(out, mapping[role], value);
-  }
-  return out;
-}
-
 /**
  * Leak guard: a target text equal to any source-language text of the item, or
  * holding a near copy of a source text (src/qa/near-copy.ts: 10+ characters of
@@ -278,7 +239,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let format: SourceFormat = opts.format ?? 'json';
   const ext = () => (format === 'json' ? 'json' : 'jsonl');
   const validate = schemaValidator(project.profile.schema);
-  const tops = topKeys(project.mapping);
+  const records = derivedRecords(project.mapping);
   const problems: DataProblem[] = [];
   const excluded: Record<string, number> = {};
   const conflicts: string[] = [];
@@ -329,7 +290,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         qa = openItemQa(projectQa);
         countItems(n);
       },
-      check: (item, s, record) => (item.added ? exportItem(item, s, addedRecord(item, project.mapping)) : exportSourceItem(item, s, record)),
+      check: (item, s, record) => (item.added ? exportItem(item, s, records.added(item)) : exportSourceItem(item, s, record)),
     });
     warnings.push(...streamed.fold.warnings);
     warnings.push(...qa.warnings);
@@ -361,7 +322,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
       else {
         const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, copies);
-        const rec = derivedRecord(record, item, s, project.mapping, tops);
+        const rec = records.fromSource(record, s);
         if (opts.annotate) rec[ANNOTATION_KEY] = annotationBlock(item, s, { annotators, pack, packVersion: tool.version });
         const view = roleView(rec, project.mapping);
         if (!validate(view)) problems.push(...roleProblems(validate.errors, project.mapping, { file: 'export', index: item.index, id: item.id }));
