@@ -273,10 +273,10 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     const onFormat = (f: SourceFormat) => {
       if (opts.format === undefined) format = f === 'json' ? 'json' : 'jsonl'; // CSV/TSV sources export as JSON Lines
     };
-    const exportSourceItem = async (item: SourceItem, s: ItemState, record: unknown) => {
+    const exportSourceItem = (item: SourceItem, s: ItemState, record: unknown) => {
       if (++read % progressStep === 0 || read === items) opts.onProgress?.(read, items);
       fields.add(record as Record<string, unknown>);
-      await exportItem(item, s, record as Record<string, unknown>);
+      return exportItem(item, s, record as Record<string, unknown>);
     };
     const countAnnotated = (s: ItemState) => {
       const part = annotatedPart(s);
@@ -295,13 +295,15 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     warnings.push(...streamed.fold.warnings);
     warnings.push(...qa.warnings);
     if (acRelease === undefined) warnings.push(exportMessages.noRelease(project.sourcePath));
-    async function exportItem(item: SourceItem, state: ItemState, record: Record<string, unknown>): Promise<void> {
+    // exportItem and writeItem return a promise only when they must wait (the near-copy index, a full write buffer):
+    // at 100k items a promise per item was a cost of its own.
+    function exportItem(item: SourceItem, state: ItemState, record: Record<string, unknown>): Promise<void> | undefined {
       let s = state;
       if (s.conflict && s.state === 'conflict') {
         const chosen = opts.onConflict === undefined ? undefined : chooseSide(s, opts.onConflict);
         if (chosen === undefined || typeof chosen === 'string') {
           conflicts.push(`${item.id}: ${describeConflict(s.conflict)}${typeof chosen === 'string' ? ` (${chosen})` : ''}`);
-          return;
+          return undefined;
         }
         s = chosen;
       }
@@ -314,9 +316,19 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       const row = byRisk.get(risk) ?? { exported: 0, ...decisionCounts() };
       byRisk.set(risk, row);
       if (s.decision) row[s.decision.decision]++;
-      let line: string | undefined;
       // Also read when --allow-verbatim: the QA check below gives the same verdict.
-      const copies = await qa.nearCopies(item, s);
+      const copies = qa.nearCopies(item, s);
+      return copies instanceof Promise ? copies.then((c) => writeItem(item, s, record, reason, row, c)) : writeItem(item, s, record, reason, row, copies);
+    }
+    function writeItem(
+      item: SourceItem,
+      s: ItemState,
+      record: Record<string, unknown>,
+      reason: string | undefined,
+      row: { exported: number },
+      copies: NearCopyVerdict,
+    ): Promise<void> | undefined {
+      let line: string | undefined;
       if (!opts.allowVerbatim) problems.push(...provenanceLeaks(item, project.sourcePath, copies));
       if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
       else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
@@ -341,13 +353,14 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
           qa.check(item, s);
         }
       }
+      let wrote: Promise<void> | undefined;
       if (line !== undefined) {
-        if (!data) {
-          data = new ChunkedWriter(folder.file(dataRel()));
-          await data.write(format === 'json' ? `[\n${line}` : `${line}\n`);
-        } else await data.write(format === 'json' ? `,\n${line}` : `${line}\n`);
+        const first = !data;
+        data ??= new ChunkedWriter(folder.file(dataRel()));
+        wrote = data.write(format === 'json' ? `${first ? '[' : ','}\n${line}` : `${line}\n`);
       }
-      await provenance.write(`${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`);
+      const provenanceLine = `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`;
+      return wrote ? wrote.then(() => provenance.write(provenanceLine)) : provenance.write(provenanceLine);
     }
     warnings.push(...qa.saveCache());
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));
