@@ -90,10 +90,17 @@ const DEPARTING_EFFECTS: readonly ChecklistEffect[] = ['needs-adaptation', 'need
 export function departsFromSource(state: ItemState, pack: LocalePack): boolean {
   const decision = state.decision?.decision;
   if (decision !== undefined) return decision !== 'transfer' && decision !== 'drop';
+  // Most items have no checklist answer (asked per item by check and export): the pack's questions are not gone through.
+  if (!hasKeys(state.checklist)) return false;
   return pack.checklist.some((q) => {
     const answer = state.checklist[q.id]?.answer;
     return answer !== undefined && DEPARTING_EFFECTS.includes(effectOf(q, answer));
   });
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** The item's intended changes: IDs of the pack equivalents found in its source, when it departs from the source on purpose. */
