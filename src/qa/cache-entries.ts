@@ -14,7 +14,6 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import writeFileAtomic from 'write-file-atomic';
 import { writeDerivedFile } from '../project/derived-file.js';
-import { flatString } from '../flat-string.js';
 
 /** Length of an entry's hash (base64url of sha256, cut). */
 export const HASH_LENGTH = 22;
@@ -131,8 +130,8 @@ class ChunkedLines {
   }
 
   /**
-   * Drops the text before `start` once it is more than a sixteenth of a chunk (what is kept is copied again
-   * when the next chunk is appended and flattened); returns where `start` now is.
+   * Drops the text before `start` once it is more than a sixteenth of a chunk: what is kept is copied again
+   * when the next chunk is appended (the joined text is flattened by the next search); returns where `start` now is.
    */
   keep(start: number): number {
     if (start < this.buffer.length >> 4) return start;
@@ -150,9 +149,9 @@ class ChunkedLines {
   private more(): void {
     const n = readSync(this.fd!, this.buffer, 0, this.buffer.length, this.position);
     this.position += n;
-    if (n > 0) this.text = flatString(this.text + this.decoder.write(this.buffer.subarray(0, n)));
+    if (n > 0) this.text += this.decoder.write(this.buffer.subarray(0, n));
     else {
-      this.text = flatString(this.text + this.decoder.end());
+      this.text += this.decoder.end();
       if (this.closeAtEnd) this.close();
       else this.fd = undefined;
     }
