@@ -1,10 +1,25 @@
 /** Dotted field paths ("meta.risk-area") into plain JSON records. */
 
-const splitPaths = new Map<string, string[]>();
+const splitPaths = new Map<string, readonly string[]>();
 
-export function getPath(record: unknown, path: string): unknown {
+/** A path's keys, split once per path. */
+function keysOf(path: string): readonly string[] {
   let keys = splitPaths.get(path);
   if (!keys) splitPaths.set(path, (keys = path.split('.')));
+  return keys;
+}
+
+export function getPath(record: unknown, path: string): unknown {
+  return getKeys(record, keysOf(path));
+}
+
+/** Set a value at a dotted path, creating plain objects on the way. */
+export function setPath(record: Record<string, unknown>, path: string, value: unknown): void {
+  setKeys(record, keysOf(path), value);
+}
+
+/** getPath over a path already split. */
+export function getKeys(record: unknown, keys: readonly string[]): unknown {
   let cur: unknown = record;
   for (const key of keys) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
@@ -14,11 +29,12 @@ export function getPath(record: unknown, path: string): unknown {
   return cur;
 }
 
-/** Set a value at a dotted path, creating plain objects on the way. */
-export function setPath(record: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
+/** setPath over a path already split. */
+export function setKeys(record: Record<string, unknown>, keys: readonly string[], value: unknown): void {
   let cur: Record<string, unknown> = record;
-  for (const key of keys.slice(0, -1)) {
+  const last = keys.length - 1;
+  for (let i = 0; i < last; i++) {
+    const key = keys[i]!;
     const next = cur[key];
     if (next === null || typeof next !== 'object' || Array.isArray(next)) {
       const created: Record<string, unknown> = {};
@@ -28,7 +44,7 @@ export function setPath(record: Record<string, unknown>, path: string, value: un
       cur = next as Record<string, unknown>;
     }
   }
-  cur[keys[keys.length - 1]!] = value;
+  cur[keys[last]!] = value;
 }
 
 /** Every leaf and object path of a record, with its JSON type. */

@@ -21,11 +21,16 @@ export class ChunkedWriter {
     this.stream = createWriteStream(file);
   }
 
-  async write(text: string): Promise<void> {
-    if (this.used + 3 * text.length > BYTES) {
-      await this.flush();
-      if (3 * text.length > BYTES) return this.send(text); // longer than a chunk: as it is
-    }
+  /** Returns a promise only when a chunk was sent: await it before the next write (a text that fits costs no promise). */
+  write(text: string): Promise<void> | undefined {
+    if (this.used + 3 * text.length > BYTES) return this.flushAndWrite(text);
+    this.used += this.buffer.write(text, this.used);
+    return undefined;
+  }
+
+  private async flushAndWrite(text: string): Promise<void> {
+    await this.flush();
+    if (3 * text.length > BYTES) return this.send(text); // longer than a chunk: as it is
     this.used += this.buffer.write(text, this.used);
   }
 

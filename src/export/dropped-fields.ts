@@ -16,12 +16,25 @@ const ROLE_DESCRIPTIONS: Partial<Record<Role, string>> = {
 
 /** Field paths seen in the source records: top-level keys, and one level into objects. */
 export class SourceFields {
+  /** In the order first seen (the card's order). */
   private readonly seen = new Set<string>();
+  /** Inner keys seen under each object key: a record like the ones before adds no path string (called per record). */
+  private readonly inner = new Map<string, Set<string>>();
 
   add(record: Record<string, unknown>): void {
-    for (const [key, value] of Object.entries(record)) {
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) for (const inner of Object.keys(value)) this.seen.add(`${key}.${inner}`);
-      else this.seen.add(key);
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        this.seen.add(key);
+        continue;
+      }
+      let known = this.inner.get(key);
+      if (!known) this.inner.set(key, (known = new Set()));
+      for (const inner of Object.keys(value)) {
+        if (known.has(inner)) continue;
+        known.add(inner);
+        this.seen.add(`${key}.${inner}`);
+      }
     }
   }
 

@@ -13,7 +13,7 @@ import type { ItemState, ItemStateName } from '../project/state.js';
 import { ITEM_STATES, chooseSide, describeConflict } from '../project/state.js';
 import type { Decision } from '../project/events.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
-import { getPath, setPath } from '../dataset/field-path.js';
+import { OUTPUT_ROLES, derivedRecords } from './derived-record.js';
 import { roleView } from '../dataset/profile.js';
 import { schemaValidator, roleProblems } from '../dataset/validate.js';
 import { describeLabel } from '../dataset/taxonomy.js';
@@ -150,45 +150,6 @@ function exclusion(s: ItemState, opts: ExportOptions): string | undefined {
   return undefined;
 }
 
-const OUTPUT_ROLES = ['id', 'question', 'answer', 'riskArea', 'harmType', 'specificHarm'] as const;
-
-type OutputRole = (typeof OUTPUT_ROLES)[number];
-
-/** Each mapped output role's top-level key in a source record (the first part of its field path): split once, not per record. */
-function topKeys(mapping: RoleMapping): Partial<Record<OutputRole, string>> {
-  return Object.fromEntries(OUTPUT_ROLES.flatMap((r) => (mapping[r] ? [[r, mapping[r].split('.')[0]!]] : [])));
-}
-
-/** The derived record: same field paths as the source for the roles we keep, in the source's key order. */
-function derivedRecord(
-  source: Record<string, unknown>,
-  item: SourceItem,
-  s: ItemState,
-  mapping: RoleMapping,
-  tops: Partial<Record<OutputRole, string>>,
-): Record<string, unknown> {
-  const topOrder = Object.keys(source);
-  const paths = OUTPUT_ROLES.filter((r) => mapping[r] && getPath(source, mapping[r]) !== undefined).sort(
-    (a, b) => topOrder.indexOf(tops[a]!) - topOrder.indexOf(tops[b]!),
-  );
-  const out: Record<string, unknown> = {};
-  for (const role of paths) {
-    const value = role === 'question' ? s.question : role === 'answer' ? s.answer : getPath(source, mapping[role]!);
-    setPath(out, mapping[role]!, value);
-  }
-  return out;
-}
-
-/** The record an added item would have in the source: its ID, an empty question and answer (replaced by the target text), its labels. */
-function addedRecord(item: SourceItem, mapping: RoleMapping): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const role of OUTPUT_ROLES) {
-    const value = role === 'question' || role === 'answer' ? '' : item[role];
-    if (mapping[role] && value !== undefined) setPath(out, mapping[role], value);
-  }
-  return out;
-}
-
 /**
  * Leak guard: a target text equal to any source-language text of the item, or
  * holding a near copy of a source text (src/qa/near-copy.ts: 10+ characters of
@@ -278,7 +239,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   let format: SourceFormat = opts.format ?? 'json';
   const ext = () => (format === 'json' ? 'json' : 'jsonl');
   const validate = schemaValidator(project.profile.schema);
-  const tops = topKeys(project.mapping);
+  const records = derivedRecords(project.mapping);
   const problems: DataProblem[] = [];
   const excluded: Record<string, number> = {};
   const conflicts: string[] = [];
@@ -312,10 +273,10 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     const onFormat = (f: SourceFormat) => {
       if (opts.format === undefined) format = f === 'json' ? 'json' : 'jsonl'; // CSV/TSV sources export as JSON Lines
     };
-    const exportSourceItem = async (item: SourceItem, s: ItemState, record: unknown) => {
+    const exportSourceItem = (item: SourceItem, s: ItemState, record: unknown) => {
       if (++read % progressStep === 0 || read === items) opts.onProgress?.(read, items);
       fields.add(record as Record<string, unknown>);
-      await exportItem(item, s, record as Record<string, unknown>);
+      return exportItem(item, s, record as Record<string, unknown>);
     };
     const countAnnotated = (s: ItemState) => {
       const part = annotatedPart(s);
@@ -329,18 +290,20 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         qa = openItemQa(projectQa);
         countItems(n);
       },
-      check: (item, s, record) => (item.added ? exportItem(item, s, addedRecord(item, project.mapping)) : exportSourceItem(item, s, record)),
+      check: (item, s, record) => (item.added ? exportItem(item, s, records.added(item)) : exportSourceItem(item, s, record)),
     });
     warnings.push(...streamed.fold.warnings);
     warnings.push(...qa.warnings);
     if (acRelease === undefined) warnings.push(exportMessages.noRelease(project.sourcePath));
-    async function exportItem(item: SourceItem, state: ItemState, record: Record<string, unknown>): Promise<void> {
+    // exportItem and writeItem return a promise only when they must wait (the near-copy index, a full write buffer):
+    // at 100k items a promise per item was a cost of its own.
+    function exportItem(item: SourceItem, state: ItemState, record: Record<string, unknown>): Promise<void> | undefined {
       let s = state;
       if (s.conflict && s.state === 'conflict') {
         const chosen = opts.onConflict === undefined ? undefined : chooseSide(s, opts.onConflict);
         if (chosen === undefined || typeof chosen === 'string') {
           conflicts.push(`${item.id}: ${describeConflict(s.conflict)}${typeof chosen === 'string' ? ` (${chosen})` : ''}`);
-          return;
+          return undefined;
         }
         s = chosen;
       }
@@ -353,15 +316,25 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
       const row = byRisk.get(risk) ?? { exported: 0, ...decisionCounts() };
       byRisk.set(risk, row);
       if (s.decision) row[s.decision.decision]++;
-      let line: string | undefined;
       // Also read when --allow-verbatim: the QA check below gives the same verdict.
-      const copies = await qa.nearCopies(item, s);
+      const copies = qa.nearCopies(item, s);
+      return copies instanceof Promise ? copies.then((c) => writeItem(item, s, record, reason, row, c)) : writeItem(item, s, record, reason, row, copies);
+    }
+    function writeItem(
+      item: SourceItem,
+      s: ItemState,
+      record: Record<string, unknown>,
+      reason: string | undefined,
+      row: { exported: number },
+      copies: NearCopyVerdict,
+    ): Promise<void> | undefined {
+      let line: string | undefined;
       if (!opts.allowVerbatim) problems.push(...provenanceLeaks(item, project.sourcePath, copies));
       if (reason) excluded[reason] = (excluded[reason] ?? 0) + 1;
       else if (s.flags.length > 0 && !opts.includeFlagged) flagged.push(`${item.id}: ${s.flags.map((f) => `${f.author}: ${f.note}`).join('; ')}`);
       else {
         const leak = opts.allowVerbatim ? [] : leaks(item, s, project.mapping, project.sourcePath, copies);
-        const rec = derivedRecord(record, item, s, project.mapping, tops);
+        const rec = records.fromSource(record, s);
         if (opts.annotate) rec[ANNOTATION_KEY] = annotationBlock(item, s, { annotators, pack, packVersion: tool.version });
         const view = roleView(rec, project.mapping);
         if (!validate(view)) problems.push(...roleProblems(validate.errors, project.mapping, { file: 'export', index: item.index, id: item.id }));
@@ -380,13 +353,14 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
           qa.check(item, s);
         }
       }
+      let wrote: Promise<void> | undefined;
       if (line !== undefined) {
-        if (!data) {
-          data = new ChunkedWriter(folder.file(dataRel()));
-          await data.write(format === 'json' ? `[\n${line}` : `${line}\n`);
-        } else await data.write(format === 'json' ? `,\n${line}` : `${line}\n`);
+        const first = !data;
+        data ??= new ChunkedWriter(folder.file(dataRel()));
+        wrote = data.write(format === 'json' ? `${first ? '[' : ','}\n${line}` : `${line}\n`);
       }
-      await provenance.write(`${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`);
+      const provenanceLine = `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`;
+      return wrote ? wrote.then(() => provenance.write(provenanceLine)) : provenance.write(provenanceLine);
     }
     warnings.push(...qa.saveCache());
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));

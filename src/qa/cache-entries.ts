@@ -129,9 +129,12 @@ class ChunkedLines {
     }
   }
 
-  /** Drops the text before `start` once it is more than a chunk; returns where `start` now is. */
+  /**
+   * Drops the text before `start` once it is more than a sixteenth of a chunk: what is kept is copied again
+   * when the next chunk is appended (the joined text is flattened by the next search); returns where `start` now is.
+   */
   keep(start: number): number {
-    if (start < this.buffer.length) return start;
+    if (start < this.buffer.length >> 4) return start;
     this.text = this.text.slice(start);
     return 0;
   }

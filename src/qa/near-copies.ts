@@ -90,6 +90,14 @@ export class NearCopies {
     return this.remember(item, texts, this.search(item, texts, known.hash));
   }
 
+  /** `ofAsync` without a promise when the verdict needs no index built first (export asks for each item's). */
+  verdict(item: SourceItem, texts: NearCopyTexts): NearCopyVerdict | Promise<NearCopyVerdict> {
+    const known = this.known(item, texts);
+    if (known.verdict) return this.remember(item, texts, known.verdict);
+    if (this.index) return this.remember(item, texts, this.search(item, texts, known.hash));
+    return this.ensureIndex().then(() => this.remember(item, texts, this.search(item, texts, known.hash)));
+  }
+
   /**
    * The last verdict given: export asks for an item's verdict (its leak guard)
    * and then checks the item, whose source-near-copy check asks again.

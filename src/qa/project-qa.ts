@@ -90,10 +90,17 @@ const DEPARTING_EFFECTS: readonly ChecklistEffect[] = ['needs-adaptation', 'need
 export function departsFromSource(state: ItemState, pack: LocalePack): boolean {
   const decision = state.decision?.decision;
   if (decision !== undefined) return decision !== 'transfer' && decision !== 'drop';
+  // Most items have no checklist answer (asked per item by check and export): the pack's questions are not gone through.
+  if (!hasKeys(state.checklist)) return false;
   return pack.checklist.some((q) => {
     const answer = state.checklist[q.id]?.answer;
     return answer !== undefined && DEPARTING_EFFECTS.includes(effectOf(q, answer));
   });
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** The item's intended changes: IDs of the pack equivalents found in its source, when it departs from the source on purpose. */
@@ -152,6 +159,8 @@ export interface ProjectQa {
   nearCopies(item: SourceItem, state: ItemState): Promise<NearCopyVerdict>;
   /** Whether the source-near-copy check of the item can run now (its verdict cached or settled, or the index built): else await `nearCopies` first. */
   nearCopiesReady(item: SourceItem, state: ItemState): boolean;
+  /** What `nearCopies` gives, at once when no index must be built first (a promise only then). */
+  nearCopyVerdict(item: SourceItem, state: ItemState): NearCopyVerdict | Promise<NearCopyVerdict>;
   /**
    * For builders over a streamed source: builds the cross-item index now when an item added
    * needs it (re-reading the source), so that `check` and `review` of those items need not.
@@ -279,6 +288,7 @@ export function qaContextBuilder(
         check: (item, state) => review(item, state).open,
         nearCopies: (item, state) => nearCopies.ofAsync(item, nearCopyTexts(state)),
         nearCopiesReady: (item, state) => nearCopies.ready(item, nearCopyTexts(state)),
+        nearCopyVerdict: (item, state) => nearCopies.verdict(item, nearCopyTexts(state)),
         prepare: () => (needIndex ? nearCopies.ensureIndex() : Promise.resolve()),
         saveCache,
         indexDigest,
@@ -373,8 +383,8 @@ export interface ItemQa {
   /** Everything found so far, with counts by severity; waived findings are only counted, apart. */
   result(): RunChecksResult & { waivedCounts: Record<Severity, number> };
   warnings: string[];
-  /** Near copies of a source in the item's target texts and rationale: for the export's leak guard (ProjectQa.nearCopies). */
-  nearCopies(item: SourceItem, state: ItemState): Promise<NearCopyVerdict>;
+  /** Near copies of a source in the item's target texts and rationale: for the export's leak guard (ProjectQa.nearCopies); a promise only when the index must be built first. */
+  nearCopies(item: SourceItem, state: ItemState): NearCopyVerdict | Promise<NearCopyVerdict>;
   /** See ProjectQa.prepare. */
   prepare(): Promise<void>;
   /** Writes the QA result cache when it changed (see ProjectQa); returns warnings. */
@@ -392,7 +402,7 @@ export function openItemQa(qa: ProjectQa): ItemQa {
   const waivedCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   return {
     warnings: qa.env.warnings,
-    nearCopies: (item, state) => qa.nearCopies(item, state),
+    nearCopies: (item, state) => qa.nearCopyVerdict(item, state),
     prepare: () => qa.prepare(),
     check(item, state) {
       const { open, waived } = qa.review(item, state);

@@ -20,6 +20,24 @@ describe('ChunkedWriter', () => {
     assert.deepEqual(readFileSync(file), Buffer.from(texts.join(''), 'utf8'));
   });
 
+  it('returns a promise only when a chunk is sent: awaiting just those keeps every text in order', async () => {
+    const file = tmp.join('export-like.jsonl');
+    const w = new ChunkedWriter(file);
+    const texts = Array.from({ length: 20_000 }, (_, i) => `{"id":"item-${i}","text":"질문 ${i}"}\n`);
+    let promises = 0;
+    for (const t of texts) {
+      const sent = w.write(t);
+      if (sent) {
+        promises++;
+        await sent;
+      }
+    }
+    await w.close();
+    assert.deepEqual(readFileSync(file), Buffer.from(texts.join(''), 'utf8'));
+    // About 3 * 64 KiB of buffer per chunk: a handful of sends for 20,000 texts, not one per text.
+    assert.ok(promises > 0 && promises < 100, `${promises} promises`);
+  });
+
   it('writes an empty file when nothing was written', async () => {
     const file = tmp.join('empty.json');
     const w = new ChunkedWriter(file);
