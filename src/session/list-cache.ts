@@ -2,10 +2,14 @@
  * `list`'s rows for every item, kept in cache/list.json while nothing they
  * depend on changed: the source and journal (its fingerprint; each journal
  * file's size and last bytes), the project config (languages, pack,
- * register) and the QA context (check set, locale pack files). Rows are
- * stored as arrays, taxonomy labels as indexes into one table: the file is
- * read whole on every `list`. Derived and rebuildable: deleting it changes
- * nothing but time.
+ * register) and the QA context (check set, locale pack files). Derived and
+ * rebuildable: deleting it changes nothing but time.
+ *
+ * The file is lines: a header (the key, warnings, length statistics, the
+ * rows' byte count), then each row exactly as `list --json` prints it
+ * (src/json-rows.ts), then the filters' facets (taxonomy labels) of every
+ * row. An unfiltered `list --json` checks the key and copies the rows'
+ * bytes; only filters and the table parse them.
  *
  * When only the journal grew (appends, new files: the bytes read before are
  * unchanged), the rows are updated rather than rebuilt: the items the new
@@ -17,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { JSON_ROW_INDENT, jsonRowLine } from '../json-rows.js';
 import { writeDerivedFile } from '../project/derived-file.js';
 import { CONFIG_FILE } from '../project/config.js';
 import { EVENT_TYPES, type Decision } from '../project/events.js';
@@ -27,10 +32,11 @@ import { sourceFingerprint } from '../project/source-keys.js';
 import type { ItemStateName } from '../project/state.js';
 import { LIST_CACHE_FILE } from '../project/status-cache.js';
 import type { LengthStats, Severity } from '../qa/types.js';
+import { safeJson } from '../text-safety.js';
 import type { FilterFacets } from './filters.js';
 
 export { LIST_CACHE_FILE };
-const FORMAT = 3;
+const FORMAT = 4;
 /** New journal bytes past which the rows are rebuilt rather than updated (the events are read into memory). */
 const MAX_NEW_BYTES = 16 << 20;
 
@@ -54,7 +60,7 @@ export interface CachedList {
 
 /** Rows made before the journal grew: all but the `touched` items' rows still hold, if the length statistics did not change. */
 export interface EarlierList {
-  rows: ListRow[];
+  stored: StoredList;
   lengthStats: LengthStats | null;
   /** The items the new journal events name. */
   touched: ReadonlySet<string>;
@@ -72,29 +78,198 @@ export interface ListKey {
   journal: JournalMark[];
 }
 
-type StoredRow = [
-  id: string,
-  state: ItemStateName,
-  decision: Decision | null,
-  authors: string[],
-  flags: number,
-  e: number,
-  w: number,
-  i: number,
-  risk: number,
-  harm: number,
-  japan: 0 | 1 | null,
-];
-
-interface Stored {
-  key?: string;
-  base?: string;
-  journal?: JournalMark[];
-  lengthStats?: LengthStats | null;
+/** The file's first line. */
+interface Header {
+  format: number;
+  key: string;
+  base: string;
+  journal: JournalMark[];
+  lengthStats: LengthStats | null;
   indexDigest?: string;
-  labels: string[];
-  rows: StoredRow[];
   warnings: string[];
+  /** Rows, and the bytes of their lines (after the header line). */
+  count: number;
+  bytes: number;
+}
+
+/** The last line: each row's taxonomy labels (indexes into `labels`, -1: none) and Japan-specific flag (1, 0, -1: none), three numbers a row. */
+interface Facets {
+  labels: string[];
+  facets: number[];
+}
+
+/** A row as `list --json` prints it. */
+interface PrintedRow {
+  id: string;
+  state: ItemStateName;
+  decision: Decision | null;
+  authors: string[];
+  flags: number;
+  qa: Record<Severity, number>;
+  stale: boolean;
+}
+
+const printed = (r: ListRow): PrintedRow => ({
+  id: r.id,
+  state: r.state,
+  decision: r.decision,
+  authors: r.authors,
+  flags: r.flags,
+  qa: r.qa,
+  stale: r.state === 'stale',
+});
+
+/** The cache file's bytes: the header, the rows as printed, their facets. */
+export class StoredList {
+  private constructor(
+    readonly header: Header,
+    private readonly buf: Buffer,
+    /** Where the rows' lines start. */
+    private readonly start: number,
+  ) {}
+
+  /** The file's bytes as a StoredList, or undefined when they are not one (another format, cut short). */
+  static parse(buf: Buffer): StoredList | undefined {
+    const nl = buf.indexOf(0x0a);
+    if (nl === -1) return undefined;
+    const header = JSON.parse(buf.toString('utf8', 0, nl)) as Partial<Header> | null;
+    if (
+      header?.format !== FORMAT ||
+      typeof header.key !== 'string' ||
+      typeof header.base !== 'string' ||
+      !Array.isArray(header.journal) ||
+      !Array.isArray(header.warnings) ||
+      header.lengthStats === undefined ||
+      typeof header.count !== 'number' ||
+      typeof header.bytes !== 'number'
+    )
+      return undefined;
+    const end = nl + 1 + header.bytes;
+    // The rows end a line, and the facets' line follows, whole.
+    if (end >= buf.length || (header.bytes > 0 && buf[end - 1] !== 0x0a) || buf[buf.length - 1] !== 0x0a) return undefined;
+    return new StoredList(header as Header, buf, nl + 1);
+  }
+
+  /** Rows made anew: the file's bytes. */
+  static of(key: ListKey, list: CachedList): StoredList {
+    const labels = new Map<string, number>();
+    const label = (l: string | undefined) => (l === undefined ? -1 : (labels.get(l) ?? labels.set(l, labels.size).get(l)!));
+    const facets: number[] = [];
+    for (const r of list.rows) facets.push(label(r.riskArea), label(r.harmType), r.japanSpecific === undefined ? -1 : r.japanSpecific ? 1 : 0);
+    const lines = rowLines(list.rows);
+    const trailer: Facets = { labels: [...labels.keys()], facets };
+    return StoredList.assemble(headerOf(key, list, list.rows.length, lines.length), [lines], trailer);
+  }
+
+  private static assemble(header: Header, lines: Buffer[], trailer: Facets | Buffer): StoredList {
+    const head = Buffer.from(`${JSON.stringify(header)}\n`);
+    const tail = Buffer.isBuffer(trailer) ? trailer : Buffer.from(`${JSON.stringify(trailer)}\n`);
+    return new StoredList(header, Buffer.concat([head, ...lines, tail]), head.length);
+  }
+
+  get warnings(): string[] {
+    return this.header.warnings;
+  }
+
+  /** The rows' lines, as `list --json` prints them (src/json-rows.ts). */
+  get lines(): Buffer {
+    return this.buf.subarray(this.start, this.start + this.header.bytes);
+  }
+
+  /** The whole file. */
+  get bytes(): Buffer {
+    return this.buf;
+  }
+
+  /** Every row, parsed; undefined when the lines are not what the header says (then the rows are made again). */
+  rows(): ListRow[] | undefined {
+    try {
+      const { labels, facets } = JSON.parse(this.buf.toString('utf8', this.start + this.header.bytes)) as Facets;
+      const text = this.lines.toString('utf8');
+      const rows: ListRow[] = [];
+      for (let at = 0; at < text.length;) {
+        const nl = text.indexOf('\n', at);
+        const f = 3 * rows.length;
+        rows.push(rowOf(text.slice(at, nl), labels[facets[f]!], labels[facets[f + 1]!], facets[f + 2]));
+        at = nl + 1;
+      }
+      return rows.length === this.header.count && facets.length === 3 * rows.length ? rows : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Where the IDs' lines start and end, found by a byte search for the start of each; undefined when one is not there. */
+  private places(ids: Iterable<string>): Map<string, { at: number; end: number }> | undefined {
+    const found = new Map<string, { at: number; end: number }>();
+    const end = this.start + this.header.bytes;
+    for (const id of ids) {
+      // The line before ends just before the row's (the header's newline before the first).
+      const at = this.buf.indexOf(`\n${JSON_ROW_INDENT}{"id":${safeJson(id)},`, this.start - 1) + 1;
+      if (at === 0 || at >= end) return undefined;
+      found.set(id, { at, end: this.buf.indexOf(0x0a, at) + 1 });
+    }
+    return found;
+  }
+
+  /** The rows of the IDs (facets left out) with their indexes among the rows; undefined when one is not there. */
+  find(ids: Iterable<string>): Map<string, { index: number; row: ListRow }> | undefined {
+    const places = this.places(ids);
+    if (!places) return undefined;
+    const found = new Map<string, { index: number; row: ListRow }>();
+    // The indexes: newlines counted up to each line, in file order.
+    let index = 0;
+    let pos = this.start;
+    for (const [id, { at, end }] of [...places].sort((a, b) => a[1].at - b[1].at)) {
+      for (; pos < at; pos = this.buf.indexOf(0x0a, pos) + 1) index++;
+      found.set(id, { index, row: rowOf(this.buf.toString('utf8', at, end - 1)) });
+    }
+    return found;
+  }
+
+  /** These rows with those of `replaced` (by ID) put in their lines, under `key`, with `warnings`; undefined when an ID is not there. */
+  replace(key: ListKey, replaced: ReadonlyMap<string, ListRow>, warnings: string[]): StoredList | undefined {
+    const places = this.places(replaced.keys());
+    if (!places) return undefined;
+    const parts: Buffer[] = [];
+    let pos = this.start;
+    for (const [id, { at, end }] of [...places].sort((a, b) => a[1].at - b[1].at)) {
+      parts.push(this.buf.subarray(pos, at), Buffer.from(jsonRowLine(printed(replaced.get(id)!))));
+      pos = end;
+    }
+    const end = this.start + this.header.bytes;
+    parts.push(this.buf.subarray(pos, end));
+    const bytes = parts.reduce((n, p) => n + p.length, 0);
+    const header = headerOf(key, { ...this.header, warnings }, this.header.count, bytes);
+    return StoredList.assemble(header, parts, this.buf.subarray(end));
+  }
+}
+
+/** The rows' lines as `list --json` prints them. */
+export function rowLines(rows: readonly ListRow[]): Buffer {
+  return Buffer.from(rows.map((r) => jsonRowLine(printed(r))).join(''));
+}
+
+function headerOf(key: ListKey, list: Pick<CachedList, 'warnings' | 'lengthStats' | 'indexDigest'>, count: number, bytes: number): Header {
+  return {
+    format: FORMAT,
+    ...key,
+    lengthStats: list.lengthStats,
+    ...(list.indexDigest === undefined ? {} : { indexDigest: list.indexDigest }),
+    warnings: list.warnings,
+    count,
+    bytes,
+  };
+}
+
+/** A printed row's line (indented, a comma after) as a ListRow with the facets given. */
+function rowOf(line: string, riskArea?: string, harmType?: string, japan = -1): ListRow {
+  const p = JSON.parse(line.slice(JSON_ROW_INDENT.length, line.endsWith(',') ? -1 : undefined)) as PrintedRow;
+  const row: ListRow = { id: p.id, state: p.state, decision: p.decision, authors: p.authors, flags: p.flags, qa: p.qa };
+  if (riskArea !== undefined) row.riskArea = riskArea;
+  if (harmType !== undefined) row.harmType = harmType;
+  if (japan !== -1) row.japanSpecific = japan === 1;
+  return row;
 }
 
 /** The key of the rows; undefined when the source is not a regular file (then nothing is cached). */
@@ -120,32 +295,19 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * only the journal grew since, those rows with the items the new events name
  * (`earlier`); else nothing.
  */
-export function readListCache(projectDir: string, key: ListKey): { current: CachedList } | { earlier: EarlierList } | undefined {
+export function readListCache(projectDir: string, key: ListKey): { current: StoredList } | { earlier: EarlierList } | undefined {
   try {
-    const stored = JSON.parse(readFileSync(path.join(projectDir, LIST_CACHE_FILE), 'utf8')) as Stored;
-    if (!Array.isArray(stored.labels) || !Array.isArray(stored.rows) || !Array.isArray(stored.warnings) || stored.lengthStats === undefined) return undefined;
-    const indexDigest = typeof stored.indexDigest === 'string' ? { indexDigest: stored.indexDigest } : {};
-    if (stored.key === key.key) return { current: { rows: rowsOf(stored), warnings: stored.warnings, lengthStats: stored.lengthStats, ...indexDigest } };
-    if (stored.base !== key.base || !Array.isArray(stored.journal)) return undefined;
-    const touched = newEventItems(projectDir, stored.journal, key.journal);
-    return (
-      touched && {
-        earlier: { rows: rowsOf(stored), lengthStats: stored.lengthStats, touched, journal: stored.journal, warnings: stored.warnings, ...indexDigest },
-      }
-    );
+    const stored = StoredList.parse(readFileSync(path.join(projectDir, LIST_CACHE_FILE)));
+    if (!stored) return undefined;
+    const { header } = stored;
+    if (header.key === key.key) return { current: stored };
+    if (header.base !== key.base) return undefined;
+    const touched = newEventItems(projectDir, header.journal, key.journal);
+    const indexDigest = header.indexDigest === undefined ? {} : { indexDigest: header.indexDigest };
+    return touched && { earlier: { stored, lengthStats: header.lengthStats, touched, journal: header.journal, warnings: header.warnings, ...indexDigest } };
   } catch {
     return undefined; // missing or corrupt: computed again
   }
-}
-
-function rowsOf({ labels, rows }: Stored): ListRow[] {
-  return rows.map(([id, state, decision, authors, flags, error, warning, info, risk, harm, japan]): ListRow => {
-    const row: ListRow = { id, state, decision, authors, flags, qa: { error, warning, info } };
-    if (risk >= 0) row.riskArea = labels[risk]!;
-    if (harm >= 0) row.harmType = labels[harm]!;
-    if (japan !== null) row.japanSpecific = japan === 1;
-    return row;
-  });
 }
 
 /**
@@ -193,30 +355,6 @@ function readRange(file: string, start: number, end: number): string {
 }
 
 /** Best effort and atomic: a project that cannot be written to just has no cache. */
-export function writeListCache(projectDir: string, key: ListKey, list: CachedList): void {
-  const file = path.join(projectDir, LIST_CACHE_FILE);
-  const labels = new Map<string, number>();
-  const label = (l: string | undefined) => (l === undefined ? -1 : (labels.get(l) ?? labels.set(l, labels.size).get(l)!));
-  const rows = list.rows.map((r): StoredRow => [
-    r.id,
-    r.state,
-    r.decision,
-    r.authors,
-    r.flags,
-    r.qa.error,
-    r.qa.warning,
-    r.qa.info,
-    label(r.riskArea),
-    label(r.harmType),
-    r.japanSpecific === undefined ? null : r.japanSpecific ? 1 : 0,
-  ]);
-  const stored: Stored = {
-    ...key,
-    lengthStats: list.lengthStats,
-    ...(list.indexDigest === undefined ? {} : { indexDigest: list.indexDigest }),
-    labels: [...labels.keys()],
-    warnings: list.warnings,
-    rows,
-  };
-  writeDerivedFile(file, `${JSON.stringify(stored)}\n`);
+export function writeListCache(projectDir: string, list: StoredList): void {
+  writeDerivedFile(path.join(projectDir, LIST_CACHE_FILE), list.bytes);
 }

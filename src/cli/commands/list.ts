@@ -1,5 +1,5 @@
 import type { RawFilters } from '../../session/filters.js';
-import { listItems } from '../../session/list-items.js';
+import { listItemLines, listItems } from '../../session/list-items.js';
 import { t } from '../../i18n.js';
 import { padEndCols, textWidth } from '../../text-width.js';
 import type { CommandContext } from '../io.js';
@@ -12,8 +12,11 @@ export interface ListCommandOptions extends RawFilters {
 export async function run(opts: ListCommandOptions, { out }: CommandContext): Promise<void> {
   const print = (t?: string) => out.print(t);
   const { project, json, ...filters } = opts;
+  if (json) {
+    const { selection, lines } = await listItemLines({ project, filters });
+    return out.printJsonRowLines({ selection }, 'items', lines);
+  }
   const list = await listItems({ project, filters });
-  if (json) return out.printJsonRows({ selection: list.selection }, 'items', list.items);
   for (const w of list.warnings) out.warn(w);
   const rows = [
     ['ID', t('list.state'), t('list.decision'), t('list.authors'), t('list.flags'), t('list.qa')],
