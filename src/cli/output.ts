@@ -36,6 +36,14 @@ function frame(head: object, key: string): { before: string; after: string; empt
   return { before: `${empty.slice(0, open)}[\n`, after: `\n  ]${empty.slice(open + 2)}\n`, empty: `${empty}\n` };
 }
 
+/** Where the chunk of lines from `start` ends: whole lines (a reader decoding each chunk on its own never sees half a character). */
+function chunkEnd(body: Uint8Array, start: number): number {
+  if (start + LINES_CHUNK >= body.length) return body.length;
+  const end = body.lastIndexOf(0x0a, start + LINES_CHUNK) + 1;
+  // A line longer than a chunk is written whole.
+  return end > start ? end : body.indexOf(0x0a, start) + 1 || body.length;
+}
+
 export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Printer {
   return {
     print: (text = '') => void io.stdout.write(`${visible(text)}\n`),
@@ -58,7 +66,7 @@ export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJ
       if (lines.length === 0) return void io.stdout.write(empty);
       io.stdout.write(before);
       const body = lines.subarray(0, lines.length - 2); // the last row's ",\n"
-      for (let i = 0; i < body.length; i += LINES_CHUNK) io.stdout.write(body.subarray(i, i + LINES_CHUNK));
+      for (let i = 0, end = 0; i < body.length; i = end) io.stdout.write(body.subarray(i, (end = chunkEnd(body, i))));
       io.stdout.write(after);
     },
     warn: (message) => void io.stderr.write(`${t('cli.warning')}: ${visible(message)}\n`),
