@@ -16,8 +16,8 @@ export interface Printer {
    * own (greppable, and a third of the bytes at 100,000 rows), written a chunk of rows at a time: no one string of the whole.
    */
   printJsonRows: (head: object, key: string, rows: readonly unknown[]) => void;
-  /** printJsonRows of rows already laid out as bytes, one jsonRowLine (src/json-rows.ts) each, written a slice at a time. */
-  printJsonRowLines: (head: object, key: string, lines: Uint8Array) => void;
+  /** printJsonRows of rows already laid out as bytes, one jsonRowLine (src/json-rows.ts) each, in parts of whole lines, written a slice at a time. */
+  printJsonRowLines: (head: object, key: string, parts: readonly Uint8Array[]) => void;
   warn: (message: string) => void;
   info: (message: string) => void;
 }
@@ -61,12 +61,16 @@ export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJ
       }
       io.stdout.write(after);
     },
-    printJsonRowLines: (head, key, lines) => {
+    printJsonRowLines: (head, key, parts) => {
       const { before, after, empty } = frame(head, key);
-      if (lines.length === 0) return void io.stdout.write(empty);
+      let last = parts.length - 1;
+      while (last >= 0 && parts[last]!.length === 0) last--;
+      if (last === -1) return void io.stdout.write(empty);
       io.stdout.write(before);
-      const body = lines.subarray(0, lines.length - 2); // the last row's ",\n"
-      for (let i = 0, end = 0; i < body.length; i = end) io.stdout.write(body.subarray(i, (end = chunkEnd(body, i))));
+      parts.forEach((part, n) => {
+        const body = n === last ? part.subarray(0, part.length - 2) : part; // the last row's ",\n"
+        for (let i = 0, end = 0; i < body.length; i = end) io.stdout.write(body.subarray(i, (end = chunkEnd(body, i))));
+      });
       io.stdout.write(after);
     },
     warn: (message) => void io.stderr.write(`${t('cli.warning')}: ${visible(message)}\n`),

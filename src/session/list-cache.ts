@@ -19,7 +19,7 @@
  * only on the item's own events. New items (`new`) and undos rebuild all.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { JSON_ROW_INDENT, jsonRowLine } from '../json-rows.js';
 import { writeDerivedFile } from '../project/derived-file.js';
@@ -119,20 +119,45 @@ const printed = (r: ListRow): PrintedRow => ({
   stale: r.state === 'stale',
 });
 
-/** The cache file's bytes: the header, the rows as printed, their facets. */
+/**
+ * Rows updated after journal appends, appended to the file rather than written again with it: the new key, journal and
+ * warnings, and every row replaced so far (cumulative: the last patch line holds them all), by the byte place of its
+ * line among the rows. `of` names the header the places belong to.
+ */
+interface Patch {
+  of: string;
+  key: string;
+  journal: JournalMark[];
+  warnings: string[];
+  rows: [at: number, line: string][];
+}
+
+/** Past this many rows replaced, or patch lines this many bytes in all, the file is written again whole. */
+const MAX_PATCHED_ROWS = 512;
+const MAX_PATCH_BYTES = 4 << 20;
+
+/**
+ * The cache file's bytes: the header, the rows as printed, their facets, and
+ * the patches appended after journal appends (see Patch).
+ */
 export class StoredList {
   private constructor(
     readonly header: Header,
     private readonly buf: Buffer,
-    /** Where the rows' lines start. */
+    /** Where the rows' lines start, and where the patches start. */
     private readonly start: number,
+    private readonly patchesAt: number,
+    private readonly patch: Patch | undefined,
+    /** A patch line not in `buf` (the file as read): appended to the file rather than the file written. */
+    private readonly append?: Buffer,
   ) {}
 
-  /** The file's bytes as a StoredList, or undefined when they are not one (another format, cut short). */
+  /** The file's bytes as a StoredList, or undefined when they are not one (another format, cut short, a torn or foreign patch). */
   static parse(buf: Buffer): StoredList | undefined {
     const nl = buf.indexOf(0x0a);
     if (nl === -1) return undefined;
-    const header = JSON.parse(buf.toString('utf8', 0, nl)) as Partial<Header> | null;
+    const headerLine = buf.toString('utf8', 0, nl);
+    const header = JSON.parse(headerLine) as Partial<Header> | null;
     if (
       header?.format !== FORMAT ||
       typeof header.key !== 'string' ||
@@ -145,9 +170,15 @@ export class StoredList {
     )
       return undefined;
     const end = nl + 1 + header.bytes;
-    // The rows end a line, and the facets' line follows, whole.
+    // The rows end a line, the facets' line follows, whole, and so does every patch.
     if (end >= buf.length || (header.bytes > 0 && buf[end - 1] !== 0x0a) || buf[buf.length - 1] !== 0x0a) return undefined;
-    return new StoredList(header as Header, buf, nl + 1);
+    const patchesAt = buf.indexOf(0x0a, end) + 1;
+    let patch: Patch | undefined;
+    if (patchesAt < buf.length) {
+      patch = JSON.parse(buf.toString('utf8', buf.lastIndexOf(0x0a, buf.length - 2) + 1, buf.length - 1)) as Patch;
+      if (patch.of !== headerId(headerLine) || !Array.isArray(patch.rows) || !Array.isArray(patch.warnings)) return undefined;
+    }
+    return new StoredList(header as Header, buf, nl + 1, patchesAt, patch);
   }
 
   /** Rows made anew: the file's bytes. */
@@ -156,36 +187,48 @@ export class StoredList {
     const label = (l: string | undefined) => (l === undefined ? -1 : (labels.get(l) ?? labels.set(l, labels.size).get(l)!));
     const facets: number[] = [];
     for (const r of list.rows) facets.push(label(r.riskArea), label(r.harmType), r.japanSpecific === undefined ? -1 : r.japanSpecific ? 1 : 0);
-    const lines = rowLines(list.rows);
     const trailer: Facets = { labels: [...labels.keys()], facets };
-    return StoredList.assemble(headerOf(key, list, list.rows.length, lines.length), [lines], trailer);
+    return StoredList.assemble(headerOf(key, list, list.rows.length), [rowLines(list.rows)], Buffer.from(`${JSON.stringify(trailer)}\n`));
   }
 
-  private static assemble(header: Header, lines: Buffer[], trailer: Facets | Buffer): StoredList {
+  private static assemble(header: Header, lines: Buffer[], facets: Buffer): StoredList {
+    header.bytes = lines.reduce((n, p) => n + p.length, 0);
     const head = Buffer.from(`${JSON.stringify(header)}\n`);
-    const tail = Buffer.isBuffer(trailer) ? trailer : Buffer.from(`${JSON.stringify(trailer)}\n`);
-    return new StoredList(header, Buffer.concat([head, ...lines, tail]), head.length);
+    const buf = Buffer.concat([head, ...lines, facets]);
+    return new StoredList(header, buf, head.length, buf.length, undefined);
+  }
+
+  /** The key the rows were made under. */
+  get key(): string {
+    return this.patch?.key ?? this.header.key;
+  }
+
+  get journal(): JournalMark[] {
+    return this.patch?.journal ?? this.header.journal;
   }
 
   get warnings(): string[] {
-    return this.header.warnings;
+    return this.patch?.warnings ?? this.header.warnings;
   }
 
-  /** The rows' lines, as `list --json` prints them (src/json-rows.ts). */
-  get lines(): Buffer {
-    return this.buf.subarray(this.start, this.start + this.header.bytes);
-  }
-
-  /** The whole file. */
-  get bytes(): Buffer {
-    return this.buf;
+  /** The rows' lines, as `list --json` prints them (src/json-rows.ts), in parts (whole lines each). */
+  lines(): Buffer[] {
+    const parts: Buffer[] = [];
+    let pos = this.start;
+    for (const [at, line] of this.patch?.rows ?? []) {
+      parts.push(this.buf.subarray(pos, this.start + at), Buffer.from(line));
+      pos = this.buf.indexOf(0x0a, this.start + at) + 1;
+    }
+    parts.push(this.buf.subarray(pos, this.start + this.header.bytes));
+    return parts;
   }
 
   /** Every row, parsed; undefined when the lines are not what the header says (then the rows are made again). */
   rows(): ListRow[] | undefined {
     try {
-      const { labels, facets } = JSON.parse(this.buf.toString('utf8', this.start + this.header.bytes)) as Facets;
-      const text = this.lines.toString('utf8');
+      const end = this.start + this.header.bytes;
+      const { labels, facets } = JSON.parse(this.buf.toString('utf8', end, this.buf.indexOf(0x0a, end))) as Facets;
+      const text = Buffer.concat(this.lines()).toString('utf8');
       const rows: ListRow[] = [];
       for (let at = 0; at < text.length;) {
         const nl = text.indexOf('\n', at);
@@ -199,15 +242,15 @@ export class StoredList {
     }
   }
 
-  /** Where the IDs' lines start and end, found by a byte search for the start of each; undefined when one is not there. */
-  private places(ids: Iterable<string>): Map<string, { at: number; end: number }> | undefined {
-    const found = new Map<string, { at: number; end: number }>();
+  /** Where the IDs' lines start among the rows, found by a byte search for the start of each; undefined when one is not there. */
+  private places(ids: Iterable<string>): Map<string, number> | undefined {
+    const found = new Map<string, number>();
     const end = this.start + this.header.bytes;
     for (const id of ids) {
       // The line before ends just before the row's (the header's newline before the first).
       const at = this.buf.indexOf(`\n${JSON_ROW_INDENT}{"id":${safeJson(id)},`, this.start - 1) + 1;
       if (at === 0 || at >= end) return undefined;
-      found.set(id, { at, end: this.buf.indexOf(0x0a, at) + 1 });
+      found.set(id, at - this.start);
     }
     return found;
   }
@@ -216,41 +259,65 @@ export class StoredList {
   find(ids: Iterable<string>): Map<string, { index: number; row: ListRow }> | undefined {
     const places = this.places(ids);
     if (!places) return undefined;
+    const patched = new Map(this.patch?.rows);
     const found = new Map<string, { index: number; row: ListRow }>();
     // The indexes: newlines counted up to each line, in file order.
     let index = 0;
     let pos = this.start;
-    for (const [id, { at, end }] of [...places].sort((a, b) => a[1].at - b[1].at)) {
-      for (; pos < at; pos = this.buf.indexOf(0x0a, pos) + 1) index++;
-      found.set(id, { index, row: rowOf(this.buf.toString('utf8', at, end - 1)) });
+    for (const [id, at] of [...places].sort((a, b) => a[1] - b[1])) {
+      for (; pos < this.start + at; pos = this.buf.indexOf(0x0a, pos) + 1) index++;
+      const line = patched.get(at)?.slice(0, -1) ?? this.buf.toString('utf8', this.start + at, this.buf.indexOf(0x0a, this.start + at));
+      found.set(id, { index, row: rowOf(line) });
     }
     return found;
   }
 
-  /** These rows with those of `replaced` (by ID) put in their lines, under `key`, with `warnings`; undefined when an ID is not there. */
+  /**
+   * These rows with those of `replaced` (by ID) put in their lines, under `key`, with `warnings`: a patch to append,
+   * or the file anew once the patches grow past their bounds; undefined when an ID is not there.
+   */
   replace(key: ListKey, replaced: ReadonlyMap<string, ListRow>, warnings: string[]): StoredList | undefined {
     const places = this.places(replaced.keys());
     if (!places) return undefined;
-    const parts: Buffer[] = [];
-    let pos = this.start;
-    for (const [id, { at, end }] of [...places].sort((a, b) => a[1].at - b[1].at)) {
-      parts.push(this.buf.subarray(pos, at), Buffer.from(jsonRowLine(printed(replaced.get(id)!))));
-      pos = end;
-    }
+    const rows = new Map(this.patch?.rows);
+    for (const [id, at] of places) rows.set(at, jsonRowLine(printed(replaced.get(id)!)));
+    const patch: Patch = {
+      of: headerId(this.buf.toString('utf8', 0, this.start - 1)),
+      key: key.key,
+      journal: key.journal,
+      warnings,
+      rows: [...rows].sort((a, b) => a[0] - b[0]),
+    };
+    const line = Buffer.from(`${JSON.stringify(patch)}\n`);
     const end = this.start + this.header.bytes;
-    parts.push(this.buf.subarray(pos, end));
-    const bytes = parts.reduce((n, p) => n + p.length, 0);
-    const header = headerOf(key, { ...this.header, warnings }, this.header.count, bytes);
-    return StoredList.assemble(header, parts, this.buf.subarray(end));
+    const facets = this.buf.subarray(end, this.patchesAt);
+    if (rows.size > MAX_PATCHED_ROWS || this.buf.length - this.patchesAt + line.length > MAX_PATCH_BYTES) {
+      const patched = new StoredList(this.header, this.buf, this.start, this.patchesAt, patch);
+      return StoredList.assemble(headerOf(key, { ...this.header, warnings }, this.header.count), patched.lines(), facets);
+    }
+    return new StoredList(this.header, this.buf, this.start, this.patchesAt, patch, line);
+  }
+
+  /** Best effort: a new patch appended, or the whole file written atomically; a project that cannot be written to just has no cache. */
+  write(file: string): void {
+    if (this.append === undefined) return writeDerivedFile(file, this.buf);
+    try {
+      appendFileSync(file, this.append);
+    } catch {
+      // not cached
+    }
   }
 }
+
+/** What a patch names its header by. */
+const headerId = (line: string) => sha256(line).slice(0, 16);
 
 /** The rows' lines as `list --json` prints them. */
 export function rowLines(rows: readonly ListRow[]): Buffer {
   return Buffer.from(rows.map((r) => jsonRowLine(printed(r))).join(''));
 }
 
-function headerOf(key: ListKey, list: Pick<CachedList, 'warnings' | 'lengthStats' | 'indexDigest'>, count: number, bytes: number): Header {
+function headerOf(key: ListKey, list: Pick<CachedList, 'warnings' | 'lengthStats' | 'indexDigest'>, count: number): Header {
   return {
     format: FORMAT,
     ...key,
@@ -258,7 +325,7 @@ function headerOf(key: ListKey, list: Pick<CachedList, 'warnings' | 'lengthStats
     ...(list.indexDigest === undefined ? {} : { indexDigest: list.indexDigest }),
     warnings: list.warnings,
     count,
-    bytes,
+    bytes: 0, // set by assemble
   };
 }
 
@@ -300,11 +367,11 @@ export function readListCache(projectDir: string, key: ListKey): { current: Stor
     const stored = StoredList.parse(readFileSync(path.join(projectDir, LIST_CACHE_FILE)));
     if (!stored) return undefined;
     const { header } = stored;
-    if (header.key === key.key) return { current: stored };
+    if (stored.key === key.key) return { current: stored };
     if (header.base !== key.base) return undefined;
-    const touched = newEventItems(projectDir, header.journal, key.journal);
+    const touched = newEventItems(projectDir, stored.journal, key.journal);
     const indexDigest = header.indexDigest === undefined ? {} : { indexDigest: header.indexDigest };
-    return touched && { earlier: { stored, lengthStats: header.lengthStats, touched, journal: header.journal, warnings: header.warnings, ...indexDigest } };
+    return touched && { earlier: { stored, lengthStats: header.lengthStats, touched, journal: stored.journal, warnings: stored.warnings, ...indexDigest } };
   } catch {
     return undefined; // missing or corrupt: computed again
   }
@@ -354,7 +421,7 @@ function readRange(file: string, start: number, end: number): string {
   }
 }
 
-/** Best effort and atomic: a project that cannot be written to just has no cache. */
+/** Best effort: a project that cannot be written to just has no cache. */
 export function writeListCache(projectDir: string, list: StoredList): void {
-  writeDerivedFile(path.join(projectDir, LIST_CACHE_FILE), list.bytes);
+  list.write(path.join(projectDir, LIST_CACHE_FILE));
 }

@@ -36,10 +36,10 @@ export interface ItemList {
   warnings: string[];
 }
 
-/** ItemList with the items as `list --json` prints them, one line each (src/json-rows.ts). */
+/** ItemList with the items as `list --json` prints them, one line each (src/json-rows.ts), in parts. */
 export interface ItemLines {
   selection: string;
-  lines: Buffer;
+  lines: Buffer[];
   warnings: string[];
 }
 
@@ -55,7 +55,7 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
 /** listItems as lines: with no filter, the cached lines as they are (no row parsed). */
 export async function listItemLines(opts: { project: string; filters?: RawFilters }): Promise<ItemLines> {
   const { selection, warnings, rows, stored } = await select(opts, false);
-  return { selection, warnings, lines: rows ? rowLines(rows) : stored.lines };
+  return { selection, warnings, lines: rows ? [rowLines(rows)] : stored.lines() };
 }
 
 /** The rows the filters select; with none, the rows only when `parse` is set. */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
-import { editListCacheHeader, listCacheHeader } from '../helpers/list-cache-file.js';
+import { editListCacheWarnings, listCachePatches, listCacheHeader } from '../helpers/list-cache-file.js';
 import { createPrinter } from '../../src/cli/output.js';
 import { listItems } from '../../src/session/list-items.js';
 import { LIST_CACHE_FILE } from '../../src/session/list-cache.js';
@@ -89,7 +89,7 @@ describe('CLI: list --json from the rows stored as printed', function () {
 
   it('prints the updated rows as objects print them, the changed row among the odd ones', async () => {
     await list(['--json']);
-    editListCacheHeader(dir, (h) => h.warnings.push('planted'));
+    editListCacheWarnings(dir, (w) => w.push('planted'));
     const answers = tmp.jsonl('b.jsonl', [{ id: ODD_ID, decision: 'transfer', flag: 'look \u202e again' }]);
     assert.equal((await run(['adapt', '-p', dir, '--as', 'loc\u00e9', '--answers', answers])).code, 0);
     const before = listCacheHeader(dir);
@@ -121,5 +121,35 @@ describe('CLI: list --json from the rows stored as printed', function () {
     const filtered = await list(['--state', 'adapted', '--json']);
     assert.deepEqual(readFileSync(file), good);
     assert.equal(filtered.stdout, await asObjects(dir, { state: ['adapted'] }));
+  });
+
+  it('appends each update as a patch, read back; a torn patch, or one of another header, makes the rows again', async () => {
+    const file = path.join(dir, LIST_CACHE_FILE);
+    await list(['--json']);
+    for (const [n, id] of ['test-0002', ODD_ID, 'test-0002'].entries()) {
+      assert.equal(
+        (await run(['adapt', '-p', dir, '--as', `r${n}`, '--answers', tmp.jsonl(`c${n}.jsonl`, [{ id, decision: 'transfer', flag: `note ${n}` }])])).code,
+        0,
+      );
+      const updated = await list(['--json']);
+      assert.equal(listCachePatches(dir), n + 1);
+      assert.equal(updated.stdout, await asObjects(dir, {}));
+      assert.deepEqual(await list(['--state', 'translated']), await list(['--state', 'translated']));
+    }
+    const patched = (await list(['--json'])).stdout;
+    const items = (JSON.parse(patched) as { items: { id: string; flags: number }[] }).items;
+    assert.deepEqual(
+      items.map((i) => i.flags),
+      [1, 0, 2, 1, 0, 0],
+    );
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, `${good}{"of":"`);
+    assert.equal((await list(['--json'])).stdout, patched);
+    assert.equal(listCachePatches(dir), 0, 'written again whole');
+    writeFileSync(file, good.replace('"warnings":[', '"warnings":["another header"'));
+    assert.equal((await list(['--json'])).stdout, patched);
+    assert.equal(listCachePatches(dir), 0);
+    rmSync(file);
+    assert.equal((await list(['--json'])).stdout, patched);
   });
 });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
 import { LIST_CACHE_FILE } from '../../src/session/list-cache.js';
-import { editListCacheHeader, listCacheHeader } from '../helpers/list-cache-file.js';
+import { editListCacheWarnings, listCacheHeader } from '../helpers/list-cache-file.js';
 import { NEAR_COPY_CACHE_FILE } from '../../src/qa/near-copy-cache.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 
@@ -36,7 +36,7 @@ describe('CLI: list after an append, from the named items alone', function () {
   };
   /** Plants the sentinel among the cached rows' warnings. */
   const plant = () => {
-    editListCacheHeader(dir, (header) => header.warnings.push(SENTINEL));
+    editListCacheWarnings(dir, (warnings) => warnings.push(SENTINEL));
   };
   const adapt = async (lines: object[], as = 'loc') => {
     const r = await run(['adapt', '-p', dir, '--as', as, '--answers', tmp.jsonl(`a-${Math.random()}.jsonl`, lines)]);

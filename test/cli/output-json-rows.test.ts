@@ -82,8 +82,12 @@ describe('CLI output: JSON rows printed from their stored lines', () => {
       const head = { selection: 'all items\u2028' };
       const expected = chunks((p) => p.printJsonRows(head, 'items', rows)).join('');
       const lines = Buffer.from(rows.map(jsonRowLine).join(''));
-      const written = chunks((p) => p.printJsonRowLines(head, 'items', lines));
+      const written = chunks((p) => p.printJsonRowLines(head, 'items', [lines]));
       assert.equal(written.join(''), expected);
+      // In parts (rows stored, rows replaced), empty ones among them.
+      const parts = rows.map((r, i) => Buffer.from(i % 3 ? jsonRowLine(r) : '')).concat(Buffer.alloc(0));
+      const some = rows.filter((_, i) => i % 3);
+      assert.equal(chunks((p) => p.printJsonRowLines(head, 'items', parts)).join(''), chunks((p) => p.printJsonRows(head, 'items', some)).join(''));
       assert.ok(!expected.includes('\u202e') && !expected.includes('\ufffd'), 'controls escaped, no character cut');
       assert.ok(
         written.every((c) => !c.includes('\ufffd')),
