@@ -13,6 +13,8 @@ import { run } from '../helpers/cli.js';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
 import { editListCacheWarnings, listCachePatches, listCacheHeader } from '../helpers/list-cache-file.js';
 import { createPrinter } from '../../src/cli/output.js';
+import { padEndCols, textWidth } from '../../src/text-width.js';
+import { visible } from '../../src/text-safety.js';
 import { listItems } from '../../src/session/list-items.js';
 import { LIST_CACHE_FILE } from '../../src/session/list-cache.js';
 import type { RawFilters } from '../../src/session/filters.js';
@@ -151,5 +153,21 @@ describe('CLI: list --json from the rows stored as printed', function () {
     assert.equal(listCachePatches(dir), 0);
     rmSync(file);
     assert.equal((await list(['--json'])).stdout, patched);
+  });
+
+  it('lays the table out in terminal columns, wide characters and escaped controls included', async () => {
+    const answers = tmp.jsonl('w.jsonl', [{ id: 'test-0004', decision: 'transfer' }]);
+    assert.equal((await run(['adapt', '-p', dir, '--as', '김민준', '--answers', answers])).code, 0);
+    const { items } = await listItems({ project: dir });
+    const rows = [
+      ['ID', 'state', 'decision', 'authors', 'flags', 'QA (e/w/i)'],
+      ...items.map((i) => [i.id, i.state, i.decision ?? '-', i.authors.join(',') || '-', String(i.flags), `${i.qa.error}/${i.qa.warning}/${i.qa.info}`]),
+    ];
+    // Each column as wide as its widest cell in terminal columns (padEndCols), the last one not padded.
+    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => textWidth(r[c]!))));
+    const expected = rows.map((r) => visible(r.map((cell, c) => (c === r.length - 1 ? cell : padEndCols(cell, widths[c]!))).join('  ')));
+    const table = (await list([])).stdout.split('\n');
+    assert.deepEqual(table.slice(0, rows.length), expected);
+    assert.ok(table.some((l) => l.includes('tester,김민준')));
   });
 });
