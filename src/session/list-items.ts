@@ -15,7 +15,7 @@ import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
-import { listKey, readListCache, writeListCache, type CachedList, type EarlierList, type ListRow } from './list-cache.js';
+import { listKey, readListCache, rowLines, StoredList, writeListCache, type CachedList, type EarlierList, type ListKey, type ListRow } from './list-cache.js';
 import { updateTouchedRows } from './list-update.js';
 
 export interface ListedItem {
@@ -36,29 +36,77 @@ export interface ItemList {
   warnings: string[];
 }
 
+/** ItemList with the items as `list --json` prints them, one line each (src/json-rows.ts), in parts. */
+export interface ItemLines {
+  selection: string;
+  lines: Buffer[];
+  warnings: string[];
+}
+
 export async function listItems(opts: { project: string; filters?: RawFilters }): Promise<ItemList> {
+  const { selection, warnings, rows } = await select(opts, true);
+  return {
+    selection,
+    warnings,
+    items: rows!.map((r) => ({ id: r.id, state: r.state, decision: r.decision, authors: r.authors, flags: r.flags, qa: r.qa, stale: r.state === 'stale' })),
+  };
+}
+
+/** listItems as lines: with no filter, the cached lines as they are (no row parsed). */
+export async function listItemLines(opts: { project: string; filters?: RawFilters }): Promise<ItemLines> {
+  const { selection, warnings, rows, stored } = await select(opts, false);
+  return { selection, warnings, lines: rows ? [rowLines(rows)] : stored.lines() };
+}
+
+/** The rows the filters select; with none, the rows only when `parse` is set. */
+async function select(
+  opts: { project: string; filters?: RawFilters },
+  parse: boolean,
+): Promise<{ selection: string; warnings: string[]; stored: StoredList; rows?: ListRow[] }> {
   const project = openProject(opts.project);
   const env = projectQaEnv(project);
   const key = listKey(project, qaCacheContext(env.packHash ?? '', env.answerRegister));
-  const cached = key === undefined ? undefined : readListCache(project.dir, key);
-  let all: CachedList;
-  if (cached && 'current' in cached) all = cached.current;
-  else {
-    const earlier = cached?.earlier;
-    // After journal appends, the rows from the named items' own lines and records only (list-update.ts); else from everything.
-    all = (earlier && key && (await updateTouchedRows(project, env, earlier, key.journal, rowOf))) || (await allRows(project, env, earlier));
-    if (key !== undefined) writeListCache(project.dir, key, all);
-  }
-  const filters = parseFilters(opts.filters ?? {}, all.rows);
-  const selected =
-    Object.keys(filters).length === 0
-      ? all.rows
-      : applyFilters(all.rows, new Map(all.rows.map((r) => [r.id, { state: r.state, flags: { length: r.flags } }])), filters);
-  return {
-    selection: describeFilters(filters),
-    warnings: all.warnings,
-    items: selected.map((r) => ({ id: r.id, state: r.state, decision: r.decision, authors: r.authors, flags: r.flags, qa: r.qa, stale: r.state === 'stale' })),
+  let stored = await storedRows(project, env, key);
+  let all: ListRow[] | undefined;
+  const rows = async () => {
+    all ??= stored.rows();
+    if (all === undefined) {
+      // Lines not as their header says: made again.
+      const made = await allRows(project, env);
+      stored = StoredList.of(key ?? { key: '', base: '', journal: [] }, made);
+      if (key !== undefined) writeListCache(project.dir, stored);
+      all = made.rows;
+    }
+    return all;
   };
+  const raw = opts.filters ?? {};
+  // Only these filters read the rows to be parsed (the labels and IDs they name are checked against the data's).
+  const readsRows = [raw.riskArea, raw.harmType, raw.ids].some((values) => values !== undefined && values.length > 0);
+  const filters = parseFilters(raw, readsRows ? await rows() : []);
+  const selection = describeFilters(filters);
+  if (Object.keys(filters).length === 0) return { selection, warnings: stored.warnings, stored, ...(parse ? { rows: await rows() } : {}) };
+  const from = await rows();
+  const selected = applyFilters(from, new Map(from.map((r) => [r.id, { state: r.state, flags: { length: r.flags } }])), filters);
+  return { selection, warnings: stored.warnings, stored, rows: selected };
+}
+
+/** The cached rows, updated after journal appends, or made anew (and cached). */
+async function storedRows(project: Project, env: ProjectQaEnv, key: ListKey | undefined): Promise<StoredList> {
+  const cached = key === undefined ? undefined : readListCache(project.dir, key);
+  if (cached && 'current' in cached) return cached.current;
+  const earlier = cached?.earlier;
+  if (earlier && key) {
+    // After journal appends, the rows from the named items' own lines and records only (list-update.ts).
+    const updated = await updateTouchedRows(project, env, earlier, key.journal, rowOf);
+    const stored = updated && earlier.stored.replace(key, updated.rows, updated.warnings);
+    if (stored) {
+      writeListCache(project.dir, stored);
+      return stored;
+    }
+  }
+  const stored = StoredList.of(key ?? { key: '', base: '', journal: [] }, await allRows(project, env, earlier));
+  if (key !== undefined) writeListCache(project.dir, stored);
+  return stored;
 }
 
 /**
@@ -69,12 +117,13 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
 async function allRows(project: Project, env: ProjectQaEnv, earlier?: EarlierList): Promise<CachedList> {
   const { items, states, warnings } = await loadState(project);
   let measured: ProjectQa | undefined;
-  if (earlier && earlier.rows.length === items.length && items.every((item, i) => earlier.rows[i]!.id === item.id)) {
+  const earlierRows = earlier?.stored.rows();
+  if (earlier && earlierRows && earlierRows.length === items.length && items.every((item, i) => earlierRows[i]!.id === item.id)) {
     const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
     const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
     const qa = (measured = projectQa(project, updating, items, states));
     if (JSON.stringify(earlier.lengthStats) === JSON.stringify(qa.ctx.lengthStats ?? null)) {
-      const rows = items.map((item, i) => (earlier.touched.has(item.id) ? rowOf(item, states.get(item.id)!, qa) : earlier.rows[i]!));
+      const rows = items.map((item, i) => (earlier.touched.has(item.id) ? rowOf(item, states.get(item.id)!, qa) : earlierRows[i]!));
       return { rows, warnings: [...warnings, ...updating.warnings, ...qa.saveCache()], lengthStats: earlier.lengthStats, indexDigest: qa.indexDigest };
     }
   }

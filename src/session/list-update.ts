@@ -30,7 +30,7 @@ import { qaContextBuilder, qaInputFor, type ProjectQa, type ProjectQaEnv } from 
 import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { sourceIndexOverflows } from '../qa/qa-cache.js';
 import { lengthPairs } from '../qa/length-stats.js';
-import type { CachedList, EarlierList, ListRow } from './list-cache.js';
+import type { EarlierList, ListRow } from './list-cache.js';
 
 /** Past this many items named by the new events, the rows are computed the usual way. */
 const MAX_TOUCHED = 64;
@@ -44,10 +44,16 @@ export type RowOf = (item: SourceItem, state: ItemState, qa: ProjectQa) => ListR
 
 class NeedsFullRead extends Error {}
 
+/** The rows of the items the new events name, by ID, and the warnings of all rows. */
+export interface UpdatedRows {
+  rows: Map<string, ListRow>;
+  warnings: string[];
+}
+
 /**
- * The earlier rows with those of the items the new events name (`touched`)
- * computed again from the journal as it is now (`now`), or undefined when
- * only a full read gives them exactly.
+ * The rows of the items the new events name (`touched`) computed again from
+ * the journal as it is now (`now`), or undefined when only a full read gives
+ * them exactly.
  */
 export async function updateTouchedRows(
   project: Project,
@@ -55,21 +61,18 @@ export async function updateTouchedRows(
   before: EarlierList,
   now: readonly JournalMark[],
   rowOf: RowOf,
-): Promise<CachedList | undefined> {
+): Promise<UpdatedRows | undefined> {
   const { touched, indexDigest } = before;
   // The near-copy verdicts' key (ProjectQa.indexDigest of the rows' items): rows cached without it are made again.
   if (indexDigest === undefined || touched.size === 0 || touched.size > MAX_TOUCHED) return undefined;
-  const at = new Map<string, number>();
-  before.rows.forEach((r, i) => {
-    if (touched.has(r.id)) at.set(r.id, i);
-  });
-  if (at.size !== touched.size) return undefined; // an item the rows do not have
-  const items = sourceRecords(project, at, before.rows.length);
+  const at = before.stored.find(touched); // an item the rows do not have: undefined
+  if (!at) return undefined;
+  const items = sourceRecords(project, new Map([...at].map(([id, { index }]) => [id, index])), before.stored.header.count);
   if (!items) return undefined;
   const events = itemEvents(project.dir, before.journal, now, touched);
   if (!events) return undefined;
   const states = new Map<string, ItemState>();
-  for (const [id, i] of at) {
+  for (const [id, { row }] of at) {
     const item = items.get(id)!;
     const list = events.get(id) ?? [];
     const old = foldState(
@@ -81,7 +84,7 @@ export async function updateTouchedRows(
       list.map((r) => r.e),
     ).states.get(id)!;
     // The earlier lines must give the cached row back (else a line was missed), and the lengths measured must not change.
-    if (!sameFacts(before.rows[i]!, old) || lengthsOf(item, old, env) !== lengthsOf(item, state, env)) return undefined;
+    if (!sameFacts(row, old) || lengthsOf(item, old, env) !== lengthsOf(item, state, env)) return undefined;
     states.set(id, state);
   }
   // Read only once the conditions above hold: when they do not, the full read reads it.
@@ -98,8 +101,8 @@ export async function updateTouchedRows(
     reread: () => Promise.reject(new NeedsFullRead()),
   });
   const qa = builder.done();
-  const rows = [...before.rows];
-  for (const [id, i] of at) {
+  const rows = new Map<string, ListRow>();
+  for (const id of at.keys()) {
     const item = items.get(id)!;
     const state = states.get(id)!;
     try {
@@ -108,12 +111,12 @@ export async function updateTouchedRows(
       if (e instanceof NeedsFullRead) return undefined;
       throw e;
     }
-    rows[i] = rowOf(item, state, qa);
+    rows.set(id, rowOf(item, state, qa));
   }
   cacheWarnings.push(...qa.saveCache());
   // Not twice: the earlier rows' warnings may hold the same (a file that cannot be written).
   const warnings = [...before.warnings, ...cacheWarnings.filter((w) => !before.warnings.includes(w))];
-  return { rows, warnings, lengthStats: before.lengthStats, indexDigest };
+  return { rows, warnings };
 }
 
 function sameFacts(row: ListRow, s: ItemState): boolean {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
 import { LIST_CACHE_FILE } from '../../src/session/list-cache.js';
+import { editListCacheRow } from '../helpers/list-cache-file.js';
 
 describe('CLI: list over its cache', function () {
   this.timeout(60_000);
@@ -56,10 +57,8 @@ describe('CLI: list over its cache', function () {
 
     // The rows are read back, not computed: a doctored count under the same key shows through.
     const file = path.join(dir, LIST_CACHE_FILE);
-    const stored = JSON.parse(readFileSync(file, 'utf8'));
-    stored.rows[0][4] = 7; // [id, state, decision, authors, flags, ...]
     const undoctored = readFileSync(file, 'utf8');
-    writeFileSync(file, JSON.stringify(stored));
+    editListCacheRow(dir, 0, (row) => (row.flags = 7));
     assert.equal(JSON.parse((await run(['list', '-p', dir, '--json'])).stdout).items[0].flags, 7);
     writeFileSync(file, undoctored); // rows an append does not touch are kept (list-incremental.test.ts)
 

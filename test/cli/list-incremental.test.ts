@@ -12,6 +12,7 @@ import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { ADDED_ITEM, TempDir, makeRecords } from '../helpers/fixtures.js';
 import { LIST_CACHE_FILE } from '../../src/session/list-cache.js';
+import { editListCacheRow, listCacheHeader } from '../helpers/list-cache-file.js';
 
 interface Listed {
   items: { id: string; state: string; decision: string | null; flags: number; qa: Record<string, number> }[];
@@ -48,10 +49,8 @@ describe('CLI: list after a journal append', function () {
   /** Builds the cache, then gives test-0005 (untranslated, unflagged) 7 flags in its cached row. */
   const doctor = async () => {
     await list();
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown[][]; lengthStats: unknown };
-    stored.rows[5]![4] = 7;
-    writeFileSync(file, JSON.stringify(stored));
-    return stored.lengthStats;
+    editListCacheRow(dir, 5, (row) => (row.flags = 7));
+    return listCacheHeader(dir).lengthStats;
   };
   const flagsOf = (l: Listed, id: string) => l.items.find((i) => i.id === id)!.flags;
 
@@ -60,8 +59,7 @@ describe('CLI: list after a journal append', function () {
     await adapt([{ id: 'test-0002', decision: 'transfer', flag: 'look again' }]);
     const updated = await list();
     assert.equal(flagsOf(updated, 'test-0005'), 7, 'an item the append does not name keeps its cached row');
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { lengthStats: unknown };
-    assert.deepEqual(stored.lengthStats, stats, 'a decision changes no length');
+    assert.deepEqual(listCacheHeader(dir).lengthStats, stats, 'a decision changes no length');
     // The row of the item named is the one a rebuild computes.
     const rebuilt = await fresh();
     assert.equal(flagsOf(rebuilt, 'test-0005'), 0);
@@ -83,8 +81,7 @@ describe('CLI: list after a journal append', function () {
     const stats = await doctor();
     await adapt([{ id: 'test-0001', decision: 'adapt', rationale: 'longer', answer: '사건이나 사고가 났을 때는 112에 전화하세요. '.repeat(12) }]);
     const updated = await list();
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { lengthStats: unknown };
-    assert.notDeepEqual(stored.lengthStats, stats, 'the long answer moves the statistics');
+    assert.notDeepEqual(listCacheHeader(dir).lengthStats, stats, 'the long answer moves the statistics');
     assert.equal(flagsOf(updated, 'test-0005'), 0, 'every row was computed again');
     assert.deepEqual(updated, await fresh());
   });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
 import { LIST_CACHE_FILE } from '../../src/session/list-cache.js';
+import { editListCacheWarnings, listCacheHeader } from '../helpers/list-cache-file.js';
 import { NEAR_COPY_CACHE_FILE } from '../../src/qa/near-copy-cache.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 
@@ -35,10 +36,7 @@ describe('CLI: list after an append, from the named items alone', function () {
   };
   /** Plants the sentinel among the cached rows' warnings. */
   const plant = () => {
-    const file = path.join(dir, LIST_CACHE_FILE);
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { warnings: string[] };
-    stored.warnings.push(SENTINEL);
-    writeFileSync(file, JSON.stringify(stored));
+    editListCacheWarnings(dir, (warnings) => warnings.push(SENTINEL));
   };
   const adapt = async (lines: object[], as = 'loc') => {
     const r = await run(['adapt', '-p', dir, '--as', as, '--answers', tmp.jsonl(`a-${Math.random()}.jsonl`, lines)]);
@@ -50,7 +48,7 @@ describe('CLI: list after an append, from the named items alone', function () {
     return JSON.parse(r.stdout) as { items: { id: string; state: string; decision: string | null; flags: number }[] };
   };
   /** Whether the last list kept the cached warnings (the path from the named items alone). */
-  const keptCachedRows = () => (JSON.parse(readFileSync(path.join(dir, LIST_CACHE_FILE), 'utf8')) as { warnings: string[] }).warnings.includes(SENTINEL);
+  const keptCachedRows = () => listCacheHeader(dir).warnings.includes(SENTINEL);
   const fresh = async () => {
     rmSync(path.join(dir, LIST_CACHE_FILE), { force: true });
     return list();
