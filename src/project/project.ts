@@ -120,11 +120,15 @@ function orphanWarning(orphans: readonly string[]): string[] {
   return orphans.length === 0 ? [] : [orphansExcluded(orphans)];
 }
 
-/** States without the source items (`status`): reads the source only when it changed since the last full read. */
+/**
+ * States without the source items, for counts (`status`): reads the source only when it changed since the last
+ * full read. Texts a fold from the checkpoint left in the journal are '' (StateFolder.state without texts).
+ */
 export async function loadStatesOnly(project: Project): Promise<Omit<LoadedState, 'items'>> {
   const keys = await loadSourceKeys(project);
   const { folder, warnings, skipped } = foldJournal(project.dir);
-  const { states, orphans } = folder.statesFor(withAddedItems(keys, folder));
+  // Counts only: texts left in the journal by a checkpoint are not read back.
+  const { states, orphans } = folder.statesFor(withAddedItems(keys, folder), false);
   return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
