@@ -27,7 +27,7 @@ import type { Stamp } from './event-order.js';
 import { JOURNAL_DIR, readJournal } from './journal.js';
 import { JournalLines } from './journal-lines.js';
 import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
-import { emptyState, folderOf, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
+import { emptyState, folderOf, headOf, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
@@ -49,6 +49,12 @@ export const FOLD_FORMAT = 4;
  * the texts was 1.25x the journal and read 1.3x slower than the journal itself.
  */
 export const MAX_CHECKPOINT_SHARE = 0.5;
+/**
+ * Below this many events per item, a fold whose caller asks every item's texts (FoldJournalOptions.everyText) reads
+ * the journal from its start rather than the checkpoint: reading each text back costs a journal line's parse, and
+ * at 100k items with one MT each the checkpoint and the read-backs took 0.5 s more CPU than the fold (adapt).
+ */
+const MIN_EVENTS_PER_ITEM = 2;
 /** Characters of item lines parsed at once when a checkpoint is read. */
 const CHUNK = 1 << 20;
 /** Bytes before each file's read position that must be unchanged for the checkpoint to fit. */
@@ -80,6 +86,11 @@ export interface FoldJournalOptions {
    * that reads and writes the checkpoint records places beside its texts; one started from the checkpoint is compact.
    */
   places?: EventPlaces;
+  /**
+   * The caller asks every item's state with its texts (a session, `list`): a checkpoint is started from only at
+   * MIN_EVENTS_PER_ITEM events per item or more, where reading each item's texts back costs less than the fold.
+   */
+  everyText?: boolean;
 }
 
 interface Header {
@@ -97,8 +108,12 @@ interface Header {
 export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): JournalFold {
   const useCheckpoint = opts.checkpoint ?? true;
   // The checkpoint stores places: a fold that keeps its texts records them too, to write one.
-  const places = opts.places ?? (useCheckpoint ? new JournalLines(projectDir) : undefined);
-  const saved = places && useCheckpoint ? readCheckpoint(projectDir, places) : undefined;
+  let places = opts.places ?? (useCheckpoint ? new JournalLines(projectDir) : undefined);
+  const checkpoint = places && useCheckpoint ? readCheckpoint(projectDir, places, opts.everyText === true) : undefined;
+  // A fitting checkpoint not worth starting from for this fold: the fold is plain (as with no checkpoint) and leaves it as it is.
+  const keep = checkpoint === 'not worth it';
+  if (keep && !opts.places) places = undefined;
+  const saved = keep ? undefined : checkpoint;
   if (saved) {
     try {
       const r = foldFrom(projectDir, saved.folder, saved.header.files, saved.header.last);
@@ -113,7 +128,7 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
   }
   try {
     const r = foldFrom(projectDir, new StateFolder(new Map(), 0, new Set(), places, places !== undefined && !opts.places), [], undefined)!;
-    if (useCheckpoint) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
+    if (useCheckpoint && !keep) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
     return { ...result(r), from: 'start' };
   } catch (e) {
     if (!(e instanceof NotStreamable)) throw e;
@@ -217,22 +232,25 @@ export function journalMarks(projectDir: string): JournalMark[] {
 }
 
 /** The checkpoint when it fits the journal on disk now, else undefined; `places` must have given none yet. */
-function readCheckpoint(projectDir: string, places: EventPlaces): { header: Header; folder: StateFolder } | undefined {
+function readCheckpoint(projectDir: string, places: EventPlaces, everyText: boolean): { header: Header; folder: StateFolder } | 'not worth it' | undefined {
   const file = path.join(projectDir, CHECKPOINT_FILE);
   if (!existsSync(file)) return undefined;
   try {
     const journalBytes = journalFiles(projectDir).reduce((n, name) => n + statSync(path.join(projectDir, JOURNAL_DIR, name)).size, 0);
     // One left by an older version, too large to pay (MAX_CHECKPOINT_SHARE): not read.
-    if (statSync(file).size - firstLineBytes(file) > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
-    const text = readFileSync(file, 'utf8');
-    const header = JSON.parse(text.slice(0, text.indexOf('\n'))) as Header;
+    const headerBytes = firstLineBytes(file);
+    if (statSync(file).size - headerBytes > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
+    const header = JSON.parse(readHead(file, headerBytes)) as Header;
     if (header.format !== FOLD_FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
     const names = new Set(journalFiles(projectDir));
     for (const f of header.files) {
       if (!names.has(f.name) || !unchangedUpTo(path.join(projectDir, JOURNAL_DIR, f.name), f.offset, f.tail)) return undefined;
     }
+    // Every text read back costs one journal line's parse: with fewer events per item, folding the journal costs no more.
+    if (everyText && header.order < MIN_EVENTS_PER_ITEM * header.items) return 'not worth it';
     // The places' numbers stand for the same files as when they were written.
     if (!Array.isArray(header.placeFiles) || header.placeFiles.some((name, i) => !names.has(name) || places.place(name, 0) !== i)) return undefined;
+    const text = readFileSync(file, 'utf8');
     const folds = new Map<string, ItemFold>();
     // Item lines parsed a megabyte at a time, as one array each (a JSON string holds no raw newline): at 100k items, one
     // parse per line cost twice as much, and one parse of all held every row at once.
@@ -248,6 +266,17 @@ function readCheckpoint(projectDir: string, places: EventPlaces): { header: Head
     return { header, folder: new StateFolder(folds, header.order, new Set(), places, false) };
   } catch {
     return undefined; // corrupt: rebuilt from the journal
+  }
+}
+
+/** The first `bytes` bytes of the file, as text. */
+function readHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -329,10 +358,11 @@ type Stored = {
   s: Partial<Record<keyof ItemState, unknown>>;
   lastChange?: number;
   reviewAt?: number;
-  heads?: ItemFold['heads'];
+  /** The last head, the current decision's, as its ID only when it is s.decision's (as it is but after an undo). */
+  heads?: readonly (ItemFold['heads'][number] | string)[];
   added?: ItemFold['added'];
   at?: [number | null, number | null, number | null];
-  /** mtHash */
+  /** mtHash, when the MT is placed and its hash is not the decision's. */
   h?: string;
 };
 
@@ -386,11 +416,18 @@ function encode(f: ItemFold): Stored {
     s,
     ...(f.lastChange !== -1 ? { lastChange: f.lastChange } : {}),
     ...(f.reviewAt !== -1 ? { reviewAt: f.reviewAt } : {}),
-    ...(f.heads.length ? { heads: f.heads } : {}),
+    ...(f.heads.length ? { heads: storedHeads(f) } : {}),
     ...(f.added ? { added: f.added } : {}),
     ...(at.some((p) => p !== null) ? { at } : {}),
-    ...(f.mtHash !== undefined ? { h: f.mtHash } : {}),
+    // Most often the decision's too: then left out.
+    ...(f.mtHash !== undefined && f.mtHash !== f.s.decision?.sourceHash ? { h: f.mtHash } : {}),
   };
+}
+
+function storedHeads(f: ItemFold): NonNullable<Stored['heads']> {
+  const last = f.heads.at(-1)!;
+  const current = f.s.decision && headOf(f.s.decision, last.id);
+  return current && JSON.stringify(current) === JSON.stringify(last) ? [...f.heads.slice(0, -1), last.id] : f.heads;
 }
 
 /** A compact fold (state.ts: texts of placed events as '', `mt` as PLACED_MT). */
@@ -404,12 +441,13 @@ function decode(id: string, stored: Stored): ItemFold {
     else if (raw[k] === null) s[k] = s.mt![k];
   }
   const [mtAt, questionAt, answerAt] = stored.at ?? [null, null, null];
-  const fold: ItemFold = { s, lastChange: stored.lastChange ?? -1, reviewAt: stored.reviewAt ?? -1, heads: stored.heads ?? [] };
+  const heads = (stored.heads ?? []).map((h) => (typeof h === 'string' ? headOf(s.decision!, h) : h));
+  const fold: ItemFold = { s, lastChange: stored.lastChange ?? -1, reviewAt: stored.reviewAt ?? -1, heads };
   // The keys a compact fold's apply gives every fold, in its order.
   fold.mtAt = mtAt ?? undefined;
   fold.questionAt = questionAt ?? undefined;
   fold.answerAt = answerAt ?? undefined;
-  fold.mtHash = stored.h;
+  fold.mtHash = stored.h ?? (mtAt !== null ? s.decision?.sourceHash : undefined);
   if (stored.added) fold.added = stored.added;
   return fold;
 }

@@ -146,7 +146,7 @@ export async function loadStatusSummary(project: Project): Promise<StatusResult>
 
 export async function loadState(project: Project): Promise<LoadedState> {
   const sourceItems = await loadItems(project);
-  const { folder, warnings, skipped } = foldJournal(project.dir);
+  const { folder, warnings, skipped } = foldJournal(project.dir, { everyText: true });
   const items = withAddedItems(sourceItems, folder);
   const { states, orphans } = folder.statesFor(items);
   return { items, states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
@@ -210,7 +210,7 @@ export async function foldWithSource(
   options: FoldWithSourceOptions = {},
 ): Promise<SourceFold> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
-  const { folder, warnings, skipped, ends } = foldJournal(project.dir, options.keepTexts ? {} : { places: new JournalLines(project.dir) });
+  const { folder, warnings, skipped, ends } = foldJournal(project.dir, options.keepTexts ? { everyText: true } : { places: new JournalLines(project.dir) });
   const release = options.onFolded?.({ folder, ends })?.release === true;
   /** Folded IDs not (yet) met among the items: what is left are the orphans. */
   const unmet = new Set(folder.folds.keys());

@@ -285,7 +285,7 @@ function applyDecision(f: ItemFold, e: DecisionEvent | NewItemEvent, order: numb
  * `{ ...d, id }`, built key by key: V8 gave each object spread from another
  * and then extended its own hidden class (about 300 bytes per decided item).
  */
-function headOf(d: ItemDecision, id: string): ItemDecision & { id: string } {
+export function headOf(d: ItemDecision, id: string): ItemDecision & { id: string } {
   const h = { decision: d.decision, author: d.author, ts: d.ts, sourceHash: d.sourceHash } as ItemDecision & { id: string };
   if (d.rationale !== undefined) h.rationale = d.rationale;
   if (d.groups !== undefined) h.groups = d.groups;

@@ -64,70 +64,86 @@ describe('compact fold checkpoint (places, not texts)', function () {
     );
   });
 
-  it('gives the same export files, check findings, status counts and session states from the checkpoint as from the start, with events after it', async () => {
-    rmSync(checkpoint(), { force: true });
-    assert.equal((await run(['status', '-p', dir])).code, 0);
-    const saved = readFileSync(checkpoint());
-    // After the checkpoint: decisions, an edit, a flag, a checklist answer (loc's file is new), and a later MT of one item.
-    const answers = [
-      { id: 'test-0000', decision: 'transfer' },
-      { id: 'test-0001', decision: 'adapt', rationale: '110 -> 112', question: '112에 전화해야 하는 때는? (1)', checklist: { 'named-entities': 'no' } },
-      { id: 'test-0002', decision: 'drop', rationale: 'no counterpart' },
-      { id: 'test-0003', decision: 'transfer', flag: 'look again' },
-    ];
-    assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl('a.jsonl', answers)])).code, 0);
-    const bot = readFileSync(path.join(dir, 'journal', mtName), 'utf8').split('\n')[5]!;
-    appendFileSync(path.join(dir, 'journal', mtName), `${JSON.stringify({ ...JSON.parse(bot), ts: '2099-01-01T00:00:00.000Z', c: 0, answer: '나중 답변' })}\n`);
-
-    /** Runs `once` from the saved checkpoint, then from the journal's start; the two must agree. */
-    const both = async <T>(once: (n: string) => Promise<T>): Promise<[T, T]> => {
-      writeFileSync(checkpoint(), saved);
+  for (const decided of [false, true])
+    it(`gives the same export, check, status, list and session from the checkpoint as from the start${decided ? ', session and list too' : ''}`, async () => {
+      if (decided) {
+        // Decisions changed back and forth: a journal long beside its folds, so a checkpoint with decisions pays (MAX_CHECKPOINT_SHARE).
+        for (const decision of ['transfer', 'drop', 'transfer']) {
+          const all = items.map((i) => ({ id: i.id, decision, ...(decision === 'drop' ? { rationale: 'no counterpart' } : {}) }));
+          assert.equal((await run(['adapt', '-p', dir, '--as', 'kim', '--answers', tmp.jsonl('all.jsonl', all)])).code, 0);
+        }
+      }
+      rmSync(checkpoint(), { force: true });
       rmSync(path.join(dir, 'cache', 'status.json'), { force: true });
-      rmSync(path.join(dir, 'cache', 'list.json'), { force: true });
-      const fromCheckpoint = await once('c');
-      rmSync(checkpoint());
-      rmSync(path.join(dir, 'cache', 'status.json'), { force: true });
-      rmSync(path.join(dir, 'cache', 'list.json'), { force: true });
-      return [fromCheckpoint, await once('s')];
-    };
-    writeFileSync(checkpoint(), saved);
-    const probe = foldJournal(dir, { checkpointEvery: Infinity });
-    assert.equal(probe.from, 'checkpoint', 'the saved checkpoint fits the journal appended to');
-    assert.ok(probe.eventsRead > 0 && probe.eventsRead < ITEMS);
-
-    const [exportC, exportS] = await both(async (n) => {
-      const out = tmp.join(`out-${n}`);
-      const r = await run(['export', '-p', dir, '--out', out, '--include-unreviewed', '--include-flagged']);
-      assert.equal(r.code, 0, r.stderr);
-      return Object.fromEntries(
-        readdirSync(out, { recursive: true, encoding: 'utf8' }).map((f) => [
-          f,
-          statSync(path.join(out, f)).isFile() ? readFileSync(path.join(out, f), 'utf8') : '',
-        ]),
+      assert.equal((await run(['status', '-p', dir])).code, 0);
+      const saved = readFileSync(checkpoint());
+      // After the checkpoint: decisions, an edit, a flag, a checklist answer (loc's file is new), and a later MT of one item.
+      const answers = [
+        { id: 'test-0000', decision: 'transfer' },
+        { id: 'test-0001', decision: 'adapt', rationale: '110 -> 112', question: '112에 전화해야 하는 때는? (1)', checklist: { 'named-entities': 'no' } },
+        { id: 'test-0002', decision: 'drop', rationale: 'no counterpart' },
+        { id: 'test-0003', decision: 'transfer', flag: 'look again' },
+      ];
+      assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl('a.jsonl', answers)])).code, 0);
+      const bot = readFileSync(path.join(dir, 'journal', mtName), 'utf8').split('\n')[5]!;
+      appendFileSync(
+        path.join(dir, 'journal', mtName),
+        `${JSON.stringify({ ...JSON.parse(bot), ts: '2099-01-01T00:00:00.000Z', c: 0, answer: '나중 답변' })}\n`,
       );
+
+      /** Runs `once` from the saved checkpoint, then from the journal's start; the two must agree. */
+      const both = async <T>(once: (n: string) => Promise<T>): Promise<[T, T]> => {
+        writeFileSync(checkpoint(), saved);
+        rmSync(path.join(dir, 'cache', 'status.json'), { force: true });
+        rmSync(path.join(dir, 'cache', 'list.json'), { force: true });
+        const fromCheckpoint = await once('c');
+        rmSync(checkpoint());
+        rmSync(path.join(dir, 'cache', 'status.json'), { force: true });
+        rmSync(path.join(dir, 'cache', 'list.json'), { force: true });
+        return [fromCheckpoint, await once('s')];
+      };
+      writeFileSync(checkpoint(), saved);
+      const probe = foldJournal(dir, { checkpointEvery: Infinity });
+      assert.equal(probe.from, 'checkpoint', 'the saved checkpoint fits the journal appended to');
+      assert.ok(probe.eventsRead > 0 && probe.eventsRead < ITEMS);
+      writeFileSync(checkpoint(), saved);
+      // A session or list asks every item's texts: it starts from the checkpoint only where reading them back pays.
+      assert.equal(foldJournal(dir, { everyText: true, checkpointEvery: Infinity }).from, decided ? 'checkpoint' : 'start');
+      assert.deepEqual(readFileSync(checkpoint()), saved, 'a fold that did not start from the checkpoint left it');
+
+      const [exportC, exportS] = await both(async (n) => {
+        const out = tmp.join(`out-${n}`);
+        const r = await run(['export', '-p', dir, '--out', out, '--include-unreviewed', '--include-flagged']);
+        assert.equal(r.code, 0, r.stderr);
+        return Object.fromEntries(
+          readdirSync(out, { recursive: true, encoding: 'utf8' }).map((f) => [
+            f,
+            statSync(path.join(out, f)).isFile() ? readFileSync(path.join(out, f), 'utf8') : '',
+          ]),
+        );
+      });
+      assert.ok(Object.keys(exportS).length > 1);
+      assert.deepEqual(exportC, exportS);
+      assert.match(Object.values(exportS).join('\n'), /나중 답변/, 'the MT after the checkpoint is exported');
+
+      const [checkC, checkS] = await both(async () => (await run(['check', '-p', dir, '--json'])).stdout);
+      assert.ok(checkS.length > 0);
+      assert.equal(checkC, checkS);
+
+      const [statusC, statusS] = await both(async () => (await run(['status', '-p', dir, '--json'])).stdout);
+      assert.equal(statusC, statusS);
+      assert.equal(JSON.parse(statusS).byState.adapted, decided ? ITEMS : 4);
+
+      const [listC, listS] = await both(async () => (await run(['list', '-p', dir, '--json'])).stdout);
+      assert.equal(listC, listS);
+
+      const [sessionC, sessionS] = await both(async () => {
+        const { session } = await openSession({ project: dir, author: 'loc' });
+        return items.map((i) => session.state(i.id));
+      });
+      assert.deepEqual(sessionC, sessionS);
+      assert.deepEqual(sessionS, [...wholeStates().values()]);
     });
-    assert.ok(Object.keys(exportS).length > 1);
-    assert.deepEqual(exportC, exportS);
-    assert.match(Object.values(exportS).join('\n'), /나중 답변/, 'the MT after the checkpoint is exported');
-
-    const [checkC, checkS] = await both(async () => (await run(['check', '-p', dir, '--json'])).stdout);
-    assert.ok(checkS.length > 0);
-    assert.equal(checkC, checkS);
-
-    const [statusC, statusS] = await both(async () => (await run(['status', '-p', dir, '--json'])).stdout);
-    assert.equal(statusC, statusS);
-    assert.equal(JSON.parse(statusS).byState.adapted, 4);
-
-    const [listC, listS] = await both(async () => (await run(['list', '-p', dir, '--json'])).stdout);
-    assert.equal(listC, listS);
-
-    const [sessionC, sessionS] = await both(async () => {
-      const { session } = await openSession({ project: dir, author: 'loc' });
-      return items.map((i) => session.state(i.id));
-    });
-    assert.deepEqual(sessionC, sessionS);
-    assert.deepEqual(sessionS, [...wholeStates().values()]);
-  });
 
   it('folds from the start when a place no longer holds its event (the journal rewritten, its size and tail kept)', async () => {
     rmSync(checkpoint(), { force: true });
