@@ -20,7 +20,7 @@
  * command ran, the read-back's error stands (the command is run again).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { EVENT_TYPES, type JournalEvent } from './events.js';
 import type { Stamp } from './event-order.js';
@@ -250,23 +250,52 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
     if (everyText && header.order < MIN_EVENTS_PER_ITEM * header.items) return 'not worth it';
     // The places' numbers stand for the same files as when they were written.
     if (!Array.isArray(header.placeFiles) || header.placeFiles.some((name, i) => !names.has(name) || places.place(name, 0) !== i)) return undefined;
-    const text = readFileSync(file, 'utf8');
     const folds = new Map<string, ItemFold>();
-    // Item lines parsed a megabyte at a time, as one array each (a JSON string holds no raw newline): at 100k items, one
-    // parse per line cost twice as much, and one parse of all held every row at once.
-    const end = text.trimEnd().length;
-    for (let at = text.indexOf('\n') + 1; at < end;) {
-      const nl = text.indexOf('\n', Math.min(at + CHUNK, end));
-      const to = nl === -1 || nl > end ? end : nl;
-      const rows = JSON.parse(`[${text.slice(at, to).replaceAll('\n', ',')}]`) as ([string, Stored] | Simple)[];
+    // Item lines read a megabyte at a time and parsed as one array (a JSON string holds no raw newline): at 100k items,
+    // one parse per line cost twice as much, and the whole file as one string held 9 MB more at the peak.
+    for (const lines of lineChunks(file, headerBytes)) {
+      const rows = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as ([string, Stored] | Simple)[];
       for (const row of rows) folds.set(row[0], row.length === 2 ? decode(row[0], row[1]) : decodeSimple(row));
-      at = to + 1;
     }
     if (folds.size !== header.items) return undefined; // cut short
     return { header, folder: new StateFolder(folds, header.order, new Set(), places, false) };
   } catch {
     return undefined; // corrupt: rebuilt from the journal
   }
+}
+
+/** The file's lines from byte `from`, about CHUNK bytes of them at a time, joined by newlines (blank lines at the ends left out). */
+function* lineChunks(file: string, from: number): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    let carry = Buffer.alloc(0);
+    for (let at = from; ;) {
+      const n = readSync(fd, buf, 0, CHUNK, at);
+      at += n;
+      const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
+      // At the end, a last line without its newline too (cut short: then its parse or the count of items fails).
+      const nl = n === 0 ? data.length : data.lastIndexOf(0x0a);
+      if (nl === -1) {
+        carry = Buffer.from(data);
+        continue;
+      }
+      const lines = trimNewlines(data.toString('utf8', 0, nl));
+      if (lines !== '') yield lines;
+      if (n === 0) return;
+      carry = Buffer.from(data.subarray(nl + 1));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function trimNewlines(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x0a) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** The first `bytes` bytes of the file, as text. */

@@ -5,7 +5,7 @@
  * start: export files, check findings, status counts, a session's states.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
@@ -186,6 +186,32 @@ describe('compact fold checkpoint (places, not texts)', function () {
     // Another size: not the journal the fold read (a rewrite of the same size and tail is taken as one before the fold).
     writeFileSync(file, readFileSync(file, 'utf8').replace('"item":"test-0000"', '"item":"test-00000"'));
     assert.throws(() => r.folder.state(items[0]!), /\.jsonl line 1 no longer holds the event of item/);
+  });
+
+  it('reads a checkpoint longer than its read chunk (1 MiB), rows across chunk ends', () => {
+    const big = tmp.join('big');
+    mkdirSync(path.join(big, 'journal'), { recursive: true });
+    const keys = Array.from({ length: 20_000 }, (_, i) => ({ id: `item-${i}`, sourceHash: `h${i % 7}` }));
+    const mt = (k: (typeof keys)[number], i: number) => ({
+      v: 1,
+      ts: new Date(Date.UTC(2026, 0, 1) + i).toISOString(),
+      author: 'mt',
+      item: k.id,
+      sourceHash: k.sourceHash,
+      type: 'mt',
+      provider: 'pseudo',
+      label: 'p',
+      isTranslation: false,
+      question: `질문 ${i} `.repeat(8),
+      answer: `답변 ${i} `.repeat(16),
+    });
+    writeFileSync(path.join(big, 'journal', 'mt.jsonl'), keys.map((k, i) => `${JSON.stringify(mt(k, i))}\n`).join(''));
+    assert.equal(foldJournal(big).from, 'start');
+    assert.ok(statSync(path.join(big, CHECKPOINT_FILE)).size > 1.2 * (1 << 20));
+    const r = foldJournal(big);
+    assert.equal(r.from, 'checkpoint');
+    assert.equal(r.folder.folds.size, keys.length);
+    assert.deepEqual(r.folder.statesFor(keys).states, foldState(keys, readJournal(big).events).states);
   });
 
   it('ignores a corrupt checkpoint: a broken row, a row cut short, places of other files', () => {
