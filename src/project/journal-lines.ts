@@ -7,7 +7,9 @@
  * A place is one number: the line's byte offset (as journal-stream.ts read
  * it) times MAX_FILES plus the file's index. Journal files are only appended
  * to, so lines folded stay where they were. An event not found where it was
- * folded (the file rewritten meanwhile) is an error: the command is run again.
+ * folded (the file rewritten meanwhile) is an error: the command is run again
+ * (a fold from the checkpoint first folds again from the journal's start when
+ * the files are as it read them: journal-fold.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
