@@ -10,15 +10,24 @@
  * The folds do not depend on the source: staleness is decided when an item's
  * state is finished against its current hash, so a new source release keeps
  * the checkpoint.
+ *
+ * The checkpoint is compact: where an MT or edit event set an item's texts,
+ * it holds the event's place in the journal (journal-lines.ts), not the texts,
+ * so it stays small even at one event per item. A fold started from it reads
+ * the texts back when a state is asked for. A place that no longer holds its
+ * event (the journal rewritten with its sizes and tails kept) makes the fold
+ * start again from the journal's start; if the journal changed while the
+ * command ran, the read-back's error stands (the command is run again).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { EVENT_TYPES, type JournalEvent } from './events.js';
 import type { Stamp } from './event-order.js';
 import { JOURNAL_DIR, readJournal } from './journal.js';
+import { JournalLines } from './journal-lines.js';
 import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
-import { emptyState, folderOf, StateFolder, type EventPlaces, type ItemFold, type ItemState } from './state.js';
+import { emptyState, folderOf, headOf, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
@@ -29,18 +38,25 @@ export const CHECKPOINT_EVERY = 1000;
  * (status, list) key on it too. 2: checklist answers folded under renamed
  * question IDs (checklist-aliases.ts); a format-1 checkpoint holds the old IDs.
  * 3: the `new` event of an added item is kept (format 2 lost added items).
+ * 4: the checkpoint holds places of MT and edit events rather than their texts.
  */
-export const FOLD_FORMAT = 3;
-/** Below this many events per item, no checkpoint is written. */
-const MIN_EVENTS_PER_ITEM = 2;
+export const FOLD_FORMAT = 4;
 /**
  * A checkpoint larger than this share of the journal bytes it stands for is
  * not written (and one on disk is not read): reading it would cost about as
  * much as folding the journal, and hold the whole file in memory besides. At
- * 100k items with a team's two to three events per item it was 1.25x the
- * journal and read 1.3x slower than the journal itself.
+ * 100k items with a team's two to three events per item, a checkpoint holding
+ * the texts was 1.25x the journal and read 1.3x slower than the journal itself.
  */
 export const MAX_CHECKPOINT_SHARE = 0.5;
+/**
+ * Below this many events per item, a fold whose caller asks every item's texts (FoldJournalOptions.everyText) reads
+ * the journal from its start rather than the checkpoint: reading each text back costs a journal line's parse, and
+ * at 100k items with one MT each the checkpoint and the read-backs took 0.5 s more CPU than the fold (adapt).
+ */
+const MIN_EVENTS_PER_ITEM = 2;
+/** Characters of item lines parsed at once when a checkpoint is read. */
+const CHUNK = 1 << 20;
 /** Bytes before each file's read position that must be unchanged for the checkpoint to fit. */
 const TAIL_BYTES = 4096;
 
@@ -65,8 +81,16 @@ export interface FoldJournalOptions {
   /** Read and write the checkpoint (default true). */
   checkpoint?: boolean;
   checkpointEvery?: number;
-  /** Makes the fold compact: texts stay in the journal, read back from these places by `state` (no checkpoint is written from it). */
+  /**
+   * Makes the fold compact: texts stay in the journal, read back from these places by `state`. Without it, a fold
+   * that reads and writes the checkpoint records places beside its texts; one started from the checkpoint is compact.
+   */
   places?: EventPlaces;
+  /**
+   * The caller asks every item's state with its texts (a session, `list`): a checkpoint is started from only at
+   * MIN_EVENTS_PER_ITEM events per item or more, where reading each item's texts back costs less than the fold.
+   */
+  everyText?: boolean;
 }
 
 interface Header {
@@ -75,18 +99,27 @@ interface Header {
   order: number;
   /** Item folds that follow the header (fewer: the file was cut short). */
   items: number;
+  /** The journal files in the order of the places' numbers (EventPlaces.files). */
+  placeFiles: string[];
   last?: Pick<StreamedEvent, 'file' | 'line'> & { ts: string; c?: number };
   files: (Omit<FileProgress, 'openEnd'> & { tail: string })[];
 }
 
 export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): JournalFold {
   const useCheckpoint = opts.checkpoint ?? true;
-  const saved = useCheckpoint ? readCheckpoint(projectDir, opts.places) : undefined;
+  // The checkpoint stores places: a fold that keeps its texts records them too, to write one.
+  let places = opts.places ?? (useCheckpoint ? new JournalLines(projectDir) : undefined);
+  const checkpoint = places && useCheckpoint ? readCheckpoint(projectDir, places, opts.everyText === true) : undefined;
+  // A fitting checkpoint not worth starting from for this fold: the fold is plain (as with no checkpoint) and leaves it as it is.
+  const keep = checkpoint === 'not worth it';
+  if (keep && !opts.places) places = undefined;
+  const saved = keep ? undefined : checkpoint;
   if (saved) {
     try {
       const r = foldFrom(projectDir, saved.folder, saved.header.files, saved.header.last);
       if (r) {
-        if (useCheckpoint && r.eventsRead >= (opts.checkpointEvery ?? CHECKPOINT_EVERY)) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
+        if (r.eventsRead >= (opts.checkpointEvery ?? CHECKPOINT_EVERY)) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
+        r.folder.refold = refolder(projectDir, r.folder, r.progress);
         return { ...result(r), from: 'checkpoint' };
       }
     } catch (e) {
@@ -94,8 +127,8 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
     }
   }
   try {
-    const r = foldFrom(projectDir, new StateFolder(new Map(), 0, new Set(), opts.places), [], undefined)!;
-    if (useCheckpoint) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
+    const r = foldFrom(projectDir, new StateFolder(new Map(), 0, new Set(), places, places !== undefined && !opts.places), [], undefined)!;
+    if (useCheckpoint && !keep) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
     return { ...result(r), from: 'start' };
   } catch (e) {
     if (!(e instanceof NotStreamable)) throw e;
@@ -120,6 +153,29 @@ function result(r: Folded): Omit<JournalFold, 'from'> {
 
 function stampOf(s: Stamp): Stamp {
   return { ts: s.ts, ...(s.c !== undefined ? { c: s.c } : {}) };
+}
+
+/**
+ * For a fold started from a checkpoint: a fold from the journal's start (the
+ * checkpoint removed, a new one written), in the same compact form and with
+ * the same places, while the journal files are as the fold left them.
+ */
+function refolder(projectDir: string, folder: StateFolder, progress: readonly FileProgress[]): () => StateFolder | undefined {
+  const marks = progress.map((p) => {
+    const file = path.join(projectDir, JOURNAL_DIR, p.name);
+    return { file, end: p.offset, tail: tailHash(file, p.offset) };
+  });
+  return () => {
+    try {
+      if (!marks.every((m) => existsSync(m.file) && unchangedUpTo(m.file, m.end, m.tail))) return undefined;
+      rmSync(path.join(projectDir, CHECKPOINT_FILE), { force: true });
+      const r = foldFrom(projectDir, new StateFolder(new Map(), 0, new Set(), folder.places), [], undefined)!;
+      writeCheckpoint(projectDir, r.folder, r.progress, r.last);
+      return r.folder;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** Fold the events after `known` (files not listed start at 0); undefined when the new events do not all come after `last`. */
@@ -175,31 +231,81 @@ export function journalMarks(projectDir: string): JournalMark[] {
   });
 }
 
-/** The checkpoint when it fits the journal on disk now, else undefined. */
-function readCheckpoint(projectDir: string, places: EventPlaces | undefined): { header: Header; folder: StateFolder } | undefined {
+/** The checkpoint when it fits the journal on disk now, else undefined; `places` must have given none yet. */
+function readCheckpoint(projectDir: string, places: EventPlaces, everyText: boolean): { header: Header; folder: StateFolder } | 'not worth it' | undefined {
   const file = path.join(projectDir, CHECKPOINT_FILE);
   if (!existsSync(file)) return undefined;
   try {
     const journalBytes = journalFiles(projectDir).reduce((n, name) => n + statSync(path.join(projectDir, JOURNAL_DIR, name)).size, 0);
     // One left by an older version, too large to pay (MAX_CHECKPOINT_SHARE): not read.
-    if (statSync(file).size - firstLineBytes(file) > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const header = JSON.parse(lines[0]!) as Header;
+    const headerBytes = firstLineBytes(file);
+    if (statSync(file).size - headerBytes > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
+    const header = JSON.parse(readHead(file, headerBytes)) as Header;
     if (header.format !== FOLD_FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
     const names = new Set(journalFiles(projectDir));
     for (const f of header.files) {
       if (!names.has(f.name) || !unchangedUpTo(path.join(projectDir, JOURNAL_DIR, f.name), f.offset, f.tail)) return undefined;
     }
+    // Every text read back costs one journal line's parse: with fewer events per item, folding the journal costs no more.
+    if (everyText && header.order < MIN_EVENTS_PER_ITEM * header.items) return 'not worth it';
+    // The places' numbers stand for the same files as when they were written.
+    if (!Array.isArray(header.placeFiles) || header.placeFiles.some((name, i) => !names.has(name) || places.place(name, 0) !== i)) return undefined;
     const folds = new Map<string, ItemFold>();
-    for (let i = 1; i < lines.length; i++) {
-      if (lines[i] === '') continue;
-      const [id, fold] = JSON.parse(lines[i]!) as [string, Stored];
-      folds.set(id, decode(id, fold));
+    // Item lines read a megabyte at a time and parsed as one array (a JSON string holds no raw newline): at 100k items,
+    // one parse per line cost twice as much, and the whole file as one string held 9 MB more at the peak.
+    for (const lines of lineChunks(file, headerBytes)) {
+      const rows = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as ([string, Stored] | Simple)[];
+      for (const row of rows) folds.set(row[0], row.length === 2 ? decode(row[0], row[1]) : decodeSimple(row));
     }
     if (folds.size !== header.items) return undefined; // cut short
-    return { header, folder: new StateFolder(folds, header.order, new Set(), places) };
+    return { header, folder: new StateFolder(folds, header.order, new Set(), places, false) };
   } catch {
     return undefined; // corrupt: rebuilt from the journal
+  }
+}
+
+/** The file's lines from byte `from`, about CHUNK bytes of them at a time, joined by newlines (blank lines at the ends left out). */
+function* lineChunks(file: string, from: number): Generator<string> {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    let carry = Buffer.alloc(0);
+    for (let at = from; ;) {
+      const n = readSync(fd, buf, 0, CHUNK, at);
+      at += n;
+      const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
+      // At the end, a last line without its newline too (cut short: then its parse or the count of items fails).
+      const nl = n === 0 ? data.length : data.lastIndexOf(0x0a);
+      if (nl === -1) {
+        carry = Buffer.from(data);
+        continue;
+      }
+      const lines = trimNewlines(data.toString('utf8', 0, nl));
+      if (lines !== '') yield lines;
+      if (n === 0) return;
+      carry = Buffer.from(data.subarray(nl + 1));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function trimNewlines(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x0a) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** The first `bytes` bytes of the file, as text. */
+function readHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -221,9 +327,8 @@ function firstLineBytes(file: string): number {
 
 /** Best effort and atomic (a temporary file renamed over the old one): a project that cannot be written to just has no checkpoint. */
 function writeCheckpoint(projectDir: string, folder: StateFolder, progress: readonly FileProgress[], last: Header['last']): void {
-  if (progress.some((p) => p.openEnd) || folder.places) return;
-  // With about one event per item the checkpoint is as long as the journal: reading it would save nothing.
-  if (folder.order < MIN_EVENTS_PER_ITEM * folder.folds.size) return;
+  const places = folder.places;
+  if (progress.some((p) => p.openEnd) || !places) return;
   const file = path.join(projectDir, CHECKPOINT_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -238,6 +343,7 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
       eventTypes: EVENT_TYPES.join(','),
       order: folder.order,
       items: folder.folds.size,
+      placeFiles: [...places.files()],
       ...(last ? { last } : {}),
       files,
     };
@@ -249,7 +355,7 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
       let written = -Buffer.byteLength(batch);
       let folds = 0;
       for (const [id, fold] of folder.folds) {
-        batch += `${JSON.stringify([id, encode(fold)])}\n`;
+        batch += `${JSON.stringify(simple(id, fold) ?? [id, encode(fold)])}\n`;
         folds++;
         if (batch.length > 1 << 20) {
           written += writeSync(fd, batch);
@@ -273,40 +379,104 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
 
 class TooLarge extends Error {}
 
-/** A fold as stored: keys still at their empty value left out, texts equal to the MT's as null. */
+/**
+ * A fold as stored: keys still at their empty value left out, texts equal to the MT's as null, `mt` and texts
+ * whose event has a place as 0 (read back from `at`: the places of the MT, question and answer events).
+ */
 type Stored = {
   s: Partial<Record<keyof ItemState, unknown>>;
   lastChange?: number;
   reviewAt?: number;
-  heads?: ItemFold['heads'];
+  /** The last head, the current decision's, as its ID only when it is s.decision's (as it is but after an undo). */
+  heads?: readonly (ItemFold['heads'][number] | string)[];
   added?: ItemFold['added'];
+  at?: [number | null, number | null, number | null];
+  /** mtHash, when the MT is placed and its hash is not the decision's. */
+  h?: string;
 };
+
+/**
+ * Most folds at scale: one MT event's, placed: [id, lastChange, place, author, firstTs, lastTs (0: firstTs), MT source hash].
+ * Read back without building a stored form first.
+ */
+type Simple = [id: string, lastChange: number, place: number, author: string, firstTs: string, lastTs: string | 0, mtHash: string];
+
+/** The keys of a simple fold's state that are not at their empty value, in the order apply sets them. */
+const SIMPLE_KEYS = 'authors,firstTs,lastTs,mt,question,answer';
+
+function simple(id: string, f: ItemFold): Simple | undefined {
+  const s = f.s;
+  if (f.mtAt === undefined || f.questionAt !== f.mtAt || f.answerAt !== f.mtAt || f.mtHash === undefined) return undefined;
+  if (f.reviewAt !== -1 || f.heads.length > 0 || f.added || s.authors.length !== 1 || s.firstTs === undefined || s.lastTs === undefined) return undefined;
+  const empty = emptyState(id) as unknown as Record<string, unknown>;
+  const keys = Object.keys(s).filter((k) => k !== 'id' && k !== 'state' && (s as unknown as Record<string, unknown>)[k] !== empty[k]);
+  if (keys.join(',') !== SIMPLE_KEYS) return undefined;
+  return [id, f.lastChange, f.mtAt, s.authors[0]!, s.firstTs, s.lastTs === s.firstTs ? 0 : s.lastTs, f.mtHash];
+}
+
+/** Shared by every simple fold, frozen (as state.ts's empty lists): a decision replaces it. */
+const NO_HEADS: ItemFold['heads'] = Object.freeze([]);
+
+function decodeSimple([id, lastChange, place, author, firstTs, lastTs, mtHash]: Simple): ItemFold {
+  const s = emptyState(id);
+  s.authors = withName(s.authors, author);
+  s.firstTs = firstTs;
+  s.lastTs = lastTs === 0 ? firstTs : lastTs;
+  s.mt = PLACED_MT;
+  s.question = s.answer = '';
+  return { s, lastChange, reviewAt: -1, heads: NO_HEADS, mtAt: place, questionAt: place, answerAt: place, mtHash };
+}
 
 const EMPTY = JSON.stringify(emptyState(''));
 
 function encode(f: ItemFold): Stored {
   const s: Stored['s'] = {};
   const empty = JSON.parse(EMPTY) as Record<string, unknown>;
+  const placed = { mt: f.mtAt, question: f.questionAt, answer: f.answerAt } as Record<string, number | undefined>;
   for (const [k, v] of Object.entries(f.s)) {
     if (k === 'id' || k === 'state') continue;
     if (k in empty && JSON.stringify(v) === JSON.stringify(empty[k])) continue;
-    s[k as keyof ItemState] = (k === 'question' || k === 'answer') && f.s.mt?.[k] === v ? null : v;
+    // 0 keeps the key's place in the state's key order.
+    if (placed[k] !== undefined) s[k as keyof ItemState] = 0;
+    else s[k as keyof ItemState] = (k === 'question' || k === 'answer') && f.mtAt === undefined && f.s.mt?.[k] === v ? null : v;
   }
+  const at = [f.mtAt ?? null, f.questionAt ?? null, f.answerAt ?? null] as NonNullable<Stored['at']>;
   return {
     s,
     ...(f.lastChange !== -1 ? { lastChange: f.lastChange } : {}),
     ...(f.reviewAt !== -1 ? { reviewAt: f.reviewAt } : {}),
-    ...(f.heads.length ? { heads: f.heads } : {}),
+    ...(f.heads.length ? { heads: storedHeads(f) } : {}),
     ...(f.added ? { added: f.added } : {}),
+    ...(at.some((p) => p !== null) ? { at } : {}),
+    // Most often the decision's too: then left out.
+    ...(f.mtHash !== undefined && f.mtHash !== f.s.decision?.sourceHash ? { h: f.mtHash } : {}),
   };
 }
 
+function storedHeads(f: ItemFold): NonNullable<Stored['heads']> {
+  const last = f.heads.at(-1)!;
+  const current = f.s.decision && headOf(f.s.decision, last.id);
+  return current && JSON.stringify(current) === JSON.stringify(last) ? [...f.heads.slice(0, -1), last.id] : f.heads;
+}
+
+/** A compact fold (state.ts: texts of placed events as '', `mt` as PLACED_MT). */
 function decode(id: string, stored: Stored): ItemFold {
   // Keys come back in the order they were first set: the empty state's, then the others as stored.
   const s: ItemState = Object.assign<ItemState, Stored['s']>(emptyState(id), stored.s);
-  if (s.question === null) s.question = s.mt!.question;
-  if (s.answer === null) s.answer = s.mt!.answer;
-  const fold: ItemFold = { s, lastChange: stored.lastChange ?? -1, reviewAt: stored.reviewAt ?? -1, heads: stored.heads ?? [] };
+  const raw = s as unknown as Record<'mt' | 'question' | 'answer', unknown>;
+  if (raw.mt === 0) s.mt = PLACED_MT;
+  for (const k of ['question', 'answer'] as const) {
+    if (raw[k] === 0) s[k] = '';
+    else if (raw[k] === null) s[k] = s.mt![k];
+  }
+  const [mtAt, questionAt, answerAt] = stored.at ?? [null, null, null];
+  const heads = (stored.heads ?? []).map((h) => (typeof h === 'string' ? headOf(s.decision!, h) : h));
+  const fold: ItemFold = { s, lastChange: stored.lastChange ?? -1, reviewAt: stored.reviewAt ?? -1, heads };
+  // The keys a compact fold's apply gives every fold, in its order.
+  fold.mtAt = mtAt ?? undefined;
+  fold.questionAt = questionAt ?? undefined;
+  fold.answerAt = answerAt ?? undefined;
+  fold.mtHash = stored.h ?? (mtAt !== null ? s.decision?.sourceHash : undefined);
   if (stored.added) fold.added = stored.added;
   return fold;
 }

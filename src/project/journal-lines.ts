@@ -7,7 +7,9 @@
  * A place is one number: the line's byte offset (as journal-stream.ts read
  * it) times MAX_FILES plus the file's index. Journal files are only appended
  * to, so lines folded stay where they were. An event not found where it was
- * folded (the file rewritten meanwhile) is an error: the command is run again.
+ * folded (the file rewritten meanwhile) is an error: the command is run again
+ * (a fold from the checkpoint first folds again from the journal's start when
+ * the files are as it read them: journal-fold.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
@@ -37,24 +39,29 @@ interface FileWindow {
  * from the line asked for, which serves the lines after it too.
  */
 export class JournalLines implements EventPlaces {
-  private readonly files: FileWindow[] = [];
+  private readonly windows: FileWindow[] = [];
   private readonly byName = new Map<string, number>();
 
   constructor(private readonly projectDir: string) {}
 
+  /** The files given places so far, in the order their numbers were given (a checkpoint stores places by it). */
+  files(): readonly string[] {
+    return this.windows.map((f) => f.name);
+  }
+
   place(file: string, offset: number): number | undefined {
     let i = this.byName.get(file);
     if (i === undefined) {
-      if (this.files.length >= MAX_FILES) return undefined;
-      i = this.files.length;
-      this.files.push({ name: file, window: Buffer.alloc(0), windowAt: 0, windowLength: 0, atEnd: false });
+      if (this.windows.length >= MAX_FILES) return undefined;
+      i = this.windows.length;
+      this.windows.push({ name: file, window: Buffer.alloc(0), windowAt: 0, windowLength: 0, atEnd: false });
       this.byName.set(file, i);
     }
     return offset * MAX_FILES + i;
   }
 
   event(place: number, item: string): JournalEvent {
-    const f = this.files[place % MAX_FILES]!;
+    const f = this.windows[place % MAX_FILES]!;
     const text = this.line(f, Math.floor(place / MAX_FILES));
     let e: JournalEvent | undefined;
     try {
@@ -67,7 +74,7 @@ export class JournalLines implements EventPlaces {
   }
 
   changed(place: number, item: string): Error {
-    const f = this.files[place % MAX_FILES]!;
+    const f = this.windows[place % MAX_FILES]!;
     const file = path.join(this.projectDir, JOURNAL_DIR, f.name);
     return new ProjectError(journalChangedWhileRead(path.join(JOURNAL_DIR, f.name), lineAt(file, Math.floor(place / MAX_FILES)), item));
   }

@@ -125,11 +125,15 @@ function orphanWarning(orphans: readonly string[]): string[] {
   return orphans.length === 0 ? [] : [orphansExcluded(orphans)];
 }
 
-/** States without the source items (`status`): reads the source only when it changed since the last full read. */
+/**
+ * States without the source items, for counts (`status`): reads the source only when it changed since the last
+ * full read. Texts a fold from the checkpoint left in the journal are '' (StateFolder.state without texts).
+ */
 export async function loadStatesOnly(project: Project): Promise<Omit<LoadedState, 'items'>> {
   const keys = await loadSourceKeys(project);
   const { folder, warnings, skipped } = foldJournal(project.dir);
-  const { states, orphans } = folder.statesFor(withAddedItems(keys, folder));
+  // Counts only: texts left in the journal by a checkpoint are not read back.
+  const { states, orphans } = folder.statesFor(withAddedItems(keys, folder), false);
   return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
 }
 
@@ -147,7 +151,7 @@ export async function loadStatusSummary(project: Project): Promise<StatusResult>
 
 export async function loadState(project: Project): Promise<LoadedState> {
   const sourceItems = await loadItems(project);
-  const { folder, warnings, skipped } = foldJournal(project.dir);
+  const { folder, warnings, skipped } = foldJournal(project.dir, { everyText: true });
   const items = withAddedItems(sourceItems, folder);
   const { states, orphans } = folder.statesFor(items);
   return { items, states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
@@ -211,7 +215,7 @@ export async function foldWithSource(
   options: FoldWithSourceOptions = {},
 ): Promise<SourceFold> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
-  const { folder, warnings, skipped, ends } = foldJournal(project.dir, options.keepTexts ? {} : { places: new JournalLines(project.dir) });
+  const { folder, warnings, skipped, ends } = foldJournal(project.dir, options.keepTexts ? { everyText: true } : { places: new JournalLines(project.dir) });
   const release = options.onFolded?.({ folder, ends })?.release === true;
   /** Folded IDs not (yet) met among the items: what is left are the orphans. */
   const unmet = new Set(folder.folds.keys());

@@ -101,7 +101,7 @@ const NOT_EDITED: Record<TextRole, boolean> = Object.freeze({ question: false, a
  * name and frozen like NONE: at 100k items most have a single author.
  */
 const ONE_NAME = new Map<string, string[]>();
-function withName(names: string[], name: string): string[] {
+export function withName(names: string[], name: string): string[] {
   if (names.length > 0) return [...names, name];
   let one = ONE_NAME.get(name);
   if (!one) ONE_NAME.set(name, (one = Object.freeze([name]) as string[]));
@@ -140,6 +140,8 @@ export interface ItemFold {
   mtAt?: number | undefined;
   questionAt?: number | undefined;
   answerAt?: number | undefined;
+  /** With `mtAt`: the MT's source hash, so that a state without texts (`state(item, false)`) still knows staleness. */
+  mtHash?: string | undefined;
 }
 
 /** Where events are in the journal, for a compact fold: it keeps places rather than texts and reads the events back (journal-lines.ts). */
@@ -150,6 +152,8 @@ export interface EventPlaces {
   event(place: number, item: string): JournalEvent;
   /** The error for an event at a place that is not the one folded there (the journal was rewritten meanwhile). */
   changed(place: number, item: string): Error;
+  /** The files given places so far, in the order of their numbers (a checkpoint stores places by it). */
+  files(): readonly string[];
 }
 
 /** Where a folded event's line starts in its journal file (as journal-stream.ts gives it). */
@@ -259,7 +263,7 @@ function mtOf(e: MtEvent): NonNullable<ItemState['mt']> {
 }
 
 /** A compact fold's `mt` while its event is in the journal (readTexts puts the event's back). */
-const PLACED_MT: NonNullable<ItemState['mt']> = Object.freeze({
+export const PLACED_MT: NonNullable<ItemState['mt']> = Object.freeze({
   ...mtOf({ provider: '', label: '', isTranslation: false, question: '', answer: '', ts: '', author: '', sourceHash: '' } as MtEvent),
 });
 
@@ -281,7 +285,7 @@ function applyDecision(f: ItemFold, e: DecisionEvent | NewItemEvent, order: numb
  * `{ ...d, id }`, built key by key: V8 gave each object spread from another
  * and then extended its own hidden class (about 300 bytes per decided item).
  */
-function headOf(d: ItemDecision, id: string): ItemDecision & { id: string } {
+export function headOf(d: ItemDecision, id: string): ItemDecision & { id: string } {
   const h = { decision: d.decision, author: d.author, ts: d.ts, sourceHash: d.sourceHash } as ItemDecision & { id: string };
   if (d.rationale !== undefined) h.rationale = d.rationale;
   if (d.groups !== undefined) h.groups = d.groups;
@@ -300,16 +304,25 @@ export class StateFolder {
   /** Events folded so far (the next event's order). */
   order: number;
 
+  /**
+   * Set on a fold that started from a checkpoint (journal-fold.ts): when a place read back does not hold the event
+   * the checkpoint said (the journal rewritten before the fold, its size and tail kept), a fold of the journal from
+   * its start, or undefined when the journal changed since the fold (the read-back error then stands).
+   */
+  refold?: () => StateFolder | undefined;
+
   private readonly undo: UndoContext;
   /**
    * `undone`: the IDs undo events take back (undoneIds over the whole journal); a streamed fold has none.
    * `places`: set for a compact fold: MT and edit texts folded with their line are left in the journal and read back by `state`.
+   * `textsHeld`: with `places`, the places are only recorded (for a checkpoint) and the texts kept in the fold.
    */
   constructor(
     folds: Map<string, ItemFold> = new Map(),
     order = 0,
     undone: ReadonlySet<string> = new Set(),
     readonly places?: EventPlaces,
+    readonly textsHeld = false,
   ) {
     this.folds = folds;
     this.order = order;
@@ -323,7 +336,7 @@ export class StateFolder {
     if (!f) {
       f = { s: emptyState(e.item), lastChange: -1, reviewAt: -1, heads: NONE };
       // Every compact fold with the same keys from the start: one object shape for apply and state to meet.
-      if (this.places) f.mtAt = f.questionAt = f.answerAt = undefined;
+      if (this.places) f.mtAt = f.questionAt = f.answerAt = f.mtHash = undefined;
       this.folds.set(e.item, f);
     }
     const s = f.s;
@@ -340,7 +353,7 @@ export class StateFolder {
     s.firstTs ??= e.ts;
     s.lastTs = e.ts;
     (REDUCERS[e.type] as Reducer<JournalEvent>)(f, e, order, this.undo);
-    if (this.places && (e.type === 'mt' || e.type === 'edit' || e.type === 'new')) placeTexts(f, e, at && this.places.place(at.file, at.start));
+    if (this.places && (e.type === 'mt' || e.type === 'edit' || e.type === 'new')) placeTexts(f, e, at && this.places.place(at.file, at.start), this.textsHeld);
   }
 
   /** The `new` events of items added in the target language, in the order their items were first folded. */
@@ -350,16 +363,32 @@ export class StateFolder {
     return out;
   }
 
-  /** The item's state against its current source hash (a new object; the fold itself is left as it is). */
-  state(item: Pick<SourceItem, 'id' | 'sourceHash'>): ItemState {
+  /**
+   * The item's state against its current source hash (a new object; the fold itself is left as it is). Without
+   * `texts`, texts a compact fold left in the journal are not read back: `question` and `answer` are then '' and
+   * `mt` holds no text either, but the state name and all else are right (for counts, as `status` makes).
+   */
+  state(item: Pick<SourceItem, 'id' | 'sourceHash'>, texts = true): ItemState {
     const f = this.folds.get(item.id);
-    return f ? finish(f, item.sourceHash, this.places) : finish({ s: emptyState(item.id), lastChange: -1, reviewAt: -1, heads: NONE }, item.sourceHash);
+    if (!f) return finish({ s: emptyState(item.id), lastChange: -1, reviewAt: -1, heads: NONE }, item.sourceHash);
+    try {
+      return finish(f, item.sourceHash, this.textsHeld ? undefined : this.places, texts);
+    } catch (e) {
+      const fresh = this.refold?.();
+      this.refold = undefined;
+      if (!fresh) throw e;
+      // The fold from the start stands in for this one (same places), for the states asked for from now on.
+      this.folds.clear();
+      for (const [id, g] of fresh.folds) this.folds.set(id, g);
+      this.order = fresh.order;
+      return this.state(item);
+    }
   }
 
   /** States of the given source items, and the IDs folded that are not among them. */
-  statesFor(items: Iterable<Pick<SourceItem, 'id' | 'sourceHash'>>): { states: Map<string, ItemState>; orphans: string[] } {
+  statesFor(items: Iterable<Pick<SourceItem, 'id' | 'sourceHash'>>, texts = true): { states: Map<string, ItemState>; orphans: string[] } {
     const states = new Map<string, ItemState>();
-    for (const item of items) states.set(item.id, this.state(item));
+    for (const item of items) states.set(item.id, this.state(item, texts));
     return { states, orphans: [...this.folds.keys()].filter((id) => !states.has(id)) };
   }
 }
@@ -368,20 +397,24 @@ export class StateFolder {
  * A compact fold: the texts just set by an MT or edit event at `place` are
  * replaced by '' (so that "has a text" still holds) and the place is kept, and
  * an MT event's `mt` by PLACED_MT; an event with no place (or a `new` event,
- * whose texts its fold keeps anyway) leaves its texts in the fold.
+ * whose texts its fold keeps anyway) leaves its texts in the fold. With
+ * `held`, the place is kept and so are the texts.
  */
-function placeTexts(f: ItemFold, e: MtEvent | EditEvent | NewItemEvent, place: number | undefined): void {
+function placeTexts(f: ItemFold, e: MtEvent | EditEvent | NewItemEvent, place: number | undefined, held: boolean): void {
   const s = f.s;
   if (e.type === 'edit') {
     if (e.field === 'question') f.questionAt = place;
     else f.answerAt = place;
-    if (place !== undefined) s[e.field] = '';
+    if (place !== undefined && !held) s[e.field] = '';
     return;
   }
   if (e.type === 'new') place = undefined;
   f.questionAt = f.answerAt = place;
-  if (e.type === 'mt') f.mtAt = place;
-  if (place === undefined) return;
+  if (e.type === 'mt') {
+    f.mtAt = place;
+    f.mtHash = place === undefined ? undefined : e.sourceHash;
+  }
+  if (place === undefined || held) return;
   s.mt = PLACED_MT;
   s.question = s.answer = '';
 }
@@ -408,12 +441,14 @@ function readTexts(f: ItemFold, s: ItemState, places: EventPlaces): void {
   if (f.answerAt !== undefined) s.answer = text(f.answerAt, 'answer');
 }
 
-function finish(f: ItemFold, current: string, places?: EventPlaces): ItemState {
+function finish(f: ItemFold, current: string, places?: EventPlaces, texts = true): ItemState {
   const s: ItemState = { ...f.s };
-  if (places && (f.mtAt !== undefined || f.questionAt !== undefined || f.answerAt !== undefined)) readTexts(f, s, places);
+  const placed = places !== undefined && (f.mtAt !== undefined || f.questionAt !== undefined || f.answerAt !== undefined);
+  if (placed && texts) readTexts(f, s, places);
   if (f.reviewAt <= f.lastChange) delete s.review;
   if (f.heads.length > 1) s.conflict = f.heads.map(({ id: _id, ...d }) => d);
-  const staleFrom = [s.mt?.sourceHash, s.decision?.sourceHash].find((h) => h !== undefined && h !== current);
+  const mtHash = placed && !texts && f.mtAt !== undefined ? f.mtHash : s.mt?.sourceHash;
+  const staleFrom = [mtHash, s.decision?.sourceHash].find((h) => h !== undefined && h !== current);
   if (staleFrom) {
     s.state = 'stale';
     s.staleFrom = staleFrom;

@@ -44,7 +44,8 @@ export async function openProjectSession(opts: OpenProjectSessionOptions): Promi
   const project = openProject(opts.project);
   const pack = opts.localePack === undefined ? loadProjectLocalePack(project) : loadLocalePack(opts.localePack);
   const sourceItems = await loadItems(project);
-  const fold = foldJournal(project.dir);
+  // Every item's state is asked for, texts included (item-states.ts).
+  const fold = foldJournal(project.dir, { everyText: true });
   const { warnings } = fold;
   const added = fold.folder.addedEvents();
   // The set of source IDs (100k strings at scale) only when the journal adds items.

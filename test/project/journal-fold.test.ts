@@ -235,7 +235,7 @@ describe('journal fold while reading', () => {
   });
 
   it('writes no checkpoint that would be larger than its share of the journal, and reads none such', () => {
-    // Two events per item, one of them a long machine translation: the folded state is about as large as the events.
+    // One short flag per item: the folded state (authors, times, the flag) is as large as the event.
     const dir = path.join(tmp.path, 'p');
     mkdirSync(path.join(dir, 'journal'), { recursive: true });
     const ev = (i: number, type: string, extra: object) => ({
@@ -248,10 +248,7 @@ describe('journal fold while reading', () => {
       ...extra,
     });
     const lines = [];
-    for (let i = 0; i < 50; i++) {
-      lines.push(ev(i, 'mt', { provider: 'pseudo', label: 'p', isTranslation: false, question: `질문 ${i} `.repeat(10), answer: `답변 ${i} `.repeat(20) }));
-      lines.push(ev(i, 'review', { verdict: 'approve' }));
-    }
+    for (let i = 0; i < 100; i++) lines.push(ev(i, 'flag', { note: 'x' }));
     writeFileSync(path.join(dir, 'journal', 'ana.jsonl'), lines.map((e) => `${JSON.stringify(e)}\n`).join(''));
     const r = foldJournal(dir);
     assert.equal(r.folder.order, 100);

@@ -1,0 +1,236 @@
+/**
+ * The compact checkpoint (journal-fold.ts, format 4): places of MT and edit
+ * events rather than their texts, so a journal of one MT event per item gets
+ * one too. Every consumer must give from it what it gives from the journal's
+ * start: export files, check findings, status counts, a session's states.
+ */
+import assert from 'node:assert/strict';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { run } from '../helpers/cli.js';
+import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { CHECKPOINT_FILE, foldJournal, MAX_CHECKPOINT_SHARE } from '../../src/project/journal-fold.js';
+import { readJournal } from '../../src/project/journal.js';
+import { foldState } from '../../src/project/state.js';
+import { loadItems, openProject } from '../../src/project/project.js';
+import { openSession } from '../../src/adapt/open-session.js';
+import type { SourceItem } from '../../src/dataset/item.js';
+
+const ITEMS = 40;
+
+describe('compact fold checkpoint (places, not texts)', function () {
+  this.timeout(60_000);
+  let tmp: TempDir;
+  let dir: string;
+  let items: SourceItem[];
+  /** The translator's journal file name (one MT event per item). */
+  let mtName: string;
+  const checkpoint = () => path.join(dir, CHECKPOINT_FILE);
+  const wholeStates = () => foldState(items, readJournal(dir).events).states;
+
+  beforeEach(async () => {
+    tmp = new TempDir();
+    dir = tmp.join('p');
+    assert.equal((await run(['init', dir, '--source', tmp.json('ac.json', makeRecords(ITEMS)), '--to', 'ko'])).code, 0);
+    assert.equal((await run(['translate', '-p', dir])).code, 0);
+    items = await loadItems(openProject(dir));
+    mtName = readdirSync(path.join(dir, 'journal')).find((f) => f.endsWith('.jsonl'))!;
+  });
+  afterEach(() => tmp.remove());
+
+  it('is written at one MT event per item, small beside the journal, and folded on from with the texts read back', () => {
+    rmSync(checkpoint(), { force: true });
+    const first = foldJournal(dir);
+    assert.equal(first.from, 'start');
+    assert.equal(first.folder.order, ITEMS, 'one event per item');
+    assert.ok(existsSync(checkpoint()), 'a checkpoint at one event per item');
+    const share = statSync(checkpoint()).size / statSync(path.join(dir, 'journal', mtName)).size;
+    assert.ok(share < MAX_CHECKPOINT_SHARE, `checkpoint is ${share.toFixed(2)} of the journal`);
+    assert.doesNotMatch(readFileSync(checkpoint(), 'utf8'), /"question":"/, 'no texts in it');
+    const again = foldJournal(dir);
+    assert.equal(again.from, 'checkpoint');
+    assert.equal(again.eventsRead, 0);
+    const whole = wholeStates();
+    assert.deepEqual(again.folder.statesFor(items).states, whole);
+    assert.ok(
+      [...whole.values()].every((s) => s.state === 'translated' && s.question && s.mt?.answer),
+      'texts came back',
+    );
+    // Without texts (status): the same states but for the texts.
+    const counts = again.folder.statesFor(items, false).states;
+    assert.deepEqual(
+      [...counts.values()].map((s) => s.state),
+      [...whole.values()].map((s) => s.state),
+    );
+  });
+
+  for (const decided of [false, true])
+    it(`gives the same export, check, status, list and session from the checkpoint as from the start${decided ? ', session and list too' : ''}`, async () => {
+      if (decided) {
+        // Decisions changed back and forth: a journal long beside its folds, so a checkpoint with decisions pays (MAX_CHECKPOINT_SHARE).
+        for (const decision of ['transfer', 'drop', 'transfer']) {
+          const all = items.map((i) => ({ id: i.id, decision, ...(decision === 'drop' ? { rationale: 'no counterpart' } : {}) }));
+          assert.equal((await run(['adapt', '-p', dir, '--as', 'kim', '--answers', tmp.jsonl('all.jsonl', all)])).code, 0);
+        }
+      }
+      rmSync(checkpoint(), { force: true });
+      rmSync(path.join(dir, 'cache', 'status.json'), { force: true });
+      assert.equal((await run(['status', '-p', dir])).code, 0);
+      const saved = readFileSync(checkpoint());
+      // After the checkpoint: decisions, an edit, a flag, a checklist answer (loc's file is new), and a later MT of one item.
+      const answers = [
+        { id: 'test-0000', decision: 'transfer' },
+        { id: 'test-0001', decision: 'adapt', rationale: '110 -> 112', question: '112에 전화해야 하는 때는? (1)', checklist: { 'named-entities': 'no' } },
+        { id: 'test-0002', decision: 'drop', rationale: 'no counterpart' },
+        { id: 'test-0003', decision: 'transfer', flag: 'look again' },
+      ];
+      assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl('a.jsonl', answers)])).code, 0);
+      const bot = readFileSync(path.join(dir, 'journal', mtName), 'utf8').split('\n')[5]!;
+      appendFileSync(
+        path.join(dir, 'journal', mtName),
+        `${JSON.stringify({ ...JSON.parse(bot), ts: '2099-01-01T00:00:00.000Z', c: 0, answer: '나중 답변' })}\n`,
+      );
+
+      /** Runs `once` from the saved checkpoint, then from the journal's start; the two must agree. */
+      const both = async <T>(once: (n: string) => Promise<T>): Promise<[T, T]> => {
+        writeFileSync(checkpoint(), saved);
+        rmSync(path.join(dir, 'cache', 'status.json'), { force: true });
+        rmSync(path.join(dir, 'cache', 'list.json'), { force: true });
+        const fromCheckpoint = await once('c');
+        rmSync(checkpoint());
+        rmSync(path.join(dir, 'cache', 'status.json'), { force: true });
+        rmSync(path.join(dir, 'cache', 'list.json'), { force: true });
+        return [fromCheckpoint, await once('s')];
+      };
+      writeFileSync(checkpoint(), saved);
+      const probe = foldJournal(dir, { checkpointEvery: Infinity });
+      assert.equal(probe.from, 'checkpoint', 'the saved checkpoint fits the journal appended to');
+      assert.ok(probe.eventsRead > 0 && probe.eventsRead < ITEMS);
+      writeFileSync(checkpoint(), saved);
+      // A session or list asks every item's texts: it starts from the checkpoint only where reading them back pays.
+      assert.equal(foldJournal(dir, { everyText: true, checkpointEvery: Infinity }).from, decided ? 'checkpoint' : 'start');
+      assert.deepEqual(readFileSync(checkpoint()), saved, 'a fold that did not start from the checkpoint left it');
+
+      const [exportC, exportS] = await both(async (n) => {
+        const out = tmp.join(`out-${n}`);
+        const r = await run(['export', '-p', dir, '--out', out, '--include-unreviewed', '--include-flagged']);
+        assert.equal(r.code, 0, r.stderr);
+        return Object.fromEntries(
+          readdirSync(out, { recursive: true, encoding: 'utf8' }).map((f) => [
+            f,
+            statSync(path.join(out, f)).isFile() ? readFileSync(path.join(out, f), 'utf8') : '',
+          ]),
+        );
+      });
+      assert.ok(Object.keys(exportS).length > 1);
+      assert.deepEqual(exportC, exportS);
+      assert.match(Object.values(exportS).join('\n'), /나중 답변/, 'the MT after the checkpoint is exported');
+
+      const [checkC, checkS] = await both(async () => (await run(['check', '-p', dir, '--json'])).stdout);
+      assert.ok(checkS.length > 0);
+      assert.equal(checkC, checkS);
+
+      const [statusC, statusS] = await both(async () => (await run(['status', '-p', dir, '--json'])).stdout);
+      assert.equal(statusC, statusS);
+      assert.equal(JSON.parse(statusS).byState.adapted, decided ? ITEMS : 4);
+
+      const [listC, listS] = await both(async () => (await run(['list', '-p', dir, '--json'])).stdout);
+      assert.equal(listC, listS);
+
+      const [sessionC, sessionS] = await both(async () => {
+        const { session } = await openSession({ project: dir, author: 'loc' });
+        return items.map((i) => session.state(i.id));
+      });
+      assert.deepEqual(sessionC, sessionS);
+      assert.deepEqual(sessionS, [...wholeStates().values()]);
+    });
+
+  it('folds from the start when a place no longer holds its event (the journal rewritten, its size and tail kept)', async () => {
+    rmSync(checkpoint(), { force: true });
+    assert.equal(foldJournal(dir).from, 'start');
+    const file = path.join(dir, 'journal', mtName);
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.indexOf('\n') < text.length - 4096, 'the first line is before the tail the checkpoint checks');
+    // Item test-0000's MT line now names test-0039 (same length): same size, same tail, another event at the place.
+    writeFileSync(file, text.replace('"item":"test-0000"', '"item":"test-0039"'));
+    const r = foldJournal(dir);
+    assert.equal(r.from, 'checkpoint', 'its key cannot tell');
+    assert.deepEqual(r.folder.statesFor(items).states, wholeStates());
+    assert.equal(r.folder.state(items[0]!).state, 'untranslated');
+    // The checkpoint was rebuilt: the next fold reads on from it with the same states.
+    const next = foldJournal(dir);
+    assert.equal(next.from, 'checkpoint');
+    assert.deepEqual(next.folder.statesFor(items).states, wholeStates());
+
+    // Through the CLI: export gives what a fold from the start gives.
+    writeFileSync(file, text);
+    rmSync(checkpoint());
+    assert.equal(foldJournal(dir).from, 'start');
+    writeFileSync(file, text.replace('"item":"test-0000"', '"item":"test-0039"'));
+    const a = await run(['export', '-p', dir, '--out', tmp.join('a'), '--include-unreviewed']);
+    assert.equal(a.code, 0, a.stderr);
+    rmSync(checkpoint());
+    const b = await run(['export', '-p', dir, '--out', tmp.join('b'), '--include-unreviewed']);
+    assert.equal(b.code, 0, b.stderr);
+    for (const f of readdirSync(tmp.join('b'))) {
+      if (statSync(tmp.join('b', f)).isFile()) assert.equal(readFileSync(tmp.join('a', f), 'utf8'), readFileSync(tmp.join('b', f), 'utf8'), f);
+    }
+  });
+
+  it('stops with the read-back error when the journal changes after the fold, from the checkpoint', () => {
+    rmSync(checkpoint(), { force: true });
+    assert.equal(foldJournal(dir).from, 'start');
+    const r = foldJournal(dir);
+    assert.equal(r.from, 'checkpoint');
+    const file = path.join(dir, 'journal', mtName);
+    // Another size: not the journal the fold read (a rewrite of the same size and tail is taken as one before the fold).
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"item":"test-0000"', '"item":"test-00000"'));
+    assert.throws(() => r.folder.state(items[0]!), /\.jsonl line 1 no longer holds the event of item/);
+  });
+
+  it('reads a checkpoint longer than its read chunk (1 MiB), rows across chunk ends', () => {
+    const big = tmp.join('big');
+    mkdirSync(path.join(big, 'journal'), { recursive: true });
+    const keys = Array.from({ length: 20_000 }, (_, i) => ({ id: `item-${i}`, sourceHash: `h${i % 7}` }));
+    const mt = (k: (typeof keys)[number], i: number) => ({
+      v: 1,
+      ts: new Date(Date.UTC(2026, 0, 1) + i).toISOString(),
+      author: 'mt',
+      item: k.id,
+      sourceHash: k.sourceHash,
+      type: 'mt',
+      provider: 'pseudo',
+      label: 'p',
+      isTranslation: false,
+      question: `질문 ${i} `.repeat(8),
+      answer: `답변 ${i} `.repeat(16),
+    });
+    writeFileSync(path.join(big, 'journal', 'mt.jsonl'), keys.map((k, i) => `${JSON.stringify(mt(k, i))}\n`).join(''));
+    assert.equal(foldJournal(big).from, 'start');
+    assert.ok(statSync(path.join(big, CHECKPOINT_FILE)).size > 1.2 * (1 << 20));
+    const r = foldJournal(big);
+    assert.equal(r.from, 'checkpoint');
+    assert.equal(r.folder.folds.size, keys.length);
+    assert.deepEqual(r.folder.statesFor(keys).states, foldState(keys, readJournal(big).events).states);
+  });
+
+  it('ignores a corrupt checkpoint: a broken row, a row cut short, places of other files', () => {
+    rmSync(checkpoint(), { force: true });
+    foldJournal(dir);
+    const good = readFileSync(checkpoint(), 'utf8');
+    const lines = good.split('\n');
+    const variants = [
+      [lines[0], lines[1], '["test-00', ...lines.slice(3)].join('\n'),
+      good.slice(0, good.length - 30),
+      [lines[0]!.replace(`"placeFiles":["${mtName}"]`, '"placeFiles":["other.jsonl"]'), ...lines.slice(1)].join('\n'),
+      [lines[0]!.replace(`"placeFiles":["${mtName}"]`, '"placeFiles":7'), ...lines.slice(1)].join('\n'),
+    ];
+    assert.ok(good.includes(`"placeFiles":["${mtName}"]`));
+    for (const [i, v] of variants.entries()) {
+      writeFileSync(checkpoint(), v);
+      const r = foldJournal(dir);
+      assert.equal(r.from, 'start', `variant ${i}`);
+      assert.deepEqual(r.folder.statesFor(items).states, wholeStates(), `variant ${i}`);
+    }
+  });
+});
