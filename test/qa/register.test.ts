@@ -43,6 +43,13 @@ describe('qa: register-mixed', () => {
     assert.deepEqual(sentences('하나. 둘!\n셋? 3.5배'), ['하나.', '둘!', '셋?', '3.5배']);
   });
 
+  it('splits a text without quotes as one with its quoted passages removed', () => {
+    assert.deepEqual(sentences('밥 먹었어? 네, 먹었습니다.'), ['밥 먹었어?', '네, 먹었습니다.']);
+    assert.deepEqual(sentences('그는 "밥 먹었어?"라고 물었다. 「좋아」 그래요.'), ['그는  라고 물었다.', '그래요.']);
+    // An opener without its closer removes nothing.
+    assert.deepEqual(sentences('그는 "밥 먹었어? 네.'), ['그는 "밥 먹었어?', '네.']);
+  });
+
   it('tells registers apart whatever groups their endings have (one combined scan per sentence)', () => {
     const grouped = [
       { id: 'a', name: 'A', endings: ['(니)(다)'] },

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compact, findTerm, nfkc, originalTexts, quote, quoteList, sameCompact, sourceText } from '../../src/qa/text.js';
+import { compact, findTerm, isBlank, nfkc, originalTexts, quote, quoteList, sameCompact, sourceText } from '../../src/qa/text.js';
 import { qaInput } from './helpers.js';
 
 describe('qa: term matching', () => {
@@ -122,5 +122,25 @@ describe('qa: originalTexts', () => {
     // The same input object with its text changed.
     const item = { ...b.item, answer: '救急' };
     assert.deepEqual(originalTexts({ ...b, item }, 'answer'), ['救急', 'Fire']);
+  });
+});
+
+describe('qa: isBlank', () => {
+  it('is true exactly when trim() leaves nothing, for every UTF-16 unit alone, doubled and beside a letter', () => {
+    assert.equal(isBlank(undefined), true);
+    assert.equal(isBlank(''), true);
+    let blanks = 0;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const c = String.fromCharCode(unit);
+      const blank = c.trim() === '';
+      if (blank) blanks++;
+      assert.equal(isBlank(c), blank, `U+${unit.toString(16)}`);
+      assert.equal(isBlank(c + c), blank, `U+${unit.toString(16)} twice`);
+      assert.equal(isBlank(`${c}a${c}`), false);
+    }
+    // Tab, LF, VT, FF, CR, space, NBSP, U+1680, U+2000-U+200A, LS, PS, U+202F, U+205F, U+3000, BOM.
+    assert.equal(blanks, 25);
+    assert.equal(isBlank(' \u3000\n\t\ufeff'), true);
+    assert.equal(isBlank(' \u3000x\n'), false);
   });
 });

@@ -6,6 +6,9 @@ import type { Register } from '../../locale/locale-pack-types.js';
 
 /** Quoted passages may be in another register on purpose (a scammer's message, a child's words), so they are not judged. */
 const QUOTED = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'|「[^」\n]*」|『[^』\n]*』/gu;
+/** Whether a text has a character that opens a QUOTED passage (most have none: then the replace is not run). */
+const mayHaveQuote = (t: string): boolean => QUOTE_OPENER.test(t);
+const QUOTE_OPENER = /["“‘'「『]/u;
 /** Where `sentences` splits a text: whitespace after a sentence-ending mark, and line breaks. */
 const SENTENCE_END_MARK = /[.!?。？！…]/u;
 const TRAILING_MARK = /[\s.!?。？！…~～)\]）」』"'”’]/u;
@@ -154,7 +157,7 @@ function validAlone(ending: string): boolean {
  * the regex split and the trims cost more than classifying the sentences.
  */
 export function sentences(text: string): string[] {
-  const t = text.replace(QUOTED, ' ');
+  const t = mayHaveQuote(text) ? text.replace(QUOTED, ' ') : text;
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i <= t.length; i++) {
@@ -195,13 +198,15 @@ function unitKind(unit: number): number {
 export function registerOf(sentence: string, registers: readonly Register[]): Register | undefined {
   const trimmed = sentence.trim();
   const bare = withoutTrailingMarks(sentence);
-  const candidates = bare === trimmed ? [trimmed] : [trimmed, bare];
   const all = allEndingsRegExp(registers);
   if (all) {
     // The same winner as the loop below: the longest match, then the earlier register.
     let bestIndex = -1;
     let length = 0;
-    for (const c of candidates) {
+    // The trimmed sentence, then the bare one when it differs (no array of the two per sentence).
+    for (let round = 0; round < 2; round++) {
+      if (round === 1 && bare === trimmed) break;
+      const c = round === 0 ? trimmed : bare;
       all.regex.lastIndex = all.bounds ? searchStart(c, all.bounds) : 0;
       const m = all.regex.exec(c);
       all.regex.lastIndex = 0;
@@ -215,6 +220,7 @@ export function registerOf(sentence: string, registers: readonly Register[]): Re
     }
     return bestIndex < 0 ? undefined : all.registers[bestIndex];
   }
+  const candidates = bare === trimmed ? [trimmed] : [trimmed, bare];
   let best: Register | undefined;
   let bestLength = 0;
   for (const register of registers) {
