@@ -227,6 +227,45 @@ export class CacheEntries {
     }
   }
 
+  /**
+   * Like `read`, but only the entries of `ids` are kept, each found by a byte
+   * search for the start of its line (a few items' look-up costs what it
+   * reads, not an index of the file). Returns undefined whenever in doubt
+   * (a file not ending in a newline, an ID needing a JSON escape, absent or
+   * on more than one line, a line not shaped as an entry): the caller then
+   * reads the file whole. The entries kept are all there is until `clear`.
+   */
+  readFew(file: string, accept: (header: unknown) => boolean, ids: readonly string[]): { header: unknown } | undefined {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(file);
+    } catch {
+      return undefined;
+    }
+    const nl = buf.indexOf(10);
+    if (nl === -1 || buf[buf.length - 1] !== 10) return undefined;
+    let header: unknown;
+    try {
+      header = JSON.parse(buf.toString('utf8', 0, nl)) as unknown;
+      if (!accept(header)) return undefined;
+    } catch {
+      return undefined;
+    }
+    const found = new Map<string, string>();
+    for (const id of ids) {
+      if (JSON.stringify(id) !== `"${id}"`) return undefined;
+      const needle = Buffer.from(`\n["${id}","`);
+      const at = buf.indexOf(needle, nl);
+      if (at === -1 || buf.indexOf(needle, at + 1) !== -1) return undefined;
+      const line = buf.toString('utf8', at + 1, buf.indexOf(10, at + 1));
+      if (entryIdEnd(line, 0, line.length) !== id.length + 2) return undefined;
+      found.set(id, parseLine(line)[1]);
+    }
+    this.clear();
+    for (const [id, entry] of found) this.entries.set(id, entry);
+    return { header };
+  }
+
   /** Puts every entry as read in the Map (once): the file read whole. */
   private index(): void {
     const { lines, file } = this;

@@ -68,20 +68,49 @@ export class NearCopyCache {
   private dirty = false;
   readonly warnings: string[] = [];
 
-  /** Reads the file whatever its key; `use(key)` then keeps its entries only when they were made for that key. */
-  constructor(readonly file: string) {
+  /** The entries held are only those of the IDs asked for at construction: read whole before any change. */
+  private few = false;
+
+  /**
+   * Reads the file whatever its key; `use(key)` then keeps its entries only when they were made for that key.
+   * `ids`: only these items' verdicts will be asked (list after a few appends): their lines are searched for
+   * rather than the file indexed, and it is read whole when in doubt or before it changes.
+   */
+  constructor(
+    readonly file: string,
+    ids?: readonly string[],
+  ) {
+    if (ids && this.entries.readFew(file, (header) => this.header(header), ids)) this.few = true;
+    else this.load();
+  }
+
+  private header(header: unknown): boolean {
+    const head = header as { context?: unknown; index?: IndexSummary } | null;
+    if (typeof head?.context !== 'string') throw new Error('line 1 is not a cache header');
+    this.fileContext = head.context;
+    this.fileIndex = undefined;
+    if (head.index && typeof head.index.complete === 'boolean' && Array.isArray(head.index.codePoints)) this.fileIndex = head.index;
+    return true;
+  }
+
+  private load(): void {
     try {
-      this.entries.read(file, (header) => {
-        const head = header as { context?: unknown; index?: IndexSummary } | null;
-        if (typeof head?.context !== 'string') throw new Error('line 1 is not a cache header');
-        this.fileContext = head.context;
-        if (head.index && typeof head.index.complete === 'boolean' && Array.isArray(head.index.codePoints)) this.fileIndex = head.index;
-        return true;
-      });
+      this.entries.read(this.file, (header) => this.header(header));
     } catch (err) {
       this.fileContext = undefined;
       this.dirty = true;
-      this.warnings.push(qaCacheIgnored(file, err instanceof Error ? err.message : String(err)));
+      this.warnings.push(qaCacheIgnored(this.file, err instanceof Error ? err.message : String(err)));
+    }
+  }
+
+  /** Every entry of the file, once only a few were read: before a change, which rewrites them all. */
+  private whole(): void {
+    if (!this.few) return;
+    this.few = false;
+    this.load();
+    if (this.context !== undefined && this.fileContext !== this.context) {
+      if (this.entries.size > 0 || this.fileContext !== undefined) this.dirty = true;
+      this.entries.clear();
     }
   }
 
@@ -126,6 +155,7 @@ export class NearCopyCache {
   }
 
   set(id: string, hash: string, verdict: NearCopyVerdict): void {
+    this.whole();
     const pairs = NEAR_COPY_TEXTS.filter((t) => verdict[t]).map((t) => [t, verdict[t]]);
     this.entries.set(id, hash, JSON.stringify(pairs));
     this.dirty = true;
@@ -141,6 +171,7 @@ export class NearCopyCache {
   /** Writes the file (atomically) when anything changed; a failure to write only loses the cache. */
   save(): void {
     if (!this.dirty || this.context === undefined) return;
+    this.whole();
     try {
       this.entries.write(this.file, { context: this.context, ...(this.index ? { index: this.index } : {}) });
       this.dirty = false;

@@ -88,7 +88,7 @@ export async function updateTouchedRows(
     states.set(id, state);
   }
   // Read only once the conditions above hold: when they do not, the full read reads it.
-  const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
+  const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE), [...at.keys()]);
   // Its warnings (a corrupt file ignored) are reported with the earlier rows' ones, as a full read reports them.
   const cacheWarnings = nearCopyCache.warnings.splice(0);
   const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings], nearCopyCache };
