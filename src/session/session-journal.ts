@@ -57,10 +57,10 @@ export class SessionJournal {
     return this.loaded;
   }
 
-  /** States of the items as folded so far. */
-  states(items: Iterable<Pick<SourceItem, 'id' | 'sourceHash'>>): Map<string, ItemState> {
+  /** States of the items as folded so far (without `texts`: StateFolder.state's text-free states). */
+  states(items: Iterable<Pick<SourceItem, 'id' | 'sourceHash'>>, texts = true): Map<string, ItemState> {
     const states = new Map<string, ItemState>();
-    for (const item of items) states.set(item.id, this.fold.folder.state(item));
+    for (const item of items) states.set(item.id, this.fold.folder.state(item, texts));
     return states;
   }
 
