@@ -26,7 +26,10 @@ describe('session: opened on the compact checkpoint', function () {
     const source = tmp.jsonl('ac.jsonl', records);
     assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
     assert.equal((await run(['translate', '-p', dir])).code, 0);
-    tmp.jsonl('ac.jsonl', records.map((r, i) => (i === 2 ? { ...r, output: `${r.output} 新しい` } : r)));
+    tmp.jsonl(
+      'ac.jsonl',
+      records.map((r, i) => (i === 2 ? { ...r, output: `${r.output} 新しい` } : r)),
+    );
     assert.equal((await run(['status', '-p', dir])).code, 0);
     return dir;
   }
