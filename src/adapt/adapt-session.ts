@@ -176,13 +176,13 @@ export class AdaptSession extends QueueSession<ItemView> {
   }
 
   isSecondary(id: string): boolean {
-    const s = this.state(id);
+    const s = this.stateWithoutTexts(id);
     return s.assignees.includes(this.author) && s.decision?.author !== this.author;
   }
 
   /** Whether the item still needs a decision in this session. */
   isTodo(id: string): boolean {
-    const s = this.state(id);
+    const s = this.stateWithoutTexts(id);
     const revisit = this.revisit && this.cursor.has(id) && !this.decidedHere.has(id);
     if (this.isSecondary(id)) return !s.secondaryDecisions[this.author] || revisit;
     if (UNFINISHED_STATES.includes(s.state)) return true;
@@ -191,7 +191,7 @@ export class AdaptSession extends QueueSession<ItemView> {
 
   /** A decided item is to do only as a revisit: it is decided already. */
   protected isRevisit(id: string): boolean {
-    const s = this.state(id);
+    const s = this.stateWithoutTexts(id);
     if (this.isSecondary(id)) return s.secondaryDecisions[this.author] !== undefined;
     return !UNFINISHED_STATES.includes(s.state);
   }
@@ -253,7 +253,7 @@ export class AdaptSession extends QueueSession<ItemView> {
   }
 
   protected tallyOf(id: string): readonly string[] {
-    const s = this.state(id);
+    const s = this.stateWithoutTexts(id);
     // A second annotator's progress is their own decisions, never the primary one.
     const own = this.isSecondary(id) ? s.secondaryDecisions[this.author] : !UNFINISHED_STATES.includes(s.state) ? s.decision : undefined;
     return own ? decidedTally(s.state, own.decision) : undecidedTally(s.state);

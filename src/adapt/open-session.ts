@@ -35,7 +35,7 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
   const { project, pack, items, journal, filters, sourceTexts, writer, warnings } = await openProjectSession(opts);
   let assignment: OpenedSession['assignment'];
   if (opts.double) {
-    const states = journal.states(items);
+    const states = journal.states(items, false); // assignees and decisions: no texts needed
     const plan = planSecondaryAssignment(applyFilters(items, states, filters), states, opts.double.percent, opts.double.assignee);
     const { events: assign, ...rest } = plan;
     if (assign.length > 0) journal.record(await writer.append(assign));

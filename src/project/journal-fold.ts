@@ -87,7 +87,7 @@ export interface FoldJournalOptions {
    */
   places?: EventPlaces;
   /**
-   * The caller asks every item's state with its texts (a session, `list`): a checkpoint is started from only at
+   * The caller asks every item's state with its texts (`list`, loadState): a checkpoint is started from only at
    * MIN_EVENTS_PER_ITEM events per item or more, where reading each item's texts back costs less than the fold.
    */
   everyText?: boolean;

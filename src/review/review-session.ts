@@ -118,7 +118,7 @@ export class ReviewSession extends QueueSession<ReviewView> {
     this.allowSelfReview = init.allowSelfReview ?? false;
     this.qa = init.qa;
     const selected = this.selected();
-    const own = (item: SourceItem) => !this.allowSelfReview && selfReview(this.state(item.id), this.reviewer) !== undefined;
+    const own = (item: SourceItem) => !this.allowSelfReview && selfReview(this.stateWithoutTexts(item.id), this.reviewer) !== undefined;
     this.own = selected.filter(own);
     this.start(selected.filter((item) => !own(item)));
   }
@@ -135,7 +135,7 @@ export class ReviewSession extends QueueSession<ReviewView> {
    */
   isTodo(id: string): boolean {
     if (!this.cursor.has(id) || this.verdicts.has(id)) return false;
-    return this.allowSelfReview || selfReview(this.state(id), this.reviewer) === undefined;
+    return this.allowSelfReview || selfReview(this.stateWithoutTexts(id), this.reviewer) === undefined;
   }
 
   protected buildView(item: SourceItem, state: ItemState): ReviewView {

@@ -17,6 +17,8 @@ export class ItemStates {
   private eventsByItem: Map<string, JournalEvent[]> | undefined;
   /** The states made so far, by ID. */
   private readonly made = new Map<string, ItemState>();
+  /** Text-free states (start-up counts and rules), for items with no state in `made`. */
+  private readonly textFree = new Map<string, ItemState>();
 
   /** `items` in source order. */
   constructor(
@@ -40,6 +42,20 @@ export class ItemStates {
     if (!item) return undefined;
     const state = this.journal.folder.state(item);
     this.made.set(id, state);
+    return state;
+  }
+
+  /**
+   * The item's current state, without the texts a compact fold left in the journal
+   * (question, answer and MT text may be ''): for counts, filters and rules, never for what is shown.
+   */
+  stateWithoutTexts(id: string): ItemState | undefined {
+    const made = this.made.get(id) ?? this.textFree.get(id);
+    if (made) return made;
+    const item = this.byId.get(id);
+    if (!item) return undefined;
+    const state = this.journal.folder.state(item, false);
+    this.textFree.set(id, state);
     return state;
   }
 
@@ -69,6 +85,7 @@ export class ItemStates {
     }
     for (const id of touched) {
       const item = this.byId.get(id)!;
+      this.textFree.delete(id);
       // An item's state depends only on its own events, so folding it alone is exact.
       this.made.set(id, this.eventsByItem ? foldState([item], this.eventsByItem.get(id)!).states.get(id)! : this.journal.folder.state(item));
     }

@@ -44,8 +44,8 @@ export async function openProjectSession(opts: OpenProjectSessionOptions): Promi
   const project = openProject(opts.project);
   const pack = opts.localePack === undefined ? loadProjectLocalePack(project) : loadLocalePack(opts.localePack);
   const sourceItems = await loadItems(project);
-  // Every item's state is asked for, texts included (item-states.ts).
-  const fold = foldJournal(project.dir, { everyText: true });
+  // From the checkpoint when one fits: the start-up reads text-free states, texts only of the items shown (item-states.ts).
+  const fold = foldJournal(project.dir);
   const { warnings } = fold;
   const added = fold.folder.addedEvents();
   // The set of source IDs (100k strings at scale) only when the journal adds items.

@@ -64,7 +64,7 @@ export abstract class QueueSession<View> {
 
   /** The items the filters select, in source order (the subclass picks its queue from them). */
   protected selected(): SourceItem[] {
-    return applyFilters(this.sourceItems, this.items.states, this.filters);
+    return applyFilters(this.sourceItems, { get: (id) => this.items.stateWithoutTexts(id) }, this.filters);
   }
 
   /** Fix the queue and go to its first item still to do; called once, at the end of the subclass's constructor. */
@@ -143,6 +143,13 @@ export abstract class QueueSession<View> {
 
   state(id: string): ItemState {
     const s = this.items.state(id);
+    if (!s) throw notAnItem(id);
+    return s;
+  }
+
+  /** The item's state without its texts (ItemStates.stateWithoutTexts): for counts and rules over the queue, not for a view. */
+  protected stateWithoutTexts(id: string): ItemState {
+    const s = this.items.stateWithoutTexts(id);
     if (!s) throw notAnItem(id);
     return s;
   }

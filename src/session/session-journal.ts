@@ -1,7 +1,7 @@
 /**
  * The journal as a session read it at its start, then what the session wrote:
  * a fold (project/journal-fold.ts: streamed, on from the checkpoint when one
- * fits and reading every item's texts back from it pays) rather than every event in memory. The events themselves are read
+ * fits; texts read back only for the states asked with them) rather than every event in memory. The events themselves are read
  * only when something needs an item's history (an undo, a stale item's old
  * machine translation, adding items), and then only as far as the fold read
  * each file, followed by the session's own writes: the same events the
@@ -57,10 +57,10 @@ export class SessionJournal {
     return this.loaded;
   }
 
-  /** States of the items as folded so far. */
-  states(items: Iterable<Pick<SourceItem, 'id' | 'sourceHash'>>): Map<string, ItemState> {
+  /** States of the items as folded so far (without `texts`: StateFolder.state's text-free states). */
+  states(items: Iterable<Pick<SourceItem, 'id' | 'sourceHash'>>, texts = true): Map<string, ItemState> {
     const states = new Map<string, ItemState>();
-    for (const item of items) states.set(item.id, this.fold.folder.state(item));
+    for (const item of items) states.set(item.id, this.fold.folder.state(item, texts));
     return states;
   }
 
