@@ -136,7 +136,12 @@ describe('CLI: list --json from the rows stored as printed', function () {
       const updated = await list(['--json']);
       assert.equal(listCachePatches(dir), n + 1);
       assert.equal(updated.stdout, await asObjects(dir, {}));
-      assert.deepEqual(await list(['--state', 'translated']), await list(['--state', 'translated']));
+      // A filter parses the patched rows: it selects what it selects from rows made anew (no cache file; then put back).
+      const filtered = (await list(['--state', 'adapted', '--json'])).stdout;
+      const kept = readFileSync(file);
+      rmSync(file);
+      assert.equal(filtered, await asObjects(dir, { state: ['adapted'] }));
+      writeFileSync(file, kept);
     }
     const patched = (await list(['--json'])).stdout;
     const items = (JSON.parse(patched) as { items: { id: string; flags: number }[] }).items;
