@@ -98,18 +98,22 @@ interface Facets {
   facets: number[];
 }
 
-/** A row as `list --json` prints it. */
-interface PrintedRow {
+/** A row as `list --json` prints it (and `list` lists it). */
+export interface ListedItem {
   id: string;
   state: ItemStateName;
   decision: Decision | null;
+  /** Everyone who wrote an event on the item (translation, edits, decisions, reviews). */
   authors: string[];
   flags: number;
   qa: Record<Severity, number>;
   stale: boolean;
 }
 
-const printed = (r: ListRow): PrintedRow => ({
+type PrintedRow = ListedItem;
+
+/** The row as `list --json` prints it. */
+export const printed = (r: ListRow): PrintedRow => ({
   id: r.id,
   state: r.state,
   decision: r.decision,

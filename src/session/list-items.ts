@@ -5,29 +5,31 @@
  * of all items are cached (list-cache.ts) and filtered on each run; after
  * journal appends only the rows of the items they name are computed again.
  */
-import type { Decision } from '../project/events.js';
 import { loadState, openProject, type Project } from '../project/project.js';
 import path from 'node:path';
 import type { SourceItem } from '../dataset/item.js';
-import type { ItemState, ItemStateName } from '../project/state.js';
+import type { ItemState } from '../project/state.js';
 import { hasTargetText, projectQaContextBuilder, projectQaEnv, type ProjectQa, type ProjectQaEnv } from '../qa/project-qa.js';
 import { NEAR_COPY_CACHE_FILE, NearCopyCache } from '../qa/near-copy-cache.js';
 import { qaCacheContext } from '../qa/qa-cache.js';
 import type { Severity } from '../qa/types.js';
 import { applyFilters, describeFilters, parseFilters, type RawFilters } from './filters.js';
-import { listKey, readListCache, rowLines, StoredList, writeListCache, type CachedList, type EarlierList, type ListKey, type ListRow } from './list-cache.js';
+import {
+  listKey,
+  printed,
+  readListCache,
+  rowLines,
+  StoredList,
+  writeListCache,
+  type CachedList,
+  type EarlierList,
+  type ListedItem,
+  type ListKey,
+  type ListRow,
+} from './list-cache.js';
 import { updateTouchedRows } from './list-update.js';
 
-export interface ListedItem {
-  id: string;
-  state: ItemStateName;
-  decision: Decision | null;
-  /** Everyone who wrote an event on the item (translation, edits, decisions, reviews). */
-  authors: string[];
-  flags: number;
-  qa: Record<Severity, number>;
-  stale: boolean;
-}
+export type { ListedItem };
 
 export interface ItemList {
   /** The filters, in words ("all items", "state adapted"). */
@@ -48,7 +50,7 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
   return {
     selection,
     warnings,
-    items: rows!.map((r) => ({ id: r.id, state: r.state, decision: r.decision, authors: r.authors, flags: r.flags, qa: r.qa, stale: r.state === 'stale' })),
+    items: rows!.map(printed),
   };
 }
 
