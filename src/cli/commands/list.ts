@@ -23,11 +23,8 @@ export async function run(opts: ListCommandOptions, { out }: CommandContext): Pr
     ...list.items.map((i) => [i.id, i.state, i.decision ?? '-', i.authors.join(',') || '-', String(i.flags), `${i.qa.error}/${i.qa.warning}/${i.qa.info}`]),
   ];
   // Each cell measured once (100,000 rows: measuring is most of the time).
-  const cellWidths = rows.map((r) => r.map(cellWidth));
+  const cellWidths = rows.map((r) => r.map(textWidth));
   const widths = rows[0]!.map((_, c) => cellWidths.reduce((max, w) => Math.max(max, w[c]!), 0));
   rows.forEach((r, i) => print(r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - cellWidths[i]![c]!))).join('  ')));
   print(`\n${t('list.count', { count: list.items.length, selection: list.selection })}`);
 }
-
-/** Columns of a cell: printable ASCII (most cells: IDs, states, counts) takes one a character; other text is measured. */
-const cellWidth = (cell: string) => (/^[\x20-\x7e]*$/.test(cell) ? cell.length : textWidth(cell));
