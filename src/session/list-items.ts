@@ -74,9 +74,8 @@ async function select(
     all ??= stored.rows();
     if (all === undefined) {
       // Lines not as their header says: made again.
-      const made = await allRows(project, env);
-      stored = StoredList.of(key ?? { key: '', base: '', journal: [] }, made);
-      if (key !== undefined) writeListCache(project.dir, stored);
+      const made = await madeAnew(project, env, key);
+      stored = made.stored;
       all = made.rows;
     }
     return all;
@@ -106,9 +105,20 @@ async function storedRows(project: Project, env: ProjectQaEnv, key: ListKey | un
       return stored;
     }
   }
-  const stored = StoredList.of(key ?? { key: '', base: '', journal: [] }, await allRows(project, env, earlier));
+  return (await madeAnew(project, env, key, earlier)).stored;
+}
+
+/** Every item's row (allRows), stored and cached under `key` (none: not cached). */
+async function madeAnew(
+  project: Project,
+  env: ProjectQaEnv,
+  key: ListKey | undefined,
+  earlier?: EarlierList,
+): Promise<{ stored: StoredList; rows: ListRow[] }> {
+  const made = await allRows(project, env, earlier);
+  const stored = StoredList.of(key ?? { key: '', base: '', journal: [] }, made);
   if (key !== undefined) writeListCache(project.dir, stored);
-  return stored;
+  return { stored, rows: made.rows };
 }
 
 /**
