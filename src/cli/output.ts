@@ -5,7 +5,6 @@
  * drive the terminal.
  */
 import { t } from '../i18n.js';
-import { jsonRowLine } from '../json-rows.js';
 import { safeJson, visible } from '../text-safety.js';
 
 export interface Printer {
@@ -13,17 +12,13 @@ export interface Printer {
   printJson: (value: unknown) => void;
   /**
    * `{...head, [key]: rows}` (key last) as JSON, the head indented like printJson and each row compact on a line of its
-   * own (greppable, and a third of the bytes at 100,000 rows), written a chunk of rows at a time: no one string of the whole.
+   * own (greppable, and a third of the bytes at 100,000 rows), from rows already laid out as bytes, one jsonRowLine
+   * (src/json-rows.ts) each, in parts of whole lines, each part written as it is: no one string of the whole.
    */
-  printJsonRows: (head: object, key: string, rows: readonly unknown[]) => void;
-  /** printJsonRows of rows already laid out as bytes, one jsonRowLine (src/json-rows.ts) each, in parts of whole lines, written a slice at a time. */
   printJsonRowLines: (head: object, key: string, parts: readonly Uint8Array[]) => void;
   warn: (message: string) => void;
   info: (message: string) => void;
 }
-
-const JSON_ROWS_CHUNK = 2000;
-const LINES_CHUNK = 1 << 20;
 
 /**
  * What goes before and after the rows of `{...head, [key]: rows}`, and the whole text when there are none. The rows go
@@ -36,31 +31,10 @@ function frame(head: object, key: string): { before: string; after: string; empt
   return { before: `${empty.slice(0, open)}[\n`, after: `\n  ]${empty.slice(open + 2)}\n`, empty: `${empty}\n` };
 }
 
-/** Where the chunk of lines from `start` ends: whole lines (a reader decoding each chunk on its own never sees half a character). */
-function chunkEnd(body: Uint8Array, start: number): number {
-  if (start + LINES_CHUNK >= body.length) return body.length;
-  const end = body.lastIndexOf(0x0a, start + LINES_CHUNK) + 1;
-  // A line longer than a chunk is written whole.
-  return end > start ? end : body.indexOf(0x0a, start) + 1 || body.length;
-}
-
 export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Printer {
   return {
     print: (text = '') => void io.stdout.write(`${visible(text)}\n`),
     printJson: (value) => void io.stdout.write(`${safeJson(value, 2)}\n`),
-    printJsonRows: (head, key, rows) => {
-      const { before, after, empty } = frame(head, key);
-      if (rows.length === 0) return void io.stdout.write(empty);
-      io.stdout.write(before);
-      for (let i = 0; i < rows.length; i += JSON_ROWS_CHUNK) {
-        const chunk = rows
-          .slice(i, i + JSON_ROWS_CHUNK)
-          .map(jsonRowLine)
-          .join('');
-        io.stdout.write(i + JSON_ROWS_CHUNK < rows.length ? chunk : chunk.slice(0, -2)); // the last row's ",\n"
-      }
-      io.stdout.write(after);
-    },
     printJsonRowLines: (head, key, parts) => {
       const { before, after, empty } = frame(head, key);
       let last = parts.length - 1;
@@ -69,7 +43,7 @@ export function createPrinter(io: { stdout: NodeJS.WritableStream; stderr: NodeJ
       io.stdout.write(before);
       parts.forEach((part, n) => {
         const body = n === last ? part.subarray(0, part.length - 2) : part; // the last row's ",\n"
-        for (let i = 0, end = 0; i < body.length; i = end) io.stdout.write(body.subarray(i, (end = chunkEnd(body, i))));
+        if (body.length > 0) io.stdout.write(body);
       });
       io.stdout.write(after);
     },

@@ -1,7 +1,7 @@
 /**
  * `list --json` prints the rows cached in cache/list.json as bytes (each row
  * stored as it is printed): what it prints must be the bytes of the rows
- * serialised as objects (listItems and printJsonRows), without a cache, with
+ * serialised as objects (listItems and test/helpers/json-rows.ts), without a cache, with
  * one, and after an update, for every filter and for the table; a cache file
  * in another format or cut short is made again.
  */
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecord, makeRecords } from '../helpers/fixtures.js';
+import { printJsonRows } from '../helpers/json-rows.js';
 import { editListCacheWarnings, listCachePatches, listCacheHeader } from '../helpers/list-cache-file.js';
 import { createPrinter } from '../../src/cli/output.js';
 import { padEndCols, textWidth } from '../../src/text-width.js';
@@ -21,7 +22,7 @@ import type { RawFilters } from '../../src/session/filters.js';
 
 const ODD_ID = 'test-0003\u202e\u2028\u0085"x';
 
-/** listItems' rows printed by printJsonRows: the serialisation `list --json` printed them with before it kept them as bytes. */
+/** listItems' rows printed as objects (printJsonRows): the serialisation `list --json` printed them with before it kept them as bytes. */
 async function asObjects(project: string, filters: RawFilters): Promise<string> {
   let text = '';
   const stdout = new Writable({
@@ -31,7 +32,7 @@ async function asObjects(project: string, filters: RawFilters): Promise<string> 
     },
   });
   const list = await listItems({ project, filters });
-  createPrinter({ stdout, stderr: stdout }).printJsonRows({ selection: list.selection }, 'items', list.items);
+  printJsonRows(createPrinter({ stdout, stderr: stdout }), { selection: list.selection }, 'items', list.items);
   return text;
 }
 
