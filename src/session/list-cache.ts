@@ -58,16 +58,21 @@ export interface CachedList {
   indexDigest?: string;
 }
 
-/** Rows made before the journal grew: all but the `touched` items' rows still hold, if the length statistics did not change. */
+/**
+ * Rows made before the journal grew: all but the `touched` items' rows still hold, if the length statistics (in the
+ * header, with CachedList.indexDigest) did not change; `stored.journal` is the journal as the rows saw it.
+ */
 export interface EarlierList {
   stored: StoredList;
-  lengthStats: LengthStats | null;
   /** The items the new journal events name. */
   touched: ReadonlySet<string>;
-  /** The journal as the rows saw it, their warnings, and their CachedList.indexDigest (list-update.ts). */
-  journal: JournalMark[];
-  warnings: string[];
-  indexDigest?: string;
+}
+
+/** A row found among the stored ones: the byte place of its line among the rows, its index, and the row (facets left out). */
+export interface FoundRow {
+  at: number;
+  index: number;
+  row: ListRow;
 }
 
 export interface ListKey {
@@ -259,32 +264,30 @@ export class StoredList {
     return found;
   }
 
-  /** The rows of the IDs (facets left out) with their indexes among the rows; undefined when one is not there. */
-  find(ids: Iterable<string>): Map<string, { index: number; row: ListRow }> | undefined {
+  /** The rows of the IDs, where they are; undefined when one is not there. */
+  find(ids: Iterable<string>): Map<string, FoundRow> | undefined {
     const places = this.places(ids);
     if (!places) return undefined;
     const patched = new Map(this.patch?.rows);
-    const found = new Map<string, { index: number; row: ListRow }>();
+    const found = new Map<string, FoundRow>();
     // The indexes: newlines counted up to each line, in file order.
     let index = 0;
     let pos = this.start;
     for (const [id, at] of [...places].sort((a, b) => a[1] - b[1])) {
       for (; pos < this.start + at; pos = this.buf.indexOf(0x0a, pos) + 1) index++;
       const line = patched.get(at)?.slice(0, -1) ?? this.buf.toString('utf8', this.start + at, this.buf.indexOf(0x0a, this.start + at));
-      found.set(id, { index, row: rowOf(line) });
+      found.set(id, { at, index, row: rowOf(line) });
     }
     return found;
   }
 
   /**
-   * These rows with those of `replaced` (by ID) put in their lines, under `key`, with `warnings`: a patch to append,
-   * or the file anew once the patches grow past their bounds; undefined when an ID is not there.
+   * These rows with those of `replaced` (by the byte place of their line, FoundRow.at) put in their lines, under
+   * `key`, with `warnings`: a patch to append, or the file anew once the patches grow past their bounds.
    */
-  replace(key: ListKey, replaced: ReadonlyMap<string, ListRow>, warnings: string[]): StoredList | undefined {
-    const places = this.places(replaced.keys());
-    if (!places) return undefined;
+  replace(key: ListKey, replaced: ReadonlyMap<number, ListRow>, warnings: string[]): StoredList {
     const rows = new Map(this.patch?.rows);
-    for (const [id, at] of places) rows.set(at, jsonRowLine(printed(replaced.get(id)!)));
+    for (const [at, row] of replaced) rows.set(at, jsonRowLine(printed(row)));
     const patch: Patch = {
       of: headerId(this.buf.toString('utf8', 0, this.start - 1)),
       key: key.key,
@@ -374,8 +377,7 @@ export function readListCache(projectDir: string, key: ListKey): { current: Stor
     if (stored.key === key.key) return { current: stored };
     if (header.base !== key.base) return undefined;
     const touched = newEventItems(projectDir, stored.journal, key.journal);
-    const indexDigest = header.indexDigest === undefined ? {} : { indexDigest: header.indexDigest };
-    return touched && { earlier: { stored, lengthStats: header.lengthStats, touched, journal: stored.journal, warnings: stored.warnings, ...indexDigest } };
+    return touched && { earlier: { stored, touched } };
   } catch {
     return undefined; // missing or corrupt: computed again
   }

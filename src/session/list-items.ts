@@ -99,8 +99,8 @@ async function storedRows(project: Project, env: ProjectQaEnv, key: ListKey | un
   if (earlier && key) {
     // After journal appends, the rows from the named items' own lines and records only (list-update.ts).
     const updated = await updateTouchedRows(project, env, earlier, key.journal, rowOf);
-    const stored = updated && earlier.stored.replace(key, updated.rows, updated.warnings);
-    if (stored) {
+    if (updated) {
+      const stored = earlier.stored.replace(key, updated.rows, updated.warnings);
       writeListCache(project.dir, stored);
       return stored;
     }
@@ -134,9 +134,10 @@ async function allRows(project: Project, env: ProjectQaEnv, earlier?: EarlierLis
     const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
     const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings, ...nearCopyCache.warnings.splice(0)], nearCopyCache };
     const qa = (measured = projectQa(project, updating, items, states));
-    if (JSON.stringify(earlier.lengthStats) === JSON.stringify(qa.ctx.lengthStats ?? null)) {
+    const { lengthStats } = earlier.stored.header;
+    if (JSON.stringify(lengthStats) === JSON.stringify(qa.ctx.lengthStats ?? null)) {
       const rows = items.map((item, i) => (earlier.touched.has(item.id) ? rowOf(item, states.get(item.id)!, qa) : earlierRows[i]!));
-      return { rows, warnings: [...warnings, ...updating.warnings, ...qa.saveCache()], lengthStats: earlier.lengthStats, indexDigest: qa.indexDigest };
+      return { rows, warnings: [...warnings, ...updating.warnings, ...qa.saveCache()], lengthStats, indexDigest: qa.indexDigest };
     }
   }
   const full = projectQaEnv(project, { cache: true });

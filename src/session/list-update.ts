@@ -44,9 +44,9 @@ export type RowOf = (item: SourceItem, state: ItemState, qa: ProjectQa) => ListR
 
 class NeedsFullRead extends Error {}
 
-/** The rows of the items the new events name, by ID, and the warnings of all rows. */
+/** The rows of the items the new events name, by the byte place of their line among the stored rows (FoundRow.at), and the warnings of all rows. */
 export interface UpdatedRows {
-  rows: Map<string, ListRow>;
+  rows: Map<number, ListRow>;
   warnings: string[];
 }
 
@@ -62,17 +62,18 @@ export async function updateTouchedRows(
   now: readonly JournalMark[],
   rowOf: RowOf,
 ): Promise<UpdatedRows | undefined> {
-  const { touched, indexDigest } = before;
+  const { stored, touched } = before;
+  const { indexDigest, lengthStats, count } = stored.header;
   // The near-copy verdicts' key (ProjectQa.indexDigest of the rows' items): rows cached without it are made again.
   if (indexDigest === undefined || touched.size === 0 || touched.size > MAX_TOUCHED) return undefined;
-  const at = before.stored.find(touched); // an item the rows do not have: undefined
-  if (!at) return undefined;
-  const items = sourceRecords(project, new Map([...at].map(([id, { index }]) => [id, index])), before.stored.header.count);
+  const found = stored.find(touched); // an item the rows do not have: undefined
+  if (!found) return undefined;
+  const items = sourceRecords(project, new Map([...found].map(([id, { index }]) => [id, index])), count);
   if (!items) return undefined;
-  const events = itemEvents(project.dir, before.journal, now, touched);
+  const events = itemEvents(project.dir, stored.journal, now, touched);
   if (!events) return undefined;
   const states = new Map<string, ItemState>();
-  for (const [id, { row }] of at) {
+  for (const [id, { row }] of found) {
     const item = items.get(id)!;
     const list = events.get(id) ?? [];
     const old = foldState(
@@ -88,21 +89,21 @@ export async function updateTouchedRows(
     states.set(id, state);
   }
   // Read only once the conditions above hold: when they do not, the full read reads it.
-  const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE), [...at.keys()]);
+  const nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE), [...found.keys()]);
   // Its warnings (a corrupt file ignored) are reported with the earlier rows' ones, as a full read reports them.
   const cacheWarnings = nearCopyCache.warnings.splice(0);
   const updating: ProjectQaEnv = { ...env, warnings: [...env.warnings], nearCopyCache };
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const builder = qaContextBuilder(updating, {
-    lengthStats: before.lengthStats,
+    lengthStats,
     indexDigest,
     indexOverflows: fingerprint !== undefined && sourceIndexOverflows(project.dir, fingerprint),
     // The cross-item index needs every source record: that is the full read.
     reread: () => Promise.reject(new NeedsFullRead()),
   });
   const qa = builder.done();
-  const rows = new Map<string, ListRow>();
-  for (const id of at.keys()) {
+  const rows = new Map<number, ListRow>();
+  for (const [id, { at }] of found) {
     const item = items.get(id)!;
     const state = states.get(id)!;
     try {
@@ -111,11 +112,12 @@ export async function updateTouchedRows(
       if (e instanceof NeedsFullRead) return undefined;
       throw e;
     }
-    rows.set(id, rowOf(item, state, qa));
+    rows.set(at, rowOf(item, state, qa));
   }
   cacheWarnings.push(...qa.saveCache());
   // Not twice: the earlier rows' warnings may hold the same (a file that cannot be written).
-  const warnings = [...before.warnings, ...cacheWarnings.filter((w) => !before.warnings.includes(w))];
+  const earlier = stored.warnings;
+  const warnings = [...earlier, ...cacheWarnings.filter((w) => !earlier.includes(w))];
   return { rows, warnings };
 }
 
