@@ -108,10 +108,15 @@ export class NearCopyCache {
     if (!this.few) return;
     this.few = false;
     this.load();
-    if (this.context !== undefined && this.fileContext !== this.context) {
-      if (this.entries.size > 0 || this.fileContext !== undefined) this.dirty = true;
-      this.entries.clear();
-    }
+    if (this.context !== undefined) this.dropForeign();
+  }
+
+  /** Drops the entries read when the file was written for another key than the one in use (then rewritten); whether it was. */
+  private dropForeign(): boolean {
+    if (this.fileContext === this.context) return false;
+    if (this.entries.size > 0 || this.fileContext !== undefined) this.dirty = true;
+    this.entries.clear();
+    return true;
   }
 
   /** What the file's index held (whatever its key). */
@@ -127,12 +132,7 @@ export class NearCopyCache {
   /** From now on, verdicts for this indexed set: the file's are dropped when made for another. */
   use(indexKey: string): void {
     this.context = contextOf(indexKey);
-    if (this.fileContext === this.context) this.index = this.fileIndex;
-    else {
-      if (this.entries.size > 0 || this.fileContext !== undefined) this.dirty = true;
-      this.entries.clear();
-      this.index = undefined;
-    }
+    this.index = this.dropForeign() ? undefined : this.fileIndex;
   }
 
   /** The cached verdict for this ID and hash, or undefined. */
