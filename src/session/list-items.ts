@@ -38,11 +38,10 @@ export interface ItemList {
   warnings: string[];
 }
 
-/** ItemList with the items as `list --json` prints them, one line each (src/json-rows.ts), in parts. */
+/** ItemList with the items as `list --json` prints them, one line each (src/json-rows.ts), in parts (`list --json` prints no warnings). */
 export interface ItemLines {
   selection: string;
   lines: Buffer[];
-  warnings: string[];
 }
 
 export async function listItems(opts: { project: string; filters?: RawFilters }): Promise<ItemList> {
@@ -56,8 +55,8 @@ export async function listItems(opts: { project: string; filters?: RawFilters })
 
 /** listItems as lines: with no filter, the cached lines as they are (no row parsed). */
 export async function listItemLines(opts: { project: string; filters?: RawFilters }): Promise<ItemLines> {
-  const { selection, warnings, rows, stored } = await select(opts, false);
-  return { selection, warnings, lines: rows ? [rowLines(rows)] : stored.lines() };
+  const { selection, rows, stored } = await select(opts, false);
+  return { selection, lines: rows ? [rowLines(rows)] : stored.lines() };
 }
 
 /** The rows the filters select; with none, the rows only when `parse` is set. */
