@@ -13,11 +13,6 @@ export function getPath(record: unknown, path: string): unknown {
   return getKeys(record, keysOf(path));
 }
 
-/** Set a value at a dotted path, creating plain objects on the way. */
-export function setPath(record: Record<string, unknown>, path: string, value: unknown): void {
-  setKeys(record, keysOf(path), value);
-}
-
 /** getPath over a path already split. */
 export function getKeys(record: unknown, keys: readonly string[]): unknown {
   let cur: unknown = record;
@@ -29,7 +24,7 @@ export function getKeys(record: unknown, keys: readonly string[]): unknown {
   return cur;
 }
 
-/** setPath over a path already split. */
+/** Set a value at a path already split into keys, creating plain objects on the way. */
 export function setKeys(record: Record<string, unknown>, keys: readonly string[], value: unknown): void {
   let cur: Record<string, unknown> = record;
   const last = keys.length - 1;

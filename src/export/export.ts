@@ -154,7 +154,7 @@ function exclusion(s: ItemState, opts: ExportOptions): string | undefined {
  * Leak guard: a target text equal to any source-language text of the item, or
  * holding a near copy of a source text (src/qa/near-copy.ts: 10+ characters of
  * this item's or, when indexed, another item's Japanese question or answer):
- * `copies` is the QA verdict on the item's texts (ProjectQa.nearCopies).
+ * `copies` is the QA verdict on the item's texts (ProjectQa.nearCopyVerdict).
  */
 function leaks(item: SourceItem, s: ItemState, mapping: RoleMapping, file: string, copies: NearCopyVerdict): DataProblem[] {
   const norm = (t: string | undefined) => t?.normalize('NFC').trim();

@@ -84,10 +84,7 @@ export class NearCopies {
 
   /** The same, building the index from the streamed source when needed. */
   async ofAsync(item: SourceItem, texts: NearCopyTexts): Promise<NearCopyVerdict> {
-    const known = this.known(item, texts);
-    if (known.verdict) return this.remember(item, texts, known.verdict);
-    await this.ensureIndex();
-    return this.remember(item, texts, this.search(item, texts, known.hash));
+    return this.verdict(item, texts);
   }
 
   /** `ofAsync` without a promise when the verdict needs no index built first (export asks for each item's). */

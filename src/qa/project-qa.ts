@@ -152,14 +152,13 @@ export interface ProjectQa {
   check(item: SourceItem, state: ItemState): Finding[];
   /** The same findings, split into open and waived ones. */
   review(item: SourceItem, state: ItemState): WaiverSplit<Finding>;
+  /** Whether the source-near-copy check of the item can run now (its verdict cached or settled, or the index built): else await `nearCopyVerdict` first. */
+  nearCopiesReady(item: SourceItem, state: ItemState): boolean;
   /**
    * Near copies of a source in the item's target texts and rationale (export's leak guard): the
-   * source-near-copy check's verdict, built or read once; builds the cross-item index if needed.
+   * source-near-copy check's verdict, built or read once; builds the cross-item index if needed
+   * (a promise only then).
    */
-  nearCopies(item: SourceItem, state: ItemState): Promise<NearCopyVerdict>;
-  /** Whether the source-near-copy check of the item can run now (its verdict cached or settled, or the index built): else await `nearCopies` first. */
-  nearCopiesReady(item: SourceItem, state: ItemState): boolean;
-  /** What `nearCopies` gives, at once when no index must be built first (a promise only then). */
   nearCopyVerdict(item: SourceItem, state: ItemState): NearCopyVerdict | Promise<NearCopyVerdict>;
   /**
    * For builders over a streamed source: builds the cross-item index now when an item added
@@ -286,7 +285,6 @@ export function qaContextBuilder(
         ctx,
         review,
         check: (item, state) => review(item, state).open,
-        nearCopies: (item, state) => nearCopies.ofAsync(item, nearCopyTexts(state)),
         nearCopiesReady: (item, state) => nearCopies.ready(item, nearCopyTexts(state)),
         nearCopyVerdict: (item, state) => nearCopies.verdict(item, nearCopyTexts(state)),
         prepare: () => (needIndex ? nearCopies.ensureIndex() : Promise.resolve()),
@@ -383,7 +381,7 @@ export interface ItemQa {
   /** Everything found so far, with counts by severity; waived findings are only counted, apart. */
   result(): RunChecksResult & { waivedCounts: Record<Severity, number> };
   warnings: string[];
-  /** Near copies of a source in the item's target texts and rationale: for the export's leak guard (ProjectQa.nearCopies); a promise only when the index must be built first. */
+  /** Near copies of a source in the item's target texts and rationale: for the export's leak guard (ProjectQa.nearCopyVerdict); a promise only when the index must be built first. */
   nearCopies(item: SourceItem, state: ItemState): NearCopyVerdict | Promise<NearCopyVerdict>;
   /** See ProjectQa.prepare. */
   prepare(): Promise<void>;

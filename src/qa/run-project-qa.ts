@@ -115,7 +115,7 @@ export async function runProjectQa(project: Project, options: ProjectQaOptions =
         // The source-near-copy check is synchronous: its verdict is made ready first, reading the source again if it needs the index.
         const primes = nearCopyCheck !== undefined && !skipsDecision(nearCopyCheck, state.decision?.decision);
         if (primes && hasTargetText(state) && !qa!.nearCopiesReady(item, state))
-          return qa!.nearCopies(item, state).then(() => {
+          return Promise.resolve(qa!.nearCopyVerdict(item, state)).then(() => {
             checkOne(item, state, qa!, selected);
             progress();
           });

@@ -5,7 +5,7 @@
  */
 import type { Project } from '../project/project.js';
 import type { JournalWriter } from '../project/journal.js';
-import { qaContextFor } from '../qa/project-qa.js';
+import { qaContextFor, type ProjectQa } from '../qa/project-qa.js';
 import type { RawFilters } from '../session/filters.js';
 import { openProjectSession } from '../session/open-project-session.js';
 import { ReviewSession, checkReviewStates } from './review-session.js';
@@ -27,18 +27,20 @@ export interface OpenedReview {
 }
 
 export async function openReview(opts: OpenReviewOptions): Promise<OpenedReview> {
-  const { project, items, journal, filters, sourceTexts, writer, warnings } = await openProjectSession({ ...opts, author: opts.reviewer });
+  const { project, pack, items, journal, filters, sourceTexts, writer, warnings } = await openProjectSession({ ...opts, author: opts.reviewer });
   checkReviewStates(filters.states);
-  const qa = qaContextFor(project, items, journal.states(items), undefined, journal.unchangedEnds);
+  // The QA context (length statistics of every item) is built from the states the session folded: the journal is folded once.
+  const built: { qa?: ProjectQa } = {};
   const session = new ReviewSession({
     items,
     events: journal,
-    pack: qa.env.pack,
+    pack: pack.pack,
     reviewer: opts.reviewer,
     allowSelfReview: opts.allowSelfReview ?? false,
     filters,
     sourceTexts,
-    qa: (item, state) => qa.check(item, state),
+    qa: (item, state) => built.qa!.check(item, state),
   });
-  return { project, session, writer, packName: qa.env.packName, warnings };
+  built.qa = qaContextFor(project, items, { get: (id) => session.state(id) }, pack.pack, journal.unchangedEnds);
+  return { project, session, writer, packName: pack.resolved, warnings };
 }

@@ -148,17 +148,18 @@ export function applyFilters<T extends FilterFacets>(items: readonly T[], states
   const ids = f.ids ? new Set(f.ids) : undefined;
   const labelIn = (label: string | undefined, labels: readonly string[] | undefined) =>
     labels === undefined || (label !== undefined && labels.some((l) => norm(l) === norm(label)));
-  // A state is looked up only for a filter on it: a session's states are made when asked for.
-  const byState = f.states !== undefined || f.only?.includes('flagged') === true;
+  const flagged = f.only?.includes('flagged') === true;
   return items.filter((item) => {
-    const s = byState ? states.get(item.id) : undefined;
     if (ids && !ids.has(item.id)) return false;
     if (!labelIn(item.riskArea, f.riskAreas)) return false;
     if (!labelIn(item.harmType, f.harmTypes)) return false;
     if (f.only?.includes('japan-specific') && item.japanSpecific !== true) return false;
-    if (f.only?.includes('flagged') && !(s && s.flags.length > 0)) return false;
-    if (f.states && !(s && f.states.includes(s.state))) return false;
     if (f.shard && shardOf(item.id, f.shard.n) !== f.shard.k) return false;
+    // A state is looked up only for a filter on it, and only for the items the other filters keep: a session's states are made when asked for.
+    if (!flagged && !f.states) return true;
+    const s = states.get(item.id);
+    if (flagged && !(s && s.flags.length > 0)) return false;
+    if (f.states && !(s && f.states.includes(s.state))) return false;
     return true;
   });
 }

@@ -59,9 +59,6 @@ export class ItemStates {
     return state;
   }
 
-  /** Every item's current state, by ID, made when asked for. */
-  readonly states: Pick<ReadonlyMap<string, ItemState>, 'get'> = { get: (id) => this.state(id) };
-
   /** The item's journal events, in journal order. */
   events(id: string): readonly JournalEvent[] {
     return this.indexEvents().get(id) ?? [];

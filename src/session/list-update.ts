@@ -107,7 +107,7 @@ export async function updateTouchedRows(
     const item = items.get(id)!;
     const state = states.get(id)!;
     try {
-      await qa.nearCopies(item, state);
+      await qa.nearCopyVerdict(item, state);
     } catch (e) {
       if (e instanceof NeedsFullRead) return undefined;
       throw e;

@@ -152,6 +152,46 @@ describe('AdaptSession', () => {
       assert.equal(shardOf('test-0007', 3), shardOf('test-0007', 3));
     });
 
+    it('looks a state up only for a filter on it and for the items the other filters keep, selecting the same items', () => {
+      const many = toItems(makeRecords(60));
+      const events = [
+        ...many.map((i) => mt(i)),
+        ...many.filter((_, k) => k % 2 === 0).map((i) => decision(i, 'transfer')),
+        ...many.filter((_, k) => k % 3 === 0).map((i) => ev(i, { type: 'flag', note: 'check' })),
+      ];
+      const folded = foldState(many, events).states;
+      const asked: string[] = [];
+      const spy = { get: (id: string) => (asked.push(id), folded.get(id)) };
+      const pick = (raw: Parameters<typeof parseFilters>[0]) => {
+        asked.length = 0;
+        return applyFilters(many, spy, parseFilters(raw, many)).map((i) => i.id);
+      };
+
+      const inShard = many.filter((i) => shardOf(i.id, 3) === 1).map((i) => i.id);
+      const expected = inShard.filter((id) => folded.get(id)!.state === 'adapted' && folded.get(id)!.flags.length > 0);
+      assert.ok(expected.length > 0 && expected.length < inShard.length);
+      assert.deepEqual(pick({ shard: '1/3', state: ['adapted'], only: ['flagged'] }), expected);
+      assert.deepEqual(asked, inShard, "only the shard's items");
+
+      const malicious = many.filter((i) => i.riskArea === '悪用');
+      assert.deepEqual(
+        pick({ riskArea: ['悪用'], state: ['translated'] }),
+        malicious.filter((i) => folded.get(i.id)!.state === 'translated').map((i) => i.id),
+      );
+      assert.deepEqual(
+        asked,
+        malicious.map((i) => i.id),
+      );
+
+      assert.deepEqual(pick({ ids: ['test-0003,test-0006'], only: ['flagged'] }), ['test-0003', 'test-0006']);
+      assert.deepEqual(asked, ['test-0003', 'test-0006']);
+      assert.deepEqual(
+        pick({ shard: '2/3' }),
+        many.filter((i) => shardOf(i.id, 3) === 2).map((i) => i.id),
+      );
+      assert.deepEqual(asked, [], 'no state without a filter on it');
+    });
+
     it('refuses malformed shards', () => {
       for (const bad of ['0/3', '4/3', '1', 'a/b', '1/0']) assert.throws(() => parseShard(bad), /--shard .* is not a shard/);
       assert.deepEqual(parseShard(' 2 / 5 '), { k: 2, n: 5 });
