@@ -15,9 +15,10 @@
  * it holds the event's place in the journal (journal-lines.ts), not the texts,
  * so it stays small even at one event per item. A fold started from it reads
  * the texts back when a state is asked for. A place that no longer holds its
- * event (the journal rewritten with its sizes and tails kept) makes the fold
- * start again from the journal's start; if the journal changed while the
- * command ran, the read-back's error stands (the command is run again).
+ * event (the journal rewritten, before the fold with its sizes and tails kept,
+ * or while the command ran) stops the command with an error naming the file
+ * and line, and removes the checkpoint: run again, the command folds from the
+ * journal's start (journal-lines.ts).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -119,7 +120,6 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
       const r = foldFrom(projectDir, saved.folder, saved.header.files, saved.header.last);
       if (r) {
         if (r.eventsRead >= (opts.checkpointEvery ?? CHECKPOINT_EVERY)) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
-        r.folder.refold = refolder(projectDir, r.folder, r.progress);
         return { ...result(r), from: 'checkpoint' };
       }
     } catch (e) {
@@ -153,29 +153,6 @@ function result(r: Folded): Omit<JournalFold, 'from'> {
 
 function stampOf(s: Stamp): Stamp {
   return { ts: s.ts, ...(s.c !== undefined ? { c: s.c } : {}) };
-}
-
-/**
- * For a fold started from a checkpoint: a fold from the journal's start (the
- * checkpoint removed, a new one written), in the same compact form and with
- * the same places, while the journal files are as the fold left them.
- */
-function refolder(projectDir: string, folder: StateFolder, progress: readonly FileProgress[]): () => StateFolder | undefined {
-  const marks = progress.map((p) => {
-    const file = path.join(projectDir, JOURNAL_DIR, p.name);
-    return { file, end: p.offset, tail: tailHash(file, p.offset) };
-  });
-  return () => {
-    try {
-      if (!marks.every((m) => existsSync(m.file) && unchangedUpTo(m.file, m.end, m.tail))) return undefined;
-      rmSync(path.join(projectDir, CHECKPOINT_FILE), { force: true });
-      const r = foldFrom(projectDir, new StateFolder(new Map(), 0, new Set(), folder.places), [], undefined)!;
-      writeCheckpoint(projectDir, r.folder, r.progress, r.last);
-      return r.folder;
-    } catch {
-      return undefined;
-    }
-  };
 }
 
 /** Fold the events after `known` (files not listed start at 0); undefined when the new events do not all come after `last`. */
