@@ -27,7 +27,17 @@ import { EVENT_TYPES, type JournalEvent } from './events.js';
 import type { Stamp } from './event-order.js';
 import { JOURNAL_DIR, readJournal } from './journal.js';
 import { JournalLines } from './journal-lines.js';
-import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
+import {
+  before,
+  journalFiles,
+  lineBlocks,
+  mergedEvents,
+  NotStreamable,
+  progressWarnings,
+  startProgress,
+  type FileProgress,
+  type StreamedEvent,
+} from './journal-stream.js';
 import { emptyState, folderOf, headOf, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
@@ -56,8 +66,6 @@ export const MAX_CHECKPOINT_SHARE = 0.5;
  * at 100k items with one MT each the checkpoint and the read-backs took 0.5 s more CPU than the fold (adapt).
  */
 const MIN_EVENTS_PER_ITEM = 2;
-/** Characters of item lines parsed at once when a checkpoint is read. */
-const CHUNK = 1 << 20;
 /** Bytes before each file's read position that must be unchanged for the checkpoint to fit. */
 const TAIL_BYTES = 4096;
 
@@ -241,29 +249,12 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
   }
 }
 
-/** The file's lines from byte `from`, about CHUNK bytes of them at a time, joined by newlines (blank lines at the ends left out). */
+/** The file's lines from byte `from`, about a megabyte of them at a time (lineBlocks), joined by newlines (blank lines at the ends left out). */
 function* lineChunks(file: string, from: number): Generator<string> {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    let carry = Buffer.alloc(0);
-    for (let at = from; ;) {
-      const n = readSync(fd, buf, 0, CHUNK, at);
-      at += n;
-      const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
-      // At the end, a last line without its newline too (cut short: then its parse or the count of items fails).
-      const nl = n === 0 ? data.length : data.lastIndexOf(0x0a);
-      if (nl === -1) {
-        carry = Buffer.from(data);
-        continue;
-      }
-      const lines = trimNewlines(data.toString('utf8', 0, nl));
-      if (lines !== '') yield lines;
-      if (n === 0) return;
-      carry = Buffer.from(data.subarray(nl + 1));
-    }
-  } finally {
-    closeSync(fd);
+  // The last block may end in a line without its newline (cut short: then its parse or the count of items fails).
+  for (const { data } of lineBlocks(file, from)) {
+    const lines = trimNewlines(data.toString('utf8'));
+    if (lines !== '') yield lines;
   }
 }
 
