@@ -221,13 +221,14 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
   const file = path.join(projectDir, CHECKPOINT_FILE);
   if (!existsSync(file)) return undefined;
   try {
-    const journalBytes = journalFiles(projectDir).reduce((n, name) => n + statSync(path.join(projectDir, JOURNAL_DIR, name)).size, 0);
+    const listed = journalFiles(projectDir);
+    const journalBytes = listed.reduce((n, name) => n + statSync(path.join(projectDir, JOURNAL_DIR, name)).size, 0);
+    const head = firstLine(file);
     // One left by an older version, too large to pay (MAX_CHECKPOINT_SHARE): not read.
-    const headerBytes = firstLineBytes(file);
-    if (statSync(file).size - headerBytes > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
-    const header = JSON.parse(readHead(file, headerBytes)) as Header;
+    if (statSync(file).size - head.bytes > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
+    const header = JSON.parse(head.text) as Header;
     if (header.format !== FOLD_FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
-    const names = new Set(journalFiles(projectDir));
+    const names = new Set(listed);
     for (const f of header.files) {
       if (!names.has(f.name) || !unchangedUpTo(path.join(projectDir, JOURNAL_DIR, f.name), f.offset, f.tail)) return undefined;
     }
@@ -238,7 +239,7 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
     const folds = new Map<string, ItemFold>();
     // Item lines read a megabyte at a time and parsed as one array (a JSON string holds no raw newline): at 100k items,
     // one parse per line cost twice as much, and the whole file as one string held 9 MB more at the peak.
-    for (const lines of lineChunks(file, headerBytes)) {
+    for (const lines of lineChunks(file, head.bytes)) {
       const rows = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as ([string, Stored] | Simple)[];
       for (const row of rows) folds.set(row[0], row.length === 2 ? decode(row[0], row[1]) : decodeSimple(row));
     }
@@ -266,27 +267,19 @@ function trimNewlines(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-/** The first `bytes` bytes of the file, as text. */
-function readHead(file: string, bytes: number): string {
+/** The file's first line (without its newline), and its bytes with the newline (the whole file when it has none). */
+function firstLine(file: string): { text: string; bytes: number } {
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.alloc(bytes);
-    return buf.toString('utf8', 0, readSync(fd, buf, 0, bytes, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Bytes of the file's first line, with its newline (the whole file when it has none). */
-function firstLineBytes(file: string): number {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(1 << 16);
-    for (let at = 0; ; at += buf.length) {
+    const read: Buffer[] = [];
+    for (let at = 0; ;) {
+      const buf = Buffer.allocUnsafe(1 << 16);
       const n = readSync(fd, buf, 0, buf.length, at);
-      const nl = buf.subarray(0, n).indexOf(10);
-      if (nl >= 0) return at + nl + 1;
-      if (n < buf.length) return at + n;
+      const nl = buf.subarray(0, n).indexOf(0x0a);
+      read.push(buf.subarray(0, nl >= 0 ? nl : n));
+      if (nl >= 0) return { text: Buffer.concat(read).toString('utf8'), bytes: at + nl + 1 };
+      at += n;
+      if (n < buf.length) return { text: Buffer.concat(read).toString('utf8'), bytes: at };
     }
   } finally {
     closeSync(fd);
