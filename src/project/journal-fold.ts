@@ -38,7 +38,7 @@ import {
   type FileProgress,
   type StreamedEvent,
 } from './journal-stream.js';
-import { emptyState, folderOf, headOf, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
+import { emptyState, folderOf, headOf, NONE, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
@@ -362,6 +362,9 @@ type Stored = {
  */
 type Simple = [id: string, lastChange: number, place: number, author: string, firstTs: string, lastTs: string | 0, mtHash: string];
 
+/** An item's empty state (its ID aside), which simple and encode compare a fold's keys with: its values are shared by every empty state. */
+const EMPTY = Object.freeze(emptyState('')) as unknown as Readonly<Record<string, unknown>>;
+
 /** The keys of a simple fold's state that are not at their empty value, in the order apply sets them. */
 const SIMPLE_KEYS = 'authors,firstTs,lastTs,mt,question,answer';
 
@@ -369,14 +372,10 @@ function simple(id: string, f: ItemFold): Simple | undefined {
   const s = f.s;
   if (f.mtAt === undefined || f.questionAt !== f.mtAt || f.answerAt !== f.mtAt || f.mtHash === undefined) return undefined;
   if (f.reviewAt !== -1 || f.heads.length > 0 || f.added || s.authors.length !== 1 || s.firstTs === undefined || s.lastTs === undefined) return undefined;
-  const empty = emptyState(id) as unknown as Record<string, unknown>;
-  const keys = Object.keys(s).filter((k) => k !== 'id' && k !== 'state' && (s as unknown as Record<string, unknown>)[k] !== empty[k]);
+  const keys = Object.keys(s).filter((k) => k !== 'id' && k !== 'state' && (s as unknown as Record<string, unknown>)[k] !== EMPTY[k]);
   if (keys.join(',') !== SIMPLE_KEYS) return undefined;
   return [id, f.lastChange, f.mtAt, s.authors[0]!, s.firstTs, s.lastTs === s.firstTs ? 0 : s.lastTs, f.mtHash];
 }
-
-/** Shared by every simple fold, frozen (as state.ts's empty lists): a decision replaces it. */
-const NO_HEADS: ItemFold['heads'] = Object.freeze([]);
 
 function decodeSimple([id, lastChange, place, author, firstTs, lastTs, mtHash]: Simple): ItemFold {
   const s = emptyState(id);
@@ -385,18 +384,15 @@ function decodeSimple([id, lastChange, place, author, firstTs, lastTs, mtHash]: 
   s.lastTs = lastTs === 0 ? firstTs : lastTs;
   s.mt = PLACED_MT;
   s.question = s.answer = '';
-  return { s, lastChange, reviewAt: -1, heads: NO_HEADS, mtAt: place, questionAt: place, answerAt: place, mtHash };
+  return { s, lastChange, reviewAt: -1, heads: NONE, mtAt: place, questionAt: place, answerAt: place, mtHash };
 }
-
-const EMPTY = JSON.stringify(emptyState(''));
 
 function encode(f: ItemFold): Stored {
   const s: Stored['s'] = {};
-  const empty = JSON.parse(EMPTY) as Record<string, unknown>;
   const placed = { mt: f.mtAt, question: f.questionAt, answer: f.answerAt } as Record<string, number | undefined>;
   for (const [k, v] of Object.entries(f.s)) {
     if (k === 'id' || k === 'state') continue;
-    if (k in empty && JSON.stringify(v) === JSON.stringify(empty[k])) continue;
+    if (k in EMPTY && JSON.stringify(v) === JSON.stringify(EMPTY[k])) continue;
     // 0 keeps the key's place in the state's key order.
     if (placed[k] !== undefined) s[k as keyof ItemState] = 0;
     else s[k as keyof ItemState] = (k === 'question' || k === 'answer') && f.mtAt === undefined && f.s.mt?.[k] === v ? null : v;

@@ -92,7 +92,7 @@ export interface ItemDecision {
  * per item was a fifth of the fold's memory. The reducers replace a list or
  * record when they change it (copy on write) rather than change it in place.
  */
-const NONE = Object.freeze([]) as never[];
+export const NONE = Object.freeze([]) as never[];
 const NOTHING = Object.freeze({}) as Record<string, never>;
 const NOT_EDITED: Record<TextRole, boolean> = Object.freeze({ question: false, answer: false });
 
