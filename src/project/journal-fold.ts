@@ -15,9 +15,10 @@
  * it holds the event's place in the journal (journal-lines.ts), not the texts,
  * so it stays small even at one event per item. A fold started from it reads
  * the texts back when a state is asked for. A place that no longer holds its
- * event (the journal rewritten with its sizes and tails kept) makes the fold
- * start again from the journal's start; if the journal changed while the
- * command ran, the read-back's error stands (the command is run again).
+ * event (the journal rewritten, before the fold with its sizes and tails kept,
+ * or while the command ran) stops the command with an error naming the file
+ * and line, and removes the checkpoint: run again, the command folds from the
+ * journal's start (journal-lines.ts).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -26,8 +27,18 @@ import { EVENT_TYPES, type JournalEvent } from './events.js';
 import type { Stamp } from './event-order.js';
 import { JOURNAL_DIR, readJournal } from './journal.js';
 import { JournalLines } from './journal-lines.js';
-import { before, journalFiles, mergedEvents, NotStreamable, progressWarnings, startProgress, type FileProgress, type StreamedEvent } from './journal-stream.js';
-import { emptyState, folderOf, headOf, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
+import {
+  before,
+  journalFiles,
+  lineBlocks,
+  mergedEvents,
+  NotStreamable,
+  progressWarnings,
+  startProgress,
+  type FileProgress,
+  type StreamedEvent,
+} from './journal-stream.js';
+import { emptyState, folderOf, headOf, NONE, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
@@ -55,8 +66,6 @@ export const MAX_CHECKPOINT_SHARE = 0.5;
  * at 100k items with one MT each the checkpoint and the read-backs took 0.5 s more CPU than the fold (adapt).
  */
 const MIN_EVENTS_PER_ITEM = 2;
-/** Characters of item lines parsed at once when a checkpoint is read. */
-const CHUNK = 1 << 20;
 /** Bytes before each file's read position that must be unchanged for the checkpoint to fit. */
 const TAIL_BYTES = 4096;
 
@@ -119,7 +128,6 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
       const r = foldFrom(projectDir, saved.folder, saved.header.files, saved.header.last);
       if (r) {
         if (r.eventsRead >= (opts.checkpointEvery ?? CHECKPOINT_EVERY)) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
-        r.folder.refold = refolder(projectDir, r.folder, r.progress);
         return { ...result(r), from: 'checkpoint' };
       }
     } catch (e) {
@@ -153,29 +161,6 @@ function result(r: Folded): Omit<JournalFold, 'from'> {
 
 function stampOf(s: Stamp): Stamp {
   return { ts: s.ts, ...(s.c !== undefined ? { c: s.c } : {}) };
-}
-
-/**
- * For a fold started from a checkpoint: a fold from the journal's start (the
- * checkpoint removed, a new one written), in the same compact form and with
- * the same places, while the journal files are as the fold left them.
- */
-function refolder(projectDir: string, folder: StateFolder, progress: readonly FileProgress[]): () => StateFolder | undefined {
-  const marks = progress.map((p) => {
-    const file = path.join(projectDir, JOURNAL_DIR, p.name);
-    return { file, end: p.offset, tail: tailHash(file, p.offset) };
-  });
-  return () => {
-    try {
-      if (!marks.every((m) => existsSync(m.file) && unchangedUpTo(m.file, m.end, m.tail))) return undefined;
-      rmSync(path.join(projectDir, CHECKPOINT_FILE), { force: true });
-      const r = foldFrom(projectDir, new StateFolder(new Map(), 0, new Set(), folder.places), [], undefined)!;
-      writeCheckpoint(projectDir, r.folder, r.progress, r.last);
-      return r.folder;
-    } catch {
-      return undefined;
-    }
-  };
 }
 
 /** Fold the events after `known` (files not listed start at 0); undefined when the new events do not all come after `last`. */
@@ -236,13 +221,14 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
   const file = path.join(projectDir, CHECKPOINT_FILE);
   if (!existsSync(file)) return undefined;
   try {
-    const journalBytes = journalFiles(projectDir).reduce((n, name) => n + statSync(path.join(projectDir, JOURNAL_DIR, name)).size, 0);
+    const listed = journalFiles(projectDir);
+    const journalBytes = listed.reduce((n, name) => n + statSync(path.join(projectDir, JOURNAL_DIR, name)).size, 0);
+    const head = firstLine(file);
     // One left by an older version, too large to pay (MAX_CHECKPOINT_SHARE): not read.
-    const headerBytes = firstLineBytes(file);
-    if (statSync(file).size - headerBytes > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
-    const header = JSON.parse(readHead(file, headerBytes)) as Header;
+    if (statSync(file).size - head.bytes > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
+    const header = JSON.parse(head.text) as Header;
     if (header.format !== FOLD_FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
-    const names = new Set(journalFiles(projectDir));
+    const names = new Set(listed);
     for (const f of header.files) {
       if (!names.has(f.name) || !unchangedUpTo(path.join(projectDir, JOURNAL_DIR, f.name), f.offset, f.tail)) return undefined;
     }
@@ -253,7 +239,7 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
     const folds = new Map<string, ItemFold>();
     // Item lines read a megabyte at a time and parsed as one array (a JSON string holds no raw newline): at 100k items,
     // one parse per line cost twice as much, and the whole file as one string held 9 MB more at the peak.
-    for (const lines of lineChunks(file, headerBytes)) {
+    for (const lines of lineChunks(file, head.bytes)) {
       const rows = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as ([string, Stored] | Simple)[];
       for (const row of rows) folds.set(row[0], row.length === 2 ? decode(row[0], row[1]) : decodeSimple(row));
     }
@@ -264,29 +250,12 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
   }
 }
 
-/** The file's lines from byte `from`, about CHUNK bytes of them at a time, joined by newlines (blank lines at the ends left out). */
+/** The file's lines from byte `from`, about a megabyte of them at a time (lineBlocks), joined by newlines (blank lines at the ends left out). */
 function* lineChunks(file: string, from: number): Generator<string> {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    let carry = Buffer.alloc(0);
-    for (let at = from; ;) {
-      const n = readSync(fd, buf, 0, CHUNK, at);
-      at += n;
-      const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
-      // At the end, a last line without its newline too (cut short: then its parse or the count of items fails).
-      const nl = n === 0 ? data.length : data.lastIndexOf(0x0a);
-      if (nl === -1) {
-        carry = Buffer.from(data);
-        continue;
-      }
-      const lines = trimNewlines(data.toString('utf8', 0, nl));
-      if (lines !== '') yield lines;
-      if (n === 0) return;
-      carry = Buffer.from(data.subarray(nl + 1));
-    }
-  } finally {
-    closeSync(fd);
+  // The last block may end in a line without its newline (cut short: then its parse or the count of items fails).
+  for (const { data } of lineBlocks(file, from)) {
+    const lines = trimNewlines(data.toString('utf8'));
+    if (lines !== '') yield lines;
   }
 }
 
@@ -298,27 +267,19 @@ function trimNewlines(text: string): string {
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
-/** The first `bytes` bytes of the file, as text. */
-function readHead(file: string, bytes: number): string {
+/** The file's first line (without its newline), and its bytes with the newline (the whole file when it has none). */
+function firstLine(file: string): { text: string; bytes: number } {
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.alloc(bytes);
-    return buf.toString('utf8', 0, readSync(fd, buf, 0, bytes, 0));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Bytes of the file's first line, with its newline (the whole file when it has none). */
-function firstLineBytes(file: string): number {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(1 << 16);
-    for (let at = 0; ; at += buf.length) {
+    const read: Buffer[] = [];
+    for (let at = 0; ;) {
+      const buf = Buffer.allocUnsafe(1 << 16);
       const n = readSync(fd, buf, 0, buf.length, at);
-      const nl = buf.subarray(0, n).indexOf(10);
-      if (nl >= 0) return at + nl + 1;
-      if (n < buf.length) return at + n;
+      const nl = buf.subarray(0, n).indexOf(0x0a);
+      read.push(buf.subarray(0, nl >= 0 ? nl : n));
+      if (nl >= 0) return { text: Buffer.concat(read).toString('utf8'), bytes: at + nl + 1 };
+      at += n;
+      if (n < buf.length) return { text: Buffer.concat(read).toString('utf8'), bytes: at };
     }
   } finally {
     closeSync(fd);
@@ -401,6 +362,9 @@ type Stored = {
  */
 type Simple = [id: string, lastChange: number, place: number, author: string, firstTs: string, lastTs: string | 0, mtHash: string];
 
+/** An item's empty state (its ID aside), which simple and encode compare a fold's keys with: its values are shared by every empty state. */
+const EMPTY = Object.freeze(emptyState('')) as unknown as Readonly<Record<string, unknown>>;
+
 /** The keys of a simple fold's state that are not at their empty value, in the order apply sets them. */
 const SIMPLE_KEYS = 'authors,firstTs,lastTs,mt,question,answer';
 
@@ -408,14 +372,10 @@ function simple(id: string, f: ItemFold): Simple | undefined {
   const s = f.s;
   if (f.mtAt === undefined || f.questionAt !== f.mtAt || f.answerAt !== f.mtAt || f.mtHash === undefined) return undefined;
   if (f.reviewAt !== -1 || f.heads.length > 0 || f.added || s.authors.length !== 1 || s.firstTs === undefined || s.lastTs === undefined) return undefined;
-  const empty = emptyState(id) as unknown as Record<string, unknown>;
-  const keys = Object.keys(s).filter((k) => k !== 'id' && k !== 'state' && (s as unknown as Record<string, unknown>)[k] !== empty[k]);
+  const keys = Object.keys(s).filter((k) => k !== 'id' && k !== 'state' && (s as unknown as Record<string, unknown>)[k] !== EMPTY[k]);
   if (keys.join(',') !== SIMPLE_KEYS) return undefined;
   return [id, f.lastChange, f.mtAt, s.authors[0]!, s.firstTs, s.lastTs === s.firstTs ? 0 : s.lastTs, f.mtHash];
 }
-
-/** Shared by every simple fold, frozen (as state.ts's empty lists): a decision replaces it. */
-const NO_HEADS: ItemFold['heads'] = Object.freeze([]);
 
 function decodeSimple([id, lastChange, place, author, firstTs, lastTs, mtHash]: Simple): ItemFold {
   const s = emptyState(id);
@@ -424,18 +384,15 @@ function decodeSimple([id, lastChange, place, author, firstTs, lastTs, mtHash]: 
   s.lastTs = lastTs === 0 ? firstTs : lastTs;
   s.mt = PLACED_MT;
   s.question = s.answer = '';
-  return { s, lastChange, reviewAt: -1, heads: NO_HEADS, mtAt: place, questionAt: place, answerAt: place, mtHash };
+  return { s, lastChange, reviewAt: -1, heads: NONE, mtAt: place, questionAt: place, answerAt: place, mtHash };
 }
-
-const EMPTY = JSON.stringify(emptyState(''));
 
 function encode(f: ItemFold): Stored {
   const s: Stored['s'] = {};
-  const empty = JSON.parse(EMPTY) as Record<string, unknown>;
   const placed = { mt: f.mtAt, question: f.questionAt, answer: f.answerAt } as Record<string, number | undefined>;
   for (const [k, v] of Object.entries(f.s)) {
     if (k === 'id' || k === 'state') continue;
-    if (k in empty && JSON.stringify(v) === JSON.stringify(empty[k])) continue;
+    if (k in EMPTY && JSON.stringify(v) === JSON.stringify(EMPTY[k])) continue;
     // 0 keeps the key's place in the state's key order.
     if (placed[k] !== undefined) s[k as keyof ItemState] = 0;
     else s[k as keyof ItemState] = (k === 'question' || k === 'answer') && f.mtAt === undefined && f.s.mt?.[k] === v ? null : v;

@@ -7,15 +7,16 @@
  * A place is one number: the line's byte offset (as journal-stream.ts read
  * it) times MAX_FILES plus the file's index. Journal files are only appended
  * to, so lines folded stay where they were. An event not found where it was
- * folded (the file rewritten meanwhile) is an error: the command is run again
- * (a fold from the checkpoint first folds again from the journal's start when
- * the files are as it read them: journal-fold.ts).
+ * folded (the file rewritten meanwhile) is an error: the command is run again.
+ * The checkpoint (journal-fold.ts), which may hold that place, is removed with
+ * it, so that the command run again folds from the journal's start.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ProjectError } from '../errors.js';
 import type { JournalEvent } from './events.js';
 import { JOURNAL_DIR } from './journal.js';
+import { CHECKPOINT_FILE } from './journal-fold.js';
 import { journalChangedWhileRead } from './messages.js';
 import type { EventPlaces } from './state.js';
 
@@ -74,6 +75,11 @@ export class JournalLines implements EventPlaces {
   }
 
   changed(place: number, item: string): Error {
+    try {
+      rmSync(path.join(this.projectDir, CHECKPOINT_FILE), { force: true });
+    } catch {
+      // Best effort, as the checkpoint's write: the error below stands either way.
+    }
     const f = this.windows[place % MAX_FILES]!;
     const file = path.join(this.projectDir, JOURNAL_DIR, f.name);
     return new ProjectError(journalChangedWhileRead(path.join(JOURNAL_DIR, f.name), lineAt(file, Math.floor(place / MAX_FILES)), item));

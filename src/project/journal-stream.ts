@@ -52,8 +52,12 @@ interface Line {
 
 const CHUNK = 1 << 20;
 
-/** The lines of a file from a byte offset, read in chunks (split on the newline byte, which UTF-8 never uses inside a character). */
-function* readLines(file: string, from: number): Generator<Line> {
+/**
+ * A file from a byte offset in blocks of whole lines, about CHUNK bytes each: every block ends just after a newline
+ * byte (which UTF-8 never uses inside a character) but the last, which holds a last line without one. `at` is the
+ * block's offset in the file. A block is only valid until the next is asked for (its bytes are reused).
+ */
+export function* lineBlocks(file: string, from: number): Generator<{ data: Buffer; at: number }> {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
@@ -63,18 +67,27 @@ function* readLines(file: string, from: number): Generator<Line> {
       const n = readSync(fd, buf, 0, CHUNK, pos);
       if (n === 0) break;
       const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
-      const base = pos - carry.length;
+      const at = pos - carry.length;
       pos += n;
-      let start = 0;
-      for (let nl = data.indexOf(0x0a); nl !== -1; nl = data.indexOf(0x0a, start)) {
-        yield { raw: data.toString('utf8', start, nl), end: base + nl + 1, terminated: true };
-        start = nl + 1;
-      }
-      carry = Buffer.from(data.subarray(start));
+      const nl = data.lastIndexOf(0x0a);
+      if (nl !== -1) yield { data: data.subarray(0, nl + 1), at };
+      carry = Buffer.from(data.subarray(nl + 1));
     }
-    if (carry.length > 0) yield { raw: carry.toString('utf8'), end: pos, terminated: false };
+    if (carry.length > 0) yield { data: carry, at: pos - carry.length };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The lines of a file from a byte offset, read in blocks (lineBlocks). */
+function* readLines(file: string, from: number): Generator<Line> {
+  for (const { data, at } of lineBlocks(file, from)) {
+    let start = 0;
+    for (let nl = data.indexOf(0x0a); nl !== -1; nl = data.indexOf(0x0a, start)) {
+      yield { raw: data.toString('utf8', start, nl), end: at + nl + 1, terminated: true };
+      start = nl + 1;
+    }
+    if (start < data.length) yield { raw: data.toString('utf8', start), end: at + data.length, terminated: false };
   }
 }
 

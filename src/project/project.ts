@@ -49,17 +49,18 @@ async function readSource<T extends SourceKey>(project: Project, keep: (item: So
     );
   }
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
-  const trusted = fingerprint && readSourceKeys(project.dir, fingerprint);
+  const cached = fingerprint ? readSourceKeys(project.dir, fingerprint) : undefined;
+  const trusted = cached?.keys;
   const textsFile = path.join(project.dir, SOURCE_TEXTS_FILE);
   // The keys are written once their texts are recorded: a record read by its key needs no look-up in the snapshot while that holds.
-  const keyTexts = trusted && keyTextsRecorded(project.dir, textsFile);
+  const keyTexts = trusted !== undefined && keyTextsRecorded(cached?.texts, textsFile);
   const kept: T[] = [];
   // The texts the snapshot lacks, found as the source streams by (only those are held).
   const snapshot = SourceSnapshot.lazy(project.dir);
   const unrecorded: SourceItem[] = [];
   let snapshotReadable = true;
   const report = await validateSource(project.sourcePath, project.mapping, {
-    trusted: trusted || undefined,
+    trusted,
     onItem: (item) => {
       kept.push(keep(item));
       // validateSource marks a key it read by (ValidateOptions.trusted): its ID in place of the key.
@@ -100,7 +101,7 @@ export async function loadSourceKeys(project: Project): Promise<SourceKey[]> {
  */
 export function trustedSourceKeys(project: Project): SourceKey[] | undefined {
   const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
-  return (fingerprint && readSourceKeys(project.dir, fingerprint)) || undefined;
+  return fingerprint ? readSourceKeys(project.dir, fingerprint)?.keys : undefined;
 }
 
 /** The source items (or keys) followed by the items the journal adds (`carefully add`). */

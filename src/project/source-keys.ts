@@ -41,12 +41,18 @@ export function sourceFingerprint(sourcePath: string, mapping: RoleMapping): str
   }
 }
 
+/** Keys read from the cache, with its header's `texts` (sourceTextsFile when they were written), when it has one. */
+export interface CachedSourceKeys {
+  keys: SourceKey[];
+  texts?: string;
+}
+
 /** The cached keys when the cache was written for this fingerprint, else undefined. */
-export function readSourceKeys(projectDir: string, fingerprint: string): SourceKey[] | undefined {
+export function readSourceKeys(projectDir: string, fingerprint: string): CachedSourceKeys | undefined {
   try {
     const text = readFileSync(path.join(projectDir, SOURCE_KEYS_FILE), 'utf8');
     let end = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, end)) as { fingerprint?: string; items?: number };
+    const header = JSON.parse(text.slice(0, end)) as { fingerprint?: string; items?: number; texts?: unknown };
     if (header.fingerprint !== fingerprint) return undefined; // rewritten after the full read
     const keys: SourceKey[] = [];
     for (let start = end + 1; start < text.length; start = end + 1) {
@@ -54,7 +60,7 @@ export function readSourceKeys(projectDir: string, fingerprint: string): SourceK
       if (end === -1) end = text.length;
       if (end > start) keys.push(keyOf(text, start, end));
     }
-    if (keys.length === header.items) return keys;
+    if (keys.length === header.items) return typeof header.texts === 'string' ? { keys, texts: header.texts } : { keys };
   } catch {
     // missing or corrupt: the source is read in full
   }
@@ -103,9 +109,12 @@ export function sourceTextsFile(snapshotFile: string): string | undefined {
   }
 }
 
-/** Whether the snapshot still holds every key's texts: it is the file (sourceTextsFile) the keys were written after, or that file grown. */
-export function keyTextsRecorded(projectDir: string, snapshotFile: string): boolean {
-  const then = headerOf(path.join(projectDir, SOURCE_KEYS_FILE))?.texts?.split(':');
+/**
+ * Whether the snapshot still holds every key's texts: it is the file the keys were written after (`texts`, their
+ * header's sourceTextsFile, as readSourceKeys gives it), or that file grown.
+ */
+export function keyTextsRecorded(texts: string | undefined, snapshotFile: string): boolean {
+  const then = texts?.split(':');
   const now = sourceTextsFile(snapshotFile)?.split(':');
   return then !== undefined && now !== undefined && then[0] === now[0] && Number(now[1]) >= Number(then[1]);
 }

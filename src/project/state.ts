@@ -92,7 +92,7 @@ export interface ItemDecision {
  * per item was a fifth of the fold's memory. The reducers replace a list or
  * record when they change it (copy on write) rather than change it in place.
  */
-const NONE = Object.freeze([]) as never[];
+export const NONE = Object.freeze([]) as never[];
 const NOTHING = Object.freeze({}) as Record<string, never>;
 const NOT_EDITED: Record<TextRole, boolean> = Object.freeze({ question: false, answer: false });
 
@@ -150,7 +150,10 @@ export interface EventPlaces {
   place(file: string, start: number): number | undefined;
   /** The event at a place, which must be of `item`. */
   event(place: number, item: string): JournalEvent;
-  /** The error for an event at a place that is not the one folded there (the journal was rewritten meanwhile). */
+  /**
+   * The error for an event at a place that is not the one folded there (the journal was rewritten meanwhile); the
+   * checkpoint, which may hold that place, is removed so that the next run folds from the journal's start.
+   */
   changed(place: number, item: string): Error;
   /** The files given places so far, in the order of their numbers (a checkpoint stores places by it). */
   files(): readonly string[];
@@ -304,13 +307,6 @@ export class StateFolder {
   /** Events folded so far (the next event's order). */
   order: number;
 
-  /**
-   * Set on a fold that started from a checkpoint (journal-fold.ts): when a place read back does not hold the event
-   * the checkpoint said (the journal rewritten before the fold, its size and tail kept), a fold of the journal from
-   * its start, or undefined when the journal changed since the fold (the read-back error then stands).
-   */
-  refold?: () => StateFolder | undefined;
-
   private readonly undo: UndoContext;
   /**
    * `undone`: the IDs undo events take back (undoneIds over the whole journal); a streamed fold has none.
@@ -371,18 +367,7 @@ export class StateFolder {
   state(item: Pick<SourceItem, 'id' | 'sourceHash'>, texts = true): ItemState {
     const f = this.folds.get(item.id);
     if (!f) return finish({ s: emptyState(item.id), lastChange: -1, reviewAt: -1, heads: NONE }, item.sourceHash);
-    try {
-      return finish(f, item.sourceHash, this.textsHeld ? undefined : this.places, texts);
-    } catch (e) {
-      const fresh = this.refold?.();
-      this.refold = undefined;
-      if (!fresh) throw e;
-      // The fold from the start stands in for this one (same places), for the states asked for from now on.
-      this.folds.clear();
-      for (const [id, g] of fresh.folds) this.folds.set(id, g);
-      this.order = fresh.order;
-      return this.state(item);
-    }
+    return finish(f, item.sourceHash, this.textsHeld ? undefined : this.places, texts);
   }
 
   /** States of the given source items, and the IDs folded that are not among them. */

@@ -14,6 +14,7 @@ import { readJournal } from '../../src/project/journal.js';
 import { foldState } from '../../src/project/state.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { openSession } from '../../src/adapt/open-session.js';
+import { ProjectError } from '../../src/errors.js';
 import type { SourceItem } from '../../src/dataset/item.js';
 
 const ITEMS = 40;
@@ -145,30 +146,43 @@ describe('compact fold checkpoint (places, not texts)', function () {
       assert.deepEqual(sessionS, [...wholeStates().values()]);
     });
 
-  it('folds from the start when a place no longer holds its event (the journal rewritten, its size and tail kept)', async () => {
+  it('stops, naming file and line, when a place no longer holds its event (journal rewritten, size and tail kept); run again, folds from start', async () => {
     rmSync(checkpoint(), { force: true });
     assert.equal(foldJournal(dir).from, 'start');
     const file = path.join(dir, 'journal', mtName);
     const text = readFileSync(file, 'utf8');
     assert.ok(text.indexOf('\n') < text.length - 4096, 'the first line is before the tail the checkpoint checks');
     // Item test-0000's MT line now names test-0039 (same length): same size, same tail, another event at the place.
-    writeFileSync(file, text.replace('"item":"test-0000"', '"item":"test-0039"'));
+    const rewritten = text.replace('"item":"test-0000"', '"item":"test-0039"');
+    assert.notEqual(rewritten, text);
+    assert.equal(Buffer.byteLength(rewritten), Buffer.byteLength(text));
+    writeFileSync(file, rewritten);
     const r = foldJournal(dir);
     assert.equal(r.from, 'checkpoint', 'its key cannot tell');
-    assert.deepEqual(r.folder.statesFor(items).states, wholeStates());
-    assert.equal(r.folder.state(items[0]!).state, 'untranslated');
-    // The checkpoint was rebuilt: the next fold reads on from it with the same states.
+    const changed = new RegExp(`journal[/\\\\]${mtName.replace(/\./g, '\\.')} line 1 no longer holds the event of item "test-0000"`);
+    assert.throws(
+      () => r.folder.statesFor(items),
+      (e: unknown) => e instanceof ProjectError && changed.test(e.message),
+    );
+    assert.equal(existsSync(checkpoint()), false, 'the checkpoint is removed with the error');
+    // Run again: from the start, as a whole read folds it.
     const next = foldJournal(dir);
-    assert.equal(next.from, 'checkpoint');
+    assert.equal(next.from, 'start');
     assert.deepEqual(next.folder.statesFor(items).states, wholeStates());
+    assert.equal(next.folder.state(items[0]!).state, 'untranslated');
 
-    // Through the CLI: export gives what a fold from the start gives.
+    // Through the CLI: export stops (exit 2, naming file and line); run again, it gives what a fold from the start gives.
     writeFileSync(file, text);
     rmSync(checkpoint());
     assert.equal(foldJournal(dir).from, 'start');
-    writeFileSync(file, text.replace('"item":"test-0000"', '"item":"test-0039"'));
+    writeFileSync(file, rewritten);
+    const stopped = await run(['export', '-p', dir, '--out', tmp.join('a'), '--include-unreviewed']);
+    assert.equal(stopped.code, 2, stopped.stderr);
+    assert.match(stopped.stderr, changed);
+    assert.equal(existsSync(checkpoint()), false);
     const a = await run(['export', '-p', dir, '--out', tmp.join('a'), '--include-unreviewed']);
     assert.equal(a.code, 0, a.stderr);
+    assert.equal(foldJournal(dir).from, 'checkpoint', 'the run again wrote a checkpoint');
     rmSync(checkpoint());
     const b = await run(['export', '-p', dir, '--out', tmp.join('b'), '--include-unreviewed']);
     assert.equal(b.code, 0, b.stderr);
@@ -186,6 +200,7 @@ describe('compact fold checkpoint (places, not texts)', function () {
     // Another size: not the journal the fold read (a rewrite of the same size and tail is taken as one before the fold).
     writeFileSync(file, readFileSync(file, 'utf8').replace('"item":"test-0000"', '"item":"test-00000"'));
     assert.throws(() => r.folder.state(items[0]!), /\.jsonl line 1 no longer holds the event of item/);
+    assert.equal(existsSync(checkpoint()), false, 'the checkpoint is removed with the error');
   });
 
   it('reads a checkpoint longer than its read chunk (1 MiB), rows across chunk ends', () => {

@@ -207,6 +207,32 @@ describe('journal fold while reading', () => {
     assert.deepEqual(streamedFold(dir).result, wholeFold(dir));
   });
 
+  it('reads on from a checkpoint whose header is longer than one read of it (64 KiB): many units', () => {
+    const dir = path.join(tmp.path, 'p');
+    mkdirSync(path.join(dir, 'journal'), { recursive: true });
+    const ev = (i: number) => ({
+      v: 1,
+      ts: new Date(Date.UTC(2026, 0, 1) + i).toISOString(),
+      author: 'ana',
+      item: `i${i % 5}`,
+      sourceHash: 'h',
+      type: 'assign',
+      assignee: 'bo',
+      role: 'secondary',
+      unit: `ana@unit-${String(i).padStart(6, '0')}/1`,
+    });
+    const file = path.join(dir, 'journal', 'ana.jsonl');
+    writeFileSync(file, Array.from({ length: 4000 }, (_, i) => `${JSON.stringify(ev(i))}\n`).join(''));
+    assert.equal(streamedFold(dir).from, 'start');
+    const checkpoint = readFileSync(path.join(dir, CHECKPOINT_FILE), 'utf8');
+    assert.ok(checkpoint.indexOf('\n') > 1 << 16, `header of ${checkpoint.indexOf('\n')} bytes`);
+    appendFileSync(file, `${JSON.stringify(ev(4000))}\n`);
+    const r = streamedFold(dir);
+    assert.equal(r.from, 'checkpoint');
+    assert.equal(r.eventsRead, 1);
+    assert.deepEqual(r.result, wholeFold(dir));
+  });
+
   it('reads the whole journal the old way when a file is out of order, with the same result', () => {
     const dir = path.join(tmp.path, 'p');
     new JournalGen(dir, 3).write(100);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TempDir } from '../helpers/fixtures.js';
-import { readSourceKeys, writeSourceKeys, SOURCE_KEYS_FILE } from '../../src/project/source-keys.js';
+import { keyTextsRecorded, readSourceKeys, sourceTextsFile, writeSourceKeys, SOURCE_KEYS_FILE } from '../../src/project/source-keys.js';
 
 describe('source keys file', () => {
   let tmp: TempDir;
@@ -18,7 +18,7 @@ describe('source keys file', () => {
       lines.slice(1, -1),
       keys.map((k) => JSON.stringify([k.id, k.sourceHash])),
     );
-    assert.deepEqual(readSourceKeys(tmp.path, 'f1'), keys);
+    assert.deepEqual(readSourceKeys(tmp.path, 'f1'), { keys });
     assert.equal(readSourceKeys(tmp.path, 'other'), undefined);
   });
 
@@ -30,5 +30,21 @@ describe('source keys file', () => {
       assert.equal(readSourceKeys(tmp.path, 'f1'), undefined, bad);
       assert.equal(existsSync(file), false, bad);
     }
+  });
+
+  it("gives the header's texts with the keys, which keyTextsRecorded compares with the snapshot file now", () => {
+    const snapshot = tmp.file('snapshot.jsonl', 'a\n');
+    const keys = [{ id: 'a', sourceHash: 'h1' }];
+    writeSourceKeys(tmp.path, 'f1', keys, sourceTextsFile(snapshot));
+    const read = readSourceKeys(tmp.path, 'f1');
+    assert.deepEqual(read, { keys, texts: sourceTextsFile(snapshot) });
+    assert.equal(keyTextsRecorded(read.texts, snapshot), true, 'the same file');
+    appendFileSync(snapshot, 'b\n');
+    assert.equal(keyTextsRecorded(read.texts, snapshot), true, 'that file grown');
+    const [ino, size] = read.texts!.split(':');
+    assert.equal(keyTextsRecorded(`${ino}:${Number(size) + 100}`, snapshot), false, 'that file shorter than when the keys were written');
+    assert.equal(keyTextsRecorded(undefined, snapshot), false, 'keys written without texts');
+    rmSync(snapshot);
+    assert.equal(keyTextsRecorded(read.texts, snapshot), false, 'no snapshot');
   });
 });
