@@ -25,7 +25,7 @@ import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, rename
 import path from 'node:path';
 import { EVENT_TYPES, type JournalEvent } from './events.js';
 import type { Stamp } from './event-order.js';
-import { JOURNAL_DIR, readJournal } from './journal.js';
+import { CHECKPOINT_FILE, JOURNAL_DIR, readJournal } from './journal.js';
 import { JournalLines } from './journal-lines.js';
 import {
   before,
@@ -40,8 +40,8 @@ import {
 } from './journal-stream.js';
 import { emptyState, folderOf, headOf, NONE, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
 
-/** Relative to the project folder; listed in the .gitignore `init` writes. */
-export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
+// Defined beside JOURNAL_DIR so journal-lines.ts (which removes it when a place no longer holds its event) need not import this module.
+export { CHECKPOINT_FILE };
 /** A checkpoint is rewritten once this many events were read past it (or after a read from the start). */
 export const CHECKPOINT_EVERY = 1000;
 /**

@@ -15,8 +15,7 @@ import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ProjectError } from '../errors.js';
 import type { JournalEvent } from './events.js';
-import { JOURNAL_DIR } from './journal.js';
-import { CHECKPOINT_FILE } from './journal-fold.js';
+import { CHECKPOINT_FILE, JOURNAL_DIR } from './journal.js';
 import { journalChangedWhileRead } from './messages.js';
 import type { EventPlaces } from './state.js';
 

@@ -12,6 +12,8 @@ import { journalEventIgnored, journalUnitCut } from './messages.js';
 import { compareStamps, eventId, HybridClock, isPrimaryDecision, nextHeads, type DecisionHeads, type Stamp } from './event-order.js';
 
 export const JOURNAL_DIR = 'journal';
+/** The fold's checkpoint (journal-fold.ts), relative to the project folder; listed in the .gitignore `init` writes. */
+export const CHECKPOINT_FILE = path.join('cache', 'journal-state.jsonl');
 
 /** Author names become file names: keep them portable. */
 export function authorFileName(author: string): string {
