@@ -13,7 +13,8 @@ import { readJournal } from '../../src/project/journal.js';
 import { LENGTH_STATS_FILE } from '../../src/qa/length-stats-cache.js';
 import { openReview } from '../../src/review/open-review.js';
 import { run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir } from '../helpers/fixtures.js';
+import { translatedWithStaleItem } from '../helpers/stale-project.js';
 
 describe('review session: opened on the compact checkpoint', function () {
   this.timeout(60_000);
@@ -26,15 +27,7 @@ describe('review session: opened on the compact checkpoint', function () {
    * item 0's answer made five times longer, items 0, 1, 3 and 4 accepted by `loc`, with its checkpoint written by `status`.
    */
   async function project(n: number): Promise<string> {
-    const dir = tmp.join('p');
-    const records = makeRecords(n);
-    const source = tmp.jsonl('ac.jsonl', records);
-    assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
-    assert.equal((await run(['translate', '-p', dir])).code, 0);
-    tmp.jsonl(
-      'ac.jsonl',
-      records.map((r, i) => (i === 2 ? { ...r, output: `${r.output} 新しい` } : r)),
-    );
+    const dir = await translatedWithStaleItem(tmp, n);
     const { session, writer } = await openSession({ project: dir, author: 'loc' });
     // Item 0's answer five times over: a length outlier against the whole dataset's statistics.
     const long = Array.from({ length: 5 }, () => session.state('test-0000').answer).join(' ');

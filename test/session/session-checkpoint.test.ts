@@ -11,7 +11,8 @@ import { openSession } from '../../src/adapt/open-session.js';
 import { CHECKPOINT_FILE, foldJournal } from '../../src/project/journal-fold.js';
 import { readJournal } from '../../src/project/journal.js';
 import { run } from '../helpers/cli.js';
-import { TempDir, makeRecords } from '../helpers/fixtures.js';
+import { TempDir } from '../helpers/fixtures.js';
+import { translatedWithStaleItem } from '../helpers/stale-project.js';
 
 describe('session: opened on the compact checkpoint', function () {
   this.timeout(60_000);
@@ -21,15 +22,7 @@ describe('session: opened on the compact checkpoint', function () {
 
   /** A translated project (one MT event per item) with its checkpoint written by `status`, and item 2's source changed. */
   async function project(n: number): Promise<string> {
-    const dir = tmp.join('p');
-    const records = makeRecords(n);
-    const source = tmp.jsonl('ac.jsonl', records);
-    assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
-    assert.equal((await run(['translate', '-p', dir])).code, 0);
-    tmp.jsonl(
-      'ac.jsonl',
-      records.map((r, i) => (i === 2 ? { ...r, output: `${r.output} 新しい` } : r)),
-    );
+    const dir = await translatedWithStaleItem(tmp, n);
     assert.equal((await run(['status', '-p', dir])).code, 0);
     return dir;
   }
