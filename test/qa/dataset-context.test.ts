@@ -55,6 +55,18 @@ describe('one source pass for export and report (dataset context cache)', functi
     return readFileSync(out, 'utf8');
   };
 
+  /** `once` run after the kept context was removed (it measures the dataset), then again (one pass from the kept context). */
+  async function measuredThenOnePass<T>(once: () => Promise<T>): Promise<{ measured: T; onePass: T }> {
+    rmSync(path.join(dir, DATASET_CONTEXT_FILE), { force: true });
+    let before = counts();
+    const measured = await once();
+    assert.deepEqual(since(before), { hits: 0, misses: 1 });
+    before = counts();
+    const onePass = await once();
+    assert.deepEqual(since(before), { hits: 1, misses: 0 }, 'the second run took the kept context');
+    return { measured, onePass };
+  }
+
   before(async () => {
     tmp = new TempDir();
     dir = tmp.join('p');
@@ -76,13 +88,7 @@ describe('one source pass for export and report (dataset context cache)', functi
   after(() => tmp.remove());
 
   it('export: the run that measures the dataset and the one-pass run after it write the same files', async () => {
-    rmSync(path.join(dir, DATASET_CONTEXT_FILE), { force: true });
-    let before = counts();
-    const measured = await exportOnce();
-    assert.deepEqual(since(before), { hits: 0, misses: 1 });
-    before = counts();
-    const onePass = await exportOnce();
-    assert.deepEqual(since(before), { hits: 1, misses: 0 }, 'the second run took the kept context');
+    const { measured, onePass } = await measuredThenOnePass(exportOnce);
     assert.deepEqual([...onePass.files.keys()].sort(), [...measured.files.keys()].sort());
     for (const [name, bytes] of measured.files) assert.equal(onePass.files.get(name), bytes, name);
     assert.deepEqual(onePass.result.qa, measured.result.qa);
@@ -105,13 +111,7 @@ describe('one source pass for export and report (dataset context cache)', functi
 
   it('check: the run that measures the dataset, the one-pass run after it and a run without any QA cache print the same', async () => {
     const check = (...args: string[]) => run(['check', '-p', dir, '--json', ...args]);
-    rmSync(path.join(dir, DATASET_CONTEXT_FILE), { force: true });
-    let before = counts();
-    const measured = await check();
-    assert.deepEqual(since(before), { hits: 0, misses: 1 });
-    before = counts();
-    const onePass = await check();
-    assert.deepEqual(since(before), { hits: 1, misses: 0 }, 'the second run took the kept context');
+    const { measured, onePass } = await measuredThenOnePass(check);
     assert.equal(onePass.stdout, measured.stdout);
     assert.equal(onePass.code, 1);
     const found = (JSON.parse(onePass.stdout) as { findings: { item: string; check: string }[] }).findings;
@@ -143,13 +143,7 @@ describe('one source pass for export and report (dataset context cache)', functi
   });
 
   it('report: the one-pass page is the two-pass page', async () => {
-    rmSync(path.join(dir, DATASET_CONTEXT_FILE), { force: true });
-    let before = counts();
-    const measured = await reportOnce();
-    assert.deepEqual(since(before), { hits: 0, misses: 1 });
-    before = counts();
-    const onePass = await reportOnce();
-    assert.deepEqual(since(before), { hits: 1, misses: 0 });
+    const { measured, onePass } = await measuredThenOnePass(reportOnce);
     assert.equal(onePass, measured);
   });
 
