@@ -3,9 +3,8 @@ import type { Project } from '../project/project.js';
 import type { JournalWriter } from '../project/journal.js';
 import type { LoadedLocalePack } from '../locale/locale-pack.js';
 import { AdaptSession } from './adapt-session.js';
-import { qaContextFor, type ProjectQa } from '../qa/project-qa.js';
 import { applyFilters, planSecondaryAssignment, type RawFilters, type SecondaryAssignment } from '../session/filters.js';
-import { openProjectSession } from '../session/open-project-session.js';
+import { openProjectSession, sessionQa } from '../session/open-project-session.js';
 
 export interface OpenSessionOptions {
   project: string;
@@ -32,7 +31,8 @@ export interface OpenedSession {
 }
 
 export async function openSession(opts: OpenSessionOptions): Promise<OpenedSession> {
-  const { project, pack, items, journal, filters, sourceTexts, writer, warnings } = await openProjectSession(opts);
+  const opened = await openProjectSession(opts);
+  const { project, pack, items, journal, filters, sourceTexts, writer, warnings } = opened;
   let assignment: OpenedSession['assignment'];
   if (opts.double) {
     const states = journal.states(items, false); // assignees and decisions: no texts needed
@@ -41,8 +41,8 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
     if (assign.length > 0) journal.record(await writer.append(assign));
     assignment = { ...rest, assigned: assign.length };
   }
-  // The QA context (length statistics of every item) is built from the states the session folded: the journal is folded once.
-  const built: { qa?: ProjectQa } = {};
+  // After the assignments: the QA context's states are the session's.
+  const qa = sessionQa(opened);
   const session = new AdaptSession({
     items,
     events: journal,
@@ -50,8 +50,7 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
     author: opts.author,
     filters,
     sourceTexts,
-    qa: (item, state) => built.qa!.check(item, state),
+    qa: (item, state) => qa.check(item, state),
   });
-  built.qa = qaContextFor(project, items, { get: (id) => session.state(id) }, pack.pack, journal.unchangedEnds);
   return { project, session, writer, pack, warnings, ...(assignment ? { assignment } : {}) };
 }

@@ -5,9 +5,8 @@
  */
 import type { Project } from '../project/project.js';
 import type { JournalWriter } from '../project/journal.js';
-import { qaContextFor, type ProjectQa } from '../qa/project-qa.js';
 import type { RawFilters } from '../session/filters.js';
-import { openProjectSession } from '../session/open-project-session.js';
+import { openProjectSession, sessionQa } from '../session/open-project-session.js';
 import { ReviewSession, checkReviewStates } from './review-session.js';
 
 export interface OpenReviewOptions {
@@ -27,10 +26,10 @@ export interface OpenedReview {
 }
 
 export async function openReview(opts: OpenReviewOptions): Promise<OpenedReview> {
-  const { project, pack, items, journal, filters, sourceTexts, writer, warnings } = await openProjectSession({ ...opts, author: opts.reviewer });
+  const opened = await openProjectSession({ ...opts, author: opts.reviewer });
+  const { project, pack, items, journal, filters, sourceTexts, writer, warnings } = opened;
   checkReviewStates(filters.states);
-  // The QA context (length statistics of every item) is built from the states the session folded: the journal is folded once.
-  const built: { qa?: ProjectQa } = {};
+  const qa = sessionQa(opened);
   const session = new ReviewSession({
     items,
     events: journal,
@@ -39,8 +38,7 @@ export async function openReview(opts: OpenReviewOptions): Promise<OpenedReview>
     allowSelfReview: opts.allowSelfReview ?? false,
     filters,
     sourceTexts,
-    qa: (item, state) => built.qa!.check(item, state),
+    qa: (item, state) => qa.check(item, state),
   });
-  built.qa = qaContextFor(project, items, { get: (id) => session.state(id) }, pack.pack, journal.unchangedEnds);
   return { project, session, writer, packName: pack.resolved, warnings };
 }

@@ -13,6 +13,7 @@ import { loadItems, openProject, type Project } from '../project/project.js';
 import { addedItems } from '../project/new-items.js';
 import { SourceSnapshot } from '../project/source-snapshot.js';
 import { loadLocalePack, loadProjectLocalePack, type LoadedLocalePack } from '../locale/locale-pack.js';
+import { qaContextFor, type ProjectQa } from '../qa/project-qa.js';
 import { parseFilters, type Filters, type RawFilters } from './filters.js';
 import { SessionJournal } from './session-journal.js';
 
@@ -58,4 +59,15 @@ export async function openProjectSession(opts: OpenProjectSessionOptions): Promi
   // The writer orders its events after everything this session read (causal order, conflict detection).
   journal.feed(writer);
   return { project, pack, items, journal, filters, sourceTexts, writer, warnings: [...pack.warnings, ...warnings, ...sourceTexts.warnings] };
+}
+
+/**
+ * The QA context of a session about to be built on `opened` (length statistics of every item, unless cached): from the journal's
+ * fold, each item's state made and dropped in turn, so no state with its texts stays behind. Before any commit a session's states
+ * are the fold's.
+ */
+export function sessionQa({ project, items, journal, pack }: OpenedProjectSession): ProjectQa {
+  let byId: Map<string, SourceItem> | undefined;
+  const get = (id: string) => journal.folder.state((byId ??= new Map(items.map((i) => [i.id, i]))).get(id)!);
+  return qaContextFor(project, items, { get }, pack.pack, journal.unchangedEnds);
 }
