@@ -70,24 +70,19 @@ export class NearCopies {
 
   constructor(private readonly opts: NearCopiesOptions) {}
 
-  /** The near copies in an item's texts; builds the index if it must and can (see `ofAsync`). */
+  /** The near copies in an item's texts; builds the index if it must and can (see `verdict`). */
   of(item: SourceItem, texts: NearCopyTexts): NearCopyVerdict {
     const known = this.known(item, texts);
     if (known.verdict) return this.remember(item, texts, known.verdict);
     if (!this.index) {
       const built = this.opts.build();
-      if (!built) throw new Error(`the near-copy index is needed for item ${item.id} but was not prepared (call prepare() or ofAsync())`);
+      if (!built) throw new Error(`the near-copy index is needed for item ${item.id} but was not prepared (call prepare() or verdict())`);
       this.built(built);
     }
     return this.remember(item, texts, this.search(item, texts, known.hash));
   }
 
-  /** The same, building the index from the streamed source when needed. */
-  async ofAsync(item: SourceItem, texts: NearCopyTexts): Promise<NearCopyVerdict> {
-    return this.verdict(item, texts);
-  }
-
-  /** `ofAsync` without a promise when the verdict needs no index built first (export asks for each item's). */
+  /** The same, building the index from the streamed source when needed: a promise only then (export asks for each item's). */
   verdict(item: SourceItem, texts: NearCopyTexts): NearCopyVerdict | Promise<NearCopyVerdict> {
     const known = this.known(item, texts);
     if (known.verdict) return this.remember(item, texts, known.verdict);

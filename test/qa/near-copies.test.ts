@@ -34,7 +34,7 @@ describe('NearCopies.verdict', () => {
     return { nc, builds: () => builds };
   };
 
-  it('builds the index (a promise) for a verdict only it can give, then answers at once, as ofAsync does', async () => {
+  it('builds the index (a promise) for a verdict only it can give, then answers at once; a fresh index finds the same', async () => {
     const { nc, builds } = nearCopies();
     const pending = nc.verdict(b, COPY);
     assert.ok(pending instanceof Promise);
@@ -44,7 +44,7 @@ describe('NearCopies.verdict', () => {
     const again = nc.verdict(b, KOREAN);
     assert.ok(!(again instanceof Promise));
     assert.deepEqual(again, {});
-    assert.deepEqual(await nearCopies().nc.ofAsync(b, COPY), found);
+    assert.deepEqual(await nearCopies().nc.verdict(b, COPY), found);
   });
 
   it('gives a cached verdict, and one the indexed code points settle, without a promise or an index', async () => {
