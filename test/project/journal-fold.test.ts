@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, truncateSy
 import path from 'node:path';
 import { readJournal } from '../../src/project/journal.js';
 import { foldJournal, CHECKPOINT_FILE, MAX_CHECKPOINT_SHARE } from '../../src/project/journal-fold.js';
-import { foldState } from '../../src/project/state.js';
+import { foldState, type ItemState } from '../../src/project/state.js';
 import { TempDir } from '../helpers/fixtures.js';
 import { prng } from '../helpers/prng.js';
 
@@ -118,6 +118,11 @@ function wholeFold(dir: string) {
   return { ...foldState(ITEMS, events), warnings, skipped };
 }
 
+/** A state less its texts (the MT's only by whether there is one): what a state without texts must still tell. */
+function withoutTexts({ question: _q, answer: _a, mt, ...rest }: ItemState) {
+  return { ...rest, mt: mt !== undefined };
+}
+
 function streamedFold(dir: string, opts: Parameters<typeof foldJournal>[1] = {}) {
   const r = foldJournal(dir, opts);
   return { result: { ...r.folder.statesFor(ITEMS), warnings: r.warnings, skipped: r.skipped }, from: r.from, eventsRead: r.eventsRead };
@@ -170,6 +175,9 @@ describe('journal fold while reading', () => {
       assert.equal(third.from, 'checkpoint');
       assert.equal(third.eventsRead, 0);
       assert.deepEqual(third.result, wholeFold(dir), `seed ${seed}`);
+      // Without texts (status, the sessions' counts and rules), from the checkpoint: all but the texts as the whole fold's.
+      const textFree = foldJournal(dir).folder.statesFor(ITEMS, false).states;
+      for (const [id, s] of wholeFold(dir).states) assert.deepEqual(withoutTexts(textFree.get(id)!), withoutTexts(s), `seed ${seed}, ${id}`);
       resumed++;
     }
     assert.ok(resumed >= 8, `only ${resumed} of 16 journals had a checkpoint`);
