@@ -121,7 +121,7 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
   const checkpoint = places && useCheckpoint ? readCheckpoint(projectDir, places, opts.everyText === true) : undefined;
   // A fitting checkpoint not worth starting from for this fold: the fold is plain (as with no checkpoint) and leaves it as it is.
   const keep = checkpoint === 'not worth it';
-  if (keep && !opts.places) places = undefined;
+  if (keep) places = undefined;
   const saved = keep ? undefined : checkpoint;
   if (saved) {
     try {
@@ -254,17 +254,9 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
 function* lineChunks(file: string, from: number): Generator<string> {
   // The last block may end in a line without its newline (cut short: then its parse or the count of items fails).
   for (const { data } of lineBlocks(file, from)) {
-    const lines = trimNewlines(data.toString('utf8'));
+    const lines = data.toString('utf8').trim(); // rows are JSON arrays: what is trimmed at the ends is newlines
     if (lines !== '') yield lines;
   }
-}
-
-function trimNewlines(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && text.charCodeAt(start) === 0x0a) start++;
-  while (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** The file's first line (without its newline), and its bytes with the newline (the whole file when it has none). */
