@@ -115,10 +115,8 @@ export interface ListedItem {
   stale: boolean;
 }
 
-type PrintedRow = ListedItem;
-
 /** The row as `list --json` prints it. */
-export const printed = (r: ListRow): PrintedRow => ({
+export const printed = (r: ListRow): ListedItem => ({
   id: r.id,
   state: r.state,
   decision: r.decision,
@@ -338,7 +336,7 @@ function headerOf(key: ListKey, list: Pick<CachedList, 'warnings' | 'lengthStats
 
 /** A printed row's line (indented, a comma after) as a ListRow with the facets given. */
 function rowOf(line: string, riskArea?: string, harmType?: string, japan = -1): ListRow {
-  const p = JSON.parse(line.slice(JSON_ROW_INDENT.length, line.endsWith(',') ? -1 : undefined)) as PrintedRow;
+  const p = JSON.parse(line.slice(JSON_ROW_INDENT.length, line.endsWith(',') ? -1 : undefined)) as ListedItem;
   const row: ListRow = { id: p.id, state: p.state, decision: p.decision, authors: p.authors, flags: p.flags, qa: p.qa };
   if (riskArea !== undefined) row.riskArea = riskArea;
   if (harmType !== undefined) row.harmType = harmType;

@@ -29,8 +29,6 @@ import {
 } from './list-cache.js';
 import { updateTouchedRows } from './list-update.js';
 
-export type { ListedItem };
-
 export interface ItemList {
   /** The filters, in words ("all items", "state adapted"). */
   selection: string;
@@ -67,8 +65,8 @@ async function select(
   const project = openProject(opts.project);
   const env = projectQaEnv(project);
   const key = listKey(project, qaCacheContext(env.packHash ?? '', env.answerRegister));
-  let stored = await storedRows(project, env, key);
-  let all: ListRow[] | undefined;
+  // Rows just made are kept as they are, not parsed again from their lines.
+  let { stored, rows: all } = await storedRows(project, env, key);
   const rows = async () => {
     all ??= stored.rows();
     if (all === undefined) {
@@ -90,10 +88,10 @@ async function select(
   return { selection, warnings: stored.warnings, stored, rows: selected };
 }
 
-/** The cached rows, updated after journal appends, or made anew (and cached). */
-async function storedRows(project: Project, env: ProjectQaEnv, key: ListKey | undefined): Promise<StoredList> {
+/** The cached rows, updated after journal appends, or made anew (and cached; then with the rows made). */
+async function storedRows(project: Project, env: ProjectQaEnv, key: ListKey | undefined): Promise<{ stored: StoredList; rows?: ListRow[] }> {
   const cached = key === undefined ? undefined : readListCache(project.dir, key);
-  if (cached && 'current' in cached) return cached.current;
+  if (cached && 'current' in cached) return { stored: cached.current };
   const earlier = cached?.earlier;
   if (earlier && key) {
     // After journal appends, the rows from the named items' own lines and records only (list-update.ts).
@@ -101,10 +99,10 @@ async function storedRows(project: Project, env: ProjectQaEnv, key: ListKey | un
     if (updated) {
       const stored = earlier.stored.replace(key, updated.rows, updated.warnings);
       writeListCache(project.dir, stored);
-      return stored;
+      return { stored };
     }
   }
-  return (await madeAnew(project, env, key, earlier)).stored;
+  return madeAnew(project, env, key, earlier);
 }
 
 /** Every item's row (allRows), stored and cached under `key` (none: not cached). */
