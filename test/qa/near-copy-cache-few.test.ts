@@ -80,4 +80,17 @@ describe('near-copy cache read for a few IDs', () => {
     whole.use('key');
     stored.forEach((id, i) => assert.deepEqual(whole.get(id, i === 1 ? hash(5) : hash(i)), i === 1 ? verdict(5) : verdict(i), id));
   });
+
+  it('reads only the asked lines: a line broken elsewhere, which a whole read refuses, leaves the asked verdict (the quick path ran)', () => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('["item-3"'));
+    assert.ok(at > 0);
+    lines[at] = '["item-3", broken';
+    writeFileSync(file, lines.join('\n'));
+    const { few, whole, warnings } = answers([['item-2', hash(1)]]);
+    assert.deepEqual(few, [verdict(1)]);
+    assert.deepEqual(warnings[0], []);
+    assert.deepEqual(whole, [undefined]);
+    assert.ok(warnings[1]!.length > 0, 'the whole read warns about the broken line');
+  });
 });
