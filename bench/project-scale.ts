@@ -3,7 +3,7 @@
  * sources of 24, 10,000 and 100,000 records with a project over each (one MT
  * event per item), and times, beside a bare JSONL parse of the same source:
  *
- *  - `check`, `status` (with and without the derived caches), `list --json` and `export` in process (main() in a fresh child,
+ *  - `check`, `status` (with and without the derived caches, and after a journal append), `list --json` and `export` in process (main() in a fresh child,
  *    so its peak RSS is its own) and as a whole `carefully` process;
  *  - the adapt wizard's first screen (open the session, render the item) and
  *    one keypress (save a decision, move on, render the next screen) at 100k
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
       f.listRebuild = medianOf(1, () => inChild('cli', ['list', '--project', project, '--json']));
       f.list = medianOf(runs, () => inChild('cli', ['list', '--project', project, '--json']));
       // One journal event appended before each run: list updates cache/list.json for the item it names (session/list-cache.ts).
-      f.listChange = medianOf(runs, () => {
+      const appendFlag = () => {
         const i = (appended++ * 7919) % n;
         const flag = {
           v: 1,
@@ -150,7 +150,15 @@ async function main(): Promise<void> {
           note: 'x',
         };
         appendFileSync(path.join(project, 'journal', 'bench-list.jsonl'), `${JSON.stringify(flag)}\n`);
+      };
+      f.listChange = medianOf(runs, () => {
+        appendFlag();
         return inChild('cli', ['list', '--project', project, '--json']);
+      });
+      // Likewise for status: its summary kept at the checkpoint counted on for the items named since (status-cache.ts).
+      f.statusChange = medianOf(runs, () => {
+        appendFlag();
+        return inChild('cli', ['status', '--project', project]);
       });
       f.keypress = medianOf(RUNS, () => inChild('keypress', [project]));
       at[n] = f;
@@ -179,7 +187,13 @@ async function main(): Promise<void> {
     vsParse('status 100k', big.status!, 2, `in process, caches as the previous run left them, median of ${RUNS}; whole process ${sec(big.statusProcess!.ms)}`);
     rssVsParse('status 100k, memory', big.status!, 3);
     vsParse('adapt first screen 100k', big.adaptFirst!, 2, `open session + render, in process, median of ${RUNS}`);
-    vsParse('status 100k, no caches', big.statusCold!, 2, `cache/ derived files deleted before each run; in process, median of ${SLOW_RUNS}`);
+    vsParse('status 100k after a change', big.statusChange!, 2, `in process, one journal event appended before each run, median of ${SLOW_RUNS}`);
+    vsParse(
+      'status 100k, no caches',
+      big.statusCold!,
+      2,
+      `cache/ derived files deleted before each run (source and journal read whole: two parses' worth of bytes); in process, median of ${SLOW_RUNS}`,
+    );
     vsParse('list --json 100k', big.list!, 2, `in process (QA counts included), cache/list.json warm, median of ${SLOW_RUNS}`);
     vsParse(
       'list --json 100k, cache rebuilt',
@@ -224,7 +238,7 @@ async function main(): Promise<void> {
     });
 
     // Growth 10k -> 100k: the cost per record at 100k over the cost per record at 10k (1 = linear).
-    const ops = ['status', 'check', 'export', 'parse', 'statusCold', 'list', 'adaptFirst', 'keypress'] as const;
+    const ops = ['status', 'check', 'export', 'parse', 'statusCold', 'statusChange', 'list', 'adaptFirst', 'keypress'] as const;
     const growth = ops.map((op) => ({ op, time: big[op]!.ms / at[10_000]![op]!.ms / 10, rss: big[op]!.maxRssMB / at[10_000]![op]!.maxRssMB / 10 }));
     const growthText = growth.map((g) => `${g.op} t ${g.time.toFixed(2)} m ${g.rss.toFixed(2)}`).join(', ');
     const worst = growth.slice(0, 3).reduce((a, b) => (Math.max(b.time, b.rss) > Math.max(a.time, a.rss) ? b : a));

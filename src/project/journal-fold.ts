@@ -21,7 +21,7 @@
  * journal's start (journal-lines.ts).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { EVENT_TYPES, type JournalEvent } from './events.js';
 import type { Stamp } from './event-order.js';
@@ -165,13 +165,7 @@ function stampOf(s: Stamp): Stamp {
 
 /** Fold the events after `known` (files not listed start at 0); undefined when the new events do not all come after `last`. */
 function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<FileProgress, 'openEnd'>[], last: Header['last']): Folded | undefined {
-  const byName = new Map(known.map((p) => [p.name, p]));
-  const progress = journalFiles(projectDir).map((name) => {
-    const p = byName.get(name);
-    return p
-      ? { ...p, openEnd: false, jsonWarnings: [...p.jsonWarnings], eventWarnings: [...p.eventWarnings], unitWarnings: [...p.unitWarnings], units: [...p.units] }
-      : startProgress(name);
-  });
+  const progress = progressFrom(projectDir, known);
   let eventsRead = 0;
   let latest: StreamedEvent | undefined;
   for (const r of mergedEvents(projectDir, progress)) {
@@ -184,6 +178,95 @@ function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<
   }
   if (latest) last = { file: latest.file, line: latest.line, ts: latest.e.ts, ...(latest.e.c !== undefined ? { c: latest.e.c } : {}) };
   return { folder, progress, last, eventsRead };
+}
+
+/** Every journal file's read position: as `known` left it (copied), else its start. */
+function progressFrom(projectDir: string, known: readonly Omit<FileProgress, 'openEnd'>[]): FileProgress[] {
+  const byName = new Map(known.map((p) => [p.name, p]));
+  return journalFiles(projectDir).map((name) => {
+    const p = byName.get(name);
+    return p
+      ? { ...p, openEnd: false, jsonWarnings: [...p.jsonWarnings], eventWarnings: [...p.eventWarnings], unitWarnings: [...p.unitWarnings], units: [...p.units] }
+      : startProgress(name);
+  });
+}
+
+/** A checkpoint's identity: a hash of its header line. */
+function checkpointId(headerText: string): string {
+  return createHash('sha256').update(headerText).digest('hex').slice(0, 32);
+}
+
+/** The folds at a checkpoint and now of the items the events after it name (CheckpointTail). */
+export interface CheckpointTail {
+  /** Each named item's fold at the checkpoint (none: its first event came after it); ask `state(item, false)`. */
+  atCheckpoint: StateFolder;
+  /** The same items' folds with the events after the checkpoint applied. */
+  now: StateFolder;
+  named: ReadonlySet<string>;
+  /** Of the whole journal, as a fold from the checkpoint gives them. */
+  warnings: string[];
+  skipped: number;
+  /** The checkpoint's ID: a hash of its header line (which names the journal bytes it stands for). */
+  checkpoint: string;
+  /** Bytes of each journal file read (as JournalFold.ends). */
+  ends: ReadonlyMap<string, number>;
+}
+
+/**
+ * Only the items that the events after the checkpoint name, folded at the checkpoint and now, without reading the other
+ * items' folds: what a count kept from the checkpoint needs to be brought up to date (status-cache.ts). Undefined when
+ * there is no checkpoint that fits the journal (or it is not `id`, when given), or when a fold of the whole would not go
+ * on from it (an event sorting before its last, an undo), or the events after it add an item or number more than `maxEvents`.
+ */
+export function foldAfterCheckpoint(projectDir: string, id: string | undefined, maxEvents: number): CheckpointTail | undefined {
+  const places = new JournalLines(projectDir);
+  try {
+    const head = fittingHeader(projectDir, places);
+    const checkpoint = head && checkpointId(head.text);
+    if (!head || !checkpoint || (id !== undefined && checkpoint !== id)) return undefined;
+    const { header } = head;
+    const progress = progressFrom(projectDir, header.files);
+    const events: StreamedEvent[] = [];
+    const last = header.last;
+    for (const r of mergedEvents(projectDir, progress)) {
+      if (events.length === 0 && last && !before({ e: last, file: last.file, line: last.line }, r)) return undefined;
+      if (r.e.type === 'undo' || r.e.type === 'new' || events.length === maxEvents) return undefined;
+      events.push(r);
+    }
+    const named = new Set(events.map((r) => r.e.item));
+    const rows = checkpointRows(path.join(projectDir, CHECKPOINT_FILE), head.text, header.items, named);
+    if (!rows) return undefined;
+    const folds = () => new Map([...rows].map(([item, row]) => [item, decodeRow(row)]));
+    const atCheckpoint = new StateFolder(folds(), header.order, new Set(), places, false);
+    const now = new StateFolder(folds(), header.order, new Set(), places, false);
+    for (const r of events) now.apply(r.e, r);
+    const ends = new Map(progress.map((p) => [p.name, p.offset]));
+    return { atCheckpoint, now, named, ...progressWarnings(progress), checkpoint, ends };
+  } catch {
+    return undefined; // corrupt, or changed while read: the caller folds the whole journal
+  }
+}
+
+/**
+ * The rows of the named items in the checkpoint file, found by a byte search for the start of their line (the writer
+ * starts each with the JSON of its ID); undefined unless the file still has `headerText` and all its `items` rows whole.
+ */
+function checkpointRows(file: string, headerText: string, items: number, named: ReadonlySet<string>): Map<string, Row> | undefined {
+  const buf = readFileSync(file);
+  const headEnd = buf.indexOf(0x0a);
+  if (headEnd === -1 || buf.toString('utf8', 0, headEnd) !== headerText || buf[buf.length - 1] !== 0x0a) return undefined;
+  let lines = 0;
+  for (let nl = headEnd; nl !== -1; nl = buf.indexOf(0x0a, nl + 1)) lines++;
+  if (lines !== items + 1) return undefined; // cut short
+  const rows = new Map<string, Row>();
+  for (const item of named) {
+    const at = buf.indexOf(`\n[${JSON.stringify(item)},`, headEnd);
+    if (at === -1) continue; // no fold at the checkpoint
+    const row = JSON.parse(buf.toString('utf8', at + 1, buf.indexOf(0x0a, at + 1))) as Row;
+    if (row[0] !== item) return undefined;
+    rows.set(item, row);
+  }
+  return rows;
 }
 
 /** A hash of the bytes of `file` just before `end`: what a checkpoint checks to know the journal before its read position is unchanged. */
@@ -219,35 +302,54 @@ export function journalMarks(projectDir: string): JournalMark[] {
 /** The checkpoint when it fits the journal on disk now, else undefined; `places` must have given none yet. */
 function readCheckpoint(projectDir: string, places: EventPlaces, everyText: boolean): { header: Header; folder: StateFolder } | 'not worth it' | undefined {
   const file = path.join(projectDir, CHECKPOINT_FILE);
-  if (!existsSync(file)) return undefined;
   try {
-    const listed = journalFiles(projectDir);
-    const journalBytes = listed.reduce((n, name) => n + statSync(path.join(projectDir, JOURNAL_DIR, name)).size, 0);
-    const head = firstLine(file);
-    // One left by an older version, too large to pay (MAX_CHECKPOINT_SHARE): not read.
-    if (statSync(file).size - head.bytes > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
-    const header = JSON.parse(head.text) as Header;
-    if (header.format !== FOLD_FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
-    const names = new Set(listed);
-    for (const f of header.files) {
-      if (!names.has(f.name) || !unchangedUpTo(path.join(projectDir, JOURNAL_DIR, f.name), f.offset, f.tail)) return undefined;
-    }
+    const head = fittingHeader(projectDir, places);
+    if (!head) return undefined;
+    const { header } = head;
     // Every text read back costs one journal line's parse: with fewer events per item, folding the journal costs no more.
     if (everyText && header.order < MIN_EVENTS_PER_ITEM * header.items) return 'not worth it';
-    // The places' numbers stand for the same files as when they were written.
-    if (!Array.isArray(header.placeFiles) || header.placeFiles.some((name, i) => !names.has(name) || places.place(name, 0) !== i)) return undefined;
     const folds = new Map<string, ItemFold>();
     // Item lines read a megabyte at a time and parsed as one array (a JSON string holds no raw newline): at 100k items,
     // one parse per line cost twice as much, and the whole file as one string held 9 MB more at the peak.
     for (const lines of lineChunks(file, head.bytes)) {
-      const rows = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as ([string, Stored] | Simple)[];
-      for (const row of rows) folds.set(row[0], row.length === 2 ? decode(row[0], row[1]) : decodeSimple(row));
+      const rows = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as Row[];
+      for (const row of rows) folds.set(row[0], decodeRow(row));
     }
     if (folds.size !== header.items) return undefined; // cut short
     return { header, folder: new StateFolder(folds, header.order, new Set(), places, false) };
   } catch {
     return undefined; // corrupt: rebuilt from the journal
   }
+}
+
+type Row = [string, Stored] | Simple;
+
+function decodeRow(row: Row): ItemFold {
+  return row.length === 2 ? decode(row[0], row[1]) : decodeSimple(row);
+}
+
+/**
+ * The checkpoint's header when the checkpoint fits the journal on disk now (each file it read is unchanged up to where it
+ * read it; same format; its places' numbers given to `places` in its order), with the header line's text and bytes.
+ * Throws when the header does not parse.
+ */
+function fittingHeader(projectDir: string, places: EventPlaces): { header: Header; text: string; bytes: number } | undefined {
+  const file = path.join(projectDir, CHECKPOINT_FILE);
+  if (!existsSync(file)) return undefined;
+  const listed = journalFiles(projectDir);
+  const journalBytes = listed.reduce((n, name) => n + statSync(path.join(projectDir, JOURNAL_DIR, name)).size, 0);
+  const head = firstLine(file);
+  // One left by an older version, too large to pay (MAX_CHECKPOINT_SHARE): not read.
+  if (statSync(file).size - head.bytes > MAX_CHECKPOINT_SHARE * journalBytes) return undefined;
+  const header = JSON.parse(head.text) as Header;
+  if (header.format !== FOLD_FORMAT || header.eventTypes !== EVENT_TYPES.join(',') || !Array.isArray(header.files)) return undefined;
+  const names = new Set(listed);
+  for (const f of header.files) {
+    if (!names.has(f.name) || !unchangedUpTo(path.join(projectDir, JOURNAL_DIR, f.name), f.offset, f.tail)) return undefined;
+  }
+  // The places' numbers stand for the same files as when they were written.
+  if (!Array.isArray(header.placeFiles) || header.placeFiles.some((name, i) => !names.has(name) || places.place(name, 0) !== i)) return undefined;
+  return { header, ...head };
 }
 
 /** The file's lines from byte `from`, about a megabyte of them at a time (lineBlocks), joined by newlines (blank lines at the ends left out). */

@@ -7,16 +7,25 @@ import { validateSource, describeProblems } from '../dataset/validate.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 import { JOURNAL_DIR } from './journal.js';
-import { foldJournal, CHECKPOINT_FILE, type JournalFold } from './journal-fold.js';
+import { foldAfterCheckpoint, foldJournal, CHECKPOINT_FILE, type CheckpointTail, type JournalFold } from './journal-fold.js';
 import { JournalLines } from './journal-lines.js';
 import type { SourceFormat } from '../dataset/read-records.js';
-import { summarise, type ItemState, type StateFolder } from './state.js';
+import { countState, summarise, type ItemState, type StateFolder, type StatusSummary } from './state.js';
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SourceSnapshot, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
 import { keyTextsRecorded, readSourceKeys, sourceFingerprint, sourceTextsFile, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
 import { addedItems } from './new-items.js';
-import { readStatusCache, statusKey, writeStatusCache, STATUS_CACHE_FILE, LIST_CACHE_FILE, type StatusResult } from './status-cache.js';
+import {
+  baseKey,
+  readStatusCache,
+  statusKey,
+  writeStatusCache,
+  STATUS_CACHE_FILE,
+  LIST_CACHE_FILE,
+  type StatusBase,
+  type StatusResult,
+} from './status-cache.js';
 
 export interface Project {
   dir: string;
@@ -131,23 +140,80 @@ function orphanWarning(orphans: readonly string[]): string[] {
  * full read. Texts a fold from the checkpoint left in the journal are '' (StateFolder.state without texts).
  */
 export async function loadStatesOnly(project: Project): Promise<Omit<LoadedState, 'items'>> {
-  const keys = await loadSourceKeys(project);
-  const { folder, warnings, skipped } = foldJournal(project.dir);
-  // Counts only: texts left in the journal by a checkpoint are not read back.
-  const { states, orphans } = folder.statesFor(withAddedItems(keys, folder), false);
-  return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents: skipped };
+  const { states, orphans, warnings, skippedEvents } = await foldStatesOnly(project);
+  return { states, orphans, warnings: [...warnings, ...orphanWarning(orphans)], skippedEvents };
 }
 
-/** `status`'s summary: from cache/status.json when neither the journal nor the source changed since it was written (status-cache.ts). */
+async function foldStatesOnly(project: Project) {
+  const keys = await loadSourceKeys(project);
+  const { folder, warnings, skipped, ends } = foldJournal(project.dir);
+  // Counts only: texts left in the journal by a checkpoint are not read back.
+  const { states, orphans } = folder.statesFor(withAddedItems(keys, folder), false);
+  return { keys, states, orphans, warnings, skippedEvents: skipped, ends };
+}
+
+/** Past this many events after the journal checkpoint, `status` folds the whole journal rather than bring its count up to date. */
+const MAX_STATUS_TAIL = 20_000;
+
+/**
+ * `status`'s summary: from cache/status.json when neither the journal nor the source changed since it was written; after
+ * appends, the summary kept at the journal checkpoint brought up to date from the items the later events name; else from
+ * a whole fold (status-cache.ts).
+ */
 export async function loadStatusSummary(project: Project): Promise<StatusResult> {
+  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   // Taken before the fold: if the journal grows meanwhile, this key no longer matches it and the entry is never used.
-  const key = statusKey(project.dir, project.sourcePath, project.mapping);
-  const cached = key === undefined ? undefined : readStatusCache(project.dir, key);
-  if (cached) return cached;
-  const { states, orphans, warnings, skippedEvents } = await loadStatesOnly(project);
-  const result = { summary: summarise(states.values(), orphans, skippedEvents), warnings };
-  if (key !== undefined) writeStatusCache(project.dir, key, result);
+  const key = statusKey(project.dir, fingerprint);
+  const stored = key === undefined ? undefined : readStatusCache(project.dir);
+  if (stored && stored.key === key) return { summary: stored.summary, warnings: stored.warnings };
+  const base = stored?.base;
+  const brought = base && fingerprint && broughtUpToDate(project, base, fingerprint);
+  if (brought) {
+    writeStatusCache(project.dir, { key: key!, ...brought, base });
+    return brought;
+  }
+  const r = await foldStatesOnly(project);
+  const orphanWarnings = orphanWarning(r.orphans);
+  const result = { summary: summarise(r.states.values(), r.orphans, r.skippedEvents), warnings: [...r.warnings, ...orphanWarnings] };
+  if (key === undefined) return result;
+  // The summary at the checkpoint the fold went on from: the one now with the events after it counted out.
+  const tail = foldAfterCheckpoint(project.dir, undefined, MAX_STATUS_TAIL);
+  const sameRead = tail && tail.ends.size === r.ends.size && [...r.ends].every(([name, end]) => tail.ends.get(name) === end);
+  const atCheckpoint = sameRead ? recounted(result.summary, tail, r.keys, 'back') : undefined;
+  const checkpoint = tail?.checkpoint;
+  const kept = atCheckpoint && checkpoint ? { base: { checkpoint, key: baseKey(fingerprint!, checkpoint), summary: atCheckpoint, orphanWarnings } } : {};
+  writeStatusCache(project.dir, { key, ...result, ...kept });
   return result;
+}
+
+/**
+ * The summary at the checkpoint with the items the events after it name counted again, or undefined when only a whole
+ * fold gives the summary: another checkpoint or source, too many events, an undo or an added item after it, or a named
+ * item no longer in the source.
+ */
+function broughtUpToDate(project: Project, base: StatusBase, fingerprint: string): StatusResult | undefined {
+  if (base.key !== baseKey(fingerprint, base.checkpoint)) return undefined;
+  const tail = foldAfterCheckpoint(project.dir, base.checkpoint, MAX_STATUS_TAIL);
+  const keys = tail && trustedSourceKeys(project);
+  const summary = tail && keys && recounted(base.summary, tail, keys, 'on');
+  return summary ? { summary: { ...summary, skippedEvents: tail.skipped }, warnings: [...tail.warnings, ...base.orphanWarnings] } : undefined;
+}
+
+/**
+ * `summary` with the items the events after the checkpoint name counted again: their states at the checkpoint taken out
+ * and those now put in (`on`), or the other way round (`back`). An item's state depends only on its own events
+ * (state.ts). Undefined when a named item is not in the source (`keys`).
+ */
+function recounted(summary: StatusSummary, tail: CheckpointTail, keys: readonly SourceKey[], way: 'on' | 'back'): StatusSummary | undefined {
+  const named = keys.filter((k) => tail.named.has(k.id));
+  if (named.length !== tail.named.size) return undefined;
+  const { removed, skippedEvents, ...sum } = structuredClone(summary);
+  const [out, into] = way === 'on' ? [tail.atCheckpoint, tail.now] : [tail.now, tail.atCheckpoint];
+  for (const item of named) {
+    countState(sum, out.state(item, false), -1);
+    countState(sum, into.state(item, false));
+  }
+  return { ...sum, removed, skippedEvents };
 }
 
 export async function loadState(project: Project): Promise<LoadedState> {

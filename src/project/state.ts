@@ -517,14 +517,17 @@ export function summarise(states: Iterable<ItemState>, orphans: readonly string[
   return { ...sum, removed: orphans.length, skippedEvents };
 }
 
-/** Adds one item's state to the per-item counts of a summary: what `summarise` does for each state (report tallies call it item by item). */
-export function countState(sum: Omit<StatusSummary, 'removed' | 'skippedEvents'>, s: ItemState): void {
-  sum.items++;
-  sum.byState[s.state]++;
-  sum.byDecision[s.decision?.decision ?? 'none']++;
-  if (s.flags.length > 0) sum.flagged++;
+/**
+ * Adds one item's state to the per-item counts of a summary: what `summarise` does for each state (report tallies call it
+ * item by item). `by` -1 takes a state out again (a count brought up to date: status-cache.ts).
+ */
+export function countState(sum: Omit<StatusSummary, 'removed' | 'skippedEvents'>, s: ItemState, by: 1 | -1 = 1): void {
+  sum.items += by;
+  sum.byState[s.state] += by;
+  sum.byDecision[s.decision?.decision ?? 'none'] += by;
+  if (s.flags.length > 0) sum.flagged += by;
   if (s.assignees.length > 0) {
-    sum.secondAnnotation.assigned++;
-    if (s.assignees.every((a) => s.secondaryDecisions[a])) sum.secondAnnotation.done++;
+    sum.secondAnnotation.assigned += by;
+    if (s.assignees.every((a) => s.secondaryDecisions[a])) sum.secondAnnotation.done += by;
   }
 }

@@ -4,7 +4,9 @@
  * item keys and the journal, so it is kept with a key naming both (the source
  * fingerprint of source-keys.ts; each journal file's name, size and a hash of
  * its last bytes, as the checkpoint checks them). Any append, a new file or a
- * new source release gives another key, and the state is folded again.
+ * new source release gives another key. After appends, the summary kept at the
+ * journal checkpoint is brought up to date from the few items the events after
+ * the checkpoint name (StatusBase); anything else folds the whole journal.
  * Derived and rebuildable: deleting it changes nothing but time.
  */
 import { createHash } from 'node:crypto';
@@ -13,15 +15,14 @@ import path from 'node:path';
 import { writeDerivedFile } from './derived-file.js';
 import { EVENT_TYPES } from './events.js';
 import { FOLD_FORMAT, journalMarks } from './journal-fold.js';
-import type { RoleMapping } from '../dataset/item.js';
-import { sourceFingerprint } from './source-keys.js';
 import type { StatusSummary } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const STATUS_CACHE_FILE = path.join('cache', 'status.json');
 /** `list`'s rows (session/list-cache.ts); named here so `init` can keep it out of git. */
 export const LIST_CACHE_FILE = path.join('cache', 'list.json');
-const FORMAT = 1;
+/** 2: the summary at the journal checkpoint is kept beside the latest (StatusBase). */
+const FORMAT = 2;
 
 export interface StatusResult {
   summary: StatusSummary;
@@ -30,26 +31,53 @@ export interface StatusResult {
 }
 
 /** What the summary depends on, hashed; undefined when the source is not a regular file (it is then read, and its problem reported). */
-export function statusKey(projectDir: string, sourcePath: string, mapping: RoleMapping): string | undefined {
-  const fingerprint = sourceFingerprint(sourcePath, mapping);
+export function statusKey(projectDir: string, fingerprint: string | undefined): string | undefined {
   if (!fingerprint) return undefined;
-  return createHash('sha256')
-    .update(JSON.stringify([FORMAT, FOLD_FORMAT, EVENT_TYPES, fingerprint, journalMarks(projectDir)]))
-    .digest('hex');
+  return hashOf([FORMAT, FOLD_FORMAT, EVENT_TYPES, fingerprint, journalMarks(projectDir)]);
 }
 
-/** The cached result when it was written under `key`. */
-export function readStatusCache(projectDir: string, key: string): StatusResult | undefined {
+/** The key of a summary taken at the journal checkpoint `checkpoint` (journal-fold.ts checkpointAt) of the source `fingerprint`. */
+export function baseKey(fingerprint: string, checkpoint: string): string {
+  return hashOf([FORMAT, FOLD_FORMAT, EVENT_TYPES, fingerprint, checkpoint]);
+}
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/**
+ * The summary at the journal checkpoint (its key: baseKey), which a later `status` brings up to date from the items the
+ * events after the checkpoint name, without reading the others (project.ts loadStatusSummary).
+ */
+export interface StatusBase {
+  /** The checkpoint's ID (checkpointAt). */
+  checkpoint: string;
+  key: string;
+  summary: StatusSummary;
+  /** The warnings about journal items no longer in the source, which the fold's warnings are followed by. */
+  orphanWarnings: string[];
+}
+
+export interface StoredStatus extends StatusResult {
+  key: string;
+  base?: StatusBase;
+}
+
+/** The stored entry, whatever its key; undefined when missing or corrupt. */
+export function readStatusCache(projectDir: string): StoredStatus | undefined {
   try {
-    const stored = JSON.parse(readFileSync(path.join(projectDir, STATUS_CACHE_FILE), 'utf8')) as Partial<StatusResult> & { key?: string };
-    if (stored.key !== key || typeof stored.summary !== 'object' || !Array.isArray(stored.warnings)) return undefined;
-    return { summary: stored.summary, warnings: stored.warnings };
+    const stored = JSON.parse(readFileSync(path.join(projectDir, STATUS_CACHE_FILE), 'utf8')) as Partial<StoredStatus>;
+    if (typeof stored.key !== 'string' || typeof stored.summary !== 'object' || !Array.isArray(stored.warnings)) return undefined;
+    const base = stored.base;
+    const baseOk =
+      typeof base?.key === 'string' && typeof base.checkpoint === 'string' && typeof base.summary === 'object' && Array.isArray(base.orphanWarnings);
+    return { key: stored.key, summary: stored.summary, warnings: stored.warnings, ...(baseOk ? { base } : {}) };
   } catch {
     return undefined; // missing or corrupt: folded again
   }
 }
 
 /** Best effort and atomic: a project that cannot be written to just has no cache. */
-export function writeStatusCache(projectDir: string, key: string, result: StatusResult): void {
-  writeDerivedFile(path.join(projectDir, STATUS_CACHE_FILE), `${JSON.stringify({ key, ...result })}\n`);
+export function writeStatusCache(projectDir: string, stored: StoredStatus): void {
+  writeDerivedFile(path.join(projectDir, STATUS_CACHE_FILE), `${JSON.stringify(stored)}\n`);
 }
