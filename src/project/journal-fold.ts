@@ -23,10 +23,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { EVENT_TYPES, type JournalEvent } from './events.js';
-import type { Stamp } from './event-order.js';
+import { EVENT_TYPES, type JournalEvent, type UndoEvent } from './events.js';
+import { compareStamps, type Stamp } from './event-order.js';
 import { CHECKPOINT_FILE, JOURNAL_DIR, readJournal } from './journal.js';
 import { JournalLines } from './journal-lines.js';
+import { ESCAPE, eventOf, linesHolding, wholeUnits } from './journal-search.js';
+import { undoTargets, type UndoTargets } from './undo.js';
 import {
   before,
   journalFiles,
@@ -112,6 +114,12 @@ interface Header {
   placeFiles: string[];
   last?: Pick<StreamedEvent, 'file' | 'line'> & { ts: string; c?: number };
   files: (Omit<FileProgress, 'openEnd'> & { tail: string })[];
+  /** What undone primary decisions had seen (StateFolder.undoneSaw), when any was undone. */
+  undoneSaw?: [string, readonly string[]][];
+}
+
+function undoneSaw(header: Header): Map<string, readonly string[]> {
+  return new Map(Array.isArray(header.undoneSaw) ? header.undoneSaw : []);
 }
 
 export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): JournalFold {
@@ -135,7 +143,7 @@ export function foldJournal(projectDir: string, opts: FoldJournalOptions = {}): 
     }
   }
   try {
-    const r = foldFrom(projectDir, new StateFolder(new Map(), 0, new Set(), places, places !== undefined && !opts.places), [], undefined)!;
+    const r = foldFrom(projectDir, new StateFolder(new Map(), 0, new Map(), places, places !== undefined && !opts.places), [], undefined)!;
     if (useCheckpoint && !keep) writeCheckpoint(projectDir, r.folder, r.progress, r.last);
     return { ...result(r), from: 'start' };
   } catch (e) {
@@ -168,16 +176,49 @@ function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<
   const progress = progressFrom(projectDir, known);
   let eventsRead = 0;
   let latest: StreamedEvent | undefined;
+  folder.expectUndos(undosAfter(projectDir, progress, last));
   for (const r of mergedEvents(projectDir, progress)) {
     if (eventsRead === 0 && last && !before({ e: last, file: last.file, line: last.line }, r)) return undefined;
-    // An undo takes back an event folded earlier: only the whole-journal fold (which knows them in advance) can leave it out.
-    if (r.e.type === 'undo') throw new NotStreamable(`${r.file} line ${r.line} is an undo`);
     folder.apply(r.e, r);
     latest = r;
     eventsRead++;
   }
   if (latest) last = { file: latest.file, line: latest.line, ts: latest.e.ts, ...(latest.e.c !== undefined ? { c: latest.e.c } : {}) };
   return { folder, progress, last, eventsRead };
+}
+
+/**
+ * The undo events after each file's read position, found by a byte search for the lines that may hold one (a fold must
+ * know an undo before it folds the event the undo takes back). Throws NotStreamable when one may name an event at or
+ * before `last` (folded already, by a checkpoint): only a fold from the start can leave that event out.
+ */
+function undosAfter(projectDir: string, progress: readonly FileProgress[], last: Header['last']): UndoTargets {
+  const undos: UndoEvent[] = [];
+  for (const p of progress) {
+    const file = path.join(projectDir, JOURNAL_DIR, p.name);
+    const size = statSync(file).size;
+    const found: UndoEvent[] = [];
+    for (const { raw } of linesHolding(file, size, ['"undo"', ESCAPE], p.offset)) {
+      const e = eventOf(raw);
+      if (e?.type === 'undo') found.push(e);
+    }
+    // An undo in a unit cut short is skipped, as the fold skips the unit (journal-stream.ts).
+    const units = new Set(found.flatMap((u) => (u.unit === undefined ? [] : [u.unit])));
+    const whole = units.size === 0 ? units : wholeUnits(file, size, units);
+    for (const u of found) {
+      if (u.unit !== undefined && !whole.has(u.unit)) continue;
+      if (last && !namesLater(u.undoes, last)) throw new NotStreamable(`${p.name}: an undo of an event before the checkpoint`);
+      undos.push(u);
+    }
+  }
+  return undoTargets(undos);
+}
+
+/** Whether the event an ID names (eventId: `author@ts#c`) sorts after `last`. */
+function namesLater(id: string, last: Stamp): boolean {
+  const hash = id.lastIndexOf('#');
+  const at = id.lastIndexOf('@', hash);
+  return hash > at && at !== -1 && compareStamps({ ts: id.slice(at + 1, hash), c: Number(id.slice(hash + 1)) }, last) > 0;
 }
 
 /** Every journal file's read position: as `known` left it (copied), else its start. */
@@ -228,17 +269,18 @@ export function foldAfterCheckpoint(projectDir: string, id: string | undefined, 
     const progress = progressFrom(projectDir, header.files);
     const events: StreamedEvent[] = [];
     const last = header.last;
+    const undos = undosAfter(projectDir, progress, last);
     for (const r of mergedEvents(projectDir, progress)) {
       if (events.length === 0 && last && !before({ e: last, file: last.file, line: last.line }, r)) return undefined;
-      if (r.e.type === 'undo' || r.e.type === 'new' || events.length === maxEvents) return undefined;
+      if (r.e.type === 'new' || events.length === maxEvents) return undefined;
       events.push(r);
     }
     const named = new Set(events.map((r) => r.e.item));
     const rows = checkpointRows(path.join(projectDir, CHECKPOINT_FILE), head.text, header.items, named);
     if (!rows) return undefined;
     const folds = () => new Map([...rows].map(([item, row]) => [item, decodeRow(row)]));
-    const atCheckpoint = new StateFolder(folds(), header.order, new Set(), places, false);
-    const now = new StateFolder(folds(), header.order, new Set(), places, false);
+    const atCheckpoint = new StateFolder(folds(), header.order, new Map(), places, false);
+    const now = new StateFolder(folds(), header.order, undos, places, false, undoneSaw(header));
     for (const r of events) now.apply(r.e, r);
     const ends = new Map(progress.map((p) => [p.name, p.offset]));
     return { atCheckpoint, now, named, ...progressWarnings(progress), checkpoint, ends };
@@ -316,7 +358,7 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
       for (const row of rows) folds.set(row[0], decodeRow(row));
     }
     if (folds.size !== header.items) return undefined; // cut short
-    return { header, folder: new StateFolder(folds, header.order, new Set(), places, false) };
+    return { header, folder: new StateFolder(folds, header.order, new Map(), places, false, undoneSaw(header)) };
   } catch {
     return undefined; // corrupt: rebuilt from the journal
   }
@@ -401,6 +443,7 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
       placeFiles: [...places.files()],
       ...(last ? { last } : {}),
       files,
+      ...(folder.undoneSaw().size > 0 ? { undoneSaw: [...folder.undoneSaw()] } : {}),
     };
     const limit = MAX_CHECKPOINT_SHARE * progress.reduce((n, p) => n + p.offset, 0);
     const fd = openSync(tmp, 'w');

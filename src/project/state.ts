@@ -14,7 +14,7 @@ import type { SourceItem, TextRole } from '../dataset/item.js';
 import type { ChecklistAnswer, Decision, DecisionEvent, EditEvent, GroupPair, JournalEvent, MtEvent, NewItemEvent, ReviewVerdict } from './events.js';
 import { currentDecision, decisionCounts } from './decisions.js';
 import { eventId, nextHeads, type DecisionHeads } from './event-order.js';
-import { undoneIds } from './undo.js';
+import { undoneBy, undoTargets, type UndoTargets } from './undo.js';
 import { currentQuestionId } from './checklist-aliases.js';
 import { DataError } from '../errors.js';
 import { newItemIdCollision } from './messages.js';
@@ -168,8 +168,8 @@ export interface EventLine {
 
 /** What the fold knows about undone events (project/undo.ts): they are left out, as if never written. */
 export interface UndoContext {
-  /** IDs of the events that effective undo events take back. */
-  readonly undone: ReadonlySet<string>;
+  /** The undo events of the events to fold, by the ID of the event each names. */
+  targets: UndoTargets;
   /** The undone events met so far, by ID. */
   readonly undoneById: Map<string, JournalEvent>;
   /** What undone primary decisions had seen: a later decision that saw one of them saw those too. */
@@ -309,20 +309,32 @@ export class StateFolder {
 
   private readonly undo: UndoContext;
   /**
-   * `undone`: the IDs undo events take back (undoneIds over the whole journal); a streamed fold has none.
+   * `targets`: the undo events of the events to fold (undo.ts undoTargets), known before the events they take back
+   * are folded; `undoneSaw`: what undone primary decisions folded earlier had seen (a checkpoint keeps it).
    * `places`: set for a compact fold: MT and edit texts folded with their line are left in the journal and read back by `state`.
    * `textsHeld`: with `places`, the places are only recorded (for a checkpoint) and the texts kept in the fold.
    */
   constructor(
     folds: Map<string, ItemFold> = new Map(),
     order = 0,
-    undone: ReadonlySet<string> = new Set(),
+    targets: UndoTargets = new Map(),
     readonly places?: EventPlaces,
     readonly textsHeld = false,
+    undoneSaw: Map<string, readonly string[]> = new Map(),
   ) {
     this.folds = folds;
     this.order = order;
-    this.undo = { undone, undoneById: new Map(), undoneSaw: new Map() };
+    this.undo = { targets, undoneById: new Map(), undoneSaw };
+  }
+
+  /** The undo events of the events still to fold (those folded already are not taken back). */
+  expectUndos(targets: UndoTargets): void {
+    this.undo.targets = targets;
+  }
+
+  /** What undone primary decisions had seen, by their IDs (StateFolder's `undoneSaw`). */
+  undoneSaw(): ReadonlyMap<string, readonly string[]> {
+    return this.undo.undoneSaw;
   }
 
   /** Folds one event; `at` is where it is in the journal (a compact fold then keeps that rather than its texts). */
@@ -336,13 +348,11 @@ export class StateFolder {
       this.folds.set(e.item, f);
     }
     const s = f.s;
-    if (this.undo.undone.size > 0) {
+    if (this.undo.targets.size > 0 && undoneBy(e, this.undo.targets)) {
       const id = eventId(e);
-      if (this.undo.undone.has(id)) {
-        this.undo.undoneById.set(id, e);
-        if (e.type === 'decision' && !e.secondary) this.undo.undoneSaw.set(id, e.after ?? []);
-        return;
-      }
+      this.undo.undoneById.set(id, e);
+      if (e.type === 'decision' && !e.secondary) this.undo.undoneSaw.set(id, e.after ?? []);
+      return;
     }
     // Assigning an item (adapt --double), taking work back and a model's suggestion are not work on it: none makes an author of the item.
     if (e.type !== 'assign' && e.type !== 'undo' && e.type !== 'suggestion' && !s.authors.includes(e.author)) s.authors = withName(s.authors, e.author);
@@ -458,7 +468,7 @@ export function foldState(
 
 /** A folder of a whole journal held in memory (its undos known in advance). */
 export function folderOf(events: readonly JournalEvent[]): StateFolder {
-  const folder = new StateFolder(new Map(), 0, undoneIds(events));
+  const folder = new StateFolder(new Map(), 0, undoTargets(events));
   for (const e of events) folder.apply(e);
   return folder;
 }

@@ -19,8 +19,10 @@ export function isUndoable(e: JournalEvent, author: string): boolean {
   return e.author === author && !NOT_UNDOABLE.includes(e.type);
 }
 
-/** The IDs of the events that effective undo events take back. */
-export function undoneIds(events: readonly JournalEvent[]): Set<string> {
+/** Undo events by the ID of the event each names (eventId): what decides, event by event, whether it is undone (undoneBy). */
+export type UndoTargets = ReadonlyMap<string, readonly Pick<UndoEvent, 'item' | 'author'>[]>;
+
+export function undoTargets(events: Iterable<JournalEvent>): Map<string, UndoEvent[]> {
   const undos = new Map<string, UndoEvent[]>();
   for (const e of events) {
     if (e.type !== 'undo') continue;
@@ -28,12 +30,20 @@ export function undoneIds(events: readonly JournalEvent[]): Set<string> {
     if (list) list.push(e);
     else undos.set(e.undoes, [e]);
   }
+  return undos;
+}
+
+/** Whether one of the undo events takes `e` back: one of its author's, on its item, naming it. */
+export function undoneBy(e: JournalEvent, targets: UndoTargets): boolean {
+  return targets.get(eventId(e))?.some((u) => u.item === e.item && isUndoable(e, u.author)) ?? false;
+}
+
+/** The IDs of the events that effective undo events take back. */
+export function undoneIds(events: readonly JournalEvent[]): Set<string> {
+  const targets = undoTargets(events);
   const undone = new Set<string>();
-  if (undos.size === 0) return undone;
-  for (const e of events) {
-    const by = undos.get(eventId(e));
-    if (by?.some((u) => u.item === e.item && isUndoable(e, u.author))) undone.add(eventId(e));
-  }
+  if (targets.size === 0) return undone;
+  for (const e of events) if (undoneBy(e, targets)) undone.add(eventId(e));
   return undone;
 }
 

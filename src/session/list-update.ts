@@ -19,9 +19,9 @@ import type { SourceItem } from '../dataset/item.js';
 import { isDelimited } from '../dataset/read-delimited.js';
 import { isParquet } from '../dataset/read-parquet.js';
 import { roleView, toSourceItem } from '../dataset/profile.js';
-import { eventProblem } from '../project/event-schema.js';
+import { ESCAPE, eventOf, linesHolding, occurrences, wholeUnits } from '../project/journal-search.js';
 import type { JournalEvent } from '../project/events.js';
-import { JOURNAL_DIR, journalOrder, unitSize } from '../project/journal.js';
+import { JOURNAL_DIR, journalOrder } from '../project/journal.js';
 import type { JournalMark } from '../project/journal-fold.js';
 import type { Project } from '../project/project.js';
 import { sourceFingerprint } from '../project/source-keys.js';
@@ -135,12 +135,6 @@ function sameFacts(row: ListRow, s: ItemState): boolean {
 function lengthsOf(item: SourceItem, s: ItemState, env: ProjectQaEnv): string {
   const input = qaInputFor(item, s, env, { intendedChanges: false });
   return JSON.stringify(input ? [...lengthPairs([input])] : []);
-}
-
-/** Byte positions of every occurrence of `text` (searched as bytes: several times faster than a string needle). */
-function* occurrences(buf: Buffer, text: string | Buffer): Generator<number> {
-  const needle = typeof text === 'string' ? Buffer.from(text) : text;
-  for (let i = buf.indexOf(needle); i !== -1; i = buf.indexOf(needle, i + 1)) yield i;
 }
 
 /**
@@ -267,62 +261,4 @@ function itemEvents(
   }
   for (const list of byItem.values()) list.sort(journalOrder((f) => f.offset));
   return byItem;
-}
-
-/** A line parsed as a valid journal event, or undefined. */
-function eventOf(raw: string): JournalEvent | undefined {
-  if (raw.trim() === '') return undefined;
-  try {
-    const value: unknown = JSON.parse(raw);
-    return eventProblem(value) ? undefined : (value as JournalEvent);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Of the units, those whose file holds as many valid events as their name says (`<unit ID>/<event count>`). */
-function wholeUnits(file: string, size: number, units: ReadonlySet<string>): Set<string> {
-  const counts = new Map<string, number>();
-  for (const { raw } of linesHolding(file, size, [...[...units].map((u) => JSON.stringify(u)), ESCAPE])) {
-    const unit = eventOf(raw)?.unit;
-    if (unit !== undefined && units.has(unit)) counts.set(unit, (counts.get(unit) ?? 0) + 1);
-  }
-  return new Set([...units].filter((u) => counts.get(u) === unitSize(u)));
-}
-
-/** Lines holding a `\\u` escape are read whatever they hold: a JSON string (an ID) may be written escaped. */
-const ESCAPE = '\\u';
-const CHUNK = 1 << 22;
-
-/** The lines among the file's first `size` bytes that hold one of the needles, with their byte offsets, in file order; read in chunks. */
-function* linesHolding(file: string, size: number, texts: readonly string[]): Generator<{ raw: string; start: number }> {
-  const needles = texts.map((t) => Buffer.from(t));
-  const fd = openSync(file, 'r');
-  try {
-    let buf = Buffer.allocUnsafe(CHUNK);
-    /** Bytes of a line begun in the previous chunk, moved to the buffer's start. */
-    let kept = 0;
-    let base = 0;
-    for (let pos = 0; pos < size;) {
-      if (kept === buf.length) buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]); // a line longer than the buffer
-      const n = readSync(fd, buf, kept, Math.min(buf.length - kept, size - pos), pos);
-      if (n === 0) break;
-      pos += n;
-      const len = kept + n;
-      // Whole lines only; the rest is kept for the next chunk (all of it at the end).
-      const last = pos >= size ? len : buf.lastIndexOf(0x0a, len - 1) + 1;
-      const whole = buf.subarray(0, last);
-      const starts = new Set<number>();
-      for (const needle of needles) for (const at of occurrences(whole, needle)) starts.add(whole.lastIndexOf(0x0a, at) + 1);
-      for (const start of [...starts].sort((x, y) => x - y)) {
-        const nl = whole.indexOf(0x0a, start);
-        yield { raw: whole.toString('utf8', start, nl === -1 ? last : nl), start: base + start };
-      }
-      buf.copyWithin(0, last, len);
-      kept = len - last;
-      base += last;
-    }
-  } finally {
-    closeSync(fd);
-  }
 }
