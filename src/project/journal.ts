@@ -154,8 +154,8 @@ export class JournalWriter {
   }
 
   /**
-   * Take in a fold of the journal instead of its events (no undo among them):
-   * the latest stamp, and per item the IDs of its current primary decisions.
+   * Take in a fold of the journal instead of its events: the latest stamp, and
+   * per item the IDs of its current primary decisions (undone ones left out).
    */
   observeFold(last: Stamp | undefined, heads: Iterable<[item: string, ids: readonly string[]]>): void {
     this.observed = true;

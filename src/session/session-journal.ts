@@ -80,7 +80,7 @@ export class SessionJournal {
   /** Let the writer order its events after everything read (causal order, conflict detection). */
   feed(writer: JournalWriter): void {
     if (this.loaded) return writer.observe(this.loaded);
-    // No undo in the journal (the fold would have read it whole): the fold's decision heads are the writer's, less the `new` events of added items.
+    // The fold's decision heads (undone decisions left out, as the fold resolves a decision that saw one) are the writer's, less the `new` events of added items.
     writer.observeFold(this.fold.last, decisionHeads(this.fold.folder.folds));
   }
 }
