@@ -257,7 +257,8 @@ export interface CheckpointTail {
  * Only the items that the events after the checkpoint name, folded at the checkpoint and now, without reading the other
  * items' folds: what a count kept from the checkpoint needs to be brought up to date (status-cache.ts). Undefined when
  * there is no checkpoint that fits the journal (or it is not `id`, when given), or when a fold of the whole would not go
- * on from it (an event sorting before its last, an undo), or the events after it add an item or number more than `maxEvents`.
+ * on from it (an event sorting before its last, an undo of an event before it), or the events after it add an item or
+ * number more than `maxEvents`.
  */
 export function foldAfterCheckpoint(projectDir: string, id: string | undefined, maxEvents: number): CheckpointTail | undefined {
   const places = new JournalLines(projectDir);
