@@ -5,7 +5,7 @@
  *
  *  - `check`, `status` (with and without the derived caches, and after a journal append), `list --json` and `export` in process (main() in a fresh child,
  *    so its peak RSS is its own) and as a whole `carefully` process;
- *  - the adapt wizard's first screen (open the session, render the item) and
+ *  - the adapt wizard's first screen (open the session, render the item; also with an undo in the journal) and
  *    one keypress (save a decision, move on, render the next screen) at 100k
  *    against 24 items;
  *  - `status` on a 24-item project against `--help`, and `--help` against `node -e 0`;
@@ -160,6 +160,20 @@ async function main(): Promise<void> {
         appendFlag();
         return inChild('cli', ['status', '--project', project]);
       });
+      // A decision taken back (the wizard's `u`): the journal now holds an undo, which the fold must stream past (journal-fold.ts).
+      const decision = { v: 2, ts: new Date().toISOString(), c: 0, author: 'bench-undo', type: 'decision', item: 'bench-1', decision: 'transfer' };
+      const undo = {
+        v: 2,
+        ts: new Date(Date.now() + 1).toISOString(),
+        c: 0,
+        author: 'bench-undo',
+        type: 'undo',
+        item: 'bench-1',
+        undoes: `bench-undo@${decision.ts}#0`,
+      };
+      const one = { sourceHash: sourceHash(question(1), answer(1)) };
+      appendFileSync(path.join(project, 'journal', 'bench-undo.jsonl'), `${JSON.stringify({ ...decision, ...one })}\n${JSON.stringify({ ...undo, ...one })}\n`);
+      f.adaptFirstUndo = medianOf(RUNS, () => inChild('adapt-first', [project]));
       f.keypress = medianOf(RUNS, () => inChild('keypress', [project]));
       at[n] = f;
       console.error(`  ${n} records measured`);
@@ -187,6 +201,12 @@ async function main(): Promise<void> {
     vsParse('status 100k', big.status!, 2, `in process, caches as the previous run left them, median of ${RUNS}; whole process ${sec(big.statusProcess!.ms)}`);
     rssVsParse('status 100k, memory', big.status!, 3);
     vsParse('adapt first screen 100k', big.adaptFirst!, 2, `open session + render, in process, median of ${RUNS}`);
+    vsParse(
+      'adapt first screen 100k, journal with an undo',
+      big.adaptFirstUndo!,
+      2,
+      `as above, after a decision and its undo were appended; median of ${RUNS}`,
+    );
     vsParse('status 100k after a change', big.statusChange!, 2, `in process, one journal event appended before each run, median of ${SLOW_RUNS}`);
     vsParse(
       'status 100k, no caches',
