@@ -11,7 +11,6 @@
  */
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import writeFileAtomic from 'write-file-atomic';
 import { writeDerivedFile } from '../project/derived-file.js';
 
@@ -98,13 +97,17 @@ const closer = new FinalizationRegistry<number>((fd) => {
 });
 
 /**
- * A file's lines read forward in chunks: `text` holds from some line on to at
- * least the end of the line asked for; what is before is dropped by `keep`.
+ * A file's lines read forward in chunks, as bytes: `bytes` holds the file
+ * from byte `base` on, to at least the end of the line asked for. Positions
+ * are the file's byte offsets; `lineEnd(start)` drops what is before `start`
+ * when it must read more. Bytes rather than decoded text: newlines are found
+ * with a memchr (Buffer.indexOf) and a warm run decodes only what it returns.
  */
 class ChunkedLines {
-  text = '';
-  private readonly decoder = new StringDecoder('utf8');
-  private readonly buffer: Buffer;
+  /** The bytes read and kept: the file's bytes [base, base + bytes.length). */
+  bytes: Buffer;
+  base = 0;
+  private backing: Buffer;
   private position = 0;
   /** Open until the end of the file is read. */
   fd: number | undefined;
@@ -116,27 +119,40 @@ class ChunkedLines {
     private readonly closeAtEnd: boolean,
   ) {
     this.fd = fd;
-    this.buffer = Buffer.alloc(chunk);
+    this.backing = Buffer.alloc(Math.max(1, chunk));
+    this.bytes = this.backing.subarray(0, 0);
   }
 
-  /** Index of the newline ending the line that starts at `start`, or text.length for the file's last line without one. */
+  /** The end of the bytes read so far (the file's end once `fd` is undefined). */
+  get end(): number {
+    return this.base + this.bytes.length;
+  }
+
+  /** Whether the file has a byte at `at` (reading on as needed). */
+  has(at: number): boolean {
+    while (at >= this.end && this.fd !== undefined) this.more(at);
+    return at < this.end;
+  }
+
+  /** Position of the newline ending the line that starts at `start`, or the file's end for its last line without one. */
   lineEnd(start: number): number {
     for (let from = start; ;) {
-      const end = this.text.indexOf('\n', from);
-      if (end !== -1 || this.fd === undefined) return end === -1 ? this.text.length : end;
-      from = this.text.length;
-      this.more();
+      const end = this.bytes.indexOf(NEWLINE, from - this.base);
+      if (end !== -1) return end + this.base;
+      if (this.fd === undefined) return this.end;
+      from = this.end;
+      this.more(start);
     }
   }
 
-  /**
-   * Drops the text before `start` once it is more than a sixteenth of a chunk: what is kept is copied again
-   * when the next chunk is appended (the joined text is flattened by the next search); returns where `start` now is.
-   */
-  keep(start: number): number {
-    if (start < this.buffer.length >> 4) return start;
-    this.text = this.text.slice(start);
-    return 0;
+  /** The byte at `at` (which must be held). */
+  byte(at: number): number {
+    return this.bytes[at - this.base]!;
+  }
+
+  /** The text of bytes [from, to) (which must be held). */
+  text(from: number, to: number): string {
+    return this.bytes.toString('utf8', from - this.base, to - this.base);
   }
 
   close(): void {
@@ -146,16 +162,77 @@ class ChunkedLines {
     this.fd = undefined;
   }
 
-  private more(): void {
-    const n = readSync(this.fd!, this.buffer, 0, this.buffer.length, this.position);
+  /** Reads the next chunk, dropping the bytes before `keep` (the start of the line being read) first. */
+  private more(keep: number): void {
+    const kept = Math.max(0, this.end - Math.max(keep, this.base));
+    const from = this.bytes.length - kept;
+    // A line longer than the buffer: a larger one; else what is kept moves to the front.
+    if (kept > this.backing.length >> 1) {
+      const larger = Buffer.alloc(2 * this.backing.length);
+      this.bytes.copy(larger, 0, from);
+      this.backing = larger;
+    } else if (from > 0) this.bytes.copy(this.backing, 0, from);
+    this.base = this.end - kept;
+    const n = readSync(this.fd!, this.backing, kept, this.backing.length - kept, this.position);
     this.position += n;
-    if (n > 0) this.text += this.decoder.write(this.buffer.subarray(0, n));
-    else {
-      this.text += this.decoder.end();
+    this.bytes = this.backing.subarray(0, kept + n);
+    if (n === 0) {
       if (this.closeAtEnd) this.close();
       else this.fd = undefined;
     }
   }
+}
+
+const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * `entryIdEnd` on the line's bytes [start, end): the position of the quote
+ * closing its ID, or -1 when the line is not shaped as an entry with an ASCII
+ * hash (the caller then asks `entryIdEnd` of its text, which decides).
+ */
+function entryIdEndBytes(lines: ChunkedLines, start: number, end: number): number {
+  if (end - start < 4 || lines.byte(start) !== 0x5b || lines.byte(start + 1) !== QUOTE) return -1;
+  let q = start + 2;
+  for (;;) {
+    q = lines.bytes.indexOf(QUOTE, q - lines.base);
+    if (q === -1) return -1;
+    q += lines.base;
+    if (q >= end) return -1;
+    let backslashes = 0;
+    while (lines.byte(q - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) break;
+    q++;
+  }
+  const h = q + 3;
+  const f = h + HASH_LENGTH + 2;
+  if (f + 1 > end) return -1;
+  if (lines.byte(q + 1) !== 0x2c || lines.byte(q + 2) !== QUOTE) return -1;
+  for (let i = h; i < h + HASH_LENGTH; i++) if (lines.byte(i) >= 0x80) return -1;
+  if (lines.byte(f - 2) !== QUOTE || lines.byte(f - 1) !== 0x2c || lines.byte(f) !== 0x5b) return -1;
+  return lines.byte(end - 2) === 0x5d && lines.byte(end - 1) === 0x5d ? q : -1;
+}
+
+/** Whether bytes [from, to) hold a backslash. */
+function escapedBytes(lines: ChunkedLines, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lines.byte(i) === BACKSLASH) return true;
+  return false;
+}
+
+/** The JSON of the entry line [at, end) whose ID closes at `q` (checked when read) when it was stored with this hash, else undefined. */
+function bytesJson(lines: ChunkedLines, at: number, q: number, end: number, hash: string): string | undefined {
+  const h = q + 3;
+  if (hash.length !== HASH_LENGTH) return lineJson(lines.text(at, end), 0, hash);
+  for (let i = 0; i < HASH_LENGTH; i++) {
+    const c = hash.charCodeAt(i);
+    if (c >= 0x80) return lineJson(lines.text(at, end), 0, hash);
+    if (lines.byte(h + i) !== c) return undefined;
+  }
+  const from = h + HASH_LENGTH + 2;
+  // Most entries hold no finding: no text decoded.
+  if (end - 1 - from === 2 && lines.byte(from) === 0x5b && lines.byte(from + 1) === 0x5d) return '[]';
+  return lines.text(from, end - 1);
 }
 
 /** The JSON of the entry line at `at` (checked when read) when it was stored with this hash, else undefined. */
@@ -164,6 +241,22 @@ function lineJson(text: string, at: number, hash: string): string | undefined {
   if (hash.length > HASH_LENGTH || !text.startsWith(hash, h)) return undefined;
   const end = text.indexOf('\n', h);
   return text.slice(h + HASH_LENGTH + 2, (end === -1 ? text.length : end) - 1);
+}
+
+/**
+ * How many bytes from `from` hold `id`, when they do (they then end before `end`), else -1. An ASCII ID is
+ * compared byte by byte; another is compared with the text up to the next quote.
+ */
+function idBytes(lines: ChunkedLines, from: number, end: number, id: string): number {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 0x80) {
+      const q = lines.bytes.indexOf(QUOTE, from - lines.base);
+      return q === -1 || q + lines.base >= end || lines.text(from, q + lines.base) !== id ? -1 : q + lines.base - from;
+    }
+    if (from + i >= end || lines.byte(from + i) !== c) return -1;
+  }
+  return id.length;
 }
 
 export class CacheEntries {
@@ -203,21 +296,28 @@ export class CacheEntries {
     try {
       let lines = new ChunkedLines(fd, this.chunk, false);
       let end = lines.lineEnd(0);
-      const header = JSON.parse(lines.text.slice(0, end)) as unknown;
+      const header = JSON.parse(lines.text(0, end)) as unknown;
       if (!accept(header)) return header;
       // Every line checked now, chunk by chunk (a corrupt file is refused whole); the pass reads them again.
-      for (let n = 2, start = end + 1; start < lines.text.length; n++, start = end + 1) {
-        start = lines.keep(start);
+      for (let n = 2, start = end + 1; lines.has(start); n++, start = end + 1) {
         end = lines.lineEnd(start);
         if (end === start) continue;
-        const q = entryIdEnd(lines.text, start, end);
-        if (q === -1) throw new Error(`line ${n} is not a cache entry`);
-        if (escapes(lines.text, start + 2, q)) entryId(lines.text, start, q); // an escaped ID must parse
+        const q = entryIdEndBytes(lines, start, end);
+        if (q === -1) {
+          // Not the common shape: the text's check decides.
+          const line = lines.text(start, end);
+          const textQ = entryIdEnd(line, 0, line.length);
+          if (textQ === -1) throw new Error(`line ${n} is not a cache entry`);
+          if (escapes(line, 2, textQ)) entryId(line, 0, textQ);
+        } else if (escapedBytes(lines, start + 2, q)) {
+          const line = lines.text(start, end);
+          entryId(line, 0, entryIdEnd(line, 0, line.length)); // an escaped ID must parse
+        }
       }
       const st = fstatSync(fd);
       this.file = { path: file, dev: st.dev, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
       lines = new ChunkedLines(fd, this.chunk, true);
-      this.next = Math.min(lines.lineEnd(0) + 1, lines.text.length);
+      this.next = lines.lineEnd(0) + 1;
       this.lines = lines;
       if (lines.fd !== undefined) closer.register(lines, fd, lines);
       kept = true;
@@ -290,24 +390,26 @@ export class CacheEntries {
     }
   }
 
-  /** The offset in `lines.text` of the next line as read when it is the entry of `id` (an ID needing no escape), else -1. */
-  private nextLine(id: string): number {
+  /** The entry's JSON (by `bytesJson`) when the next line as read is the entry of `id` (an ID needing no escape), else -1 (not that entry). */
+  private nextLine(id: string, hash: string): string | undefined | -1 {
     const lines = this.lines!;
-    let at = lines.keep(this.next);
+    let at = this.next;
+    if (!lines.has(at)) return -1;
     let end = lines.lineEnd(at);
-    while (end === at && at < lines.text.length) end = lines.lineEnd(++at);
+    while (end === at && lines.has(at + 1)) end = lines.lineEnd(++at);
     this.next = at;
-    const { text } = lines;
-    if (at >= text.length || !text.startsWith(id, at + 2) || text.charCodeAt(at + 2 + id.length) !== 34 || id.includes('"') || id.includes('\\')) return -1;
-    this.next = Math.min(end + 1, text.length);
-    return at;
+    if (end === at || id.includes('"') || id.includes('\\')) return -1;
+    const q = at + 2 + idBytes(lines, at + 2, end, id);
+    if (q < at + 2 || q >= end || lines.byte(q) !== QUOTE) return -1;
+    this.next = end + 1;
+    return bytesJson(lines, at, q, end, hash);
   }
 
   /** The entry's JSON when it was stored with this hash, else undefined. */
   get(id: string, hash: string): string | undefined {
     if (this.lines) {
-      const at = this.nextLine(id);
-      if (at !== -1) return lineJson(this.lines.text, at, hash);
+      const json = this.nextLine(id, hash);
+      if (json !== -1) return json;
       this.index();
     }
     const at = this.entries.get(id);

@@ -1,7 +1,7 @@
 /** The QA caches' entry file read in chunks (CacheEntries): the same answers as a whole read, in file order or not. */
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { CacheEntries } from '../../src/qa/cache-entries.js';
+import { CacheEntries, HASH_LENGTH } from '../../src/qa/cache-entries.js';
 import { TempDir } from '../helpers/fixtures.js';
 
 const HEADER = { context: 'c' };
@@ -73,6 +73,29 @@ describe('QA cache entries read in chunks', () => {
     const entries = new CacheEntries(7);
     assert.throws(() => entries.read(file, () => true), /line 5 is not a cache entry/);
     assert.equal(entries.get('a', hash(0)), undefined);
+  });
+
+  it('checks every line even when a chunk ends right after a newline (the header filling the first chunk exactly)', () => {
+    const header = `${JSON.stringify(HEADER)}\n`;
+    writeFileSync(file, `${header}["a","${hash(0)}",[]]\n["x","short",[]]\n`);
+    assert.throws(() => new CacheEntries(Buffer.byteLength(header)).read(file, () => true), /line 3 is not a cache entry/);
+  });
+
+  it('reads a hand-edited entry whose hash has multi-byte characters as its text reads: an entry, found by that hash only', () => {
+    const odd = 'é'.repeat(HASH_LENGTH);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    lines.splice(2, 0, `["odd","${odd}",[1]]`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    for (const chunk of [7, 1 << 18]) {
+      const entries = open(chunk);
+      assert.equal(entries.get('a', hash(0)), json(0));
+      assert.equal(entries.get('odd', hash(0)), undefined);
+      assert.equal(entries.get(ids[1]!, hash(1)), json(1));
+      assert.equal(open(chunk).get('odd', odd), '[1]', 'out of order: read whole');
+      const inOrder = open(chunk);
+      assert.equal(inOrder.get('a', hash(0)), json(0));
+      assert.equal(inOrder.get('odd', odd), '[1]');
+    }
   });
 
   it('a file replaced after it was read starts empty when it must be read whole, rather than mixing two runs', () => {
