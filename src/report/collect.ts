@@ -3,7 +3,6 @@
  * over the source (collectReport) and one line-by-line pass over the journal
  * (activity.ts).
  */
-import { hash } from 'node:crypto';
 import type { SourceItem } from '../dataset/item.js';
 import type { Project } from '../project/project.js';
 import { describeConflict, type ItemState, type StatusSummary } from '../project/state.js';
@@ -12,12 +11,12 @@ import { hasTargetText, projectQaEnv, type ProjectQa } from '../qa/project-qa.js
 import { streamWithDatasetQa } from '../qa/streamed-qa.js';
 import type { Severity } from '../qa/types.js';
 import { computeAgreement, type AgreementReport, type AnnotatedState, annotatedPart } from '../review/agreement.js';
-import { codePoints } from '../translate/batches.js';
 import { sourceTextPair } from '../translate/plan.js';
 import { estimateWith, type CostEstimate, type ProviderLimits } from '../translate/provider.js';
 import { isProviderName, providerDescriptor } from '../translate/registry.js';
 import { journalActivity, type ActivityRow } from './activity.js';
 import { GroupCounts, SummaryTally } from './tally.js';
+import { TextSet } from './text-set.js';
 
 /** Lists (flags, stale items, ...) longer than this are cut; the report says how many more there are. */
 export const LIST_LIMIT = 200;
@@ -88,7 +87,7 @@ function capped<T>(): CappedList<T> & { push(row: T): void } {
   return list;
 }
 
-type TallyRow = MtRow & { seen: Set<string>; batch: { texts: number; bytes: number; points: number }; limits?: ProviderLimits };
+type TallyRow = MtRow & { seen: TextSet; batch: { texts: number; bytes: number; points: number }; limits?: ProviderLimits };
 const ONE_SEGMENT: ProviderLimits = { maxSegments: 1, defaultConcurrency: 1 };
 
 /** Per provider: unique texts, their characters and the requests they pack into (greedy, in order, as translate batches them). */
@@ -110,7 +109,7 @@ class MtTally {
         texts: 0,
         characters: 0,
         requests: 0,
-        seen: new Set(),
+        seen: new TextSet(),
         batch: { texts: 0, bytes: 0, points: 0 },
       };
       if (d) row.limits = d.limits;
@@ -124,11 +123,9 @@ class MtTally {
 
   private text(row: TallyRow, text: string): void {
     if (text === '') return;
-    const key = hash('sha1', text, 'base64');
-    if (row.seen.has(key)) return;
-    row.seen.add(key);
+    const points = row.seen.add(text);
+    if (points < 0) return;
     row.texts++;
-    const points = codePoints(text);
     row.characters += points;
     const limits = row.limits ?? ONE_SEGMENT;
     const bytes = limits.maxRequestBytes ? Buffer.byteLength(text) : 0;
