@@ -3,7 +3,7 @@
  * provider, its output-changing options, languages, context and text, so a
  * rerun or a resume never bills the same text twice. Append-only like the journal.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendLines, parseJsonLines } from '../project/append-file.js';
@@ -15,6 +15,12 @@ export function cacheKey(parts: { provider: string; options: string; from: strin
     .update(JSON.stringify([parts.provider, parts.options, parts.from, parts.to, parts.context ?? '', parts.text]))
     .digest('hex')
     .slice(0, 32);
+}
+
+/** cacheKey for many texts sharing the other parts (the same bytes hashed, the same key; a one-shot hash per text). */
+export function cacheKeyer(parts: { provider: string; options: string; from: string; to: string; context?: string }): (text: string) => string {
+  const head = `${JSON.stringify([parts.provider, parts.options, parts.from, parts.to, parts.context ?? '']).slice(0, -1)},`;
+  return (text) => hash('sha256', `${head}${JSON.stringify(text)}]`, 'hex').slice(0, 32);
 }
 
 export class TranslationCache {

@@ -9,7 +9,7 @@ import type { SourceItem } from '../dataset/item.js';
 import { estimateWith } from './provider.js';
 import type { CostEstimate, ProviderDescriptor, ProviderLimits, ProviderName, Segment } from './provider.js';
 import type { TranslationCache } from './cache.js';
-import { cacheKey } from './cache.js';
+import { cacheKey, cacheKeyer } from './cache.js';
 import { codePoints, packWithContext, planBatches, type ItemSegments } from './batches.js';
 import type { ContextMode } from './provider-options.js';
 
@@ -105,6 +105,11 @@ export function unitKey(provider: string, options: string, from: string, to: str
   return cacheKey({ provider, options: context === 'off' ? options : `${options};context=${context}`, from, to, text });
 }
 
+/** unitKey for many texts of one run. */
+export function unitKeyer(provider: string, options: string, from: string, to: string, context: ContextMode): (text: string) => string {
+  return cacheKeyer({ provider, options: context === 'off' ? options : `${options};context=${context}`, from, to });
+}
+
 /** Plan the work for `todo` items: dedupe, subtract the cache, batch to the limits, price. */
 export function planWork(args: {
   todo: readonly SourceItem[];
@@ -123,11 +128,13 @@ export function planWork(args: {
   /** Packed context: each item with the texts it brings first, for packing whole items. */
   const byItem: ItemSegments<Unit>[] = [];
   let segments = 0;
+  const keyOf = unitKeyer(provider.name, options, from, to, mode);
   for (const item of todo) {
-    const t = sourceTexts(item, from);
-    const context = usesContext ? t.context : undefined;
-    const q = unitKey(provider.name, options, from, to, t.question, mode);
-    const a = unitKey(provider.name, options, from, to, t.answer, mode);
+    // Without context the English versions need not be joined.
+    const t: { question: string; answer: string; context?: string } = usesContext ? sourceTexts(item, from) : sourceTextPair(item, from);
+    const context = t.context;
+    const q = keyOf(t.question);
+    const a = t.answer === t.question ? q : keyOf(t.answer);
     itemKeys.set(item.id, { question: q, answer: a });
     const own: Unit[] = [];
     for (const [key, text] of [
