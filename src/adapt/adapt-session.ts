@@ -176,7 +176,7 @@ export class AdaptSession extends QueueSession<ItemView> {
   }
 
   isSecondary(id: string): boolean {
-    const s = this.stateWithoutTexts(id);
+    const s = this.folded(id);
     return s.assignees.includes(this.author) && s.decision?.author !== this.author;
   }
 
