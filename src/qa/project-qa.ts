@@ -367,16 +367,19 @@ export function qaContextFor(
   // The near-copy verdicts `check` left (read only: the sessions never save them): no index unless an item needs it.
   env.nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
   const key = journalEnds && lengthStatsKey(project, journalEnds);
-  // What a streamed run (or an earlier session) measured: the statistics and the item set's digest, so no item's texts are read.
+  // The item set's digest as a streamed run (or an earlier session) found it: then no item's texts are read.
   const contextKey = journalEnds && datasetContextKey(project, journalEnds);
   const context = contextKey === undefined ? undefined : readDatasetContext(project.dir, contextKey);
-  const cached = context ? context.lengthStats : key === undefined ? undefined : readLengthStats(project.dir, key);
-  const known = context ? { lengthStats: context.lengthStats, indexDigest: context.indexDigest } : cached === undefined ? {} : { lengthStats: cached };
-  const builder = qaContextBuilder(pack ? { ...env, pack } : env, known);
+  const cached = key === undefined ? undefined : readLengthStats(project.dir, key);
+  const lengthStats = cached !== undefined ? cached : context?.lengthStats;
+  const builder = qaContextBuilder(pack ? { ...env, pack } : env, {
+    ...(lengthStats === undefined ? {} : { lengthStats }),
+    ...(context ? { indexDigest: context.indexDigest } : {}),
+  });
   // With the statistics cached the builder reads no state: none is made (a session makes its states when asked for).
   let n = 0;
   for (const item of items) {
-    builder.add(item, known.lengthStats === undefined ? states.get(item.id)! : NO_STATE);
+    builder.add(item, lengthStats === undefined ? states.get(item.id)! : NO_STATE);
     n++;
   }
   const qa = builder.done();
