@@ -154,8 +154,9 @@ export class LazySource {
 
 /**
  * A source item whose record is parsed when a field other than its index, ID and source hash is first read. Once
- * parsed, its fields are own properties, as a plain item's (handlebars reads only those, and so do spreads); before,
- * they are getters: JSON.stringify still gives them (toJSON), a spread would not (no code copies items so).
+ * parsed, it is a plain object with the fields as own properties, as an item read in full (handlebars reads only
+ * those, and so do spreads); before, they are getters: JSON.stringify still gives them (toJSON), a spread would not
+ * (no code copies items so).
  */
 class LazySourceItem implements SourceItem {
   readonly #source: LazySource;
@@ -169,9 +170,16 @@ class LazySourceItem implements SourceItem {
     this.#source = source;
   }
 
+  /** Whether `item` was made as one (its private field stays when it becomes a plain object). */
+  static made(item: object): boolean {
+    return #source in item;
+  }
+
   private get record(): SourceItem {
     const parsed = this.#source.parse(this.index, this.id, this.sourceHash);
     for (const [key, value] of Object.entries(parsed)) Object.defineProperty(this, key, { value, enumerable: true, writable: true, configurable: true });
+    // A plain object from now on, as an item read in full is (its getters are shadowed; a comparison sees no other class).
+    Object.setPrototypeOf(this, Object.prototype);
     return parsed;
   }
 
@@ -209,7 +217,7 @@ class LazySourceItem implements SourceItem {
   }
 }
 
-/** Whether an item is read by its key (its texts not read yet, or read lazily): a source item whose record was valid. */
+/** Whether an item was made from its key (its record parsed since, or not yet). */
 export function isLazySourceItem(item: SourceItem): boolean {
-  return item instanceof LazySourceItem;
+  return LazySourceItem.made(item);
 }

@@ -41,7 +41,7 @@ export function openProject(dir: string): Project {
  * a session that shows a few items; else the source is read in full as without it.
  */
 export async function loadItems(project: Project, options: { lazy?: boolean } = {}): Promise<SourceItem[]> {
-  return (options.lazy ? lazyItems(project) : undefined) ?? readSource(project, (item) => item);
+  return (options.lazy ? lazyItems(project) : undefined) ?? readSource(project, (item) => item, options.lazy);
 }
 
 function lazyItems(project: Project): SourceItem[] | undefined {
@@ -55,7 +55,7 @@ function lazyItems(project: Project): SourceItem[] | undefined {
  * The source read (trusted when its keys are cached) and validated, keeping
  * `keep(item)` of each item; texts the snapshot lacks are recorded on the way.
  */
-async function readSource<T extends SourceKey>(project: Project, keep: (item: SourceItem) => T): Promise<T[]> {
+async function readSource<T extends SourceKey>(project: Project, keep: (item: SourceItem) => T, placeLines = false): Promise<T[]> {
   if (!existsSync(project.sourcePath)) {
     throw new ProjectError(
       `The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`,
@@ -96,8 +96,9 @@ async function readSource<T extends SourceKey>(project: Project, keep: (item: So
     ));
   // Only once the texts are recorded may a later command skip reading this source (loadSourceKeys).
   if (recorded && fingerprint) {
-    // A JSONL source's record lines are placed too (once, when the keys are written): a session then reads only the records it shows.
-    const starts = report.format === 'jsonl' ? () => jsonlRecordStarts(project.sourcePath, kept.length) : undefined;
+    // For a session (`placeLines`), a JSONL source's record lines are placed too (one more pass over the file, when the
+    // keys are written): the next session then reads only the records it shows. Other commands leave the places as they are.
+    const starts = placeLines && report.format === 'jsonl' ? () => jsonlRecordStarts(project.sourcePath, kept.length) : undefined;
     writeSourceKeys(project.dir, fingerprint, kept, sourceTextsFile(textsFile), starts);
   }
   return kept;

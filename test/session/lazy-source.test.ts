@@ -26,10 +26,11 @@ describe('session: items read lazily from a trusted JSONL source', function () {
   beforeEach(() => (tmp = new TempDir()));
   afterEach(() => tmp.remove());
 
-  /** A translated project with a stale item 2, its keys (with line starts) written by `status`. */
+  /** A translated project with a stale item 2, its keys written by `status` (without line starts: only a session places them). */
   async function project(n: number): Promise<string> {
     const dir = await translatedWithStaleItem(tmp, n);
     assert.equal((await run(['status', '-p', dir])).code, 0);
+    assert.equal(JSON.parse(readFileSync(keysFile(dir), 'utf8').split('\n')[0]!).lines, undefined);
     return dir;
   }
 
@@ -101,6 +102,8 @@ describe('session: items read lazily from a trusted JSONL source', function () {
     // `check` keeps what QA learns from every item's texts: the dataset context and the near-copy verdicts.
     assert.notEqual((await run(['check', '-p', dir])).code, 2);
     assert.ok(existsSync(path.join(dir, DATASET_CONTEXT_FILE)));
+    // The first session reads the source in full and places its record lines.
+    await openSession({ project: dir, author: 'loc' });
     const before = lazySourceCounters.parsed;
     const { session } = await openSession({ project: dir, author: 'loc' });
     assert.equal(session.progress().remaining, 60);
@@ -121,7 +124,7 @@ describe('session: items read lazily from a trusted JSONL source', function () {
     const date = new Date('2026-01-02T03:04:05Z');
     utimesSync(source, date, date);
     assert.equal((await run(['init', dir, '--source', source, '--to', 'ko'])).code, 0);
-    assert.equal((await run(['status', '-p', dir])).code, 0);
+    await openSession({ project: dir, author: 'loc' });
     assert.ok(statSync(source).size > 3 * 64 * 1024);
     assert.ok(JSON.parse(readFileSync(keysFile(dir), 'utf8').split('\n')[0]!).lines, 'the keys place each record line');
     // Record 500's question changed, the file's size and date kept.
