@@ -72,6 +72,13 @@ export class ItemStates {
     return last && (last.fold?.s ?? UNFOLDED);
   }
 
+  /** Whether any item is assigned to `name` (adapt --double), as folded so far. */
+  anyAssignedTo(name: string): boolean {
+    for (const s of this.made.values()) if (s.assignees.includes(name)) return true;
+    for (const f of this.journal.folder.folds.values()) if (f.s.assignees.includes(name)) return true;
+    return false;
+  }
+
   /** `last` for the item (undefined for an ID that is not an item). */
   private unmade(id: string): ItemStates['last'] {
     if (this.last?.id === id) return this.last;

@@ -161,6 +161,11 @@ export abstract class QueueSession<View> {
     return s;
   }
 
+  /** Whether any item is assigned to `name` (ItemStates.anyAssignedTo). */
+  protected anyAssignedTo(name: string): boolean {
+    return this.items.anyAssignedTo(name);
+  }
+
   /** Whether the ID is in the queue. */
   inQueue(id: string): boolean {
     return this.cursor.has(id);
