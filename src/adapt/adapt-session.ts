@@ -147,12 +147,15 @@ export class AdaptSession extends QueueSession<ItemView> {
   readonly secondaryMode: boolean;
   private readonly decidedHere = new Set<string>();
   private readonly qa: SessionInit['qa'];
+  /** Whether an item is assigned to the author: if none is (most projects), no item is looked up to tell a second annotation. */
+  private assigned: boolean;
 
   constructor(init: SessionInit) {
     const filters = init.filters ?? {};
     super(init, filters, 'session');
     this.author = init.author;
     this.qa = init.qa;
+    this.assigned = this.anyAssignedTo(this.author);
     const selected = this.selected();
     const assigned = selected.filter((item) => this.isSecondary(item.id));
     this.secondaryMode = assigned.length > 0;
@@ -176,7 +179,8 @@ export class AdaptSession extends QueueSession<ItemView> {
   }
 
   isSecondary(id: string): boolean {
-    const s = this.stateWithoutTexts(id);
+    if (!this.assigned) return false;
+    const s = this.folded(id);
     return s.assignees.includes(this.author) && s.decision?.author !== this.author;
   }
 
@@ -437,6 +441,7 @@ export class AdaptSession extends QueueSession<ItemView> {
   }
 
   protected onWritten(e: JournalEvent): void {
+    if (e.type === 'assign' && e.assignee === this.author) this.assigned = true;
     if (e.type === 'decision' && (!e.secondary || e.author === this.author)) {
       this.decidedHere.add(e.item);
       this.cursor.unskip(e.item);

@@ -37,3 +37,6 @@ export const newItemIdCollision = (id: string, a: NewItemEvent, fileA: string, b
 
 export const journalChangedWhileRead = (rel: string, line: number, item: string) =>
   `${rel} line ${line} no longer holds the event of item ${JSON.stringify(visibleInline(item))} read there moments ago: the journal file was rewritten while this command ran (a git checkout or merge?). The command stopped before writing its output; run it again.`;
+
+export const sourceChangedWhileRead = (file: string, index: number, id: string) =>
+  `${file}, record ${index}: no longer holds the record with ID ${JSON.stringify(visibleInline(id))} carefully read there before: the source file changed since it was last read in full although its size and date did not (or it changed during this command). The command stopped; run it again (the source is then read and checked in full).`;

@@ -16,6 +16,7 @@ import { recordSourceTexts, SourceSnapshot, SOURCE_TEXTS_FILE } from './source-s
 import { englishMissing, orphansExcluded } from './messages.js';
 import { keyTextsRecorded, readSourceKeys, sourceFingerprint, sourceTextsFile, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
 import { addedItems } from './new-items.js';
+import { jsonlRecordStarts, LazySource } from './lazy-source.js';
 import {
   baseKey,
   readStatusCache,
@@ -43,15 +44,27 @@ export function openProject(dir: string): Project {
   return { dir: abs, config, profile, mapping: resolveMapping(profile, config.source.map ?? {}), sourcePath: path.resolve(abs, config.source.path) };
 }
 
-export async function loadItems(project: Project): Promise<SourceItem[]> {
-  return readSource(project, (item) => item);
+/**
+ * The source items. `lazy`: when the source is a JSONL file unchanged since a full valid read whose keys and texts
+ * are recorded, the items are made from the keys and each record is parsed when first read (lazy-source.ts), for
+ * a session that shows a few items; else the source is read in full as without it.
+ */
+export async function loadItems(project: Project, options: { lazy?: boolean } = {}): Promise<SourceItem[]> {
+  return (options.lazy ? lazyItems(project) : undefined) ?? readSource(project, (item) => item, options.lazy);
+}
+
+function lazyItems(project: Project): SourceItem[] | undefined {
+  const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
+  const cached = fingerprint ? readSourceKeys(project.dir, fingerprint) : undefined;
+  if (!cached?.starts || !keyTextsRecorded(cached.texts, path.join(project.dir, SOURCE_TEXTS_FILE))) return undefined;
+  return new LazySource(project.sourcePath, project.mapping, cached.starts, project.dir).items(cached.keys);
 }
 
 /**
  * The source read (trusted when its keys are cached) and validated, keeping
  * `keep(item)` of each item; texts the snapshot lacks are recorded on the way.
  */
-async function readSource<T extends SourceKey>(project: Project, keep: (item: SourceItem) => T): Promise<T[]> {
+async function readSource<T extends SourceKey>(project: Project, keep: (item: SourceItem) => T, placeLines = false): Promise<T[]> {
   if (!existsSync(project.sourcePath)) {
     throw new ProjectError(
       `The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`,
@@ -91,7 +104,12 @@ async function readSource<T extends SourceKey>(project: Project, keep: (item: So
       () => false,
     ));
   // Only once the texts are recorded may a later command skip reading this source (loadSourceKeys).
-  if (recorded && fingerprint) writeSourceKeys(project.dir, fingerprint, kept, sourceTextsFile(textsFile));
+  if (recorded && fingerprint) {
+    // For a session (`placeLines`), a JSONL source's record lines are placed too (one more pass over the file, when the
+    // keys are written): the next session then reads only the records it shows. Other commands leave the places as they are.
+    const starts = placeLines && report.format === 'jsonl' ? () => jsonlRecordStarts(project.sourcePath, kept.length) : undefined;
+    writeSourceKeys(project.dir, fingerprint, kept, sourceTextsFile(textsFile), starts);
+  }
   return kept;
 }
 

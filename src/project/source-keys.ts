@@ -45,6 +45,8 @@ export function sourceFingerprint(sourcePath: string, mapping: RoleMapping): str
 export interface CachedSourceKeys {
   keys: SourceKey[];
   texts?: string;
+  /** A JSONL source's byte offset of each key's record line (lazy-source.ts), when the header has them. */
+  starts?: Float64Array;
 }
 
 /** The cached keys when the cache was written for this fingerprint, else undefined. */
@@ -52,7 +54,7 @@ export function readSourceKeys(projectDir: string, fingerprint: string): CachedS
   try {
     const text = readFileSync(path.join(projectDir, SOURCE_KEYS_FILE), 'utf8');
     let end = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, end)) as { fingerprint?: string; items?: number; texts?: unknown };
+    const header = JSON.parse(text.slice(0, end)) as { fingerprint?: string; items?: number; texts?: unknown; lines?: unknown };
     if (header.fingerprint !== fingerprint) return undefined; // rewritten after the full read
     const keys: SourceKey[] = [];
     for (let start = end + 1; start < text.length; start = end + 1) {
@@ -60,7 +62,10 @@ export function readSourceKeys(projectDir: string, fingerprint: string): CachedS
       if (end === -1) end = text.length;
       if (end > start) keys.push(keyOf(text, start, end));
     }
-    if (keys.length === header.items) return typeof header.texts === 'string' ? { keys, texts: header.texts } : { keys };
+    if (keys.length === header.items) {
+      const starts = typeof header.lines === 'string' ? decodeStarts(header.lines, keys.length) : undefined;
+      return { keys, ...(typeof header.texts === 'string' ? { texts: header.texts } : {}), ...(starts ? { starts } : {}) };
+    }
   } catch {
     // missing or corrupt: the source is read in full
   }
@@ -83,14 +88,23 @@ function keyOf(text: string, start: number, end: number): SourceKey {
 
 /**
  * Best effort and atomic; nothing is written when the cache already has this
- * fingerprint and snapshot. `texts`: the identity of cache/source-texts.jsonl
- * holding every key's texts (sourceTextsFile), kept in the header.
+ * fingerprint and snapshot (and line starts, when `starts` is given). `texts`: the identity of cache/source-texts.jsonl
+ * holding every key's texts (sourceTextsFile), kept in the header. `starts`: where each key's record line starts in
+ * a JSONL source (lazy-source.ts), asked for only when the file is written.
  */
-export function writeSourceKeys(projectDir: string, fingerprint: string, items: readonly SourceKey[], texts?: string): void {
+export function writeSourceKeys(
+  projectDir: string,
+  fingerprint: string,
+  items: readonly SourceKey[],
+  texts?: string,
+  starts?: () => Float64Array | undefined,
+): void {
   const file = path.join(projectDir, SOURCE_KEYS_FILE);
   const header = headerOf(file);
-  if (header?.fingerprint === fingerprint && header.texts === texts) return;
-  let text = `${JSON.stringify({ fingerprint, items: items.length, ...(texts === undefined ? {} : { texts }) })}\n`;
+  if (header?.fingerprint === fingerprint && header.texts === texts && (starts === undefined || header.lines)) return;
+  // '' when they cannot be kept: the header still says they were looked for, so the next full read does not scan again.
+  const lines = starts && (encodeStarts(starts(), items.length) ?? '');
+  let text = `${JSON.stringify({ fingerprint, items: items.length, ...(texts === undefined ? {} : { texts }), ...(lines === undefined ? {} : { lines }) })}\n`;
   for (const i of items) text += `[${jsonString(i.id)},${jsonString(i.sourceHash)}]\n`;
   writeDerivedFile(file, text);
 }
@@ -126,7 +140,33 @@ function jsonString(s: string): string {
 
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
-function headerOf(file: string): { fingerprint?: string; texts?: string } | undefined {
+/**
+ * Line starts as base64 of their differences (uint32, little-endian): 4 bytes a key in the header rather than a
+ * number on each key's line, which every reader of the keys would parse. Undefined when they cannot be kept so.
+ */
+function encodeStarts(starts: Float64Array | undefined, items: number): string | undefined {
+  if (starts?.length !== items) return undefined;
+  const deltas = Buffer.alloc(4 * items);
+  let last = 0;
+  for (let i = 0; i < items; i++) {
+    const d = starts[i]! - last;
+    if (d < 0 || d > 0xffffffff) return undefined;
+    deltas.writeUInt32LE(d, 4 * i);
+    last = starts[i]!;
+  }
+  return deltas.toString('base64');
+}
+
+function decodeStarts(lines: string, items: number): Float64Array | undefined {
+  const deltas = Buffer.from(lines, 'base64');
+  if (deltas.length !== 4 * items) return undefined;
+  const starts = new Float64Array(items);
+  let at = 0;
+  for (let i = 0; i < items; i++) starts[i] = at += deltas.readUInt32LE(4 * i);
+  return starts;
+}
+
+function headerOf(file: string): { fingerprint?: string; texts?: string; lines?: true } | undefined {
   try {
     const fd = openSync(file, 'r');
     try {
@@ -135,7 +175,11 @@ function headerOf(file: string): { fingerprint?: string; texts?: string } | unde
       const line = buf.toString('utf8', 0, n);
       const fingerprint = /"fingerprint":"([0-9a-f]+)"/.exec(line)?.[1];
       const texts = /"texts":"(\d+:\d+)"/.exec(line)?.[1];
-      return { ...(fingerprint === undefined ? {} : { fingerprint }), ...(texts === undefined ? {} : { texts }) };
+      return {
+        ...(fingerprint === undefined ? {} : { fingerprint }),
+        ...(texts === undefined ? {} : { texts }),
+        ...(line.includes('"lines":"') ? { lines: true as const } : {}),
+      };
     } finally {
       closeSync(fd);
     }

@@ -39,6 +39,7 @@ import { splitWaived, type WaiverSplit } from './waivers.js';
 import { QA_CACHE_FILE, QaResultCache, checkWithCache, qaCacheContext, recordSourceIndexOverflow, sourceIndexOverflows } from './qa-cache.js';
 import { sourceFingerprint } from '../project/source-keys.js';
 import { lengthStatsKey, readLengthStats, writeLengthStats } from './length-stats-cache.js';
+import { datasetContextKey, readDatasetContext, writeDatasetContext } from './dataset-context-cache.js';
 
 /** What every item of a project is checked with. */
 export interface ProjectQaEnv {
@@ -218,7 +219,8 @@ export function qaContextBuilder(
   };
   return {
     add(item, state) {
-      key.add(item);
+      // A known digest reads no item's texts (a session's items are parsed when first read: project/lazy-source.ts).
+      if (options.indexDigest === undefined) key.add(item);
       if (!options.reread) items.push(item);
       else if (hasTargetText(state) || state.decision?.rationale) {
         anyText = true;
@@ -365,12 +367,25 @@ export function qaContextFor(
   // The near-copy verdicts `check` left (read only: the sessions never save them): no index unless an item needs it.
   env.nearCopyCache = new NearCopyCache(path.join(project.dir, NEAR_COPY_CACHE_FILE));
   const key = journalEnds && lengthStatsKey(project, journalEnds);
+  // The item set's digest as a streamed run (or an earlier session) found it: then no item's texts are read.
+  const contextKey = journalEnds && datasetContextKey(project, journalEnds);
+  const context = contextKey === undefined ? undefined : readDatasetContext(project.dir, contextKey);
   const cached = key === undefined ? undefined : readLengthStats(project.dir, key);
-  const builder = qaContextBuilder(pack ? { ...env, pack } : env, cached === undefined ? {} : { lengthStats: cached });
+  const lengthStats = cached !== undefined ? cached : context?.lengthStats;
+  const builder = qaContextBuilder(pack ? { ...env, pack } : env, {
+    ...(lengthStats === undefined ? {} : { lengthStats }),
+    ...(context ? { indexDigest: context.indexDigest } : {}),
+  });
   // With the statistics cached the builder reads no state: none is made (a session makes its states when asked for).
-  for (const item of items) builder.add(item, cached === undefined ? states.get(item.id)! : NO_STATE);
+  let n = 0;
+  for (const item of items) {
+    builder.add(item, lengthStats === undefined ? states.get(item.id)! : NO_STATE);
+    n++;
+  }
   const qa = builder.done();
   if (key !== undefined && cached === undefined) writeLengthStats(project.dir, key, qa.ctx.lengthStats);
+  if (contextKey !== undefined && !context)
+    writeDatasetContext(project.dir, contextKey, { lengthStats: qa.ctx.lengthStats ?? null, indexDigest: qa.indexDigest, items: n });
   return qa;
 }
 

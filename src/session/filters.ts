@@ -151,8 +151,9 @@ export function applyFilters<T extends FilterFacets>(items: readonly T[], states
   const flagged = f.only?.includes('flagged') === true;
   return items.filter((item) => {
     if (ids && !ids.has(item.id)) return false;
-    if (!labelIn(item.riskArea, f.riskAreas)) return false;
-    if (!labelIn(item.harmType, f.harmTypes)) return false;
+    // Labels are read only for a filter on them: an item read lazily (project/lazy-source.ts) is then not parsed.
+    if (f.riskAreas && !labelIn(item.riskArea, f.riskAreas)) return false;
+    if (f.harmTypes && !labelIn(item.harmType, f.harmTypes)) return false;
     if (f.only?.includes('japan-specific') && item.japanSpecific !== true) return false;
     if (f.shard && shardOf(item.id, f.shard.n) !== f.shard.k) return false;
     // A state is looked up only for a filter on it, and only for the items the other filters keep: a session's states are made when asked for.

@@ -9,7 +9,7 @@
  */
 import type { SourceItem } from '../dataset/item.js';
 import type { JournalEvent } from '../project/events.js';
-import { foldState, type ItemState } from '../project/state.js';
+import { emptyState, foldState, type ItemFold, type ItemState } from '../project/state.js';
 import type { SessionJournal } from './session-journal.js';
 
 export class ItemStates {
@@ -17,8 +17,12 @@ export class ItemStates {
   private eventsByItem: Map<string, JournalEvent[]> | undefined;
   /** The states made so far, by ID. */
   private readonly made = new Map<string, ItemState>();
-  /** Text-free states (start-up counts and rules), for items with no state in `made`. */
-  private readonly textFree = new Map<string, ItemState>();
+  /**
+   * The item last asked about with no state in `made`, with its fold and text-free state once made: start-up counts
+   * and rules ask about one item several times in a row. Not a state kept per item, which at 100k items was most of
+   * the start-up's garbage.
+   */
+  private last: { id: string; item: SourceItem; fold: ItemFold | undefined; textFree: ItemState | undefined } | undefined;
 
   /** `items` in source order. */
   constructor(
@@ -50,13 +54,37 @@ export class ItemStates {
    * (question, answer and MT text may be ''): for counts, filters and rules, never for what is shown.
    */
   stateWithoutTexts(id: string): ItemState | undefined {
-    const made = this.made.get(id) ?? this.textFree.get(id);
+    const made = this.made.size === 0 ? undefined : this.made.get(id);
     if (made) return made;
+    const last = this.unmade(id);
+    if (!last) return undefined;
+    return (last.textFree ??= this.journal.folder.state(last.item, false));
+  }
+
+  /**
+   * What the item's events set, before its state is finished against the source (no state name, review or
+   * staleness): who it is assigned to and its decisions, read from the fold without making a state.
+   */
+  folded(id: string): Pick<ItemState, 'assignees' | 'decision' | 'secondaryDecisions'> | undefined {
+    const made = this.made.size === 0 ? undefined : this.made.get(id);
+    if (made) return made;
+    const last = this.unmade(id);
+    return last && (last.fold?.s ?? UNFOLDED);
+  }
+
+  /** Whether any item is assigned to `name` (adapt --double), as folded so far. */
+  anyAssignedTo(name: string): boolean {
+    for (const s of this.made.values()) if (s.assignees.includes(name)) return true;
+    for (const f of this.journal.folder.folds.values()) if (f.s.assignees.includes(name)) return true;
+    return false;
+  }
+
+  /** `last` for the item (undefined for an ID that is not an item). */
+  private unmade(id: string): ItemStates['last'] {
+    if (this.last?.id === id) return this.last;
     const item = this.byId.get(id);
     if (!item) return undefined;
-    const state = this.journal.folder.state(item, false);
-    this.textFree.set(id, state);
-    return state;
+    return (this.last = { id, item, fold: this.journal.folder.folds.get(id), textFree: undefined });
   }
 
   /** The item's journal events, in journal order. */
@@ -82,7 +110,7 @@ export class ItemStates {
     }
     for (const id of touched) {
       const item = this.byId.get(id)!;
-      this.textFree.delete(id);
+      if (this.last?.id === id) this.last = undefined;
       // An item's state depends only on its own events, so folding it alone is exact.
       this.made.set(id, this.eventsByItem ? foldState([item], this.eventsByItem.get(id)!).states.get(id)! : this.journal.folder.state(item));
     }
@@ -104,3 +132,6 @@ export class ItemStates {
     return fresh;
   }
 }
+
+/** An item no event named: nothing assigned or decided. */
+const UNFOLDED = Object.freeze(emptyState(''));

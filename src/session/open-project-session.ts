@@ -44,7 +44,7 @@ export interface OpenedProjectSession {
 export async function openProjectSession(opts: OpenProjectSessionOptions): Promise<OpenedProjectSession> {
   const project = openProject(opts.project);
   const pack = opts.localePack === undefined ? loadProjectLocalePack(project) : loadLocalePack(opts.localePack);
-  const sourceItems = await loadItems(project);
+  const sourceItems = await loadItems(project, { lazy: true });
   // From the checkpoint when one fits: the start-up reads text-free states, texts only of the items shown (item-states.ts).
   const fold = foldJournal(project.dir);
   const { warnings } = fold;

@@ -154,6 +154,18 @@ export abstract class QueueSession<View> {
     return s;
   }
 
+  /** What the item's events set, without a state made (ItemStates.folded): for rules on assignees and decisions. */
+  protected folded(id: string): Pick<ItemState, 'assignees' | 'decision' | 'secondaryDecisions'> {
+    const s = this.items.folded(id);
+    if (!s) throw notAnItem(id);
+    return s;
+  }
+
+  /** Whether any item is assigned to `name` (ItemStates.anyAssignedTo). */
+  protected anyAssignedTo(name: string): boolean {
+    return this.items.anyAssignedTo(name);
+  }
+
   /** Whether the ID is in the queue. */
   inQueue(id: string): boolean {
     return this.cursor.has(id);
