@@ -321,6 +321,7 @@ export class LazyFolds<R extends readonly unknown[]> extends Map<string, ItemFol
 
   /** Adds an item's stored row, not decoded. */
   setRow(id: string, row: R): void {
+    if (this.peeked?.id === id) this.peeked = undefined;
     super.set(id, row as unknown as ItemFold);
   }
 
