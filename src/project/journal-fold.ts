@@ -40,7 +40,20 @@ import {
   type FileProgress,
   type StreamedEvent,
 } from './journal-stream.js';
-import { emptyState, folderOf, headOf, NONE, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
+import {
+  emptyState,
+  folderOf,
+  headOf,
+  LazyFolds,
+  NONE,
+  PLACED_MT,
+  StateFolder,
+  withName,
+  type EventPlaces,
+  type FoldRows,
+  type ItemFold,
+  type ItemState,
+} from './state.js';
 
 // Defined beside JOURNAL_DIR so journal-lines.ts (which removes it when a place no longer holds its event) need not import this module.
 export { CHECKPOINT_FILE };
@@ -351,12 +364,13 @@ function readCheckpoint(projectDir: string, places: EventPlaces, everyText: bool
     const { header } = head;
     // Every text read back costs one journal line's parse: with fewer events per item, folding the journal costs no more.
     if (everyText && header.order < MIN_EVENTS_PER_ITEM * header.items) return 'not worth it';
-    const folds = new Map<string, ItemFold>();
+    // Rows stay as parsed until an item's fold is used (LazyFolds).
+    const folds = new LazyFolds(ROWS);
     // Item lines read a megabyte at a time and parsed as one array (a JSON string holds no raw newline): at 100k items,
     // one parse per line cost twice as much, and the whole file as one string held 9 MB more at the peak.
     for (const lines of lineChunks(file, head.bytes)) {
       const rows = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as Row[];
-      for (const row of rows) folds.set(row[0], decodeRow(row));
+      for (const row of rows) folds.setRow(row[0], row);
     }
     if (folds.size !== header.items) return undefined; // cut short
     return { header, folder: new StateFolder(folds, header.order, new Map(), places, false, undoneSaw(header)) };
@@ -370,6 +384,9 @@ type Row = [string, Stored] | Simple;
 function decodeRow(row: Row): ItemFold {
   return row.length === 2 ? decode(row[0], row[1]) : decodeSimple(row);
 }
+
+/** A simple row holds neither heads nor an added item; a stored one holds what its keys say (encode leaves empty ones out). */
+const ROWS: FoldRows<Row> = { decode: decodeRow, holds: (row, key) => row.length === 2 && row[1][key] !== undefined };
 
 /**
  * The checkpoint's header when the checkpoint fits the journal on disk now (each file it read is unchanged up to where it
@@ -431,7 +448,8 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    const files = progress.map(({ openEnd: _openEnd, last: l, ...p }) => ({
+    // A position read from a checkpoint still has its old tail: left out, so that the keys come in one order.
+    const files = progress.map(({ openEnd: _openEnd, last: l, tail: _tail, ...p }: FileProgress & { tail?: string }) => ({
       ...p,
       ...(l ? { last: { ts: l.ts, ...(l.c !== undefined ? { c: l.c } : {}) } } : {}),
       tail: tailHash(path.join(projectDir, JOURNAL_DIR, p.name), p.offset),
@@ -453,8 +471,9 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
       // The header (per file: positions, warnings) is not counted: the item folds are what grows with the project.
       let written = -Buffer.byteLength(batch);
       let folds = 0;
-      for (const [id, fold] of folder.folds) {
-        batch += `${JSON.stringify(simple(id, fold) ?? [id, encode(fold)])}\n`;
+      for (const [id, fold] of storedFolds(folder.folds)) {
+        // A row read from the checkpoint and not decoded since is written back as it was.
+        batch += `${JSON.stringify(isRow(fold) ? fold : (simple(id, fold) ?? [id, encode(fold)]))}\n`;
         folds++;
         if (batch.length > 1 << 20) {
           written += writeSync(fd, batch);
@@ -477,6 +496,15 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
 }
 
 class TooLarge extends Error {}
+
+/** Each item's fold, or its row read from the checkpoint and not decoded since (LazyFolds). */
+function storedFolds(folds: Map<string, ItemFold>): Iterable<[string, ItemFold | Row]> {
+  return folds instanceof LazyFolds ? (folds as LazyFolds<Row>).stored() : folds;
+}
+
+function isRow(fold: ItemFold | Row): fold is Row {
+  return Array.isArray(fold);
+}
 
 /**
  * A fold as stored: keys still at their empty value left out, texts equal to the MT's as null, `mt` and texts

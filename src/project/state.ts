@@ -296,6 +296,104 @@ export function headOf(d: ItemDecision, id: string): ItemDecision & { id: string
   return h;
 }
 
+/** What LazyFolds needs of a stored row (journal-fold.ts): its decoding, and what it holds without decoding it. */
+export interface FoldRows<R extends readonly unknown[]> {
+  decode(row: R): ItemFold;
+  /** Whether the row may hold decision heads or an added item's `new` event. */
+  holds(row: R, key: 'heads' | 'added'): boolean;
+}
+
+/**
+ * Folds read from a checkpoint, each kept as its stored row (an array) until first used: at 100k items, decoding every
+ * row up front made 100k folds at once (GC pauses) that export and status then ask once each. The Map's API is kept:
+ * `get` and iteration decode a row for good; `peek` decodes one without keeping it (a read: StateFolder.state);
+ * keys, size, has and delete decode nothing.
+ */
+export class LazyFolds<R extends readonly unknown[]> extends Map<string, ItemFold> {
+  /** Rows decoded so far (a test's count). */
+  decodes = 0;
+  /** The fold `peek` decoded last: `get` of the same item right after keeps it rather than decode the row again. */
+  private peeked: { id: string; fold: ItemFold } | undefined;
+
+  constructor(private readonly rows: FoldRows<R>) {
+    super();
+  }
+
+  /** Adds an item's stored row, not decoded. */
+  setRow(id: string, row: R): void {
+    if (this.peeked?.id === id) this.peeked = undefined;
+    super.set(id, row as unknown as ItemFold);
+  }
+
+  override get(id: string): ItemFold | undefined {
+    const v = super.get(id);
+    if (!Array.isArray(v)) return v;
+    const fold = this.peeked?.id === id ? this.peeked.fold : this.decode(v as unknown as R);
+    this.peeked = undefined;
+    super.set(id, fold);
+    return fold;
+  }
+
+  override set(id: string, fold: ItemFold): this {
+    if (this.peeked?.id === id) this.peeked = undefined;
+    return super.set(id, fold);
+  }
+
+  override delete(id: string): boolean {
+    if (this.peeked?.id === id) this.peeked = undefined;
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.peeked = undefined;
+    super.clear();
+  }
+
+  /** The item's fold, a row decoded but not kept decoded: to be read, not changed. */
+  peek(id: string): ItemFold | undefined {
+    const v = super.get(id);
+    if (!Array.isArray(v)) return v;
+    if (this.peeked?.id !== id) this.peeked = { id, fold: this.decode(v as unknown as R) };
+    return this.peeked.fold;
+  }
+
+  /** Each item's fold as held: decoded, or its row not decoded yet (a checkpoint writes it back as it is). */
+  stored(): IterableIterator<[string, ItemFold | R]> {
+    return super.entries() as IterableIterator<[string, ItemFold | R]>;
+  }
+
+  /** The folds that may hold `key`, to be read: a row that cannot is left out, not decoded; one that may is decoded but not kept. */
+  *holding(key: 'heads' | 'added'): Generator<[string, ItemFold]> {
+    for (const [id, v] of super.entries()) {
+      if (!Array.isArray(v)) yield [id, v];
+      else if (this.rows.holds(v as unknown as R, key)) yield [id, this.decode(v as unknown as R)];
+    }
+  }
+
+  override entries(): MapIterator<[string, ItemFold]> {
+    for (const id of super.keys()) this.get(id);
+    return super.entries();
+  }
+
+  override values(): MapIterator<ItemFold> {
+    for (const id of super.keys()) this.get(id);
+    return super.values();
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, ItemFold]> {
+    return this.entries();
+  }
+
+  override forEach(fn: (fold: ItemFold, id: string, map: Map<string, ItemFold>) => void, thisArg?: unknown): void {
+    for (const [id, fold] of this.entries()) fn.call(thisArg, fold, id, this);
+  }
+
+  private decode(row: R): ItemFold {
+    this.decodes++;
+    return this.rows.decode(row);
+  }
+}
+
 /**
  * Folds events, in journal order, into one fold per item named by any event,
  * whether or not the source still has it; `state` then finishes an item
@@ -365,8 +463,13 @@ export class StateFolder {
   /** The `new` events of items added in the target language, in the order their items were first folded. */
   addedEvents(): NewItemEvent[] {
     const out: NewItemEvent[] = [];
-    for (const f of this.folds.values()) if (f.added) out.push(f.added);
+    for (const [, f] of this.foldsHolding('added')) if (f.added) out.push(f.added);
     return out;
+  }
+
+  /** The folds that may hold decision heads or an added item's `new` event, to be read (LazyFolds.holding: the others not decoded). */
+  foldsHolding(key: 'heads' | 'added'): Iterable<[string, ItemFold]> {
+    return this.folds instanceof LazyFolds ? this.folds.holding(key) : this.folds;
   }
 
   /**
@@ -375,7 +478,7 @@ export class StateFolder {
    * `mt` holds no text either, but the state name and all else are right (for counts, as `status` makes).
    */
   state(item: Pick<SourceItem, 'id' | 'sourceHash'>, texts = true): ItemState {
-    const f = this.folds.get(item.id);
+    const f = this.folds instanceof LazyFolds ? this.folds.peek(item.id) : this.folds.get(item.id);
     if (!f) return finish({ s: emptyState(item.id), lastChange: -1, reviewAt: -1, heads: NONE }, item.sourceHash);
     return finish(f, item.sourceHash, this.textsHeld ? undefined : this.places, texts);
   }

@@ -81,12 +81,12 @@ export class SessionJournal {
   feed(writer: JournalWriter): void {
     if (this.loaded) return writer.observe(this.loaded);
     // The fold's decision heads (undone decisions left out, as the fold resolves a decision that saw one) are the writer's, less the `new` events of added items.
-    writer.observeFold(this.fold.last, decisionHeads(this.fold.folder.folds));
+    writer.observeFold(this.fold.last, decisionHeads(this.fold.folder.foldsHolding('heads')));
   }
 }
 
 /** The items with decision heads and their IDs; no entry for the many items without any (100k at scale). */
-function* decisionHeads(folds: ReadonlyMap<string, ItemFold>): Generator<[string, string[]]> {
+function* decisionHeads(folds: Iterable<[string, ItemFold]>): Generator<[string, string[]]> {
   for (const [item, f] of folds) {
     if (f.heads.length === 0) continue;
     const added = f.added && eventId(f.added);

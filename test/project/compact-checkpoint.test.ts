@@ -11,7 +11,7 @@ import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 import { CHECKPOINT_FILE, foldJournal, MAX_CHECKPOINT_SHARE } from '../../src/project/journal-fold.js';
 import { readJournal } from '../../src/project/journal.js';
-import { foldState } from '../../src/project/state.js';
+import { foldState, LazyFolds } from '../../src/project/state.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { openSession } from '../../src/adapt/open-session.js';
 import { ProjectError } from '../../src/errors.js';
@@ -247,5 +247,59 @@ describe('compact fold checkpoint (places, not texts)', function () {
       assert.equal(r.from, 'start', `variant ${i}`);
       assert.deepEqual(r.folder.statesFor(items).states, wholeStates(), `variant ${i}`);
     }
+  });
+  it('keeps the rows read from the checkpoint undecoded until an item is asked for, with the states of a fold from the start', () => {
+    rmSync(checkpoint(), { force: true });
+    assert.equal(foldJournal(dir).from, 'start');
+    const r = foldJournal(dir);
+    assert.equal(r.from, 'checkpoint');
+    const folds = r.folder.folds;
+    assert.ok(folds instanceof LazyFolds);
+    assert.equal(folds.decodes, 0, 'nothing decoded by the read');
+    assert.equal(folds.size, ITEMS);
+    assert.deepEqual([...folds.keys()], [...wholeStates().keys()]);
+    assert.deepEqual(r.folder.addedEvents(), [], 'one MT per item: no row may hold an added item');
+    assert.equal(folds.decodes, 0, 'addedEvents decoded none');
+    const whole = wholeStates();
+    assert.deepEqual(r.folder.state(items[3]!), whole.get(items[3]!.id));
+    assert.equal(folds.decodes, 1, 'one item asked, one row decoded');
+    // The fold peeked for a state is decoded for good by a `get` of the same item, not decoded twice.
+    assert.equal(folds.get(items[3]!.id)!.s.id, items[3]!.id);
+    assert.equal(folds.decodes, 1);
+    assert.deepEqual(r.folder.statesFor(items).states, whole);
+    assert.equal(folds.decodes, ITEMS);
+    assert.deepEqual(r.folder.statesFor(items, false).states.get(items[5]!.id)!.state, 'translated');
+  });
+
+  it('writes a checkpoint from one read lazily, its rows not decoded again, byte for byte as one written from the start', async () => {
+    // Decisions on half the items (rows with heads), three times over so that the checkpoint pays (MAX_CHECKPOINT_SHARE); MT only on the others.
+    for (const decision of ['transfer', 'drop', 'transfer']) {
+      const some = items.slice(0, ITEMS / 2).map((i) => ({ id: i.id, decision, ...(decision === 'drop' ? { rationale: 'no counterpart' } : {}) }));
+      assert.equal((await run(['adapt', '-p', dir, '--as', 'kim', '--answers', tmp.jsonl('some.jsonl', some)])).code, 0);
+    }
+    rmSync(checkpoint(), { force: true });
+    assert.equal(foldJournal(dir).from, 'start');
+    const before = readFileSync(checkpoint(), 'utf8');
+    assert.match(before, /"heads":/, 'rows with decision heads');
+    assert.match(before, /\n\["test-0039",\d+,\d+,"/, 'simple rows');
+    // One event after the checkpoint: a fold from it writes a new one, all rows but that item's as read.
+    const answers = [{ id: 'test-0001', decision: 'drop', rationale: 'not here' }];
+    assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl('one.jsonl', answers)])).code, 0);
+    writeFileSync(checkpoint(), before);
+    const lazy = foldJournal(dir, { checkpointEvery: 1 });
+    assert.equal(lazy.from, 'checkpoint');
+    assert.equal(lazy.eventsRead, 1);
+    assert.ok(lazy.folder.folds instanceof LazyFolds);
+    assert.equal(lazy.folder.folds.decodes, 1, 'only the item of the event after the checkpoint decoded');
+    const written = readFileSync(checkpoint(), 'utf8');
+    assert.notEqual(written, before);
+    rmSync(checkpoint());
+    assert.equal(foldJournal(dir).from, 'start');
+    assert.equal(written, readFileSync(checkpoint(), 'utf8'));
+    // And from it, the states of the whole journal (the writer's decision heads included: the new decision is no conflict).
+    const again = foldJournal(dir);
+    assert.equal(again.from, 'checkpoint');
+    assert.deepEqual(again.folder.statesFor(items).states, wholeStates());
+    assert.equal(again.folder.state(items[1]!).state, 'adapted');
   });
 });
