@@ -386,7 +386,10 @@ function decodeRow(row: Row): ItemFold {
 }
 
 /** A simple row holds neither heads nor an added item; a stored one holds what its keys say (encode leaves empty ones out). */
-const ROWS: FoldRows<Row> = { decode: decodeRow, holds: (row, key) => row.length === 2 && row[1][key] !== undefined };
+const ROWS: FoldRows<Row> = {
+  decode: decodeRow,
+  holds: (row, key) => row.length === 2 && (key === 'assignees' ? row[1].s.assignees : row[1][key]) !== undefined,
+};
 
 /**
  * The checkpoint's header when the checkpoint fits the journal on disk now (each file it read is unchanged up to where it

@@ -297,10 +297,13 @@ export function headOf(d: ItemDecision, id: string): ItemDecision & { id: string
 }
 
 /** What LazyFolds needs of a stored row (journal-fold.ts): its decoding, and what it holds without decoding it. */
+/** What LazyFolds.holding picks the rows that may hold by. */
+export type FoldKey = 'heads' | 'added' | 'assignees';
+
 export interface FoldRows<R extends readonly unknown[]> {
   decode(row: R): ItemFold;
-  /** Whether the row may hold decision heads or an added item's `new` event. */
-  holds(row: R, key: 'heads' | 'added'): boolean;
+  /** Whether the row may hold decision heads, an added item's `new` event or assignees. */
+  holds(row: R, key: FoldKey): boolean;
 }
 
 /**
@@ -363,7 +366,7 @@ export class LazyFolds<R extends readonly unknown[]> extends Map<string, ItemFol
   }
 
   /** The folds that may hold `key`, to be read: a row that cannot is left out, not decoded; one that may is decoded but not kept. */
-  *holding(key: 'heads' | 'added'): Generator<[string, ItemFold]> {
+  *holding(key: FoldKey): Generator<[string, ItemFold]> {
     for (const [id, v] of super.entries()) {
       if (!Array.isArray(v)) yield [id, v];
       else if (this.rows.holds(v as unknown as R, key)) yield [id, this.decode(v as unknown as R)];
@@ -467,9 +470,14 @@ export class StateFolder {
     return out;
   }
 
-  /** The folds that may hold decision heads or an added item's `new` event, to be read (LazyFolds.holding: the others not decoded). */
-  foldsHolding(key: 'heads' | 'added'): Iterable<[string, ItemFold]> {
+  /** The folds that may hold decision heads, an added item's `new` event or assignees, to be read (LazyFolds.holding: the others not decoded). */
+  foldsHolding(key: FoldKey): Iterable<[string, ItemFold]> {
     return this.folds instanceof LazyFolds ? this.folds.holding(key) : this.folds;
+  }
+
+  /** The item's fold, to be read, not changed (a checkpoint's row is decoded but not kept: LazyFolds.peek). */
+  fold(id: string): ItemFold | undefined {
+    return this.folds instanceof LazyFolds ? this.folds.peek(id) : this.folds.get(id);
   }
 
   /**
@@ -478,7 +486,7 @@ export class StateFolder {
    * `mt` holds no text either, but the state name and all else are right (for counts, as `status` makes).
    */
   state(item: Pick<SourceItem, 'id' | 'sourceHash'>, texts = true): ItemState {
-    const f = this.folds instanceof LazyFolds ? this.folds.peek(item.id) : this.folds.get(item.id);
+    const f = this.fold(item.id);
     if (!f) return finish({ s: emptyState(item.id), lastChange: -1, reviewAt: -1, heads: NONE }, item.sourceHash);
     return finish(f, item.sourceHash, this.textsHeld ? undefined : this.places, texts);
   }

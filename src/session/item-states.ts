@@ -75,7 +75,7 @@ export class ItemStates {
   /** Whether any item is assigned to `name` (adapt --double), as folded so far. */
   anyAssignedTo(name: string): boolean {
     for (const s of this.made.values()) if (s.assignees.includes(name)) return true;
-    for (const f of this.journal.folder.folds.values()) if (f.s.assignees.includes(name)) return true;
+    for (const [, f] of this.journal.folder.foldsHolding('assignees')) if (f.s.assignees.includes(name)) return true;
     return false;
   }
 
@@ -84,7 +84,7 @@ export class ItemStates {
     if (this.last?.id === id) return this.last;
     const item = this.byId.get(id);
     if (!item) return undefined;
-    return (this.last = { id, item, fold: this.journal.folder.folds.get(id), textFree: undefined });
+    return (this.last = { id, item, fold: this.journal.folder.fold(id), textFree: undefined });
   }
 
   /** The item's journal events, in journal order. */

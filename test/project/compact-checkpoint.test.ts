@@ -10,7 +10,7 @@ import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 import { CHECKPOINT_FILE, foldJournal, MAX_CHECKPOINT_SHARE } from '../../src/project/journal-fold.js';
-import { readJournal } from '../../src/project/journal.js';
+import { JournalWriter, readJournal } from '../../src/project/journal.js';
 import { foldState, LazyFolds } from '../../src/project/state.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { openSession } from '../../src/adapt/open-session.js';
@@ -269,6 +269,17 @@ describe('compact fold checkpoint (places, not texts)', function () {
     assert.deepEqual(r.folder.statesFor(items).states, whole);
     assert.equal(folds.decodes, ITEMS);
     assert.deepEqual(r.folder.statesFor(items, false).states.get(items[5]!.id)!.state, 'translated');
+  });
+
+  it('reads only the rows that may hold assignees when asked for them (a session start-up: is anything assigned to me?)', async () => {
+    await new JournalWriter(dir, 'kim').append([{ type: 'assign', item: items[2]!.id, sourceHash: items[2]!.sourceHash, assignee: 'lee', role: 'secondary' }]);
+    rmSync(checkpoint(), { force: true });
+    assert.equal(foldJournal(dir).from, 'start');
+    const r = foldJournal(dir);
+    assert.ok(r.folder.folds instanceof LazyFolds);
+    const holding = [...r.folder.foldsHolding('assignees')].map(([id, f]) => [id, f.s.assignees]);
+    assert.deepEqual(holding, [[items[2]!.id, ['lee']]]);
+    assert.equal(r.folder.folds.decodes, 1, 'the other rows (one MT each) not decoded');
   });
 
   it('writes a checkpoint from one read lazily, its rows not decoded again, byte for byte as one written from the start', async () => {
