@@ -160,6 +160,7 @@ async function main(): Promise<void> {
         appendFlag();
         return inChild('cli', ['status', '--project', project]);
       });
+      f.keypress = medianOf(RUNS, () => inChild('keypress', [project]));
       // A decision taken back (the wizard's `u`): the journal now holds an undo, which the fold must stream past (journal-fold.ts).
       const decision = { v: 2, ts: new Date().toISOString(), c: 0, author: 'bench-undo', type: 'decision', item: 'bench-1', decision: 'transfer' };
       const undo = {
@@ -174,7 +175,6 @@ async function main(): Promise<void> {
       const one = { sourceHash: sourceHash(question(1), answer(1)) };
       appendFileSync(path.join(project, 'journal', 'bench-undo.jsonl'), `${JSON.stringify({ ...decision, ...one })}\n${JSON.stringify({ ...undo, ...one })}\n`);
       f.adaptFirstUndo = medianOf(RUNS, () => inChild('adapt-first', [project]));
-      f.keypress = medianOf(RUNS, () => inChild('keypress', [project]));
       at[n] = f;
       console.error(`  ${n} records measured`);
     }

@@ -30,6 +30,13 @@ export function eventId(e: Stamp & { author: string }): string {
   return `${e.author}@${e.ts}#${e.c ?? 0}`;
 }
 
+/** The stamp an event ID (eventId) names; undefined when `id` is not one. */
+export function stampOfId(id: string): Stamp | undefined {
+  const hash = id.lastIndexOf('#');
+  const at = id.lastIndexOf('@', hash);
+  return at === -1 || hash < at ? undefined : { ts: id.slice(at + 1, hash), c: Number(id.slice(hash + 1)) };
+}
+
 /** A hybrid logical clock for one writer. */
 export class HybridClock {
   private wall = -Infinity;

@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { EVENT_TYPES, type JournalEvent, type UndoEvent } from './events.js';
-import { compareStamps, type Stamp } from './event-order.js';
+import { compareStamps, stampOfId, type Stamp } from './event-order.js';
 import { CHECKPOINT_FILE, JOURNAL_DIR, readJournal } from './journal.js';
 import { JournalLines } from './journal-lines.js';
 import { ESCAPE, eventOf, linesHolding, wholeUnits } from './journal-search.js';
@@ -189,9 +189,10 @@ function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<
   const progress = progressFrom(projectDir, known);
   let eventsRead = 0;
   let latest: StreamedEvent | undefined;
-  folder.expectUndos(undosAfter(projectDir, progress, last));
+  const undos = undosAfter(projectDir, progress, last);
+  folder.expectUndos(undos);
   for (const r of mergedEvents(projectDir, progress)) {
-    if (eventsRead === 0 && last && !before({ e: last, file: last.file, line: last.line }, r)) return undefined;
+    if (!followsOn(r, eventsRead === 0, last, undos)) return undefined;
     folder.apply(r.e, r);
     latest = r;
     eventsRead++;
@@ -227,11 +228,24 @@ function undosAfter(projectDir: string, progress: readonly FileProgress[], last:
   return undoTargets(undos);
 }
 
-/** Whether the event an ID names (eventId: `author@ts#c`) sorts after `last`. */
+/** Whether the event an ID names (eventId) sorts after `last`. */
 function namesLater(id: string, last: Stamp): boolean {
-  const hash = id.lastIndexOf('#');
-  const at = id.lastIndexOf('@', hash);
-  return hash > at && at !== -1 && compareStamps({ ts: id.slice(at + 1, hash), c: Number(id.slice(hash + 1)) }, last) > 0;
+  const stamp = stampOfId(id);
+  return stamp !== undefined && compareStamps(stamp, last) > 0;
+}
+
+/**
+ * Whether `r`, read after `last` (a checkpoint's), may be folded on: not when it is the first (`first`) and does not come
+ * after `last`. Throws NotStreamable on an undo that `undos` (undosAfter) does not hold: one appended since they were
+ * found, whose event may have been folded already.
+ */
+function followsOn(r: StreamedEvent, first: boolean, last: Header['last'], undos: UndoTargets): boolean {
+  if (first && last && !before({ e: last, file: last.file, line: last.line }, r)) return false;
+  const e = r.e;
+  if (e.type === 'undo' && !undos.get(e.undoes)?.some((u) => u.author === e.author && compareStamps(u, e) === 0)) {
+    throw new NotStreamable(`${r.file} line ${r.line}: an undo written while the journal was read`);
+  }
+  return true;
 }
 
 /** Every journal file's read position: as `known` left it (copied), else its start. */
@@ -285,8 +299,7 @@ export function foldAfterCheckpoint(projectDir: string, id: string | undefined, 
     const last = header.last;
     const undos = undosAfter(projectDir, progress, last);
     for (const r of mergedEvents(projectDir, progress)) {
-      if (events.length === 0 && last && !before({ e: last, file: last.file, line: last.line }, r)) return undefined;
-      if (r.e.type === 'new' || events.length === maxEvents) return undefined;
+      if (!followsOn(r, events.length === 0, last, undos) || r.e.type === 'new' || events.length === maxEvents) return undefined;
       events.push(r);
     }
     const named = new Set(events.map((r) => r.e.item));

@@ -212,7 +212,7 @@ export async function loadStatusSummary(project: Project): Promise<StatusResult>
 function broughtUpToDate(project: Project, base: StatusBase, fingerprint: string): StatusResult | undefined {
   if (base.key !== baseKey(fingerprint, base.checkpoint)) return undefined;
   const tail = foldAfterCheckpoint(project.dir, base.checkpoint, MAX_STATUS_TAIL);
-  const keys = tail && trustedSourceKeys(project);
+  const keys = tail && readSourceKeys(project.dir, fingerprint)?.keys;
   const summary = tail && keys && recounted(base.summary, tail, keys, 'on');
   return summary ? { summary: { ...summary, skippedEvents: tail.skipped }, warnings: [...tail.warnings, ...base.orphanWarnings] } : undefined;
 }

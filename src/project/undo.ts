@@ -20,7 +20,7 @@ export function isUndoable(e: JournalEvent, author: string): boolean {
 }
 
 /** Undo events by the ID of the event each names (eventId): what decides, event by event, whether it is undone (undoneBy). */
-export type UndoTargets = ReadonlyMap<string, readonly Pick<UndoEvent, 'item' | 'author'>[]>;
+export type UndoTargets = ReadonlyMap<string, readonly UndoEvent[]>;
 
 export function undoTargets(events: Iterable<JournalEvent>): Map<string, UndoEvent[]> {
   const undos = new Map<string, UndoEvent[]>();

@@ -66,12 +66,6 @@ function entryIdEnd(text: string, start: number, end: number): number {
   return shaped && text.startsWith(',"', q + 1) && text.startsWith('",[', f - 2) && text.startsWith(']]', end - 2) ? q : -1;
 }
 
-/** Whether text[from, to) holds a backslash (looked for within those bounds only). */
-function escapes(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92) return true;
-  return false;
-}
-
 /** The ID of an entry line whose ID string closes at `q`. */
 function entryId(text: string, start: number, q: number): string {
   const quoted = text.slice(start + 1, q + 1);
@@ -267,7 +261,7 @@ export class CacheEntries {
   /**
    * While IDs are asked in the file's order (a warm run), the lines are read
    * in chunks and met one after the other, and no Map is built: `next` is the
-   * offset in `lines.text` of the next line to compare. `lines` is undefined
+   * file byte offset of the next line to compare. `lines` is undefined
    * once the Map holds every entry.
    */
   private lines: ChunkedLines | undefined;
@@ -303,15 +297,13 @@ export class CacheEntries {
         end = lines.lineEnd(start);
         if (end === start) continue;
         const q = entryIdEndBytes(lines, start, end);
-        if (q === -1) {
-          // Not the common shape: the text's check decides.
-          const line = lines.text(start, end);
-          const textQ = entryIdEnd(line, 0, line.length);
-          if (textQ === -1) throw new Error(`line ${n} is not a cache entry`);
-          if (escapes(line, 2, textQ)) entryId(line, 0, textQ);
-        } else if (escapedBytes(lines, start + 2, q)) {
-          const line = lines.text(start, end);
-          entryId(line, 0, entryIdEnd(line, 0, line.length)); // an escaped ID must parse
+        // Not the common shape, or an escaped ID (which must parse): the text's check decides.
+        if (q === -1 || escapedBytes(lines, start + 2, q)) {
+          try {
+            parseLine(lines.text(start, end));
+          } catch {
+            throw new Error(`line ${n} is not a cache entry`);
+          }
         }
       }
       const st = fstatSync(fd);

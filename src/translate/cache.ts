@@ -3,21 +3,17 @@
  * provider, its output-changing options, languages, context and text, so a
  * rerun or a resume never bills the same text twice. Append-only like the journal.
  */
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendLines, parseJsonLines } from '../project/append-file.js';
 
 export const CACHE_FILE = path.join('cache', 'translations.jsonl');
 
-export function cacheKey(parts: { provider: string; options: string; from: string; to: string; text: string; context?: string }): string {
-  return createHash('sha256')
-    .update(JSON.stringify([parts.provider, parts.options, parts.from, parts.to, parts.context ?? '', parts.text]))
-    .digest('hex')
-    .slice(0, 32);
-}
-
-/** cacheKey for many texts sharing the other parts (the same bytes hashed, the same key; a one-shot hash per text). */
+/**
+ * The cache key of texts sharing the other parts: a sha256 of the JSON array [provider, options, from, to, context, text]
+ * (the format of the keys in cache/translations.jsonl), the common prefix made once and one one-shot hash per text.
+ */
 export function cacheKeyer(parts: { provider: string; options: string; from: string; to: string; context?: string }): (text: string) => string {
   const head = `${JSON.stringify([parts.provider, parts.options, parts.from, parts.to, parts.context ?? '']).slice(0, -1)},`;
   return (text) => hash('sha256', `${head}${JSON.stringify(text)}]`, 'hex').slice(0, 32);

@@ -9,7 +9,7 @@ import type { SourceItem } from '../dataset/item.js';
 import { estimateWith } from './provider.js';
 import type { CostEstimate, ProviderDescriptor, ProviderLimits, ProviderName, Segment } from './provider.js';
 import type { TranslationCache } from './cache.js';
-import { cacheKey, cacheKeyer } from './cache.js';
+import { cacheKeyer } from './cache.js';
 import { codePoints, packWithContext, planBatches, type ItemSegments } from './batches.js';
 import type { ContextMode } from './provider-options.js';
 
@@ -94,18 +94,13 @@ export function sourceTextPair(item: SourceItem, from: string): { question: stri
 }
 
 /**
- * The cache key of a text. It names the provider, every option that changes its
+ * The cache key of a run's texts. It names the provider, every option that changes its
  * output (provider.cacheKey(): model, formality, glossary...), the languages,
  * whether context was sent, and the text, but not the context itself: identical
  * texts are sent once per run (with the context of the first item that has
  * them), so billed characters equal unique source characters and a rerun hits
- * the cache whatever item a text belongs to.
+ * the cache whatever item a text belongs to. One keyer serves every text of a run.
  */
-export function unitKey(provider: string, options: string, from: string, to: string, text: string, context: ContextMode): string {
-  return cacheKey({ provider, options: context === 'off' ? options : `${options};context=${context}`, from, to, text });
-}
-
-/** unitKey for many texts of one run. */
 export function unitKeyer(provider: string, options: string, from: string, to: string, context: ContextMode): (text: string) => string {
   return cacheKeyer({ provider, options: context === 'off' ? options : `${options};context=${context}`, from, to });
 }

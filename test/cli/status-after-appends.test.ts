@@ -119,6 +119,19 @@ describe('CLI: status after journal appends', () => {
     assert.equal(await flagged(), real + 4);
   });
 
+  it('folds the whole journal after a new source release, even once another command has read the new source', async () => {
+    doctorBase();
+    const records = makeRecords(10);
+    tmp.json('ac.json', [{ ...records[0]!, text: `${records[0]!.text}（改訂）` }, ...records.slice(1)]);
+    // Another command read the new source in full: its keys are cached, so only the kept summary's source check stops the shortcut.
+    await loadItems(openProject(dir));
+    await new JournalWriter(dir, 'kim', tick).append([{ type: 'flag', ...ref(1), note: 'x' }]);
+    const printed = await both();
+    assert.equal(JSON.parse(printed[0]!.stdout).byState.stale, 1);
+    assert.ok(JSON.parse(printed[0]!.stdout).flagged < 100);
+    assert.deepEqual(printed, await whole());
+  });
+
   /** What the shortcut cannot follow: [what, made before the checkpoint, appended after it]. */
   const unfollowed: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
     [
