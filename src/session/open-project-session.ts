@@ -46,7 +46,7 @@ export async function openProjectSession(opts: OpenProjectSessionOptions): Promi
   const pack = opts.localePack === undefined ? loadProjectLocalePack(project) : loadLocalePack(opts.localePack);
   const sourceItems = await loadItems(project, { lazy: true });
   // From the checkpoint when one fits: the start-up reads text-free states, texts only of the items shown (item-states.ts).
-  const fold = foldJournal(project.dir);
+  const fold = foldJournal(project.dir, { lazyRows: true });
   const { warnings } = fold;
   const added = fold.folder.addedEvents();
   // The set of source IDs (100k strings at scale) only when the journal adds items.

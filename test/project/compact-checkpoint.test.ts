@@ -248,13 +248,14 @@ describe('compact fold checkpoint (places, not texts)', function () {
       assert.deepEqual(r.folder.statesFor(items).states, wholeStates(), `variant ${i}`);
     }
   });
-  it('keeps the rows read from the checkpoint undecoded until an item is asked for, with the states of a fold from the start', () => {
+  it('keeps the rows read from the checkpoint undecoded until an item is asked for (lazyRows), with the states of a fold from the start', () => {
     rmSync(checkpoint(), { force: true });
     assert.equal(foldJournal(dir).from, 'start');
-    const r = foldJournal(dir);
+    const r = foldJournal(dir, { lazyRows: true });
     assert.equal(r.from, 'checkpoint');
     const folds = r.folder.folds;
     assert.ok(folds instanceof LazyFolds);
+    assert.ok(!(foldJournal(dir).folder.folds instanceof LazyFolds), 'decoded up front without lazyRows (export, check, report)');
     assert.equal(folds.decodes, 0, 'nothing decoded by the read');
     assert.equal(folds.size, ITEMS);
     assert.deepEqual([...folds.keys()], [...wholeStates().keys()]);
@@ -275,7 +276,7 @@ describe('compact fold checkpoint (places, not texts)', function () {
     await new JournalWriter(dir, 'kim').append([{ type: 'assign', item: items[2]!.id, sourceHash: items[2]!.sourceHash, assignee: 'lee', role: 'secondary' }]);
     rmSync(checkpoint(), { force: true });
     assert.equal(foldJournal(dir).from, 'start');
-    const r = foldJournal(dir);
+    const r = foldJournal(dir, { lazyRows: true });
     assert.ok(r.folder.folds instanceof LazyFolds);
     const holding = [...r.folder.foldsHolding('assignees')].map(([id, f]) => [id, f.s.assignees]);
     assert.deepEqual(holding, [[items[2]!.id, ['lee']]]);
@@ -297,7 +298,7 @@ describe('compact fold checkpoint (places, not texts)', function () {
     const answers = [{ id: 'test-0001', decision: 'drop', rationale: 'not here' }];
     assert.equal((await run(['adapt', '-p', dir, '--as', 'loc', '--answers', tmp.jsonl('one.jsonl', answers)])).code, 0);
     writeFileSync(checkpoint(), before);
-    const lazy = foldJournal(dir, { checkpointEvery: 1 });
+    const lazy = foldJournal(dir, { checkpointEvery: 1, lazyRows: true });
     assert.equal(lazy.from, 'checkpoint');
     assert.equal(lazy.eventsRead, 1);
     assert.ok(lazy.folder.folds instanceof LazyFolds);
