@@ -96,6 +96,16 @@ export function sourceHash(question: string, answer: string): string {
   return hashOf('sha256', `${question}\u0000${answer}`, 'hex').slice(0, 16);
 }
 
+/**
+ * A record read back by itself (a record of a source validated before) as the item at `index`, or undefined when it is
+ * no longer a record with a question and an answer.
+ */
+export function itemOfRecord(record: unknown, mapping: RoleMapping, index: number): SourceItem | undefined {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) return undefined;
+  const view = roleView(record, mapping);
+  return typeof view.question === 'string' && typeof view.answer === 'string' ? toSourceItem(view, index) : undefined;
+}
+
 /** A validated role view as a SourceItem; `hash`, when given, is its sourceHash already known (a trusted read). */
 export function toSourceItem(view: Record<string, unknown>, index: number, hash?: string): SourceItem {
   const item: SourceItem = {

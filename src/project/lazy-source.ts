@@ -15,7 +15,7 @@ import path from 'node:path';
 import { ProjectError } from '../errors.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { parseRecordText } from '../dataset/read-records.js';
-import { roleView, toSourceItem } from '../dataset/profile.js';
+import { itemOfRecord } from '../dataset/profile.js';
 import { SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
 import { sourceChangedWhileRead } from './messages.js';
 
@@ -104,9 +104,7 @@ export class LazySource {
     let item: SourceItem | undefined;
     try {
       const text = this.line(index);
-      const value = text === undefined ? undefined : parseRecordText(text, { file: this.file, index });
-      const view = value !== null && typeof value === 'object' && !Array.isArray(value) ? roleView(value, this.mapping) : undefined;
-      if (view && typeof view.question === 'string' && typeof view.answer === 'string') item = toSourceItem(view, index);
+      item = text === undefined ? undefined : itemOfRecord(parseRecordText(text, { file: this.file, index }), this.mapping, index);
     } catch {
       item = undefined; // not JSON any more: the file changed
     }

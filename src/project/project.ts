@@ -56,8 +56,9 @@ export async function loadItems(project: Project, options: { lazy?: boolean } = 
 function lazyItems(project: Project): SourceItem[] | undefined {
   const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
   const cached = fingerprint ? readSourceKeys(project.dir, fingerprint) : undefined;
-  if (!cached?.starts || !keyTextsRecorded(cached.texts, path.join(project.dir, SOURCE_TEXTS_FILE))) return undefined;
-  return new LazySource(project.sourcePath, project.mapping, cached.starts, project.dir).items(cached.keys);
+  const starts = cached?.starts?.();
+  if (!cached || !starts || !keyTextsRecorded(cached.texts, path.join(project.dir, SOURCE_TEXTS_FILE))) return undefined;
+  return new LazySource(project.sourcePath, project.mapping, starts, project.dir).items(cached.keys);
 }
 
 /**

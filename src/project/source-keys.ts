@@ -45,8 +45,8 @@ export function sourceFingerprint(sourcePath: string, mapping: RoleMapping): str
 export interface CachedSourceKeys {
   keys: SourceKey[];
   texts?: string;
-  /** A JSONL source's byte offset of each key's record line (lazy-source.ts), when the header has them. */
-  starts?: Float64Array;
+  /** A JSONL source's byte offset of each key's record line (lazy-source.ts), when the header has them: decoded when asked. */
+  starts?: () => Float64Array | undefined;
 }
 
 /** The cached keys when the cache was written for this fingerprint, else undefined. */
@@ -63,7 +63,9 @@ export function readSourceKeys(projectDir: string, fingerprint: string): CachedS
       if (end > start) keys.push(keyOf(text, start, end));
     }
     if (keys.length === header.items) {
-      const starts = typeof header.lines === 'string' ? decodeStarts(header.lines, keys.length) : undefined;
+      const lines = header.lines;
+      // Only a session reads them: not decoded for the other readers of the keys.
+      const starts = typeof lines === 'string' && lines !== '' ? () => decodeStarts(lines, keys.length) : undefined;
       return { keys, ...(typeof header.texts === 'string' ? { texts: header.texts } : {}), ...(starts ? { starts } : {}) };
     }
   } catch {

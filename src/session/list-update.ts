@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { SourceItem } from '../dataset/item.js';
 import { isDelimited } from '../dataset/read-delimited.js';
 import { isParquet } from '../dataset/read-parquet.js';
-import { roleView, toSourceItem } from '../dataset/profile.js';
+import { itemOfRecord } from '../dataset/profile.js';
 import { ESCAPE, eventOf, linesHolding, occurrences, wholeUnits } from '../project/journal-search.js';
 import type { JournalEvent } from '../project/events.js';
 import { JOURNAL_DIR, journalOrder } from '../project/journal.js';
@@ -170,8 +170,8 @@ function sourceRecords(project: Project, at: ReadonlyMap<string, number>, count:
           } catch {
             return undefined;
           }
-          const view = roleView(record, project.mapping);
-          return view.id === id && typeof view.question === 'string' && typeof view.answer === 'string' ? toSourceItem(view, index) : undefined;
+          const item = itemOfRecord(record, project.mapping, index);
+          return item?.id === id ? item : undefined;
         },
         JSON.stringify(id),
       );
