@@ -8,7 +8,8 @@ import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync }
 import path from 'node:path';
 import { openSession } from '../../src/adapt/open-session.js';
 import { openReview } from '../../src/review/open-review.js';
-import { isLazySourceItem, jsonlRecordStarts, lazySourceCounters } from '../../src/project/lazy-source.js';
+import { isLazySourceItem, jsonlRecordStarts, lazySourceCounters, LazySource } from '../../src/project/lazy-source.js';
+import { sourceHash } from '../../src/dataset/profile.js';
 import { SOURCE_KEYS_FILE } from '../../src/project/source-keys.js';
 import { DATASET_CONTEXT_FILE } from '../../src/qa/dataset-context-cache.js';
 import type { RawFilters } from '../../src/session/filters.js';
@@ -153,6 +154,19 @@ describe('session: items read lazily from a trusted JSONL source', function () {
       },
       (e: unknown) => e instanceof ProjectError && e.exitCode === 2,
     );
+  });
+
+  it('places and reads back records longer than the scan buffer (1 MiB) and the read window (256 KiB), across their ends', () => {
+    // Record 1 ends just past 1 MiB, record 2 is 3 MB, record 3 is short: lines cross both buffers' ends.
+    const texts = ['x'.repeat((1 << 20) - 20), '長'.repeat(1_000_000), 'short'];
+    const records = texts.map((a, i) => ({ ID: `r${i}`, q: `question ${i}`, a }));
+    const file = tmp.file('long.jsonl', `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const starts = jsonlRecordStarts(file, records.length)!;
+    const mapping = { id: 'ID', question: 'q', answer: 'a' };
+    const keys = records.map((r) => ({ id: r.ID, sourceHash: sourceHash(r.q, r.a) }));
+    // Read back out of order: each line is found whole whatever the window held before.
+    const items = new LazySource(file, mapping, starts, tmp.join('no-project')).items(keys);
+    for (const i of [2, 1, 0]) assert.equal(items[i]!.answer, texts[i], `record ${i}`);
   });
 
   it('places record lines as readRecords counts records: blank lines, CRLF and a BOM', () => {
