@@ -14,7 +14,16 @@ import { countState, summarise, type ItemState, type StateFolder, type StatusSum
 import { checkLanguage, checkSourceLanguage } from './languages.js';
 import { recordSourceTexts, SourceSnapshot, SOURCE_TEXTS_FILE } from './source-snapshot.js';
 import { englishMissing, orphansExcluded } from './messages.js';
-import { keyTextsRecorded, readSourceKeys, sourceFingerprint, sourceTextsFile, writeSourceKeys, SOURCE_KEYS_FILE, type SourceKey } from './source-keys.js';
+import {
+  keyTextsRecorded,
+  readSourceKeys,
+  sourceFingerprint,
+  sourceTextsFile,
+  writeSourceKeys,
+  SOURCE_KEYS_FILE,
+  type CachedSourceKeys,
+  type SourceKey,
+} from './source-keys.js';
 import { addedItems } from './new-items.js';
 import { jsonlRecordStarts, LazySource } from './lazy-source.js';
 import {
@@ -50,29 +59,38 @@ export function openProject(dir: string): Project {
  * a session that shows a few items; else the source is read in full as without it.
  */
 export async function loadItems(project: Project, options: { lazy?: boolean } = {}): Promise<SourceItem[]> {
-  return (options.lazy ? lazyItems(project) : undefined) ?? readSource(project, (item) => item, options.lazy);
+  const known = cachedKeys(project);
+  return (options.lazy ? lazyItems(project, known.cached) : undefined) ?? readSource(project, (item) => item, options.lazy, known);
 }
 
-function lazyItems(project: Project): SourceItem[] | undefined {
-  const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
-  const cached = fingerprint ? readSourceKeys(project.dir, fingerprint) : undefined;
+function lazyItems(project: Project, cached: CachedSourceKeys | undefined): SourceItem[] | undefined {
   const starts = cached?.starts?.();
   if (!cached || !starts || !keyTextsRecorded(cached.texts, path.join(project.dir, SOURCE_TEXTS_FILE))) return undefined;
   return new LazySource(project.sourcePath, project.mapping, starts, project.dir).items(cached.keys);
+}
+
+/** The source's fingerprint and the keys cached under it (none when the source is missing or changed since they were). */
+function cachedKeys(project: Project): { fingerprint: string | undefined; cached: CachedSourceKeys | undefined } {
+  const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
+  return { fingerprint, cached: fingerprint ? readSourceKeys(project.dir, fingerprint) : undefined };
 }
 
 /**
  * The source read (trusted when its keys are cached) and validated, keeping
  * `keep(item)` of each item; texts the snapshot lacks are recorded on the way.
  */
-async function readSource<T extends SourceKey>(project: Project, keep: (item: SourceItem) => T, placeLines = false): Promise<T[]> {
+async function readSource<T extends SourceKey>(
+  project: Project,
+  keep: (item: SourceItem) => T,
+  placeLines = false,
+  known?: ReturnType<typeof cachedKeys>,
+): Promise<T[]> {
   if (!existsSync(project.sourcePath)) {
     throw new ProjectError(
       `The project's source file ${project.sourcePath} is missing. Put it back, or edit source.path in ${path.join(project.dir, CONFIG_FILE)}.`,
     );
   }
-  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
-  const cached = fingerprint ? readSourceKeys(project.dir, fingerprint) : undefined;
+  const { fingerprint, cached } = known ?? cachedKeys(project);
   const trusted = cached?.keys;
   const textsFile = path.join(project.dir, SOURCE_TEXTS_FILE);
   // The keys are written once their texts are recorded: a record read by its key needs no look-up in the snapshot while that holds.
@@ -128,8 +146,7 @@ export async function loadSourceKeys(project: Project): Promise<SourceKey[]> {
  * each record whose ID lines up (validateSource's `trusted`).
  */
 export function trustedSourceKeys(project: Project): SourceKey[] | undefined {
-  const fingerprint = existsSync(project.sourcePath) ? sourceFingerprint(project.sourcePath, project.mapping) : undefined;
-  return fingerprint ? readSourceKeys(project.dir, fingerprint)?.keys : undefined;
+  return cachedKeys(project).cached?.keys;
 }
 
 /** The source items (or keys) followed by the items the journal adds (`carefully add`). */
