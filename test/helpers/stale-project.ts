@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { run } from './cli.js';
 import { makeRecords, type TempDir } from './fixtures.js';
 
-export async function translatedWithStaleItem(tmp: TempDir, n: number): Promise<string> {
+/** `status`: run once after, so its derived files (checkpoint, source keys without line starts) are written. */
+export async function translatedWithStaleItem(tmp: TempDir, n: number, opts: { status?: boolean } = {}): Promise<string> {
   const dir = tmp.join('p');
   const records = makeRecords(n);
   const source = tmp.jsonl('ac.jsonl', records);
@@ -13,5 +14,6 @@ export async function translatedWithStaleItem(tmp: TempDir, n: number): Promise<
     'ac.jsonl',
     records.map((r, i) => (i === 2 ? { ...r, output: `${r.output} 新しい` } : r)),
   );
+  if (opts.status) assert.equal((await run(['status', '-p', dir])).code, 0);
   return dir;
 }

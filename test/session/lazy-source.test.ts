@@ -29,8 +29,7 @@ describe('session: items read lazily from a trusted JSONL source', function () {
 
   /** A translated project with a stale item 2, its keys written by `status` (without line starts: only a session places them). */
   async function project(n: number): Promise<string> {
-    const dir = await translatedWithStaleItem(tmp, n);
-    assert.equal((await run(['status', '-p', dir])).code, 0);
+    const dir = await translatedWithStaleItem(tmp, n, { status: true });
     assert.equal(JSON.parse(readFileSync(keysFile(dir), 'utf8').split('\n')[0]!).lines, undefined);
     return dir;
   }

@@ -10,7 +10,6 @@ import path from 'node:path';
 import { openSession } from '../../src/adapt/open-session.js';
 import { CHECKPOINT_FILE, foldJournal } from '../../src/project/journal-fold.js';
 import { readJournal } from '../../src/project/journal.js';
-import { run } from '../helpers/cli.js';
 import { TempDir } from '../helpers/fixtures.js';
 import { translatedWithStaleItem } from '../helpers/stale-project.js';
 
@@ -21,11 +20,7 @@ describe('session: opened on the compact checkpoint', function () {
   afterEach(() => tmp.remove());
 
   /** A translated project (one MT event per item) with its checkpoint written by `status`, and item 2's source changed. */
-  async function project(n: number): Promise<string> {
-    const dir = await translatedWithStaleItem(tmp, n);
-    assert.equal((await run(['status', '-p', dir])).code, 0);
-    return dir;
-  }
+  const project = (n: number) => translatedWithStaleItem(tmp, n, { status: true });
 
   async function screens(dir: string) {
     const { session } = await openSession({ project: dir, author: 'loc' });
