@@ -16,13 +16,14 @@
  * for bench/run.ts. Run: npm run bench (or node dist/bench/project-scale.js).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answer, generateSource, makeProject, question } from './scale-data.js';
 import { sourceHash } from '../src/dataset/profile.js';
 import { parseJsonl, printFigure, runCli, type Figure } from './child-op.js';
+import { handWrittenExport } from './export-floor.js';
 import { benchRuns, median, reportRow, type BenchRow } from './report.js';
 
 const HERE = fileURLToPath(import.meta.url);
@@ -44,6 +45,10 @@ async function child(op: string, args: string[]): Promise<void> {
     await parseJsonl(args[0]!);
   } else if (op === 'cli') {
     await runCli(args);
+  } else if (op === 'export-floor') {
+    const [source, project, out] = args as [string, string, string];
+    mkdirSync(out, { recursive: true });
+    if ((await handWrittenExport(source, project, out)) === 0) throw new Error('the hand-written export wrote nothing');
   } else {
     const { openSession } = await import('../src/adapt/open-session.js');
     const { renderItem, PLAIN } = await import('../src/wizard/render-item.js');
@@ -125,6 +130,7 @@ async function main(): Promise<void> {
       f.export = medianOf(runs, () =>
         inChild('cli', ['export', '--project', project, '--out', path.join(dir, `out-${n}-${out++}`), '--include-unreviewed', '--json']),
       );
+      f.exportFloor = medianOf(runs, () => inChild('export-floor', [source, project, path.join(dir, `out-${n}-${out++}`)]));
       f.exportProcess = medianOf(1, () =>
         wholeProcess(probe, [BIN, 'export', '--project', project, '--out', path.join(dir, `out-${n}-${out++}`), '--include-unreviewed', '--json']),
       );
@@ -198,6 +204,14 @@ async function main(): Promise<void> {
     vsParse('check 100k', big.check!, 26, `in process, median of ${SLOW_RUNS} (no target of its own; whole process ${sec(big.checkProcess!.ms)}, 1 run)`);
     vsParse('export 100k', big.export!, 5, `in process, median of ${SLOW_RUNS}; whole process ${sec(big.exportProcess!.ms)}, 1 run`);
     rssVsParse('export 100k, memory', big.export!, 3);
+    add({
+      what: 'export 100k vs a hand-written export',
+      now: sec(big.export!.ms),
+      baseline: `script ${sec(big.exportFloor!.ms)}`,
+      ratio: big.export!.ms / big.exportFloor!.ms,
+      target: 1.5,
+      note: `bench/export-floor.ts: the same files, no validation or QA (${(big.exportFloor!.ms / parse.ms).toFixed(1)}x parse), median of ${SLOW_RUNS}`,
+    });
     vsParse('status 100k', big.status!, 2, `in process, caches as the previous run left them, median of ${RUNS}; whole process ${sec(big.statusProcess!.ms)}`);
     rssVsParse('status 100k, memory', big.status!, 3);
     vsParse('adapt first screen 100k', big.adaptFirst!, 2, `open session + render, in process, median of ${RUNS}`);
