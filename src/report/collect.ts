@@ -17,6 +17,10 @@ import { isProviderName, providerDescriptor } from '../translate/registry.js';
 import { journalActivity, type ActivityRow } from './activity.js';
 import { GroupCounts, SummaryTally } from './tally.js';
 import { TextSet } from './text-set.js';
+import { HeapCap } from './collect-garbage.js';
+
+/** Garbage the pass over the source may leave in the heap before it is collected (collect-garbage.ts): about a tenth of the peak at 100k items. */
+const HEAP_SLACK = 24 << 20;
 
 /** Lists (flags, stale items, ...) longer than this are cut; the report says how many more there are. */
 export const LIST_LIMIT = 200;
@@ -209,17 +213,22 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
     }
   };
   let qa!: ProjectQa;
+  let heap!: HeapCap;
   let total = 0;
   const {
     fold: { orphans, warnings, skippedEvents: skipped },
   } = await streamWithDatasetQa(project, env, {
+    // Each row decoded when its item is met, and dropped once counted: the folds of items not met yet stay as parsed.
+    lazyRows: true,
     tally,
     onMeasured: (n) => opts.onProgress?.(n, 0, 1),
     onReady: (ready, n) => {
       qa = ready;
       total = n;
+      heap = new HeapCap(HEAP_SLACK);
     },
     check: (item, state) => {
+      heap.tick();
       review(qa, item, state);
       opts.onProgress?.(++done, total, 2);
     },

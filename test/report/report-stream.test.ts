@@ -1,11 +1,12 @@
 /** The report gathered as items stream by: QA from the QA cache, capped lists, journal activity read on from its cache. */
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
+import { CHECKPOINT_FILE } from '../../src/project/journal-fold.js';
 import { qaCacheCounters } from '../../src/qa/qa-cache.js';
 import { ACTIVITY_CACHE_FILE, journalActivity } from '../../src/report/activity.js';
 import { LIST_LIMIT } from '../../src/report/collect.js';
@@ -75,6 +76,37 @@ describe('report: streamed', () => {
     assert.equal(activity.rows.length, ACTIVITY_DAYS);
     assert.deepEqual(activity.rows[0], [day(2).slice(0, 10), 'kim', '1']);
     assert.match(activity.footnote ?? '', /The last 60 days with activity are shown; 2 event\(s\) on 2 earlier day\(s\)/);
+  });
+
+  it('gives the same page from the journal checkpoint (its rows decoded as items are met) as from the journal start', async () => {
+    const dir = tmp.join('p');
+    assert.equal((await run(['init', dir, '--source', tmp.jsonl('ac.jsonl', makeRecords(30)), '--to', 'ko'])).code, 0);
+    assert.equal((await run(['translate', '-p', dir, '--json'])).code, 0);
+    const items = await loadItems(openProject(dir));
+    const at = (i: number) => ({ item: items[i]!.id, sourceHash: items[i]!.sourceHash });
+    const decisions = ['transfer', 'adapt', 'drop', 'replace-scenario'] as const;
+    // Decided three times over, so that the checkpoint is small enough beside the journal to be written (MAX_CHECKPOINT_SHARE).
+    for (const k of [1, 2, 0])
+      await new JournalWriter(dir, 'kim').append(
+        items.map((_, i) => ({ type: 'decision' as const, ...at(i), decision: decisions[(i + k) % 4]!, rationale: `r${i}` })),
+      );
+    await new JournalWriter(dir, 'lee').append([
+      ...items.slice(0, 12).map((_, i) => ({ type: 'decision' as const, ...at(i), decision: decisions[(i >> 1) % 4]!, rationale: 'second', secondary: true })),
+      { type: 'flag', ...at(3), note: 'look again' },
+      { type: 'edit', ...at(5), field: 'answer', text: '고친 답변입니다.' },
+    ]);
+    await new JournalWriter(dir, 'pat').append(items.slice(0, 9).map((_, i) => ({ type: 'review' as const, ...at(i), verdict: i % 2 ? 'reject' : 'approve' })));
+    assert.ok((await run(['check', '-p', dir, '--json'])).code <= 1);
+    const page = async (name: string) => {
+      const r = await run(['report', '-p', dir, '--out', tmp.join(name)]);
+      assert.equal(r.code, 0, r.stderr);
+      return readFileSync(tmp.join(name), 'utf8').replace(/generated [^<]*/, 'generated');
+    };
+    rmSync(path.join(dir, CHECKPOINT_FILE), { force: true });
+    const fromStart = await page('start.html');
+    assert.ok(existsSync(path.join(dir, CHECKPOINT_FILE)), 'the fold from the start left a checkpoint');
+    assert.equal(await page('checkpoint.html'), fromStart);
+    assert.match(fromStart, /<tr data-key="kim"><td>kim<\/td><td class="num">30<\/td>/);
   });
 
   describe('journal activity', () => {
