@@ -296,42 +296,44 @@ export function headOf(d: ItemDecision, id: string): ItemDecision & { id: string
   return h;
 }
 
-/** What LazyFolds needs of a stored row (journal-fold.ts): its decoding, and what it holds without decoding it. */
 /** What LazyFolds.holding picks the rows that may hold by. */
 export type FoldKey = 'heads' | 'added' | 'assignees';
 
-export interface FoldRows<R extends readonly unknown[]> {
-  decode(row: R): ItemFold;
+/** The rows of a checkpoint as LazyFolds keeps them (journal-fold.ts): each by a number standing for it, neither parsed nor decoded. */
+export interface FoldRows {
+  decode(row: number): ItemFold;
   /** Whether the row may hold decision heads, an added item's `new` event or assignees. */
-  holds(row: R, key: FoldKey): boolean;
+  holds(row: number, key: FoldKey): boolean;
+  /** The row as stored, to be written back as it is. */
+  text(row: number): string;
 }
 
 /**
- * Folds read from a checkpoint, each kept as its stored row (an array) until first used: at 100k items, decoding every
- * row up front made 100k folds at once (GC pauses) that export and status then ask once each. The Map's API is kept:
- * `get` and iteration decode a row for good; `peek` decodes one without keeping it (a read: StateFolder.state);
- * keys, size, has and delete decode nothing.
+ * Folds read from a checkpoint, each kept as a number standing for its stored row until first used: at 100k items,
+ * decoding (or even parsing) every row up front made 100k folds at once (GC pauses) that sessions and status then ask
+ * once each, or not at all. The Map's API is kept: `get` and iteration decode a row for good; `peek` decodes one
+ * without keeping it (a read: StateFolder.state); keys, size, has and delete decode nothing.
  */
-export class LazyFolds<R extends readonly unknown[]> extends Map<string, ItemFold> {
+export class LazyFolds extends Map<string, ItemFold> {
   /** Rows decoded so far (a test's count). */
   decodes = 0;
   /** The fold `peek` decoded last: `get` of the same item right after keeps it rather than decode the row again. */
   private peeked: { id: string; fold: ItemFold } | undefined;
 
-  constructor(private readonly rows: FoldRows<R>) {
+  constructor(private readonly rows: FoldRows) {
     super();
   }
 
   /** Adds an item's stored row, not decoded. */
-  setRow(id: string, row: R): void {
+  setRow(id: string, row: number): void {
     if (this.peeked?.id === id) this.peeked = undefined;
     super.set(id, row as unknown as ItemFold);
   }
 
   override get(id: string): ItemFold | undefined {
-    const v = super.get(id);
-    if (!Array.isArray(v)) return v;
-    const fold = this.peeked?.id === id ? this.peeked.fold : this.decode(v as unknown as R);
+    const v = super.get(id) as ItemFold | number | undefined;
+    if (typeof v !== 'number') return v;
+    const fold = this.peeked?.id === id ? this.peeked.fold : this.decode(v);
     this.peeked = undefined;
     super.set(id, fold);
     return fold;
@@ -354,22 +356,22 @@ export class LazyFolds<R extends readonly unknown[]> extends Map<string, ItemFol
 
   /** The item's fold, a row decoded but not kept decoded: to be read, not changed. */
   peek(id: string): ItemFold | undefined {
-    const v = super.get(id);
-    if (!Array.isArray(v)) return v;
-    if (this.peeked?.id !== id) this.peeked = { id, fold: this.decode(v as unknown as R) };
+    const v = super.get(id) as ItemFold | number | undefined;
+    if (typeof v !== 'number') return v;
+    if (this.peeked?.id !== id) this.peeked = { id, fold: this.decode(v) };
     return this.peeked.fold;
   }
 
-  /** Each item's fold as held: decoded, or its row not decoded yet (a checkpoint writes it back as it is). */
-  stored(): IterableIterator<[string, ItemFold | R]> {
-    return super.entries() as IterableIterator<[string, ItemFold | R]>;
+  /** Each item's fold as held: decoded, or the text of its row not decoded yet (a checkpoint writes it back as it is). */
+  *stored(): Generator<[string, ItemFold | string]> {
+    for (const [id, v] of super.entries() as MapIterator<[string, ItemFold | number]>) yield [id, typeof v === 'number' ? this.rows.text(v) : v];
   }
 
   /** The folds that may hold `key`, to be read: a row that cannot is left out, not decoded; one that may is decoded but not kept. */
   *holding(key: FoldKey): Generator<[string, ItemFold]> {
-    for (const [id, v] of super.entries()) {
-      if (!Array.isArray(v)) yield [id, v];
-      else if (this.rows.holds(v as unknown as R, key)) yield [id, this.decode(v as unknown as R)];
+    for (const [id, v] of super.entries() as MapIterator<[string, ItemFold | number]>) {
+      if (typeof v !== 'number') yield [id, v];
+      else if (this.rows.holds(v, key)) yield [id, this.decode(v)];
     }
   }
 
@@ -391,7 +393,7 @@ export class LazyFolds<R extends readonly unknown[]> extends Map<string, ItemFol
     for (const [id, fold] of this.entries()) fn.call(thisArg, fold, id, this);
   }
 
-  private decode(row: R): ItemFold {
+  private decode(row: number): ItemFold {
     this.decodes++;
     return this.rows.decode(row);
   }

@@ -241,12 +241,36 @@ describe('compact fold checkpoint (places, not texts)', function () {
       [lines[0]!.replace(`"placeFiles":["${mtName}"]`, '"placeFiles":7'), ...lines.slice(1)].join('\n'),
     ];
     assert.ok(good.includes(`"placeFiles":["${mtName}"]`));
-    for (const [i, v] of variants.entries()) {
-      writeFileSync(checkpoint(), v);
-      const r = foldJournal(dir);
-      assert.equal(r.from, 'start', `variant ${i}`);
-      assert.deepEqual(r.folder.statesFor(items).states, wholeStates(), `variant ${i}`);
-    }
+    for (const lazyRows of [false, true])
+      for (const [i, v] of variants.entries()) {
+        writeFileSync(checkpoint(), v);
+        const r = foldJournal(dir, { lazyRows });
+        assert.equal(r.from, 'start', `variant ${i}, lazyRows ${lazyRows}`);
+        assert.deepEqual(r.folder.statesFor(items).states, wholeStates(), `variant ${i}, lazyRows ${lazyRows}`);
+      }
+  });
+
+  it('with lazy rows, parses a row only when its item is asked for; one broken after its ID stops with file and line, and the checkpoint goes', () => {
+    rmSync(checkpoint(), { force: true });
+    foldJournal(dir);
+    const lines = readFileSync(checkpoint(), 'utf8').split('\n');
+    assert.ok(lines[3]!.startsWith(`[${JSON.stringify(items[2]!.id)},`));
+    lines[3] = `[${JSON.stringify(items[2]!.id)},{broken`;
+    writeFileSync(checkpoint(), lines.join('\n'));
+    const r = foldJournal(dir, { lazyRows: true });
+    assert.equal(r.from, 'checkpoint', 'the broken row is not parsed by the read');
+    const whole = wholeStates();
+    assert.deepEqual(r.folder.state(items[1]!), whole.get(items[1]!.id), 'the rows around it read back');
+    assert.deepEqual(r.folder.state(items[3]!), whole.get(items[3]!.id));
+    assert.throws(
+      () => r.folder.state(items[2]!),
+      (e: unknown) =>
+        e instanceof ProjectError && e.message.includes(`${path.join('cache', 'journal-state.jsonl')} line 4 `) && /run the command again/.test(e.message),
+    );
+    assert.ok(!existsSync(checkpoint()), 'removed');
+    const again = foldJournal(dir, { lazyRows: true });
+    assert.equal(again.from, 'start');
+    assert.deepEqual(again.folder.statesFor(items).states, whole);
   });
   it('keeps the rows read from the checkpoint undecoded until an item is asked for (lazyRows), with the states of a fold from the start', () => {
     rmSync(checkpoint(), { force: true });
