@@ -45,7 +45,7 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
   const qa = sessionQa(opened);
   // Progress counted by `status` for the journal as read, when its cache says so: no state made per item at start.
   const ends = journal.unchangedEnds;
-  const stateCounts = ends && cachedStateCounts(project, ends);
+  const stateCounts = ends && cachedStateCounts(project, ends, items);
   const session = new AdaptSession({
     ...(stateCounts ? { stateCounts } : {}),
     items,

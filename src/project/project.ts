@@ -231,15 +231,16 @@ export async function loadStatusSummary(project: Project): Promise<StatusResult>
  * Items by state and decision (status-cache.ts StateDecisionCounts) of the source and added items, as the journal read
  * up to `ends` (a session's fold) gives them: from cache/status.json when it fits the source and that journal, or
  * brought up to date from the checkpoint as `status` does; else undefined (the journal is never folded for them).
+ * `items`: the session's, which the items named after the checkpoint are looked up in (rather than the source keys read again).
  */
-export function cachedStateCounts(project: Project, ends: ReadonlyMap<string, number>): StateDecisionCounts | undefined {
+export function cachedStateCounts(project: Project, ends: ReadonlyMap<string, number>, items: readonly SourceKey[]): StateDecisionCounts | undefined {
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   const marks = journalMarks(project.dir);
   if (!fingerprint || marks.length !== ends.size || marks.some(([name, size]) => ends.get(name) !== size)) return undefined;
   const stored = readStatusCache(project.dir);
   if (!stored) return undefined;
   if (stored.key === statusKey(project.dir, fingerprint, marks)) return stored.counts;
-  const brought = stored.base && broughtUpToDate(project, stored.base, fingerprint);
+  const brought = stored.base && broughtUpToDate(project, stored.base, fingerprint, items);
   return brought && sameEnds(brought.ends, ends) ? brought.counts : undefined;
 }
 
@@ -250,16 +251,17 @@ function sameEnds(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>
 /**
  * The summary at the checkpoint with the items the events after it name counted again, or undefined when only a whole
  * fold gives the summary: another checkpoint or source, too many events, an undo or an added item after it, or a named
- * item no longer in the source. `ends`: the journal's bytes read.
+ * item no longer in the source (`items`, default the source's keys). `ends`: the journal's bytes read.
  */
 function broughtUpToDate(
   project: Project,
   base: StatusBase,
   fingerprint: string,
+  items?: readonly SourceKey[],
 ): (StatusResult & { counts: StateDecisionCounts; ends: ReadonlyMap<string, number> }) | undefined {
   if (base.key !== baseKey(fingerprint, base.checkpoint)) return undefined;
   const tail = foldAfterCheckpoint(project.dir, base.checkpoint, MAX_STATUS_TAIL);
-  const keys = tail && readSourceKeys(project.dir, fingerprint)?.keys;
+  const keys = tail && (items ?? readSourceKeys(project.dir, fingerprint)?.keys);
   const now = tail && keys && recounted(base, tail, keys, 'on');
   return now
     ? { summary: { ...now.summary, skippedEvents: tail.skipped }, counts: now.counts, warnings: [...tail.warnings, ...base.orphanWarnings], ends: tail.ends }
