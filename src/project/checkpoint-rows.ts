@@ -43,8 +43,10 @@ export class CheckpointRows implements FoldRows {
     const buf = this.buf;
     if (buf.indexOf(NL) !== this.from - 1 || buf.toString('utf8', 0, this.from - 1) !== header) return false;
     if (buf.length > this.from && buf[buf.length - 1] !== NL) return false;
+    // Uint8Array's indexOf: Buffer's, called once per row, cost twice as much at 100k rows.
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
     for (let start = this.from; start < buf.length;) {
-      const end = buf.indexOf(NL, start);
+      const end = bytes.indexOf(NL, start);
       const id = idOf(buf, start, end);
       if (id === undefined) return false;
       add(id, start);
@@ -66,6 +68,14 @@ export class CheckpointRows implements FoldRows {
   }
 
   holds(row: number, key: FoldKey): boolean {
+    return this.rowsHolding(key).has(row);
+  }
+
+  holdsNone(key: FoldKey): boolean {
+    return this.rowsHolding(key).size === 0;
+  }
+
+  private rowsHolding(key: FoldKey): Set<number> {
     let rows = this.holding.get(key);
     if (!rows) {
       rows = new Set();
@@ -75,7 +85,7 @@ export class CheckpointRows implements FoldRows {
       }
       this.holding.set(key, rows);
     }
-    return rows.has(row);
+    return rows;
   }
 
   text(row: number): string {

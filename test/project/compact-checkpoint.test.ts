@@ -307,6 +307,27 @@ describe('compact fold checkpoint (places, not texts)', function () {
     assert.equal(r.folder.folds.decodes, 1, 'the other rows (one MT each) not decoded');
   });
 
+  it('with no row holding a key, gives the folds decoded or added after the checkpoint, in the order of a fold from the start', async () => {
+    rmSync(checkpoint(), { force: true });
+    assert.equal(foldJournal(dir).from, 'start');
+    const added = (id: string) => ({ type: 'new' as const, item: id, sourceHash: 'new-item', question: '질문', answer: '답변', rationale: 'Korean issue' });
+    const decide = (i: number) => ({ type: 'decision' as const, item: items[i]!.id, sourceHash: items[i]!.sourceHash, decision: 'transfer' as const });
+    await new JournalWriter(dir, 'kim').append([added('ko-new-2'), decide(5), added('ko-new-1'), decide(1)]);
+    const lazy = foldJournal(dir, { lazyRows: true });
+    assert.equal(lazy.from, 'checkpoint');
+    assert.ok(lazy.folder.folds instanceof LazyFolds);
+    const whole = foldJournal(dir, { checkpoint: false });
+    assert.deepEqual(lazy.folder.addedEvents(), whole.folder.addedEvents());
+    assert.deepEqual(
+      lazy.folder.addedEvents().map((e) => e.item),
+      ['ko-new-2', 'ko-new-1'],
+    );
+    const withHeads = (f: typeof lazy) => [...f.folder.foldsHolding('heads')].filter(([, fold]) => fold.heads.length > 0).map(([id]) => id);
+    assert.deepEqual(withHeads(lazy), withHeads(whole));
+    assert.deepEqual(withHeads(lazy), [items[1]!.id, items[5]!.id, 'ko-new-2', 'ko-new-1'], 'rows in file order, then items first folded after them');
+    assert.equal(lazy.folder.folds.decodes, 2, 'only the rows of the items named after the checkpoint');
+  });
+
   it('writes a checkpoint from one read lazily, its rows not decoded again, byte for byte as one written from the start', async () => {
     // Decisions on half the items (rows with heads), three times over so that the checkpoint pays (MAX_CHECKPOINT_SHARE); MT only on the others.
     for (const decision of ['transfer', 'drop', 'transfer']) {
