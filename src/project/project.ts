@@ -29,6 +29,7 @@ import { jsonlRecordStarts, LazySource } from './lazy-source.js';
 import {
   baseKey,
   countStateDecision,
+  stateDecisionCounts,
   readStatusCache,
   statusKey,
   writeStatusCache,
@@ -215,8 +216,7 @@ export async function loadStatusSummary(project: Project): Promise<StatusResult>
   const orphanWarnings = orphanWarning(r.orphans);
   const result = { summary: summarise(r.states.values(), r.orphans, r.skippedEvents), warnings: [...r.warnings, ...orphanWarnings] };
   if (key === undefined) return result;
-  const counts: StateDecisionCounts = {};
-  for (const s of r.states.values()) countStateDecision(counts, s);
+  const counts = stateDecisionCounts(r.states.values());
   // The summary at the checkpoint the fold went on from: the one now with the events after it counted out.
   const tail = foldAfterCheckpoint(project.dir, undefined, MAX_STATUS_TAIL);
   const sameRead = tail && sameEnds(tail.ends, r.ends);
