@@ -23,6 +23,7 @@ import type { Filters } from '../session/filters.js';
 import type { Finding } from '../qa/types.js';
 import type { ChecklistEntry, ItemDetails } from '../session/item-details.js';
 import { QueueSession, type QueueSessionInit } from '../session/queue-session.js';
+import type { StateDecisionCounts } from '../project/status-cache.js';
 import { isQaAction, qaActionEvents, type QaAction } from '../session/qa-actions.js';
 import { addedItemDecision, evidenceMissing, groupsMissing, newOnlyForAdded, notAChecklistAnswer, secondaryItemRefused } from './messages.js';
 import { undoPlan, type UndoPlan } from '../session/undo-action.js';
@@ -128,6 +129,8 @@ export interface SessionInit extends QueueSessionInit {
   filters?: Filters;
   /** QA findings of an item in a given state (the project's checks, with the dataset's length statistics). */
   qa?: (item: SourceItem, state: ItemState) => Finding[];
+  /** Every item (source and added) by state and decision, as the session's journal gives them (project.ts cachedStateCounts). */
+  stateCounts?: StateDecisionCounts;
 }
 
 export class AdaptSession extends QueueSession<ItemView> {
@@ -161,7 +164,29 @@ export class AdaptSession extends QueueSession<ItemView> {
     this.secondaryMode = assigned.length > 0;
     this.revisit = filters.ids !== undefined || (filters.states ?? []).some((s) => !UNFINISHED_STATES.includes(s));
     // Resume: the first item of the queue that still needs a decision.
-    this.start(this.secondaryMode ? assigned : selected);
+    const queue = this.secondaryMode ? assigned : selected;
+    this.start(queue, queue.length === init.items.length ? this.totalsOf(init.stateCounts, queue.length) : undefined);
+  }
+
+  /**
+   * The progress counters' sums over a queue of every item, from every item's counts by state and decision, when each
+   * item's tallyOf depends on its state and decision alone: no item is assigned to the author, none is a revisit.
+   */
+  private totalsOf(counts: StateDecisionCounts | undefined, items: number): Map<string, number> | undefined {
+    if (!counts || this.assigned || this.revisit) return undefined;
+    const totals = new Map<string, number>();
+    const add = (key: string, n: number) => totals.set(key, (totals.get(key) ?? 0) + n);
+    let sum = 0;
+    for (const [key, n] of Object.entries(counts)) {
+      if (n === 0) continue;
+      const [state, decision] = key.split(' ') as [ItemStateName, Decision | 'none'];
+      if (!ITEM_STATES.includes(state) || (decision !== 'none' && !DECISIONS.includes(decision)) || n < 0) return undefined;
+      const unfinished = UNFINISHED_STATES.includes(state);
+      for (const tally of unfinished || decision === 'none' ? undecidedTally(state) : decidedTally(state, decision)) add(tally, n);
+      if (unfinished) add('todo', n);
+      sum += n;
+    }
+    return sum === items ? totals : undefined;
   }
 
   // ---- reading ------------------------------------------------------------

@@ -1,5 +1,5 @@
 /** Build an adaptation session from a project folder: items, journal, locale pack, filters and a journal writer. */
-import type { Project } from '../project/project.js';
+import { cachedStateCounts, type Project } from '../project/project.js';
 import type { JournalWriter } from '../project/journal.js';
 import type { LoadedLocalePack } from '../locale/locale-pack.js';
 import { AdaptSession } from './adapt-session.js';
@@ -43,7 +43,11 @@ export async function openSession(opts: OpenSessionOptions): Promise<OpenedSessi
   }
   // After the assignments: the QA context's states are the session's.
   const qa = sessionQa(opened);
+  // Progress counted by `status` for the journal as read, when its cache says so: no state made per item at start.
+  const ends = journal.unchangedEnds;
+  const stateCounts = ends && cachedStateCounts(project, ends, items);
   const session = new AdaptSession({
+    ...(stateCounts ? { stateCounts } : {}),
     items,
     events: journal,
     pack: pack.pack,

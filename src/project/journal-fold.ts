@@ -27,6 +27,7 @@ import { EVENT_TYPES, type JournalEvent, type UndoEvent } from './events.js';
 import { compareStamps, stampOfId, type Stamp } from './event-order.js';
 import { CHECKPOINT_FILE, JOURNAL_DIR, readJournal } from './journal.js';
 import { JournalLines } from './journal-lines.js';
+import { CheckpointRows } from './checkpoint-rows.js';
 import { ESCAPE, eventOf, linesHolding, wholeUnits } from './journal-search.js';
 import { undoTargets, type UndoTargets } from './undo.js';
 import {
@@ -40,20 +41,7 @@ import {
   type FileProgress,
   type StreamedEvent,
 } from './journal-stream.js';
-import {
-  emptyState,
-  folderOf,
-  headOf,
-  LazyFolds,
-  NONE,
-  PLACED_MT,
-  StateFolder,
-  withName,
-  type EventPlaces,
-  type FoldRows,
-  type ItemFold,
-  type ItemState,
-} from './state.js';
+import { emptyState, folderOf, headOf, LazyFolds, NONE, PLACED_MT, StateFolder, withName, type EventPlaces, type ItemFold, type ItemState } from './state.js';
 
 // Defined beside JOURNAL_DIR so journal-lines.ts (which removes it when a place no longer holds its event) need not import this module.
 export { CHECKPOINT_FILE };
@@ -390,15 +378,20 @@ function readCheckpoint(
     const { header } = head;
     // Every text read back costs one journal line's parse: with fewer events per item, folding the journal costs no more.
     if (everyText && header.order < MIN_EVENTS_PER_ITEM * header.items) return 'not worth it';
-    // With `lazyRows`, rows stay as parsed until an item's fold is used (LazyFolds).
-    const folds = lazyRows ? new LazyFolds(ROWS) : new Map<string, ItemFold>();
-    // Item lines read a megabyte at a time and parsed as one array (a JSON string holds no raw newline): at 100k items,
-    // one parse per line cost twice as much, and the whole file as one string held 9 MB more at the peak.
-    for (const lines of lineChunks(file, head.bytes)) {
-      const rows = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as Row[];
-      for (const row of rows) {
-        if (folds instanceof LazyFolds) folds.setRow(row[0], row);
-        else folds.set(row[0], decodeRow(row));
+    let folds: Map<string, ItemFold>;
+    if (lazyRows) {
+      // Rows kept as bytes, found by their IDs, parsed when an item's fold is used (LazyFolds, checkpoint-rows.ts).
+      const rows = new CheckpointRows(projectDir, head.bytes, (row) => decodeRow(row as Row));
+      const lazy = new LazyFolds(rows);
+      if (!rows.scan(head.text, (id, at) => lazy.setRow(id, at))) return undefined;
+      folds = lazy;
+    } else {
+      folds = new Map<string, ItemFold>();
+      // Item lines read a megabyte at a time and parsed as one array (a JSON string holds no raw newline): at 100k items,
+      // one parse per line cost twice as much, and the whole file as one string held 9 MB more at the peak.
+      for (const lines of lineChunks(file, head.bytes)) {
+        const rows = JSON.parse(`[${lines.replaceAll('\n', ',')}]`) as Row[];
+        for (const row of rows) folds.set(row[0], decodeRow(row));
       }
     }
     if (folds.size !== header.items) return undefined; // cut short
@@ -413,12 +406,6 @@ type Row = [string, Stored] | Simple;
 function decodeRow(row: Row): ItemFold {
   return row.length === 2 ? decode(row[0], row[1]) : decodeSimple(row);
 }
-
-/** A simple row holds neither heads nor an added item; a stored one holds what its keys say (encode leaves empty ones out). */
-const ROWS: FoldRows<Row> = {
-  decode: decodeRow,
-  holds: (row, key) => row.length === 2 && (key === 'assignees' ? row[1].s.assignees : row[1][key]) !== undefined,
-};
 
 /**
  * The checkpoint's header when the checkpoint fits the journal on disk now (each file it read is unchanged up to where it
@@ -505,7 +492,7 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
       let folds = 0;
       for (const [id, fold] of storedFolds(folder.folds)) {
         // A row read from the checkpoint and not decoded since is written back as it was.
-        batch += `${JSON.stringify(isRow(fold) ? fold : (simple(id, fold) ?? [id, encode(fold)]))}\n`;
+        batch += `${typeof fold === 'string' ? fold : JSON.stringify(simple(id, fold) ?? [id, encode(fold)])}\n`;
         folds++;
         if (batch.length > 1 << 20) {
           written += writeSync(fd, batch);
@@ -529,13 +516,9 @@ function writeCheckpoint(projectDir: string, folder: StateFolder, progress: read
 
 class TooLarge extends Error {}
 
-/** Each item's fold, or its row read from the checkpoint and not decoded since (LazyFolds). */
-function storedFolds(folds: Map<string, ItemFold>): Iterable<[string, ItemFold | Row]> {
-  return folds instanceof LazyFolds ? (folds as LazyFolds<Row>).stored() : folds;
-}
-
-function isRow(fold: ItemFold | Row): fold is Row {
-  return Array.isArray(fold);
+/** Each item's fold, or the text of its row read from the checkpoint and not decoded since (LazyFolds). */
+function storedFolds(folds: Map<string, ItemFold>): Iterable<[string, ItemFold | string]> {
+  return folds instanceof LazyFolds ? folds.stored() : folds;
 }
 
 /**

@@ -40,3 +40,6 @@ export const journalChangedWhileRead = (rel: string, line: number, item: string)
 
 export const sourceChangedWhileRead = (file: string, index: number, id: string) =>
   `${file}, record ${index}: no longer holds the record with ID ${JSON.stringify(visibleInline(id))} carefully read there before: the source file changed since it was last read in full although its size and date did not (or it changed during this command). The command stopped; run it again (the source is then read and checked in full).`;
+
+export const checkpointRowBroken = (rel: string, line: number) =>
+  `${rel} line ${line} no longer holds the item fold carefully read there moments ago: the file changed on disk while this command ran. It is derived data and was removed; run the command again (the journal is then read from its start).`;

@@ -7,7 +7,7 @@ import { validateSource, describeProblems } from '../dataset/validate.js';
 import type { RoleMapping, SourceItem } from '../dataset/item.js';
 import { readConfig, writeConfig, CONFIG_FILE, type ProjectConfig } from './config.js';
 import { JOURNAL_DIR } from './journal.js';
-import { foldAfterCheckpoint, foldJournal, CHECKPOINT_FILE, type CheckpointTail, type JournalFold } from './journal-fold.js';
+import { foldAfterCheckpoint, foldJournal, journalMarks, CHECKPOINT_FILE, type CheckpointTail, type JournalFold } from './journal-fold.js';
 import { JournalLines } from './journal-lines.js';
 import type { SourceFormat } from '../dataset/read-records.js';
 import { countState, summarise, type ItemState, type StateFolder, type StatusSummary } from './state.js';
@@ -28,11 +28,14 @@ import { addedItems } from './new-items.js';
 import { jsonlRecordStarts, LazySource } from './lazy-source.js';
 import {
   baseKey,
+  countStateDecision,
+  stateDecisionCounts,
   readStatusCache,
   statusKey,
   writeStatusCache,
   STATUS_CACHE_FILE,
   LIST_CACHE_FILE,
+  type StateDecisionCounts,
   type StatusBase,
   type StatusResult,
 } from './status-cache.js';
@@ -205,51 +208,91 @@ export async function loadStatusSummary(project: Project): Promise<StatusResult>
   const base = stored?.base;
   const brought = base && fingerprint && broughtUpToDate(project, base, fingerprint);
   if (brought) {
-    writeStatusCache(project.dir, { key: key!, ...brought, base });
-    return brought;
+    const { ends: _ends, ...result } = brought;
+    writeStatusCache(project.dir, { key: key!, ...result, base });
+    return { summary: result.summary, warnings: result.warnings };
   }
   const r = await foldStatesOnly(project);
   const orphanWarnings = orphanWarning(r.orphans);
   const result = { summary: summarise(r.states.values(), r.orphans, r.skippedEvents), warnings: [...r.warnings, ...orphanWarnings] };
   if (key === undefined) return result;
+  const counts = stateDecisionCounts(r.states.values());
   // The summary at the checkpoint the fold went on from: the one now with the events after it counted out.
   const tail = foldAfterCheckpoint(project.dir, undefined, MAX_STATUS_TAIL);
-  const sameRead = tail && tail.ends.size === r.ends.size && [...r.ends].every(([name, end]) => tail.ends.get(name) === end);
-  const atCheckpoint = sameRead ? recounted(result.summary, tail, r.keys, 'back') : undefined;
+  const sameRead = tail && sameEnds(tail.ends, r.ends);
+  const atCheckpoint = sameRead ? recounted({ summary: result.summary, counts }, tail, r.keys, 'back') : undefined;
   const checkpoint = tail?.checkpoint;
-  const kept = atCheckpoint && checkpoint ? { base: { checkpoint, key: baseKey(fingerprint!, checkpoint), summary: atCheckpoint, orphanWarnings } } : {};
-  writeStatusCache(project.dir, { key, ...result, ...kept });
+  const kept = atCheckpoint && checkpoint ? { base: { checkpoint, key: baseKey(fingerprint!, checkpoint), ...atCheckpoint, orphanWarnings } } : {};
+  writeStatusCache(project.dir, { key, ...result, counts, ...kept });
   return result;
+}
+
+/**
+ * Items by state and decision (status-cache.ts StateDecisionCounts) of the source and added items, as the journal read
+ * up to `ends` (a session's fold) gives them: from cache/status.json when it fits the source and that journal, or
+ * brought up to date from the checkpoint as `status` does; else undefined (the journal is never folded for them).
+ * `items`: the session's, which the items named after the checkpoint are looked up in (rather than the source keys read again).
+ */
+export function cachedStateCounts(project: Project, ends: ReadonlyMap<string, number>, items: readonly SourceKey[]): StateDecisionCounts | undefined {
+  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
+  const marks = journalMarks(project.dir);
+  if (!fingerprint || marks.length !== ends.size || marks.some(([name, size]) => ends.get(name) !== size)) return undefined;
+  const stored = readStatusCache(project.dir);
+  if (!stored) return undefined;
+  if (stored.key === statusKey(project.dir, fingerprint, marks)) return stored.counts;
+  const brought = stored.base && broughtUpToDate(project, stored.base, fingerprint, items);
+  return brought && sameEnds(brought.ends, ends) ? brought.counts : undefined;
+}
+
+function sameEnds(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([name, end]) => b.get(name) === end);
 }
 
 /**
  * The summary at the checkpoint with the items the events after it name counted again, or undefined when only a whole
  * fold gives the summary: another checkpoint or source, too many events, an undo or an added item after it, or a named
- * item no longer in the source.
+ * item no longer in the source (`items`, default the source's keys). `ends`: the journal's bytes read.
  */
-function broughtUpToDate(project: Project, base: StatusBase, fingerprint: string): StatusResult | undefined {
+function broughtUpToDate(
+  project: Project,
+  base: StatusBase,
+  fingerprint: string,
+  items?: readonly SourceKey[],
+): (StatusResult & { counts: StateDecisionCounts; ends: ReadonlyMap<string, number> }) | undefined {
   if (base.key !== baseKey(fingerprint, base.checkpoint)) return undefined;
   const tail = foldAfterCheckpoint(project.dir, base.checkpoint, MAX_STATUS_TAIL);
-  const keys = tail && readSourceKeys(project.dir, fingerprint)?.keys;
-  const summary = tail && keys && recounted(base.summary, tail, keys, 'on');
-  return summary ? { summary: { ...summary, skippedEvents: tail.skipped }, warnings: [...tail.warnings, ...base.orphanWarnings] } : undefined;
+  const keys = tail && (items ?? readSourceKeys(project.dir, fingerprint)?.keys);
+  const now = tail && keys && recounted(base, tail, keys, 'on');
+  return now
+    ? { summary: { ...now.summary, skippedEvents: tail.skipped }, counts: now.counts, warnings: [...tail.warnings, ...base.orphanWarnings], ends: tail.ends }
+    : undefined;
 }
 
 /**
- * `summary` with the items the events after the checkpoint name counted again: their states at the checkpoint taken out
- * and those now put in (`on`), or the other way round (`back`). An item's state depends only on its own events
- * (state.ts). Undefined when a named item is not in the source (`keys`).
+ * `summary` and `counts` with the items the events after the checkpoint name counted again: their states at the
+ * checkpoint taken out and those now put in (`on`), or the other way round (`back`). An item's state depends only on its
+ * own events (state.ts). Undefined when a named item is not in the source (`keys`).
  */
-function recounted(summary: StatusSummary, tail: CheckpointTail, keys: readonly SourceKey[], way: 'on' | 'back'): StatusSummary | undefined {
+function recounted(
+  was: { summary: StatusSummary; counts: StateDecisionCounts },
+  tail: CheckpointTail,
+  keys: readonly SourceKey[],
+  way: 'on' | 'back',
+): { summary: StatusSummary; counts: StateDecisionCounts } | undefined {
   const named = keys.filter((k) => tail.named.has(k.id));
   if (named.length !== tail.named.size) return undefined;
-  const { removed, skippedEvents, ...sum } = structuredClone(summary);
+  const { removed, skippedEvents, ...sum } = structuredClone(was.summary);
+  const counts = { ...was.counts };
   const [out, into] = way === 'on' ? [tail.atCheckpoint, tail.now] : [tail.now, tail.atCheckpoint];
   for (const item of named) {
-    countState(sum, out.state(item, false), -1);
-    countState(sum, into.state(item, false));
+    const before = out.state(item, false);
+    const after = into.state(item, false);
+    countState(sum, before, -1);
+    countStateDecision(counts, before, -1);
+    countState(sum, after);
+    countStateDecision(counts, after);
   }
-  return { ...sum, removed, skippedEvents };
+  return { summary: { ...sum, removed, skippedEvents }, counts };
 }
 
 export async function loadState(project: Project): Promise<LoadedState> {

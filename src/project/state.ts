@@ -296,80 +296,102 @@ export function headOf(d: ItemDecision, id: string): ItemDecision & { id: string
   return h;
 }
 
-/** What LazyFolds needs of a stored row (journal-fold.ts): its decoding, and what it holds without decoding it. */
 /** What LazyFolds.holding picks the rows that may hold by. */
 export type FoldKey = 'heads' | 'added' | 'assignees';
 
-export interface FoldRows<R extends readonly unknown[]> {
-  decode(row: R): ItemFold;
+/** The rows of a checkpoint as LazyFolds keeps them (journal-fold.ts): each by a number standing for it, neither parsed nor decoded. */
+export interface FoldRows {
+  decode(row: number): ItemFold;
   /** Whether the row may hold decision heads, an added item's `new` event or assignees. */
-  holds(row: R, key: FoldKey): boolean;
+  holds(row: number, key: FoldKey): boolean;
+  /** Whether no row may hold the key (holds is then false for every row). */
+  holdsNone(key: FoldKey): boolean;
+  /** The row as stored, to be written back as it is. */
+  text(row: number): string;
 }
 
 /**
- * Folds read from a checkpoint, each kept as its stored row (an array) until first used: at 100k items, decoding every
- * row up front made 100k folds at once (GC pauses) that export and status then ask once each. The Map's API is kept:
- * `get` and iteration decode a row for good; `peek` decodes one without keeping it (a read: StateFolder.state);
- * keys, size, has and delete decode nothing.
+ * Folds read from a checkpoint, each kept as a number standing for its stored row until first used: at 100k items,
+ * decoding (or even parsing) every row up front made 100k folds at once (GC pauses) that sessions and status then ask
+ * once each, or not at all. The Map's API is kept: `get` and iteration decode a row for good; `peek` decodes one
+ * without keeping it (a read: StateFolder.state); keys, size, has and delete decode nothing.
  */
-export class LazyFolds<R extends readonly unknown[]> extends Map<string, ItemFold> {
+export class LazyFolds extends Map<string, ItemFold> {
   /** Rows decoded so far (a test's count). */
   decodes = 0;
   /** The fold `peek` decoded last: `get` of the same item right after keeps it rather than decode the row again. */
   private peeked: { id: string; fold: ItemFold } | undefined;
+  /**
+   * The items held as folds (decoded, or first set after the rows), each with its place in the Map's order: its row's
+   * number (rows come first, in the file's order), or after every row for an item first set as a fold.
+   */
+  private readonly live = new Map<string, number>();
+  private setAfterRows = 0;
 
-  constructor(private readonly rows: FoldRows<R>) {
+  constructor(private readonly rows: FoldRows) {
     super();
   }
 
   /** Adds an item's stored row, not decoded. */
-  setRow(id: string, row: R): void {
+  setRow(id: string, row: number): void {
     if (this.peeked?.id === id) this.peeked = undefined;
+    this.live.delete(id);
     super.set(id, row as unknown as ItemFold);
   }
 
   override get(id: string): ItemFold | undefined {
-    const v = super.get(id);
-    if (!Array.isArray(v)) return v;
-    const fold = this.peeked?.id === id ? this.peeked.fold : this.decode(v as unknown as R);
+    const v = super.get(id) as ItemFold | number | undefined;
+    if (typeof v !== 'number') return v;
+    const fold = this.peeked?.id === id ? this.peeked.fold : this.decode(v);
     this.peeked = undefined;
+    this.live.set(id, v);
     super.set(id, fold);
     return fold;
   }
 
   override set(id: string, fold: ItemFold): this {
     if (this.peeked?.id === id) this.peeked = undefined;
+    const v = super.get(id) as ItemFold | number | undefined;
+    if (typeof v === 'number') this.live.set(id, v);
+    else if (v === undefined && !super.has(id)) this.live.set(id, 2 ** 32 + this.setAfterRows++);
     return super.set(id, fold);
   }
 
   override delete(id: string): boolean {
     if (this.peeked?.id === id) this.peeked = undefined;
+    this.live.delete(id);
     return super.delete(id);
   }
 
   override clear(): void {
     this.peeked = undefined;
+    this.live.clear();
     super.clear();
   }
 
   /** The item's fold, a row decoded but not kept decoded: to be read, not changed. */
   peek(id: string): ItemFold | undefined {
-    const v = super.get(id);
-    if (!Array.isArray(v)) return v;
-    if (this.peeked?.id !== id) this.peeked = { id, fold: this.decode(v as unknown as R) };
+    const v = super.get(id) as ItemFold | number | undefined;
+    if (typeof v !== 'number') return v;
+    if (this.peeked?.id !== id) this.peeked = { id, fold: this.decode(v) };
     return this.peeked.fold;
   }
 
-  /** Each item's fold as held: decoded, or its row not decoded yet (a checkpoint writes it back as it is). */
-  stored(): IterableIterator<[string, ItemFold | R]> {
-    return super.entries() as IterableIterator<[string, ItemFold | R]>;
+  /** Each item's fold as held: decoded, or the text of its row not decoded yet (a checkpoint writes it back as it is). */
+  *stored(): Generator<[string, ItemFold | string]> {
+    for (const [id, v] of super.entries() as MapIterator<[string, ItemFold | number]>) yield [id, typeof v === 'number' ? this.rows.text(v) : v];
   }
 
   /** The folds that may hold `key`, to be read: a row that cannot is left out, not decoded; one that may is decoded but not kept. */
   *holding(key: FoldKey): Generator<[string, ItemFold]> {
-    for (const [id, v] of super.entries()) {
-      if (!Array.isArray(v)) yield [id, v];
-      else if (this.rows.holds(v as unknown as R, key)) yield [id, this.decode(v as unknown as R)];
+    if (this.rows.holdsNone(key)) {
+      // No row may hold it: only the folds, in the Map's order, without a pass over every row (100k at scale).
+      for (const [id] of [...this.live].sort((a, b) => a[1] - b[1])) yield [id, super.get(id) as ItemFold];
+      return;
+    }
+    for (const [id, v] of super.entries() as MapIterator<[string, ItemFold | number]>) {
+      if (typeof v !== 'number') yield [id, v];
+      else if (this.rows.holds(v, key)) yield [id, this.decode(v)];
     }
   }
 
@@ -391,7 +413,7 @@ export class LazyFolds<R extends readonly unknown[]> extends Map<string, ItemFol
     for (const [id, fold] of this.entries()) fn.call(thisArg, fold, id, this);
   }
 
-  private decode(row: R): ItemFold {
+  private decode(row: number): ItemFold {
     this.decodes++;
     return this.rows.decode(row);
   }

@@ -15,14 +15,14 @@ import path from 'node:path';
 import { writeDerivedFile } from './derived-file.js';
 import { EVENT_TYPES } from './events.js';
 import { FOLD_FORMAT, journalMarks } from './journal-fold.js';
-import type { StatusSummary } from './state.js';
+import type { ItemState, StatusSummary } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const STATUS_CACHE_FILE = path.join('cache', 'status.json');
 /** `list`'s rows (session/list-cache.ts); named here so `init` can keep it out of git. */
 export const LIST_CACHE_FILE = path.join('cache', 'list.json');
-/** 2: the summary at the journal checkpoint is kept beside the latest (StatusBase). */
-const FORMAT = 2;
+/** 2: the summary at the journal checkpoint is kept beside the latest (StatusBase). 3: with the items by state and decision (StateDecisionCounts). */
+const FORMAT = 3;
 
 export interface StatusResult {
   summary: StatusSummary;
@@ -30,10 +30,36 @@ export interface StatusResult {
   warnings: string[];
 }
 
+/**
+ * Items by state and decision, keyed "adapted transfer", "translated none": what an adapt session's progress counts
+ * (session/queue-session.ts), kept beside the summary, which does not tell decided items from stale or rejected ones.
+ */
+export type StateDecisionCounts = Record<string, number>;
+
+/** Adds one item's state to `counts` (`by` -1 takes it out again, as countState does). */
+export function countStateDecision(counts: StateDecisionCounts, s: Pick<ItemState, 'state' | 'decision'>, by: 1 | -1 = 1): void {
+  const key = `${s.state} ${s.decision?.decision ?? 'none'}`;
+  counts[key] = (counts[key] ?? 0) + by;
+}
+
+/** Every state's count by state and decision (a Map by state, then by decision, while counting: a key string per item at 100k cost more). */
+export function stateDecisionCounts(states: Iterable<Pick<ItemState, 'state' | 'decision'>>): StateDecisionCounts {
+  const byState = new Map<string, Map<string, number>>();
+  for (const s of states) {
+    let byDecision = byState.get(s.state);
+    if (!byDecision) byState.set(s.state, (byDecision = new Map<string, number>()));
+    const decision = s.decision?.decision ?? 'none';
+    byDecision.set(decision, (byDecision.get(decision) ?? 0) + 1);
+  }
+  const counts: StateDecisionCounts = {};
+  for (const [state, byDecision] of byState) for (const [decision, n] of byDecision) counts[`${state} ${decision}`] = n;
+  return counts;
+}
+
 /** What the summary depends on, hashed; undefined when the source is not a regular file (it is then read, and its problem reported). */
-export function statusKey(projectDir: string, fingerprint: string | undefined): string | undefined {
+export function statusKey(projectDir: string, fingerprint: string | undefined, marks = journalMarks(projectDir)): string | undefined {
   if (!fingerprint) return undefined;
-  return hashOf([FORMAT, FOLD_FORMAT, EVENT_TYPES, fingerprint, journalMarks(projectDir)]);
+  return hashOf([FORMAT, FOLD_FORMAT, EVENT_TYPES, fingerprint, marks]);
 }
 
 /** The key of a summary taken at the journal checkpoint `checkpoint` (journal-fold.ts checkpointAt) of the source `fingerprint`. */
@@ -54,12 +80,14 @@ export interface StatusBase {
   checkpoint: string;
   key: string;
   summary: StatusSummary;
+  counts: StateDecisionCounts;
   /** The warnings about journal items no longer in the source, which the fold's warnings are followed by. */
   orphanWarnings: string[];
 }
 
 export interface StoredStatus extends StatusResult {
   key: string;
+  counts: StateDecisionCounts;
   base?: StatusBase;
 }
 
@@ -67,14 +95,22 @@ export interface StoredStatus extends StatusResult {
 export function readStatusCache(projectDir: string): StoredStatus | undefined {
   try {
     const stored = JSON.parse(readFileSync(path.join(projectDir, STATUS_CACHE_FILE), 'utf8')) as Partial<StoredStatus>;
-    if (typeof stored.key !== 'string' || typeof stored.summary !== 'object' || !Array.isArray(stored.warnings)) return undefined;
+    if (typeof stored.key !== 'string' || typeof stored.summary !== 'object' || !isCounts(stored.counts) || !Array.isArray(stored.warnings)) return undefined;
     const base = stored.base;
     const baseOk =
-      typeof base?.key === 'string' && typeof base.checkpoint === 'string' && typeof base.summary === 'object' && Array.isArray(base.orphanWarnings);
-    return { key: stored.key, summary: stored.summary, warnings: stored.warnings, ...(baseOk ? { base } : {}) };
+      typeof base?.key === 'string' &&
+      typeof base.checkpoint === 'string' &&
+      typeof base.summary === 'object' &&
+      isCounts(base.counts) &&
+      Array.isArray(base.orphanWarnings);
+    return { key: stored.key, summary: stored.summary, counts: stored.counts, warnings: stored.warnings, ...(baseOk ? { base } : {}) };
   } catch {
     return undefined; // missing or corrupt: folded again
   }
+}
+
+function isCounts(v: unknown): v is StateDecisionCounts {
+  return typeof v === 'object' && v !== null && Object.values(v).every((n) => Number.isSafeInteger(n));
 }
 
 /** Best effort and atomic: a project that cannot be written to just has no cache. */

@@ -241,12 +241,36 @@ describe('compact fold checkpoint (places, not texts)', function () {
       [lines[0]!.replace(`"placeFiles":["${mtName}"]`, '"placeFiles":7'), ...lines.slice(1)].join('\n'),
     ];
     assert.ok(good.includes(`"placeFiles":["${mtName}"]`));
-    for (const [i, v] of variants.entries()) {
-      writeFileSync(checkpoint(), v);
-      const r = foldJournal(dir);
-      assert.equal(r.from, 'start', `variant ${i}`);
-      assert.deepEqual(r.folder.statesFor(items).states, wholeStates(), `variant ${i}`);
-    }
+    for (const lazyRows of [false, true])
+      for (const [i, v] of variants.entries()) {
+        writeFileSync(checkpoint(), v);
+        const r = foldJournal(dir, { lazyRows });
+        assert.equal(r.from, 'start', `variant ${i}, lazyRows ${lazyRows}`);
+        assert.deepEqual(r.folder.statesFor(items).states, wholeStates(), `variant ${i}, lazyRows ${lazyRows}`);
+      }
+  });
+
+  it('with lazy rows, parses a row only when its item is asked for; one broken after its ID stops with file and line, and the checkpoint goes', () => {
+    rmSync(checkpoint(), { force: true });
+    foldJournal(dir);
+    const lines = readFileSync(checkpoint(), 'utf8').split('\n');
+    assert.ok(lines[3]!.startsWith(`[${JSON.stringify(items[2]!.id)},`));
+    lines[3] = `[${JSON.stringify(items[2]!.id)},{broken`;
+    writeFileSync(checkpoint(), lines.join('\n'));
+    const r = foldJournal(dir, { lazyRows: true });
+    assert.equal(r.from, 'checkpoint', 'the broken row is not parsed by the read');
+    const whole = wholeStates();
+    assert.deepEqual(r.folder.state(items[1]!), whole.get(items[1]!.id), 'the rows around it read back');
+    assert.deepEqual(r.folder.state(items[3]!), whole.get(items[3]!.id));
+    assert.throws(
+      () => r.folder.state(items[2]!),
+      (e: unknown) =>
+        e instanceof ProjectError && e.message.includes(`${path.join('cache', 'journal-state.jsonl')} line 4 `) && /run the command again/.test(e.message),
+    );
+    assert.ok(!existsSync(checkpoint()), 'removed');
+    const again = foldJournal(dir, { lazyRows: true });
+    assert.equal(again.from, 'start');
+    assert.deepEqual(again.folder.statesFor(items).states, whole);
   });
   it('keeps the rows read from the checkpoint undecoded until an item is asked for (lazyRows), with the states of a fold from the start', () => {
     rmSync(checkpoint(), { force: true });
@@ -281,6 +305,27 @@ describe('compact fold checkpoint (places, not texts)', function () {
     const holding = [...r.folder.foldsHolding('assignees')].map(([id, f]) => [id, f.s.assignees]);
     assert.deepEqual(holding, [[items[2]!.id, ['lee']]]);
     assert.equal(r.folder.folds.decodes, 1, 'the other rows (one MT each) not decoded');
+  });
+
+  it('with no row holding a key, gives the folds decoded or added after the checkpoint, in the order of a fold from the start', async () => {
+    rmSync(checkpoint(), { force: true });
+    assert.equal(foldJournal(dir).from, 'start');
+    const added = (id: string) => ({ type: 'new' as const, item: id, sourceHash: 'new-item', question: '질문', answer: '답변', rationale: 'Korean issue' });
+    const decide = (i: number) => ({ type: 'decision' as const, item: items[i]!.id, sourceHash: items[i]!.sourceHash, decision: 'transfer' as const });
+    await new JournalWriter(dir, 'kim').append([added('ko-new-2'), decide(5), added('ko-new-1'), decide(1)]);
+    const lazy = foldJournal(dir, { lazyRows: true });
+    assert.equal(lazy.from, 'checkpoint');
+    assert.ok(lazy.folder.folds instanceof LazyFolds);
+    const whole = foldJournal(dir, { checkpoint: false });
+    assert.deepEqual(lazy.folder.addedEvents(), whole.folder.addedEvents());
+    assert.deepEqual(
+      lazy.folder.addedEvents().map((e) => e.item),
+      ['ko-new-2', 'ko-new-1'],
+    );
+    const withHeads = (f: typeof lazy) => [...f.folder.foldsHolding('heads')].filter(([, fold]) => fold.heads.length > 0).map(([id]) => id);
+    assert.deepEqual(withHeads(lazy), withHeads(whole));
+    assert.deepEqual(withHeads(lazy), [items[1]!.id, items[5]!.id, 'ko-new-2', 'ko-new-1'], 'rows in file order, then items first folded after them');
+    assert.equal(lazy.folder.folds.decodes, 2, 'only the rows of the items named after the checkpoint');
   });
 
   it('writes a checkpoint from one read lazily, its rows not decoded again, byte for byte as one written from the start', async () => {
