@@ -304,6 +304,8 @@ export interface FoldWithSourceOptions {
    * state reads its item's back (journal-lines.ts), which keeps the texts of 100k items out of memory.
    */
   keepTexts?: boolean;
+  /** Checkpoint rows decoded as each item's state is asked for rather than up front (FoldJournalOptions.lazyRows). */
+  lazyRows?: boolean;
 }
 
 /**
@@ -318,7 +320,10 @@ export async function foldWithSource(
   options: FoldWithSourceOptions = {},
 ): Promise<SourceFold> {
   if (!existsSync(project.sourcePath)) await loadItems(project); // throws the missing-source message
-  const { folder, warnings, skipped, ends } = foldJournal(project.dir, options.keepTexts ? { everyText: true } : { places: new JournalLines(project.dir) });
+  const { folder, warnings, skipped, ends } = foldJournal(
+    project.dir,
+    options.keepTexts ? { everyText: true } : { places: new JournalLines(project.dir), ...(options.lazyRows ? { lazyRows: true } : {}) },
+  );
   const release = options.onFolded?.({ folder, ends })?.release === true;
   /** Folded IDs not (yet) met among the items: what is left are the orphans. */
   const unmet = new Set(folder.folds.keys());

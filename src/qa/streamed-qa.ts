@@ -25,6 +25,8 @@ export interface StreamedQaHandlers {
   /** A first pass (measuring) met this many items. */
   onMeasured?: (read: number) => void;
   onFormat?: (format: SourceFormat) => void;
+  /** Fold the journal with lazy checkpoint rows (FoldWithSourceOptions.lazyRows). */
+  lazyRows?: boolean;
 }
 
 export async function streamWithDatasetQa(
@@ -49,6 +51,7 @@ export async function streamWithDatasetQa(
     },
     {
       ...(h.onFormat ? { onFormat: h.onFormat } : {}),
+      ...(h.lazyRows ? { lazyRows: true } : {}),
       onFolded: ({ ends }) => {
         contextKey = datasetContextKey(project, ends);
         const known = contextKey === undefined ? undefined : readDatasetContext(project.dir, contextKey);
