@@ -44,7 +44,8 @@ import {
   toolInfo,
 } from './hf-metadata.js';
 import { SourceFields } from './dropped-fields.js';
-import { ANNOTATION_KEY, Annotators, annotationBlock, itemPeople, type AnnotatorMode } from './annotations.js';
+import { ANNOTATION_KEY, Annotators, annotationBlock, type AnnotatorMode } from './annotations.js';
+import { provenanceLine } from './provenance-line.js';
 import { FLAGGED_REFUSAL, conflictsRefused, exportMessages, qaRefused, verbatimSource } from './messages.js';
 
 export interface ExportOptions {
@@ -186,41 +187,6 @@ function provenanceLeaks(item: SourceItem, file: string, copies: NearCopyVerdict
   return [{ file, index: item.index, id: item.id, field: 'rationale', message: nearCopyMessage('the rationale (written to provenance.jsonl)', copy) }];
 }
 
-/** One line of provenance.jsonl: what happened to an item, by whom, against which source text. */
-function provenanceRecord(
-  item: SourceItem,
-  s: ItemState,
-  reason: string | undefined,
-  exported: boolean,
-  annotators: Annotators,
-  localePack: { name: string; version: string | null; hash: string | null },
-): Record<string, unknown> {
-  const people = itemPeople(s, annotators);
-  return {
-    id: item.id,
-    exported,
-    ...(reason ? { excludedBecause: reason } : {}),
-    state: s.state,
-    reviewed: isApproved(s),
-    decision: s.decision?.decision ?? null,
-    rationale: s.decision?.rationale ?? null,
-    provider: s.mt?.provider ?? null,
-    providerLabel: s.mt?.label ?? null,
-    machineTranslation: s.mt ? s.mt.isTranslation : null,
-    edited: s.edited,
-    // The final text started from a model suggestion a person accepted (carefully suggest).
-    fromSuggestion: !!s.fromSuggestion,
-    checklist: Object.fromEntries(Object.entries(s.checklist).map(([k, v]) => [k, v.answer])),
-    // itemPeople has recorded each person's roles; this only maps names to labels.
-    authors: s.authors.map((a) => annotators.label(a, a === s.review?.author ? 'reviewer' : 'localizer')),
-    reviewer: people.reviewer,
-    firstChange: s.firstTs ?? null,
-    lastChange: s.lastTs ?? null,
-    sourceHash: item.sourceHash,
-    localePack,
-  };
-}
-
 export async function exportDataset(opts: ExportOptions): Promise<ExportResult> {
   const { project } = opts;
   const env = projectQaEnv(project, { cache: true });
@@ -234,6 +200,7 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
   const { out } = folder;
   const tool = toolInfo();
   const annotators = new Annotators(opts.annotators ?? 'pseudonyms');
+  const provenanceContext = { annotators, localePack: JSON.stringify(localePack) };
   const pack = project.config.localePack ?? project.config.languages.to;
   const fields = new SourceFields();
   let format: SourceFormat = opts.format ?? 'json';
@@ -285,6 +252,9 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
     // Items added in the target language follow the source's, in a record built from the same field paths.
     const streamed = await streamWithDatasetQa(project, env, {
       onFormat,
+      // Each row decoded as its item comes, its fold then dropped (one pass): at 100k items 5% less CPU and 10% less memory
+      // than 100k folds decoded up front and promoted by the young-generation GC.
+      lazyRows: true,
       tally: (_item, s) => countAnnotated(s),
       onReady: (projectQa, n) => {
         qa = openItemQa(projectQa);
@@ -359,8 +329,8 @@ export async function exportDataset(opts: ExportOptions): Promise<ExportResult> 
         data ??= new ChunkedWriter(folder.file(dataRel()));
         wrote = data.write(format === 'json' ? `${first ? '[' : ','}\n${line}` : `${line}\n`);
       }
-      const provenanceLine = `${JSON.stringify(provenanceRecord(item, s, reason, line !== undefined, annotators, localePack))}\n`;
-      return wrote ? wrote.then(() => provenance.write(provenanceLine)) : provenance.write(provenanceLine);
+      const provenanceText = `${provenanceLine(item, s, reason, line !== undefined, isApproved(s), provenanceContext)}\n`;
+      return wrote ? wrote.then(() => provenance.write(provenanceText)) : provenance.write(provenanceText);
     }
     warnings.push(...qa.saveCache());
     if (conflicts.length > 0) throw new DataError(conflictRefusal(conflicts, opts.onConflict));

@@ -105,10 +105,9 @@ export interface FoldJournalOptions {
   everyText?: boolean;
   /**
    * Rows read from the checkpoint kept as parsed until an item's fold is used (LazyFolds): for a caller that asks few
-   * items' folds, or asks each once without keeping it (a session's start, `status`, report, which collects its
-   * garbage itself: report/collect-garbage.ts). Export and check read every row: decoded up front, the live folds also
-   * make V8 collect the garbage of their pass early (left lazy, an export at 100k items peaked at 320 MB RSS instead of
-   * 205 MB with 50 MB live).
+   * items' folds, or asks each once without keeping it (a session's start, `status`, export and report, which drop each
+   * fold once used; report also collects its garbage itself: report/collect-garbage.ts). Check reads every row decoded
+   * up front: the live folds also make V8 collect the garbage of its pass early.
    */
   lazyRows?: boolean;
 }

@@ -279,7 +279,7 @@ describe('compact fold checkpoint (places, not texts)', function () {
     assert.equal(r.from, 'checkpoint');
     const folds = r.folder.folds;
     assert.ok(folds instanceof LazyFolds);
-    assert.ok(!(foldJournal(dir).folder.folds instanceof LazyFolds), 'decoded up front without lazyRows (export, check, report)');
+    assert.ok(!(foldJournal(dir).folder.folds instanceof LazyFolds), 'decoded up front without lazyRows (check, report)');
     assert.equal(folds.decodes, 0, 'nothing decoded by the read');
     assert.equal(folds.size, ITEMS);
     assert.deepEqual([...folds.keys()], [...wholeStates().keys()]);
