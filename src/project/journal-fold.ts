@@ -104,10 +104,10 @@ export interface FoldJournalOptions {
    */
   everyText?: boolean;
   /**
-   * Rows read from the checkpoint kept as parsed until an item's fold is used (LazyFolds): for a caller that asks few
-   * items' folds, or asks each once without keeping it (a session's start, `status`, export and report, which drop each
-   * fold once used; report also collects its garbage itself: report/collect-garbage.ts). Check reads every row decoded
-   * up front: the live folds also make V8 collect the garbage of its pass early.
+   * Rows read from the checkpoint kept as read until an item's fold is used (LazyFolds, checkpoint-rows.ts): for a
+   * caller that asks few items' folds, or asks each once without keeping it (a session's start, `status`, export and
+   * report, which drop each fold once used; report also collects its garbage itself: report/collect-garbage.ts).
+   * Check reads every row decoded up front: the live folds also make V8 collect the garbage of its pass early.
    */
   lazyRows?: boolean;
 }
