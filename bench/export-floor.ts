@@ -6,10 +6,10 @@
  * MT texts in and writes the record and a provenance line of the same fields as export's. No validation, no QA, no
  * near-copy check, no checkpoint, no atomic rename: what carefully does on top of this is what its ratio to this measures.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, readdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { sourceHash } from '../src/dataset/profile.js';
 
 async function* lines(file: string): AsyncGenerator<string> {
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line !== '') yield line;
@@ -49,7 +49,6 @@ export async function handWrittenExport(source: string, project: string, outDir:
     const record = JSON.parse(line) as { ID: string; text: string; output: string; text_en?: string; output_en?: string; meta: Record<string, unknown> };
     const e = mt.get(record.ID);
     if (!e) continue;
-    const sourceHash = createHash('sha256').update(`${record.text}\u0000${record.output}`).digest('hex').slice(0, 16);
     // As export does: the target language's texts, no English pair, no Japan-specific flag.
     const { text_en: _q, output_en: _a, meta, ...rest } = record;
     const { 'japan-specific': _j, ...kept } = meta;
@@ -71,7 +70,7 @@ export async function handWrittenExport(source: string, project: string, outDir:
       reviewer: null,
       firstChange: e.ts,
       lastChange: e.ts,
-      sourceHash,
+      sourceHash: sourceHash(record.text, record.output),
       localePack: PACK,
     };
     await write(provenance, `${JSON.stringify(row)}\n`);

@@ -15,8 +15,6 @@ let gc: (() => void) | undefined;
 
 /** A full collection now (what `node --expose-gc` exposes, taken for one new context only, as jest's leak detector does). */
 export function collectGarbage(): void {
-  const exposed = globalThis.gc; // under `node --expose-gc`
-  if (!gc && exposed) gc = () => void exposed();
   if (!gc) {
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;
@@ -31,8 +29,6 @@ const usedHeap = () => getHeapStatistics().used_heap_size;
 export class HeapCap {
   private ticks = 0;
   private limit: number;
-  /** Collections made (for tests). */
-  collections = 0;
 
   constructor(
     private readonly slackBytes: number,
@@ -45,7 +41,6 @@ export class HeapCap {
   tick(): boolean {
     if (++this.ticks % this.every !== 0 || usedHeap() < this.limit) return false;
     collectGarbage();
-    this.collections++;
     this.limit = usedHeap() + this.slackBytes;
     return true;
   }

@@ -30,11 +30,12 @@ describe('bench: the hand-written export', function () {
 
     assert.equal(await handWrittenExport(source, project, tmp.path), 9);
     assert.equal(readFileSync(tmp.join('data.jsonl'), 'utf8'), readFileSync(path.resolve(tmp.join('out'), datasetFile), 'utf8'));
-    const keys = (file: string) =>
+    // The same fields and values but the annotators' labels and the locale pack, which the script does not look up.
+    const rows = (file: string) =>
       readFileSync(file, 'utf8')
         .trim()
         .split('\n')
-        .map((l) => Object.keys(JSON.parse(l) as object).join());
-    assert.deepEqual(keys(tmp.join('provenance.jsonl')), keys(path.resolve(tmp.join('out'), provenanceFile)));
+        .map((l) => ({ ...(JSON.parse(l) as object), authors: undefined, localePack: undefined }));
+    assert.deepEqual(rows(tmp.join('provenance.jsonl')), rows(path.resolve(tmp.join('out'), provenanceFile)));
   });
 });

@@ -32,7 +32,6 @@ describe('report: collecting garbage', () => {
     assert.deepEqual([cap.tick(), cap.tick(), cap.tick()], [false, false, false], 'only every 4th tick looks');
     const before = used();
     assert.equal(cap.tick(), true);
-    assert.equal(cap.collections, 1);
     // What is still reachable stays, and the next limit counts from it: no collection again without new growth.
     assert.ok(used() > before - 8 * MB);
     for (let i = 0; i < 8; i++) assert.equal(cap.tick(), false);
@@ -40,7 +39,6 @@ describe('report: collecting garbage', () => {
     const grown = objects(32);
     for (let i = 0; i < 3; i++) cap.tick();
     assert.equal(cap.tick(), true);
-    assert.equal(cap.collections, 2);
     assert.ok(grown.length > 0 && kept === undefined);
   });
 });
