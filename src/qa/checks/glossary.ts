@@ -11,7 +11,7 @@ function entriesInSource(env: FieldEnv, pick: (e: GlossaryEntry) => boolean, cas
   const pack = env.ctx.pack;
   if (!pack || pack.glossary.length === 0) return [];
   const index = glossaryIndex(pack);
-  const found = index.inTexts(originalTexts(env.input, env.field).map(nfkc), caseSensitive);
+  const found = index.inTexts((env.memo.nfkcOriginals ??= originalTexts(env.input, env.field).map(nfkc)), caseSensitive);
   if (found.length === 0) return [];
   const intended = new Set(intendedTerms(env.input, env.ctx));
   return found.filter((i) => pick(index.entries[i]!) && !intended.has(index.sources[i]!)).map((i) => ({ entry: index.entries[i]!, target: index.targets[i]! }));
