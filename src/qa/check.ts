@@ -34,6 +34,9 @@ export interface FieldMemo {
   nfkcOriginals: readonly string[] | undefined;
   /** Which source version the target repeats once trimmed ('source', 'English source'), null for none (untranslated checks). */
   exactRepeat: string | null | undefined;
+  /** nfkc() of the source and of the target (placeable checks). */
+  sourceNfkc: string | undefined;
+  targetNfkc: string | undefined;
 }
 
 /**
@@ -105,6 +108,6 @@ function makeEnvs(input: QaInput, ctx: QaContext): readonly FieldEnv[] {
     input,
     ctx,
     source: sourceText(input, field),
-    memo: { nfkcOriginals: undefined, exactRepeat: undefined },
+    memo: { nfkcOriginals: undefined, exactRepeat: undefined, sourceNfkc: undefined, targetNfkc: undefined },
   }));
 }

@@ -27,19 +27,25 @@ const mayHavePlaceholder = (t: string): boolean => t.includes('{') || t.includes
 const DIGIT = /\d/;
 
 export function urlsIn(text: string): string[] {
-  const plain = nfkc(text);
+  return urlsInPlain(nfkc(text));
+}
+function urlsInPlain(plain: string): string[] {
   if (!mayHaveUrl(plain)) return [];
   return Array.from(plain.matchAll(URL), (m) => m[0].replace(/[.,;:!?)\]}]+$/, '').replace(/\/$/, ''));
 }
 
 export function emailsIn(text: string): string[] {
-  const plain = nfkc(text);
+  return emailsInPlain(nfkc(text));
+}
+function emailsInPlain(plain: string): string[] {
   if (!plain.includes('@')) return [];
   return Array.from((mayHaveUrl(plain) ? plain.replace(URL, ' ') : plain).matchAll(EMAIL), (m) => m[0].toLowerCase());
 }
 
 export function placeholdersIn(text: string): string[] {
-  const plain = nfkc(text);
+  return placeholdersInPlain(nfkc(text));
+}
+function placeholdersInPlain(plain: string): string[] {
   if (!mayHavePlaceholder(plain)) return [];
   return Array.from(plain.matchAll(PLACEHOLDER), (m) => m[0].replace(/\s+/g, ''));
 }
@@ -56,7 +62,10 @@ export function tagsIn(text: string): string[] {
  * separators are dropped ("1,000" = "1000").
  */
 export function numbersIn(text: string): string[] {
-  let plain = nfkc(text);
+  return numbersInPlain(nfkc(text));
+}
+function numbersInPlain(normalized: string): string[] {
+  let plain = normalized;
   if (!DIGIT.test(plain)) return [];
   if (plain.includes('<')) plain = plain.replace(TAG, ' ');
   if (mayHaveUrl(plain)) plain = plain.replace(URL, ' ');
@@ -115,6 +124,8 @@ interface Placeable {
   /** Singular noun for messages, e.g. "number". */
   noun: string;
   extract(text: string): string[];
+  /** `extract` of a text already NFKC-normalised, when it normalises first (the field's texts are normalised once per item). */
+  extractNormalized?(plain: string): string[];
   /** Count occurrences (a duplicated or dropped placeholder matters), or presence only (wording may repeat a number once). */
   multiset: boolean;
   /** Target items that need no counterpart in the source text. */
@@ -125,8 +136,8 @@ interface Placeable {
 function placeableTest(p: Placeable) {
   return (source: string, target: string, env: FieldEnv): string | undefined => {
     if (isBlank(target)) return undefined;
-    const s = p.extract(source);
-    const t = p.extract(target);
+    const s = p.extractNormalized ? p.extractNormalized((env.memo.sourceNfkc ??= nfkc(source))) : p.extract(source);
+    const t = p.extractNormalized ? p.extractNormalized((env.memo.targetNfkc ??= nfkc(target))) : p.extract(target);
     if (s.length === 0 && t.length === 0) return undefined;
     const missingAll = minus(s, t, p.multiset);
     const extraAll = minus(t, s, p.multiset);
@@ -164,6 +175,7 @@ export const numbers = defineFieldCheck({
   test: placeableTest({
     noun: 'number',
     extract: numbersIn,
+    extractNormalized: numbersInPlain,
     multiset: false,
     allowExtra: (_source, env) => kanjiNumbersIn(env.input.item[env.field]),
   }),
@@ -180,7 +192,7 @@ export const urls = defineFieldCheck({
   title: 'URLs differ between source and target',
   severity: 'error',
   skipDecisions: SKIP_NEW_TEXT,
-  test: placeableTest({ noun: 'URL', extract: urlsIn, multiset: false }),
+  test: placeableTest({ noun: 'URL', extract: urlsIn, extractNormalized: urlsInPlain, multiset: false }),
 });
 
 /** E-mail addresses differ between source and target. */
@@ -189,7 +201,7 @@ export const emails = defineFieldCheck({
   title: 'E-mail addresses differ between source and target',
   severity: 'error',
   skipDecisions: SKIP_NEW_TEXT,
-  test: placeableTest({ noun: 'e-mail address', extract: emailsIn, multiset: false }),
+  test: placeableTest({ noun: 'e-mail address', extract: emailsIn, extractNormalized: emailsInPlain, multiset: false }),
 });
 
 /**
@@ -203,7 +215,7 @@ export const placeholders = defineFieldCheck({
   title: 'Placeholders differ between source and target',
   severity: 'error',
   skipDecisions: SKIP_NEW_TEXT,
-  test: placeableTest({ noun: 'placeholder', extract: placeholdersIn, multiset: true }),
+  test: placeableTest({ noun: 'placeholder', extract: placeholdersIn, extractNormalized: placeholdersInPlain, multiset: true }),
 });
 
 /**
