@@ -75,6 +75,48 @@ function numbersInPlain(normalized: string): string[] {
   return plain.match(NUMBER) ?? [];
 }
 
+/**
+ * Whether `numbersIn` gives two NFKC-normalised texts the same list, told without making the lists
+ * when neither text holds what numbersIn removes before it looks for numbers (nearly all texts: then
+ * its numbers are the runs NUMBER matches, compared here in place). False when unsure.
+ */
+function sameNumbers(a: string, b: string): boolean {
+  if (!onlyBareNumbers(a) || !onlyBareNumbers(b)) return false;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    i = nextDigit(a, i);
+    j = nextDigit(b, j);
+    if (i < 0 || j < 0) return i < 0 && j < 0;
+    const endA = numberEnd(a, i);
+    const endB = numberEnd(b, j);
+    if (endA - i !== endB - j) return false;
+    for (let k = 0; k < endA - i; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+    i = endA;
+    j = endB;
+  }
+}
+
+/** No tag, URL, address, placeholder or comma for `numbersIn` to remove first. */
+const onlyBareNumbers = (t: string): boolean => !t.includes('<') && !mayHaveUrl(t) && !t.includes('@') && !mayHavePlaceholder(t) && !t.includes(',');
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+function nextDigit(t: string, from: number): number {
+  for (let k = from; k < t.length; k++) if (isDigit(t.charCodeAt(k))) return k;
+  return -1;
+}
+
+/** The end of the NUMBER match (digits, then a dot and digits if any) starting at `start`. */
+function numberEnd(t: string, start: number): number {
+  let k = start;
+  while (k < t.length && isDigit(t.charCodeAt(k))) k++;
+  if (k + 1 < t.length && t.charCodeAt(k) === 0x2e && isDigit(t.charCodeAt(k + 1))) {
+    k += 2;
+    while (k < t.length && isDigit(t.charCodeAt(k))) k++;
+  }
+  return k;
+}
+
 const KANJI_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const KANJI_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 
@@ -126,6 +168,8 @@ interface Placeable {
   extract(text: string): string[];
   /** `extract` of a text already NFKC-normalised, when it normalises first (the field's texts are normalised once per item). */
   extractNormalized?(plain: string): string[];
+  /** True when `extractNormalized` of both normalised texts is certainly the same list (then nothing differs); false when unsure. */
+  sameNormalized?(a: string, b: string): boolean;
   /** Count occurrences (a duplicated or dropped placeholder matters), or presence only (wording may repeat a number once). */
   multiset: boolean;
   /** Target items that need no counterpart in the source text. */
@@ -136,6 +180,7 @@ interface Placeable {
 function placeableTest(p: Placeable) {
   return (source: string, target: string, env: FieldEnv): string | undefined => {
     if (isBlank(target)) return undefined;
+    if (p.sameNormalized?.((env.memo.sourceNfkc ??= nfkc(source)), (env.memo.targetNfkc ??= nfkc(target)))) return undefined;
     const s = p.extractNormalized ? p.extractNormalized((env.memo.sourceNfkc ??= nfkc(source))) : p.extract(source);
     const t = p.extractNormalized ? p.extractNormalized((env.memo.targetNfkc ??= nfkc(target))) : p.extract(target);
     if (s.length === 0 && t.length === 0) return undefined;
@@ -176,6 +221,7 @@ export const numbers = defineFieldCheck({
     noun: 'number',
     extract: numbersIn,
     extractNormalized: numbersInPlain,
+    sameNormalized: sameNumbers,
     multiset: false,
     allowExtra: (_source, env) => kanjiNumbersIn(env.input.item[env.field]),
   }),
