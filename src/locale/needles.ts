@@ -124,6 +124,8 @@ class Automaton {
   private table: TransitionTable | undefined;
   /** 1 for the states some needle ends at (so most characters skip `mark`). */
   private ends: Uint8Array | undefined;
+  /** Bit c set when unit c leaves the root: 8 KB that stay in the L1 cache, where `root` (128 KB) is read only for those. */
+  private starts: Int32Array | undefined;
 
   /** Marks in `found` every needle occurring in `text`, and lists each newly found one in `list`. */
   scan(text: string, found: Uint8Array, list: number[]): void {
@@ -133,17 +135,23 @@ class Automaton {
       for (const [c, t] of this.next[0]!) this.root[c] = t;
       this.table = new TransitionTable(this.next);
       this.ends = Uint8Array.from(this.out, (o) => (o.length > 0 ? 1 : 0));
+      this.starts = new Int32Array(0x10000 >> 5);
+      for (const c of this.next[0]!.keys()) this.starts[c >> 5]! |= 1 << (c & 31);
     }
     const root = this.root;
     const table = this.table!;
     const ends = this.ends!;
+    const starts = this.starts!;
     const fail = this.fail;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       let t: number;
-      if (s === 0) t = root[c]!;
-      else {
+      if (s === 0) {
+        // The root is no needle's end: a unit that does not leave it needs nothing more.
+        if ((starts[c >> 5]! & (1 << (c & 31))) === 0) continue;
+        t = root[c]!;
+      } else {
         t = table.get(s, c);
         while (t === 0 && s !== 0) {
           s = fail[s]!;

@@ -18,6 +18,25 @@ export interface FieldEnv {
   label: string;
   input: QaInput;
   ctx: QaContext;
+  /** `sourceText(input, field)`: the text the field was translated from. */
+  readonly source: string;
+  /**
+   * Facts about the field that several checks need, computed by the first that asks (see the checks
+   * using them). An env lives for one `checkItem` call (or one check's run outside it), so the item's
+   * texts do not change under them.
+   */
+  memo: FieldMemo;
+}
+
+/** What the field checks of one item share (undefined until computed). */
+export interface FieldMemo {
+  /** `originalTexts(input, field)` NFKC-normalised (glossary checks). */
+  nfkcOriginals: readonly string[] | undefined;
+  /** Which source version the target repeats once trimmed ('source', 'English source'), null for none (untranslated checks). */
+  exactRepeat: string | null | undefined;
+  /** nfkc() of the source and of the target (placeable checks). */
+  sourceNfkc: string | undefined;
+  targetNfkc: string | undefined;
 }
 
 /**
@@ -43,20 +62,52 @@ export function defineFieldCheck(spec: CheckSpec & { test: FieldTest }): Check {
       // Most fields pass: no array is made for them.
       let findings: Finding[] | undefined;
       const envs = fieldEnvs(input, ctx);
-      for (const env of envs) {
-        const message = spec.test(sourceText(input, env.field), input.target[env.field], env);
+      for (let i = 0; i < envs.length; i++) {
+        const env = envs[i]!;
+        const message = spec.test(env.source, input.target[env.field], env);
         if (message !== undefined) (findings ??= []).push({ check: spec.id, severity: spec.severity, field: env.field, message });
       }
-      return findings ?? [];
+      return findings ?? NO_FINDINGS;
     },
   });
 }
 
-/** The field envs of the last input: the field checks of one item run one after another, so they share them. */
-function fieldEnvs(input: QaInput, ctx: QaContext): readonly FieldEnv[] {
-  if (input !== last.input || ctx !== last.ctx) {
-    last = { input, ctx, envs: QA_FIELDS.map((field) => ({ field, label: fieldLabel(field), input, ctx })) };
+/** What a check that finds nothing returns (shared and frozen: callers only read a check's findings). */
+export const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/**
+ * The field envs of the item `checkItem` is checking, shared by its field checks
+ * (built on first use); undefined outside a `checkItem` call.
+ */
+let scope: { input: QaInput; ctx: QaContext; envs: readonly FieldEnv[] | undefined } | undefined;
+
+/**
+ * Runs `body` with `input`'s field envs shared by the field checks it runs (run-checks.ts
+ * `checkItem`): the source texts and what `FieldMemo` holds are worked out once per item,
+ * not once per check. Outside such a call each check's run makes its own.
+ */
+export function withFieldScope<T>(input: QaInput, ctx: QaContext, body: () => T): T {
+  const outer = scope;
+  scope = { input, ctx, envs: undefined };
+  try {
+    return body();
+  } finally {
+    scope = outer;
   }
-  return last.envs;
 }
-let last: { input?: QaInput; ctx?: QaContext; envs: readonly FieldEnv[] } = { envs: [] };
+
+function fieldEnvs(input: QaInput, ctx: QaContext): readonly FieldEnv[] {
+  if (scope === undefined || scope.input !== input || scope.ctx !== ctx) return makeEnvs(input, ctx);
+  return (scope.envs ??= makeEnvs(input, ctx));
+}
+
+function makeEnvs(input: QaInput, ctx: QaContext): readonly FieldEnv[] {
+  return QA_FIELDS.map((field) => ({
+    field,
+    label: fieldLabel(field),
+    input,
+    ctx,
+    source: sourceText(input, field),
+    memo: { nfkcOriginals: undefined, exactRepeat: undefined, sourceNfkc: undefined, targetNfkc: undefined },
+  }));
+}

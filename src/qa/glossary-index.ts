@@ -35,7 +35,7 @@ interface Matches {
   inCase: readonly number[];
 }
 
-const sameTexts = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
+const sameTexts = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((t, i) => t === b[i]));
 
 function build(entries: readonly GlossaryEntry[]): GlossaryIndex {
   const n = entries.length;

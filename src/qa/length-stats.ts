@@ -44,6 +44,8 @@ const SPACE = /\s/u;
 /** SPACE's verdict by UTF-16 unit (\s is all in the BMP): 0 not asked yet, 1 whitespace, 2 not. */
 const spaces = new Uint8Array(0x10000);
 function isSpace(unit: number): boolean {
+  // Printable ASCII, CJK and Hangul (nearly every unit here) are not whitespace: no table look-up for them.
+  if ((unit > 0x20 && unit < 0x7f) || (unit > 0x3000 && unit < 0xfeff)) return false;
   if (spaces[unit] === 0) spaces[unit] = SPACE.test(String.fromCharCode(unit)) ? 1 : 2;
   return spaces[unit] === 1;
 }

@@ -1,6 +1,7 @@
 /** Runs the QA checks over items and counts what they find. */
 import { UsageError } from '../errors.js';
 import { ALL_CHECKS } from './checks/index.js';
+import { withFieldScope } from './check.js';
 import { computeLengthStats, lengthPairs } from './length-stats.js';
 import { SEVERITIES } from './types.js';
 import type { Check, Finding, ItemFinding, QaContext, QaDecision, QaInput, Severity } from './types.js';
@@ -38,6 +39,10 @@ export function skipsDecision(check: Check, decision: QaDecision | undefined): b
  * pattern or bug cannot stop a run over the whole dataset.
  */
 export function checkItem(input: QaInput, ctx: QaContext, checks: readonly Check[] = ALL_CHECKS): Finding[] {
+  return withFieldScope(input, ctx, () => runItemChecks(input, ctx, checks));
+}
+
+function runItemChecks(input: QaInput, ctx: QaContext, checks: readonly Check[]): Finding[] {
   const findings: Finding[] = [];
   for (const check of checks) {
     if (skipsDecision(check, input.decision)) continue;

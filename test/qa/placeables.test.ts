@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { emails, kanjiNumberValue, numbers, numbersIn, placeholders, tags, urls } from '../../src/qa/checks/placeables.js';
 import { KO } from './fixtures.js';
-import { fails, passes } from './helpers.js';
+import { fails, passes, qaInput } from './helpers.js';
+import { randomBelow } from '../helpers/prng.js';
 
 describe('qa: numbers', () => {
   it('normalises full-width digits and thousands separators', () => {
@@ -40,6 +41,25 @@ describe('qa: numbers', () => {
 
   it('does not compare a replacement item with its source', () => {
     passes(numbers, { source: '3日以内に', target: '30일 이내에', decision: 'replace-scenario', rationale: 'new item' });
+  });
+});
+
+describe('qa: numbers over random texts', () => {
+  it('reports a field exactly when the sets of numbersIn of source and target differ (and the target is not blank)', () => {
+    const rand = randomBelow(5);
+    const pieces = ['1', '2', '0', '10', '.', ',', ' ', 'a', '가', '円', '１', '<b>', 'www.', '//', '@', '{0}', '%', '３．５'];
+    const text = (): string => Array.from({ length: 1 + rand(8) }, () => pieces[rand(pieces.length)]).join('');
+    for (let i = 0; i < 3000; i++) {
+      const source = text();
+      const target = rand(3) === 0 ? source : text();
+      const differ = (() => {
+        const s = new Set(numbersIn(source));
+        const t = new Set(numbersIn(target));
+        return s.size !== t.size || [...s].some((n) => !t.has(n));
+      })();
+      // A blank target is left to the empty check.
+      assert.equal(numbers.run(qaInput({ source, target }), {}).length, differ && target.trim() !== '' ? 1 : 0, `${source} -> ${target}`);
+    }
   });
 });
 

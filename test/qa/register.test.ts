@@ -200,3 +200,38 @@ describe('qa: register sentences', () => {
     assert.deepEqual([...seen].sort(), ['banmal', 'haeyo', 'hapsho', undefined]);
   });
 });
+
+describe('qa: registerOf against one regex per ending', () => {
+  /** The rule, ending by ending: the longest match at the end of the trimmed or the bare sentence, then pack order. */
+  const slow = (sentence: string, list: typeof registers): string | undefined => {
+    const trimmed = sentence.trim();
+    const bare = trimmed.replace(/[\s.!?。？！…~～)\]）」』"'”’]+$/u, '');
+    let best: string | undefined;
+    let length = 0;
+    for (const r of list) {
+      for (const e of r.endings) {
+        for (const c of [trimmed, bare]) {
+          const m = new RegExp(`(?:${e})$`, 'u').exec(c);
+          if (m && m[0].length > length) {
+            best = r.id;
+            length = m[0].length;
+          }
+        }
+      }
+    }
+    return best;
+  };
+
+  it('gives the same register over random sentences, with and without closing punctuation', () => {
+    const rand = randomBelow(11);
+    const stems = ['저는 학생', '밥 먹', '좋아', '필요', '그렇', '알겠', '갑니', '하', '이', '아니', '가'];
+    const ends = ['입니다', '습니까', '십시오', '요', '죠', '다', '어', '야', '니', '지', '자', '까', '해줘', '거야', ''];
+    const tails = ['', '.', '?', '!', '..', ' .', '…', '?!', '~', ')', '."', '」', ' '];
+    const withTail = [{ id: 'tail', name: 'T', endings: ['요\\.\\.'] }, ...registers];
+    for (let i = 0; i < 3000; i++) {
+      const sentence = `${stems[rand(stems.length)]}${ends[rand(ends.length)]}${tails[rand(tails.length)]}${tails[rand(tails.length)]}`;
+      assert.equal(registerOf(sentence, registers)?.id, slow(sentence, registers), sentence);
+      assert.equal(registerOf(sentence, withTail)?.id, slow(sentence, withTail), sentence);
+    }
+  });
+});

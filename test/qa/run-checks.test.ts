@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { UsageError } from '../../src/errors.js';
 import { defineCheck } from '../../src/qa/check.js';
+import { ALL_CHECKS } from '../../src/qa/checks/index.js';
 import { checkItem, runChecks, severityAtLeast } from '../../src/qa/run-checks.js';
 import type { QaInput } from '../../src/qa/types.js';
 import { KO } from './fixtures.js';
@@ -92,5 +93,27 @@ describe('qa: checkItem', () => {
     assert.deepEqual(checkItem(clean, {}, [broken]), [
       { check: 'broken', severity: 'error', message: 'The check could not run (bad pattern); fix the locale pack or report this bug.' },
     ]);
+  });
+});
+
+describe('qa: checkItem, texts shared by the checks of one item', () => {
+  it('works out each call afresh, so an input changed between calls is checked as it is now', () => {
+    const input = qaInput({ source: '警察に相談してください', target: '警察に相談してください', mt: '警察に相談してください' });
+    const ids = (findings: { check: string }[]) => findings.map((f) => f.check);
+    assert.ok(ids(checkItem(input, KO)).includes('untranslated'));
+    input.target.answer = '경찰에 상담하세요';
+    assert.deepEqual(
+      ids(checkItem(input, KO)).filter((id) => id === 'untranslated' || id === 'source-script' || id === 'unchanged-from-source'),
+      [],
+    );
+    input.item = { ...input.item, answer: '경찰에 상담하세요' };
+    assert.ok(ids(checkItem(input, KO)).includes('untranslated'));
+  });
+
+  it('finds what each check finds when run alone', () => {
+    for (const input of [clean, kanji, mixed]) {
+      const alone = ALL_CHECKS.flatMap((check) => check.run(input, KO));
+      assert.deepEqual(checkItem(input, KO), alone);
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** Checks that no source text (AnswerCarefully data, which may not be redistributed) is copied into the target. */
-import { defineCheck } from '../check.js';
+import { defineCheck, NO_FINDINGS } from '../check.js';
 import { describeNearCopy, findNearCopy } from '../near-copy.js';
 import { fieldLabel } from '../text.js';
 import { QA_FIELDS, type Finding } from '../types.js';
@@ -17,18 +17,20 @@ export const sourceNearCopy = defineCheck({
   title: 'Target copies the source',
   severity: 'error',
   run(input, ctx) {
-    const findings: Finding[] = [];
-    const found = ctx.nearCopies?.of(input.item, { ...input.target, ...(input.rationale === undefined ? {} : { rationale: input.rationale }) });
+    let findings: Finding[] | undefined;
+    // Without a rationale the target texts are the near-copy texts themselves (no copy of them per item).
+    const texts = input.rationale === undefined ? input.target : { ...input.target, rationale: input.rationale };
+    const found = ctx.nearCopies?.of(input.item, texts);
     for (const field of QA_FIELDS) {
       const copy = found ? found[field] : findNearCopy(input.target[field], input.item, ctx.sourceIndex);
       if (!copy) continue;
-      findings.push({
+      (findings ??= []).push({
         check: 'source-near-copy',
         severity: 'error',
         field,
         message: `${fieldLabel(field)} ${describeNearCopy(copy)}; source text must not be redistributed: translate or rewrite it.`,
       });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 });

@@ -27,19 +27,25 @@ const mayHavePlaceholder = (t: string): boolean => t.includes('{') || t.includes
 const DIGIT = /\d/;
 
 export function urlsIn(text: string): string[] {
-  const plain = nfkc(text);
+  return urlsInPlain(nfkc(text));
+}
+function urlsInPlain(plain: string): string[] {
   if (!mayHaveUrl(plain)) return [];
   return Array.from(plain.matchAll(URL), (m) => m[0].replace(/[.,;:!?)\]}]+$/, '').replace(/\/$/, ''));
 }
 
 export function emailsIn(text: string): string[] {
-  const plain = nfkc(text);
+  return emailsInPlain(nfkc(text));
+}
+function emailsInPlain(plain: string): string[] {
   if (!plain.includes('@')) return [];
   return Array.from((mayHaveUrl(plain) ? plain.replace(URL, ' ') : plain).matchAll(EMAIL), (m) => m[0].toLowerCase());
 }
 
 export function placeholdersIn(text: string): string[] {
-  const plain = nfkc(text);
+  return placeholdersInPlain(nfkc(text));
+}
+function placeholdersInPlain(plain: string): string[] {
   if (!mayHavePlaceholder(plain)) return [];
   return Array.from(plain.matchAll(PLACEHOLDER), (m) => m[0].replace(/\s+/g, ''));
 }
@@ -56,7 +62,10 @@ export function tagsIn(text: string): string[] {
  * separators are dropped ("1,000" = "1000").
  */
 export function numbersIn(text: string): string[] {
-  let plain = nfkc(text);
+  return numbersInPlain(nfkc(text));
+}
+function numbersInPlain(normalized: string): string[] {
+  let plain = normalized;
   if (!DIGIT.test(plain)) return [];
   if (plain.includes('<')) plain = plain.replace(TAG, ' ');
   if (mayHaveUrl(plain)) plain = plain.replace(URL, ' ');
@@ -64,6 +73,48 @@ export function numbersIn(text: string): string[] {
   if (mayHavePlaceholder(plain)) plain = plain.replace(PLACEHOLDER, ' ');
   if (plain.includes(',')) plain = plain.replace(THOUSANDS_COMMA, '');
   return plain.match(NUMBER) ?? [];
+}
+
+/**
+ * Whether `numbersIn` gives two NFKC-normalised texts the same list, told without making the lists
+ * when neither text holds what numbersIn removes before it looks for numbers (nearly all texts: then
+ * its numbers are the runs NUMBER matches, compared here in place). False when unsure.
+ */
+function sameNumbers(a: string, b: string): boolean {
+  if (!onlyBareNumbers(a) || !onlyBareNumbers(b)) return false;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    i = nextDigit(a, i);
+    j = nextDigit(b, j);
+    if (i < 0 || j < 0) return i < 0 && j < 0;
+    const endA = numberEnd(a, i);
+    const endB = numberEnd(b, j);
+    if (endA - i !== endB - j) return false;
+    for (let k = 0; k < endA - i; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+    i = endA;
+    j = endB;
+  }
+}
+
+/** No tag, URL, address, placeholder or comma for `numbersIn` to remove first. */
+const onlyBareNumbers = (t: string): boolean => !t.includes('<') && !mayHaveUrl(t) && !t.includes('@') && !mayHavePlaceholder(t) && !t.includes(',');
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+function nextDigit(t: string, from: number): number {
+  for (let k = from; k < t.length; k++) if (isDigit(t.charCodeAt(k))) return k;
+  return -1;
+}
+
+/** The end of the NUMBER match (digits, then a dot and digits if any) starting at `start`. */
+function numberEnd(t: string, start: number): number {
+  let k = start;
+  while (k < t.length && isDigit(t.charCodeAt(k))) k++;
+  if (k + 1 < t.length && t.charCodeAt(k) === 0x2e && isDigit(t.charCodeAt(k + 1))) {
+    k += 2;
+    while (k < t.length && isDigit(t.charCodeAt(k))) k++;
+  }
+  return k;
 }
 
 const KANJI_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -115,6 +166,10 @@ interface Placeable {
   /** Singular noun for messages, e.g. "number". */
   noun: string;
   extract(text: string): string[];
+  /** `extract` of a text already NFKC-normalised, when it normalises first (the field's texts are normalised once per item). */
+  extractNormalized?(plain: string): string[];
+  /** True when `extractNormalized` of both normalised texts is certainly the same list (then nothing differs); false when unsure. */
+  sameNormalized?(a: string, b: string): boolean;
   /** Count occurrences (a duplicated or dropped placeholder matters), or presence only (wording may repeat a number once). */
   multiset: boolean;
   /** Target items that need no counterpart in the source text. */
@@ -125,8 +180,9 @@ interface Placeable {
 function placeableTest(p: Placeable) {
   return (source: string, target: string, env: FieldEnv): string | undefined => {
     if (isBlank(target)) return undefined;
-    const s = p.extract(source);
-    const t = p.extract(target);
+    if (p.sameNormalized?.((env.memo.sourceNfkc ??= nfkc(source)), (env.memo.targetNfkc ??= nfkc(target)))) return undefined;
+    const s = p.extractNormalized ? p.extractNormalized((env.memo.sourceNfkc ??= nfkc(source))) : p.extract(source);
+    const t = p.extractNormalized ? p.extractNormalized((env.memo.targetNfkc ??= nfkc(target))) : p.extract(target);
     if (s.length === 0 && t.length === 0) return undefined;
     const missingAll = minus(s, t, p.multiset);
     const extraAll = minus(t, s, p.multiset);
@@ -164,6 +220,8 @@ export const numbers = defineFieldCheck({
   test: placeableTest({
     noun: 'number',
     extract: numbersIn,
+    extractNormalized: numbersInPlain,
+    sameNormalized: sameNumbers,
     multiset: false,
     allowExtra: (_source, env) => kanjiNumbersIn(env.input.item[env.field]),
   }),
@@ -180,7 +238,7 @@ export const urls = defineFieldCheck({
   title: 'URLs differ between source and target',
   severity: 'error',
   skipDecisions: SKIP_NEW_TEXT,
-  test: placeableTest({ noun: 'URL', extract: urlsIn, multiset: false }),
+  test: placeableTest({ noun: 'URL', extract: urlsIn, extractNormalized: urlsInPlain, multiset: false }),
 });
 
 /** E-mail addresses differ between source and target. */
@@ -189,7 +247,7 @@ export const emails = defineFieldCheck({
   title: 'E-mail addresses differ between source and target',
   severity: 'error',
   skipDecisions: SKIP_NEW_TEXT,
-  test: placeableTest({ noun: 'e-mail address', extract: emailsIn, multiset: false }),
+  test: placeableTest({ noun: 'e-mail address', extract: emailsIn, extractNormalized: emailsInPlain, multiset: false }),
 });
 
 /**
@@ -203,7 +261,7 @@ export const placeholders = defineFieldCheck({
   title: 'Placeholders differ between source and target',
   severity: 'error',
   skipDecisions: SKIP_NEW_TEXT,
-  test: placeableTest({ noun: 'placeholder', extract: placeholdersIn, multiset: true }),
+  test: placeableTest({ noun: 'placeholder', extract: placeholdersIn, extractNormalized: placeholdersInPlain, multiset: true }),
 });
 
 /**

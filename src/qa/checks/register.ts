@@ -198,6 +198,7 @@ function unitKind(unit: number): number {
 export function registerOf(sentence: string, registers: readonly Register[]): Register | undefined {
   const trimmed = sentence.trim();
   const bare = withoutTrailingMarks(sentence);
+  lastBare = bare;
   const all = allEndingsRegExp(registers);
   if (all) {
     // The same winner as the loop below: the longest match, then the earlier register.
@@ -207,7 +208,10 @@ export function registerOf(sentence: string, registers: readonly Register[]): Re
     for (let round = 0; round < 2; round++) {
       if (round === 1 && bare === trimmed) break;
       const c = round === 0 ? trimmed : bare;
-      all.regex.lastIndex = all.bounds ? searchStart(c, all.bounds) : 0;
+      const start = all.bounds ? searchStart(c, all.bounds) : 0;
+      // A match in the bare sentence starts at `start` or later: when it cannot be longer than the one found, it cannot win.
+      if (round === 1 && length > c.length - start) break;
+      all.regex.lastIndex = start;
       const m = all.regex.exec(c);
       all.regex.lastIndex = 0;
       if (!m || m[0].length === 0) continue;
@@ -239,13 +243,15 @@ export function registerOf(sentence: string, registers: readonly Register[]): Re
   }
   return best;
 }
+/** `withoutTrailingMarks` of the sentence `registerOf` last classified (so that `classifySentences` need not cut it again). */
+let lastBare = '';
 
 /** Each sentence with the register it is in; sentences in no known register are left out. */
 export function classifySentences(text: string, registers: readonly Register[]): { sentence: string; register: Register }[] {
   const out: { sentence: string; register: Register }[] = [];
   for (const sentence of sentences(text)) {
     const register = registerOf(sentence, registers);
-    if (register) out.push({ sentence: withoutTrailingMarks(sentence), register });
+    if (register) out.push({ sentence: lastBare, register });
   }
   return out;
 }

@@ -7,9 +7,19 @@ import type { FieldEnv } from '../check.js';
 function repeatedSource(target: string, env: FieldEnv, same: (a: string, b: string) => boolean): string | undefined {
   if (isBlank(target)) return undefined;
   const texts = originalTexts(env.input, env.field);
-  const hit = texts.find((t) => same(t, target));
-  if (hit === undefined) return undefined;
-  return hit === env.input.item[env.field] ? 'source' : 'English source';
+  for (let i = 0; i < texts.length; i++) {
+    if (same(texts[i]!, target)) return texts[i] === env.input.item[env.field] ? 'source' : 'English source';
+  }
+  return undefined;
+}
+
+const sameTrimmed = (a: string, b: string): boolean => a.trim() === b.trim();
+
+/** `repeatedSource` with trimmed texts compared: asked by both checks below, so worked out once per field. */
+function repeatedExactly(target: string, env: FieldEnv): string | undefined {
+  let found = env.memo.exactRepeat;
+  if (found === undefined) env.memo.exactRepeat = found = repeatedSource(target, env, sameTrimmed) ?? null;
+  return found ?? undefined;
 }
 
 /**
@@ -40,7 +50,7 @@ export const untranslated = defineFieldCheck({
   title: 'Target is the source text, unchanged',
   severity: 'error',
   test(_source, target, env) {
-    const which = repeatedSource(target, env, (a, b) => a.trim() === b.trim());
+    const which = repeatedExactly(target, env);
     if (which === undefined) return undefined;
     return `${env.label} ${quote(target.trim())} is the ${which} text itself; translate it.`;
   },
@@ -58,7 +68,7 @@ export const unchangedFromSource = defineFieldCheck({
   title: 'Target equals the source once whitespace, width and case are ignored',
   severity: 'error',
   test(_source, target, env) {
-    const exact = repeatedSource(target, env, (a, b) => a.trim() === b.trim());
+    const exact = repeatedExactly(target, env);
     if (exact !== undefined) return undefined; // reported by `untranslated`
     const which = repeatedSource(target, env, sameCompact);
     if (which === undefined) return undefined;
