@@ -17,6 +17,7 @@ import { eventProblem } from './event-schema.js';
 import { compareStamps, type Stamp } from './event-order.js';
 import { JOURNAL_DIR, unitSize } from './journal.js';
 import { journalEventIgnored, journalLineNotJson, journalLineTorn, journalUnitCut } from './messages.js';
+import { parseTextless } from './textless-line.js';
 
 /** Where reading a file goes on from: a byte offset at a line start, and the lines before it. */
 export interface FilePosition {
@@ -44,7 +45,8 @@ export interface FileProgress extends FilePosition {
 export class NotStreamable extends Error {}
 
 interface Line {
-  raw: string;
+  /** The line's bytes (without its newline), valid until the next line is asked for. */
+  bytes: Buffer;
   /** Byte offset just after the line (and its newline). */
   end: number;
   terminated: boolean;
@@ -60,20 +62,29 @@ const CHUNK = 1 << 20;
 export function* lineBlocks(file: string, from: number): Generator<{ data: Buffer; at: number }> {
   const fd = openSync(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    let carry: Buffer = Buffer.alloc(0);
+    // One buffer for the whole read: the bytes after a block's last newline are moved to its front (a new buffer per
+    // block cost more than the read itself, at 100k items, in page faults).
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let carry = 0;
     let pos = from;
     for (;;) {
-      const n = readSync(fd, buf, 0, CHUNK, pos);
+      // Grown only for a line longer than half a chunk.
+      if (buf.length - carry < CHUNK / 2) {
+        const grown = Buffer.allocUnsafe(2 * buf.length);
+        buf.copy(grown, 0, 0, carry);
+        buf = grown;
+      }
+      const n = readSync(fd, buf, carry, buf.length - carry, pos);
       if (n === 0) break;
-      const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
-      const at = pos - carry.length;
+      const at = pos - carry;
       pos += n;
-      const nl = data.lastIndexOf(0x0a);
-      if (nl !== -1) yield { data: data.subarray(0, nl + 1), at };
-      carry = Buffer.from(data.subarray(nl + 1));
+      const length = carry + n;
+      const nl = buf.subarray(0, length).lastIndexOf(0x0a);
+      if (nl !== -1) yield { data: buf.subarray(0, nl + 1), at };
+      buf.copyWithin(0, nl + 1, length);
+      carry = length - (nl + 1);
     }
-    if (carry.length > 0) yield { data: carry, at: pos - carry.length };
+    if (carry > 0) yield { data: buf.subarray(0, carry), at: pos - carry };
   } finally {
     closeSync(fd);
   }
@@ -84,10 +95,10 @@ function* readLines(file: string, from: number): Generator<Line> {
   for (const { data, at } of lineBlocks(file, from)) {
     let start = 0;
     for (let nl = data.indexOf(0x0a); nl !== -1; nl = data.indexOf(0x0a, start)) {
-      yield { raw: data.toString('utf8', start, nl), end: at + nl + 1, terminated: true };
+      yield { bytes: data.subarray(start, nl), end: at + nl + 1, terminated: true };
       start = nl + 1;
     }
-    if (start < data.length) yield { raw: data.toString('utf8', start), end: at + data.length, terminated: false };
+    if (start < data.length) yield { bytes: data.subarray(start), end: at + data.length, terminated: false };
   }
 }
 
@@ -104,7 +115,7 @@ export interface StreamedEvent {
  * recorded in `p` as readJournal words them. Events of a unit come out once
  * all of the unit is read; a unit cut short is skipped with one warning.
  */
-function* fileEvents(dir: string, p: FileProgress): Generator<StreamedEvent> {
+function* fileEvents(dir: string, p: FileProgress, textless: boolean): Generator<StreamedEvent> {
   const rel = path.join(JOURNAL_DIR, p.name);
   const seenUnits = new Set(p.units);
   let open: { unit: string; expected: number; rows: StreamedEvent[] } | undefined;
@@ -116,22 +127,25 @@ function* fileEvents(dir: string, p: FileProgress): Generator<StreamedEvent> {
     open = undefined;
   };
   p.openEnd = false;
-  for (const { raw, end, terminated } of readLines(path.join(dir, p.name), p.offset)) {
+  for (const { bytes, end, terminated } of readLines(path.join(dir, p.name), p.offset)) {
     const line = ++p.line;
     const start = p.offset;
     p.offset = end;
     // An unterminated last line may be a write in progress (or get its newline from the next append): no checkpoint over it.
     if (!terminated) p.openEnd = true;
-    if (raw.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (err) {
-      p.skipped++;
-      if (!terminated) {
-        p.jsonWarnings.push(journalLineTorn(rel, line));
-      } else p.jsonWarnings.push(journalLineNotJson(rel, line, (err as Error).message));
-      continue;
+    let value = textless ? parseTextless(bytes) : undefined;
+    if (value === undefined) {
+      const raw = bytes.toString('utf8');
+      if (raw.trim() === '') continue;
+      try {
+        value = JSON.parse(raw);
+      } catch (err) {
+        p.skipped++;
+        if (!terminated) {
+          p.jsonWarnings.push(journalLineTorn(rel, line));
+        } else p.jsonWarnings.push(journalLineNotJson(rel, line, (err as Error).message));
+        continue;
+      }
     }
     const problem = eventProblem(value);
     if (problem) {
@@ -184,13 +198,14 @@ export function startProgress(name: string): FileProgress {
 /**
  * The events of all files merged in journal order, each file read from its
  * progress entry (which is updated as the file is read). Throws NotStreamable
- * when a file is not in order.
+ * when a file is not in order. With `textless`, MT and edit events come with
+ * their texts as "" (textless-line.ts): for a compact fold, which drops them.
  */
-export function* mergedEvents(projectDir: string, progress: readonly FileProgress[]): Generator<StreamedEvent> {
+export function* mergedEvents(projectDir: string, progress: readonly FileProgress[], textless = false): Generator<StreamedEvent> {
   const dir = path.join(projectDir, JOURNAL_DIR);
   const heads: { it: Generator<StreamedEvent>; cur: StreamedEvent }[] = [];
   for (const p of progress) {
-    const it = fileEvents(dir, p);
+    const it = fileEvents(dir, p, textless);
     const first = it.next();
     if (!first.done) heads.push({ it, cur: first.value });
   }
