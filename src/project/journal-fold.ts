@@ -26,7 +26,7 @@ import path from 'node:path';
 import { EVENT_TYPES, type JournalEvent, type UndoEvent } from './events.js';
 import { compareStamps, stampOfId, type Stamp } from './event-order.js';
 import { CHECKPOINT_FILE, JOURNAL_DIR, readJournal } from './journal.js';
-import { JournalLines, MAX_FILES } from './journal-lines.js';
+import { JournalLines } from './journal-lines.js';
 import { ESCAPE, eventOf, linesHolding, wholeUnits } from './journal-search.js';
 import { undoTargets, type UndoTargets } from './undo.js';
 import {
@@ -199,9 +199,7 @@ function foldFrom(projectDir: string, folder: StateFolder, known: readonly Omit<
   let latest: StreamedEvent | undefined;
   const undos = undosAfter(projectDir, progress, last);
   folder.expectUndos(undos);
-  // A compact fold whose every file gets places drops MT and edit texts: they are not decoded (textless-line.ts).
-  const textless = folder.places instanceof JournalLines && !folder.textsHeld && progress.length <= MAX_FILES;
-  for (const r of mergedEvents(projectDir, progress, textless)) {
+  for (const r of mergedEvents(projectDir, progress)) {
     if (!followsOn(r, eventsRead === 0, last, undos)) return undefined;
     folder.apply(r.e, r);
     latest = r;

@@ -20,7 +20,7 @@ import { journalChangedWhileRead } from './messages.js';
 import type { EventPlaces } from './state.js';
 
 /** Files beyond this many are not given places (their events keep their texts in the fold). */
-export const MAX_FILES = 4096;
+const MAX_FILES = 4096;
 /** Bytes read at once from a line on: items read back in journal order then cost one read per window. */
 const WINDOW = 1 << 18;
 

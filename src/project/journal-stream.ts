@@ -17,7 +17,6 @@ import { eventProblem } from './event-schema.js';
 import { compareStamps, type Stamp } from './event-order.js';
 import { JOURNAL_DIR, unitSize } from './journal.js';
 import { journalEventIgnored, journalLineNotJson, journalLineTorn, journalUnitCut } from './messages.js';
-import { parseTextless } from './textless-line.js';
 
 /** Where reading a file goes on from: a byte offset at a line start, and the lines before it. */
 export interface FilePosition {
@@ -115,7 +114,7 @@ export interface StreamedEvent {
  * recorded in `p` as readJournal words them. Events of a unit come out once
  * all of the unit is read; a unit cut short is skipped with one warning.
  */
-function* fileEvents(dir: string, p: FileProgress, textless: boolean): Generator<StreamedEvent> {
+function* fileEvents(dir: string, p: FileProgress): Generator<StreamedEvent> {
   const rel = path.join(JOURNAL_DIR, p.name);
   const seenUnits = new Set(p.units);
   let open: { unit: string; expected: number; rows: StreamedEvent[] } | undefined;
@@ -133,19 +132,17 @@ function* fileEvents(dir: string, p: FileProgress, textless: boolean): Generator
     p.offset = end;
     // An unterminated last line may be a write in progress (or get its newline from the next append): no checkpoint over it.
     if (!terminated) p.openEnd = true;
-    let value = textless ? parseTextless(bytes) : undefined;
-    if (value === undefined) {
-      const raw = bytes.toString('utf8');
-      if (raw.trim() === '') continue;
-      try {
-        value = JSON.parse(raw);
-      } catch (err) {
-        p.skipped++;
-        if (!terminated) {
-          p.jsonWarnings.push(journalLineTorn(rel, line));
-        } else p.jsonWarnings.push(journalLineNotJson(rel, line, (err as Error).message));
-        continue;
-      }
+    const raw = bytes.toString('utf8');
+    if (raw.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (err) {
+      p.skipped++;
+      if (!terminated) {
+        p.jsonWarnings.push(journalLineTorn(rel, line));
+      } else p.jsonWarnings.push(journalLineNotJson(rel, line, (err as Error).message));
+      continue;
     }
     const problem = eventProblem(value);
     if (problem) {
@@ -198,14 +195,13 @@ export function startProgress(name: string): FileProgress {
 /**
  * The events of all files merged in journal order, each file read from its
  * progress entry (which is updated as the file is read). Throws NotStreamable
- * when a file is not in order. With `textless`, MT and edit events come with
- * their texts as "" (textless-line.ts): for a compact fold, which drops them.
+ * when a file is not in order.
  */
-export function* mergedEvents(projectDir: string, progress: readonly FileProgress[], textless = false): Generator<StreamedEvent> {
+export function* mergedEvents(projectDir: string, progress: readonly FileProgress[]): Generator<StreamedEvent> {
   const dir = path.join(projectDir, JOURNAL_DIR);
   const heads: { it: Generator<StreamedEvent>; cur: StreamedEvent }[] = [];
   for (const p of progress) {
-    const it = fileEvents(dir, p, textless);
+    const it = fileEvents(dir, p);
     const first = it.next();
     if (!first.done) heads.push({ it, cur: first.value });
   }
