@@ -185,7 +185,8 @@ export async function loadStatesOnly(project: Project): Promise<Omit<LoadedState
 
 async function foldStatesOnly(project: Project) {
   const keys = await loadSourceKeys(project);
-  const { folder, warnings, skipped, ends } = foldJournal(project.dir, { lazyRows: true });
+  // Compact (places, not texts): counts need no text, and 100k items' texts held made most of a cold status's GC.
+  const { folder, warnings, skipped, ends } = foldJournal(project.dir, { places: new JournalLines(project.dir), lazyRows: true });
   // Counts only: texts left in the journal by a checkpoint are not read back.
   const { states, orphans } = folder.statesFor(withAddedItems(keys, folder), false);
   return { keys, states, orphans, warnings, skippedEvents: skipped, ends };
