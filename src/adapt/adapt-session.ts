@@ -177,13 +177,12 @@ export class AdaptSession extends QueueSession<ItemView> {
     const totals = new Map<string, number>();
     const add = (key: string, n: number) => totals.set(key, (totals.get(key) ?? 0) + n);
     let sum = 0;
+    // Names and counts checked on read (status-cache.ts isCounts).
     for (const [key, n] of Object.entries(counts)) {
       if (n === 0) continue;
       const [state, decision] = key.split(' ') as [ItemStateName, Decision | 'none'];
-      if (!ITEM_STATES.includes(state) || (decision !== 'none' && !DECISIONS.includes(decision)) || n < 0) return undefined;
-      const unfinished = UNFINISHED_STATES.includes(state);
-      for (const tally of unfinished || decision === 'none' ? undecidedTally(state) : decidedTally(state, decision)) add(tally, n);
-      if (unfinished) add('todo', n);
+      for (const tally of tallyFor(state, decision === 'none' ? undefined : decision)) add(tally, n);
+      if (unfinished(state)) add('todo', n);
       sum += n;
     }
     return sum === items ? totals : undefined;
@@ -214,7 +213,7 @@ export class AdaptSession extends QueueSession<ItemView> {
     const s = this.stateWithoutTexts(id);
     const revisit = this.revisit && this.cursor.has(id) && !this.decidedHere.has(id);
     if (this.isSecondary(id)) return !s.secondaryDecisions[this.author] || revisit;
-    if (UNFINISHED_STATES.includes(s.state)) return true;
+    if (unfinished(s.state)) return true;
     return revisit;
   }
 
@@ -222,7 +221,7 @@ export class AdaptSession extends QueueSession<ItemView> {
   protected isRevisit(id: string): boolean {
     const s = this.stateWithoutTexts(id);
     if (this.isSecondary(id)) return s.secondaryDecisions[this.author] !== undefined;
-    return !UNFINISHED_STATES.includes(s.state);
+    return !unfinished(s.state);
   }
 
   protected buildView(item: SourceItem, recorded: ItemState): ItemView {
@@ -284,7 +283,8 @@ export class AdaptSession extends QueueSession<ItemView> {
   protected tallyOf(id: string): readonly string[] {
     const s = this.stateWithoutTexts(id);
     // A second annotator's progress is their own decisions, never the primary one.
-    const own = this.isSecondary(id) ? s.secondaryDecisions[this.author] : !UNFINISHED_STATES.includes(s.state) ? s.decision : undefined;
+    if (!this.isSecondary(id)) return tallyFor(s.state, s.decision?.decision);
+    const own = s.secondaryDecisions[this.author];
     return own ? decidedTally(s.state, own.decision) : undecidedTally(s.state);
   }
 
@@ -530,6 +530,16 @@ export class AdaptSession extends QueueSession<ItemView> {
         throw new ActionError(`${action.type} is not a navigation action.`, 'type');
     }
   }
+}
+
+/** Whether an item in this state still needs a (primary) decision: it is then to do, and counted as undecided. */
+function unfinished(state: ItemStateName): boolean {
+  return UNFINISHED_STATES.includes(state);
+}
+
+/** The progress counters an item adds to with this state and primary decision (outside a second annotation). */
+function tallyFor(state: ItemStateName, decision: Decision | undefined): readonly string[] {
+  return decision && !unfinished(state) ? decidedTally(state, decision) : undecidedTally(state);
 }
 
 /** The counters of tallyOf, made once per state and decision: the same few arrays serve every item (100k at scale). */

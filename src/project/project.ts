@@ -203,15 +203,11 @@ const MAX_STATUS_TAIL = 20_000;
 export async function loadStatusSummary(project: Project): Promise<StatusResult> {
   const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
   // Taken before the fold: if the journal grows meanwhile, this key no longer matches it and the entry is never used.
-  const key = statusKey(project.dir, fingerprint);
-  const stored = key === undefined ? undefined : readStatusCache(project.dir);
-  if (stored && stored.key === key) return { summary: stored.summary, warnings: stored.warnings };
-  const base = stored?.base;
-  const brought = base && fingerprint && broughtUpToDate(project, base, fingerprint);
-  if (brought) {
-    const { ends: _ends, ...result } = brought;
-    writeStatusCache(project.dir, { key: key!, ...result, base });
-    return { summary: result.summary, warnings: result.warnings };
+  const { key, found } = cachedStatus(project, fingerprint);
+  if (found) {
+    const { summary, warnings, counts, from } = found;
+    if (from) writeStatusCache(project.dir, { key: key!, summary, warnings, counts, base: from });
+    return { summary, warnings };
   }
   const r = await foldStatesOnly(project);
   const orphanWarnings = orphanWarning(r.orphans);
@@ -235,14 +231,31 @@ export async function loadStatusSummary(project: Project): Promise<StatusResult>
  * `items`: the session's, which the items named after the checkpoint are looked up in (rather than the source keys read again).
  */
 export function cachedStateCounts(project: Project, ends: ReadonlyMap<string, number>, items: readonly SourceKey[]): StateDecisionCounts | undefined {
-  const fingerprint = sourceFingerprint(project.sourcePath, project.mapping);
-  const marks = journalMarks(project.dir);
-  if (!fingerprint || marks.length !== ends.size || marks.some(([name, size]) => ends.get(name) !== size)) return undefined;
-  const stored = readStatusCache(project.dir);
-  if (!stored) return undefined;
-  if (stored.key === statusKey(project.dir, fingerprint, marks)) return stored.counts;
-  const brought = stored.base && broughtUpToDate(project, stored.base, fingerprint, items);
-  return brought && sameEnds(brought.ends, ends) ? brought.counts : undefined;
+  const { found } = cachedStatus(project, sourceFingerprint(project.sourcePath, project.mapping), journalMarks(project.dir), items);
+  return found && sameEnds(found.ends, ends) ? found.counts : undefined;
+}
+
+interface CachedStatus {
+  /** The key of the source and the journal now (undefined when the source is not a regular file: no cache then). */
+  key: string | undefined;
+  /**
+   * The stored entry when its key fits, else the stored base brought up to date (`from`: that base); `ends`: the journal
+   * bytes it stands for (the sizes the key was made of, or those the events after the checkpoint were read to).
+   */
+  found?: StatusResult & { counts: StateDecisionCounts; ends: ReadonlyMap<string, number>; from?: StatusBase };
+}
+
+/** cache/status.json's entry for the source `fingerprint` and the journal `marks` (status-cache.ts); `items`: as broughtUpToDate. */
+function cachedStatus(project: Project, fingerprint: string | undefined, marks = journalMarks(project.dir), items?: readonly SourceKey[]): CachedStatus {
+  const key = statusKey(project.dir, fingerprint, marks);
+  const stored = key === undefined ? undefined : readStatusCache(project.dir);
+  if (!stored) return { key };
+  if (stored.key === key) {
+    const { summary, warnings, counts } = stored;
+    return { key, found: { summary, warnings, counts, ends: new Map(marks.map(([name, size]) => [name, size])) } };
+  }
+  const brought = stored.base && broughtUpToDate(project, stored.base, fingerprint!, items);
+  return { key, ...(brought ? { found: { ...brought, from: stored.base } } : {}) };
 }
 
 function sameEnds(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

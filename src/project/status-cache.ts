@@ -15,7 +15,8 @@ import path from 'node:path';
 import { writeDerivedFile } from './derived-file.js';
 import { EVENT_TYPES } from './events.js';
 import { FOLD_FORMAT, journalMarks } from './journal-fold.js';
-import type { ItemState, StatusSummary } from './state.js';
+import { DECISIONS } from './decisions.js';
+import { ITEM_STATES, type ItemState, type StatusSummary } from './state.js';
 
 /** Relative to the project folder; listed in the .gitignore `init` writes. */
 export const STATUS_CACHE_FILE = path.join('cache', 'status.json');
@@ -109,8 +110,18 @@ export function readStatusCache(projectDir: string): StoredStatus | undefined {
   }
 }
 
+/** Counts keyed by a known state and decision (or none), none negative: what a session's progress may start from. */
 function isCounts(v: unknown): v is StateDecisionCounts {
-  return typeof v === 'object' && v !== null && Object.values(v).every((n) => Number.isSafeInteger(n));
+  return typeof v === 'object' && v !== null && Object.entries(v).every(([key, n]) => isCountKey(key) && Number.isSafeInteger(n) && (n as number) >= 0);
+}
+
+function isCountKey(key: string): boolean {
+  const [state, decision, ...rest] = key.split(' ');
+  return (
+    rest.length === 0 &&
+    (ITEM_STATES as readonly (string | undefined)[]).includes(state) &&
+    (decision === 'none' || (DECISIONS as readonly (string | undefined)[]).includes(decision))
+  );
 }
 
 /** Best effort and atomic: a project that cannot be written to just has no cache. */

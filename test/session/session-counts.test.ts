@@ -36,9 +36,9 @@ describe('adapt session: progress counted from status', function () {
   }
 
   /** The counts in status.json replaced by a count that is wrong but sums to the items (to tell where a session's came from). */
-  function tamper(): void {
+  function tamper(counts: Record<string, number> = { 'approved none': 10 }): void {
     const stored = JSON.parse(readFileSync(statusFile(), 'utf8')) as { counts: Record<string, number> };
-    stored.counts = { 'approved none': 10 };
+    stored.counts = counts;
     writeFileSync(statusFile(), JSON.stringify(stored));
   }
 
@@ -90,6 +90,20 @@ describe('adapt session: progress counted from status', function () {
     tamper();
     const { session } = await openSession({ project: dir, author: 'loc' });
     assert.deepEqual(session.progress().byState, { approved: 10 });
+  });
+
+  it('does not trust counts of unknown states or decisions, or below zero, though they sum to the items', async () => {
+    const full = counted(await fullCount());
+    const wrong: Record<string, number>[] = [
+      { 'approved none': 12, 'translated none': -2 },
+      { 'finished none': 10 },
+      { 'adapted maybe': 10 },
+      { 'approved transfer extra': 10 },
+    ];
+    for (const counts of wrong) {
+      tamper(counts);
+      assert.deepEqual(counted((await openSession({ project: dir, author: 'loc' })).session.progress()), full, JSON.stringify(counts));
+    }
   });
 
   it('does not trust counts that no longer fit: the journal appended to, or the source changed', async () => {
