@@ -13,6 +13,7 @@ const FILES = [
   'report.js',
   'scale-data.js',
   'child-op.js',
+  'export-floor.js',
   'crash.js',
   'project-scale.js',
   'qa-cache.js',
