@@ -6,7 +6,8 @@ import { selectBenches, summaryTable, verdict } from '../../bench/run.js';
 import { benchRuns, relativeSpread } from '../../bench/report.js';
 import { generateSource, makeProject } from '../../bench/scale-data.js';
 import { openProject, loadStatesOnly } from '../../src/project/project.js';
-import { TempDir } from '../helpers/fixtures.js';
+import { benchDataDir } from '../helpers/bench-data.js';
+import type { TempDir } from '../helpers/fixtures.js';
 
 const FILES = [
   'run.js',
@@ -104,17 +105,9 @@ describe('bench runner', () => {
 
   describe('scale data', function () {
     this.timeout(60_000);
+    const dir = benchDataDir();
     let tmp: TempDir;
-    const before = process.env.BENCH_DATA_DIR;
-    beforeEach(() => {
-      tmp = new TempDir();
-      process.env.BENCH_DATA_DIR = tmp.join('data');
-    });
-    afterEach(() => {
-      if (before === undefined) delete process.env.BENCH_DATA_DIR;
-      else process.env.BENCH_DATA_DIR = before;
-      tmp.remove();
-    });
+    beforeEach(() => (tmp = dir()));
 
     it('is generated once per size into BENCH_DATA_DIR; each project is a copy a bench may change', async () => {
       const source = await generateSource(tmp.join('unused'), 7);

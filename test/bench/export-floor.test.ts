@@ -5,21 +5,14 @@ import path from 'node:path';
 import { handWrittenExport } from '../../bench/export-floor.js';
 import { generateSource, makeProject } from '../../bench/scale-data.js';
 import { run } from '../helpers/cli.js';
-import { TempDir } from '../helpers/fixtures.js';
+import { benchDataDir } from '../helpers/bench-data.js';
+import type { TempDir } from '../helpers/fixtures.js';
 
 describe('bench: the hand-written export', function () {
   this.timeout(60_000);
+  const dir = benchDataDir();
   let tmp: TempDir;
-  const before = process.env.BENCH_DATA_DIR;
-  beforeEach(() => {
-    tmp = new TempDir();
-    process.env.BENCH_DATA_DIR = tmp.join('data');
-  });
-  afterEach(() => {
-    if (before === undefined) delete process.env.BENCH_DATA_DIR;
-    else process.env.BENCH_DATA_DIR = before;
-    tmp.remove();
-  });
+  beforeEach(() => (tmp = dir()));
 
   it("writes the records carefully exports, byte for byte, and a provenance line per record with export's fields", async () => {
     const source = await generateSource(tmp.path, 9);

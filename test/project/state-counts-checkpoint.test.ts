@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openSession } from '../../src/adapt/open-session.js';
-import type { Progress } from '../../src/adapt/adapt-session.js';
 import type { SourceItem } from '../../src/dataset/item.js';
 import { eventId } from '../../src/project/event-order.js';
 import type { JournalEvent } from '../../src/project/events.js';
@@ -19,12 +18,12 @@ import { loadItems, openProject } from '../../src/project/project.js';
 import { foldState } from '../../src/project/state.js';
 import { STATUS_CACHE_FILE, stateDecisionCounts, type StateDecisionCounts } from '../../src/project/status-cache.js';
 import { run } from '../helpers/cli.js';
+import { counted, fullCount } from '../helpers/session-counts.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
 
 const ITEMS = 300;
 let clock = 0;
 const tick = () => new Date((clock = Math.max(clock + 1, Date.now())));
-const counted = (p: Progress) => ({ decided: p.decided, remaining: p.remaining, byDecision: p.byDecision, byState: p.byState, total: p.total });
 /** Zero counts left out: a count taken out and put back leaves a 0 where a fresh count has no key. */
 const nonZero = (c: StateDecisionCounts) => Object.fromEntries(Object.entries(c).filter(([, n]) => n !== 0));
 
@@ -41,16 +40,6 @@ describe('status counts by state and decision past a journal checkpoint', functi
   const wholeCounts = () => stateDecisionCounts(foldState(items, readJournal(dir).events).states.values());
   const status = async () => assert.equal((await run(['status', '-p', dir])).code, 0);
   const checkpoint = () => readFileSync(path.join(dir, CHECKPOINT_FILE), 'utf8').split('\n', 1)[0];
-  /** Progress of a session counting every item's state (no status.json to start from). */
-  async function fullCount(): Promise<Progress> {
-    const kept = readFileSync(statusFile());
-    rmSync(statusFile());
-    try {
-      return (await openSession({ project: dir, author: 'other' })).session.progress();
-    } finally {
-      writeFileSync(statusFile(), kept);
-    }
-  }
 
   let kim: JournalWriter;
   let early: JournalEvent[];
@@ -128,7 +117,7 @@ describe('status counts by state and decision past a journal checkpoint', functi
   it("starts a session after appends from the checkpoint's counts brought up to date, equal to a count of every item", async () => {
     await appendEach(0);
     const { session } = await openSession({ project: dir, author: 'loc' });
-    assert.deepEqual(counted(session.progress()), counted(await fullCount()));
+    assert.deepEqual(counted(session.progress()), counted(await fullCount(dir)));
   });
 
   it('uses the counts kept at the checkpoint (doctored ones show through in the totals)', async () => {
@@ -138,7 +127,7 @@ describe('status counts by state and decision past a journal checkpoint', functi
     s.base!.counts['approved transfer']! += 50;
     writeFileSync(statusFile(), JSON.stringify(s));
     await appendEach(0);
-    const real = await fullCount();
+    const real = await fullCount(dir);
     const { session } = await openSession({ project: dir, author: 'loc' });
     const p = session.progress();
     assert.equal(p.byState.approved, real.byState.approved! + 50);

@@ -4,17 +4,15 @@
  * the source, and always equal to a count of every item, before and after the session's actions.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openSession } from '../../src/adapt/open-session.js';
 import { JournalWriter } from '../../src/project/journal.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { STATUS_CACHE_FILE } from '../../src/project/status-cache.js';
-import type { Progress } from '../../src/adapt/adapt-session.js';
 import { run } from '../helpers/cli.js';
+import { counted, fullCount } from '../helpers/session-counts.js';
 import { TempDir, makeRecords } from '../helpers/fixtures.js';
-
-const counted = (p: Progress) => ({ decided: p.decided, remaining: p.remaining, byDecision: p.byDecision, byState: p.byState, total: p.total });
 
 describe('adapt session: progress counted from status', function () {
   this.timeout(60_000);
@@ -23,17 +21,6 @@ describe('adapt session: progress counted from status', function () {
   let source: string;
   let records: ReturnType<typeof makeRecords>;
   const statusFile = () => path.join(dir, STATUS_CACHE_FILE);
-
-  /** Progress of a session opened with no status counts to start from: each item's state counted. */
-  async function fullCount(): Promise<Progress> {
-    const kept = readFileSync(statusFile());
-    rmSync(statusFile());
-    try {
-      return (await openSession({ project: dir, author: 'other' })).session.progress();
-    } finally {
-      writeFileSync(statusFile(), kept);
-    }
-  }
 
   /** The counts in status.json replaced by a count that is wrong but sums to the items (to tell where a session's came from). */
   function tamper(counts: Record<string, number> = { 'approved none': 10 }): void {
@@ -68,7 +55,7 @@ describe('adapt session: progress counted from status', function () {
   afterEach(() => tmp.remove());
 
   it('starts from status counts that fit, equal to a count of every item, and stays equal through accept, skip and decide', async () => {
-    const full = await fullCount();
+    const full = await fullCount(dir);
     assert.deepEqual(full.byState, { adapted: 2, rejected: 1, stale: 1, translated: 6 });
     assert.equal(full.decided, 2);
     const { session, writer } = await openSession({ project: dir, author: 'loc' });
@@ -82,7 +69,7 @@ describe('adapt session: progress counted from status', function () {
     const after = session.progress();
     assert.equal(after.skipped, 1);
     assert.equal(after.decidedThisSession, 2);
-    assert.deepEqual(counted(after), counted(await fullCount()));
+    assert.deepEqual(counted(after), counted(await fullCount(dir)));
     assert.deepEqual(after.byState, { adapted: 4, stale: 1, translated: 5 });
   });
 
@@ -93,7 +80,7 @@ describe('adapt session: progress counted from status', function () {
   });
 
   it('does not trust counts of unknown states or decisions, or below zero, though they sum to the items', async () => {
-    const full = counted(await fullCount());
+    const full = counted(await fullCount(dir));
     const wrong: Record<string, number>[] = [
       { 'approved none': 12, 'translated none': -2 },
       { 'finished none': 10 },
@@ -112,7 +99,7 @@ describe('adapt session: progress counted from status', function () {
     await new JournalWriter(dir, 'rev').append([{ type: 'review', item: 'test-0000', sourceHash: items[0]!.sourceHash, verdict: 'approve' }]);
     const appended = (await openSession({ project: dir, author: 'loc' })).session.progress();
     assert.deepEqual(appended.byState, { adapted: 1, approved: 1, rejected: 1, stale: 1, translated: 6 });
-    assert.deepEqual(counted(appended), counted(await fullCount()));
+    assert.deepEqual(counted(appended), counted(await fullCount(dir)));
 
     assert.equal((await run(['status', '-p', dir])).code, 0);
     tamper();
@@ -123,7 +110,7 @@ describe('adapt session: progress counted from status', function () {
     // Item 2's source is back to the text it was decided on; item 5's MT is now stale.
     const changed = (await openSession({ project: dir, author: 'loc' })).session.progress();
     assert.deepEqual(changed.byState, { adapted: 2, approved: 1, rejected: 1, stale: 1, translated: 5 });
-    assert.deepEqual(counted(changed), counted(await fullCount()));
+    assert.deepEqual(counted(changed), counted(await fullCount(dir)));
   });
 
   it('counts each item when the session writes before it starts (adapt --double) or its queue is not every item', async () => {
