@@ -66,7 +66,8 @@ export class NearCopies {
   private index: SourceShingleIndex | undefined;
   private codePoints: CodePointSet | undefined;
   private building: Promise<void> | undefined;
-  private last: { item: SourceItem; texts: NearCopyTexts; verdict: NearCopyVerdict } | undefined;
+  /** The texts as strings, not the object given: a caller may change that object's texts in place. */
+  private last: { item: SourceItem; question: string; answer: string; rationale: string | undefined; verdict: NearCopyVerdict } | undefined;
 
   constructor(private readonly opts: NearCopiesOptions) {}
 
@@ -95,17 +96,13 @@ export class NearCopies {
    * and then checks the item, whose source-near-copy check asks again.
    */
   private remember(item: SourceItem, texts: NearCopyTexts, verdict: NearCopyVerdict): NearCopyVerdict {
-    this.last = { item, texts, verdict };
+    this.last = { item, question: texts.question, answer: texts.answer, rationale: texts.rationale, verdict };
     return verdict;
   }
 
   private recall(item: SourceItem, texts: NearCopyTexts): NearCopyVerdict | undefined {
     const last = this.last;
-    return last &&
-      last.item === item &&
-      last.texts.question === texts.question &&
-      last.texts.answer === texts.answer &&
-      last.texts.rationale === texts.rationale
+    return last && last.item === item && last.question === texts.question && last.answer === texts.answer && last.rationale === texts.rationale
       ? last.verdict
       : undefined;
   }

@@ -47,6 +47,14 @@ describe('NearCopies.verdict', () => {
     assert.deepEqual(await nearCopies().nc.verdict(b, COPY), found);
   });
 
+  it('does not answer from the last verdict when the texts it was given have changed in place since', async () => {
+    const { nc } = nearCopies();
+    const texts = { ...COPY };
+    assert.ok(Object.keys(await nc.verdict(b, texts)).length > 0, 'a copy found');
+    texts.question = KOREAN.question;
+    assert.deepEqual(nc.of(b, texts), {});
+  });
+
   it('gives a cached verdict, and one the indexed code points settle, without a promise or an index', async () => {
     const file = tmp.join('near-copy.jsonl');
     // A first run builds the index and caches b's verdict, with the index's code points.

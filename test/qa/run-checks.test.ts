@@ -111,7 +111,30 @@ describe('qa: checkItem, texts shared by the checks of one item', () => {
   });
 
   it('finds what each check finds when run alone', () => {
-    for (const input of [clean, kanji, mixed]) {
+    // Both fields filled, differently: full-width digits and a mixed-case URL in the question, untranslated text in the
+    // answer, so that anything one field's checks kept would show in the other's findings.
+    const both = withId(
+      'both',
+      qaInput({
+        field: 'question',
+        source: 'ＵＲＬはHTTPS://Example.com/A です。価格は１２３円。',
+        target: 'URL은 https://example.com/b 입니다. 가격은 124원.',
+      }),
+    );
+    both.item = { ...both.item, answer: '警察に相談してください' };
+    both.target = { ...both.target, answer: '警察に相談してください' };
+    const fields = new Set(checkItem(both, KO).map((f) => f.field));
+    assert.ok(fields.has('question') && fields.has('answer'), [...fields].join());
+    // Each field's findings are those of the same field checked with the other one left empty.
+    const only = (field: 'question' | 'answer') => {
+      const other = field === 'question' ? 'answer' : 'question';
+      return { ...both, item: { ...both.item, [other]: '' }, target: { ...both.target, [other]: '' } };
+    };
+    for (const field of ['question', 'answer'] as const) {
+      const of = (findings: { field?: string }[]) => findings.filter((f) => f.field === field);
+      assert.deepEqual(of(checkItem(both, KO)), of(checkItem(only(field), KO)), field);
+    }
+    for (const input of [clean, kanji, mixed, both]) {
       const alone = ALL_CHECKS.flatMap((check) => check.run(input, KO));
       assert.deepEqual(checkItem(input, KO), alone);
     }
