@@ -50,7 +50,7 @@ export const DEFAULT_SKIP: readonly QaDecision[] = ['drop'];
 export const SKIP_NEW_TEXT: readonly QaDecision[] = ['drop', 'replace-target', 'replace-scenario', 'new'];
 
 /** A check over the whole item. */
-export function defineCheck(spec: CheckSpec & { run: (input: QaInput, ctx: QaContext) => Finding[] }): Check {
+export function defineCheck(spec: CheckSpec & { run: (input: QaInput, ctx: QaContext) => readonly Finding[] }): Check {
   return { id: spec.id, title: spec.title, severity: spec.severity, skipDecisions: spec.skipDecisions ?? DEFAULT_SKIP, run: spec.run };
 }
 
@@ -73,7 +73,7 @@ export function defineFieldCheck(spec: CheckSpec & { test: FieldTest }): Check {
 }
 
 /** What a check that finds nothing returns (shared and frozen: callers only read a check's findings). */
-export const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /**
  * The field envs of the item `checkItem` is checking, shared by its field checks

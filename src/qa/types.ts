@@ -97,5 +97,5 @@ export interface Check {
   readonly severity: Severity;
   /** Decisions for which the check does not apply (e.g. a dropped item has no target to check). */
   readonly skipDecisions: readonly QaDecision[];
-  run(input: QaInput, ctx: QaContext): Finding[];
+  run(input: QaInput, ctx: QaContext): readonly Finding[];
 }

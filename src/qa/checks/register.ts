@@ -196,9 +196,11 @@ function unitKind(unit: number): number {
  * "다"), then pack order. Undefined when no ending matches.
  */
 export function registerOf(sentence: string, registers: readonly Register[]): Register | undefined {
-  const trimmed = sentence.trim();
-  const bare = withoutTrailingMarks(sentence);
-  lastBare = bare;
+  return registerOfParts(sentence.trim(), withoutTrailingMarks(sentence), registers);
+}
+
+/** `registerOf` of a sentence given trimmed and without its trailing marks (`classifySentences` keeps the latter). */
+function registerOfParts(trimmed: string, bare: string, registers: readonly Register[]): Register | undefined {
   const all = allEndingsRegExp(registers);
   if (all) {
     // The same winner as the loop below: the longest match, then the earlier register.
@@ -243,15 +245,13 @@ export function registerOf(sentence: string, registers: readonly Register[]): Re
   }
   return best;
 }
-/** `withoutTrailingMarks` of the sentence `registerOf` last classified (so that `classifySentences` need not cut it again). */
-let lastBare = '';
-
 /** Each sentence with the register it is in; sentences in no known register are left out. */
 export function classifySentences(text: string, registers: readonly Register[]): { sentence: string; register: Register }[] {
   const out: { sentence: string; register: Register }[] = [];
   for (const sentence of sentences(text)) {
-    const register = registerOf(sentence, registers);
-    if (register) out.push({ sentence: lastBare, register });
+    const bare = withoutTrailingMarks(sentence);
+    const register = registerOfParts(sentence.trim(), bare, registers);
+    if (register) out.push({ sentence: bare, register });
   }
   return out;
 }
