@@ -218,7 +218,7 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
   const {
     fold: { orphans, warnings, skippedEvents: skipped },
   } = await streamWithDatasetQa(project, env, {
-    // Each row decoded when its item is met, and dropped once counted: the folds of items not met yet stay as parsed.
+    // Each row decoded when its item is met, and dropped once counted: the rows of items not met yet stay as read.
     lazyRows: true,
     tally,
     onMeasured: (n) => opts.onProgress?.(n, 0, 1),

@@ -35,12 +35,8 @@ export class ItemStates {
     if (journal.eventsLoaded) this.indexEvents();
   }
 
-  item(id: string): SourceItem | undefined {
-    return this.find(id);
-  }
-
   /** The item with the ID: the one last found or the next one in source order, else from the index (then made). */
-  private find(id: string): SourceItem | undefined {
+  item(id: string): SourceItem | undefined {
     if (!this.byId) {
       const items = this.items;
       if (items[this.at]?.id === id) return items[this.at];
@@ -55,7 +51,7 @@ export class ItemStates {
   state(id: string): ItemState | undefined {
     const made = this.made.get(id);
     if (made) return made;
-    const item = this.find(id);
+    const item = this.item(id);
     if (!item) return undefined;
     const state = this.journal.folder.state(item);
     this.made.set(id, state);
@@ -95,7 +91,7 @@ export class ItemStates {
   /** `last` for the item (undefined for an ID that is not an item). */
   private unmade(id: string): ItemStates['last'] {
     if (this.last?.id === id) return this.last;
-    const item = this.find(id);
+    const item = this.item(id);
     if (!item) return undefined;
     return (this.last = { id, item, fold: this.journal.folder.fold(id), textFree: undefined });
   }
@@ -114,15 +110,15 @@ export class ItemStates {
     this.journal.record(written);
     // An undo takes back an event folded earlier: from then on items are folded from their events.
     if (!this.eventsByItem && written.some((e) => e.type === 'undo')) this.indexEvents();
-    else if (this.eventsByItem) for (const e of written) if (this.find(e.item)) this.listOf(e.item).push(e);
+    else if (this.eventsByItem) for (const e of written) if (this.item(e.item)) this.listOf(e.item).push(e);
     const touched = new Set<string>();
     for (const e of written) {
-      if (!this.find(e.item)) continue;
+      if (!this.item(e.item)) continue;
       touched.add(e.item);
       onEvent?.(e);
     }
     for (const id of touched) {
-      const item = this.find(id)!;
+      const item = this.item(id)!;
       if (this.last?.id === id) this.last = undefined;
       // An item's state depends only on its own events, so folding it alone is exact.
       this.made.set(id, this.eventsByItem ? foldState([item], this.eventsByItem.get(id)!).states.get(id)! : this.journal.folder.state(item));
@@ -133,7 +129,7 @@ export class ItemStates {
   private indexEvents(): Map<string, JournalEvent[]> {
     if (this.eventsByItem) return this.eventsByItem;
     this.eventsByItem = new Map();
-    for (const e of this.journal.events) if (this.find(e.item)) this.listOf(e.item).push(e);
+    for (const e of this.journal.events) if (this.item(e.item)) this.listOf(e.item).push(e);
     return this.eventsByItem;
   }
 
