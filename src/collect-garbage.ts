@@ -1,7 +1,7 @@
 /**
  * Full garbage collections where a pass knows most of its heap is garbage
- * (the report; QA over many items, qa-cache.ts). V8 collects its old space only when that reaches a limit set from
- * what was live at the last collection: after the journal's fold, the pass
+ * (the report; QA over many items, qa-cache.ts). V8 collects its old space
+ * only when that reaches a limit set from what was live at the last collection: after the journal's fold, the pass
  * over the source promotes short-lived objects (and frees each item's fold)
  * until the heap holds several times what is live, and the charts' modules
  * are then loaded on top of that. At 100k items this drove the peak RSS from
