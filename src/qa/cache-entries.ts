@@ -11,6 +11,7 @@
  */
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { writeDerivedFile } from '../project/derived-file.js';
 
 /** Length of an entry's hash (base64url of sha256, cut). */
@@ -254,6 +255,7 @@ function idBytes(lines: ChunkedLines, from: number, end: number, id: string): nu
 
 /** Characters written at a time by `write`. */
 const WRITE_CHUNK = 1 << 20;
+let writes = 0;
 
 /** The line (with its newline) of an entry `"<hash>\t<JSON>"`. */
 function entryLine(id: string, entry: string): string {
@@ -445,7 +447,8 @@ export class CacheEntries {
   write(file: string, header: object): void {
     this.index();
     cacheFolder(file);
-    const tmp = `${file}.${process.pid}.tmp`;
+    // Unique per write: worker threads share the process ID.
+    const tmp = `${file}.${process.pid}.${threadId}.${++writes}.tmp`;
     try {
       const fd = openSync(tmp, 'w');
       try {
