@@ -1,6 +1,8 @@
 /** The QA caches' entry file read in chunks (CacheEntries): the same answers as a whole read, in file order or not. */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CacheEntries, HASH_LENGTH } from '../../src/qa/cache-entries.js';
 import { TempDir } from '../helpers/fixtures.js';
 
@@ -106,5 +108,59 @@ describe('QA cache entries read in chunks', () => {
     other.write(file, HEADER);
     assert.equal(entries.get('c', hash(3)), undefined);
     assert.equal(entries.size, 0);
+  });
+});
+
+describe('QA cache entries written', () => {
+  let tmp: TempDir;
+  beforeEach(() => (tmp = new TempDir()));
+  afterEach(() => rmSync(tmp.path, { recursive: true, force: true }));
+
+  const golden = (name: string) => fileURLToPath(new URL(`../../../test/qa/golden/${name}`, import.meta.url));
+  const hash = (i: number) => `h${String(i).padStart(21, '0')}`;
+  const json = (i: number) => (i % 2 ? '[]' : JSON.stringify([{ check: 'x', severity: 'info', message: `回答 "${i}" \\ `.repeat(i + 1) }]));
+
+  it('writes, byte for byte, what the code before the streamed save wrote: entries as read (IDs with escapes among them), changed and new', () => {
+    // The golden files were written by the earlier code (lines joined in memory, then written whole).
+    for (const chunk of [16, 1 << 18]) {
+      const file = tmp.join(`c${chunk}.jsonl`);
+      copyFileSync(golden('cache-entries-in.jsonl'), file);
+      const entries = new CacheEntries(chunk);
+      entries.read(file, () => true);
+      assert.notEqual(entries.get('a', hash(0)), undefined);
+      assert.notEqual(entries.get('ü-東京-1', hash(1)), undefined);
+      entries.set('new-1', hash(20), '[]');
+      entries.set('f-esc', hash(21), json(21));
+      entries.set('新 "2"', hash(22), json(22));
+      entries.write(file, { context: 'golden', more: ['x'] });
+      assert.equal(readFileSync(file, 'utf8'), readFileSync(golden('cache-entries-out.jsonl'), 'utf8'), `chunk ${chunk}`);
+    }
+  });
+
+  it('streams a file of several write chunks: every line whole, in order, and read back', () => {
+    const file = tmp.join('big.jsonl');
+    const entries = new CacheEntries();
+    const n = 3000;
+    const long = (i: number) => JSON.stringify([{ check: 'x', message: `${i}:${'長'.repeat(400)}` }]);
+    for (let i = 0; i < n; i++) entries.set(`id-${i}`, hash(i), long(i));
+    entries.write(file, { context: 'big' });
+    const text = readFileSync(file, 'utf8');
+    assert.ok(Buffer.byteLength(text) > 3 << 20, 'more than one chunk');
+    const expected = [JSON.stringify({ context: 'big' }), ...Array.from({ length: n }, (_, i) => `["id-${i}","${hash(i)}",${long(i)}]`)];
+    assert.equal(text, `${expected.join('\n')}\n`);
+    const again = new CacheEntries();
+    again.read(file, () => true);
+    for (const i of [0, 1234, n - 1]) assert.equal(again.get(`id-${i}`, hash(i)), long(i));
+  });
+
+  it('a write that cannot be put in place throws and leaves no temporary file', () => {
+    // The path is a folder that is not empty: the rename over it fails after the entries were written.
+    const file = tmp.join('cache', 'taken.jsonl');
+    mkdirSync(path.join(file, 'inside'), { recursive: true });
+    const entries = new CacheEntries();
+    entries.set('a', hash(0), '[]');
+    assert.throws(() => entries.write(file, { context: 'c' }));
+    assert.deepEqual(readdirSync(path.dirname(file)).sort(), ['.gitignore', 'taken.jsonl']);
+    assert.deepEqual(readdirSync(file), ['inside']);
   });
 });

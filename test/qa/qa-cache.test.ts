@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords, mtEvent } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
@@ -11,6 +12,7 @@ import { checkItem } from '../../src/qa/run-checks.js';
 import { nearCopyTextsHash } from '../../src/qa/near-copy-cache.js';
 import type { SourceItem } from '../../src/dataset/item.js';
 import { qaInput } from './helpers.js';
+import { collectGarbage } from '../../src/collect-garbage.js';
 import { KO } from './fixtures.js';
 
 describe('QA result cache', () => {
@@ -315,5 +317,25 @@ describe('QA result cache', () => {
     ];
     assert.equal(new Set([h, ...others]).size, 5);
     assert.equal(nearCopyTextsHash({ ...item }, { question: '질문', answer: '답변' }), h, 'equal values, other objects: the same hash');
+  });
+
+  it('collects the garbage a long pass leaves once the heap has grown by its slack (32 MB), not before', () => {
+    const cache = new QaResultCache(tmp.join('heap.jsonl'), qaCacheContext('sha256:a', undefined));
+    const base = qaInput({ source: '110番に電話してください。', target: '110번에 전화하세요.' });
+    const checkMany = (from: number, n: number) => {
+      for (let i = from; i < from + n; i++) cache.check({ ...base, item: { ...base.item, id: `i${i}` } }, KO);
+    };
+    collectGarbage();
+    // The heap is looked at every 1024 items: at the 1024th and the 2048th.
+    checkMany(0, 2047);
+    assert.equal(cache.collections, 0, 'the checks alone stay under the slack');
+    // 48 MB kept past young collections (so in the old space), then let go just before the next look: only a full collection frees it.
+    let kept: { n: number }[] | undefined = Array.from({ length: (48 << 20) / 32 }, (_, n) => ({ n }));
+    const grown = getHeapStatistics().used_heap_size;
+    assert.ok(kept.length > 0);
+    kept = undefined;
+    checkMany(2047, 1);
+    assert.equal(cache.collections, 1);
+    assert.ok(getHeapStatistics().used_heap_size < grown - (32 << 20), 'the garbage was collected');
   });
 });
