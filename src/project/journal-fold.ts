@@ -106,7 +106,7 @@ export interface FoldJournalOptions {
   /**
    * Rows read from the checkpoint kept as read until an item's fold is used (LazyFolds, checkpoint-rows.ts): for a
    * caller that asks few items' folds, or asks each once without keeping it (a session's start, `status`, export and
-   * report, which drop each fold once used; report also collects its garbage itself: report/collect-garbage.ts).
+   * report, which drop each fold once used; report also collects its garbage itself: src/collect-garbage.ts).
    * Check reads every row decoded up front: the live folds also make V8 collect the garbage of its pass early.
    */
   lazyRows?: boolean;

@@ -17,7 +17,7 @@ import { isProviderName, providerDescriptor } from '../translate/registry.js';
 import { journalActivity, type ActivityRow } from './activity.js';
 import { GroupCounts, SummaryTally } from './tally.js';
 import { TextSet } from './text-set.js';
-import { HeapCap } from './collect-garbage.js';
+import { HeapCap } from '../collect-garbage.js';
 
 /**
  * Garbage the pass over the source may leave in the heap before it is collected (collect-garbage.ts): about a tenth of

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import path from 'node:path';
 import type { Project } from '../project/project.js';
 import { collectReport, type CollectOptions, type ReportData } from './collect.js';
-import { collectGarbage } from './collect-garbage.js';
+import { collectGarbage } from '../collect-garbage.js';
 import { renderReportHtml } from './render-html.js';
 import { messages } from './messages.js';
 import { reportSections } from './sections.js';

@@ -1,7 +1,7 @@
-/** Full collections where the report knows its heap is mostly garbage (collect-garbage.ts). */
+/** Full collections where the report or QA cache knows its heap is mostly garbage (collect-garbage.ts). */
 import assert from 'node:assert/strict';
 import { getHeapStatistics } from 'node:v8';
-import { collectGarbage, HeapCap } from '../../src/report/collect-garbage.js';
+import { collectGarbage, HeapCap } from '../src/collect-garbage.js';
 
 const used = () => getHeapStatistics().used_heap_size;
 const MB = 1 << 20;
