@@ -36,7 +36,15 @@ import { lengthPairs, lengthStatsOfLogRatios, logLengthRatio } from './length-st
 import type { RunChecksResult } from './run-checks.js';
 import type { Finding, ItemFinding, LengthStats, QaContext, QaInput, Severity } from './types.js';
 import { splitWaived, type WaiverSplit } from './waivers.js';
-import { QA_CACHE_FILE, QaResultCache, checkWithCache, qaCacheContext, recordSourceIndexOverflow, sourceIndexOverflows } from './qa-cache.js';
+import {
+  QA_CACHE_FILE,
+  QaResultCache,
+  checkWithCache,
+  deferIntendedChanges,
+  qaCacheContext,
+  recordSourceIndexOverflow,
+  sourceIndexOverflows,
+} from './qa-cache.js';
 import { sourceFingerprint } from '../project/source-keys.js';
 import { lengthStatsKey, readLengthStats, writeLengthStats } from './length-stats-cache.js';
 import { datasetContextKey, readDatasetContext, writeDatasetContext } from './dataset-context-cache.js';
@@ -106,7 +114,10 @@ function hasKeys(o: object): boolean {
 
 /** The item's intended changes: IDs of the pack equivalents found in its source, when it departs from the source on purpose. */
 export function intendedChangesFor(item: SourceItem, state: ItemState, pack: LocalePack): string[] {
-  if (!departsFromSource(state, pack)) return [];
+  return departsFromSource(state, pack) ? equivalentIds(item, pack) : [];
+}
+
+function equivalentIds(item: SourceItem, pack: LocalePack): string[] {
   return [...new Set(findEquivalents(pack, itemTexts(item)).map((m) => m.equivalent.id))];
 }
 
@@ -139,8 +150,11 @@ export function qaInputFor(
     if (state.decision.rationale !== undefined) input.rationale = state.decision.rationale;
   }
   if (options.intendedChanges !== false) {
-    const intended = [...intendedChangesFor(item, state, env.pack), ...state.intended.map((i) => `${i.source} -> ${i.target}`)];
-    if (intended.length > 0) input.intendedChanges = intended;
+    const declared = state.intended.map((i) => `${i.source} -> ${i.target}`);
+    if (departsFromSource(state, env.pack)) {
+      // The pack equivalents in the source are searched for only when the checks run (a QA cache miss).
+      deferIntendedChanges(input, declared, () => equivalentIds(item, env.pack));
+    } else if (declared.length > 0) input.intendedChanges = declared;
   }
   return input;
 }

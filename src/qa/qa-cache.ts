@@ -10,7 +10,7 @@
  * version, locale pack hash, answer register); then one line per item,
  * `["<id>","<hash>",<findings>]`, keyed by item ID and a hash of the
  * item's whole QA input (source texts, languages, target, MT, decision,
- * rationale, intended changes). The long texts are hashed once per item: the
+ * rationale, intended changes, or what they are found from). The long texts are hashed once per item: the
  * source question and answer by their sourceHash and the target with the
  * rationale by the near-copy verdicts' hash (nearCopyTextsHash, which the
  * source-near-copy check asks for next), an MT equal to the target by a mark. Only checks that look at the item alone are
@@ -102,9 +102,36 @@ export function qaInputHash(input: QaInput): string {
     // 1: the MT text is the target's (no edit since), which the first hash covers.
     mt === undefined ? null : [mt.question === target.question ? 1 : mt.question, mt.answer === target.answer ? 1 : mt.answer],
     input.decision ?? null,
-    input.intendedChanges ?? null,
+    intendedKey(input),
   ];
   return hashOf('sha256', JSON.stringify(key), 'base64url').slice(0, HASH_LENGTH);
+}
+
+/** Marks an input whose intended changes are found when first read (deferIntendedChanges): its declared ones. */
+const DEFERRED = Symbol('declared intended changes');
+type Deferred = QaInput & { [DEFERRED]?: readonly string[] };
+
+/**
+ * Sets `input.intendedChanges` to `declared` plus what `find` gives (the pack equivalents in the item's source), found
+ * only when a check first reads them: a cached item never needs them. Its cache key holds "found from the source" and
+ * `declared` in their place, which is enough: the source texts and the pack are in the key already.
+ */
+export function deferIntendedChanges(input: QaInput, declared: readonly string[], find: () => string[]): void {
+  let intended: string[] | undefined;
+  (input as Deferred)[DEFERRED] = declared;
+  Object.defineProperty(input, 'intendedChanges', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      intended ??= [...find(), ...declared];
+      return intended.length > 0 ? intended : undefined;
+    },
+  });
+}
+
+function intendedKey(input: QaInput): unknown {
+  const declared = (input as Deferred)[DEFERRED];
+  return declared === undefined ? (input.intendedChanges ?? null) : { found: declared };
 }
 
 /**
@@ -118,7 +145,7 @@ export function checkWithCache(cache: QaResultCache | undefined, input: QaInput,
 export class QaResultCache {
   private readonly entries = new CacheEntries();
   private dirty = false;
-  /** Made at the first item (the heap as the pass starts). */
+  /** Made at the first miss (the heap as the checking starts). */
   private heap: HeapCap | undefined;
   /** Full collections made while checking (for tests). */
   collections = 0;
@@ -152,13 +179,14 @@ export class QaResultCache {
 
   /** All findings of one input, in check order: the item checks' from the cache when the input is unchanged. */
   check(input: QaInput, ctx: QaContext): Finding[] {
-    if ((this.heap ??= new HeapCap(HEAP_SLACK)).tick()) this.collections++;
     const id = input.item.id;
     const hash = qaInputHash(input);
     let findings = this.cached(id, hash);
     if (findings) qaCacheCounters.hits++;
     else {
       qaCacheCounters.misses++;
+      // Only the checks' own garbage calls for it: a warm pass leaves the heap to V8.
+      if ((this.heap ??= new HeapCap(HEAP_SLACK)).tick()) this.collections++;
       findings = checkItem(input, ctx, ITEM_CHECKS);
       this.entries.set(id, hash, JSON.stringify(findings));
       this.dirty = true;

@@ -7,7 +7,7 @@ import { run } from '../helpers/cli.js';
 import { TempDir, makeRecords, mtEvent } from '../helpers/fixtures.js';
 import { loadItems, openProject } from '../../src/project/project.js';
 import { JournalWriter } from '../../src/project/journal.js';
-import { QA_CACHE_FILE, QaResultCache, qaCacheContext, qaCacheCounters } from '../../src/qa/qa-cache.js';
+import { QA_CACHE_FILE, QaResultCache, deferIntendedChanges, qaCacheContext, qaCacheCounters } from '../../src/qa/qa-cache.js';
 import { checkItem } from '../../src/qa/run-checks.js';
 import { nearCopyTextsHash } from '../../src/qa/near-copy-cache.js';
 import type { SourceItem } from '../../src/dataset/item.js';
@@ -305,6 +305,35 @@ describe('QA result cache', () => {
     assert.deepEqual(qaCacheCounters, { hits: 2, misses: variants.length });
   });
 
+  it("searches a departing item's source for intended changes only when it is checked, not when its findings are cached", () => {
+    const file = tmp.join('intended.jsonl');
+    const context = qaCacheContext('sha256:a', undefined);
+    const base = qaInput({ source: '110番に電話してください。', target: '경찰에 전화하세요.', decision: 'adapt' });
+    let searches = 0;
+    const deferred = (declared: string[]) => {
+      const input = { ...base };
+      deferIntendedChanges(input, declared, () => (searches++, ['police']));
+      return input;
+    };
+    const eager = { ...base, intendedChanges: ['police'] };
+    const expected = checkItem(eager, KO);
+    assert.notDeepEqual(expected, checkItem(base, KO), 'the intended change decides a finding here');
+    const first = new QaResultCache(file, context);
+    assert.deepEqual(first.check(deferred([]), KO), expected);
+    assert.equal(searches, 1);
+    first.save();
+    qaCacheCounters.hits = 0;
+    qaCacheCounters.misses = 0;
+    const second = new QaResultCache(file, context);
+    assert.deepEqual(second.check(deferred([]), KO), expected);
+    assert.equal(searches, 1, 'cached: not searched');
+    // Declared changes are keyed; an input given its list outright is keyed apart from one whose list is found.
+    assert.deepEqual(second.check(deferred(['110 -> 112']), KO), checkItem({ ...base, intendedChanges: ['police', '110 -> 112'] }, KO));
+    new QaResultCache(file, context).check(eager, KO);
+    assert.deepEqual(qaCacheCounters, { hits: 1, misses: 2 });
+    assert.equal(searches, 2);
+  });
+
   it('nearCopyTextsHash gives each set of values its own hash, whatever was asked just before', () => {
     const item = qaInput({ source: '110番に電話してください。', target: '' }).item;
     const texts = { question: '질문', answer: '답변' };
@@ -337,5 +366,10 @@ describe('QA result cache', () => {
     checkMany(2047, 1);
     assert.equal(cache.collections, 1);
     assert.ok(getHeapStatistics().used_heap_size < grown - (32 << 20), 'the garbage was collected');
+    // Items found in the cache leave the heap to V8, whatever it holds.
+    kept = Array.from({ length: (48 << 20) / 32 }, (_, n) => ({ n }));
+    kept = undefined;
+    checkMany(0, 2048);
+    assert.equal(cache.collections, 1);
   });
 });
