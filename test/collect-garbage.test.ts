@@ -11,7 +11,7 @@ function objects(mb: number): { n: number }[] {
   return Array.from({ length: (mb * MB) / 32 }, (_, n) => ({ n }));
 }
 
-describe('report: collecting garbage', () => {
+describe('collecting garbage (report, QA cache)', () => {
   it('collectGarbage frees what is no longer reachable, without --expose-gc', () => {
     assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'mocha runs without --expose-gc');
     let kept: { n: number }[] | undefined = objects(24);

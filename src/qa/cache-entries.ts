@@ -9,9 +9,8 @@
  * out of order, or a `set`, reads it whole. Written atomically, in a folder
  * that ignores itself in git.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { writeDerivedFile } from '../project/derived-file.js';
 
 /** Length of an entry's hash (base64url of sha256, cut). */
@@ -255,17 +254,10 @@ function idBytes(lines: ChunkedLines, from: number, end: number, id: string): nu
 
 /** Characters written at a time by `write`. */
 const WRITE_CHUNK = 1 << 20;
-let writes = 0;
 
 /** The line (with its newline) of an entry `"<hash>\t<JSON>"`. */
 function entryLine(id: string, entry: string): string {
   return `[${JSON.stringify(id)},"${entry.slice(0, HASH_LENGTH)}",${entry.slice(HASH_LENGTH + 1)}]\n`;
-}
-
-/** Writes the whole string (writeSync may write part of it). */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 export class CacheEntries {
@@ -421,8 +413,7 @@ export class CacheEntries {
     }
     const at = this.entries.get(id);
     if (typeof at === 'number') return lineJson(this.text, at, hash);
-    const entry = this.entryText(id);
-    return entry === undefined || !entry.startsWith(hash) || entry[HASH_LENGTH] !== '\t' ? undefined : entry.slice(HASH_LENGTH + 1);
+    return at === undefined || !at.startsWith(hash) || at[HASH_LENGTH] !== '\t' ? undefined : at.slice(HASH_LENGTH + 1);
   }
 
   set(id: string, hash: string, json: string): void {
@@ -447,8 +438,7 @@ export class CacheEntries {
   write(file: string, header: object): void {
     this.index();
     cacheFolder(file);
-    // Unique per write: worker threads share the process ID.
-    const tmp = `${file}.${process.pid}.${threadId}.${++writes}.tmp`;
+    const tmp = `${file}.${process.pid}.tmp`;
     try {
       const fd = openSync(tmp, 'w');
       try {
@@ -456,11 +446,11 @@ export class CacheEntries {
         for (const [id, entry] of this.entries) {
           chunk += typeof entry === 'number' ? this.lineAsRead(entry) : entryLine(id, entry);
           if (chunk.length >= WRITE_CHUNK) {
-            writeAll(fd, chunk);
+            writeFileSync(fd, chunk);
             chunk = '';
           }
         }
-        writeAll(fd, chunk);
+        writeFileSync(fd, chunk);
       } finally {
         closeSync(fd);
       }
@@ -482,13 +472,5 @@ export class CacheEntries {
       if (c === 0x5c || c < 0x20) return entryLine(...parseLine(text.slice(start, end)));
     }
     return `${text.slice(start, end)}\n`;
-  }
-
-  private entryText(id: string): string | undefined {
-    const entry = this.entries.get(id);
-    if (typeof entry !== 'number') return entry;
-    // An entry as read: its line, checked when the file was read.
-    const end = this.text.indexOf('\n', entry);
-    return parseLine(this.text.slice(entry, end === -1 ? undefined : end))[1];
   }
 }

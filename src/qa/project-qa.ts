@@ -112,11 +112,7 @@ function hasKeys(o: object): boolean {
   return false;
 }
 
-/** The item's intended changes: IDs of the pack equivalents found in its source, when it departs from the source on purpose. */
-export function intendedChangesFor(item: SourceItem, state: ItemState, pack: LocalePack): string[] {
-  return departsFromSource(state, pack) ? equivalentIds(item, pack) : [];
-}
-
+/** IDs of the pack equivalents found in the item's source: its intended changes when it departs from the source on purpose. */
 function equivalentIds(item: SourceItem, pack: LocalePack): string[] {
   return [...new Set(findEquivalents(pack, itemTexts(item)).map((m) => m.equivalent.id))];
 }

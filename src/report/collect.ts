@@ -230,6 +230,7 @@ export async function collectReport(project: Project, opts: CollectOptions = {})
       qa = ready;
       total = n;
       heap = new HeapCap(HEAP_SLACK);
+      if (env.cache) env.cache.heap = heap; // one cap for the pass: the QA cache ticks it on its misses too
     },
     check: (item, state) => {
       heap.tick();

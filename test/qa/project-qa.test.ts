@@ -4,10 +4,12 @@ import { initProject, loadItems, loadState, loadStateOnly, openProject, type Pro
 import { JournalWriter } from '../../src/project/journal.js';
 import type { NewEvent } from '../../src/project/events.js';
 import type { SourceItem } from '../../src/dataset/item.js';
+import type { ItemState } from '../../src/project/state.js';
+import type { LocalePack } from '../../src/locale/locale-pack-types.js';
 import { loadLocalePack } from '../../src/locale/locale-pack.js';
 import { computeLengthStats, lengthPairs } from '../../src/qa/length-stats.js';
 import { UsageError } from '../../src/errors.js';
-import { departsFromSource, intendedChangesFor, openItemQa, projectQaEnv, qaInputFor, qaContextBuilder, qaContextFor } from '../../src/qa/project-qa.js';
+import { departsFromSource, openItemQa, projectQaEnv, qaInputFor, qaContextBuilder, qaContextFor } from '../../src/qa/project-qa.js';
 import { runProjectQa } from '../../src/qa/run-project-qa.js';
 import type { QaInput } from '../../src/qa/types.js';
 
@@ -40,21 +42,25 @@ describe('project QA: inputs from the project state', () => {
   // makeRecord(1): "110番に電話するのはどんな時ですか。（1）" / "事件や事故の時は110番に電話してください。（1）"
   const police = { question: '112에 전화해야 하는 때는 언제인가요? (1)', answer: '사건이나 사고가 났을 때는 112에 전화하세요. (1)' };
 
+  // What the checks read: the QA input's intended changes (searched for when first read).
+  const intendedChanges = (item: SourceItem, state: ItemState, pack: LocalePack) =>
+    qaInputFor(item, state, { pack, packHash: 'sha256:test', sourceLanguage: 'ja', targetLanguage: 'ko' })?.intendedChanges ?? [];
+
   it('intended changes: the equivalents found in the source, when the decision is adapt or replace', async () => {
     const { project, items, journal } = await newProject(tmp, 2);
     const item = items[1]!;
     await journal.append([mt(item, police.question, police.answer)]);
     let state = (await loadState(project)).states.get(item.id)!;
     assert.equal(departsFromSource(state, KO), false);
-    assert.deepEqual(intendedChangesFor(item, state, KO), []);
+    assert.deepEqual(intendedChanges(item, state, KO), []);
 
     await journal.append([decision(item, 'adapt', 'police number 110 -> 112')]);
     state = (await loadState(project)).states.get(item.id)!;
-    assert.deepEqual(intendedChangesFor(item, state, KO), ['emergency-police']);
+    assert.deepEqual(intendedChanges(item, state, KO), ['emergency-police']);
 
     await journal.append([decision(item, 'transfer')]);
     state = (await loadState(project)).states.get(item.id)!;
-    assert.deepEqual(intendedChangesFor(item, state, KO), [], 'under transfer nothing is intended');
+    assert.deepEqual(intendedChanges(item, state, KO), [], 'under transfer nothing is intended');
   });
 
   it('intended changes before a decision: a checklist answer that implies adaptation', async () => {
@@ -68,9 +74,9 @@ describe('project QA: inputs from the project state', () => {
       answer: a,
     });
     await journal.append([mt(item, police.question, police.answer), answer('no')]);
-    assert.deepEqual(intendedChangesFor(item, (await loadState(project)).states.get(item.id)!, KO), []);
+    assert.deepEqual(intendedChanges(item, (await loadState(project)).states.get(item.id)!, KO), []);
     await journal.append([answer('yes')]);
-    assert.deepEqual(intendedChangesFor(item, (await loadState(project)).states.get(item.id)!, KO), ['emergency-police']);
+    assert.deepEqual(intendedChanges(item, (await loadState(project)).states.get(item.id)!, KO), ['emergency-police']);
   });
 
   it('builds inputs from the current text, MT, decision and rationale; none without target text', async () => {
