@@ -177,8 +177,9 @@ export class AdaptSession extends QueueSession<ItemView> {
     const totals = new Map<string, number>();
     const add = (key: string, n: number) => totals.set(key, (totals.get(key) ?? 0) + n);
     let sum = 0;
-    // Names and counts checked on read (status-cache.ts isCounts).
+    // Names checked on read (status-cache.ts isCounts); counts brought up to date from its base are not checked again.
     for (const [key, n] of Object.entries(counts)) {
+      if (n < 0) return undefined;
       if (n === 0) continue;
       const [state, decision] = key.split(' ') as [ItemStateName, Decision | 'none'];
       for (const tally of tallyFor(state, decision === 'none' ? undefined : decision)) add(tally, n);

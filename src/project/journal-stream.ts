@@ -44,8 +44,7 @@ export interface FileProgress extends FilePosition {
 export class NotStreamable extends Error {}
 
 interface Line {
-  /** The line's bytes (without its newline), valid until the next line is asked for. */
-  bytes: Buffer;
+  raw: string;
   /** Byte offset just after the line (and its newline). */
   end: number;
   terminated: boolean;
@@ -94,10 +93,10 @@ function* readLines(file: string, from: number): Generator<Line> {
   for (const { data, at } of lineBlocks(file, from)) {
     let start = 0;
     for (let nl = data.indexOf(0x0a); nl !== -1; nl = data.indexOf(0x0a, start)) {
-      yield { bytes: data.subarray(start, nl), end: at + nl + 1, terminated: true };
+      yield { raw: data.toString('utf8', start, nl), end: at + nl + 1, terminated: true };
       start = nl + 1;
     }
-    if (start < data.length) yield { bytes: data.subarray(start), end: at + data.length, terminated: false };
+    if (start < data.length) yield { raw: data.toString('utf8', start), end: at + data.length, terminated: false };
   }
 }
 
@@ -126,13 +125,12 @@ function* fileEvents(dir: string, p: FileProgress): Generator<StreamedEvent> {
     open = undefined;
   };
   p.openEnd = false;
-  for (const { bytes, end, terminated } of readLines(path.join(dir, p.name), p.offset)) {
+  for (const { raw, end, terminated } of readLines(path.join(dir, p.name), p.offset)) {
     const line = ++p.line;
     const start = p.offset;
     p.offset = end;
     // An unterminated last line may be a write in progress (or get its newline from the next append): no checkpoint over it.
     if (!terminated) p.openEnd = true;
-    const raw = bytes.toString('utf8');
     if (raw.trim() === '') continue;
     let value: unknown;
     try {

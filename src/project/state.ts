@@ -321,12 +321,6 @@ export class LazyFolds extends Map<string, ItemFold> {
   decodes = 0;
   /** The fold `peek` decoded last: `get` of the same item right after keeps it rather than decode the row again. */
   private peeked: { id: string; fold: ItemFold } | undefined;
-  /**
-   * The items held as folds (decoded, or first set after the rows), each with its place in the Map's order: its row's
-   * number (rows come first, in the file's order), or after every row for an item first set as a fold.
-   */
-  private readonly live = new Map<string, number>();
-  private setAfterRows = 0;
 
   constructor(private readonly rows: FoldRows) {
     super();
@@ -335,7 +329,6 @@ export class LazyFolds extends Map<string, ItemFold> {
   /** Adds an item's stored row, not decoded. */
   setRow(id: string, row: number): void {
     if (this.peeked?.id === id) this.peeked = undefined;
-    this.live.delete(id);
     super.set(id, row as unknown as ItemFold);
   }
 
@@ -344,28 +337,22 @@ export class LazyFolds extends Map<string, ItemFold> {
     if (typeof v !== 'number') return v;
     const fold = this.peeked?.id === id ? this.peeked.fold : this.decode(v);
     this.peeked = undefined;
-    this.live.set(id, v);
     super.set(id, fold);
     return fold;
   }
 
   override set(id: string, fold: ItemFold): this {
     if (this.peeked?.id === id) this.peeked = undefined;
-    const v = super.get(id) as ItemFold | number | undefined;
-    if (typeof v === 'number') this.live.set(id, v);
-    else if (v === undefined && !super.has(id)) this.live.set(id, 2 ** 32 + this.setAfterRows++);
     return super.set(id, fold);
   }
 
   override delete(id: string): boolean {
     if (this.peeked?.id === id) this.peeked = undefined;
-    this.live.delete(id);
     return super.delete(id);
   }
 
   override clear(): void {
     this.peeked = undefined;
-    this.live.clear();
     super.clear();
   }
 
@@ -384,14 +371,11 @@ export class LazyFolds extends Map<string, ItemFold> {
 
   /** The folds that may hold `key`, to be read: a row that cannot is left out, not decoded; one that may is decoded but not kept. */
   *holding(key: FoldKey): Generator<[string, ItemFold]> {
-    if (this.rows.holdsNone(key)) {
-      // No row may hold it: only the folds, in the Map's order, without a pass over every row (100k at scale).
-      for (const [id] of [...this.live].sort((a, b) => a[1] - b[1])) yield [id, super.get(id) as ItemFold];
-      return;
-    }
+    // No row may hold it (the usual case): a pass over the Map then decodes nothing and asks no row.
+    const none = this.rows.holdsNone(key);
     for (const [id, v] of super.entries() as MapIterator<[string, ItemFold | number]>) {
       if (typeof v !== 'number') yield [id, v];
-      else if (this.rows.holds(v, key)) yield [id, this.decode(v)];
+      else if (!none && this.rows.holds(v, key)) yield [id, this.decode(v)];
     }
   }
 

@@ -13,7 +13,7 @@ import { emptyState, foldState, type ItemFold, type ItemState } from '../project
 import type { SessionJournal } from './session-journal.js';
 
 export class ItemStates {
-  /** Made on first need: a session asks about items in source order at first (ItemStates.find), 100k entries at scale. */
+  /** Made on first need: a session asks about items in source order at first (ItemStates.item), 100k entries at scale. */
   private byId: Map<string, SourceItem> | undefined;
   /** Where in `items` the item last found without `byId` is. */
   private at = 0;
