@@ -32,11 +32,6 @@ export interface FieldEnv {
 export interface FieldMemo {
   /** `originalTexts(input, field)` NFKC-normalised (glossary checks). */
   nfkcOriginals: readonly string[] | undefined;
-  /** Which source version the target repeats once trimmed ('source', 'English source'), null for none (untranslated checks). */
-  exactRepeat: string | null | undefined;
-  /** nfkc() of the source and of the target (placeable checks). */
-  sourceNfkc: string | undefined;
-  targetNfkc: string | undefined;
 }
 
 /**
@@ -87,12 +82,11 @@ let scope: { input: QaInput; ctx: QaContext; envs: readonly FieldEnv[] | undefin
  * not once per check. Outside such a call each check's run makes its own.
  */
 export function withFieldScope<T>(input: QaInput, ctx: QaContext, body: () => T): T {
-  const outer = scope;
   scope = { input, ctx, envs: undefined };
   try {
     return body();
   } finally {
-    scope = outer;
+    scope = undefined;
   }
 }
 
@@ -108,6 +102,6 @@ function makeEnvs(input: QaInput, ctx: QaContext): readonly FieldEnv[] {
     input,
     ctx,
     source: sourceText(input, field),
-    memo: { nfkcOriginals: undefined, exactRepeat: undefined, sourceNfkc: undefined, targetNfkc: undefined },
+    memo: { nfkcOriginals: undefined },
   }));
 }

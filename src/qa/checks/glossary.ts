@@ -33,7 +33,7 @@ export const glossaryMustTranslate = defineFieldCheck({
     if (isBlank(target)) return undefined;
     const entries = entriesInSource(env, (e) => !e.doNotTranslate && !isBlank(e.target), false);
     if (entries.length === 0) return undefined;
-    const target_ = (env.memo.targetNfkc ??= nfkc(target)).toLowerCase();
+    const target_ = nfkc(target).toLowerCase();
     const missed = entries.filter((e) => !target_.includes(e.target)).map((e) => e.entry);
     if (missed.length === 0) return undefined;
     const list = missed.map((e) => `${quote(e.target ?? '')} for ${quote(e.source)}`).join(', ');
@@ -54,7 +54,7 @@ export const glossaryDoNotTranslate = defineFieldCheck({
   skipDecisions: SKIP_NEW_TEXT,
   test(_source, target, env) {
     if (isBlank(target)) return undefined;
-    const plain = (env.memo.targetNfkc ??= nfkc(target));
+    const plain = nfkc(target);
     const missed = entriesInSource(env, (e) => e.doNotTranslate === true, true)
       .map((e) => e.entry)
       .filter((e) => !hasTermIn(plain, e.source, { caseSensitive: true }));

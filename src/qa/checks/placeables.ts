@@ -180,9 +180,9 @@ interface Placeable {
 function placeableTest(p: Placeable) {
   return (source: string, target: string, env: FieldEnv): string | undefined => {
     if (isBlank(target)) return undefined;
-    if (p.sameNormalized?.((env.memo.sourceNfkc ??= nfkc(source)), (env.memo.targetNfkc ??= nfkc(target)))) return undefined;
-    const s = p.extractNormalized ? p.extractNormalized((env.memo.sourceNfkc ??= nfkc(source))) : p.extract(source);
-    const t = p.extractNormalized ? p.extractNormalized((env.memo.targetNfkc ??= nfkc(target))) : p.extract(target);
+    if (p.sameNormalized?.(nfkc(source), nfkc(target))) return undefined;
+    const s = p.extractNormalized ? p.extractNormalized(nfkc(source)) : p.extract(source);
+    const t = p.extractNormalized ? p.extractNormalized(nfkc(target)) : p.extract(target);
     if (s.length === 0 && t.length === 0) return undefined;
     const missingAll = minus(s, t, p.multiset);
     const extraAll = minus(t, s, p.multiset);

@@ -15,13 +15,6 @@ function repeatedSource(target: string, env: FieldEnv, same: (a: string, b: stri
 
 const sameTrimmed = (a: string, b: string): boolean => a.trim() === b.trim();
 
-/** `repeatedSource` with trimmed texts compared: asked by both checks below, so worked out once per field. */
-function repeatedExactly(target: string, env: FieldEnv): string | undefined {
-  let found = env.memo.exactRepeat;
-  if (found === undefined) env.memo.exactRepeat = found = repeatedSource(target, env, sameTrimmed) ?? null;
-  return found ?? undefined;
-}
-
 /**
  * Empty translation.
  *
@@ -50,7 +43,7 @@ export const untranslated = defineFieldCheck({
   title: 'Target is the source text, unchanged',
   severity: 'error',
   test(_source, target, env) {
-    const which = repeatedExactly(target, env);
+    const which = repeatedSource(target, env, sameTrimmed);
     if (which === undefined) return undefined;
     return `${env.label} ${quote(target.trim())} is the ${which} text itself; translate it.`;
   },
@@ -68,7 +61,7 @@ export const unchangedFromSource = defineFieldCheck({
   title: 'Target equals the source once whitespace, width and case are ignored',
   severity: 'error',
   test(_source, target, env) {
-    const exact = repeatedExactly(target, env);
+    const exact = repeatedSource(target, env, sameTrimmed);
     if (exact !== undefined) return undefined; // reported by `untranslated`
     const which = repeatedSource(target, env, sameCompact);
     if (which === undefined) return undefined;
