@@ -3,11 +3,13 @@
  * dropped once written. The files must be those of an export folding the journal from its start.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../helpers/cli.js';
 import { ADDED_ITEM, TempDir, makeRecords } from '../helpers/fixtures.js';
-import { CHECKPOINT_FILE } from '../../src/project/journal-fold.js';
+import { CHECKPOINT_FILE, foldJournal } from '../../src/project/journal-fold.js';
+import { JournalLines } from '../../src/project/journal-lines.js';
+import { LazyFolds } from '../../src/project/state.js';
 import { DATASET_CONTEXT_FILE } from '../../src/qa/dataset-context-cache.js';
 
 const ITEMS = 30;
@@ -63,6 +65,11 @@ describe('export from the checkpoint, rows decoded as items come', function () {
     await exportTo('first');
     assert.ok(existsSync(path.join(dir, DATASET_CONTEXT_FILE)), 'the dataset context is kept');
     assert.deepEqual(readFileSync(path.join(dir, CHECKPOINT_FILE)), checkpoint, 'the checkpoint stays for the next export');
+    // Else the two exports below would both fold from the start, and agree whatever the checkpoint path does.
+    const probe = foldJournal(dir, { places: new JournalLines(dir), lazyRows: true, checkpointEvery: Infinity });
+    assert.equal(probe.from, 'checkpoint', 'the next export starts from the checkpoint');
+    assert.ok(probe.folder.folds instanceof LazyFolds, 'with its rows decoded as items come');
+    writeFileSync(path.join(dir, CHECKPOINT_FILE), checkpoint);
     const fromCheckpoint = await exportTo('from-checkpoint');
     rmSync(path.join(dir, CHECKPOINT_FILE));
     const fromStart = await exportTo('from-start');
